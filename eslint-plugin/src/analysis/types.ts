@@ -1,0 +1,75 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+/** Where a caller-controlled value enters the program. */
+export type SourceKind = 'header' | 'path param' | 'query' | 'cookie' | 'body' | 'argument';
+
+export type FunctionNode =
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression
+  | TSESTree.ArrowFunctionExpression;
+
+/** A value the caller controls, with the exact place it was read. */
+export interface UntrustedValue {
+  trust: 'untrusted';
+  source: SourceKind;
+  /** Header name, param name, query key, cookie name or body field path; undefined for a whole container. */
+  name: string | undefined;
+  /** True for a whole container (`req.headers`, `req.body`), false for one value read from it. */
+  container: boolean;
+  /** Keys a rest pattern left out of a container (`const { role, ...rest } = req.body`). */
+  omitted?: readonly string[];
+  /** The expression that reads it, e.g. `req.headers['x-role']`. */
+  node: TSESTree.Node;
+}
+
+/** Claims of a token that was decoded but never verified. */
+export interface UnverifiedValue {
+  trust: 'unverified';
+  /** Claim path below the payload (`role`, `header.kid`); undefined for the whole payload. */
+  name: string | undefined;
+  /** The decode call. */
+  node: TSESTree.Node;
+}
+
+/** Claims of a verified token, or what verified-token middleware put on the request. */
+export interface VerifiedValue {
+  trust: 'verified';
+  /** Source text of the claims object as the file spells it, e.g. `req.auth.payload`. */
+  claimsPath: string | undefined;
+  /** Claim path below the claims object (`role`, `permissions`); undefined for the claims object. */
+  name: string | undefined;
+  node: TSESTree.Node;
+}
+
+export type TrustValue = UntrustedValue | UnverifiedValue | VerifiedValue;
+
+/** Why a piece of code counts as an authorization decision (see DESIGN.md, "Analysis model"). */
+export type DecisionKind = 'condition' | 'authorization-call' | 'data-scope';
+
+/** One value that feeds a decision, with what the analysis knows of it. */
+export interface DecisionOperand {
+  /** The expression inside the decision that carries the value (what rules report on). */
+  node: TSESTree.Node;
+  values: readonly TrustValue[];
+}
+
+export interface Decision {
+  kind: DecisionKind;
+  /** The condition, the authorization call, or the filter property. */
+  node: TSESTree.Node;
+  /** The innermost function that contains the decision; null at module level. */
+  fn: FunctionNode | null;
+  operands: readonly DecisionOperand[];
+}
+
+/** A privilege field (role, isAdmin, permissions, scopes…) written from request input. */
+export interface PrivilegeWrite {
+  /** The property, assignment or argument that writes it. */
+  node: TSESTree.Node;
+  /** The privilege field written, or the privilege fields a whole-body write can carry. */
+  fields: readonly string[];
+  /** True when a whole request body is copied (mass assignment) rather than one field. */
+  wholeBody: boolean;
+  value: UntrustedValue;
+  fn: FunctionNode | null;
+}
