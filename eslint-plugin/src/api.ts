@@ -3,7 +3,9 @@
  * from, and every route's maturity level. Both come from the same analysis the rules use.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
-import { findingDetails } from './analysis/findings';
+import { findingDetails, spanOf } from './analysis/findings';
+import { analyzeSourceCode } from './analysis';
+import { gradeFileRoutes, routeOptionsOf } from './analysis/maturity';
 import type { FindingDetail, RouteLevel, Span } from './analysis/findings';
 
 export type { FindingDetail, MaturityLevel, RouteLevel, Span } from './analysis/findings';
@@ -28,4 +30,27 @@ export interface RouteReport {
 /** Details recorded by the rules during the last lint of `sourceCode`, in report order. */
 export function getFindingDetails(sourceCode: TSESLint.SourceCode): readonly FindingDetail[] {
   return findingDetails(sourceCode);
+}
+
+/**
+ * Every route of the file with its maturity grade, from the same analysis the rules used. The file name
+ * (for file-based routers) and the public-route allow-list default to what `maturity-level` ran with.
+ */
+export function routeReports(
+  sourceCode: TSESLint.SourceCode,
+  settings?: Readonly<Record<string, unknown>>,
+  options: { filename?: string; publicRoutes?: readonly string[] } = {},
+): RouteReport[] {
+  const remembered = routeOptionsOf(sourceCode);
+  const filename = options.filename ?? remembered?.filename ?? '';
+  const publicRoutes = options.publicRoutes ?? remembered?.publicRoutes ?? [];
+  return gradeFileRoutes(sourceCode, analyzeSourceCode(sourceCode, settings), filename, publicRoutes).map(({ route, grade, publicRoute, anchor }) => ({
+    method: route.method,
+    path: route.path,
+    span: spanOf(anchor),
+    level: grade.level,
+    reasons: grade.reasons,
+    nextStep: grade.nextStep,
+    publicRoute,
+  }));
 }

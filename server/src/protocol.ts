@@ -73,3 +73,24 @@ export namespace StatusNotification {
   export const method = 'claimguard/status';
   export const type = new NotificationType<StatusParams>(method);
 }
+
+/** `Diagnostic.data` of every ClaimGuard diagnostic; `ruleId` is null for a parse error. */
+export interface ClaimGuardDiagnosticData {
+  ruleId: string | null;
+  /** The maturity level the finding keeps its route at, when the rule knows it. */
+  level: RouteLevel | null;
+  /** Where the untrusted, decoded or weak value came from, e.g. "header 'x-role'", with its 0-based LSP range. */
+  origin: {
+    description: string;
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  } | null;
+}
+
+/** Commands the server executes through `workspace/executeCommand`. */
+export namespace ServerCommands {
+  /** Arguments: `[url: string]`. Opens a rule's documentation through `window/showDocument`. */
+  export const showDocumentation = 'claimguard.server.showDocumentation';
+}
+
+/** The code action kind of "Fix all auto-fixable ClaimGuard problems", for `editor.codeActionsOnSave`. */
+export const FIX_ALL_KIND = 'source.fixAll.claimguard';

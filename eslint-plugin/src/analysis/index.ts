@@ -1,9 +1,16 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import type { ClaimGuardSettings } from './settings';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { readSettings, type ClaimGuardSettings } from './settings';
 import type { Decision, FunctionNode, PrivilegeWrite, TrustValue } from './types';
+import { FileIndex } from './file-index';
+import { ValueEvaluator } from './values';
+import { findDecisions } from './decisions';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { memberName } from './syntax';
 
 export type { ClaimGuardSettings } from './settings';
+export { SettingsError } from './settings';
 export * from './types';
+export { describeValue, claimSuggestion } from './describe';
 
 /**
  * Everything the rules know about one file. Built once per SourceCode (see `getAnalysis`) with a
@@ -17,8 +24,93 @@ export interface FileAnalysis {
   readonly privilegeWrites: readonly PrivilegeWrite[];
   /** The verified claims object fixes should use: the setting, else the one the file reads most. */
   readonly claimsPath: string | undefined;
-  /** What the analysis knows of an expression's value. */
+  /** Claim names the file reads from verified claims (`sub`, `role`, `permissions`), for fixes to reuse. */
+  readonly verifiedClaimNames: readonly string[];
+  /** What the analysis knows of an expression's value (parameters resolved through the file's own callers). */
   valuesOf(node: TSESTree.Node): readonly TrustValue[];
   /** The innermost function around a node, or null at module level. */
   functionContaining(node: TSESTree.Node): FunctionNode | null;
+}
+
+class LazyFileAnalysis implements FileAnalysis {
+  private readonly index: FileIndex;
+  private readonly evaluator: ValueEvaluator;
+  private facts: ReturnType<typeof findDecisions> | undefined;
+  private claimReads: { claimsPath: string | undefined; names: string[] } | undefined;
+
+  constructor(
+    private readonly sourceCode: TSESLint.SourceCode,
+    readonly settings: ClaimGuardSettings,
+  ) {
+    this.index = new FileIndex(sourceCode);
+    this.evaluator = new ValueEvaluator(sourceCode, this.index, settings);
+  }
+
+  private get computed(): ReturnType<typeof findDecisions> {
+    this.facts ??= findDecisions(this.index, this.evaluator, this.sourceCode, this.settings);
+    return this.facts;
+  }
+
+  get decisions(): readonly Decision[] {
+    return this.computed.decisions;
+  }
+
+  get privilegeWrites(): readonly PrivilegeWrite[] {
+    return this.computed.privilegeWrites;
+  }
+
+  get claimsPath(): string | undefined {
+    return this.settings.claimsPath ?? this.readClaims().claimsPath;
+  }
+
+  get verifiedClaimNames(): readonly string[] {
+    return this.readClaims().names;
+  }
+
+  /** The verified claims objects the file reads, the most used first, and the claims read from them. */
+  private readClaims(): { claimsPath: string | undefined; names: string[] } {
+    if (this.claimReads) return this.claimReads;
+    const counts = new Map<string, number>();
+    const names = new Set<string>();
+    for (const read of this.index.claimReads) {
+      const parent = read.parent;
+      const claim = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === read ? memberName(parent) : undefined;
+      // `req.auth` in `req.auth.payload.sub` is only a prefix of the claims object.
+      if (claim === 'payload' || claim === 'claims') continue;
+      for (const value of this.evaluator.trustOf(read)) {
+        if (value.trust !== 'verified' || !value.claimsPath || value.name !== undefined) continue;
+        counts.set(value.claimsPath, (counts.get(value.claimsPath) ?? 0) + 1);
+        if (claim) names.add(claim);
+      }
+    }
+    let best: string | undefined;
+    for (const [path, count] of counts) if (!best || count > counts.get(best)!) best = path;
+    this.claimReads = { claimsPath: best, names: [...names] };
+    return this.claimReads;
+  }
+
+  valuesOf(node: TSESTree.Node): readonly TrustValue[] {
+    return this.evaluator.trustOf(node);
+  }
+
+  functionContaining(node: TSESTree.Node): FunctionNode | null {
+    return this.index.functionContaining(node);
+  }
+}
+
+const analyses = new WeakMap<TSESLint.SourceCode, { settings: object | undefined; analysis: FileAnalysis }>();
+
+/** The analysis of the file being linted, shared by every rule (built on first use, once per SourceCode). */
+export function getAnalysis(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileAnalysis {
+  return analyzeSourceCode(context.sourceCode, context.settings);
+}
+
+/** The same analysis for callers outside a rule (the CLI and editors), given the ESLint settings. */
+export function analyzeSourceCode(sourceCode: TSESLint.SourceCode, eslintSettings?: Readonly<Record<string, unknown>>): FileAnalysis {
+  const raw = eslintSettings?.claimguard as object | undefined;
+  const cached = analyses.get(sourceCode);
+  if (cached && cached.settings === raw) return cached.analysis;
+  const analysis = new LazyFileAnalysis(sourceCode, readSettings(eslintSettings));
+  analyses.set(sourceCode, { settings: raw, analysis });
+  return analysis;
 }

@@ -1,0 +1,477 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { ClaimGuardSettings } from './settings';
+import type { Decision, DecisionOperand, FunctionNode, PrivilegeWrite, TrustValue, UntrustedValue } from './types';
+import type { FileIndex } from './file-index';
+import type { ValueEvaluator } from './values';
+import { branchOutcome } from './deny';
+import {
+  isAuthorizationFunction,
+  isAuthorizationLiteral,
+  isAuthorizationName,
+  isCredentialOrIntegrityName,
+  isIdentityKey,
+  isPrivilegeField,
+  mentionsIdentityColumn,
+} from './names';
+import { calleeName, calleeObject, isFunctionNode, propertyKeyName, staticString, unwrap } from './syntax';
+
+/** Methods whose object argument is a query filter. */
+const QUERY_METHOD =
+  /^(find\w*|where|andWhere|orWhere|update\w*|delete\w*|remove\w*|destroy|count\w*|aggregate|exists|upsert|select|get\w*By\w*|paginate|softDelete|restore)$/;
+/** Properties that hold a filter inside a query call's options (`{ where: { tenantId } }`). */
+const FILTER_PROPERTY = /^(where|filter|\$match|query|conditions|criteria|selector|\$and|\$or|AND|OR)$/;
+/** Methods that run SQL text. */
+const SQL_METHOD = /^(query|execute|raw|run|all|get|prepare|\$queryRaw\w*|\$executeRaw\w*|sql|one|oneOrNone|many|any|none)$/;
+/** Methods that persist an object: creates, inserts, updates, model construction. */
+const WRITE_METHOD =
+  /^(create\w*|insert\w*|update\w*|upsert|save|set|build|bulkCreate|register|sign[uU]p|add\w*|put|patch|replace\w*|findOneAndUpdate|findByIdAndUpdate|merge|assign|persist)$/;
+/** Write methods whose first argument is a filter rather than the data written. */
+const FILTER_FIRST = /^(update\w*|findOneAndUpdate|findByIdAndUpdate|replace\w*|upsert)$/;
+/** Properties that hold the data of a write (`{ data: req.body }`, `{ $set: … }`). */
+const DATA_PROPERTY = /^(data|values|\$set|set|attributes|fields|update|create|doc|document|record|input)$/;
+const TEST_METHOD = /^(includes|has|some|every|startsWith|endsWith|indexOf|match|test|contains|find|hasOwnProperty)$/;
+const GUARD_FUNCTION = /^(canActivate|is[A-Z]\w*|can[A-Z]\w*|has[A-Z]\w*|authori[sz]e\w*|check(Role|Permission|Access|Scope|Admin)\w*|require(Role|Admin|Permission)\w*)$/;
+/** Decoded-token fields read only to choose the verification key: not access decisions. */
+const KEY_SELECTION_CLAIM = /^(header(\..*)?|kid|alg|typ|iss|payload\.iss)$/;
+
+export interface DecisionFacts {
+  decisions: Decision[];
+  privilegeWrites: PrivilegeWrite[];
+}
+
+/** Finds the file's authorization decisions and privilege writes from the indexed node lists. */
+export function findDecisions(index: FileIndex, evaluator: ValueEvaluator, sourceCode: TSESLint.SourceCode, settings: ClaimGuardSettings): DecisionFacts {
+  const finder = new DecisionFinder(index, evaluator, sourceCode, settings);
+  return finder.run();
+}
+
+class DecisionFinder {
+  private readonly decisions: Decision[] = [];
+  private readonly privilegeWrites: PrivilegeWrite[] = [];
+  /** Untrusted values compared for equality with a verified claim, per function: data scoped by them is fine. */
+  private readonly anchored = new Map<FunctionNode | null, Set<string>>();
+
+  constructor(
+    private readonly index: FileIndex,
+    private readonly evaluator: ValueEvaluator,
+    private readonly sourceCode: TSESLint.SourceCode,
+    private readonly settings: ClaimGuardSettings,
+  ) {}
+
+  run(): DecisionFacts {
+    for (const condition of this.index.conditions) this.condition(condition);
+    for (const guard of this.index.guardExpressions) this.guardExpression(guard);
+    for (const statement of this.index.returns) this.guardReturn(statement);
+    for (const call of this.index.calls) {
+      this.authorizationCall(call);
+      this.sqlCall(call);
+      this.positionalFilter(call);
+    }
+    for (const tagged of this.index.taggedTemplates) this.sqlTemplate(tagged, tagged.quasi);
+    for (const object of this.index.objects) this.dataScope(object);
+    this.findPrivilegeWrites();
+    this.decisions.sort((a, b) => a.node.range[0] - b.node.range[0]);
+    return { decisions: this.decisions, privilegeWrites: this.privilegeWrites };
+  }
+
+  // ── Conditions ────────────────────────────────────────────────────────────
+
+  private condition(node: TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement): void {
+    const test = node.type === AST_NODE_TYPES.SwitchStatement ? node.discriminant : node.test;
+    const fn = this.index.functionContaining(node);
+    const operands = this.operandsOf(test, fn);
+    if (operands.length === 0) return;
+    const outcome = branchOutcome(this.branchesOf(node), this.isGuardFunction(fn));
+    const tested = node.type === AST_NODE_TYPES.SwitchStatement ? [test, ...node.cases.map((c) => c.test)] : [test];
+    if (outcome.denies || (!outcome.rejectsInput && this.namesSayAuthorization(tested, operands))) {
+      this.decisions.push({ kind: 'condition', node: test, fn, operands });
+    }
+  }
+
+  /** `cond || res.sendStatus(403)` and `cond && next()` written as statements. */
+  private guardExpression(node: TSESTree.LogicalExpression): void {
+    const fn = this.index.functionContaining(node);
+    const operands = this.operandsOf(node.left, fn);
+    if (operands.length === 0) return;
+    const outcome = branchOutcome([node.right], false);
+    if (outcome.denies || (!outcome.rejectsInput && this.namesSayAuthorization([node.left], operands))) {
+      this.decisions.push({ kind: 'condition', node: node.left, fn, operands });
+    }
+  }
+
+  /** `return role === 'admin'` in a guard (`canActivate`, `isAdmin`) that the file never calls itself. */
+  private guardReturn(node: TSESTree.ReturnStatement): void {
+    const fn = this.index.functionContaining(node);
+    if (!node.argument || !fn || !this.isGuardFunction(fn) || this.index.callSitesOf(fn).length > 0) return;
+    const argument = unwrap(node.argument);
+    if (!isTestExpression(argument)) return;
+    const operands = this.operandsOf(argument, fn);
+    if (operands.length > 0) this.decisions.push({ kind: 'condition', node: argument, fn, operands });
+  }
+
+  private branchesOf(node: TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement): TSESTree.Node[] {
+    if (node.type === AST_NODE_TYPES.SwitchStatement) return node.cases.flatMap((c) => c.consequent);
+    const branches: TSESTree.Node[] = [node.consequent];
+    if (node.alternate) branches.push(node.alternate);
+    // `if (role === 'admin') return next(); res.sendStatus(403);`: the deny follows the if.
+    if (node.type === AST_NODE_TYPES.IfStatement && !node.alternate) branches.push(...followingStatements(node, 3));
+    return branches;
+  }
+
+  private isGuardFunction(fn: FunctionNode | null): boolean {
+    const name = fn ? functionName(fn) : undefined;
+    return !!name && GUARD_FUNCTION.test(name);
+  }
+
+  private namesSayAuthorization(tests: readonly (TSESTree.Node | null)[], operands: readonly DecisionOperand[]): boolean {
+    for (const operand of operands) {
+      for (const value of operand.values) if (isAuthorizationName(valueName(value) ?? '')) return true;
+    }
+    for (const test of tests) {
+      if (!test) continue;
+      const text = this.sourceCode.getText(test);
+      if (isAuthorizationName(text.replace(/(['"`]).*?\1/g, ''))) return true;
+      for (const literal of text.match(/(['"`])[\w-]+\1/g) ?? []) if (isAuthorizationLiteral(literal.slice(1, -1))) return true;
+    }
+    return false;
+  }
+
+  /** The expressions inside a test that carry values, each with what the analysis knows of it. */
+  private operandsOf(test: TSESTree.Node, fn: FunctionNode | null): DecisionOperand[] {
+    const operands: DecisionOperand[] = [];
+    const stack: TSESTree.Node[] = [test];
+    while (stack.length > 0) {
+      const node = unwrap(stack.pop()!);
+      if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') stack.push(node.argument);
+      else if (node.type === AST_NODE_TYPES.LogicalExpression) stack.push(node.right, node.left);
+      else if (node.type === AST_NODE_TYPES.BinaryExpression && !this.isAnchored(node, fn)) {
+        if (node.left.type !== AST_NODE_TYPES.PrivateIdentifier) stack.push(node.right, node.left);
+      } else if (node.type === AST_NODE_TYPES.CallExpression && TEST_METHOD.test(calleeName(node) ?? '') && !this.hasVerified(calleeObject(node))) {
+        stack.push(...node.arguments.filter((argument) => !isFunctionNode(argument)).reverse());
+        const receiver = calleeObject(node);
+        if (receiver) stack.push(receiver);
+      } else if (node.type !== AST_NODE_TYPES.Literal && node.type !== AST_NODE_TYPES.TemplateLiteral) {
+        const values = this.relevantValues(node);
+        if (values.length > 0) operands.push({ node, values });
+      }
+    }
+    return operands.reverse();
+  }
+
+  /** Equality against a verified claim: the outcome is trusted, and the untrusted side is anchored for later filters. */
+  private isAnchored(node: TSESTree.BinaryExpression, fn: FunctionNode | null): boolean {
+    if (!['===', '!==', '==', '!='].includes(node.operator) || node.left.type === AST_NODE_TYPES.PrivateIdentifier) return false;
+    const left = this.evaluator.trustOf(node.left);
+    const right = this.evaluator.trustOf(node.right);
+    const all = [...left, ...right];
+    if (!all.some((value) => value.trust === 'verified')) return false;
+    const keys = this.anchored.get(fn) ?? new Set<string>();
+    for (const value of all) if (value.trust === 'untrusted') keys.add(originKey(value));
+    this.anchored.set(fn, keys);
+    return true;
+  }
+
+  private hasVerified(node: TSESTree.Node | undefined): boolean {
+    return !!node && this.evaluator.trustOf(node).some((value) => value.trust === 'verified');
+  }
+
+  /**
+   * Values that matter for authorization: single untrusted values (not whole containers), unverified claims
+   * other than key-selection fields, and verified claims. Credentials (the bearer token, API keys, session ids)
+   * and integrity values (CSRF tokens, webhook signatures) are left to the rules that handle them.
+   */
+  private relevantValues(node: TSESTree.Node): TrustValue[] {
+    return this.evaluator.trustOf(node).flatMap((value): TrustValue[] => {
+      if (value.trust === 'untrusted') {
+        if (value.container) return [];
+        if (value.name !== undefined && isCredentialOrIntegrityName(value.name)) return [];
+        if (value.source === 'header' && value.name && this.settings.trustedHeaders.includes(value.name.toLowerCase())) {
+          return [{ trust: 'verified', claimsPath: undefined, name: value.name, node: value.node }];
+        }
+        return [value];
+      }
+      if (value.trust === 'unverified' && value.name !== undefined && KEY_SELECTION_CLAIM.test(value.name)) return [];
+      return [value];
+    });
+  }
+
+  // ── Authorization APIs and data scoping ──────────────────────────────────
+
+  private authorizationCall(call: TSESTree.CallExpression): void {
+    const name = calleeName(call);
+    if (!name || !isAuthorizationFunction(name, this.settings.authorizationFunctions)) return;
+    const fn = this.index.functionContaining(call);
+    const operands: DecisionOperand[] = [];
+    const receiver = calleeObject(call);
+    if (receiver) {
+      const values = this.relevantValues(receiver).filter((value) => value.trust === 'verified');
+      if (values.length > 0) operands.push({ node: receiver, values });
+    }
+    call.arguments.forEach((argument, position) => {
+      if (isFunctionNode(argument) || argument.type === AST_NODE_TYPES.Literal) return;
+      const values = this.relevantValues(argument).filter((value) => position === 0 || value.trust === 'verified' || isAuthorizationName(valueName(value) ?? ''));
+      if (values.length > 0) operands.push({ node: argument, values });
+    });
+    if (operands.length > 0) this.decisions.push({ kind: 'authorization-call', node: call, fn, operands });
+  }
+
+  private dataScope(object: TSESTree.ObjectExpression): void {
+    if (!this.isQueryFilter(object)) return;
+    const fn = this.index.functionContaining(object);
+    for (const property of object.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const key = propertyKeyName(property);
+      if (!key || !isIdentityKey(key)) continue;
+      this.scopeOperand(property.value, fn, property);
+    }
+  }
+
+  /** knex-style `.where('tenant_id', value)`. */
+  private positionalFilter(call: TSESTree.CallExpression): void {
+    const name = calleeName(call);
+    if (!name || !/^(where|andWhere|orWhere|whereIn)$/.test(name)) return;
+    const column = staticString(call.arguments[0]);
+    const value = call.arguments[call.arguments.length - 1];
+    if (!column || call.arguments.length < 2 || !value || !isIdentityKey(column.split('.').pop()!)) return;
+    this.scopeOperand(value, this.index.functionContaining(call), call);
+  }
+
+  private sqlCall(call: TSESTree.CallExpression): void {
+    const name = calleeName(call);
+    if (!name || !SQL_METHOD.test(name)) return;
+    const [text, parameters] = call.arguments;
+    if (!text) return;
+    const bare = unwrap(text);
+    if (bare.type === AST_NODE_TYPES.TemplateLiteral) {
+      this.sqlTemplate(call, bare);
+      return;
+    }
+    const sql = staticString(bare);
+    if (!sql || !mentionsIdentityColumn(sql) || !parameters) return;
+    const positions = identityPlaceholderPositions(sql);
+    const list = unwrap(parameters);
+    if (list.type !== AST_NODE_TYPES.ArrayExpression) return;
+    const fn = this.index.functionContaining(call);
+    list.elements.forEach((element, position) => {
+      if (element && element.type !== AST_NODE_TYPES.SpreadElement && positions.has(position)) this.scopeOperand(element, fn, call);
+    });
+  }
+
+  private sqlTemplate(owner: TSESTree.Node, template: TSESTree.TemplateLiteral): void {
+    const fn = this.index.functionContaining(owner);
+    template.expressions.forEach((expression, position) => {
+      const before = template.quasis[position]?.value.raw ?? '';
+      if (/\b(tenant|org|organi[sz]ation|account|owner|user|customer|company|workspace|team)_?id\s*(=|IN\s*\(|in\s*\()\s*['"]?$/i.test(before)) {
+        this.scopeOperand(expression, fn, owner);
+      }
+    });
+  }
+
+  private scopeOperand(value: TSESTree.Node, fn: FunctionNode | null, decisionNode: TSESTree.Node): void {
+    const anchored = this.anchored.get(fn);
+    const values = this.relevantValues(value).filter((trust) => trust.trust !== 'untrusted' || !anchored?.has(originKey(trust)));
+    if (values.length > 0) this.decisions.push({ kind: 'data-scope', node: decisionNode, fn, operands: [{ node: value, values }] });
+  }
+
+  private isQueryFilter(object: TSESTree.ObjectExpression): boolean {
+    let current: TSESTree.Node = object;
+    for (let hops = 0; hops < 4; hops++) {
+      const parent: TSESTree.Node | undefined = current.parent;
+      if (!parent) return false;
+      if (parent.type === AST_NODE_TYPES.CallExpression) {
+        const name = calleeName(parent);
+        return parent.arguments.includes(current as TSESTree.CallExpressionArgument) && !!name && QUERY_METHOD.test(name) && !isResponseCall(parent);
+      }
+      if (parent.type === AST_NODE_TYPES.Property) {
+        const key = propertyKeyName(parent);
+        if (!key || !FILTER_PROPERTY.test(key)) return false;
+        current = parent.parent;
+        continue;
+      }
+      if (parent.type === AST_NODE_TYPES.ArrayExpression) {
+        current = parent;
+        continue;
+      }
+      return false;
+    }
+    return false;
+  }
+
+  // ── Privilege writes ──────────────────────────────────────────────────────
+
+  private findPrivilegeWrites(): void {
+    for (const object of this.index.objects) {
+      if (!this.isWritePayload(object)) continue;
+      const fn = this.index.functionContaining(object);
+      for (const property of object.properties) {
+        if (property.type === AST_NODE_TYPES.SpreadElement) {
+          this.massAssignment(property, property.argument, fn);
+          continue;
+        }
+        const key = propertyKeyName(property);
+        if (key && isPrivilegeField(key)) this.fieldWrite(property, key, property.value, fn);
+        else if (key && DATA_PROPERTY.test(key)) this.massAssignment(property.value, property.value, fn);
+      }
+    }
+    for (const assignment of this.index.assignments) {
+      const left = assignment.left;
+      if (left.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const key = !left.computed && left.property.type === AST_NODE_TYPES.Identifier ? left.property.name : staticString(left.property);
+      if (key && isPrivilegeField(key)) this.fieldWrite(assignment, key, assignment.right, this.index.functionContaining(assignment));
+    }
+    for (const call of [...this.index.calls, ...this.index.news]) this.wholeBodyArguments(call);
+  }
+
+  private fieldWrite(node: TSESTree.Node, field: string, value: TSESTree.Node, fn: FunctionNode | null): void {
+    const untrusted = this.evaluator.trustOf(value).find((trust): trust is UntrustedValue => trust.trust === 'untrusted' && !isCredentialOrIntegrityName(trust.name ?? ''));
+    if (untrusted) this.privilegeWrites.push({ node, fields: [field], wholeBody: false, value: untrusted, fn });
+  }
+
+  private wholeBodyArguments(call: TSESTree.CallExpression | TSESTree.NewExpression): void {
+    if (!isWriteCall(call)) return;
+    const skipFirst = FILTER_FIRST.test(calleeName(call) ?? '') && call.arguments.length > 1;
+    const fn = this.index.functionContaining(call);
+    call.arguments.forEach((argument, position) => {
+      if ((skipFirst && position === 0) || (calleeName(call) === 'assign' && position === 0)) return;
+      if (argument.type !== AST_NODE_TYPES.ObjectExpression) this.massAssignment(argument, argument, fn);
+    });
+  }
+
+  /** A whole request body copied into a write, when the file shows the model has privilege fields. */
+  private massAssignment(node: TSESTree.Node, value: TSESTree.Node, fn: FunctionNode | null): void {
+    const fields = this.declaredPrivilegeFields();
+    if (fields.length === 0) return;
+    for (const trust of this.evaluator.trustOf(value)) {
+      if (trust.trust !== 'untrusted' || !trust.container || (trust.source !== 'body' && trust.source !== 'query' && trust.source !== 'argument')) continue;
+      const open = fields.filter((field) => !(trust.omitted ?? []).includes(field));
+      if (open.length > 0) this.privilegeWrites.push({ node, fields: open, wholeBody: true, value: trust, fn });
+      return;
+    }
+  }
+
+  private privilegeFieldCache: string[] | undefined;
+
+  /** Privilege fields the file's models declare: schema keys, class properties, interface members. */
+  private declaredPrivilegeFields(): string[] {
+    if (this.privilegeFieldCache) return this.privilegeFieldCache;
+    const names = new Set<string>();
+    for (const field of this.index.declaredFields) {
+      const key = field.type === AST_NODE_TYPES.PropertyDefinition || field.type === AST_NODE_TYPES.TSPropertySignature ? propertyKeyName(field) : undefined;
+      if (key && isPrivilegeField(key)) names.add(key);
+    }
+    for (const object of this.index.objects) {
+      if (!isSchemaDefinition(object)) continue;
+      for (const property of object.properties) {
+        const key = property.type === AST_NODE_TYPES.Property ? propertyKeyName(property) : undefined;
+        if (key && isPrivilegeField(key)) names.add(key);
+      }
+    }
+    this.privilegeFieldCache = [...names];
+    return this.privilegeFieldCache;
+  }
+
+  /** An object literal that a create/update/insert/new-model call persists, directly or through a variable. */
+  private isWritePayload(object: TSESTree.ObjectExpression): boolean {
+    let current: TSESTree.Node = object;
+    for (let hops = 0; hops < 4; hops++) {
+      const parent: TSESTree.Node | undefined = current.parent;
+      if (!parent) return false;
+      if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
+        if (!isWriteCall(parent)) return false;
+        const position = parent.arguments.indexOf(current as TSESTree.CallExpressionArgument);
+        return position > 0 || !(FILTER_FIRST.test(calleeName(parent) ?? '') && parent.arguments.length > 1);
+      }
+      if (parent.type === AST_NODE_TYPES.Property && parent.value === current && DATA_PROPERTY.test(propertyKeyName(parent) ?? '')) {
+        current = parent.parent;
+        continue;
+      }
+      if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+        return this.isPassedToWrite(parent.id);
+      }
+      return false;
+    }
+    return false;
+  }
+
+  private isPassedToWrite(binding: TSESTree.Identifier): boolean {
+    const variable = this.index.variableOf(binding);
+    return !!variable?.references.some((reference) => {
+      const parent = reference.identifier.parent;
+      return (
+        (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
+        parent.arguments.includes(reference.identifier as TSESTree.Identifier) &&
+        isWriteCall(parent)
+      );
+    });
+  }
+}
+
+function isWriteCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const name = calleeName(call);
+  if (!name) return false;
+  if (call.type === AST_NODE_TYPES.NewExpression) return /^[A-Z]/.test(name) && !/^(Error|Map|Set|Date|URL|Response|Headers|Promise|RegExp|\w+Error|\w+Exception)$/.test(name);
+  return WRITE_METHOD.test(name) && !isResponseCall(call);
+}
+
+/** `res.set(...)`, `reply.header(...)`, `ctx.set(...)`: response headers, not persistence. */
+function isResponseCall(call: TSESTree.CallExpression): boolean {
+  const receiver = calleeObject(call);
+  return !!receiver && receiver.type === AST_NODE_TYPES.Identifier && /^(res|response|reply|ctx|c|headers|map|cache|params|searchParams|url)$/i.test(receiver.name);
+}
+
+function isSchemaDefinition(object: TSESTree.ObjectExpression): boolean {
+  const parent = object.parent;
+  if (parent?.type !== AST_NODE_TYPES.NewExpression && parent?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const name = calleeName(parent) ?? '';
+  return /^(Schema|define|init|model|table|createTable|pgTable|mysqlTable|sqliteTable|object)$/.test(name);
+}
+
+function isTestExpression(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.BinaryExpression ||
+    node.type === AST_NODE_TYPES.LogicalExpression ||
+    (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') ||
+    (node.type === AST_NODE_TYPES.CallExpression && TEST_METHOD.test(calleeName(node) ?? ''))
+  );
+}
+
+function functionName(fn: FunctionNode): string | undefined {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if ((parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property) && parent.key.type === AST_NODE_TYPES.Identifier) {
+    return parent.key.name;
+  }
+  return undefined;
+}
+
+function followingStatements(node: TSESTree.Node, count: number): TSESTree.Node[] {
+  const parent = node.parent;
+  if (!parent || (parent.type !== AST_NODE_TYPES.BlockStatement && parent.type !== AST_NODE_TYPES.Program)) return [];
+  const body = parent.body as TSESTree.Node[];
+  const position = body.indexOf(node);
+  return body.slice(position + 1, position + 1 + count);
+}
+
+/** Positions (0-based) of SQL parameters that follow an identity column comparison (`user_id = $1`, `tenant_id = ?`). */
+function identityPlaceholderPositions(sql: string): Set<number> {
+  const positions = new Set<number>();
+  const placeholder = /\$(\d+)|\?/g;
+  let ordinal = 0;
+  let match: RegExpExecArray | null;
+  while ((match = placeholder.exec(sql)) !== null) {
+    const position = match[1] !== undefined ? Number(match[1]) - 1 : ordinal;
+    ordinal++;
+    const before = sql.slice(Math.max(0, match.index - 60), match.index);
+    if (/\b(tenant|org|organi[sz]ation|account|owner|user|customer|company|workspace|team)_?id\s*(=|IN\s*\(|in\s*\()\s*$/i.test(before)) positions.add(position);
+  }
+  return positions;
+}
+
+export function valueName(value: TrustValue): string | undefined {
+  return value.name;
+}
+
+function originKey(value: UntrustedValue): string {
+  return `${value.source}|${value.name ?? ''}`;
+}

@@ -1,0 +1,267 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import type { FunctionNode } from './types';
+import { GRAPHQL_OPERATION } from './frameworks';
+import { calleeName, isFunctionNode, propertyKeyName, unwrap } from './syntax';
+
+type Variable = Scope.Variable;
+
+/** Calls whose function arguments are request handlers or middleware. */
+const ROUTE_REGISTRATION = /^(get|post|put|patch|delete|del|all|use|options|head|route|handle|addHook|createServer|on|register|before|handler|middleware)$/;
+const HTTP_METHOD_EXPORT = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
+const CLAIM_HOLDERS = new Set(['auth', 'user', 'payload', 'claims']);
+const JWT_LIBRARIES = /^(jsonwebtoken|jose|jwt-decode|jwt-simple|hono\/jwt|@nestjs\/jwt|fast-jwt|@fastify\/jwt|jsrsasign|njwt)$/;
+
+/**
+ * The facts about a file that every analysis step needs, gathered in ONE iterative walk of the AST (no
+ * recursion, so deeply nested code cannot overflow the stack): node lists by kind, function boundaries,
+ * return statements per function, imports, and the scope manager's variable bindings.
+ */
+export class FileIndex {
+  readonly functions: FunctionNode[] = [];
+  readonly conditions: (TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement)[] = [];
+  readonly guardExpressions: TSESTree.LogicalExpression[] = [];
+  readonly returns: TSESTree.ReturnStatement[] = [];
+  readonly calls: TSESTree.CallExpression[] = [];
+  readonly news: TSESTree.NewExpression[] = [];
+  readonly objects: TSESTree.ObjectExpression[] = [];
+  readonly assignments: TSESTree.AssignmentExpression[] = [];
+  readonly taggedTemplates: TSESTree.TaggedTemplateExpression[] = [];
+  /** Member accesses that may read verified claims (`req.auth`, `req.user`, `ctx.state.user`…), for fixes to copy. */
+  readonly claimReads: TSESTree.MemberExpression[] = [];
+  /** Privilege-looking fields that a model, class, interface or schema in this file declares. */
+  readonly declaredFields: TSESTree.Node[] = [];
+
+  private readonly variables = new Map<TSESTree.Identifier, Variable | null>();
+  private readonly writes = new Map<Variable, TSESTree.Node[]>();
+  private readonly returnsByFunction = new Map<FunctionNode, TSESTree.ReturnStatement[]>();
+  private readonly imports = new Map<string, string>();
+  private readonly routeCallbacks = new Set<FunctionNode>();
+  private readonly callSiteCache = new Map<FunctionNode, TSESTree.CallExpression[]>();
+  private readonly functionBindings = new Map<FunctionNode, Variable>();
+
+  constructor(sourceCode: TSESLint.SourceCode) {
+    this.indexScopes(sourceCode.scopeManager);
+    this.walk(sourceCode.ast, sourceCode.visitorKeys);
+  }
+
+  private indexScopes(scopeManager: TSESLint.Scope.ScopeManager | null): void {
+    if (!scopeManager) return;
+    for (const scope of scopeManager.scopes) {
+      for (const variable of scope.variables) {
+        for (const identifier of variable.identifiers) this.variables.set(identifier, variable);
+        for (const def of variable.defs) this.bindFunction(def, variable);
+      }
+      for (const reference of scope.references) {
+        this.variables.set(reference.identifier as TSESTree.Identifier, reference.resolved);
+        if (reference.resolved && reference.isWrite() && !reference.init && reference.writeExpr) {
+          const list = this.writes.get(reference.resolved) ?? [];
+          list.push(reference.writeExpr);
+          this.writes.set(reference.resolved, list);
+        }
+      }
+    }
+  }
+
+  private bindFunction(def: Scope.Definition, variable: Variable): void {
+    if (def.type === 'FunctionName' && isFunctionNode(def.node)) this.functionBindings.set(def.node, variable);
+    if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init) {
+      const init = unwrap(def.node.init);
+      if (isFunctionNode(init)) this.functionBindings.set(init, variable);
+    }
+  }
+
+  private walk(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): void {
+    const stack: TSESTree.Node[] = [root];
+    const functionStack: FunctionNode[] = [];
+    const exits = new Set<TSESTree.Node>();
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (exits.delete(node)) {
+        functionStack.pop();
+        continue;
+      }
+      this.record(node, functionStack[functionStack.length - 1]);
+      if (isFunctionNode(node)) {
+        functionStack.push(node);
+        exits.add(node);
+        stack.push(node);
+      }
+      const keys = visitorKeys[node.type] ?? [];
+      for (let k = keys.length - 1; k >= 0; k--) {
+        const child = (node as unknown as Record<string, unknown>)[keys[k]];
+        if (Array.isArray(child)) {
+          for (let i = child.length - 1; i >= 0; i--) pushNode(stack, child[i], node);
+        } else {
+          pushNode(stack, child, node);
+        }
+      }
+    }
+  }
+
+  private record(node: TSESTree.Node, fn: FunctionNode | undefined): void {
+    switch (node.type) {
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        this.functions.push(node);
+        break;
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+      case AST_NODE_TYPES.SwitchStatement:
+        this.conditions.push(node);
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (node.parent?.type === AST_NODE_TYPES.ExpressionStatement) this.guardExpressions.push(node);
+        break;
+      case AST_NODE_TYPES.ReturnStatement:
+        this.returns.push(node);
+        if (fn) {
+          const list = this.returnsByFunction.get(fn) ?? [];
+          list.push(node);
+          this.returnsByFunction.set(fn, list);
+        }
+        break;
+      case AST_NODE_TYPES.CallExpression:
+        this.calls.push(node);
+        this.noteRouteCallbacks(node);
+        break;
+      case AST_NODE_TYPES.NewExpression:
+        this.news.push(node);
+        break;
+      case AST_NODE_TYPES.ObjectExpression:
+        this.objects.push(node);
+        break;
+      case AST_NODE_TYPES.AssignmentExpression:
+        this.assignments.push(node);
+        break;
+      case AST_NODE_TYPES.MemberExpression:
+        if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier && CLAIM_HOLDERS.has(node.property.name)) this.claimReads.push(node);
+        break;
+      case AST_NODE_TYPES.TaggedTemplateExpression:
+        this.taggedTemplates.push(node);
+        break;
+      case AST_NODE_TYPES.ImportDeclaration:
+        for (const specifier of node.specifiers) this.imports.set(specifier.local.name, String(node.source.value));
+        break;
+      case AST_NODE_TYPES.PropertyDefinition:
+      case AST_NODE_TYPES.TSPropertySignature:
+        this.declaredFields.push(node);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private noteRouteCallbacks(call: TSESTree.CallExpression): void {
+    const name = calleeName(call);
+    if (!name || !ROUTE_REGISTRATION.test(name)) return;
+    for (const argument of call.arguments) {
+      const bare = unwrap(argument);
+      if (isFunctionNode(bare)) this.routeCallbacks.add(bare);
+      else if (bare.type === AST_NODE_TYPES.Identifier) {
+        const fn = this.functionOf(bare);
+        if (fn) this.routeCallbacks.add(fn);
+      } else if (bare.type === AST_NODE_TYPES.ObjectExpression) {
+        // Fastify's `route({ handler, preHandler })`.
+        for (const property of bare.properties) {
+          if (property.type === AST_NODE_TYPES.Property && isFunctionNode(property.value)) this.routeCallbacks.add(property.value);
+        }
+      }
+    }
+  }
+
+  variableOf(identifier: TSESTree.Identifier): Variable | null {
+    return this.variables.get(identifier) ?? null;
+  }
+
+  writesOf(variable: Variable): readonly TSESTree.Node[] {
+    return this.writes.get(variable) ?? [];
+  }
+
+  returnsOf(fn: FunctionNode): readonly TSESTree.ReturnStatement[] {
+    return this.returnsByFunction.get(fn) ?? [];
+  }
+
+  /** The function an identifier names, when it is declared in this file. */
+  functionOf(identifier: TSESTree.Identifier): FunctionNode | undefined {
+    const variable = this.variableOf(identifier);
+    for (const def of variable?.defs ?? []) {
+      if (def.type === 'FunctionName' && isFunctionNode(def.node)) return def.node;
+      if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
+        const init = unwrap(def.node.init);
+        if (isFunctionNode(init)) return init;
+      }
+    }
+    return undefined;
+  }
+
+  /** Calls in this file that call `fn` by its name. */
+  callSitesOf(fn: FunctionNode): readonly TSESTree.CallExpression[] {
+    const cached = this.callSiteCache.get(fn);
+    if (cached) return cached;
+    const variable = this.functionBindings.get(fn);
+    const sites: TSESTree.CallExpression[] = [];
+    for (const reference of variable?.references ?? []) {
+      const parent = reference.identifier.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier) sites.push(parent);
+    }
+    this.callSiteCache.set(fn, sites);
+    return sites;
+  }
+
+  importsFrom(localName: string, source: string): boolean {
+    return this.imports.get(localName) === source;
+  }
+
+  importsFromJwtLibrary(localName: string): boolean {
+    const source = this.imports.get(localName);
+    return source !== undefined && JWT_LIBRARIES.test(source);
+  }
+
+  isRouteCallback(fn: FunctionNode): boolean {
+    return this.routeCallbacks.has(fn);
+  }
+
+  /** Next.js App Router: `export async function GET(request, { params })`. */
+  isNextRouteHandler(fn: FunctionNode): boolean {
+    if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+      return !!fn.id && HTTP_METHOD_EXPORT.test(fn.id.name) && fn.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
+    }
+    const declarator = fn.parent;
+    return (
+      declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+      declarator.id.type === AST_NODE_TYPES.Identifier &&
+      HTTP_METHOD_EXPORT.test(declarator.id.name) &&
+      declarator.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration
+    );
+  }
+
+  /** A field resolver inside `{ Query: { … } }`, `{ Mutation: { … } }` or `{ Subscription: { … } }`. */
+  isGraphqlResolver(fn: FunctionNode): boolean {
+    const property = fn.parent?.type === AST_NODE_TYPES.Property ? fn.parent : undefined;
+    const operation = property?.parent?.parent;
+    if (!property || operation?.type !== AST_NODE_TYPES.Property) return false;
+    const name = propertyKeyName(operation);
+    return name !== undefined && GRAPHQL_OPERATION.test(name);
+  }
+
+  /** The innermost function around a node, or null at module level. */
+  functionContaining(node: TSESTree.Node): FunctionNode | null {
+    let current = node.parent;
+    while (current) {
+      if (isFunctionNode(current)) return current;
+      current = current.parent;
+    }
+    return null;
+  }
+}
+
+function pushNode(stack: TSESTree.Node[], value: unknown, parent: TSESTree.Node): void {
+  if (value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string') {
+    const child = value as TSESTree.Node;
+    // ESLint sets parents before rules run; set them anyway so the index also works on a bare AST.
+    if (!child.parent) (child as { parent?: TSESTree.Node }).parent = parent;
+    stack.push(child);
+  }
+}

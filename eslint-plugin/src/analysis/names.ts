@@ -1,0 +1,102 @@
+/**
+ * Name vocabularies the analysis matches against: which names mean authorization, identity, privilege,
+ * or a credential that is checked elsewhere. One home for every such list.
+ */
+
+/** Names whose test or value says an access decision (role, admin, permission, tenant, owner, user id…). */
+const AUTHORIZATION_NAME =
+  /role|admin|permission|\bperms?\b|scope|tenant|owner|user_?id|userid|\buid\b|\bsub\b|group|privilege|superuser|staff|\baccess|\bacl\b|entitle|authori[sz]|allowed|\bis_?(manager|moderator|root)\b/i;
+
+/** String literals that, compared with a value, mean an access level. */
+const AUTHORIZATION_LITERAL = /^(admin|administrator|superuser|super_?admin|root|owner|staff|manager|moderator|editor|internal|privileged)$/i;
+
+/** Filter keys that scope data to an identity or tenant. */
+const IDENTITY_KEY =
+  /^(tenant|org|organi[sz]ation|account|owner|user|customer|company|workspace|team|created_?by|author|member)_?id$|^(tenant|owner|org|organi[sz]ation|user|account|customer|workspace|created_?by|author)$/i;
+
+/** Column names in SQL text that scope data to an identity or tenant. */
+const IDENTITY_COLUMN = /\b(tenant|org|organi[sz]ation|account|owner|user|customer|company|workspace|team)_?id\b|\bowner\b|\bcreated_by\b/i;
+
+/** Fields that grant privileges when written. */
+const PRIVILEGE_FIELD =
+  /^(roles?|is_?admin|admin|permissions?|scopes?|privileges?|is_?super_?user|super_?user|is_?staff|access_?level|user_?type|groups|is_?root|is_?owner|account_?type|tier)$/i;
+
+/** Headers, cookies and query keys that carry credentials: verified or compared elsewhere, never an authorization value. */
+const CREDENTIAL_NAME =
+  /^(authorization|proxy-authorization|x-api-key|api-key|apikey|api_key|x-access-token|access_token|access-token|token|id_token|refresh_token|jwt|x-auth-token|auth-token|auth_token|session|sessionid|session_id|sid|connect\.sid|cookie|x-amz-security-token)$/i;
+
+/** CSRF and webhook-signature values are compared for integrity, not to decide who may act. */
+const INTEGRITY_NAME = /csrf|xsrf|signature|hmac|x-hub-|webhook|digest|x-slack-request-timestamp/i;
+
+/** Functions whose call is an authorization decision about their (first) argument. */
+const AUTHORIZATION_FUNCTIONS = new Set([
+  'hasRole',
+  'hasAnyRole',
+  'hasRoles',
+  'hasPermission',
+  'hasPermissions',
+  'hasAnyPermission',
+  'hasScope',
+  'hasScopes',
+  'checkRole',
+  'checkRoles',
+  'checkPermission',
+  'checkPermissions',
+  'checkAccess',
+  'authorize',
+  'isAuthorized',
+  'isAllowed',
+  'can',
+  'cannot',
+  'enforce',
+  'enforceSync',
+  'permit',
+  'requireRole',
+  'requirePermission',
+]);
+
+export function isAuthorizationName(name: string): boolean {
+  return AUTHORIZATION_NAME.test(name);
+}
+
+export function isAuthorizationLiteral(value: string): boolean {
+  return AUTHORIZATION_LITERAL.test(value);
+}
+
+export function isIdentityKey(name: string): boolean {
+  return IDENTITY_KEY.test(name);
+}
+
+export function mentionsIdentityColumn(sql: string): boolean {
+  return IDENTITY_COLUMN.test(sql);
+}
+
+export function isPrivilegeField(name: string): boolean {
+  return PRIVILEGE_FIELD.test(name);
+}
+
+/** True for names of values that are credentials or integrity checks rather than authorization values. */
+export function isCredentialOrIntegrityName(name: string): boolean {
+  const last = name.split('.').pop() ?? name;
+  return CREDENTIAL_NAME.test(last) || INTEGRITY_NAME.test(name);
+}
+
+export function isAuthorizationFunction(name: string, extra: readonly string[]): boolean {
+  return AUTHORIZATION_FUNCTIONS.has(name) || extra.includes(name);
+}
+
+/** The claim a fix should read for a value named `name` (e.g. header 'x-user-id' → `sub`). */
+export function claimFor(name: string | undefined): string {
+  if (!name) return 'sub';
+  const bare = name.split('.').pop()!.replace(/^x-/i, '');
+  const plain = bare.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (/tenant/.test(plain)) return 'tenant_id';
+  if (/^org|organi[sz]ation/.test(plain)) return 'org_id';
+  if (/permission|perms?$/.test(plain)) return 'permissions';
+  if (/scope/.test(plain)) return 'scope';
+  if (/group/.test(plain)) return 'groups';
+  if (/roles$/.test(plain)) return 'roles';
+  if (/role|admin|superuser|staff|privilege|accesslevel/.test(plain)) return 'role';
+  if (/user|uid|sub$|^sub|account|caller|owner|email|customer|member/.test(plain)) return 'sub';
+  return bare;
+}

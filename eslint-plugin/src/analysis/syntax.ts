@@ -1,0 +1,117 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { FunctionNode } from './types';
+
+/** Small, pure helpers over ESTree nodes, shared by the analysis modules. */
+
+export function isFunctionNode(node: TSESTree.Node | null | undefined): node is FunctionNode {
+  return (
+    !!node &&
+    (node.type === AST_NODE_TYPES.FunctionDeclaration ||
+      node.type === AST_NODE_TYPES.FunctionExpression ||
+      node.type === AST_NODE_TYPES.ArrowFunctionExpression)
+  );
+}
+
+/** Strips wrappers that do not change a value: TS assertions, `!`, `satisfies`, parentheses, optional chains. */
+export function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSInstantiationExpression:
+        current = current.expression;
+        break;
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The static name of a member access (`a.b`, `a['b']`, `` a[`b`] ``), or undefined when computed. */
+export function memberName(node: TSESTree.MemberExpression): string | undefined {
+  if (!node.computed) return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+  return staticString(node.property);
+}
+
+/** The value of a string literal or a template literal without expressions. */
+export function staticString(node: TSESTree.Node | undefined): string | undefined {
+  if (!node) return undefined;
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Literal && typeof bare.value === 'string') return bare.value;
+  if (bare.type === AST_NODE_TYPES.TemplateLiteral && bare.expressions.length === 0) {
+    return bare.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/** A property key's static name (`role`, `'role'`, `['role']`). */
+export function propertyKeyName(node: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.TSPropertySignature): string | undefined {
+  if (!node.computed) {
+    if (node.key.type === AST_NODE_TYPES.Identifier) return node.key.name;
+    if (node.key.type === AST_NODE_TYPES.Literal) return String(node.key.value);
+    return undefined;
+  }
+  return staticString(node.key);
+}
+
+/** The name a call's callee ends with: `f` for `f()`, `can` for `ability.can()`. */
+export function calleeName(node: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  const callee = unwrap(node.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return memberName(callee);
+  return undefined;
+}
+
+/** The receiver of a method call (`ability` in `ability.can()`), or undefined for plain calls. */
+export function calleeObject(node: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Expression | undefined {
+  const callee = unwrap(node.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
+}
+
+/** `a.b.c` for a chain of plain member accesses on an identifier, `a.b.get('c')` style calls excluded. */
+export function dottedPath(node: TSESTree.Node): string | undefined {
+  const parts: string[] = [];
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(current);
+    if (name === undefined) return undefined;
+    parts.unshift(name);
+    current = unwrap(current.object);
+  }
+  if (current.type === AST_NODE_TYPES.ThisExpression) parts.unshift('this');
+  else if (current.type === AST_NODE_TYPES.Identifier) parts.unshift(current.name);
+  else return undefined;
+  return parts.join('.');
+}
+
+/** The identifier a member chain starts from (`req` in `req.headers['x']`). */
+export function rootIdentifier(node: TSESTree.Node): TSESTree.Identifier | undefined {
+  let current = unwrap(node);
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
+    else if (current.type === AST_NODE_TYPES.CallExpression) current = unwrap(current.callee);
+    else break;
+  }
+  return current.type === AST_NODE_TYPES.Identifier ? current : undefined;
+}
+
+/** A numeric HTTP status in a literal or a named constant (`403`, `HttpStatus.FORBIDDEN`, `StatusCodes.UNAUTHORIZED`). */
+export function statusCode(node: TSESTree.Node | undefined): number | undefined {
+  if (!node) return undefined;
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Literal && typeof bare.value === 'number') return bare.value;
+  const name =
+    bare.type === AST_NODE_TYPES.MemberExpression ? memberName(bare) : bare.type === AST_NODE_TYPES.Identifier ? bare.name : undefined;
+  if (!name) return undefined;
+  if (/^(FORBIDDEN|Forbidden)$/.test(name)) return 403;
+  if (/^(UNAUTHORIZED|Unauthorized)$/.test(name)) return 401;
+  if (/^(BAD_REQUEST|BadRequest|UNPROCESSABLE_ENTITY)$/.test(name)) return 400;
+  if (/^(NOT_FOUND|NotFound)$/.test(name)) return 404;
+  return undefined;
+}

@@ -1,0 +1,520 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { ClaimGuardSettings } from './settings';
+import type { FunctionNode, SourceKind, TrustValue, UnverifiedValue, VerifiedValue } from './types';
+import { FileIndex } from './file-index';
+import { frameworkCall, frameworkMember, requestShapeOfParam, type FrameworkShape } from './frameworks';
+import { calleeName, calleeObject, dottedPath, isFunctionNode, memberName, staticString, unwrap } from './syntax';
+
+/**
+ * The abstract values the evaluator tracks. Trust values are what rules see; shapes are framework objects
+ * (a request, a response, a URL…) whose members lead to trust values; a parameter placeholder stands for
+ * "whatever the caller passes", so a function's summary can be computed once and reused at every call.
+ */
+export type Value = TrustValue | FrameworkShape | ObjectShape | ParamPlaceholder;
+
+export interface ObjectShape {
+  shape: 'object';
+  props: ReadonlyMap<string, readonly Value[]>;
+  /** Values spread into the object (`{ ...req.body }`) or of entries whose key is computed. */
+  rest: readonly Value[];
+}
+
+export interface ParamPlaceholder {
+  shape: 'param';
+  fn: FunctionNode;
+  index: number;
+  /** Member accesses applied to the parameter, in order; undefined for a computed key. */
+  path: readonly (string | undefined)[];
+  /** True once a non-member operation (a string method, a comparison) was applied. */
+  derived: boolean;
+}
+
+/** A step down into a value: a member name, a computed member, or what a rest pattern keeps. */
+export type Step = { key: string | undefined } | { restOmitting: readonly string[] };
+
+const MAX_VALUES = 12;
+const MAX_DEPTH = 40;
+const MAX_CALL_DEPTH = 4;
+
+/** Global functions whose result carries the trust of their first argument. */
+const PASS_THROUGH_FUNCTIONS = new Set([
+  'String',
+  'Number',
+  'Boolean',
+  'BigInt',
+  'parseInt',
+  'parseFloat',
+  'decodeURIComponent',
+  'decodeURI',
+  'encodeURIComponent',
+  'unescape',
+  'atob',
+]);
+
+/** Static helpers on globals whose result carries the trust of their first argument. */
+const PASS_THROUGH_STATICS = /^(Number\.(parseInt|parseFloat)|Buffer\.from|Object\.assign|Array\.from|JSON\.parse|String\.raw|Object\.values)$/;
+
+/** Names whose calls decode a JWT without verifying it. */
+const DECODE_FUNCTIONS = new Set(['jwtDecode', 'jwt_decode', 'decodeJwt', 'decodeToken', 'decodeProtectedHeader']);
+
+/** Library objects whose `.decode()`/`.verify()` are JWT operations. */
+const JWT_RECEIVER = /jwt|jose|jsonwebtoken|token/i;
+
+export function isTrustValue(value: Value): value is TrustValue {
+  return 'trust' in value;
+}
+
+export class ValueEvaluator {
+  private readonly cache = new Map<TSESTree.Node, readonly Value[]>();
+  private readonly inProgress = new Set<TSESTree.Node>();
+  private readonly returnCache = new Map<FunctionNode, readonly Value[]>();
+  private depth = 0;
+
+  constructor(
+    private readonly sourceCode: TSESLint.SourceCode,
+    private readonly index: FileIndex,
+    private readonly settings: ClaimGuardSettings,
+  ) {}
+
+  /** Values of an expression with parameters left as placeholders (context-free, memoized per node). */
+  valuesOf(node: TSESTree.Node): readonly Value[] {
+    const cached = this.cache.get(node);
+    if (cached) return cached;
+    if (this.inProgress.has(node) || this.depth > MAX_DEPTH) return [];
+    this.inProgress.add(node);
+    this.depth++;
+    let result: readonly Value[];
+    try {
+      result = limit(this.compute(node));
+    } finally {
+      this.depth--;
+      this.inProgress.delete(node);
+    }
+    this.cache.set(node, result);
+    return result;
+  }
+
+  /**
+   * Trust values of an expression, with parameter placeholders replaced by what the file's own callers pass
+   * (bounded depth), so a check inside a helper names the header its caller read.
+   */
+  trustOf(node: TSESTree.Node): TrustValue[] {
+    return this.resolveParams(this.valuesOf(node), 0).filter(isTrustValue);
+  }
+
+  private resolveParams(values: readonly Value[], depth: number): Value[] {
+    const result: Value[] = [];
+    for (const value of values) {
+      if (!('shape' in value) || value.shape !== 'param') {
+        result.push(value);
+        continue;
+      }
+      if (depth >= MAX_CALL_DEPTH) continue;
+      // What the framework passes is already among the values (see parameterValue); add what callers pass.
+      result.push(...this.resolveParamFromCallers(value, depth));
+    }
+    return limit(result);
+  }
+
+  private resolveParamFromCallers(param: ParamPlaceholder, depth: number): Value[] {
+    const result: Value[] = [];
+    for (const call of this.index.callSitesOf(param.fn)) {
+      const argument = call.arguments[param.index];
+      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
+      result.push(...this.resolveParams(this.applyPath(this.valuesOf(argument), param, argument), depth + 1));
+    }
+    return result;
+  }
+
+  /** Replays a placeholder's member path on concrete values; `at` locates reads the path creates. */
+  private applyPath(values: readonly Value[], param: ParamPlaceholder, at: TSESTree.Node): Value[] {
+    let current: readonly Value[] = values;
+    for (const key of param.path) current = this.member(current, { key }, at);
+    return param.derived ? current.map(derive) : [...current];
+  }
+
+  private compute(raw: TSESTree.Node): Value[] {
+    const node = unwrap(raw);
+    switch (node.type) {
+      case AST_NODE_TYPES.Identifier:
+        return this.identifier(node);
+      case AST_NODE_TYPES.MemberExpression:
+        return this.memberExpression(node);
+      case AST_NODE_TYPES.CallExpression:
+        return this.call(node);
+      case AST_NODE_TYPES.NewExpression:
+        return this.construct(node);
+      case AST_NODE_TYPES.AwaitExpression:
+        return [...this.valuesOf(node.argument)];
+      case AST_NODE_TYPES.LogicalExpression:
+        return [...this.valuesOf(node.left), ...this.valuesOf(node.right)];
+      case AST_NODE_TYPES.ConditionalExpression:
+        return [...this.valuesOf(node.consequent), ...this.valuesOf(node.alternate)];
+      case AST_NODE_TYPES.SequenceExpression:
+        return [...this.valuesOf(node.expressions[node.expressions.length - 1])];
+      case AST_NODE_TYPES.AssignmentExpression:
+        return [...this.valuesOf(node.right)];
+      case AST_NODE_TYPES.TemplateLiteral:
+        return node.expressions.flatMap((expression) => this.valuesOf(expression).map(derive));
+      case AST_NODE_TYPES.TaggedTemplateExpression:
+        return [];
+      case AST_NODE_TYPES.BinaryExpression:
+        return this.binary(node);
+      case AST_NODE_TYPES.UnaryExpression:
+        return node.operator === 'typeof' || node.operator === 'void' || node.operator === 'delete'
+          ? []
+          : this.valuesOf(node.argument).map(derive);
+      case AST_NODE_TYPES.ObjectExpression:
+        return [this.objectShape(node)];
+      case AST_NODE_TYPES.ArrayExpression:
+        return node.elements.flatMap((element) =>
+          !element ? [] : element.type === AST_NODE_TYPES.SpreadElement ? this.member(this.valuesOf(element.argument), { key: undefined }, element) : this.valuesOf(element),
+        );
+      default:
+        return [];
+    }
+  }
+
+  /** An equality test of an untrusted value against a verified claim is anchored: its outcome is trusted. */
+  private binary(node: TSESTree.BinaryExpression): Value[] {
+    const left = node.left.type === AST_NODE_TYPES.PrivateIdentifier ? [] : this.valuesOf(node.left);
+    const right = this.valuesOf(node.right);
+    if (isEquality(node.operator)) {
+      const anchor = [...left, ...right].find((value) => isTrustValue(value) && value.trust === 'verified');
+      if (anchor) return [derive(anchor)];
+    }
+    if (node.operator === 'instanceof' || node.operator === 'in') return [];
+    return [...left, ...right].map(derive);
+  }
+
+  private objectShape(node: TSESTree.ObjectExpression): ObjectShape {
+    const props = new Map<string, Value[]>();
+    const rest: Value[] = [];
+    for (const property of node.properties) {
+      if (property.type === AST_NODE_TYPES.SpreadElement) {
+        rest.push(...this.valuesOf(property.argument));
+        continue;
+      }
+      const key = property.computed ? staticString(property.key) : property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String((property.key as TSESTree.Literal).value);
+      const values = isFunctionNode(property.value) ? [] : this.valuesOf(property.value);
+      if (key === undefined) rest.push(...values);
+      else props.set(key, [...(props.get(key) ?? []), ...values]);
+    }
+    return { shape: 'object', props, rest };
+  }
+
+  private identifier(node: TSESTree.Identifier): Value[] {
+    const variable = this.index.variableOf(node);
+    if (!variable) return this.configuredPath(node.name, node) ?? [];
+    const result: Value[] = [];
+    for (const def of variable.defs) {
+      if (def.type === 'Variable') result.push(...this.declaredValue(def.name as TSESTree.Identifier, def.node));
+      else if (def.type === 'Parameter') result.push(...this.parameterValue(def.name as TSESTree.Identifier, def.node as FunctionNode));
+    }
+    for (const write of this.index.writesOf(variable)) result.push(...this.valuesOf(write));
+    return result;
+  }
+
+  private declaredValue(name: TSESTree.Identifier, declarator: TSESTree.Node): Value[] {
+    if (declarator.type !== AST_NODE_TYPES.VariableDeclarator) return [];
+    const loop = declarator.parent?.parent;
+    let root: readonly Value[];
+    if (loop && (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement) && loop.left === declarator.parent) {
+      root = loop.type === AST_NODE_TYPES.ForOfStatement ? this.member(this.valuesOf(loop.right), { key: undefined }, name) : [];
+    } else if (declarator.init) {
+      root = this.valuesOf(declarator.init);
+    } else {
+      return [];
+    }
+    return this.followPattern(root, name, declarator.id);
+  }
+
+  private parameterValue(name: TSESTree.Identifier, fn: FunctionNode): Value[] {
+    const index = fn.params.findIndex((param) => containsNode(param, name));
+    if (index < 0) return [];
+    const param = fn.params[index];
+    const placeholder: ParamPlaceholder = { shape: 'param', fn, index, path: [], derived: false };
+    const framework = requestShapeOfParam(fn, index, this.index, this.settings);
+    return this.followPattern([placeholder, ...framework], name, param);
+  }
+
+  /** Walks a (possibly destructuring) pattern from its root value down to one bound identifier. */
+  private followPattern(root: readonly Value[], target: TSESTree.Identifier, pattern: TSESTree.Node): Value[] {
+    const steps = patternSteps(target, pattern);
+    if (!steps) return [...root];
+    let current: readonly Value[] = root;
+    for (const step of steps) {
+      // The bound identifier stands in for the read: `role` in `const { role } = req.body`.
+      if ('defaultValue' in step) current = [...current, ...this.valuesOf(step.defaultValue)];
+      else current = this.member(current, step, target);
+    }
+    return [...current];
+  }
+
+  private memberExpression(node: TSESTree.MemberExpression): Value[] {
+    const configured = this.configuredPath(dottedPath(node), node);
+    if (configured) return configured;
+    const key = memberName(node);
+    return this.member(this.valuesOf(node.object), { key }, node);
+  }
+
+  /** `settings.claimguard.sources` and `verifiedClaims` name paths the models do not know. */
+  private configuredPath(path: string | undefined, node: TSESTree.Node): Value[] | undefined {
+    if (!path) return undefined;
+    const source = Object.hasOwn(this.settings.sources, path) ? this.settings.sources[path] : undefined;
+    if (source) return [{ trust: 'untrusted', source, name: path.split('.').pop(), container: false, node }];
+    if (this.settings.verifiedClaims.includes(path)) return [{ trust: 'verified', claimsPath: path, name: undefined, node }];
+    return undefined;
+  }
+
+  /** One member access applied to every value; `node` is the access itself when it is in the code. */
+  member(values: readonly Value[], step: Step, node: TSESTree.Node): Value[] {
+    const result: Value[] = [];
+    for (const value of values) result.push(...this.memberOfOne(value, step, node));
+    return result;
+  }
+
+  private memberOfOne(value: Value, step: Step, node: TSESTree.Node): Value[] {
+    if ('restOmitting' in step) return this.restOf(value, step.restOmitting);
+    const key = step.key;
+    if (isTrustValue(value)) return [memberOfTrust(value, key, node)];
+    switch (value.shape) {
+      case 'param':
+        return [{ ...value, path: [...value.path, key] }];
+      case 'object':
+        if (key === undefined) return [...[...value.props.values()].flat(), ...value.rest];
+        return [...(value.props.get(key) ?? []), ...this.member(value.rest, step, node)];
+      default:
+        return frameworkMember(value, key, node);
+    }
+  }
+
+  private restOf(value: Value, omitted: readonly string[]): Value[] {
+    if (isTrustValue(value)) {
+      return value.trust === 'untrusted' && value.container ? [{ ...value, omitted: [...(value.omitted ?? []), ...omitted] }] : [value];
+    }
+    if (value.shape === 'object') {
+      const props = new Map([...value.props].filter(([key]) => !omitted.includes(key)));
+      return [{ shape: 'object', props, rest: value.rest }];
+    }
+    return [value];
+  }
+
+  private call(node: TSESTree.CallExpression): Value[] {
+    const name = calleeName(node);
+    const receiver = calleeObject(node);
+    const first = node.arguments[0];
+    const library = this.jwtCall(node, name, receiver);
+    if (library) return library;
+    if (!receiver) {
+      if (name && PASS_THROUGH_FUNCTIONS.has(name) && first) return this.valuesOf(first).map(derive);
+      if (name && (name === 'cookies' || name === 'headers') && this.index.importsFrom(name, 'next/headers')) {
+        return [untrustedContainer(name === 'cookies' ? 'cookie' : 'header', node)];
+      }
+      return this.sameFileCall(node);
+    }
+    const path = dottedPath(node.callee);
+    if (path && PASS_THROUGH_STATICS.test(path)) {
+      if (path === 'JSON.parse' && first && looksLikeHandRolledDecode(this.sourceCode.getText(first))) {
+        return [{ trust: 'unverified', name: undefined, node }];
+      }
+      const source = path === 'Object.assign' ? node.arguments.slice(1) : first ? [first] : [];
+      return source.flatMap((argument) => this.valuesOf(argument)).map((value) => (path === 'Object.assign' ? value : derive(value)));
+    }
+    if (name === 'switchToHttp' || name === 'getContext') return [{ shape: 'execution-host' }];
+    return this.valuesOf(receiver).flatMap((value) => this.methodCall(value, name, node));
+  }
+
+  private methodCall(value: Value, method: string | undefined, node: TSESTree.CallExpression): Value[] {
+    const nameArgument = staticString(node.arguments[0]);
+    if (isTrustValue(value)) {
+      if (value.trust === 'untrusted' && value.container) {
+        if (method === 'get' || method === 'getAll' || method === 'has') {
+          return [{ ...value, name: nameArgument, container: false, node }];
+        }
+        return [];
+      }
+      // Claims tested against an untrusted argument (`claims.permissions.includes(req.query.p)`) stay anchored.
+      return [derive(value)];
+    }
+    if (value.shape === 'param') return [{ ...value, derived: true }];
+    if (value.shape === 'object') return [];
+    return frameworkCall(value, method, nameArgument, node, this.sourceCode);
+  }
+
+  /** JWT library calls: decoding yields unverified claims, verification yields verified claims. */
+  private jwtCall(node: TSESTree.CallExpression, name: string | undefined, receiver: TSESTree.Expression | undefined): Value[] | undefined {
+    if (!name) return undefined;
+    const receiverText = receiver ? this.sourceCode.getText(receiver) : '';
+    const fromJwtLibrary = receiver ? JWT_RECEIVER.test(receiverText) : this.index.importsFromJwtLibrary(name);
+    const unverified = (): UnverifiedValue[] => [{ trust: 'unverified', name: undefined, node }];
+    const verified = (): VerifiedValue[] => [{ trust: 'verified', claimsPath: undefined, name: undefined, node }];
+    if (!receiver && DECODE_FUNCTIONS.has(name)) return unverified();
+    if (!fromJwtLibrary) return undefined;
+    switch (name) {
+      case 'decode': {
+        // jwt-simple's decode(token, key) verifies unless its third argument (noVerify) is true.
+        const [, key, noVerify] = node.arguments;
+        const jwtSimpleVerifying = key && key.type !== AST_NODE_TYPES.ObjectExpression && !(noVerify?.type === AST_NODE_TYPES.Literal && noVerify.value === true);
+        if (jwtSimpleVerifying) return verified();
+        // hono's decode() returns { header, payload }.
+        return this.index.importsFrom(name, 'hono/jwt') ? [{ shape: 'object', props: new Map([['payload', unverified()], ['header', unverified()]]), rest: [] }] : unverified();
+      }
+      case 'decodeJwt':
+      case 'jwtDecode':
+        return unverified();
+      case 'verify':
+      case 'verifyAsync':
+      case 'verifySync':
+        return verified();
+      case 'jwtVerify':
+        return [{ shape: 'object', props: new Map([['payload', verified()]]), rest: [] }];
+      default:
+        return undefined;
+    }
+  }
+
+  /** A call of a function declared in this file: its return values, with its parameters bound to the arguments. */
+  private sameFileCall(node: TSESTree.CallExpression): Value[] {
+    const callee = unwrap(node.callee);
+    const fn = callee.type === AST_NODE_TYPES.Identifier ? this.index.functionOf(callee) : isFunctionNode(callee) ? callee : undefined;
+    if (!fn) return [];
+    return this.returnValues(fn).flatMap((value) => this.bindArguments(value, fn, node));
+  }
+
+  private bindArguments(value: Value, fn: FunctionNode, call: TSESTree.CallExpression): Value[] {
+    if (!('shape' in value) || value.shape !== 'param' || value.fn !== fn) return [value];
+    const argument = call.arguments[value.index];
+    if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return [];
+    return this.applyPath(this.valuesOf(argument), value, argument);
+  }
+
+  returnValues(fn: FunctionNode): readonly Value[] {
+    const cached = this.returnCache.get(fn);
+    if (cached) return cached;
+    this.returnCache.set(fn, []);
+    const values =
+      fn.body.type !== AST_NODE_TYPES.BlockStatement
+        ? this.valuesOf(fn.body)
+        : this.index.returnsOf(fn).flatMap((statement) => (statement.argument ? this.valuesOf(statement.argument) : []));
+    const result = limit(values);
+    this.returnCache.set(fn, result);
+    return result;
+  }
+
+  private construct(node: TSESTree.NewExpression): Value[] {
+    const name = calleeName(node);
+    const first = node.arguments[0];
+    if ((name === 'URL' || name === 'URLSearchParams') && first) {
+      const values = this.valuesOf(first);
+      if (values.some((value) => 'shape' in value && value.shape === 'request-url')) {
+        return name === 'URL' ? [{ shape: 'url' }] : [untrustedContainer('query', node)];
+      }
+      return values.filter((value) => isTrustValue(value)).map(derive);
+    }
+    return [];
+  }
+}
+
+function untrustedContainer(source: SourceKind, node: TSESTree.Node): TrustValue {
+  return { trust: 'untrusted', source, name: undefined, container: true, node };
+}
+
+/** Member access on a trust value: containers yield one named value; values extend their claim or field path. */
+function memberOfTrust(value: TrustValue, key: string | undefined, node: TSESTree.Node): TrustValue {
+  if (value.trust === 'untrusted') {
+    if (value.container) return { ...value, container: false, omitted: undefined, name: key, node };
+    if (key === 'length' || key === undefined) return value;
+    const nested = value.source === 'body' || value.source === 'argument' || value.source === 'query';
+    return nested ? { ...value, name: value.name ? `${value.name}.${key}` : key, node } : value;
+  }
+  if (key === undefined || key === 'length') return value;
+  if (value.trust === 'verified' && value.name === undefined && (key === 'payload' || key === 'claims') && value.claimsPath) {
+    return { ...value, claimsPath: `${value.claimsPath}.${key}` };
+  }
+  return { ...value, name: value.name ? `${value.name}.${key}` : key };
+}
+
+/** Marks a value as derived: no longer a container, no longer a placeholder path that can be walked further. */
+function derive(value: Value): Value {
+  if (isTrustValue(value)) return value.trust === 'untrusted' && value.container ? { ...value, container: false } : value;
+  if ('shape' in value && value.shape === 'param') return { ...value, derived: true };
+  return value;
+}
+
+function isEquality(operator: string): boolean {
+  return operator === '===' || operator === '!==' || operator === '==' || operator === '!=';
+}
+
+function looksLikeHandRolledDecode(text: string): boolean {
+  return /split\(\s*['"`]\.['"`]\s*\)/.test(text) && /(\[\s*1\s*\]|base64|atob|Buffer)/.test(text);
+}
+
+function limit(values: readonly Value[]): Value[] {
+  const seen = new Set<string>();
+  const result: Value[] = [];
+  for (const value of values) {
+    const key = identity(value);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(value);
+    if (result.length >= MAX_VALUES) break;
+  }
+  return result;
+}
+
+const nodeIds = new WeakMap<object, number>();
+let nextNodeId = 1;
+function idOf(object: object | undefined): number {
+  if (!object) return 0;
+  let id = nodeIds.get(object);
+  if (!id) {
+    id = nextNodeId++;
+    nodeIds.set(object, id);
+  }
+  return id;
+}
+
+function identity(value: Value): string {
+  if (isTrustValue(value)) {
+    const extra = value.trust === 'untrusted' ? `${value.source}|${value.container}|${value.omitted?.join(',') ?? ''}` : value.trust === 'verified' ? value.claimsPath ?? '' : '';
+    return `${value.trust}|${value.name ?? ''}|${idOf(value.node)}|${extra}`;
+  }
+  if (value.shape === 'param') return `param|${idOf(value.fn)}|${value.index}|${value.path.join('.')}|${value.derived}`;
+  if (value.shape === 'object') return `object|${idOf(value.props)}`;
+  return `shape|${value.shape}|${'text' in value ? value.text : ''}`;
+}
+
+type PatternStep = Step | { defaultValue: TSESTree.Node };
+
+/** The member steps from a pattern's root to one identifier inside it, or undefined when it is the root. */
+function patternSteps(target: TSESTree.Identifier, pattern: TSESTree.Node): PatternStep[] | undefined {
+  const steps: PatternStep[] = [];
+  let current: TSESTree.Node = target;
+  while (current !== pattern) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (!parent) return undefined;
+    if (parent.type === AST_NODE_TYPES.Property && parent.value === current && parent.parent.type === AST_NODE_TYPES.ObjectPattern) {
+      steps.unshift({ key: parent.computed ? staticString(parent.key) : parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : String((parent.key as TSESTree.Literal).value) });
+    } else if (parent.type === AST_NODE_TYPES.RestElement && parent.parent.type === AST_NODE_TYPES.ObjectPattern) {
+      const omitted = parent.parent.properties.flatMap((property) =>
+        property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? [property.key.name] : [],
+      );
+      steps.unshift({ restOmitting: omitted });
+    } else if (parent.type === AST_NODE_TYPES.ArrayPattern) {
+      steps.unshift({ key: undefined });
+    } else if (parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === current) {
+      steps.unshift({ defaultValue: parent.right });
+    } else if (parent.type === AST_NODE_TYPES.TSParameterProperty) {
+      // `constructor(private readonly req: Request)`: the parameter itself.
+    } else if (parent.type !== AST_NODE_TYPES.ObjectPattern && parent.type !== AST_NODE_TYPES.RestElement) {
+      return undefined;
+    }
+    current = parent;
+  }
+  return steps;
+}
+
+function containsNode(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
