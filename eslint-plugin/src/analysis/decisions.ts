@@ -78,6 +78,7 @@ class DecisionFinder {
 
   private condition(node: TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement): void {
     const test = node.type === AST_NODE_TYPES.SwitchStatement ? node.discriminant : node.test;
+    if (node.type === AST_NODE_TYPES.ConditionalExpression && this.isFallback(node)) return;
     const fn = this.index.functionContaining(node);
     const operands = this.operandsOf(test, fn);
     if (operands.length === 0) return;
@@ -86,6 +87,12 @@ class DecisionFinder {
     if (outcome.denies || (!outcome.rejectsInput && this.namesSayAuthorization(tested, operands))) {
       this.decisions.push({ kind: 'condition', node: test, fn, operands });
     }
+  }
+
+  /** `req.query.role ? String(req.query.role) : 'viewer'` picks a value; what uses it later is the decision. */
+  private isFallback(node: TSESTree.ConditionalExpression): boolean {
+    const tested = this.sourceCode.getText(unwrap(node.test));
+    return [node.consequent, node.alternate].some((branch) => this.sourceCode.getText(branch).includes(tested));
   }
 
   /** `cond || res.sendStatus(403)` and `cond && next()` written as statements. */
@@ -113,8 +120,14 @@ class DecisionFinder {
     if (node.type === AST_NODE_TYPES.SwitchStatement) return node.cases.flatMap((c) => c.consequent);
     const branches: TSESTree.Node[] = [node.consequent];
     if (node.alternate) branches.push(node.alternate);
-    // `if (role === 'admin') return next(); res.sendStatus(403);`: the deny follows the if.
-    if (node.type === AST_NODE_TYPES.IfStatement && !node.alternate) branches.push(...followingStatements(node, 3));
+    // `if (role === 'admin') return next(); res.sendStatus(403);`: the deny is the statement right after an if
+    // whose branch leaves. Later statements, and compound ones, are other checks.
+    if (node.type === AST_NODE_TYPES.IfStatement && !node.alternate && leaves(node.consequent)) {
+      const next = followingStatement(node);
+      if (next && (next.type === AST_NODE_TYPES.ExpressionStatement || next.type === AST_NODE_TYPES.ReturnStatement || next.type === AST_NODE_TYPES.ThrowStatement)) {
+        branches.push(next);
+      }
+    }
     return branches;
   }
 
@@ -445,12 +458,17 @@ function functionName(fn: FunctionNode): string | undefined {
   return undefined;
 }
 
-function followingStatements(node: TSESTree.Node, count: number): TSESTree.Node[] {
+function followingStatement(node: TSESTree.Node): TSESTree.Node | undefined {
   const parent = node.parent;
-  if (!parent || (parent.type !== AST_NODE_TYPES.BlockStatement && parent.type !== AST_NODE_TYPES.Program)) return [];
+  if (!parent || (parent.type !== AST_NODE_TYPES.BlockStatement && parent.type !== AST_NODE_TYPES.Program)) return undefined;
   const body = parent.body as TSESTree.Node[];
-  const position = body.indexOf(node);
-  return body.slice(position + 1, position + 1 + count);
+  return body[body.indexOf(node) + 1];
+}
+
+/** A branch that ends in `return` (or is one), so what follows the `if` runs only when the test failed. */
+function leaves(branch: TSESTree.Statement): boolean {
+  const last = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body[branch.body.length - 1] : branch;
+  return last?.type === AST_NODE_TYPES.ReturnStatement;
 }
 
 /** Positions (0-based) of SQL parameters that follow an identity column comparison (`user_id = $1`, `tenant_id = ?`). */

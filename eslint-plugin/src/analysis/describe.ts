@@ -36,7 +36,8 @@ export function claimSuggestion(
   const root = rootIdentifier(read);
   const pathRoot = claimsPath.split(/[.(]/)[0];
   const base = root && /^[A-Za-z_$][\w$]*$/.test(pathRoot) && isRequestLike(root.name) ? root.name + claimsPath.slice(pathRoot.length) : claimsPath;
-  return { node: read, text: `${base}.${chooseClaim(value.name, verifiedNames)}` };
+  const claim = chooseClaim(value.name, verifiedNames);
+  return claim ? { node: read, text: `${base}.${claim}` } : undefined;
 }
 
 function isRequestLike(name: string): boolean {
@@ -44,8 +45,8 @@ function isRequestLike(name: string): boolean {
 }
 
 /** A claim the file already reads for the same concept, else the conventional claim name. */
-function chooseClaim(name: string | undefined, verifiedNames: readonly string[]): string {
+function chooseClaim(name: string | undefined, verifiedNames: readonly string[]): string | undefined {
   const wanted = claimFor(name);
-  const sameConcept = verifiedNames.find((claim) => claimFor(claim) === wanted || claim === wanted);
-  return sameConcept ?? wanted;
+  if (!wanted) return undefined;
+  return verifiedNames.find((claim) => claim === wanted || claimFor(claim) === wanted) ?? wanted;
 }

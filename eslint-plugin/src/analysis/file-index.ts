@@ -36,6 +36,8 @@ export class FileIndex {
   private readonly writes = new Map<Variable, TSESTree.Node[]>();
   private readonly returnsByFunction = new Map<FunctionNode, TSESTree.ReturnStatement[]>();
   private readonly imports = new Map<string, string>();
+  /** Every module the file imports or requires. */
+  readonly modules = new Set<string>();
   private readonly routeCallbacks = new Set<FunctionNode>();
   private readonly callSiteCache = new Map<FunctionNode, TSESTree.CallExpression[]>();
   private readonly functionBindings = new Map<FunctionNode, Variable>();
@@ -125,6 +127,9 @@ export class FileIndex {
       case AST_NODE_TYPES.CallExpression:
         this.calls.push(node);
         this.noteRouteCallbacks(node);
+        if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require' && node.arguments[0]?.type === AST_NODE_TYPES.Literal) {
+          this.modules.add(String(node.arguments[0].value));
+        }
         break;
       case AST_NODE_TYPES.NewExpression:
         this.news.push(node);
@@ -142,6 +147,7 @@ export class FileIndex {
         this.taggedTemplates.push(node);
         break;
       case AST_NODE_TYPES.ImportDeclaration:
+        this.modules.add(String(node.source.value));
         for (const specifier of node.specifiers) this.imports.set(specifier.local.name, String(node.source.value));
         break;
       case AST_NODE_TYPES.PropertyDefinition:

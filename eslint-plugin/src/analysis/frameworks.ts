@@ -241,3 +241,21 @@ function leaf(source: SourceKind, name: string | undefined, node: TSESTree.Node)
 function verifiedAt(claimsPath: string | undefined, node: TSESTree.Node): TrustValue {
   return { trust: 'verified', claimsPath, name: undefined, node };
 }
+
+/** Where each verified-token library leaves the claims, for fixes in files that read none yet. */
+const CLAIMS_PATH_BY_LIBRARY: readonly [RegExp, string][] = [
+  [/^express-oauth2-jwt-bearer$/, 'req.auth.payload'],
+  [/^express-jwt$/, 'req.auth'],
+  [/^koa-jwt$/, 'ctx.state.user'],
+  [/^(passport|passport-jwt|@nestjs\/passport)$/, 'req.user'],
+  [/^@fastify\/jwt$|^fastify-jwt$/, 'request.user'],
+  [/^hono\/jwt$/, "c.get('jwtPayload')"],
+];
+
+/** The claims path implied by the verification library the file imports, if any. */
+export function claimsPathOfLibraries(modules: ReadonlySet<string>): string | undefined {
+  for (const [library, claimsPath] of CLAIMS_PATH_BY_LIBRARY) {
+    for (const module of modules) if (library.test(module)) return claimsPath;
+  }
+  return undefined;
+}

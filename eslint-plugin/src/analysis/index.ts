@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { readSettings, type ClaimGuardSettings } from './settings';
 import type { Decision, FunctionNode, PrivilegeWrite, TrustValue } from './types';
 import { FileIndex } from './file-index';
+import { claimsPathOfLibraries } from './frameworks';
 import { ValueEvaluator } from './values';
 import { findDecisions } from './decisions';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
@@ -60,7 +61,7 @@ class LazyFileAnalysis implements FileAnalysis {
   }
 
   get claimsPath(): string | undefined {
-    return this.settings.claimsPath ?? this.readClaims().claimsPath;
+    return this.settings.claimsPath ?? this.readClaims().claimsPath ?? claimsPathOfLibraries(this.index.modules);
   }
 
   get verifiedClaimNames(): readonly string[] {

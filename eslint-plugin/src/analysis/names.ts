@@ -85,18 +85,17 @@ export function isAuthorizationFunction(name: string, extra: readonly string[]):
   return AUTHORIZATION_FUNCTIONS.has(name) || extra.includes(name);
 }
 
-/** The claim a fix should read for a value named `name` (e.g. header 'x-user-id' → `sub`). */
-export function claimFor(name: string | undefined): string {
-  if (!name) return 'sub';
-  const bare = name.split('.').pop()!.replace(/^x-/i, '');
-  const plain = bare.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** The claim a fix should read for a value named `name` (header 'x-user-id' → `sub`), or undefined when no claim means the same. */
+export function claimFor(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  const plain = name.split('.').pop()!.replace(/^x-/i, '').toLowerCase().replace(/[^a-z0-9]/g, '');
   if (/tenant/.test(plain)) return 'tenant_id';
   if (/^org|organi[sz]ation/.test(plain)) return 'org_id';
-  if (/permission|perms?$/.test(plain)) return 'permissions';
+  if (/permission|^perms?$/.test(plain)) return 'permissions';
   if (/scope/.test(plain)) return 'scope';
   if (/group/.test(plain)) return 'groups';
   if (/roles$/.test(plain)) return 'roles';
   if (/role|admin|superuser|staff|privilege|accesslevel/.test(plain)) return 'role';
-  if (/user|uid|sub$|^sub|account|caller|owner|email|customer|member/.test(plain)) return 'sub';
-  return bare;
+  if (/user|^uid$|^sub$|account|caller|owner|customer|member/.test(plain)) return 'sub';
+  return undefined;
 }

@@ -69,7 +69,7 @@ export default createRule<Options, MessageIds>({
                   where: originLine(untrusted, operand.node),
                   remedy: claim
                     ? `use the verified claim \`${claim}\` instead`
-                    : `read '${claimFor(untrusted.name)}' from a verified token's claims instead`,
+                    : `take it from a verified token's claims instead${claimHint(untrusted.name)}`,
                 },
                 suggest: suggestion
                   ? [{ messageId: 'suggestVerifiedClaim', data: { claim: suggestion.text }, fix: (fixer) => fixer.replaceText(suggestion.node, suggestion.text) }]
@@ -83,6 +83,12 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** " (e.g. the 'role' claim)" when a conventional claim means the same as the value's name. */
+function claimHint(name: string | undefined): string {
+  const claim = claimFor(name);
+  return claim ? ` (e.g. the '${claim}' claim)` : '';
+}
 
 /** " (line 12)" when the value was read on another line than the decision that uses it. */
 export function originLine(value: { node: TSESTree.Node }, at: TSESTree.Node): string {

@@ -1,0 +1,11 @@
+import { runRulesBench } from './rules';
+
+/** `npm run bench`: every benchmark section in turn. Figures only; nothing here fails a build. */
+async function main(): Promise<void> {
+  await runRulesBench();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
