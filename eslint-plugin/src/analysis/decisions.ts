@@ -13,7 +13,7 @@ import {
   isPrivilegeField,
   mentionsIdentityColumn,
 } from './names';
-import { calleeName, calleeObject, isFunctionNode, propertyKeyName, staticString, unwrap } from './syntax';
+import { calleeName, calleeObject, dottedPath, isFunctionNode, propertyKeyName, staticString, unwrap } from './syntax';
 
 /** Methods whose object argument is a query filter. */
 const QUERY_METHOD =
@@ -25,12 +25,26 @@ const SQL_METHOD = /^(query|execute|raw|run|all|get|prepare|\$queryRaw\w*|\$exec
 /** Methods that persist an object: creates, inserts, updates, model construction. */
 const WRITE_METHOD =
   /^(create\w*|insert\w*|update\w*|upsert|save|set|build|bulkCreate|register|sign[uU]p|add\w*|put|patch|replace\w*|findOneAndUpdate|findByIdAndUpdate|merge|assign|persist)$/;
-/** Write methods whose first argument is a filter rather than the data written. */
+/** Write methods whose first argument is a filter rather than the data written (mongoose, MongoDB drivers). */
 const FILTER_FIRST = /^(update\w*|findOneAndUpdate|findByIdAndUpdate|replace\w*|upsert)$/;
+
+/**
+ * True when a write call's first argument is a filter: mongoose's `updateOne(filter, update)`, but not
+ * Sequelize's `update(values, { where })`, whose options object names the filter.
+ */
+function filterComesFirst(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  if (!FILTER_FIRST.test(calleeName(call) ?? '') || call.arguments.length < 2) return false;
+  const options = call.arguments[1];
+  const namesWhere =
+    options.type === AST_NODE_TYPES.ObjectExpression &&
+    options.properties.some((property) => property.type === AST_NODE_TYPES.Property && propertyKeyName(property) === 'where');
+  return !namesWhere;
+}
 /** Properties that hold the data of a write (`{ data: req.body }`, `{ $set: … }`). */
 const DATA_PROPERTY = /^(data|values|\$set|set|attributes|fields|update|create|doc|document|record|input)$/;
 const TEST_METHOD = /^(includes|has|some|every|startsWith|endsWith|indexOf|match|test|contains|find|hasOwnProperty)$/;
-const GUARD_FUNCTION = /^(canActivate|is[A-Z]\w*|can[A-Z]\w*|has[A-Z]\w*|authori[sz]e\w*|check(Role|Permission|Access|Scope|Admin)\w*|require(Role|Admin|Permission)\w*)$/;
+const GUARD_FUNCTION =
+  /^(canActivate|is(Admin|Allowed|Authori[sz]ed|Owner|Member|Staff|Super[uU]ser|Manager|Moderator|InRole|Permitted|Privileged)\w*|can[A-Z]\w*|has(Role|Permission|Scope|Access|Any|All)\w*|authori[sz]e\w*|check(Role|Permission|Access|Scope|Admin)\w*|require(Role|Admin|Permission)\w*)$/;
 /** Decoded-token fields read only to choose the verification key: not access decisions. */
 const KEY_SELECTION_CLAIM = /^(header(\..*)?|kid|alg|typ|iss|payload\.iss)$/;
 
@@ -152,19 +166,20 @@ class DecisionFinder {
   /** The expressions inside a test that carry values, each with what the analysis knows of it. */
   private operandsOf(test: TSESTree.Node, fn: FunctionNode | null): DecisionOperand[] {
     const operands: DecisionOperand[] = [];
-    const stack: TSESTree.Node[] = [test];
+    // `truthy` marks operands tested only for presence (`!claims`): a whole claims object there is a null check.
+    const stack: { node: TSESTree.Node; truthy: boolean }[] = [{ node: test, truthy: true }];
     while (stack.length > 0) {
-      const node = unwrap(stack.pop()!);
-      if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') stack.push(node.argument);
-      else if (node.type === AST_NODE_TYPES.LogicalExpression) stack.push(node.right, node.left);
+      const { node: raw, truthy } = stack.pop()!;
+      const node = unwrap(raw);
+      if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') stack.push({ node: node.argument, truthy });
+      else if (node.type === AST_NODE_TYPES.LogicalExpression) stack.push({ node: node.right, truthy }, { node: node.left, truthy });
       else if (node.type === AST_NODE_TYPES.BinaryExpression && !this.isAnchored(node, fn)) {
-        if (node.left.type !== AST_NODE_TYPES.PrivateIdentifier) stack.push(node.right, node.left);
+        if (node.left.type !== AST_NODE_TYPES.PrivateIdentifier) stack.push({ node: node.right, truthy: false }, { node: node.left, truthy: false });
       } else if (node.type === AST_NODE_TYPES.CallExpression && TEST_METHOD.test(calleeName(node) ?? '') && !this.hasVerified(calleeObject(node))) {
-        stack.push(...node.arguments.filter((argument) => !isFunctionNode(argument)).reverse());
-        const receiver = calleeObject(node);
-        if (receiver) stack.push(receiver);
+        const parts = [calleeObject(node), ...node.arguments.filter((argument) => !isFunctionNode(argument))];
+        for (const part of parts.reverse()) if (part) stack.push({ node: part, truthy: false });
       } else if (node.type !== AST_NODE_TYPES.Literal && node.type !== AST_NODE_TYPES.TemplateLiteral) {
-        const values = this.relevantValues(node);
+        const values = this.relevantValues(node).filter((value) => !(truthy && value.trust !== 'untrusted' && value.name === undefined));
         if (values.length > 0) operands.push({ node, values });
       }
     }
@@ -212,7 +227,7 @@ class DecisionFinder {
 
   private authorizationCall(call: TSESTree.CallExpression): void {
     const name = calleeName(call);
-    if (!name || !isAuthorizationFunction(name, this.settings.authorizationFunctions)) return;
+    if (!name || !isAuthorizationFunction(name, dottedPath(call.callee), this.settings.authorizationFunctions)) return;
     const fn = this.index.functionContaining(call);
     const operands: DecisionOperand[] = [];
     const receiver = calleeObject(call);
@@ -342,7 +357,7 @@ class DecisionFinder {
 
   private wholeBodyArguments(call: TSESTree.CallExpression | TSESTree.NewExpression): void {
     if (!isWriteCall(call)) return;
-    const skipFirst = FILTER_FIRST.test(calleeName(call) ?? '') && call.arguments.length > 1;
+    const skipFirst = filterComesFirst(call);
     const fn = this.index.functionContaining(call);
     call.arguments.forEach((argument, position) => {
       if ((skipFirst && position === 0) || (calleeName(call) === 'assign' && position === 0)) return;
@@ -392,7 +407,7 @@ class DecisionFinder {
       if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
         if (!isWriteCall(parent)) return false;
         const position = parent.arguments.indexOf(current as TSESTree.CallExpressionArgument);
-        return position > 0 || !(FILTER_FIRST.test(calleeName(parent) ?? '') && parent.arguments.length > 1);
+        return position > 0 || !filterComesFirst(parent);
       }
       if (parent.type === AST_NODE_TYPES.Property && parent.value === current && DATA_PROPERTY.test(propertyKeyName(parent) ?? '')) {
         current = parent.parent;

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { FunctionNode } from './types';
 import { GRAPHQL_OPERATION } from './frameworks';
-import { calleeName, isFunctionNode, propertyKeyName, unwrap } from './syntax';
+import { calleeName, isFunctionNode, propertyKeyName, staticString, unwrap } from './syntax';
 
 type Variable = Scope.Variable;
 
@@ -28,7 +28,7 @@ export class FileIndex {
   readonly assignments: TSESTree.AssignmentExpression[] = [];
   readonly taggedTemplates: TSESTree.TaggedTemplateExpression[] = [];
   /** Member accesses that may read verified claims (`req.auth`, `req.user`, `ctx.state.user`…), for fixes to copy. */
-  readonly claimReads: TSESTree.MemberExpression[] = [];
+  readonly claimReads: (TSESTree.MemberExpression | TSESTree.CallExpression)[] = [];
   /** Privilege-looking fields that a model, class, interface or schema in this file declares. */
   readonly declaredFields: TSESTree.Node[] = [];
 
@@ -127,6 +127,7 @@ export class FileIndex {
       case AST_NODE_TYPES.CallExpression:
         this.calls.push(node);
         this.noteRouteCallbacks(node);
+        if (calleeName(node) === 'get' && staticString(node.arguments[0]) === 'jwtPayload') this.claimReads.push(node);
         if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require' && node.arguments[0]?.type === AST_NODE_TYPES.Literal) {
           this.modules.add(String(node.arguments[0].value));
         }

@@ -5,7 +5,7 @@
 
 /** Names whose test or value says an access decision (role, admin, permission, tenant, owner, user id…). */
 const AUTHORIZATION_NAME =
-  /role|admin|permission|\bperms?\b|scope|tenant|owner|user_?id|userid|\buid\b|\bsub\b|group|privilege|superuser|staff|\baccess|\bacl\b|entitle|authori[sz]|allowed|\bis_?(manager|moderator|root)\b/i;
+  /role|admin|permission|\bperms?\b|scope|tenant|owner|user[-_]?id|userid|\buid\b|\bsub\b|group|privilege|superuser|staff|\baccess|\bacl\b|entitle|authori[sz]|allowed|\bis_?(manager|moderator|root)\b/i;
 
 /** String literals that, compared with a value, mean an access level. */
 const AUTHORIZATION_LITERAL = /^(admin|administrator|superuser|super_?admin|root|owner|staff|manager|moderator|editor|internal|privileged)$/i;
@@ -81,8 +81,9 @@ export function isCredentialOrIntegrityName(name: string): boolean {
   return CREDENTIAL_NAME.test(last) || INTEGRITY_NAME.test(name);
 }
 
-export function isAuthorizationFunction(name: string, extra: readonly string[]): boolean {
-  return AUTHORIZATION_FUNCTIONS.has(name) || extra.includes(name);
+/** `name` is the callee's last segment (`can`), `path` its dotted form (`policy.allows`) when it has one. */
+export function isAuthorizationFunction(name: string, path: string | undefined, extra: readonly string[]): boolean {
+  return AUTHORIZATION_FUNCTIONS.has(name) || extra.includes(name) || (path !== undefined && extra.includes(path));
 }
 
 /** The claim a fix should read for a value named `name` (header 'x-user-id' → `sub`), or undefined when no claim means the same. */

@@ -315,7 +315,7 @@ export class ValueEvaluator {
     }
     const path = dottedPath(node.callee);
     if (path && PASS_THROUGH_STATICS.test(path)) {
-      if (path === 'JSON.parse' && first && looksLikeHandRolledDecode(this.sourceCode.getText(first))) {
+      if (path === 'JSON.parse' && first && looksLikeHandRolledDecode(this.handRolledText(first))) {
         return [{ trust: 'unverified', name: undefined, node }];
       }
       const source = path === 'Object.assign' ? node.arguments.slice(1) : first ? [first] : [];
@@ -340,6 +340,28 @@ export class ValueEvaluator {
     if (value.shape === 'param') return [{ ...value, derived: true }];
     if (value.shape === 'object') return [];
     return frameworkCall(value, method, nameArgument, node, this.sourceCode);
+  }
+
+  /**
+   * The text of a JSON.parse argument plus the initializers of the variables it names, so that
+   * `const [, body] = token.split('.'); JSON.parse(atob(body))` reads as one hand-rolled decode.
+   */
+  private handRolledText(node: TSESTree.Node): string {
+    const parts = [this.sourceCode.getText(node)];
+    const stack: TSESTree.Node[] = [node];
+    for (let seen = 0; stack.length > 0 && seen < 50; seen++) {
+      const current = unwrap(stack.pop()!);
+      if (current.type === AST_NODE_TYPES.Identifier) {
+        for (const def of this.index.variableOf(current)?.defs ?? []) {
+          if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) parts.push(this.sourceCode.getText(def.node.init));
+        }
+      } else if (current.type === AST_NODE_TYPES.CallExpression) {
+        stack.push(current.callee, ...current.arguments);
+      } else if (current.type === AST_NODE_TYPES.MemberExpression) {
+        stack.push(current.object);
+      }
+    }
+    return parts.join('\n');
   }
 
   /** JWT library calls: decoding yields unverified claims, verification yields verified claims. */

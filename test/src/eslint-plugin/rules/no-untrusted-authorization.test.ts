@@ -1,0 +1,1745 @@
+import * as assert from 'node:assert/strict';
+import { Linter } from 'eslint';
+import type { ESLint } from 'eslint';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import plugin from 'eslint-plugin-claimguard';
+
+type MessageIds =
+  | 'untrustedHeader'
+  | 'untrustedPathParam'
+  | 'untrustedQuery'
+  | 'untrustedCookie'
+  | 'untrustedBody'
+  | 'untrustedArgument'
+  | 'suggestVerifiedClaim';
+
+const RULE_NAME = 'no-untrusted-authorization';
+// Undefined until the rule is registered; the suite then fails with one clear test instead of a load error.
+const rule = plugin.rules[RULE_NAME] as (typeof plugin.rules)[string] | undefined;
+
+const ruleTester = new RuleTester({
+  languageOptions: { parserOptions: { ecmaFeatures: { jsx: false } } },
+});
+
+const valid: (string | ValidTestCase<[]>)[] = [
+  // Express
+  `app.get('/admin/users', (req, res) => {
+  if (req.auth.payload.role !== 'admin') return res.sendStatus(403);
+  res.json(listUsers());
+});`,
+  `router.delete('/posts/:id', passport.authenticate('jwt', { session: false }), (req, res) => {
+  if (!req.user.roles.includes('editor')) return res.status(403).end();
+  res.sendStatus(204);
+});`,
+  `app.post('/billing', (req, res) => {
+  if (res.locals.claims.scope !== 'billing:write') return res.sendStatus(403);
+  res.sendStatus(202);
+});`,
+  `app.get('/reports', (req, res) => {
+  const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+  const claims = jwt.verify(token, publicKey, { algorithms: ['RS256'], issuer, audience });
+  if (claims.role !== 'analyst') return res.sendStatus(403);
+  res.json(reports());
+});`,
+  `app.use('/api', (req, res, next) => {
+  if (!req.headers.authorization) return res.sendStatus(401);
+  next();
+});`,
+  `function bearer(req, res, next) {
+  const header = req.get('authorization') ?? '';
+  if (!header.startsWith('Bearer ')) {
+    return res.status(401).json({ error: 'missing bearer token' });
+  }
+  req.token = header.slice(7);
+  next();
+}`,
+  `app.get('/dashboard', (req, res) => {
+  if (!req.cookies.token) return res.redirect('/login');
+  res.render('dashboard');
+});`,
+  `app.get('/orders', (req, res) => {
+  if (req.headers.accept === 'text/csv') return res.type('csv').send(toCsv(orders));
+  res.json(orders);
+});`,
+  `app.get('/help', (req, res) => {
+  const lang = req.get('accept-language')?.startsWith('de') ? 'de' : 'en';
+  res.render(\`help.\${lang}\`);
+});`,
+  `app.get('/items', (req, res) => {
+  const limit = Number(req.query.limit ?? 20);
+  if (limit > 100) return res.status(400).json({ error: 'limit too large' });
+  res.json(items.slice(0, limit));
+});`,
+  `app.get('/products', (req, res) => {
+  const order = req.query.sort === 'price' ? 'price' : 'name';
+  res.json(sortBy(products, order));
+});`,
+  `app.get('/status', (req, res) => {
+  if (req.query.debug === '1') res.set('x-debug', 'on');
+  res.json(status());
+});`,
+  `app.get('/home', (req, res) => {
+  if (req.cookies.beta === '1') res.locals.layout = 'beta';
+  res.render('home', { lang: req.cookies.lang || 'en' });
+});`,
+  `app.get('/invoices/:id', (req, res) => {
+  if (req.query.format === 'pdf') return res.download(pdfPath(req.params.id));
+  res.json(invoice(req.params.id));
+});`,
+  `app.post('/signup', (req, res) => {
+  if (typeof req.body.email !== 'string' || !req.body.email.includes('@')) {
+    return res.status(400).json({ error: 'invalid email' });
+  }
+  res.sendStatus(201);
+});`,
+  `app.post('/settings', (req, res) => {
+  if (req.get('x-csrf-token') !== req.cookies.csrf) return res.sendStatus(403);
+  res.sendStatus(204);
+});`,
+  `app.post('/webhooks/billing', (req, res) => {
+  const signature = Buffer.from(req.get('x-signature') ?? '', 'hex');
+  const expected = crypto.createHmac('sha256', webhookSecret).update(req.rawBody).digest();
+  if (signature.length !== expected.length || !crypto.timingSafeEqual(signature, expected)) {
+    return res.sendStatus(401);
+  }
+  res.sendStatus(204);
+});`,
+  `app.put('/docs/:id', async (req, res) => {
+  const doc = await Doc.findById(req.params.id);
+  if (doc.ownerId !== req.auth.sub) return res.sendStatus(403);
+  res.json(await doc.save());
+});`,
+  `app.get('/articles/:slug', async (req, res) => {
+  const article = await Article.findOne({ slug: req.params.slug });
+  if (!article) return res.sendStatus(404);
+  res.json(article);
+});`,
+  `app.use((req, res, next) => {
+  const hits = counter.increment(req.ip);
+  if (hits > 100) return res.sendStatus(429);
+  next();
+});`,
+  `app.use((req, res, next) => {
+  logger.info({ role: req.headers['x-role'] }, 'incoming request');
+  console.log('tenant header', req.get('x-tenant-id'));
+  next();
+});`,
+  `app.use('/internal', (req, res, next) => {
+  if (req.get('x-api-key') !== process.env.INTERNAL_API_KEY) return res.sendStatus(401);
+  next();
+});`,
+  `app.use((req, res, next) => {
+  if (req.method !== 'GET' && req.protocol !== 'https') return res.sendStatus(403);
+  if (!allowedHosts.has(req.hostname) || blockedIps.has(req.ip)) return res.sendStatus(403);
+  if (req.path.startsWith('/.git')) return res.sendStatus(403);
+  next();
+});`,
+  // Decoded-but-unverified claims are `no-unverified-claims`' finding, not this rule's.
+  `app.get('/me', (req, res) => {
+  const claims = jwt.decode(req.cookies.token);
+  if (claims.role !== 'admin') return res.sendStatus(403);
+  res.json(claims);
+});`,
+
+  // Koa
+  `router.delete('/users/:id', async (ctx) => {
+  if (ctx.state.user.role !== 'admin') ctx.throw(403);
+  await User.deleteOne({ _id: ctx.params.id });
+  ctx.status = 204;
+});`,
+  `app.use(async (ctx, next) => {
+  if (!ctx.get('Authorization')) ctx.throw(401, 'token required');
+  await next();
+});`,
+  `router.get('/events', async (ctx) => {
+  const page = Math.max(1, Number(ctx.query.page) || 1);
+  ctx.body = await Event.find().skip((page - 1) * 20).limit(20);
+});`,
+  `app.use(async (ctx, next) => {
+  ctx.state.locale = ctx.get('accept-language').startsWith('fr') ? 'fr' : 'en';
+  await next();
+});`,
+  `router.post('/comments', async (ctx) => {
+  if (!ctx.request.body.text) ctx.throw(400, 'text is required');
+  ctx.body = await Comment.create({ text: ctx.request.body.text, authorId: ctx.state.user.sub });
+});`,
+  `router.post('/profile', async (ctx) => {
+  if (ctx.get('x-xsrf-token') !== ctx.cookies.get('XSRF-TOKEN')) ctx.throw(403);
+  ctx.body = await saveProfile(ctx.state.user.sub, ctx.request.body);
+});`,
+
+  // Fastify
+  `fastify.get('/admin/metrics', async (request, reply) => {
+  await request.jwtVerify();
+  if (!request.user.roles.includes('admin')) return reply.code(403).send();
+  return metrics();
+});`,
+  `fastify.post('/orders', async (request, reply) => {
+  const claims = await request.jwtVerify();
+  if (claims.scope !== 'orders:write') return reply.code(403).send();
+  return createOrder(request.body.items, claims.sub);
+});`,
+  `fastify.get('/logs', async (request) => {
+  const limit = Math.min(Number(request.query.limit) || 50, 500);
+  return readLogs(limit);
+});`,
+  `fastify.put('/profile', async (request, reply) => {
+  if (request.body.displayName.length > 64) return reply.code(400).send({ error: 'too long' });
+  return saveProfile(request.user.sub, request.body.displayName);
+});`,
+  `fastify.post('/hooks/git', async (request, reply) => {
+  const given = Buffer.from(String(request.headers['x-hub-signature-256']));
+  const wanted = Buffer.from('sha256=' + hmac(request.rawBody));
+  if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return reply.code(401).send();
+  return queue(request.body);
+});`,
+
+  // Node http
+  `http.createServer((req, res) => {
+  if (req.headers.accept?.includes('application/json')) {
+    res.setHeader('content-type', 'application/json');
+  }
+  res.end(render());
+});`,
+  `const server = http.createServer((req, res) => {
+  const url = new URL(req.url, 'http://localhost');
+  const page = Number(url.searchParams.get('page') ?? '1');
+  if (page < 1) {
+    res.writeHead(400);
+    return res.end();
+  }
+  res.end(JSON.stringify(list(page)));
+});`,
+  `http.createServer((req, res) => {
+  const token = (req.headers.authorization || '').slice(7);
+  const claims = jwt.verify(token, publicKey, { algorithms: ['ES256'] });
+  if (claims.role !== 'admin') {
+    res.writeHead(403);
+    return res.end();
+  }
+  res.end('ok');
+});`,
+
+  // Hono
+  `app.get('/admin/*', (c) => {
+  if (c.get('jwtPayload').role !== 'admin') return c.json({ error: 'forbidden' }, 403);
+  return c.text('ok');
+});`,
+  `app.get('/search', (c) => {
+  const page = Number(c.req.query('page') ?? '1');
+  const lang = c.req.header('accept-language') ?? 'en';
+  return c.json(search(page, lang));
+});`,
+  `app.use('/api/*', async (c, next) => {
+  const auth = c.req.header('authorization');
+  if (!auth || !auth.startsWith('Bearer ')) return c.json({ error: 'unauthorized' }, 401);
+  await next();
+});`,
+  `app.get('/users/:userId/orders', async (c) => {
+  if (c.req.param('userId') !== c.get('jwtPayload').sub) return c.json({ error: 'forbidden' }, 403);
+  return c.json(await db.order.findMany({ where: { userId: c.req.param('userId') } }));
+});`,
+
+  // NestJS (TypeScript, decorators)
+  `@Controller('admin')
+export class AdminController {
+  @Get('users')
+  list(@Req() req: Request) {
+    if (!req.user.roles.includes('admin')) throw new ForbiddenException();
+    return this.users.findAll();
+  }
+}`,
+  `@Injectable()
+export class RolesGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const { user } = context.switchToHttp().getRequest();
+    return user.roles.includes('admin');
+  }
+}`,
+  `@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(private readonly jwtService: JwtService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest();
+    const [type, token] = request.headers.authorization?.split(' ') ?? [];
+    if (type !== 'Bearer' || !token) throw new UnauthorizedException();
+    const payload = await this.jwtService.verifyAsync(token, { algorithms: ['RS256'] });
+    return payload.scope === 'admin';
+  }
+}`,
+  `@Controller('articles')
+export class ArticlesController {
+  @Get()
+  list(@Query('page') page: string, @Headers('accept-language') lang: string) {
+    if (Number(page) < 1) throw new BadRequestException('page must be positive');
+    return this.articles.list(Number(page), lang);
+  }
+}`,
+  `@Controller('notes')
+export class NotesController {
+  @Delete(':id')
+  async remove(@Param('id') id: string, @Req() req: Request) {
+    const note = await this.notes.findById(id);
+    if (note.ownerId !== req.user.sub) throw new ForbiddenException();
+    await this.notes.delete(id);
+  }
+}`,
+
+  // Next.js (route handlers, middleware, next/headers)
+  {
+    filename: 'app/api/users/route.ts',
+    code: `import { jwtVerify } from 'jose';
+
+export async function GET(request: Request) {
+  const token = request.headers.get('authorization')?.slice(7) ?? '';
+  const { payload } = await jwtVerify(token, key, { issuer, audience, algorithms: ['RS256'] });
+  if (payload.role !== 'admin') return Response.json({ error: 'forbidden' }, { status: 403 });
+  return Response.json(await listUsers());
+}`,
+  },
+  {
+    filename: 'middleware.ts',
+    code: `import { NextResponse } from 'next/server';
+import type { NextRequest } from 'next/server';
+
+export function middleware(request: NextRequest) {
+  if (!request.cookies.get('token')) {
+    return NextResponse.redirect(new URL('/login', request.url));
+  }
+  return NextResponse.next();
+}`,
+  },
+  {
+    filename: 'app/api/posts/route.ts',
+    code: `import type { NextRequest } from 'next/server';
+
+export async function GET(request: NextRequest) {
+  const page = Number(request.nextUrl.searchParams.get('page') ?? '1');
+  const locale = request.headers.get('accept-language')?.split(',')[0] ?? 'en';
+  return Response.json(await listPosts(page, locale));
+}`,
+  },
+  {
+    filename: 'app/api/posts/[id]/route.ts',
+    code: `export async function DELETE(request: Request, { params }: { params: { id: string } }) {
+  const session = await verifySession(request);
+  const post = await db.post.findUnique({ where: { id: params.id } });
+  if (post.authorId !== session.userId) return new Response(null, { status: 403 });
+  await db.post.delete({ where: { id: params.id } });
+  return new Response(null, { status: 204 });
+}`,
+  },
+
+  // GraphQL resolvers
+  `const resolvers = {
+  Query: {
+    posts: (_parent, args, context) => context.db.post.findMany({ take: args.first, orderBy: { createdAt: args.order } }),
+  },
+};`,
+  `const resolvers = {
+  Mutation: {
+    deletePost: async (_parent, args, context) => {
+      const post = await context.db.post.findUnique({ where: { id: args.id } });
+      if (post.authorId !== context.req.auth.payload.sub) throw new GraphQLError('Forbidden');
+      return context.db.post.delete({ where: { id: args.id } });
+    },
+  },
+};`,
+
+  // Fetch Request
+  `export default {
+  async fetch(request: Request): Promise<Response> {
+    if (request.headers.get('content-type') !== 'application/json') {
+      return new Response('expected JSON', { status: 415 });
+    }
+    return handle(await request.json());
+  },
+};`,
+  `import { jwtVerify } from 'jose';
+
+export default {
+  async fetch(request: Request): Promise<Response> {
+    const auth = request.headers.get('authorization');
+    if (!auth?.startsWith('Bearer ')) return new Response('Unauthorized', { status: 401 });
+    const { payload } = await jwtVerify(auth.slice(7), jwks, { issuer, audience });
+    if (payload.role !== 'admin') return new Response(null, { status: 403 });
+    return new Response(await secrets());
+  },
+};`,
+
+  // Propagation
+  `app.get('/admin', (req, res) => {
+  const { role } = req.auth.payload;
+  if (role !== 'admin') return res.sendStatus(403);
+  res.json(stats());
+});`,
+  `function roleOf(req) {
+  return req.auth.payload.role;
+}
+app.get('/admin', (req, res) => {
+  if (roleOf(req) !== 'admin') return res.sendStatus(403);
+  res.json(stats());
+});`,
+  `function isAdmin(user) {
+  return user.role === 'admin';
+}
+app.get('/admin', (req, res) => {
+  if (!isAdmin(req.user)) return res.sendStatus(403);
+  res.json(stats());
+});`,
+  `function check(role, res) {
+  if (role !== 'admin') return res.sendStatus(403);
+}
+app.get('/admin', (req, res) => {
+  check(req.user.role, res);
+  res.json(stats());
+});`,
+  `const requireRole = (role) => (req, res, next) => (req.user.roles.includes(role) ? next() : res.sendStatus(403));
+app.get('/admin', requireRole('admin'), listUsers);`,
+
+  // Data scoping
+  `app.get('/orders', async (req, res) => {
+  res.json(await Order.find({ userId: req.auth.payload.sub }));
+});`,
+  `app.get('/users/:userId/orders', async (req, res) => {
+  if (req.params.userId !== req.auth.payload.sub) return res.sendStatus(403);
+  res.json(await Order.find({ userId: req.params.userId }));
+});`,
+  `app.get('/catalog/:category', async (req, res) => {
+  res.json(await Product.find({ category: req.params.category, status: req.query.status }));
+});`,
+  `app.get('/catalog', async (req, res) => {
+  res.json(await db.query('SELECT * FROM products WHERE category = $1', [req.query.category]));
+});`,
+  `router.get('/invoices', async (ctx) => {
+  ctx.body = await prisma.invoice.findMany({ where: { tenantId: ctx.state.user.tenant_id } });
+});`,
+  `app.get('/notes', async (c) => {
+  return c.json(await db.note.findMany({ where: { ownerId: c.get('jwtPayload').sub } }));
+});`,
+
+  // Authorization APIs
+  `app.delete('/users/:id', (req, res) => {
+  if (!hasRole(req.auth.payload, 'admin')) return res.sendStatus(403);
+  res.sendStatus(204);
+});`,
+  `app.put('/articles/:id', async (req, res) => {
+  const ability = defineAbilityFor(req.user);
+  const article = await Article.findById(req.params.id);
+  if (!ability.can('update', subject('Article', article))) return res.sendStatus(403);
+  res.json(await article.save());
+});`,
+  `app.use(async (req, res, next) => {
+  const allowed = await enforcer.enforce(req.auth.payload.sub, req.path, req.method);
+  if (!allowed) return res.sendStatus(403);
+  next();
+});`,
+  `app.get('/videos', (req, res) => {
+  const permission = ac.can(req.user.role).readAny('video');
+  if (!permission.granted) return res.sendStatus(403);
+  res.json(permission.filter(videos));
+});`,
+  `app.post('/invoices', (req, res) => {
+  if (!authorize(req.user, 'invoices:write')) return res.sendStatus(403);
+  res.sendStatus(201);
+});`,
+  `app.get('/files/:resource', async (req, res) => {
+  if (!(await acl.isAllowed(req.auth.payload.sub, req.params.resource, 'read'))) return res.sendStatus(403);
+  res.sendFile(filePath(req.params.resource));
+});`,
+
+  // Settings
+  {
+    code: `app.get('/orders', async (req, res) => {
+  res.json(await Order.find({ userId: req.get('x-authenticated-userid') }));
+});`,
+    settings: { claimguard: { trustedHeaders: ['x-authenticated-userid'] } },
+  },
+  {
+    code: `app.get('/admin', (req, res) => {
+  if (req.headers['x-authenticated-role'] !== 'admin') return res.sendStatus(403);
+  res.json(stats());
+});`,
+    settings: { claimguard: { trustedHeaders: ['X-Authenticated-Role'] } },
+  },
+  {
+    code: `app.get('/admin', (req, res) => {
+  if (req.session.claims.role !== 'admin') return res.sendStatus(403);
+  res.json(stats());
+});`,
+    settings: { claimguard: { verifiedClaims: ['req.session.claims'] } },
+  },
+  {
+    code: `router.get('/reports', async (ctx) => {
+  if (!ctx.state.jwt.scope.includes('reports:read')) ctx.throw(403);
+  ctx.body = await reports();
+});`,
+    settings: { claimguard: { verifiedClaims: ['ctx.state.jwt'] } },
+  },
+  {
+    code: `app.get('/reports', async (req, res) => {
+  await checkAccess(req.auth.payload.role, 'reports');
+  res.json(await reports());
+});`,
+    settings: { claimguard: { authorizationFunctions: ['checkAccess'] } },
+  },
+  // Without the setting, `policy.allows` is an unknown function whose result is not a claim.
+  `app.get('/reports', async (req, res) => {
+  const ok = policy.allows(req.get('x-role'), 'reports:read');
+  if (!ok) return res.sendStatus(403);
+  res.json(await reports());
+});`,
+];
+
+const invalid: InvalidTestCase<MessageIds, []>[] = [
+  // Express
+  {
+    code: `app.get('/admin', (req, res) => {
+  if (req.headers['x-role'] !== 'admin') {
+    return res.sendStatus(403);
+  }
+  res.send('ok');
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.delete('/users/:id', (req, res) => {
+  if (req.get('x-role') !== 'admin') return res.sendStatus(403);
+  audit(req.auth.payload.sub);
+  res.sendStatus(204);
+});`,
+    errors: [
+      {
+        messageId: 'untrustedHeader',
+        line: 2,
+        column: 7,
+        suggestions: [
+          {
+            messageId: 'suggestVerifiedClaim',
+            output: `app.delete('/users/:id', (req, res) => {
+  if (req.auth.payload.role !== 'admin') return res.sendStatus(403);
+  audit(req.auth.payload.sub);
+  res.sendStatus(204);
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `app.get('/users', async (req, res) => {
+  if (req.header('x-admin') === 'true') {
+    return res.json(await User.find());
+  }
+  res.json([]);
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.get('/users', async (req, res) => {
+  const users = await User.find({ org: req.auth.payload.org_id });
+  if (req.query.isAdmin === 'true') return res.json(users);
+  res.json(users.map(publicFields));
+});`,
+    errors: [
+      {
+        messageId: 'untrustedQuery',
+        line: 3,
+        column: 7,
+        // A boolean switch cannot become a claim without rewriting the comparison, so no suggestion.
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `app.post('/admin/reindex', (req, res, next) => {
+  if (req.cookies.role === 'admin') next();
+  else res.sendStatus(403);
+});`,
+    errors: [{ messageId: 'untrustedCookie', line: 2, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.get('/admin', (req, res) => {
+  if (req.signedCookies.role !== 'admin') return res.redirect('/login');
+  res.render('admin');
+});`,
+    errors: [{ messageId: 'untrustedCookie', line: 2, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.post('/reports', async (req, res) => {
+  if (req.body.role === 'admin') {
+    await unlockAllReports();
+  }
+  res.sendStatus(202);
+});`,
+    errors: [{ messageId: 'untrustedBody', line: 2, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.use('/acme', (req, res, next) => {
+  if (req.headers.tenant !== 'acme') return next(createError(403));
+  next();
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 7, suggestions: [] }],
+  },
+  {
+    code: `function requireAdmin(req, res, next) {
+  if (req.get('x-admin') === 'true') return next();
+  res.status(403).end();
+}
+app.use('/admin', requireAdmin);`,
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 7, suggestions: [] }],
+  },
+  {
+    code: `import type { Request, Response, NextFunction } from 'express';
+
+export function gate(incoming: Request, out: Response, next: NextFunction) {
+  if (incoming.headers['x-role'] !== 'admin') return out.sendStatus(403);
+  next();
+}`,
+    errors: [{ messageId: 'untrustedHeader', line: 4, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.post('/refunds', (incoming, out) => {
+  if (incoming.body.role !== 'support') return out.sendStatus(403);
+  out.sendStatus(202);
+});`,
+    errors: [{ messageId: 'untrustedBody', line: 2, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.get('/dashboard', (req, res) => {
+  const view = req.headers['x-role'] === 'admin' ? adminView : userView;
+  res.render(view);
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 16, suggestions: [] }],
+  },
+  {
+    code: `app.get('/records', (req, res) => {
+  switch (req.query.role) {
+    case 'admin':
+      return res.json(allRecords());
+    default:
+      return res.sendStatus(403);
+  }
+});`,
+    errors: [{ messageId: 'untrustedQuery', line: 2, column: 11, suggestions: [] }],
+  },
+  {
+    code: `app.get('/panel', (req, res) => {
+  req.cookies.isAdmin === 'yes' && res.set('x-admin-tools', 'on');
+  res.render('panel');
+});`,
+    errors: [{ messageId: 'untrustedCookie', line: 2, column: 3, suggestions: [] }],
+  },
+  {
+    code: `function isAdmin(req) {
+  return req.get('x-role') === 'admin';
+}`,
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 10, suggestions: [] }],
+  },
+
+  // Koa
+  {
+    code: `router.get('/admin', async (ctx) => {
+  if (ctx.get('x-role') !== 'admin') ctx.throw(403);
+  ctx.body = await listUsers();
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 7, suggestions: [] }],
+  },
+  {
+    code: `router.post('/reports', async (ctx) => {
+  if (ctx.request.body.role !== 'admin') {
+    ctx.status = 403;
+    return;
+  }
+  ctx.body = await buildReport();
+});`,
+    errors: [{ messageId: 'untrustedBody', line: 2, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.use(async (ctx, next) => {
+  if (ctx.headers['x-role'] !== 'admin') ctx.throw(403, 'admins only');
+  await next();
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 7, suggestions: [] }],
+  },
+  {
+    code: `router.get('/billing', async (ctx) => {
+  if (ctx.cookies.get('plan_owner') !== 'yes') ctx.throw(401);
+  ctx.body = await billing();
+});`,
+    errors: [{ messageId: 'untrustedCookie', line: 2, column: 7, suggestions: [] }],
+  },
+  {
+    code: `router.get('/users', async (ctx) => {
+  ctx.body = ctx.query.admin === '1' ? await User.find() : [];
+});`,
+    errors: [{ messageId: 'untrustedQuery', line: 2, column: 14, suggestions: [] }],
+  },
+  {
+    code: `router.get('/scopes', async (ctx) => {
+  if (ctx.request.query.scope !== 'read:all') ctx.throw(403);
+  ctx.body = await everything();
+});`,
+    errors: [{ messageId: 'untrustedQuery', line: 2, column: 7, suggestions: [] }],
+  },
+  {
+    code: `router.get('/users/:userId/orders', async (ctx) => {
+  log.info({ caller: ctx.state.user.sub });
+  ctx.body = await Order.find({ userId: ctx.params.userId });
+});`,
+    errors: [
+      {
+        messageId: 'untrustedPathParam',
+        line: 3,
+        column: 41,
+        suggestions: [
+          {
+            messageId: 'suggestVerifiedClaim',
+            output: `router.get('/users/:userId/orders', async (ctx) => {
+  log.info({ caller: ctx.state.user.sub });
+  ctx.body = await Order.find({ userId: ctx.state.user.sub });
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `router.get('/orders', async (ctx) => {
+  ctx.body = await Order.find({ ownerId: ctx.request.headers['x-user-id'] });
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 42, suggestions: [] }],
+  },
+
+  // Fastify
+  {
+    code: `fastify.get('/admin/stats', async (request, reply) => {
+  if (request.headers['x-role'] !== 'admin') {
+    return reply.code(403).send({ error: 'Forbidden' });
+  }
+  return stats();
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 7, suggestions: [] }],
+  },
+  {
+    code: `fastify.get('/accounts/:accountId/invoices', async (request) => {
+  log.info({ caller: request.user.sub });
+  return Invoice.findAll({ where: { accountId: request.params.accountId } });
+});`,
+    errors: [
+      {
+        messageId: 'untrustedPathParam',
+        line: 3,
+        column: 48,
+        suggestions: [
+          {
+            messageId: 'suggestVerifiedClaim',
+            output: `fastify.get('/accounts/:accountId/invoices', async (request) => {
+  log.info({ caller: request.user.sub });
+  return Invoice.findAll({ where: { accountId: request.user.sub } });
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `fastify.post('/flags', async (request, reply) => {
+  if (!request.body.isAdmin) return reply.code(403).send();
+  return saveFlags(request.body.flags);
+});`,
+    errors: [{ messageId: 'untrustedBody', line: 2, column: 8, suggestions: [] }],
+  },
+  {
+    code: `fastify.get('/audit', async (request, reply) => {
+  if (request.query.role === 'auditor') return reply.send(await auditLog());
+  return reply.code(403).send();
+});`,
+    errors: [{ messageId: 'untrustedQuery', line: 2, column: 7, suggestions: [] }],
+  },
+  {
+    code: `import type { FastifyReply, FastifyRequest } from 'fastify';
+
+export async function tenantOnly(incoming: FastifyRequest, out: FastifyReply) {
+  if (incoming.headers['x-tenant-id'] !== 'acme') return out.code(403).send();
+}`,
+    errors: [{ messageId: 'untrustedHeader', line: 4, column: 7, suggestions: [] }],
+  },
+  {
+    code: `fastify.addHook('preHandler', async (request, reply) => {
+  if (request.headers['x-admin'] !== 'true') reply.code(401).send();
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 7, suggestions: [] }],
+  },
+
+  // Node http
+  {
+    code: `http.createServer((req, res) => {
+  const url = new URL(req.url, 'http://localhost');
+  if (url.searchParams.get('admin') === '1') {
+    return res.end(JSON.stringify(allUsers()));
+  }
+  res.end('[]');
+});`,
+    errors: [{ messageId: 'untrustedQuery', line: 3, column: 7, suggestions: [] }],
+  },
+  {
+    code: `http.createServer((req, res) => {
+  if (req.headers['x-user-role'] !== 'admin') {
+    res.statusCode = 403;
+    return res.end();
+  }
+  res.end(secret());
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 7, suggestions: [] }],
+  },
+  {
+    code: `import type { IncomingMessage, ServerResponse } from 'node:http';
+
+function onRequest(message: IncomingMessage, out: ServerResponse) {
+  if (message.headers['x-role'] !== 'admin') {
+    out.writeHead(403).end();
+    return;
+  }
+  out.end('ok');
+}`,
+    errors: [{ messageId: 'untrustedHeader', line: 4, column: 7, suggestions: [] }],
+  },
+
+  // Hono
+  {
+    code: `app.get('/admin', (c) => {
+  if (c.req.header('x-role') !== 'admin') {
+    return c.json({ error: 'forbidden' }, 403);
+  }
+  return c.json(stats());
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.get('/users/:userId/notes', async (c) => {
+  return c.json(await prisma.note.findMany({ where: { ownerId: c.req.param('userId') } }));
+});`,
+    errors: [{ messageId: 'untrustedPathParam', line: 2, column: 64, suggestions: [] }],
+  },
+  {
+    code: `app.get('/users', async (c) => {
+  if (c.req.query('admin') === 'true') return c.json(await allUsers());
+  return c.json([]);
+});`,
+    errors: [{ messageId: 'untrustedQuery', line: 2, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.post('/settings', async (c) => {
+  const body = await c.req.json();
+  if (body.role !== 'admin') return c.text('Forbidden', 403);
+  return c.json(await saveSettings(body.settings));
+});`,
+    errors: [{ messageId: 'untrustedBody', line: 3, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.get('/projects', async (c) => {
+  const caller = c.get('jwtPayload').sub;
+  return c.json(await db.project.findMany({ where: { tenantId: c.req.header('x-tenant-id'), caller } }));
+});`,
+    errors: [
+      {
+        messageId: 'untrustedHeader',
+        line: 3,
+        column: 64,
+        suggestions: [
+          {
+            messageId: 'suggestVerifiedClaim',
+            output: `app.get('/projects', async (c) => {
+  const caller = c.get('jwtPayload').sub;
+  return c.json(await db.project.findMany({ where: { tenantId: c.get('jwtPayload').tenant_id, caller } }));
+});`,
+          },
+        ],
+      },
+    ],
+  },
+
+  // NestJS (TypeScript, decorators)
+  {
+    code: `@Controller('admin')
+export class AdminController {
+  @Get('users')
+  list(@Headers('x-role') role: string) {
+    if (role !== 'admin') throw new ForbiddenException();
+    return this.users.findAll();
+  }
+}`,
+    errors: [{ messageId: 'untrustedHeader', line: 5, column: 9, suggestions: [] }],
+  },
+  {
+    code: `@Controller('users')
+export class OrdersController {
+  @Get(':id/orders')
+  orders(@Param('id') id: string) {
+    return this.orders.find({ where: { userId: id } });
+  }
+}`,
+    errors: [{ messageId: 'untrustedPathParam', line: 5, column: 48, suggestions: [] }],
+  },
+  {
+    code: `@Controller('users')
+export class UsersController {
+  @Get()
+  list(@Query('admin') admin: string) {
+    if (admin === 'true') return this.users.findAllWithSecrets();
+    return this.users.findAll();
+  }
+}`,
+    errors: [{ messageId: 'untrustedQuery', line: 5, column: 9, suggestions: [] }],
+  },
+  {
+    code: `@Controller('settings')
+export class SettingsController {
+  @Put()
+  update(@Body() dto: UpdateSettingsDto) {
+    if (dto.role !== 'owner') throw new UnauthorizedException();
+    return this.settings.update(dto);
+  }
+}`,
+    errors: [{ messageId: 'untrustedBody', line: 5, column: 9, suggestions: [] }],
+  },
+  {
+    code: `@Controller('reports')
+export class ReportsController {
+  @Get()
+  list(@Req() req: Request) {
+    if (req.headers['x-tenant'] !== 'acme') throw new ForbiddenException();
+    return this.reports.all();
+  }
+}`,
+    errors: [{ messageId: 'untrustedHeader', line: 5, column: 9, suggestions: [] }],
+  },
+  {
+    code: `@Injectable()
+export class RolesGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest();
+    return request.headers['x-role'] === 'admin';
+  }
+}`,
+    errors: [{ messageId: 'untrustedHeader', line: 5, column: 12, suggestions: [] }],
+  },
+  {
+    code: `@Injectable()
+export class AdminGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const req = context.switchToHttp().getRequest<Request>();
+    if (req.query.isAdmin !== 'true') return false;
+    return true;
+  }
+}`,
+    errors: [{ messageId: 'untrustedQuery', line: 5, column: 9, suggestions: [] }],
+  },
+
+  // Next.js (route handlers, middleware, next/headers)
+  {
+    filename: 'app/api/users/route.ts',
+    code: `import { NextResponse } from 'next/server';
+
+export async function GET(request: Request) {
+  if (request.headers.get('x-role') !== 'admin') {
+    return NextResponse.json({ error: 'Forbidden' }, { status: 403 });
+  }
+  return NextResponse.json(await listUsers());
+}`,
+    errors: [{ messageId: 'untrustedHeader', line: 4, column: 7, suggestions: [] }],
+  },
+  {
+    filename: 'app/api/audit/route.ts',
+    code: `import { NextResponse, type NextRequest } from 'next/server';
+
+export async function GET(request: NextRequest) {
+  if (request.nextUrl.searchParams.get('admin') !== 'true') {
+    return NextResponse.json({ error: 'Unauthorized' }, { status: 401 });
+  }
+  return NextResponse.json(await auditLog());
+}`,
+    errors: [{ messageId: 'untrustedQuery', line: 4, column: 7, suggestions: [] }],
+  },
+  {
+    filename: 'app/api/projects/route.ts',
+    code: `export async function GET(request: Request) {
+  const { searchParams } = new URL(request.url);
+  const projects = await db.project.findMany({ where: { tenantId: searchParams.get('tenant') } });
+  return Response.json(projects);
+}`,
+    errors: [{ messageId: 'untrustedQuery', line: 3, column: 67, suggestions: [] }],
+  },
+  {
+    filename: 'app/api/users/[userId]/orders/route.ts',
+    code: `export async function GET(request: Request, { params }: { params: { userId: string } }) {
+  const orders = await prisma.order.findMany({ where: { userId: params.userId } });
+  return Response.json(orders);
+}`,
+    errors: [{ messageId: 'untrustedPathParam', line: 2, column: 65, suggestions: [] }],
+  },
+  {
+    filename: 'app/api/admin/route.ts',
+    code: `import { cookies } from 'next/headers';
+
+export async function GET() {
+  const role = cookies().get('role')?.value;
+  if (role !== 'admin') return new Response('Forbidden', { status: 403 });
+  return Response.json(await adminData());
+}`,
+    errors: [{ messageId: 'untrustedCookie', line: 5, column: 7, suggestions: [] }],
+  },
+  {
+    filename: 'app/api/notes/route.ts',
+    code: `import { headers } from 'next/headers';
+
+export async function GET() {
+  const notes = await db.note.findMany({ where: { ownerId: headers().get('x-user-id') } });
+  return Response.json(notes);
+}`,
+    errors: [{ messageId: 'untrustedHeader', line: 4, column: 60, suggestions: [] }],
+  },
+  {
+    filename: 'middleware.ts',
+    code: `import { NextResponse } from 'next/server';
+import type { NextRequest } from 'next/server';
+
+export function middleware(request: NextRequest) {
+  if (request.cookies.get('role')?.value !== 'admin') {
+    return NextResponse.redirect(new URL('/login', request.url));
+  }
+  return NextResponse.next();
+}`,
+    errors: [{ messageId: 'untrustedCookie', line: 5, column: 7, suggestions: [] }],
+  },
+
+  // GraphQL resolvers
+  {
+    code: `const resolvers = {
+  Query: {
+    users: (parent, args, context) => {
+      if (context.req.headers['x-role'] !== 'admin') {
+        throw new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } });
+      }
+      return context.db.user.findMany();
+    },
+  },
+};`,
+    errors: [{ messageId: 'untrustedHeader', line: 4, column: 11, suggestions: [] }],
+  },
+  {
+    code: `const resolvers = {
+  Query: {
+    orders: (_parent, args, context) => context.db.order.findMany({ where: { userId: args.userId } }),
+  },
+};`,
+    errors: [{ messageId: 'untrustedArgument', line: 3, column: 86, suggestions: [] }],
+  },
+  {
+    code: `const resolvers = {
+  Mutation: {
+    deleteUser: async (_parent, args, context) => {
+      if (!args.isAdmin) throw new GraphQLError('Forbidden');
+      return context.db.user.delete({ where: { id: args.id } });
+    },
+  },
+};`,
+    errors: [{ messageId: 'untrustedArgument', line: 4, column: 12, suggestions: [] }],
+  },
+
+  // Fetch Request
+  {
+    code: `export default {
+  async fetch(request: Request): Promise<Response> {
+    if (request.headers.get('x-admin') !== 'true') {
+      return new Response('Forbidden', { status: 403 });
+    }
+    return new Response(await secrets());
+  },
+};`,
+    errors: [{ messageId: 'untrustedHeader', line: 3, column: 9, suggestions: [] }],
+  },
+  {
+    code: `Deno.serve(async (req: Request) => {
+  const url = new URL(req.url);
+  if (url.searchParams.get('role') === 'admin') return Response.json(await everyone());
+  return new Response(null, { status: 403 });
+});`,
+    errors: [{ messageId: 'untrustedQuery', line: 3, column: 7, suggestions: [] }],
+  },
+  {
+    code: `export default {
+  async fetch(request: Request): Promise<Response> {
+    const body = await request.json();
+    if (body.role !== 'admin') return new Response(null, { status: 403 });
+    return new Response(await secrets());
+  },
+};`,
+    errors: [{ messageId: 'untrustedBody', line: 4, column: 9, suggestions: [] }],
+  },
+
+  // Propagation: variables
+  {
+    code: `app.get('/admin', (req, res) => {
+  const role = req.headers['x-role'];
+  if (role !== 'admin') return res.sendStatus(403);
+  res.json({ by: req.auth.payload.sub });
+});`,
+    errors: [
+      {
+        messageId: 'untrustedHeader',
+        line: 3,
+        column: 7,
+        suggestions: [
+          {
+            messageId: 'suggestVerifiedClaim',
+            output: `app.get('/admin', (req, res) => {
+  const role = req.auth.payload.role;
+  if (role !== 'admin') return res.sendStatus(403);
+  res.json({ by: req.auth.payload.sub });
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `app.get('/admin', (req, res) => {
+  let role = 'guest';
+  role = req.get('x-role');
+  if (role !== 'admin') return res.sendStatus(403);
+  res.json(stats());
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 4, column: 7, suggestions: [] }],
+  },
+  // Propagation: destructuring
+  {
+    code: `app.post('/admin/users', (req, res) => {
+  const { role } = req.body;
+  if (role !== 'admin') return res.sendStatus(403);
+  res.sendStatus(201);
+});`,
+    errors: [{ messageId: 'untrustedBody', line: 3, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.post('/admin/users', (req, res) => {
+  const { user: { role = 'guest' } = {} } = req.body;
+  if (role !== 'admin') return res.sendStatus(403);
+  res.sendStatus(201);
+});`,
+    errors: [{ messageId: 'untrustedBody', line: 3, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.get('/admin', (req, res) => {
+  const { 'x-role': callerRole } = req.headers;
+  if (callerRole !== 'admin') return res.sendStatus(403);
+  res.json(stats());
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 3, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.get('/users/:userId/orders', async (req, res) => {
+  const { userId } = req.params;
+  res.json(await Order.find({ userId: userId }));
+});`,
+    errors: [{ messageId: 'untrustedPathParam', line: 3, column: 39, suggestions: [] }],
+  },
+  // Propagation: ??, ||, ternaries
+  {
+    code: `app.get('/admin', (req, res) => {
+  const role = req.get('x-role') ?? 'guest';
+  if (role !== 'admin') return res.sendStatus(403);
+  res.json(stats());
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 3, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.get('/projects', async (req, res) => {
+  const tenant = req.query.tenant || 'default';
+  res.json(await Project.find({ tenantId: tenant }));
+});`,
+    errors: [{ messageId: 'untrustedQuery', line: 3, column: 43, suggestions: [] }],
+  },
+  {
+    code: `app.get('/admin', (req, res) => {
+  const role = req.query.role ? String(req.query.role) : 'viewer';
+  if (role !== 'admin') return res.sendStatus(403);
+  res.json(stats());
+});`,
+    errors: [{ messageId: 'untrustedQuery', line: 3, column: 7, suggestions: [] }],
+  },
+  // Propagation: templates, concatenation, string methods, conversions
+  {
+    code: `app.get('/admin', (req, res) => {
+  const label = \`role:\${req.get('x-role')}\`;
+  if (label !== 'role:admin') return res.sendStatus(403);
+  res.json(stats());
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 3, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.get('/vault', (req, res) => {
+  const level = 'lvl-' + req.query.level;
+  if (level !== 'lvl-9') return res.sendStatus(403);
+  res.json(vault());
+});`,
+    errors: [{ messageId: 'untrustedQuery', line: 3, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.get('/admin', (req, res) => {
+  const role = req.get('x-role').trim().toLowerCase();
+  if (role !== 'admin') return res.sendStatus(403);
+  res.json(stats());
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 3, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.get('/admin', (req, res) => {
+  const groups = req.headers['x-groups'].split(',');
+  if (!groups.includes('admins')) return res.sendStatus(403);
+  res.json(stats());
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 3, column: 8, suggestions: [] }],
+  },
+  {
+    code: `app.get('/vault', (req, res) => {
+  const level = parseInt(req.query.accessLevel, 10);
+  if (level < 5) return res.sendStatus(403);
+  res.json(vault());
+});`,
+    errors: [{ messageId: 'untrustedQuery', line: 3, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.get('/users', (req, res) => {
+  const admin = Boolean(req.cookies.admin);
+  if (admin) return res.json(allUsers());
+  res.json([]);
+});`,
+    errors: [{ messageId: 'untrustedCookie', line: 3, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.get('/accounts/:uid', async (req, res) => {
+  const uid = Number(req.params.uid);
+  res.json(await Account.findOne({ where: { accountId: uid } }));
+});`,
+    errors: [{ messageId: 'untrustedPathParam', line: 3, column: 56, suggestions: [] }],
+  },
+  // Propagation: TypeScript assertions
+  {
+    code: `app.get('/admin', (req: Request, res: Response) => {
+  const role = req.headers['x-role'] as string;
+  const tenant = req.get('x-tenant')!;
+  if (role !== 'admin' || tenant !== 'acme') return res.sendStatus(403);
+  res.json(stats());
+});`,
+    errors: [
+      { messageId: 'untrustedHeader', line: 4, column: 7, suggestions: [] },
+      { messageId: 'untrustedHeader', line: 4, column: 27, suggestions: [] },
+    ],
+  },
+  // Propagation: wrapped in an object or an array
+  {
+    code: `app.get('/admin', (req, res) => {
+  const u = { role: req.headers['x-role'] };
+  if (u.role !== 'admin') return res.sendStatus(403);
+  res.json(stats());
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 3, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.get('/admin', (req, res) => {
+  const claims = { role: req.get('x-role') } satisfies Partial<Claims>;
+  if (claims.role !== 'admin') return res.sendStatus(403);
+  res.json(stats());
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 3, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.get('/admin', (req, res) => {
+  const pair = [req.get('x-role'), 'guest'];
+  if (pair[0] !== 'admin') return res.sendStatus(403);
+  res.json(stats());
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 3, column: 7, suggestions: [] }],
+  },
+  // Propagation: same-file helpers, both ways
+  {
+    code: `function roleOf(req) {
+  return req.get('x-role');
+}
+app.get('/admin', (req, res) => {
+  if (roleOf(req) !== 'admin') return res.sendStatus(403);
+  res.json(stats());
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 5, column: 7, suggestions: [] }],
+  },
+  {
+    code: `async function callerRole(req) {
+  return req.get('x-role');
+}
+app.get('/admin', async (req, res) => {
+  const role = await callerRole(req);
+  if (role !== 'admin') return res.sendStatus(403);
+  res.json(stats());
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 6, column: 7, suggestions: [] }],
+  },
+  {
+    code: `function check(role, res) {
+  if (role !== 'admin') return res.sendStatus(403);
+}
+app.get('/admin', (req, res) => {
+  check(req.get('x-role'), res);
+  res.json(stats());
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 7, suggestions: [] }],
+  },
+  {
+    code: `const ensureRole = (role, res) => {
+  if (role !== 'admin') return res.sendStatus(403);
+};
+app.get('/admin', (req, res) => {
+  ensureRole(req.user.role, res);
+  res.json(stats());
+});
+app.get('/legacy-admin', (req, res) => {
+  ensureRole(req.cookies.role, res);
+  res.json(stats());
+});`,
+    errors: [
+      {
+        messageId: 'untrustedCookie',
+        line: 2,
+        column: 7,
+        suggestions: [
+          {
+            messageId: 'suggestVerifiedClaim',
+            output: `const ensureRole = (role, res) => {
+  if (role !== 'admin') return res.sendStatus(403);
+};
+app.get('/admin', (req, res) => {
+  ensureRole(req.user.role, res);
+  res.json(stats());
+});
+app.get('/legacy-admin', (req, res) => {
+  ensureRole(req.user.role, res);
+  res.json(stats());
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  // Propagation: middleware factories
+  {
+    code: `function requireRole(expected) {
+  return (req, res, next) => {
+    if (req.get('x-role') !== expected) return res.sendStatus(403);
+    next();
+  };
+}
+app.get('/admin', requireRole('admin'), listUsers);`,
+    errors: [{ messageId: 'untrustedHeader', line: 3, column: 9, suggestions: [] }],
+  },
+  {
+    code: `const allow = (...roles) => (req, res, next) => (roles.includes(req.headers['x-role']) ? next() : res.sendStatus(403));
+app.delete('/users/:id', allow('admin', 'support'), deleteUser);`,
+    errors: [{ messageId: 'untrustedHeader', line: 1, column: 65, suggestions: [] }],
+  },
+  // Propagation: compared with another untrusted value
+  {
+    code: `router.get('/accounts/:id', (req, res) => {
+  const callerId = req.header('x-user-id');
+  if (callerId !== req.params.id) {
+    return res.status(403).json({ error: 'forbidden' });
+  }
+  res.json(load(req.params.id));
+});`,
+    errors: [
+      { messageId: 'untrustedHeader', line: 3, column: 7, suggestions: [] },
+      { messageId: 'untrustedPathParam', line: 3, column: 20, suggestions: [] },
+    ],
+  },
+  {
+    code: `app.get('/tenants/:tenant/reports', (req, res) => {
+  if (req.cookies.tenant !== req.params.tenant) return res.sendStatus(403);
+  res.json(reports(req.params.tenant));
+});`,
+    errors: [
+      { messageId: 'untrustedCookie', line: 2, column: 7, suggestions: [] },
+      { messageId: 'untrustedPathParam', line: 2, column: 30, suggestions: [] },
+    ],
+  },
+
+  // Data scoping
+  {
+    code: `app.get('/users/:userId/orders', async (req, res) => {
+  res.json(await Order.find({ userId: req.params.userId }));
+});`,
+    errors: [{ messageId: 'untrustedPathParam', line: 2, column: 39, suggestions: [] }],
+  },
+  {
+    code: `app.get('/invoices', async (req, res) => {
+  const invoices = await prisma.invoice.findMany({
+    where: { tenantId: req.headers['x-tenant-id'], status: 'open' },
+  });
+  res.json(invoices);
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 3, column: 24, suggestions: [] }],
+  },
+  {
+    code: `app.get('/orders', async (req, res) => {
+  const { rows } = await pool.query('SELECT * FROM orders WHERE tenant_id = $1', [req.get('x-tenant-id')]);
+  res.json(rows);
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 83, suggestions: [] }],
+  },
+  {
+    code: `app.get('/docs', async (req, res) => {
+  const docs = await db.query(\`SELECT * FROM docs WHERE owner_id = \${req.query.owner}\`);
+  res.json(docs);
+});`,
+    errors: [{ messageId: 'untrustedQuery', line: 2, column: 70, suggestions: [] }],
+  },
+  {
+    code: `app.get('/shipments', async (req, res) => {
+  res.json(await knex('shipments').where({ ownerId: req.query.ownerId }));
+});`,
+    errors: [{ messageId: 'untrustedQuery', line: 2, column: 53, suggestions: [] }],
+  },
+  {
+    code: `app.post('/drafts/archive', async (req, res) => {
+  await Draft.updateMany({ createdBy: req.body.userId }, { archived: true });
+  res.sendStatus(204);
+});`,
+    errors: [{ messageId: 'untrustedBody', line: 2, column: 39, suggestions: [] }],
+  },
+  {
+    code: `app.get('/projects', async (req, res) => {
+  const { tenantId } = req.query;
+  res.json(await Project.find({ tenantId }));
+});`,
+    errors: [{ messageId: 'untrustedQuery', line: 3, column: 33, suggestions: [] }],
+  },
+  {
+    code: `app.get('/notes', async (req, res) => {
+  res.json(await Note.find({ owner: req.cookies.uid }));
+});`,
+    errors: [{ messageId: 'untrustedCookie', line: 2, column: 37, suggestions: [] }],
+  },
+  {
+    code: `app.get('/transfers', async (req, res) => {
+  const accountId = req.get('x-account-id');
+  res.json(await Transfer.findAll({ where: { accountId } }));
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 3, column: 46, suggestions: [] }],
+  },
+
+  // Authorization APIs
+  {
+    code: `app.delete('/users/:id', (req, res) => {
+  if (!hasRole(req.get('x-role'), 'admin')) return res.sendStatus(403);
+  res.sendStatus(204);
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 16, suggestions: [] }],
+  },
+  {
+    code: `app.get('/exports', (req, res) => {
+  if (!hasPermission(req.query.permission, 'exports')) return res.sendStatus(403);
+  res.json(exportAll());
+});`,
+    errors: [{ messageId: 'untrustedQuery', line: 2, column: 22, suggestions: [] }],
+  },
+  {
+    code: `app.put('/articles/:id', async (req, res) => {
+  const ability = defineAbilityFor(req.user);
+  if (!ability.can(req.body.action, 'Article')) return res.sendStatus(403);
+  res.json(await updateArticle(req.params.id));
+});`,
+    errors: [{ messageId: 'untrustedBody', line: 3, column: 20, suggestions: [] }],
+  },
+  {
+    code: `app.use(async (req, res, next) => {
+  const allowed = await enforcer.enforce(req.get('x-user-id'), req.path, req.method);
+  if (!allowed) return res.sendStatus(403);
+  next();
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 42, suggestions: [] }],
+  },
+  {
+    code: `app.get('/videos', (req, res) => {
+  const permission = ac.can(req.headers['x-role']).readAny('video');
+  if (!permission.granted) return res.sendStatus(403);
+  res.json(permission.filter(videos));
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 29, suggestions: [] }],
+  },
+  {
+    code: `app.get('/billing', async (req, res) => {
+  await authorize(req.cookies.role, 'billing:read');
+  res.json(await billing());
+});`,
+    errors: [{ messageId: 'untrustedCookie', line: 2, column: 19, suggestions: [] }],
+  },
+  {
+    code: `app.get('/users/:userId/reports', async (req, res) => {
+  if (!(await acl.isAllowed(req.params.userId, 'reports', 'view'))) return res.sendStatus(403);
+  res.json(await reports());
+});`,
+    errors: [{ messageId: 'untrustedPathParam', line: 2, column: 29, suggestions: [] }],
+  },
+  {
+    code: `app.post('/invoices', async (req, res) => {
+  await authorize('invoices:write', req.headers['x-user-id']);
+  res.sendStatus(201);
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 37, suggestions: [] }],
+  },
+  {
+    code: `app.get('/admin', (req, res) => {
+  if (!isAuthorized(req.query.role, 'admin-panel')) return res.sendStatus(403);
+  res.json(stats());
+});`,
+    errors: [{ messageId: 'untrustedQuery', line: 2, column: 21, suggestions: [] }],
+  },
+
+  // Settings
+  {
+    code: `app.get('/projects', async (req, res) => {
+  res.json(await Project.find({ tenantId: req.session.tenant }));
+});`,
+    settings: { claimguard: { sources: { 'req.session.tenant': 'cookie' } } },
+    errors: [{ messageId: 'untrustedCookie', line: 2, column: 43, suggestions: [] }],
+  },
+  {
+    code: `app.get('/admin', (req, res) => {
+  if (req.context.callerRole !== 'admin') return res.sendStatus(403);
+  res.json(stats());
+});`,
+    settings: { claimguard: { sources: { 'req.context.callerRole': 'header' } } },
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.get('/admin', (req, res) => {
+  if (req.headers['x-role'] !== 'admin') return res.sendStatus(403);
+  res.json(stats());
+});`,
+    settings: { claimguard: { claimsPath: 'req.auth' } },
+    errors: [
+      {
+        messageId: 'untrustedHeader',
+        line: 2,
+        column: 7,
+        suggestions: [
+          {
+            messageId: 'suggestVerifiedClaim',
+            output: `app.get('/admin', (req, res) => {
+  if (req.auth.role !== 'admin') return res.sendStatus(403);
+  res.json(stats());
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `app.get('/orders', async (req, res) => {
+  res.json(await Order.find({ userId: req.get('x-user-id') }));
+});`,
+    settings: { claimguard: { claimsPath: 'request.user' } },
+    errors: [
+      {
+        messageId: 'untrustedHeader',
+        line: 2,
+        column: 39,
+        suggestions: [
+          {
+            messageId: 'suggestVerifiedClaim',
+            output: `app.get('/orders', async (req, res) => {
+  res.json(await Order.find({ userId: req.user.sub }));
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `app.get('/teams', async (req, res) => {
+  const teams = await Team.find({ member: req.session.claims.sub });
+  if (req.query.groups !== 'staff') return res.sendStatus(403);
+  res.json(teams);
+});`,
+    settings: { claimguard: { verifiedClaims: ['req.session.claims'] } },
+    errors: [
+      {
+        messageId: 'untrustedQuery',
+        line: 3,
+        column: 7,
+        suggestions: [
+          {
+            messageId: 'suggestVerifiedClaim',
+            output: `app.get('/teams', async (req, res) => {
+  const teams = await Team.find({ member: req.session.claims.sub });
+  if (req.session.claims.groups !== 'staff') return res.sendStatus(403);
+  res.json(teams);
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `app.get('/workspaces', async (req, res) => {
+  const mine = await Workspace.find({ tenant: req.auth.payload.tenant });
+  if (req.get('x-tenant') !== 'acme') return res.sendStatus(403);
+  res.json(mine);
+});`,
+    errors: [
+      {
+        messageId: 'untrustedHeader',
+        line: 3,
+        column: 7,
+        suggestions: [
+          {
+            messageId: 'suggestVerifiedClaim',
+            output: `app.get('/workspaces', async (req, res) => {
+  const mine = await Workspace.find({ tenant: req.auth.payload.tenant });
+  if (req.auth.payload.tenant !== 'acme') return res.sendStatus(403);
+  res.json(mine);
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `app.get('/orders', async (req, res) => {
+  res.json(await Order.find({ userId: req.get('x-authenticated-userid') }));
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 39, suggestions: [] }],
+  },
+  {
+    code: `app.get('/admin', async (req, res) => {
+  if (req.get('x-role') !== 'admin') return res.sendStatus(403);
+  res.json(await Order.find({ userId: req.get('x-authenticated-userid') }));
+});`,
+    settings: { claimguard: { trustedHeaders: ['x-authenticated-userid'] } },
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.get('/reports', async (req, res) => {
+  await checkAccess(req.get('x-role'), 'reports');
+  res.json(await reports());
+});`,
+    settings: { claimguard: { authorizationFunctions: ['checkAccess'] } },
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 21, suggestions: [] }],
+  },
+  {
+    code: `app.get('/reports', async (req, res) => {
+  const ok = policy.allows(req.get('x-role'), 'reports:read');
+  if (!ok) return res.sendStatus(403);
+  res.json(await reports());
+});`,
+    settings: { claimguard: { authorizationFunctions: ['policy.allows'] } },
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 28, suggestions: [] }],
+  },
+  {
+    code: `export function gate(incoming, out, next) {
+  if (incoming.headers['x-role'] !== 'admin') return out.sendStatus(403);
+  next();
+}`,
+    settings: { claimguard: { requestNames: ['incoming'] } },
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 7, suggestions: [] }],
+  },
+];
+
+/** Lints plain JavaScript with only this rule on, the way the CLI and the language server do. */
+function lintMessages(code: string, settings: Record<string, unknown> = {}): Linter.LintMessage[] {
+  const linter = new Linter();
+  return linter.verify(code, {
+    plugins: { claimguard: plugin as unknown as ESLint.Plugin },
+    rules: { [`claimguard/${RULE_NAME}`]: 'error' },
+    settings,
+  });
+}
+
+describe(RULE_NAME, () => {
+  if (!rule) {
+    it('is registered in the plugin', () => {
+      assert.ok(rule, `eslint-plugin-claimguard does not export the rule ${RULE_NAME}`);
+    });
+    return;
+  }
+
+  ruleTester.run(RULE_NAME, rule, { valid, invalid });
+
+  describe('messages', () => {
+    it('names the origin, the line it was read on, and the claim path the file already uses', () => {
+      const [message] = lintMessages(`app.get('/admin', (req, res) => {
+  audit(req.auth.payload.sub);
+  const role = req.headers['x-role'];
+  if (role !== 'admin') return res.sendStatus(403);
+});`);
+      assert.equal(
+        message?.message,
+        "Authorization decision uses header 'x-role' (line 3), which any caller can set; use the verified claim `req.auth.payload.role` instead.",
+      );
+    });
+
+    it('leaves out the line when the value is read inside the decision', () => {
+      const [message] = lintMessages(`app.get('/admin', (req, res) => {
+  if (req.headers['x-role'] !== 'admin') return res.sendStatus(403);
+  res.json({ by: req.auth.payload.sub });
+});`);
+      assert.ok(message, 'expected a report');
+      assert.match(message.message, /header 'x-role', which any caller can set/);
+      assert.doesNotMatch(message.message, /\(line \d+\)/);
+    });
+
+    it('names the claim to read when the file has no verified claims object', () => {
+      const [message] = lintMessages(`app.get('/users/:userId/orders', async (req, res) => {
+  res.json(await Order.find({ userId: req.params.userId }));
+});`);
+      assert.ok(message, 'expected a report');
+      assert.match(message.message, /path param 'userId'/);
+      assert.match(message.message, /take it from a verified token's claims instead \(e\.g\. the 'sub' claim\)/);
+    });
+
+    it('uses settings.claimguard.claimsPath in the remedy', () => {
+      const [message] = lintMessages(
+        `app.get('/admin', (req, res) => {
+  if (req.query.scope !== 'admin:all') return res.sendStatus(403);
+});`,
+        { claimguard: { claimsPath: 'req.auth.payload' } },
+      );
+      assert.ok(message, 'expected a report');
+      assert.match(message.message, /query 'scope'/);
+      assert.match(message.message, /`req\.auth\.payload\.scope`/);
+    });
+
+    it('links every report to the rule documentation', () => {
+      assert.match(rule.meta.docs?.url ?? '', /eslint-plugin\/docs\/rules\/no-untrusted-authorization\.md$/);
+    });
+  });
+
+  describe('bad input', () => {
+    it('reports a file that does not parse as a parse error, not a rule crash', () => {
+      const messages = lintMessages(`app.get('/admin', (req, res) => {
+  if (req.headers['x-role'] !== 'admin' return res.sendStatus(403);
+});`);
+      assert.equal(messages.length, 1);
+      assert.equal(messages[0]?.fatal, true);
+      assert.equal(messages[0]?.ruleId, null);
+    });
+
+    it('rejects malformed settings with a message that names the setting', () => {
+      assert.throws(
+        () => lintMessages(`if (req.get('x-role') !== 'admin') res.sendStatus(403);`, { claimguard: { sources: { 'req.session.role': 'session' } } }),
+        /settings\.claimguard\.sources/,
+      );
+    });
+  });
+});
