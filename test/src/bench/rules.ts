@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ESLint, type Linter } from 'eslint';
 import js from '@eslint/js';
-import plugin = require('eslint-plugin-claimguard');
+import plugin from 'eslint-plugin-claimguard';
 import { writeCorpus } from './corpus';
 
 const CORPUS_FILES = 500;

@@ -1,0 +1,1247 @@
+/**
+ * Library models for tokens and credentials: which calls verify a JWT and how strictly, which secrets
+ * sign or verify tokens, which code authenticates with an API key or HTTP Basic, and where secrets are
+ * compared in non-constant time. Computed once per SourceCode with one walk of the AST; the rules and the
+ * maturity grade read these facts and never re-derive them.
+ */
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { analyzeSourceCode } from './index';
+import { propertyOf, staticValueOf, stringsOf } from './static-values';
+import type { ObjectValue, StaticValue } from './static-values';
+import { isFunctionNode, memberName, staticString, unwrap } from './syntax';
+import type { FunctionNode } from './types';
+
+export type JwtLibrary =
+  | 'jsonwebtoken'
+  | 'jose'
+  | 'fast-jwt'
+  | 'express-jwt'
+  | 'express-oauth2-jwt-bearer'
+  | 'passport-jwt'
+  | '@fastify/jwt'
+  | 'koa-jwt'
+  | 'hono'
+  | '@nestjs/jwt'
+  | 'jwt-simple';
+
+/** The checks Level 3 needs from a verification; `credentials` is "a request without a token is rejected". */
+export type CheckName = 'algorithms' | 'issuer' | 'audience' | 'expiry' | 'credentials';
+
+export type ProblemKind = 'missing' | 'disabled' | 'none-algorithm' | 'mixed-algorithms' | 'unknown';
+
+/** Where a suggestion can add a missing option: inside an object literal, or as a new argument. */
+export type OptionInsertion =
+  | { at: 'object'; object: TSESTree.ObjectExpression; path: readonly string[] }
+  | { at: 'argument'; call: TSESTree.CallExpression | TSESTree.NewExpression; index: number; path: readonly string[] };
+
+export interface VerificationProblem {
+  check: CheckName;
+  kind: ProblemKind;
+  /** The option as the library spells it (`algorithms`, `verify.allowedAud`, `validators.iss`). */
+  option: string;
+  /** The weak property when one is written; otherwise the verification call. */
+  node: TSESTree.Node;
+  /** For algorithm problems: the offending algorithms. */
+  algorithms?: readonly string[];
+  /** For missing options: where to add them. */
+  insertion?: OptionInsertion;
+}
+
+export interface Verification {
+  library: JwtLibrary;
+  /** The verifying call: `jwt.verify(…)`, `expressjwt({…})`, `new JwtStrategy({…})`, `super({…})`, `register(plugin, {…})`. */
+  node: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** The innermost function around the call; null at module level. */
+  fn: FunctionNode | null;
+  /** For middleware factories (`expressjwt`, `auth`, koa-jwt, hono `jwt`): the call that guards routes. */
+  middleware: TSESTree.CallExpression | undefined;
+  /** Every check that is absent, switched off, weak or unresolved. */
+  problems: readonly VerificationProblem[];
+  /** Checks that are certainly not enforced (absent, switched off or weak). */
+  missing: readonly CheckName[];
+  /** Checks whose options could not be resolved statically. */
+  unknown: readonly CheckName[];
+  /** Clock tolerance in seconds, when set to a known value. */
+  clockTolerance: { seconds: number; node: TSESTree.Node } | undefined;
+  /** True when algorithms, issuer, audience and expiry are all enforced (Level 3 verification). */
+  pinned: boolean;
+}
+
+export type SecretKind = 'hardcoded' | 'env-fallback' | 'public-key' | 'runtime';
+
+export interface SecretUse {
+  library: JwtLibrary;
+  role: 'sign' | 'verify' | 'sign and verify';
+  /** The secret expression as written at the call or in the options. */
+  node: TSESTree.Node;
+  call: TSESTree.CallExpression | TSESTree.NewExpression;
+  fn: FunctionNode | null;
+  kind: SecretKind;
+  /** The literal (or fallback literal) for hardcoded and env-fallback secrets, and where it is written. */
+  literal?: { text: string; node: TSESTree.Node };
+  /** Env variable name for env-fallback secrets. */
+  envName?: string;
+  /** Why a literal is also guessable: a well-known placeholder, or its length when short. */
+  weakness?: { reason: 'placeholder' } | { reason: 'short'; length: number };
+}
+
+export type SchemeKind = 'api-key' | 'basic' | 'digest';
+
+export interface ApiKeyScheme {
+  kind: SchemeKind;
+  /** How it was recognised: a library name, `key comparison` or `Authorization: Basic parsing`. */
+  via: string;
+  /** The node reports point at. */
+  node: TSESTree.Node;
+  /** What guards routes: the middleware call expression, the strategy, or the enclosing function. */
+  guard: FunctionNode | TSESTree.CallExpression | TSESTree.NewExpression | null;
+  /** The request value checked against the key, e.g. "header 'x-api-key'". */
+  origin?: { description: string; node: TSESTree.Node };
+  /** Paths of the routes in this file that the guard protects ('*' for app-wide middleware); empty when unknown. */
+  routes: readonly string[];
+}
+
+export interface UnsafeComparison {
+  /** The `===`-style comparison or the `localeCompare` call. */
+  node: TSESTree.BinaryExpression | TSESTree.CallExpression;
+  /** The operand that holds the secret, and how to name it in a message. */
+  secret: TSESTree.Node;
+  description: string;
+  left: TSESTree.Node;
+  right: TSESTree.Node;
+  negated: boolean;
+  fn: FunctionNode | null;
+}
+
+export interface CredentialFacts {
+  verifications: readonly Verification[];
+  secrets: readonly SecretUse[];
+  apiKeySchemes: readonly ApiKeyScheme[];
+  unsafeComparisons: readonly UnsafeComparison[];
+  /** Local names bound to a module (`jwt` → jsonwebtoken), for fixes that need an existing import. */
+  moduleBindings: ReadonlyMap<string, ModuleBinding>;
+}
+
+export interface ModuleBinding {
+  module: string;
+  /** `default`, `*`, or the imported name. */
+  imported: string;
+}
+
+/** Level 3 allows some clock skew; more than this defeats expiry for the grade (the rule has its own option). */
+export const DEFAULT_MAX_CLOCK_TOLERANCE_SECONDS = 300;
+
+const factsBySource = new WeakMap<TSESLint.SourceCode, CredentialFacts>();
+
+/**
+ * The credential facts of a file, built on first use. `settings` are ESLint's shared settings (rules pass
+ * `context.settings`), so request values are recognised with the same `settings.claimguard` as every rule.
+ */
+export function getCredentialFacts(sourceCode: TSESLint.SourceCode, settings?: Readonly<Record<string, unknown>>): CredentialFacts {
+  let facts = factsBySource.get(sourceCode);
+  if (!facts) {
+    facts = buildFacts(sourceCode, settings);
+    factsBySource.set(sourceCode, facts);
+  }
+  return facts;
+}
+
+// The walk
+
+type Invocation = TSESTree.CallExpression | TSESTree.NewExpression;
+
+interface Collected {
+  bindings: Map<string, ModuleBinding>;
+  invocations: { node: Invocation; fn: FunctionNode | null }[];
+  comparisons: { node: TSESTree.BinaryExpression; fn: FunctionNode | null }[];
+  routes: RouteRegistration[];
+}
+
+interface RouteRegistration {
+  path: string;
+  handlers: readonly TSESTree.Node[];
+}
+
+const EQUALITY = new Set(['===', '!==', '==', '!=']);
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options', 'use', 'route']);
+
+/** One iterative pass (no recursion, so deeply nested code cannot overflow the stack). */
+function walk(sourceCode: TSESLint.SourceCode): Collected {
+  const collected: Collected = { bindings: new Map(), invocations: [], comparisons: [], routes: [] };
+  const stack: { node: TSESTree.Node; fn: FunctionNode | null }[] = [{ node: sourceCode.ast, fn: null }];
+  while (stack.length > 0) {
+    const { node, fn } = stack.pop()!;
+    visit(node, fn, collected);
+    const inner = isFunctionNode(node) ? node : fn;
+    const keys = sourceCode.visitorKeys[node.type] ?? [];
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const child = (node as unknown as Record<string, unknown>)[keys[k]];
+      if (Array.isArray(child)) {
+        for (let i = child.length - 1; i >= 0; i--) if (isNode(child[i])) stack.push({ node: child[i], fn: inner });
+      } else if (isNode(child)) {
+        stack.push({ node: child, fn: inner });
+      }
+    }
+  }
+  return collected;
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+function visit(node: TSESTree.Node, fn: FunctionNode | null, collected: Collected): void {
+  switch (node.type) {
+    case AST_NODE_TYPES.ImportDeclaration:
+      addImportBindings(node, collected.bindings);
+      break;
+    case AST_NODE_TYPES.VariableDeclarator:
+      addRequireBindings(node, collected.bindings);
+      break;
+    case AST_NODE_TYPES.CallExpression:
+      collected.invocations.push({ node, fn });
+      addRoute(node, collected.routes);
+      break;
+    case AST_NODE_TYPES.NewExpression:
+      collected.invocations.push({ node, fn });
+      break;
+    case AST_NODE_TYPES.BinaryExpression:
+      if (EQUALITY.has(node.operator)) collected.comparisons.push({ node, fn });
+      break;
+    default:
+      break;
+  }
+}
+
+function normaliseModule(name: string): string {
+  return name.startsWith('node:') ? name.slice(5) : name;
+}
+
+function addImportBindings(node: TSESTree.ImportDeclaration, bindings: Map<string, ModuleBinding>): void {
+  const module = normaliseModule(node.source.value);
+  for (const specifier of node.specifiers) {
+    if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) bindings.set(specifier.local.name, { module, imported: 'default' });
+    else if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) bindings.set(specifier.local.name, { module, imported: '*' });
+    else {
+      const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+      bindings.set(specifier.local.name, { module, imported });
+    }
+  }
+}
+
+/** `require('x')`, or `require('x').default` / `.Strategy`. */
+function requiredModule(node: TSESTree.Node | null): { module: string; member?: string } | undefined {
+  if (!node) return undefined;
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.MemberExpression) {
+    const inner = requiredModule(bare.object);
+    const name = memberName(bare);
+    return inner && !inner.member && name ? { module: inner.module, member: name === 'default' ? undefined : name } : undefined;
+  }
+  if (
+    bare.type !== AST_NODE_TYPES.CallExpression ||
+    bare.callee.type !== AST_NODE_TYPES.Identifier ||
+    bare.callee.name !== 'require'
+  ) {
+    return undefined;
+  }
+  const name = staticString(bare.arguments[0]);
+  return name === undefined ? undefined : { module: normaliseModule(name) };
+}
+
+function addRequireBindings(node: TSESTree.VariableDeclarator, bindings: Map<string, ModuleBinding>): void {
+  const required = requiredModule(node.init);
+  if (!required) return;
+  if (node.id.type === AST_NODE_TYPES.Identifier) {
+    bindings.set(node.id.name, { module: required.module, imported: required.member ?? 'default' });
+    return;
+  }
+  if (node.id.type !== AST_NODE_TYPES.ObjectPattern || required.member) return;
+  for (const property of node.id.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier) continue;
+    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : staticString(property.key);
+    if (key) bindings.set(property.value.name, { module: required.module, imported: key });
+  }
+}
+
+/** `app.get('/path', …handlers)` and `app.use(…middleware)`; the path of `use` without one is '*'. */
+function addRoute(node: TSESTree.CallExpression, routes: RouteRegistration[]): void {
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+  const method = memberName(callee);
+  if (!method || !ROUTE_METHODS.has(method) || node.arguments.length === 0) return;
+  const path = staticString(node.arguments[0]);
+  if (path === undefined && method !== 'use') return;
+  if (path !== undefined && !path.startsWith('/') && path !== '*') return;
+  routes.push({ path: path ?? '*', handlers: path === undefined ? node.arguments : node.arguments.slice(1) });
+}
+
+// Resolving what a callee is
+
+interface ResolvedCallee {
+  module: string;
+  /** Members below the module export, e.g. ['verify'] for `jwt.verify`, [] for a default-export call. */
+  path: string[];
+}
+
+function resolveCallee(node: TSESTree.Node, bindings: ReadonlyMap<string, ModuleBinding>): ResolvedCallee | undefined {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Identifier) {
+    const binding = bindings.get(bare.name);
+    if (!binding) return undefined;
+    return { module: binding.module, path: binding.imported === 'default' || binding.imported === '*' ? [] : [binding.imported] };
+  }
+  if (bare.type === AST_NODE_TYPES.MemberExpression) {
+    const object = resolveCallee(bare.object, bindings);
+    const name = memberName(bare);
+    if (!object || !name) return undefined;
+    // `jwt.default.verify` is how transpiled ES modules reach a default export.
+    return name === 'default' && object.path.length === 0 ? object : { module: object.module, path: [...object.path, name] };
+  }
+  const required = requiredModule(bare);
+  return required ? { module: required.module, path: required.member ? [required.member] : [] } : undefined;
+}
+
+function isExport(resolved: ResolvedCallee | undefined, modules: readonly string[], path: readonly string[]): boolean {
+  return (
+    !!resolved &&
+    modules.includes(resolved.module) &&
+    resolved.path.length === path.length &&
+    resolved.path.every((part, i) => part === path[i])
+  );
+}
+
+function methodName(node: Invocation): string | undefined {
+  const callee = unwrap(node.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+}
+
+function receiverName(node: Invocation): string | undefined {
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const object = unwrap(callee.object);
+  if (object.type === AST_NODE_TYPES.Identifier) return object.name;
+  if (object.type === AST_NODE_TYPES.MemberExpression) return memberName(object);
+  return undefined;
+}
+
+// JWT verification models
+
+/** How one library spells each check. Each entry lists alternative option paths (`a.b` = nested). */
+interface VerifyModel {
+  library: JwtLibrary;
+  /** Absent when the library pins one algorithm by itself (hono defaults to HS256). */
+  algorithms?: readonly string[];
+  issuer?: readonly string[];
+  audience?: readonly string[];
+  /** Options that switch a check off when set to the given value. */
+  switches: readonly { path: string; check: CheckName; value: boolean }[];
+  clockTolerance?: { paths: readonly string[]; unit: 'seconds' | 'milliseconds' | 'timespan' };
+  /** Per-call options merged with module-wide defaults elsewhere: an absent option is unknown, not missing. */
+  absentIsUnknown?: boolean;
+}
+
+const JSONWEBTOKEN_OPTIONS = {
+  algorithms: ['algorithms'],
+  issuer: ['issuer'],
+  audience: ['audience'],
+  switches: [{ path: 'ignoreExpiration', check: 'expiry', value: true }],
+  clockTolerance: { paths: ['clockTolerance'], unit: 'seconds' },
+} as const;
+
+function jsonwebtokenLike(library: JwtLibrary, prefix = '', extraSwitches: VerifyModel['switches'] = []): VerifyModel {
+  const at = (path: string) => prefix + path;
+  return {
+    library,
+    algorithms: JSONWEBTOKEN_OPTIONS.algorithms.map(at),
+    issuer: JSONWEBTOKEN_OPTIONS.issuer.map(at),
+    audience: JSONWEBTOKEN_OPTIONS.audience.map(at),
+    switches: [...JSONWEBTOKEN_OPTIONS.switches.map((entry) => ({ ...entry, path: at(entry.path) })), ...extraSwitches],
+    clockTolerance: { paths: JSONWEBTOKEN_OPTIONS.clockTolerance.paths.map(at), unit: 'seconds' },
+  };
+}
+
+const FAST_JWT_MODEL = (prefix: string, library: JwtLibrary): VerifyModel => ({
+  library,
+  algorithms: [`${prefix}algorithms`],
+  issuer: [`${prefix}allowedIss`],
+  audience: [`${prefix}allowedAud`],
+  switches: [{ path: `${prefix}ignoreExpiration`, check: 'expiry', value: true }],
+  clockTolerance: { paths: [`${prefix}clockTolerance`], unit: 'milliseconds' },
+});
+
+const MODELS = {
+  jsonwebtoken: jsonwebtokenLike('jsonwebtoken'),
+  nestCall: { ...jsonwebtokenLike('@nestjs/jwt'), absentIsUnknown: true },
+  nestModule: jsonwebtokenLike('@nestjs/jwt', 'verifyOptions.'),
+  expressJwt: jsonwebtokenLike('express-jwt', '', [{ path: 'credentialsRequired', check: 'credentials', value: false }]),
+  koaJwt: jsonwebtokenLike('koa-jwt', '', [{ path: 'passthrough', check: 'credentials', value: true }]),
+  passportJwt: {
+    ...jsonwebtokenLike('passport-jwt'),
+    clockTolerance: { paths: ['jsonWebTokenOptions.clockTolerance'], unit: 'seconds' },
+  },
+  jose: {
+    library: 'jose',
+    algorithms: ['algorithms'],
+    issuer: ['issuer'],
+    audience: ['audience'],
+    switches: [],
+    clockTolerance: { paths: ['clockTolerance'], unit: 'timespan' },
+  },
+  fastJwt: FAST_JWT_MODEL('', 'fast-jwt'),
+  fastifyJwt: FAST_JWT_MODEL('verify.', '@fastify/jwt'),
+  // The library requires an issuer and an audience (from options or its env variables) and takes the
+  // algorithms from the issuer's metadata, so only explicit switches weaken it.
+  oauth2Bearer: {
+    library: 'express-oauth2-jwt-bearer',
+    switches: [
+      { path: 'validators.alg', check: 'algorithms', value: false },
+      { path: 'validators.iss', check: 'issuer', value: false },
+      { path: 'validators.aud', check: 'audience', value: false },
+      { path: 'validators.exp', check: 'expiry', value: false },
+      { path: 'authRequired', check: 'credentials', value: false },
+    ],
+    clockTolerance: { paths: ['clockTolerance'], unit: 'seconds' },
+  },
+  honoMiddleware: {
+    library: 'hono',
+    issuer: ['verification.iss'],
+    audience: ['verification.aud'],
+    switches: [{ path: 'verification.exp', check: 'expiry', value: false }],
+  },
+  // hono's `verify(token, key, alg | { alg, iss, aud })`.
+  honoVerify: {
+    library: 'hono',
+    issuer: ['iss'],
+    audience: ['aud'],
+    switches: [{ path: 'exp', check: 'expiry', value: false }],
+  },
+} satisfies Record<string, VerifyModel>;
+
+interface VerifySite {
+  model: VerifyModel;
+  /** The options argument index; options absent from the call are an empty object. */
+  optionsIndex: number;
+  /** Where a new options argument would go when there is none (before a callback). */
+  secretIndex?: number;
+  secretOption?: readonly string[];
+  middleware: boolean;
+  /** hono `verify(token, secret, 'HS256')`: the third argument is an algorithm. */
+  algorithmArgument?: boolean;
+}
+
+/** The verification model of one call, if it is a verification this file's imports make certain. */
+function verifySite(node: Invocation, context: ClassifyContext): VerifySite | undefined {
+  const callee = resolveCallee(node.callee, context.bindings);
+  if (node.type === AST_NODE_TYPES.NewExpression) {
+    if (isExport(callee, ['passport-jwt'], ['Strategy'])) return { model: MODELS.passportJwt, optionsIndex: 0, secretOption: ['secretOrKey'], middleware: false };
+    return undefined;
+  }
+  if (node.callee.type === AST_NODE_TYPES.Super) {
+    return superStrategy(node, context) === 'passport-jwt'
+      ? { model: MODELS.passportJwt, optionsIndex: 0, secretOption: ['secretOrKey'], middleware: false }
+      : undefined;
+  }
+  if (isExport(callee, ['jsonwebtoken'], ['verify'])) return { model: MODELS.jsonwebtoken, optionsIndex: 2, secretIndex: 1, middleware: false };
+  if (isExport(callee, ['jose'], ['jwtVerify'])) return { model: MODELS.jose, optionsIndex: 2, secretIndex: 1, middleware: false };
+  if (isExport(callee, ['fast-jwt'], ['createVerifier'])) return { model: MODELS.fastJwt, optionsIndex: 0, secretOption: ['key'], middleware: false };
+  if (isExport(callee, ['express-jwt'], ['expressjwt']) || isExport(callee, ['express-jwt'], [])) {
+    return { model: MODELS.expressJwt, optionsIndex: 0, secretOption: ['secret'], middleware: true };
+  }
+  if (isExport(callee, ['koa-jwt'], [])) return { model: MODELS.koaJwt, optionsIndex: 0, secretOption: ['secret'], middleware: true };
+  if (isExport(callee, ['express-oauth2-jwt-bearer'], ['auth'])) return { model: MODELS.oauth2Bearer, optionsIndex: 0, secretOption: ['secret'], middleware: true };
+  if (isExport(callee, ['hono/jwt'], ['jwt'])) return { model: MODELS.honoMiddleware, optionsIndex: 0, secretOption: ['secret'], middleware: true };
+  if (isExport(callee, ['hono/jwt'], ['verify']) || isExport(callee, ['hono/jwt'], ['Jwt', 'verify'])) {
+    return { model: MODELS.honoVerify, optionsIndex: 2, secretIndex: 1, middleware: false, algorithmArgument: true };
+  }
+  if (isExport(callee, ['@nestjs/jwt'], ['JwtModule', 'register'])) {
+    return { model: MODELS.nestModule, optionsIndex: 0, secretOption: ['secret', 'publicKey'], middleware: false };
+  }
+  if (isFastifyRegister(node, context, ['@fastify/jwt', 'fastify-jwt'])) {
+    return { model: MODELS.fastifyJwt, optionsIndex: 1, secretOption: ['secret', 'secret.public'], middleware: false };
+  }
+  if (isNestServiceCall(node, context, ['verify', 'verifyAsync'])) {
+    return { model: MODELS.nestCall, optionsIndex: 1, secretOption: ['secret', 'publicKey'], middleware: false };
+  }
+  return undefined;
+}
+
+/** `fastify.register(fastifyJwt, {…})` and `register(require('@fastify/jwt'), {…})`. */
+function isFastifyRegister(node: TSESTree.CallExpression, context: ClassifyContext, modules: readonly string[]): boolean {
+  if (methodName(node) !== 'register' || node.arguments.length === 0) return false;
+  const plugin = resolveCallee(node.arguments[0], context.bindings);
+  return isExport(plugin, modules, []);
+}
+
+/** `this.jwtService.verify(…)` in a file that imports @nestjs/jwt. */
+function isNestServiceCall(node: TSESTree.CallExpression, context: ClassifyContext, methods: readonly string[]): boolean {
+  const method = methodName(node);
+  if (!method || !methods.includes(method) || !context.importsModule('@nestjs/jwt')) return false;
+  return /jwt/i.test(receiverName(node) ?? '');
+}
+
+/** The strategy library of `super(…)` in `class X extends PassportStrategy(Strategy)` or `extends Strategy`. */
+function superStrategy(node: TSESTree.CallExpression, context: ClassifyContext): string | undefined {
+  let current: TSESTree.Node | undefined = node.parent;
+  while (current && current.type !== AST_NODE_TYPES.ClassDeclaration && current.type !== AST_NODE_TYPES.ClassExpression) {
+    current = current.parent;
+  }
+  let superClass = current?.superClass ? unwrap(current.superClass) : undefined;
+  if (superClass?.type === AST_NODE_TYPES.CallExpression && superClass.arguments.length > 0) {
+    superClass = unwrap(superClass.arguments[0]);
+  }
+  const resolved = superClass ? resolveCallee(superClass, context.bindings) : undefined;
+  return resolved ? `${resolved.module}:${resolved.path.join('.')}`.replace(/:Strategy$/, '') : undefined;
+}
+
+function verificationOf(node: Invocation, fn: FunctionNode | null, site: VerifySite, sourceCode: TSESLint.SourceCode): Verification {
+  const args = node.arguments;
+  let optionsArg: TSESTree.Node | undefined = args[site.optionsIndex];
+  if (optionsArg && isFunctionNode(unwrap(optionsArg))) optionsArg = undefined; // `verify(token, key, callback)`
+  // `verify(...args)`: where the options land cannot be known.
+  const spread = args.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement);
+  let options: StaticValue = spread
+    ? { kind: 'unknown', node }
+    : optionsArg
+      ? staticValueOf(sourceCode, optionsArg)
+      : { kind: 'object', properties: new Map(), open: false, node };
+  const problems: VerificationProblem[] = [];
+  if (site.algorithmArgument && options.kind !== 'object') {
+    // hono's third argument may name one algorithm: that pins it, and leaves no place for iss/aud.
+    options = { kind: 'object', properties: new Map(), open: options.kind === 'unknown' && !!optionsArg && !isAlgorithmLiteral(options), node };
+  }
+  const insertionFor = (path: string): OptionInsertion | undefined =>
+    optionsArg ? objectInsertion(options, path) : { at: 'argument', call: node, index: site.optionsIndex, path: path.split('.') };
+  const model = site.model;
+  if (model.algorithms) checkAlgorithms(options, model.algorithms, node, problems, insertionFor, model.absentIsUnknown);
+  if (model.issuer) checkPresent(options, 'issuer', model.issuer, node, problems, insertionFor, model.absentIsUnknown);
+  if (model.audience) checkPresent(options, 'audience', model.audience, node, problems, insertionFor, model.absentIsUnknown);
+  for (const entry of model.switches) checkSwitch(options, entry, problems);
+  if (options.kind === 'object' && model.algorithms === undefined) checkSingleAlgorithm(options, problems);
+  const clockTolerance = model.clockTolerance ? toleranceOf(options, model.clockTolerance) : undefined;
+  const missing = unique(problems.filter((p) => p.kind !== 'unknown').map((p) => p.check));
+  const unknown = unique(problems.filter((p) => p.kind === 'unknown').map((p) => p.check));
+  const toleranceOk = !clockTolerance || clockTolerance.seconds <= DEFAULT_MAX_CLOCK_TOLERANCE_SECONDS;
+  return {
+    library: model.library,
+    node,
+    fn,
+    middleware: site.middleware && node.type === AST_NODE_TYPES.CallExpression ? node : undefined,
+    problems,
+    missing,
+    unknown,
+    clockTolerance,
+    pinned: problems.length === 0 && toleranceOk,
+  };
+}
+
+function isAlgorithmLiteral(value: StaticValue): boolean {
+  return value.kind === 'literal' && typeof value.value === 'string';
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
+/** An option by dotted path: the property, absent (with where to add it), or unknown. */
+type Lookup =
+  | { state: 'present'; value: StaticValue; property: TSESTree.Node }
+  | { state: 'absent'; insertion: OptionInsertion | undefined }
+  | { state: 'unknown' };
+
+function lookup(options: StaticValue, path: string): Lookup {
+  const keys = path.split('.');
+  let current: StaticValue = options;
+  for (let i = 0; i < keys.length; i++) {
+    if (current.kind !== 'object') return { state: 'unknown' };
+    const property = propertyOf(current, keys[i]);
+    if (!property) {
+      if (current.open) return { state: 'unknown' };
+      return { state: 'absent', insertion: insertionInto(current, keys.slice(i)) };
+    }
+    if (i === keys.length - 1) return { state: 'present', value: property.value, property: property.property };
+    current = property.value;
+  }
+  return { state: 'unknown' };
+}
+
+function insertionInto(object: ObjectValue, path: readonly string[]): OptionInsertion | undefined {
+  return object.node.type === AST_NODE_TYPES.ObjectExpression ? { at: 'object', object: object.node, path } : undefined;
+}
+
+function objectInsertion(options: StaticValue, path: string): OptionInsertion | undefined {
+  const found = lookup(options, path);
+  return found.state === 'absent' ? found.insertion : undefined;
+}
+
+/** The first alternative that is present wins; otherwise absent (or unknown when any lookup is). */
+function lookupAny(options: StaticValue, paths: readonly string[]): Lookup {
+  let absent: Lookup | undefined;
+  for (const path of paths) {
+    const found = lookup(options, path);
+    if (found.state !== 'absent') return found;
+    absent ??= found;
+  }
+  return absent ?? { state: 'unknown' };
+}
+
+function isEmptyValue(value: StaticValue): boolean {
+  if (value.kind === 'literal') return value.value === undefined || value.value === null || value.value === '' || value.value === false;
+  return value.kind === 'array' && !value.open && value.elements.length === 0;
+}
+
+function checkPresent(
+  options: StaticValue,
+  check: CheckName,
+  paths: readonly string[],
+  call: Invocation,
+  problems: VerificationProblem[],
+  insertionFor: (path: string) => OptionInsertion | undefined,
+  absentIsUnknown = false,
+): Lookup {
+  const found = lookupAny(options, paths);
+  if (found.state === 'unknown' || (found.state === 'absent' && absentIsUnknown)) {
+    problems.push({ check, kind: 'unknown', option: paths[0], node: call });
+  } else if (found.state === 'absent') {
+    problems.push({ check, kind: 'missing', option: paths[0], node: call, insertion: insertionFor(paths[0]) });
+  } else if (isEmptyValue(found.value)) {
+    problems.push({ check, kind: 'missing', option: paths[0], node: found.property });
+  }
+  return found;
+}
+
+const HMAC_ALGORITHM = /^HS\d+$/i;
+
+function checkAlgorithms(
+  options: StaticValue,
+  paths: readonly string[],
+  call: Invocation,
+  problems: VerificationProblem[],
+  insertionFor: (path: string) => OptionInsertion | undefined,
+  absentIsUnknown = false,
+): void {
+  const found = checkPresent(options, 'algorithms', paths, call, problems, insertionFor, absentIsUnknown);
+  if (found.state !== 'present' || isEmptyValue(found.value)) return;
+  judgeAlgorithms(stringsOf(found.value), paths[0], found.property, problems);
+}
+
+/** `'none'` lets unsigned tokens through; HMAC next to public-key algorithms lets a public key act as an HMAC secret. */
+function judgeAlgorithms(algorithms: string[] | undefined, option: string, node: TSESTree.Node, problems: VerificationProblem[]): void {
+  if (!algorithms) {
+    problems.push({ check: 'algorithms', kind: 'unknown', option, node });
+    return;
+  }
+  const none = algorithms.filter((alg) => alg.toLowerCase() === 'none');
+  if (none.length > 0) {
+    problems.push({ check: 'algorithms', kind: 'none-algorithm', option, node, algorithms: none });
+    return;
+  }
+  const hmac = algorithms.filter((alg) => HMAC_ALGORITHM.test(alg));
+  if (hmac.length > 0 && hmac.length < algorithms.length) {
+    problems.push({ check: 'algorithms', kind: 'mixed-algorithms', option, node, algorithms });
+  }
+}
+
+/** Libraries that take one algorithm (hono `alg`, express-oauth2-jwt-bearer `tokenSigningAlg`). */
+function checkSingleAlgorithm(options: StaticValue, problems: VerificationProblem[]): void {
+  for (const path of ['alg', 'tokenSigningAlg']) {
+    const found = lookup(options, path);
+    if (found.state === 'present') judgeAlgorithms(stringsOf(found.value), path, found.property, problems);
+  }
+}
+
+function checkSwitch(options: StaticValue, entry: VerifyModel['switches'][number], problems: VerificationProblem[]): void {
+  const found = lookup(options, entry.path);
+  if (found.state === 'unknown') {
+    problems.push({ check: entry.check, kind: 'unknown', option: entry.path, node: options.node });
+    return;
+  }
+  if (found.state !== 'present') return;
+  if (found.value.kind === 'literal' && found.value.value === entry.value) {
+    problems.push({ check: entry.check, kind: 'disabled', option: entry.path, node: found.property });
+  } else if (found.value.kind !== 'literal') {
+    problems.push({ check: entry.check, kind: 'unknown', option: entry.path, node: found.property });
+  }
+}
+
+const TIMESPAN = /^(\d+(?:\.\d+)?)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|y|yrs?|years?)$/i;
+const TIMESPAN_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31557600 };
+
+function toleranceOf(
+  options: StaticValue,
+  spec: NonNullable<VerifyModel['clockTolerance']>,
+): { seconds: number; node: TSESTree.Node } | undefined {
+  const found = lookupAny(options, spec.paths);
+  if (found.state !== 'present' || found.value.kind !== 'literal') return undefined;
+  const raw = found.value.value;
+  if (typeof raw === 'number') {
+    return { seconds: spec.unit === 'milliseconds' ? raw / 1000 : raw, node: found.property };
+  }
+  if (typeof raw === 'string' && spec.unit === 'timespan') {
+    const match = TIMESPAN.exec(raw.trim());
+    if (!match) return undefined;
+    return { seconds: Number(match[1]) * TIMESPAN_SECONDS[match[2][0].toLowerCase()], node: found.property };
+  }
+  return undefined;
+}
+
+// Secrets
+
+interface SecretSite {
+  library: JwtLibrary;
+  role: SecretUse['role'];
+  /** The argument holding the secret, or the options argument and the option names that hold it. */
+  argument?: number;
+  options?: { index: number; names: readonly string[] };
+}
+
+function secretSite(node: Invocation, context: ClassifyContext, verify: VerifySite | undefined): SecretSite | undefined {
+  if (verify) {
+    const library = verify.model.library;
+    if (verify.secretIndex !== undefined) return { library, role: 'verify', argument: verify.secretIndex };
+    const role = verify.model === MODELS.nestModule || verify.model === MODELS.fastifyJwt ? 'sign and verify' : 'verify';
+    return verify.secretOption ? { library, role, options: { index: verify.optionsIndex, names: verify.secretOption } } : undefined;
+  }
+  const callee = resolveCallee(node.callee, context.bindings);
+  if (isExport(callee, ['jsonwebtoken'], ['sign'])) return { library: 'jsonwebtoken', role: 'sign', argument: 1 };
+  if (isExport(callee, ['hono/jwt'], ['sign']) || isExport(callee, ['hono/jwt'], ['Jwt', 'sign'])) return { library: 'hono', role: 'sign', argument: 1 };
+  if (isExport(callee, ['jwt-simple'], ['encode'])) return { library: 'jwt-simple', role: 'sign', argument: 1 };
+  if (isExport(callee, ['jwt-simple'], ['decode'])) return { library: 'jwt-simple', role: 'verify', argument: 1 };
+  if (isExport(callee, ['fast-jwt'], ['createSigner'])) return { library: 'fast-jwt', role: 'sign', options: { index: 0, names: ['key'] } };
+  if (node.type === AST_NODE_TYPES.CallExpression && methodName(node) === 'sign' && isJoseSignChain(node, context)) {
+    return { library: 'jose', role: 'sign', argument: 0 };
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression && isNestServiceCall(node, context, ['sign', 'signAsync'])) {
+    return { library: '@nestjs/jwt', role: 'sign', options: { index: 1, names: ['secret', 'privateKey'] } };
+  }
+  if (isExport(callee, ['@nestjs/jwt'], ['JwtModule', 'register'])) {
+    return { library: '@nestjs/jwt', role: 'sign and verify', options: { index: 0, names: ['secret', 'privateKey'] } };
+  }
+  return undefined;
+}
+
+/** `new SignJWT(claims).setProtectedHeader(…)….sign(key)` from jose. */
+function isJoseSignChain(node: TSESTree.CallExpression, context: ClassifyContext): boolean {
+  let current: TSESTree.Node = unwrap(node.callee);
+  while (current.type === AST_NODE_TYPES.MemberExpression || current.type === AST_NODE_TYPES.CallExpression) {
+    current = unwrap(current.type === AST_NODE_TYPES.MemberExpression ? current.object : current.callee);
+    if (current.type === AST_NODE_TYPES.NewExpression) {
+      return isExport(resolveCallee(current.callee, context.bindings), ['jose'], ['SignJWT']);
+    }
+  }
+  return false;
+}
+
+/** Wrappers that carry a secret unchanged: `Buffer.from(s)`, `new TextEncoder().encode(s)`, `createSecretKey(s)`. */
+function unwrapSecret(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): TSESTree.Node {
+  let current = unwrap(node);
+  for (let depth = 0; depth < 8; depth++) {
+    if (current.type === AST_NODE_TYPES.Identifier) {
+      const init = constInitializer(sourceCode, current);
+      if (!init) return current;
+      current = unwrap(init);
+      continue;
+    }
+    if (current.type !== AST_NODE_TYPES.CallExpression || current.arguments.length === 0) return current;
+    const name = methodName(current) ?? (current.callee.type === AST_NODE_TYPES.Identifier ? current.callee.name : undefined);
+    if (!name || !['from', 'encode', 'createSecretKey', 'String'].includes(name)) return current;
+    current = unwrap(current.arguments[0]);
+  }
+  return current;
+}
+
+/** The initializer of a `const` binding written once, or undefined. */
+function constInitializer(sourceCode: TSESLint.SourceCode, node: TSESTree.Identifier): TSESTree.Expression | undefined {
+  let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(node);
+  while (scope) {
+    const variable = scope.set.get(node.name);
+    if (variable) {
+      const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
+      if (!def || def.type !== 'Variable' || def.parent.kind !== 'const' || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+      return def.node.init ?? undefined;
+    }
+    scope = scope.upper;
+  }
+  return undefined;
+}
+
+const PLACEHOLDER_SECRETS = new Set([
+  'secret', 'changeme', 'changeit', 'password', 'jwtsecret', 'secretkey', 'mysecret', 'mysecretkey', 'supersecret',
+  'topsecret', 'keyboardcat', 'shhhhh', 'yoursecret', 'yoursecretkey', 'yourjwtsecret', 'jwtsecretkey', 'test', 'dev',
+  'default', 'qwerty', '123456', 'privatekey', 'itisverysecret', 'secret123', 'mysupersecretkey', 'supersecretkey',
+]);
+
+/** Below this length an HMAC secret can be guessed offline from one token (RFC 7518 §3.2 asks for ≥ 256 bits). */
+export const DEFAULT_MINIMUM_SECRET_LENGTH = 32;
+
+/** Secrets copied from tutorials and templates; attackers try these first. */
+export function isPlaceholderSecret(text: string): boolean {
+  return PLACEHOLDER_SECRETS.has(text.toLowerCase().replace(/[^a-z0-9]/g, ''));
+}
+
+function weaknessOf(text: string): SecretUse['weakness'] {
+  if (isPlaceholderSecret(text)) return { reason: 'placeholder' };
+  return text.length < DEFAULT_MINIMUM_SECRET_LENGTH ? { reason: 'short', length: text.length } : undefined;
+}
+
+const PUBLIC_PEM = /-----BEGIN (PUBLIC KEY|RSA PUBLIC KEY|CERTIFICATE)-----/;
+
+function classifySecret(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): Pick<SecretUse, 'kind' | 'literal' | 'envName' | 'weakness'> {
+  const value = staticValueOf(sourceCode, unwrapSecret(sourceCode, node));
+  if (value.kind === 'literal' && typeof value.value === 'string') {
+    if (PUBLIC_PEM.test(value.value)) return { kind: 'public-key' };
+    return { kind: 'hardcoded', literal: { text: value.value, node: value.node }, weakness: weaknessOf(value.value) };
+  }
+  if (value.kind === 'env-fallback' && typeof value.fallback === 'string' && value.fallback !== '') {
+    return { kind: 'env-fallback', envName: value.name, literal: { text: value.fallback, node: value.node }, weakness: weaknessOf(value.fallback) };
+  }
+  return { kind: 'runtime' };
+}
+
+function secretUsesOf(node: Invocation, fn: FunctionNode | null, site: SecretSite, sourceCode: TSESLint.SourceCode): SecretUse[] {
+  const base = { library: site.library, role: site.role, call: node, fn };
+  if (site.argument !== undefined) {
+    const argument = node.arguments[site.argument];
+    if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return [];
+    return [{ ...base, node: argument, ...classifySecret(sourceCode, argument) }];
+  }
+  if (!site.options) return [];
+  const optionsArg = node.arguments[site.options.index];
+  if (!optionsArg) return [];
+  const options = staticValueOf(sourceCode, optionsArg);
+  const uses: SecretUse[] = [];
+  for (const name of site.options.names) {
+    const found = lookup(options, name);
+    if (found.state !== 'present') continue;
+    const property = found.property;
+    const valueNode = property.type === AST_NODE_TYPES.Property ? property.value : property;
+    uses.push({ ...base, node: valueNode, ...classifySecret(sourceCode, valueNode) });
+  }
+  return uses;
+}
+
+// API-key and Basic schemes
+
+/** A request value, as far as this module needs one: where it comes from and its name. */
+export interface RequestRead {
+  source: 'header' | 'query' | 'cookie' | 'body';
+  name: string | undefined;
+  node: TSESTree.Node;
+}
+
+const CONTAINERS: Record<string, RequestRead['source']> = {
+  headers: 'header',
+  query: 'query',
+  cookies: 'cookie',
+  signedCookies: 'cookie',
+  searchParams: 'query',
+  body: 'body',
+};
+const RESPONSE_NAMES = /^(res|response|reply|resp)$/;
+const HEADER_GETTERS = new Set(['get', 'header', 'getHeader']);
+
+type RequestReader = (node: TSESTree.Node) => RequestRead | undefined;
+
+/**
+ * The one place that says whether an expression reads a request header, query value, cookie or body field:
+ * the shared data-flow analysis first (it follows values through variables, helpers and arguments), then
+ * request-shaped syntax for the shapes it does not model.
+ */
+function requestReader(sourceCode: TSESLint.SourceCode, settings: Readonly<Record<string, unknown>> | undefined): RequestReader {
+  const analysis = analyzeSourceCode(sourceCode, settings);
+  return (node) => {
+    for (const value of analysis.valuesOf(node)) {
+      if (value.trust !== 'untrusted' || value.container) continue;
+      if (value.source === 'header' || value.source === 'query' || value.source === 'cookie' || value.source === 'body') {
+        return { source: value.source, name: value.name, node: value.node };
+      }
+    }
+    return syntacticRead(sourceCode, node);
+  };
+}
+
+/** Request reads by shape: `req.headers[…]`, `req.get(…)`, `c.req.header(…)`, `headers().get(…)`, and `const` hops. */
+export function syntacticRead(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, depth = 0): RequestRead | undefined {
+  if (depth > 4) return undefined;
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Identifier) return identifierRead(sourceCode, bare, depth);
+  if (bare.type === AST_NODE_TYPES.MemberExpression) {
+    const source = containerSource(sourceCode, bare.object, depth);
+    return source ? { source, name: memberName(bare), node: bare } : undefined;
+  }
+  if (bare.type === AST_NODE_TYPES.CallExpression && bare.callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = memberName(bare.callee);
+    const name = staticString(bare.arguments[0]);
+    if (!method || name === undefined) return undefined;
+    const receiver = unwrap(bare.callee.object);
+    const container = containerSource(sourceCode, receiver, depth);
+    if (container && method === 'get') return { source: container, name, node: bare };
+    if (HEADER_GETTERS.has(method) && isRequestLike(receiver)) return { source: 'header', name, node: bare };
+    if (method === 'query' && isRequestLike(receiver)) return { source: 'query', name, node: bare };
+    if (method === 'get' && isHeadersCall(receiver)) return { source: 'header', name, node: bare };
+  }
+  return undefined;
+}
+
+function identifierRead(sourceCode: TSESLint.SourceCode, node: TSESTree.Identifier, depth: number): RequestRead | undefined {
+  let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(node);
+  while (scope && !scope.set.has(node.name)) scope = scope.upper;
+  const def = scope?.set.get(node.name)?.defs[0];
+  if (!def || def.type !== 'Variable' || !def.node.init) return undefined;
+  if (def.node.id.type === AST_NODE_TYPES.Identifier) {
+    const read = syntacticRead(sourceCode, def.node.init, depth + 1);
+    return read ? { ...read, node: read.node } : undefined;
+  }
+  if (def.node.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  const source = containerSource(sourceCode, def.node.init, depth + 1);
+  if (!source) return undefined;
+  const property = patternProperty(def.node.id, node.name);
+  return property ? { source, name: property.key, node: property.node } : undefined;
+}
+
+/** The key that `const { key: local } = …` binds to `local`. */
+function patternProperty(pattern: TSESTree.ObjectPattern, local: string): { key: string | undefined; node: TSESTree.Node } | undefined {
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier || property.value.name !== local) continue;
+    const key = property.key.type === AST_NODE_TYPES.Identifier && !property.computed ? property.key.name : staticString(property.key);
+    return { key, node: property };
+  }
+  return undefined;
+}
+
+function containerSource(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, depth: number): RequestRead['source'] | undefined {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(bare);
+    const source = name ? CONTAINERS[name] : undefined;
+    if (source && isRequestLike(unwrap(bare.object))) return source;
+    return undefined;
+  }
+  if (bare.type === AST_NODE_TYPES.Identifier && depth < 4) {
+    let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(bare);
+    while (scope && !scope.set.has(bare.name)) scope = scope.upper;
+    const def = scope?.set.get(bare.name)?.defs[0];
+    if (!def || def.type !== 'Variable' || !def.node.init) return undefined;
+    if (def.node.id.type === AST_NODE_TYPES.Identifier) return containerSource(sourceCode, def.node.init, depth + 1);
+    if (def.node.id.type === AST_NODE_TYPES.ObjectPattern && isRequestLike(unwrap(def.node.init))) {
+      const key = patternProperty(def.node.id, bare.name)?.key;
+      return key ? CONTAINERS[key] : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** `req`, `request`, `ctx`, `ctx.request`, `c.req`, `event` — anything but a response. */
+function isRequestLike(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier) return /^(req|request|_req|ctx|context|c|event|incoming)$/.test(node.name);
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(node);
+    return !!name && /^(req|request|raw)$/.test(name) && !RESPONSE_NAMES.test(name);
+  }
+  return false;
+}
+
+/** Next.js `headers()` from `next/headers` (also awaited). */
+function isHeadersCall(node: TSESTree.Node): boolean {
+  const bare = node.type === AST_NODE_TYPES.AwaitExpression ? unwrap(node.argument) : node;
+  return bare.type === AST_NODE_TYPES.CallExpression && bare.callee.type === AST_NODE_TYPES.Identifier && bare.callee.name === 'headers';
+}
+
+const API_KEY_NAME = /^(x-)?(api|access|client|service)[-_]?(key|token|secret)$|^apikey$|^x-(auth-)?key$/i;
+
+function describeRead(read: RequestRead): string {
+  return read.name === undefined ? `a request ${read.source}` : `${read.source} '${read.name}'`;
+}
+
+/** Values that only test presence or type, never a key: `null`, `undefined`, `''`, booleans, numbers, `typeof`. */
+function isTrivialOperand(node: TSESTree.Node): boolean {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Literal) return bare.value === null || bare.value === '' || typeof bare.value !== 'string';
+  if (bare.type === AST_NODE_TYPES.Identifier) return bare.name === 'undefined';
+  if (bare.type === AST_NODE_TYPES.UnaryExpression) return bare.operator === 'typeof' || bare.operator === 'void';
+  if (bare.type === AST_NODE_TYPES.MemberExpression) return memberName(bare) === 'length';
+  return false;
+}
+
+/** A key the server holds: a literal, a same-file constant, an env lookup, or a template built from them. */
+function isStaticKey(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.TemplateLiteral) return bare.expressions.some((part) => isStaticKey(sourceCode, part));
+  const value = staticValueOf(sourceCode, bare);
+  if (value.kind === 'env' || value.kind === 'env-fallback') return true;
+  // An authentication scheme name (`scheme !== 'Bearer'`) is not a key.
+  return value.kind === 'literal' && typeof value.value === 'string' && value.value !== '' && !AUTH_SCHEME.test(value.value);
+}
+
+const AUTH_SCHEME = /^(bearer|basic|digest|token|dpop|negotiate)\s*$/i;
+
+function envKeyName(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): string | undefined {
+  const value = staticValueOf(sourceCode, unwrap(node));
+  return (value.kind === 'env' || value.kind === 'env-fallback') && value.name && API_KEY_NAME.test(value.name.replace(/_/g, '-'))
+    ? value.name
+    : undefined;
+}
+
+/** `req.headers['x-api-key'] === KEY`, `authorization === process.env.TOKEN`, `key === process.env.API_KEY`. */
+function comparisonScheme(
+  sourceCode: TSESLint.SourceCode,
+  readRequest: RequestReader,
+  node: TSESTree.BinaryExpression,
+  fn: FunctionNode | null,
+): Omit<ApiKeyScheme, 'routes'> | undefined {
+  if (node.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
+  const sides: [TSESTree.Node, TSESTree.Node][] = [[node.left, node.right], [node.right, node.left]];
+  for (const [mine, other] of sides) {
+    if (isTrivialOperand(other) || isTrivialOperand(mine)) return undefined;
+    const read = readRequest(mine);
+    const keyRead = read && read.source !== 'body' && read.name !== undefined && API_KEY_NAME.test(read.name);
+    const bearerKey = read && read.source === 'header' && read.name?.toLowerCase() === 'authorization' && isStaticKey(sourceCode, other);
+    if (read && (keyRead || bearerKey)) {
+      return { kind: 'api-key', via: 'key comparison', node, guard: fn, origin: { description: describeRead(read), node: read.node } };
+    }
+    const envName = envKeyName(sourceCode, other);
+    if (envName) {
+      return { kind: 'api-key', via: 'key comparison', node, guard: fn, origin: { description: `process.env.${envName}`, node: other } };
+    }
+  }
+  return undefined;
+}
+
+/** `VALID_KEYS.includes(req.headers['x-api-key'])`, `keys.has(apiKey)`. */
+function keyLookupScheme(readRequest: RequestReader, node: TSESTree.CallExpression, fn: FunctionNode | null): Omit<ApiKeyScheme, 'routes'> | undefined {
+  const method = methodName(node);
+  const argument = node.arguments[0];
+  if ((method !== 'includes' && method !== 'has') || !argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const read = readRequest(argument);
+  if (!read || read.source === 'body' || read.name === undefined || !API_KEY_NAME.test(read.name)) return undefined;
+  return { kind: 'api-key', via: 'key comparison', node, guard: fn, origin: { description: describeRead(read), node: read.node } };
+}
+
+const BASIC_LITERAL = /^basic ?$/i;
+
+/** `auth.startsWith('Basic ')`, `scheme === 'Basic'`, `/^Basic /i.test(header)`. */
+function isBasicParsing(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.BinaryExpression) {
+    return [node.left, node.right].some((side) => BASIC_LITERAL.test(staticString(side) ?? ''));
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = memberName(node.callee);
+  if (method === 'startsWith' || method === 'indexOf' || method === 'includes') {
+    return BASIC_LITERAL.test(staticString(node.arguments[0]) ?? '');
+  }
+  if (method === 'test' || method === 'exec' || method === 'match') {
+    const regex = [node.callee.object, node.arguments[0]].find(
+      (part): part is TSESTree.RegExpLiteral => !!part && part.type === AST_NODE_TYPES.Literal && 'regex' in part && !!part.regex,
+    );
+    return !!regex && /^\^?basic\b/i.test(regex.regex.pattern.replace(/\\s.*$/, ''));
+  }
+  return false;
+}
+
+const STRATEGY_SCHEMES: Record<string, SchemeKind> = { basic: 'basic', digest: 'digest', headerapikey: 'api-key', 'api-key': 'api-key', apikey: 'api-key', localapikey: 'api-key' };
+
+/** Library schemes: middleware factories, strategies and `authenticate('basic')`-style guards. */
+function libraryScheme(node: Invocation, context: ClassifyContext): { kind: SchemeKind; via: string } | undefined {
+  const callee = resolveCallee(node.callee, context.bindings);
+  if (node.type === AST_NODE_TYPES.NewExpression) {
+    if (isExport(callee, ['passport-http'], ['BasicStrategy'])) return { kind: 'basic', via: 'passport-http' };
+    if (isExport(callee, ['passport-http'], ['DigestStrategy'])) return { kind: 'digest', via: 'passport-http' };
+    if (isExport(callee, ['passport-headerapikey'], ['HeaderAPIKeyStrategy']) || isExport(callee, ['passport-headerapikey'], [])) {
+      return { kind: 'api-key', via: 'passport-headerapikey' };
+    }
+    return undefined;
+  }
+  if (node.callee.type === AST_NODE_TYPES.Super) {
+    const strategy = superStrategy(node, context);
+    if (strategy === 'passport-http:BasicStrategy') return { kind: 'basic', via: 'passport-http' };
+    if (strategy === 'passport-http:DigestStrategy') return { kind: 'digest', via: 'passport-http' };
+    if (strategy?.startsWith('passport-headerapikey')) return { kind: 'api-key', via: 'passport-headerapikey' };
+    return undefined;
+  }
+  if (isExport(callee, ['express-basic-auth'], [])) return { kind: 'basic', via: 'express-basic-auth' };
+  if (isExport(callee, ['basic-auth'], []) || isExport(callee, ['basic-auth'], ['parse'])) return { kind: 'basic', via: 'basic-auth' };
+  if (isExport(callee, ['koa-basic-auth'], [])) return { kind: 'basic', via: 'koa-basic-auth' };
+  if (isExport(callee, ['hono/basic-auth'], ['basicAuth'])) return { kind: 'basic', via: 'hono/basic-auth' };
+  if (isFastifyRegister(node, context, ['@fastify/basic-auth', 'fastify-basic-auth'])) return { kind: 'basic', via: '@fastify/basic-auth' };
+  const strategyName = (staticString(node.arguments[0]) ?? '').toLowerCase();
+  const scheme = STRATEGY_SCHEMES[strategyName];
+  if (scheme && (methodName(node) === 'authenticate' || isExport(callee, ['@nestjs/passport'], ['AuthGuard']))) {
+    return { kind: scheme, via: `passport '${strategyName}'` };
+  }
+  return undefined;
+}
+
+/** Route paths that use `guard`: as a direct argument, or by the name it is declared under. */
+function routesOf(guard: ApiKeyScheme['guard'], routes: readonly RouteRegistration[]): string[] {
+  if (!guard) return [];
+  const names = new Set<string>();
+  if (guard.type === AST_NODE_TYPES.FunctionDeclaration && guard.id) names.add(guard.id.name);
+  const parent = guard.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) names.add(parent.id.name);
+  const paths: string[] = [];
+  for (const route of routes) {
+    const uses = route.handlers.some((handler) => {
+      const bare = unwrap(handler);
+      if (bare === guard || containsNode(bare, guard)) return true;
+      return bare.type === AST_NODE_TYPES.Identifier && names.has(bare.name);
+    });
+    if (uses) paths.push(route.path);
+  }
+  return paths;
+}
+
+/** A guard written inside an argument (`app.get('/x', express.json(), basicAuth({…}))` is direct; arrays too). */
+function containsNode(container: TSESTree.Node, node: TSESTree.Node): boolean {
+  if (container.type !== AST_NODE_TYPES.ArrayExpression) return false;
+  return container.elements.some((element) => element === node);
+}
+
+// Timing-unsafe comparisons
+
+const SECRET_WORDS = new Set(['secret', 'secrets', 'password', 'passwd', 'pwd', 'passphrase', 'token', 'signature', 'sig', 'hmac', 'digest', 'apikey', 'otp', 'credential', 'credentials']);
+const KEY_QUALIFIERS = new Set(['api', 'access', 'private', 'signing', 'secret', 'auth', 'client', 'master', 'webhook', 'session']);
+/** A last word that makes a secret-sounding name ordinary metadata (`tokenType`, `secretName`, `passwordLength`). */
+const METADATA_WORDS = new Set([
+  'type', 'types', 'kind', 'name', 'names', 'id', 'ids', 'length', 'len', 'count', 'size', 'format', 'status', 'prefix',
+  'suffix', 'field', 'header', 'param', 'url', 'uri', 'path', 'version', 'expiry', 'expires', 'exp', 'ttl', 'at', 'time',
+  'date', 'enabled', 'required', 'valid', 'present', 'exists', 'missing', 'scheme', 'endpoint', 'label', 'hint', 'policy',
+  'strength', 'algorithm', 'alg', 'source', 'location', 'index', 'idx', 'position', 'pos', 'mode', 'state', 'provider',
+  'key', 'keys', 'store', 'service', 'manager', 'option', 'options', 'config', 'env', 'line', 'start', 'end',
+]);
+/** Words that mark a value as not secret at all: paging cursors, lexer tokens, form confirmations. */
+const NON_SECRET_WORDS = new Set(['page', 'next', 'cursor', 'continuation', 'cancellation', 'sync', 'lexer', 'confirm', 'confirmation', 'repeat', 'retype', 'new', 'placeholder']);
+
+function wordsOf(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word.toLowerCase());
+}
+
+export function isSecretName(name: string): boolean {
+  const words = wordsOf(name);
+  if (words.length === 0 || words.some((word) => NON_SECRET_WORDS.has(word))) return false;
+  const last = words[words.length - 1];
+  const keyed = last === 'key' && words.length > 1 && KEY_QUALIFIERS.has(words[words.length - 2]);
+  if (keyed) return true;
+  if (METADATA_WORDS.has(last)) return false;
+  return words.some((word) => SECRET_WORDS.has(word));
+}
+
+/** The name an operand goes by: identifier, last member, env variable, or the method that produced it. */
+function operandName(node: TSESTree.Node): string | undefined {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Identifier) return bare.name;
+  if (bare.type === AST_NODE_TYPES.MemberExpression) return memberName(bare);
+  if (bare.type === AST_NODE_TYPES.CallExpression) {
+    if (bare.callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = memberName(bare.callee);
+      // `x.toString()` / `x.trim()` keep x's meaning; `hmac.digest('hex')` is the digest itself.
+      if (method && /^(toString|trim|toLowerCase|toUpperCase|valueOf)$/.test(method)) return operandName(bare.callee.object);
+      // `req.get('x-signature')`, `headers.get('stripe-signature')`: the value is named by its key.
+      const key = method && /^(get|header|getHeader|query|param|cookie)$/.test(method) ? staticString(bare.arguments[0]) : undefined;
+      return key ?? method;
+    }
+    return bare.callee.type === AST_NODE_TYPES.Identifier ? bare.callee.name : undefined;
+  }
+  return undefined;
+}
+
+const ORDINARY_LITERAL = /^(undefined|null|true|false|bearer|basic|string|object|function|number|none)$/i;
+
+/** A literal on the other side is worth a report only when it looks like a credential, not a keyword or a symbol. */
+function isOrdinaryLiteral(node: TSESTree.Node): boolean {
+  const text = staticString(node);
+  if (text === undefined) return false;
+  return text.length < 6 || ORDINARY_LITERAL.test(text) || !/[A-Za-z0-9]/.test(text);
+}
+
+function unsafeComparisonOf(
+  left: TSESTree.Node,
+  right: TSESTree.Node,
+  node: UnsafeComparison['node'],
+  negated: boolean,
+  fn: FunctionNode | null,
+): UnsafeComparison | undefined {
+  if (isTrivialOperand(left) || isTrivialOperand(right) || isOrdinaryLiteral(left) || isOrdinaryLiteral(right)) return undefined;
+  const leftName = operandName(left);
+  const rightName = operandName(right);
+  if ([leftName, rightName].some((name) => name && wordsOf(name).some((word) => NON_SECRET_WORDS.has(word)))) return undefined;
+  const secretSide = leftName && isSecretName(leftName) ? left : rightName && isSecretName(rightName) ? right : undefined;
+  if (!secretSide) return undefined;
+  const name = secretSide === left ? leftName! : rightName!;
+  return { node, secret: secretSide, description: describeSecret(secretSide, name), left, right, negated, fn };
+}
+
+function describeSecret(node: TSESTree.Node, name: string): string {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.MemberExpression && isProcessEnvMember(bare)) return `process.env.${name}`;
+  if (bare.type === AST_NODE_TYPES.CallExpression && name === 'digest') return 'an HMAC digest';
+  return `'${name}'`;
+}
+
+function isProcessEnvMember(node: TSESTree.MemberExpression): boolean {
+  const object = unwrap(node.object);
+  return object.type === AST_NODE_TYPES.MemberExpression && memberName(object) === 'env' && unwrap(object.object).type === AST_NODE_TYPES.Identifier;
+}
+
+/** `a.localeCompare(b) === 0` and friends. */
+function localeCompareOf(node: TSESTree.CallExpression, fn: FunctionNode | null): UnsafeComparison | undefined {
+  if (node.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(node.callee) !== 'localeCompare') return undefined;
+  const other = node.arguments[0];
+  if (!other || other.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  return unsafeComparisonOf(node.callee.object, other, node, false, fn);
+}
+
+// Putting it together
+
+interface ClassifyContext {
+  bindings: ReadonlyMap<string, ModuleBinding>;
+  importsModule(module: string): boolean;
+}
+
+function buildFacts(sourceCode: TSESLint.SourceCode, settings: Readonly<Record<string, unknown>> | undefined): CredentialFacts {
+  const collected = walk(sourceCode);
+  let reader: RequestReader | undefined;
+  // Built on first need: most files have no comparison worth asking the data-flow analysis about.
+  const readRequest: RequestReader = (node) => (reader ??= requestReader(sourceCode, settings))(node);
+  const modules = new Set([...collected.bindings.values()].map((binding) => binding.module));
+  const context: ClassifyContext = { bindings: collected.bindings, importsModule: (module) => modules.has(module) };
+  const verifications: Verification[] = [];
+  const secrets: SecretUse[] = [];
+  const apiKeySchemes: ApiKeyScheme[] = [];
+  const unsafeComparisons: UnsafeComparison[] = [];
+  const addScheme = (scheme: Omit<ApiKeyScheme, 'routes'>) => apiKeySchemes.push({ ...scheme, routes: routesOf(scheme.guard, collected.routes) });
+
+  for (const { node, fn } of collected.invocations) {
+    const verify = verifySite(node, context);
+    if (verify) verifications.push(verificationOf(node, fn, verify, sourceCode));
+    const secret = secretSite(node, context, verify);
+    if (secret) secrets.push(...secretUsesOf(node, fn, secret, sourceCode));
+    const library = libraryScheme(node, context);
+    if (library) addScheme({ ...library, node, guard: node });
+    else if (node.type === AST_NODE_TYPES.CallExpression && isBasicParsing(node)) {
+      addScheme({ kind: 'basic', via: 'Authorization: Basic parsing', node, guard: fn });
+    } else if (node.type === AST_NODE_TYPES.CallExpression) {
+      const lookup = keyLookupScheme(readRequest, node, fn);
+      if (lookup) addScheme(lookup);
+    }
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const unsafe = localeCompareOf(node, fn);
+      if (unsafe) unsafeComparisons.push(unsafe);
+    }
+  }
+  for (const { node, fn } of collected.comparisons) {
+    if (node.left.type === AST_NODE_TYPES.PrivateIdentifier) continue;
+    const scheme = isBasicParsing(node)
+      ? { kind: 'basic' as const, via: 'Authorization: Basic parsing', node, guard: fn }
+      : comparisonScheme(sourceCode, readRequest, node, fn);
+    if (scheme) addScheme(scheme);
+    const unsafe = unsafeComparisonOf(node.left, node.right, node, node.operator.startsWith('!'), fn);
+    if (unsafe) unsafeComparisons.push(unsafe);
+  }
+  return { verifications, secrets, apiKeySchemes, unsafeComparisons, moduleBindings: collected.bindings };
+}

@@ -1,0 +1,594 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { FileAnalysis } from './index';
+import type { RouteLevel, Span } from './findings';
+import { spanOf } from './findings';
+import { getRouteModel, nextMatcherCovers, type ChainLink, type ImportRef, type Range, type Route, type RouteModel } from './routes';
+import { calleeName, memberName, staticString, unwrap } from './syntax';
+import { describeValue } from './describe';
+import type { Decision, TrustValue } from './types';
+import { getCredentialFacts, type CheckName, type Verification } from './credentials';
+
+/**
+ * The API Security Maturity grade of each route (DESIGN.md, "Maturity grade"), computed from the facts
+ * the rules report on: decisions and privilege writes from the analysis, token verification and
+ * API-key/Basic schemes from the credential facts. Facts are plain data with spans, so the CLI can join
+ * a router's facts with those of the file that mounts it.
+ */
+
+export interface Fact {
+  /** What the reason line says, without the line number: "role from header 'x-role'". */
+  description: string;
+  span: Span;
+  /** Set when the fact is in another file than the route (a mounting app, imported middleware). */
+  file?: string;
+}
+
+export interface VerificationFact extends Fact {
+  /** What the verification leaves unpinned: `algorithms`, `issuer`, `audience`, `expiry`. */
+  unpinned: readonly string[];
+}
+
+export interface DecisionFact extends Fact {
+  trust: 'verified' | 'untrusted' | 'unverified';
+  /** Privilege writes (a role from the body) hold a route below Level 3 but do not make a sign-up route protected. */
+  privilegeWrite?: boolean;
+}
+
+export interface UnknownFact extends Fact {
+  ref: ImportRef;
+}
+
+/** Everything on one route's chain that decides its level. */
+export interface ChainFacts {
+  schemes: readonly Fact[];
+  verifications: readonly VerificationFact[];
+  decisions: readonly DecisionFact[];
+  unknown: readonly UnknownFact[];
+}
+
+export interface Grade {
+  level: RouteLevel;
+  reasons: { text: string; span?: Span }[];
+  nextStep: string;
+  /** False for routes with no authentication and no authorization decision: public by design or by mistake. */
+  protectedRoute: boolean;
+}
+
+/** A route with the facts of its chain in this file, before the grade. */
+export interface RouteFacts {
+  route: Route;
+  facts: ChainFacts;
+}
+
+/** One file's routes and what other files need to join with them. */
+export interface FileFacts {
+  routes: readonly RouteFacts[];
+  model: RouteModel;
+  /** The facts of each exported declaration, for imports from other files. */
+  exportFacts(name: string): ChainFacts | undefined;
+  /** The facts of a chain of this file (a mount's middleware). */
+  chainFacts(chain: readonly ChainLink[]): ChainFacts;
+}
+
+/** Library middleware that checks scopes or claims of the verified token. */
+const CLAIM_CHECKS = /^(requiredScopes|scopeIncludesAny|claimCheck|claimIncludes|claimEquals|jwtAuthz|checkScopes|requireScopes|requirePermissions)$/;
+
+export const EMPTY_FACTS: ChainFacts = { schemes: [], verifications: [], decisions: [], unknown: [] };
+
+export function mergeFacts(...parts: readonly ChainFacts[]): ChainFacts {
+  return {
+    schemes: parts.flatMap((part) => part.schemes),
+    verifications: parts.flatMap((part) => part.verifications),
+    decisions: parts.flatMap((part) => part.decisions),
+    unknown: parts.flatMap((part) => part.unknown),
+  };
+}
+
+const fileFactsCache = new WeakMap<TSESLint.SourceCode, FileFacts>();
+
+/** The facts of every route of a file; memoized per SourceCode. */
+export function getFileFacts(
+  sourceCode: TSESLint.SourceCode,
+  analysis: Pick<FileAnalysis, 'decisions' | 'privilegeWrites'>,
+  filename = '',
+): FileFacts {
+  const cached = fileFactsCache.get(sourceCode);
+  if (cached) return cached;
+  const model = getRouteModel(sourceCode, filename);
+  const located = locateFacts(sourceCode, analysis, model);
+  const chainFacts = (chain: readonly ChainLink[]): ChainFacts => factsOfChain(chain, located);
+  const facts: FileFacts = {
+    model,
+    routes: model.routes.map((route) => ({ route, facts: chainFacts(route.chain) })),
+    chainFacts,
+    exportFacts: (name) => {
+      const link = model.exports.get(name);
+      return link ? chainFacts([link]) : undefined;
+    },
+  };
+  fileFactsCache.set(sourceCode, facts);
+  return facts;
+}
+
+// ---- the grade ----------------------------------------------------------------------------------------
+
+/**
+ * The level of a chain. `upstreamHidden` says that middleware may run before this chain where the
+ * router is mounted, in a file not seen here.
+ */
+export function gradeChain(facts: ChainFacts, upstreamHidden = false): Grade {
+  const bad = facts.decisions.filter((decision) => decision.trust !== 'verified');
+  const good = facts.decisions.filter((decision) => decision.trust === 'verified');
+  if (facts.schemes.length > 0) {
+    return {
+      level: 0,
+      reasons: facts.schemes.map(reason),
+      nextStep: 'authenticate with a verified JWT access token instead of a shared credential to reach Level 1',
+      protectedRoute: true,
+    };
+  }
+  if (facts.unknown.length > 0) {
+    return {
+      level: 'unknown',
+      reasons: facts.unknown.map(reason),
+      nextStep: 'run the claimguard command on the whole project so imported middleware is resolved',
+      protectedRoute: true,
+    };
+  }
+  if (facts.verifications.length === 0) return gradeWithoutVerification(bad, good, upstreamHidden);
+  if (good.length === 0) {
+    const verifier = facts.verifications[0]!;
+    return {
+      level: 1,
+      reasons: [...bad.map(reason), { text: `token verified by ${verifier.description} ${at(verifier)}, but no decision uses its scopes or claims`, span: verifier.span }],
+      nextStep: bad.length > 0
+        ? `take ${subjectOf(bad[0]!)} from the verified token and check scopes or claims to reach Level 2`
+        : "check the verified token's scopes or claims (e.g. requiredScopes('read:items')) to reach Level 2",
+      protectedRoute: true,
+    };
+  }
+  if (bad.length > 0) {
+    return { level: 2, reasons: bad.map(reason), nextStep: `take ${subjectOf(bad[0]!)} from the verified token to reach Level 3`, protectedRoute: true };
+  }
+  const weak = facts.verifications.filter((verification) => verification.unpinned.length > 0);
+  if (weak.length > 0) {
+    const missing = [...new Set(weak.flatMap((verification) => verification.unpinned))];
+    return {
+      level: 2,
+      reasons: weak.map((verification) => ({
+        text: `${verification.description} ${at(verification)} does not pin ${listWords(verification.unpinned)}`,
+        span: verification.span,
+      })),
+      nextStep: `pin ${listWords(missing)} in the token verification to reach Level 3`,
+      protectedRoute: true,
+    };
+  }
+  const verifier = facts.verifications[0]!;
+  return {
+    level: 3,
+    reasons: [{ text: `decisions use verified claims only; ${verifier.description} ${at(verifier)} pins algorithms, issuer, audience and expiry`, span: verifier.span }],
+    nextStep: '',
+    protectedRoute: true,
+  };
+}
+
+function gradeWithoutVerification(bad: readonly DecisionFact[], good: readonly DecisionFact[], upstreamHidden: boolean): Grade {
+  if (upstreamHidden || good.length > 0) {
+    const text = upstreamHidden
+      ? 'the router is mounted in another file, whose middleware is not visible here'
+      : `${good[0]!.description} ${at(good[0]!)} reads verified claims, but no token verification is on the route's chain`;
+    return {
+      level: 'unknown',
+      reasons: [...bad.map(reason), { text, ...(good[0] && !upstreamHidden ? { span: good[0].span } : {}) }],
+      nextStep: 'run the claimguard command on the whole project so the mounting file is seen',
+      protectedRoute: true,
+    };
+  }
+  return {
+    level: 'unauthenticated',
+    reasons: bad.length > 0 ? bad.map(reason) : [{ text: 'no authentication on the route' }],
+    nextStep: 'verify a JWT access token on the route (e.g. auth() from express-oauth2-jwt-bearer) to reach Level 1',
+    // A route that makes access decisions meant to be protected; one that makes none may be public.
+    protectedRoute: bad.some((decision) => !decision.privilegeWrite),
+  };
+}
+
+function reason(fact: Fact): { text: string; span: Span } {
+  return { text: `${fact.description} ${at(fact)}`, span: fact.span };
+}
+
+/** "at line 12", or "at src/auth.js:12" for a fact in another file. */
+function at(fact: Fact): string {
+  return fact.file ? `at ${fact.file}:${fact.span.start.line}` : `at line ${fact.span.start.line}`;
+}
+
+/** The same facts, marked as written in `file`. */
+export function inFile(facts: ChainFacts, file: string): ChainFacts {
+  const mark = <T extends Fact>(list: readonly T[]): T[] => list.map((fact) => ({ ...fact, file: fact.file ?? file }));
+  return { schemes: mark(facts.schemes), verifications: mark(facts.verifications), decisions: mark(facts.decisions), unknown: mark(facts.unknown) };
+}
+
+/** "role" of "role from header 'x-role'"; the whole origin when there is no separate subject. */
+function subjectOf(fact: DecisionFact): string {
+  const [subject] = fact.description.split(' from ');
+  return fact.description.includes(' from ') ? `the ${subject}` : 'that value';
+}
+
+function listWords(words: readonly string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** Orders levels for "lowest": unauthenticated below 0; unknown is never the lowest. */
+export function levelRank(level: RouteLevel): number {
+  if (level === 'unauthenticated') return -1;
+  if (level === 'unknown') return 99;
+  return level;
+}
+
+/** The lowest level among protected routes, or null when there are none. */
+export function lowestLevel(grades: readonly { level: RouteLevel; protectedRoute: boolean; publicRoute?: boolean }[]): RouteLevel | null {
+  let lowest: RouteLevel | null = null;
+  for (const grade of grades) {
+    if (!grade.protectedRoute || grade.publicRoute || grade.level === 'unknown') continue;
+    if (lowest === null || levelRank(grade.level) < levelRank(lowest)) lowest = grade.level;
+  }
+  return lowest;
+}
+
+// ---- public-route allow-list --------------------------------------------------------------------------
+
+/** Whether a route path matches an allow-list entry: an exact path, or a glob with `*` (one segment) and `**`. */
+export function matchesPublicRoute(path: string, patterns: readonly string[]): boolean {
+  return patterns.some((pattern) => globToRegExp(pattern).test(path));
+}
+
+function globToRegExp(pattern: string): RegExp {
+  let source = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i]!;
+    if (char === '*' && pattern[i + 1] === '*') {
+      source += '.*';
+      i++;
+    } else if (char === '*') source += '[^/]*';
+    else source += char.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}
+
+// ---- locating facts -------------------------------------------------------------------------------------
+
+interface Located<T> {
+  start: number;
+  fact: T;
+}
+
+interface LocatedFacts {
+  schemes: Located<Fact>[];
+  verifications: Located<VerificationFact>[];
+  decisions: Located<DecisionFact>[];
+}
+
+function locateFacts(
+  sourceCode: TSESLint.SourceCode,
+  analysis: Pick<FileAnalysis, 'decisions' | 'privilegeWrites'>,
+  model: RouteModel,
+): LocatedFacts {
+  const credentials = credentialFactsOf(sourceCode, model);
+  const decisions: Located<DecisionFact>[] = [];
+  for (const decision of analysis.decisions) {
+    const fact = decisionFact(sourceCode, decision);
+    if (fact) decisions.push({ start: decision.node.range[0], fact });
+  }
+  for (const write of analysis.privilegeWrites) {
+    const field = write.fields[0] ?? 'privilege';
+    decisions.push({
+      start: write.node.range[0],
+      fact: { trust: 'untrusted', privilegeWrite: true, description: `${field} written from ${describeValue(write.value)}`, span: spanOf(write.node) },
+    });
+  }
+  return {
+    schemes: credentials.schemes.map((scheme) => ({ start: scheme.node.range[0], fact: { description: scheme.description, span: spanOf(scheme.node) } })),
+    verifications: credentials.verifications.map((verification) => ({
+      start: verification.node.range[0],
+      fact: { description: verification.description, unpinned: verification.unpinned, span: spanOf(verification.node) },
+    })),
+    decisions,
+  };
+}
+
+/** The facts inside the code a chain runs, each once, in chain order. */
+function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts): ChainFacts {
+  const seen = new Set<number>();
+  const pick = <T>(list: readonly Located<T>[], ranges: readonly Range[]): T[] =>
+    list.filter((item) => !seen.has(item.start) && ranges.some(([start, end]) => item.start >= start && item.start < end) && seen.add(item.start)).map((item) => item.fact);
+  const schemes: Fact[] = [];
+  const verifications: VerificationFact[] = [];
+  const decisions: DecisionFact[] = [];
+  const unknown: UnknownFact[] = [];
+  for (const link of chain) {
+    if (link.imported) {
+      unknown.push({ description: `middleware '${linkName(link)}' is imported from '${link.imported.source}'`, span: spanOf(link.node), ref: link.imported });
+      continue;
+    }
+    schemes.push(...pick(located.schemes, link.ranges));
+    verifications.push(...pick(located.verifications, link.ranges));
+    decisions.push(...pick(located.decisions, link.ranges));
+    const check = claimCheckOf(link.node);
+    if (check) decisions.push(check);
+  }
+  return { schemes, verifications, decisions, unknown };
+}
+
+/** `requiredScopes('read:x')` and its kin decide on the verified token's claims by construction. */
+function claimCheckOf(node: TSESTree.Node): DecisionFact | undefined {
+  const bare = unwrap(node);
+  if (bare.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const name = calleeName(bare);
+  if (!name || !CLAIM_CHECKS.test(name)) return undefined;
+  const argument = staticString(bare.arguments[0]);
+  return { trust: 'verified', description: `scope check ${name}(${argument !== undefined ? `'${argument}'` : '…'})`, span: spanOf(bare) };
+}
+
+function linkName(link: ChainLink): string {
+  const bare = unwrap(link.node);
+  if (bare.type === AST_NODE_TYPES.Identifier) return bare.name;
+  if (bare.type === AST_NODE_TYPES.CallExpression) return `${calleeName(bare) ?? 'middleware'}()`;
+  if (bare.type === AST_NODE_TYPES.MemberExpression) return memberName(bare) ?? link.imported?.name ?? 'middleware';
+  return link.imported?.name ?? 'middleware';
+}
+
+/** A decision as a fact: its least trusted operand value decides its trust. */
+function decisionFact(sourceCode: TSESLint.SourceCode, decision: Decision): DecisionFact | undefined {
+  let worst: { value: TrustValue; operand: TSESTree.Node } | undefined;
+  for (const operand of decision.operands) {
+    for (const value of operand.values) {
+      if (!worst || trustRank(value) < trustRank(worst.value)) worst = { value, operand: operand.node };
+    }
+  }
+  if (!worst) return undefined;
+  const span = spanOf(decision.node);
+  if (worst.value.trust === 'verified') {
+    return { trust: 'verified', description: `decision on ${describeValue(worst.value)}`, span };
+  }
+  const subject = subjectName(sourceCode, worst.operand, worst.value);
+  const origin = describeValue(worst.value);
+  return { trust: worst.value.trust, description: subject ? `${subject} from ${origin}` : `${origin} decides access`, span };
+}
+
+function trustRank(value: TrustValue): number {
+  return value.trust === 'untrusted' ? 0 : value.trust === 'unverified' ? 1 : 2;
+}
+
+/** The name the code gives the value (`role` for `const role = …`), when it differs from the origin's name. */
+function subjectName(sourceCode: TSESLint.SourceCode, operand: TSESTree.Node, value: TrustValue): string | undefined {
+  const bare = unwrap(operand);
+  let name: string | undefined;
+  if (bare.type === AST_NODE_TYPES.Identifier) name = bare.name;
+  else if (bare.type === AST_NODE_TYPES.MemberExpression) name = memberName(bare);
+  else if (bare.type === AST_NODE_TYPES.CallExpression) name = staticString(bare.arguments[0]) ?? undefined;
+  void sourceCode;
+  // `req.headers['x-role']` reads as "role from header 'x-role'".
+  if (name && name === value.name && value.trust === 'untrusted' && /^x-./i.test(name)) return name.slice(2);
+  if (!name || name === value.name || /^(req|request|ctx|c|headers|query|params|body|cookies|value|get)$/.test(name)) return undefined;
+  return name;
+}
+
+// ---- joining files (the CLI) ---------------------------------------------------------------------------
+
+/** How the CLI finds another file's facts for an import of `ref` made in `fromFile`. */
+export type ImportResolver = (fromFile: string, ref: ImportRef) => FileFacts | undefined;
+
+export interface ResolvedRoute {
+  file: string;
+  route: Route;
+  facts: ChainFacts;
+  /** True when no file seen mounts the router, or it was joined with the one that does. */
+  upstreamHidden: boolean;
+}
+
+/**
+ * Routes of a whole project: imported middleware replaced by its facts, routers joined with the chains
+ * that mount them, Next.js routes joined with `middleware.ts`.
+ */
+export function resolveProject(files: ReadonlyMap<string, FileFacts>, resolve: ImportResolver, display: (file: string) => string = (file) => file): ResolvedRoute[] {
+  const mountsByTarget = new Map<string, { file: string; prefix: string; facts: ChainFacts }[]>();
+  for (const [file, facts] of files) {
+    for (const mount of facts.model.externalMounts) {
+      const target = resolve(file, mount.ref);
+      const targetFile = target && fileOf(files, target);
+      if (!targetFile) continue;
+      const key = `${targetFile}#${mount.ref.name}`;
+      const list = mountsByTarget.get(key) ?? [];
+      list.push({ file, prefix: mount.prefix, facts: inFile(resolveUnknown(file, facts.chainFacts(mount.chain), resolve, display), display(file)) });
+      mountsByTarget.set(key, list);
+    }
+  }
+  const nextMiddleware = [...files.values()].map((facts) => ({ facts, middleware: facts.model.nextMiddleware })).filter((entry) => entry.middleware);
+  const resolved: ResolvedRoute[] = [];
+  for (const [file, fileFacts] of files) {
+    for (const { route, facts } of fileFacts.routes) {
+      const own = resolveUnknown(file, facts, resolve, display);
+      const mounts = route.exportedAs !== undefined ? (mountsByTarget.get(`${file}#${route.exportedAs}`) ?? []) : [];
+      if (route.framework === 'next') {
+        const applying = nextMiddleware.filter((entry) => entry.middleware!.matchers.some((matcher) => nextMatcherCovers(matcher, route.path)));
+        const upstream = applying.map((entry) => inFile(entry.facts.chainFacts([entry.middleware!.link]), display(fileOfFacts(entry.facts) ?? '')));
+        resolved.push({ file, route, facts: mergeFacts(...upstream, own), upstreamHidden: false });
+        continue;
+      }
+      if (mounts.length === 0) {
+        resolved.push({ file, route, facts: own, upstreamHidden: false });
+        continue;
+      }
+      for (const mount of mounts) {
+        const path = joinPrefix(mount.prefix, route.path);
+        resolved.push({ file, route: { ...route, path }, facts: mergeFacts(mount.facts, own), upstreamHidden: false });
+      }
+    }
+  }
+  return resolved;
+}
+
+function joinPrefix(prefix: string, path: string): string {
+  if (!prefix || prefix === '/') return path;
+  return `${prefix.replace(/\/+$/, '')}${path === '/' ? '' : path}`;
+}
+
+function fileOf(files: ReadonlyMap<string, FileFacts>, facts: FileFacts): string | undefined {
+  const named = fileOfFacts(facts);
+  if (named) return named;
+  for (const [file, candidate] of files) if (candidate === facts) return file;
+  return undefined;
+}
+
+/** Replaces unknown imported links by the facts of the exports they name, a few files deep. */
+function resolveUnknown(file: string, facts: ChainFacts, resolve: ImportResolver, display: (file: string) => string, depth = 0): ChainFacts {
+  if (facts.unknown.length === 0 || depth > 4) return facts;
+  const unresolved: UnknownFact[] = [];
+  const found: ChainFacts[] = [];
+  for (const unknown of facts.unknown) {
+    const target = resolve(file, unknown.ref);
+    const exported = target?.exportFacts(unknown.ref.name);
+    if (!target || !exported) {
+      unresolved.push(unknown);
+      continue;
+    }
+    const targetFile = fileOfFacts(target) ?? file;
+    found.push(inFile(resolveUnknown(targetFile, exported, resolve, display, depth + 1), display(targetFile)));
+  }
+  return mergeFacts({ ...facts, unknown: unresolved }, ...found);
+}
+
+const fileNames = new WeakMap<FileFacts, string>();
+
+/** Remembers which file a FileFacts came from, so imports inside it resolve relative to it. */
+export function nameFileFacts(facts: FileFacts, file: string): void {
+  fileNames.set(facts, file);
+}
+
+function fileOfFacts(facts: FileFacts): string | undefined {
+  return fileNames.get(facts);
+}
+
+// ---- credential facts ------------------------------------------------------------------------------------
+
+interface ChainCredentialFacts {
+  verifications: { node: TSESTree.Node; description: string; unpinned: readonly string[] }[];
+  schemes: { node: TSESTree.Node; description: string }[];
+}
+
+/** Libraries whose verification is configured once (a strategy, a plugin) and invoked on the chain by a marker call. */
+const STRATEGY_LIBRARIES = new Set(['passport-jwt', '@fastify/jwt', '@nestjs/jwt']);
+
+/** Check names as a reason line says them. */
+const CHECK_WORDS: Record<CheckName, string> = {
+  algorithms: 'algorithms',
+  issuer: 'issuer',
+  audience: 'audience',
+  expiry: 'expiry',
+  credentials: 'a required token',
+};
+
+/**
+ * Token verification and API-key/Basic schemes as the grade sees them, located where they run on a chain.
+ * The one place the grade reads credential facts.
+ */
+function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel): ChainCredentialFacts {
+  const credentials = getCredentialFacts(sourceCode);
+  const facts: ChainCredentialFacts = { verifications: [], schemes: [] };
+  const strategies = credentials.verifications.filter((verification) => STRATEGY_LIBRARIES.has(verification.library));
+  for (const verification of credentials.verifications) {
+    if (STRATEGY_LIBRARIES.has(verification.library) && !verification.middleware) continue;
+    const site = verification.middleware ?? verification.node;
+    facts.verifications.push({ node: site, description: callText(sourceCode, site), unpinned: unpinnedChecks([verification]) });
+  }
+  // `passport.authenticate('jwt')`, `AuthGuard('jwt')`, `request.jwtVerify()`: the chain uses a strategy.
+  for (const call of model.calls) {
+    if (!isStrategyMarker(call)) continue;
+    const unpinned = strategies.length > 0 ? unpinnedChecks(strategies) : ['algorithms', 'issuer', 'audience and expiry (the strategy is configured in another file)'];
+    facts.verifications.push({ node: call, description: callText(sourceCode, call), unpinned });
+  }
+  for (const scheme of credentials.apiKeySchemes) {
+    const label = scheme.kind === 'api-key' ? 'API key' : scheme.kind === 'basic' ? 'HTTP Basic credentials' : 'HTTP Digest credentials';
+    const where = scheme.origin ? ` in ${scheme.origin.description}` : ` (${scheme.via})`;
+    facts.schemes.push({ node: scheme.guard ?? scheme.node, description: `${label}${where}` });
+  }
+  return facts;
+}
+
+function unpinnedChecks(verifications: readonly Verification[]): string[] {
+  const checks = new Set<CheckName>();
+  for (const verification of verifications) {
+    if (verification.pinned) continue;
+    for (const check of [...verification.missing, ...verification.unknown]) checks.add(check);
+  }
+  return [...checks].map((check) => CHECK_WORDS[check]);
+}
+
+function isStrategyMarker(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const name = calleeName(call);
+  const strategy = staticString(call.arguments[0]);
+  if (name === 'authenticate' || name === 'AuthGuard') return /jwt|bearer/i.test(strategy ?? '');
+  return name === 'jwtVerify' && unwrap(call.callee).type === AST_NODE_TYPES.MemberExpression;
+}
+
+// ---- one file's grades (the rule and editors) ----------------------------------------------------------
+
+export interface GradedRoute {
+  route: Route;
+  grade: Grade;
+  publicRoute: boolean;
+  /** Where reports and code lenses point: the method name of the registration, the decorated method's name… */
+  anchor: TSESTree.Node;
+}
+
+/** Every route of a file with its grade, as far as this one file shows. */
+export function gradeFileRoutes(
+  sourceCode: TSESLint.SourceCode,
+  analysis: Pick<FileAnalysis, 'decisions' | 'privilegeWrites'>,
+  filename: string,
+  publicRoutes: readonly string[],
+): GradedRoute[] {
+  return getFileFacts(sourceCode, analysis, filename).routes.map(({ route, facts }) => ({
+    route,
+    grade: gradeChain(facts, route.mountedElsewhere),
+    publicRoute: matchesPublicRoute(route.path, publicRoutes),
+    anchor: anchorOf(route.node),
+  }));
+}
+
+/** A short node at the start of a registration, so a report underlines `app.get`, not the whole handler. */
+export function anchorOf(node: TSESTree.Node): TSESTree.Node {
+  if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+    const callee = node.callee;
+    // In `app.route('/x').get(…).post(…)` each registration starts at its method name.
+    const chained = callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.CallExpression;
+    return chained ? callee.property : callee;
+  }
+  if (node.type === AST_NODE_TYPES.MethodDefinition) return node.key;
+  if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id) return node.id;
+  return node;
+}
+
+// ---- options the rule was run with, for editors that ask after the lint ---------------------------------
+
+export interface RouteOptions {
+  filename: string;
+  publicRoutes: readonly string[];
+}
+
+const routeOptions = new WeakMap<TSESLint.SourceCode, RouteOptions>();
+
+export function rememberRouteOptions(sourceCode: TSESLint.SourceCode, options: RouteOptions): void {
+  routeOptions.set(sourceCode, options);
+}
+
+export function routeOptionsOf(sourceCode: TSESLint.SourceCode): RouteOptions | undefined {
+  return routeOptions.get(sourceCode);
+}
+
+/** `AuthGuard('jwt')` in full when short, `auth()` when its arguments are long. */
+function callText(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): string {
+  const text = sourceCode.getText(call);
+  return text.length <= 40 && !text.includes('\n') ? text : `${sourceCode.getText(call.callee)}()`;
+}

@@ -1,0 +1,1015 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode, memberName, staticString, unwrap } from './syntax';
+
+/**
+ * Route discovery: which HTTP routes a file registers, with the middleware chain each one runs.
+ * Built once per SourceCode from one iterative walk; the maturity grade and the rules read it.
+ */
+
+export type Framework = 'express' | 'koa' | 'fastify' | 'hono' | 'nest' | 'next' | 'http';
+
+/** A half-open source range `[start, end)` in the file's text. */
+export type Range = readonly [number, number];
+
+/** A module and the name imported from it (`default` for a default import). */
+export interface ImportRef {
+  source: string;
+  name: string;
+}
+
+/** One step of a route's chain: a middleware, a guard, a hook or the handler. */
+export interface ChainLink {
+  /** The expression as the registration spells it. */
+  node: TSESTree.Node;
+  /** The code this link runs: the expression, the declarations it names, and same-file functions they call. */
+  ranges: readonly Range[];
+  /** Set when the link comes from a relative import this file cannot see into. */
+  imported?: ImportRef;
+}
+
+export interface Route {
+  framework: Framework;
+  /** Upper case, or `ALL`. */
+  method: string;
+  path: string;
+  /** The registration: the call, the decorated method, or the exported handler. */
+  node: TSESTree.Node;
+  /** Middleware, guards and hooks in the order they run, the handler last. */
+  chain: readonly ChainLink[];
+  /** The router or plugin is exported or received as a parameter, so middleware may be added where it is mounted. */
+  mountedElsewhere: boolean;
+  /** The export name of the router or plugin holding the route, when it is exported. */
+  exportedAs?: string;
+}
+
+/** A router from another file mounted here: `app.use('/users', checkJwt, usersRouter)`. */
+export interface ExternalMount {
+  ref: ImportRef;
+  prefix: string;
+  /** Middleware that runs before the mounted router's own chain. */
+  chain: readonly ChainLink[];
+  node: TSESTree.Node;
+}
+
+export interface RouteModel {
+  routes: readonly Route[];
+  externalMounts: readonly ExternalMount[];
+  /** Exported declarations, as links (what another file's import of that name runs). */
+  exports: ReadonlyMap<string, ChainLink>;
+  /** Every call and `new` in the file, in source order (for facts that are looked up by range). */
+  calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[];
+  /** String literals that name an API-key or Basic credential (`'x-api-key'`, `'Basic '`), in source order. */
+  schemeLiterals: readonly TSESTree.StringLiteral[];
+  /** A Next.js `middleware.ts`: its function and the paths its `config.matcher` selects. */
+  nextMiddleware?: { link: ChainLink; matchers: readonly string[] };
+}
+
+const HTTP_METHODS = new Map([
+  ['get', 'GET'],
+  ['post', 'POST'],
+  ['put', 'PUT'],
+  ['patch', 'PATCH'],
+  ['delete', 'DELETE'],
+  ['del', 'DELETE'],
+  ['options', 'OPTIONS'],
+  ['head', 'HEAD'],
+  ['all', 'ALL'],
+]);
+
+const NEST_METHODS = new Map([
+  ['Get', 'GET'],
+  ['Post', 'POST'],
+  ['Put', 'PUT'],
+  ['Patch', 'PATCH'],
+  ['Delete', 'DELETE'],
+  ['Options', 'OPTIONS'],
+  ['Head', 'HEAD'],
+  ['All', 'ALL'],
+]);
+
+const NEXT_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'];
+
+/** Fastify hooks that run before the handler, in the order Fastify runs them. */
+const FASTIFY_HOOKS = ['onRequest', 'preParsing', 'preValidation', 'preHandler'];
+
+/** Receivers whose `.get('/x', …)` is an HTTP client call, not a route. */
+const CLIENT_RECEIVERS = /^(axios|got|ky|superagent|fetch|request|client|http|https|\$http|agent|supertest|httpClient|api[A-Z]\w*Client)$/;
+
+/** Receivers that are request, response or context objects, never routers. */
+const NON_ROUTER_RECEIVERS = /^(req|request|res|response|reply|ctx|c|context|headers|params|query|map|cache|store|params)$/;
+
+const MAX_CALL_DEPTH = 4;
+
+/** Literals that mark an API-key or HTTP Basic credential. */
+const SCHEME_LITERAL = /^(x-api-key|api-key|apikey|api_key|x-apikey|basic|basic )$/i;
+
+interface Use {
+  order: number;
+  prefix: string | undefined;
+  links: ChainLink[];
+}
+
+interface Mount {
+  order: number;
+  prefix: string;
+  chain: ChainLink[];
+  child: Receiver;
+}
+
+interface Receiver {
+  key: string;
+  framework: Framework;
+  prefix: string;
+  /** True for routers and plugins (their parent chain lives where they are mounted). */
+  mountable: boolean;
+  fromParameter: boolean;
+  exportedAs?: string;
+  uses: Use[];
+  mounts: Mount[];
+  routes: { order: number; method: string; path: string; node: TSESTree.Node; links: ChainLink[] }[];
+  mountedInFile: boolean;
+}
+
+/** What the walk collects; interpreted after the walk, when every declaration is known. */
+interface Collected {
+  allCalls: (TSESTree.CallExpression | TSESTree.NewExpression)[];
+  schemeLiterals: TSESTree.StringLiteral[];
+  memberCalls: TSESTree.CallExpression[];
+  plainCalls: TSESTree.CallExpression[];
+  classes: (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[];
+  exportNodes: (TSESTree.ExportNamedDeclaration | TSESTree.ExportDefaultDeclaration | TSESTree.AssignmentExpression)[];
+}
+
+const cache = new WeakMap<TSESLint.SourceCode, Map<string, RouteModel>>();
+
+/** The routes of a file; memoized per SourceCode and file name. */
+export function getRouteModel(sourceCode: TSESLint.SourceCode, filename = ''): RouteModel {
+  let byName = cache.get(sourceCode);
+  if (!byName) {
+    byName = new Map();
+    cache.set(sourceCode, byName);
+  }
+  let model = byName.get(filename);
+  if (!model) {
+    model = new RouteDiscovery(sourceCode, filename).run();
+    byName.set(filename, model);
+  }
+  return model;
+}
+
+function collect(sourceCode: TSESLint.SourceCode): Collected {
+  const collected: Collected = { allCalls: [], schemeLiterals: [], memberCalls: [], plainCalls: [], classes: [], exportNodes: [] };
+  const keys = sourceCode.visitorKeys;
+  const stack: TSESTree.Node[] = [sourceCode.ast];
+  // Children are pushed in reverse so nodes come off the stack in source order, which middleware order relies on.
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    classify(node, collected);
+    const childKeys = keys[node.type] ?? [];
+    for (let k = childKeys.length - 1; k >= 0; k--) {
+      const child = (node as unknown as Record<string, unknown>)[childKeys[k]!];
+      if (Array.isArray(child)) {
+        for (let i = child.length - 1; i >= 0; i--) {
+          const item = child[i] as TSESTree.Node | null;
+          if (item && typeof item.type === 'string') stack.push(item);
+        }
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+  return collected;
+}
+
+function classify(node: TSESTree.Node, collected: Collected): void {
+  switch (node.type) {
+    case AST_NODE_TYPES.CallExpression: {
+      collected.allCalls.push(node);
+      const callee = unwrap(node.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression) collected.memberCalls.push(node);
+      else if (callee.type === AST_NODE_TYPES.Identifier) collected.plainCalls.push(node);
+      break;
+    }
+    case AST_NODE_TYPES.NewExpression:
+      collected.allCalls.push(node);
+      break;
+    case AST_NODE_TYPES.ClassDeclaration:
+    case AST_NODE_TYPES.ClassExpression:
+      if (node.decorators.length > 0) collected.classes.push(node);
+      break;
+    case AST_NODE_TYPES.ExportNamedDeclaration:
+    case AST_NODE_TYPES.ExportDefaultDeclaration:
+      collected.exportNodes.push(node);
+      break;
+    case AST_NODE_TYPES.Literal:
+      if (typeof node.value === 'string' && SCHEME_LITERAL.test(node.value)) collected.schemeLiterals.push(node as TSESTree.StringLiteral);
+      break;
+    case AST_NODE_TYPES.AssignmentExpression:
+      if (isCommonJsExport(node.left)) collected.exportNodes.push(node);
+      break;
+    default:
+      break;
+  }
+}
+
+/** `module.exports`, `module.exports.x`, `exports.x`. */
+function isCommonJsExport(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = unwrap(node.object);
+  if (object.type === AST_NODE_TYPES.Identifier) {
+    return object.name === 'exports' || (object.name === 'module' && memberName(node) === 'exports');
+  }
+  return object.type === AST_NODE_TYPES.MemberExpression && isCommonJsExport(object) && memberName(object) === 'exports';
+}
+
+function commonJsExportName(node: TSESTree.MemberExpression): string {
+  const object = unwrap(node.object);
+  if (object.type === AST_NODE_TYPES.Identifier && object.name === 'module') return 'default';
+  return memberName(node) ?? 'default';
+}
+
+/** Joins route path pieces with exactly one slash between them. */
+export function joinPaths(...parts: string[]): string {
+  const joined = parts
+    .filter((part) => part !== '' && part !== '/')
+    .map((part) => part.replace(/^\/+|\/+$/g, ''))
+    .filter((part) => part !== '')
+    .join('/');
+  return `/${joined}`;
+}
+
+/** Whether a `use` prefix (`/admin`, Hono's `/admin/*`, Express's `*`) covers a route path. */
+export function prefixCovers(prefix: string | undefined, path: string): boolean {
+  if (prefix === undefined || prefix === '' || prefix === '/' || prefix === '*' || prefix === '/*') return true;
+  const pattern = prefix.replace(/\/\*$/, '').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+  return new RegExp(`^${pattern}(/|$)`).test(path);
+}
+
+class RouteDiscovery {
+  private readonly receivers = new Map<string, Receiver>();
+  private readonly decorated = new Map<string, TSESTree.Node>();
+  private readonly externalMounts: ExternalMount[] = [];
+  private readonly exportLinks = new Map<string, ChainLink>();
+  private readonly looseRoutes: Route[] = [];
+  private sortedCalls: TSESTree.CallExpression[] = [];
+  private order = 0;
+
+  constructor(
+    private readonly sourceCode: TSESLint.SourceCode,
+    private readonly filename: string,
+  ) {}
+
+  run(): RouteModel {
+    const collected = collect(this.sourceCode);
+    this.sortedCalls = collected.plainCalls;
+    this.recordDecorations(collected.memberCalls);
+    // Chained registrations (`app.use(a).use(b)`) nest the later call outside the earlier one; their
+    // property names are in the order they run.
+    const inRunOrder = [...collected.memberCalls].sort((a, b) => (unwrap(a.callee) as TSESTree.MemberExpression).property.range[0] - (unwrap(b.callee) as TSESTree.MemberExpression).property.range[0]);
+    for (const call of inRunOrder) this.interpretMemberCall(call);
+    for (const call of collected.allCalls) this.interpretServerCall(call);
+    for (const node of collected.classes) this.interpretController(node);
+    this.recordExports(collected.exportNodes);
+    const nextMiddleware = this.interpretNext(collected.exportNodes);
+    return {
+      routes: [...this.flattenReceivers(), ...this.looseRoutes],
+      externalMounts: this.externalMounts,
+      exports: this.exportLinks,
+      calls: collected.allCalls,
+      schemeLiterals: collected.schemeLiterals,
+      ...(nextMiddleware ? { nextMiddleware } : {}),
+    };
+  }
+
+  // ---- receivers ------------------------------------------------------------------------------------
+
+  /** The router, app or plugin instance a call is made on, following chained calls back to it. */
+  private receiverOf(expression: TSESTree.Node): { receiver: Receiver; routePath?: string } | undefined {
+    const bare = unwrap(expression);
+    if (bare.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(bare.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return this.receiverFromInit(bare);
+      const name = memberName(callee);
+      // `app.route('/p').get(h)`: Express's route builder carries the path.
+      if (name === 'route' && bare.arguments.length === 1) {
+        const base = this.receiverOf(callee.object);
+        const path = staticString(bare.arguments[0]);
+        return base && path !== undefined ? { receiver: base.receiver, routePath: path } : undefined;
+      }
+      // Chained registrations (`router.get(…).post(…)`, `app.use(a).use(b)`) return the same instance.
+      if (name && (HTTP_METHODS.has(name) || name === 'use' || name === 'addHook')) return this.receiverOf(callee.object);
+      return undefined;
+    }
+    if (bare.type === AST_NODE_TYPES.Identifier) {
+      if (NON_ROUTER_RECEIVERS.test(bare.name) || CLIENT_RECEIVERS.test(bare.name)) return undefined;
+      const receiver = this.receiverForIdentifier(bare);
+      return receiver ? { receiver } : undefined;
+    }
+    if (bare.type === AST_NODE_TYPES.MemberExpression) {
+      const text = this.sourceCode.getText(bare);
+      const last = memberName(bare) ?? '';
+      if (CLIENT_RECEIVERS.test(last) || NON_ROUTER_RECEIVERS.test(last)) return undefined;
+      return { receiver: this.receiverByKey(`text:${text}`, guessFramework(text), true, false) };
+    }
+    return undefined;
+  }
+
+  private receiverFromInit(call: TSESTree.CallExpression): { receiver: Receiver } | undefined {
+    const kind = instanceKind(call);
+    if (!kind) return undefined;
+    return { receiver: this.receiverByKey(`node:${call.range[0]}`, kind.framework, kind.mountable, false) };
+  }
+
+  private receiverForIdentifier(identifier: TSESTree.Identifier): Receiver | undefined {
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+    const key = variable ? `var:${variable.defs[0]?.name.range[0] ?? identifier.name}` : `name:${identifier.name}`;
+    const existing = this.receivers.get(key);
+    if (existing) return existing;
+    const def = variable?.defs[0];
+    if (def?.type === 'Parameter') return this.receiverByKey(key, guessFramework(identifier.name), true, true);
+    if (def?.type === 'ImportBinding') return undefined;
+    if (def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
+      const kind = instanceKind(unwrap(def.node.init));
+      if (kind) {
+        const receiver = this.receiverByKey(key, kind.framework, kind.mountable, false);
+        receiver.prefix = kind.prefix;
+        return receiver;
+      }
+    }
+    // A name we cannot trace (a global, an untyped export): accept it only when it reads like a router.
+    if (/^(app|router|server|fastify|api|routes|instance|v\d+|\w+Router|\w+App)$/.test(identifier.name)) {
+      return this.receiverByKey(key, guessFramework(identifier.name), !/^(app|server)$/.test(identifier.name), false);
+    }
+    return undefined;
+  }
+
+  private receiverByKey(key: string, framework: Framework, mountable: boolean, fromParameter: boolean): Receiver {
+    let receiver = this.receivers.get(key);
+    if (!receiver) {
+      receiver = { key, framework, prefix: '', mountable, fromParameter, uses: [], mounts: [], routes: [], mountedInFile: false };
+      this.receivers.set(key, receiver);
+    }
+    return receiver;
+  }
+
+  // ---- registrations --------------------------------------------------------------------------------
+
+  private interpretMemberCall(call: TSESTree.CallExpression): void {
+    const callee = unwrap(call.callee) as TSESTree.MemberExpression;
+    const name = memberName(callee);
+    if (!name) return;
+    if (HTTP_METHODS.has(name)) this.interpretRouteCall(call, callee, HTTP_METHODS.get(name)!);
+    else if (name === 'use') this.interpretUse(call, callee);
+    else if (name === 'route') this.interpretRouteObjectOrMount(call, callee);
+    else if (name === 'addHook') this.interpretHook(call, callee);
+    else if (name === 'register') this.interpretRegister(call, callee);
+    else if (name === 'prefix') this.interpretPrefix(call, callee);
+  }
+
+  private interpretRouteCall(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string): void {
+    const args = call.arguments;
+    let pathIndex = 0;
+    // Koa router's named routes: `router.get('user', '/users/:id', handler)`.
+    if (staticString(args[0]) !== undefined && staticString(args[1]) !== undefined) pathIndex = 1;
+    const pathNode = args[pathIndex];
+    const literalPath = pathNode ? routePathOf(pathNode) : undefined;
+    const found = this.receiverOf(callee.object);
+    if (!found) return;
+    let path: string;
+    let handlerArgs: TSESTree.CallExpressionArgument[];
+    if (found.routePath !== undefined) {
+      path = found.routePath;
+      handlerArgs = args;
+    } else {
+      if (literalPath === undefined || args.length < pathIndex + 2) return;
+      path = literalPath;
+      handlerArgs = args.slice(pathIndex + 1);
+    }
+    const links = handlerArgs.flatMap((arg) => this.linksOfHandlerArg(arg));
+    if (links.length === 0) return;
+    found.receiver.routes.push({ order: this.order++, method, path, node: call, links });
+  }
+
+  /** Express/Koa/Hono arguments (functions, arrays of them) and Fastify's options objects. */
+  private linksOfHandlerArg(arg: TSESTree.Node): ChainLink[] {
+    const bare = unwrap(arg);
+    if (bare.type === AST_NODE_TYPES.ObjectExpression) return this.fastifyOptionLinks(bare, true);
+    if (bare.type === AST_NODE_TYPES.ArrayExpression) {
+      return bare.elements.flatMap((element) => (element && element.type !== AST_NODE_TYPES.SpreadElement ? this.linksOfHandlerArg(element) : []));
+    }
+    if (bare.type === AST_NODE_TYPES.Literal || bare.type === AST_NODE_TYPES.TemplateLiteral) return [];
+    return [this.linkOf(bare)];
+  }
+
+  private fastifyOptionLinks(options: TSESTree.ObjectExpression, includeHandler: boolean): ChainLink[] {
+    const links: ChainLink[] = [];
+    const names = includeHandler ? [...FASTIFY_HOOKS, 'handler'] : FASTIFY_HOOKS;
+    for (const name of names) {
+      const value = propertyValue(options, name);
+      if (value) links.push(...this.linksOfHandlerArg(value));
+    }
+    return links;
+  }
+
+  private interpretUse(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
+    const found = this.receiverOf(callee.object);
+    if (!found) return;
+    const args = [...call.arguments];
+    const prefix = args.length > 1 ? routePathOf(args[0]!) : undefined;
+    if (prefix !== undefined) args.shift();
+    const links: ChainLink[] = [];
+    for (const arg of args) {
+      const mount = this.mountTarget(arg);
+      if (mount === 'external') {
+        const ref = this.importOf(arg);
+        if (ref) this.externalMounts.push({ ref, prefix: prefix ?? '', chain: this.chainAt(found.receiver, prefix ?? '/', links), node: call });
+      } else if (mount) {
+        this.addMount(found.receiver, mount, prefix ?? '', links);
+      } else {
+        links.push(...this.linksOfHandlerArg(arg));
+      }
+    }
+    if (links.length > 0) found.receiver.uses.push({ order: this.order++, prefix, links });
+  }
+
+  /** `fastify.route({ method, url, … })` or Hono's `app.route('/prefix', subApp)`. */
+  private interpretRouteObjectOrMount(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
+    const [first, second] = call.arguments;
+    if (first && unwrap(first).type === AST_NODE_TYPES.ObjectExpression) {
+      const options = unwrap(first) as TSESTree.ObjectExpression;
+      const found = this.receiverOf(callee.object);
+      const url = staticString(propertyValue(options, 'url') ?? propertyValue(options, 'path'));
+      if (!found || url === undefined) return;
+      const links = this.fastifyOptionLinks(options, true);
+      for (const method of fastifyMethods(propertyValue(options, 'method'))) {
+        found.receiver.routes.push({ order: this.order++, method, path: url, node: call, links });
+      }
+      return;
+    }
+    if (first && second) {
+      const prefix = routePathOf(first);
+      const found = this.receiverOf(callee.object);
+      if (prefix === undefined || !found) return;
+      const mount = this.mountTarget(second);
+      if (mount === 'external') {
+        const ref = this.importOf(second);
+        if (ref) this.externalMounts.push({ ref, prefix, chain: this.chainAt(found.receiver, prefix, []), node: call });
+      } else if (mount) {
+        this.addMount(found.receiver, mount, prefix, []);
+      }
+    }
+  }
+
+  private interpretHook(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
+    const hook = staticString(call.arguments[0]);
+    const fn = call.arguments[1];
+    if (!hook || !FASTIFY_HOOKS.includes(hook) || !fn) return;
+    const found = this.receiverOf(callee.object);
+    if (!found) return;
+    found.receiver.framework = 'fastify';
+    found.receiver.uses.push({ order: this.order++, prefix: undefined, links: this.linksOfHandlerArg(fn) });
+  }
+
+  /** `fastify.register(plugin, { prefix })`: the plugin's instance is a child that inherits hooks. */
+  private interpretRegister(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
+    const [pluginArg, optionsArg] = call.arguments;
+    if (!pluginArg) return;
+    const found = this.receiverOf(callee.object);
+    if (!found) return;
+    const options = optionsArg && unwrap(optionsArg).type === AST_NODE_TYPES.ObjectExpression ? (unwrap(optionsArg) as TSESTree.ObjectExpression) : undefined;
+    const prefix = options ? (staticString(propertyValue(options, 'prefix')) ?? '') : '';
+    let plugin = unwrap(pluginArg);
+    // `fastify-plugin` and `require('./routes')` wrap the plugin in a call.
+    if (plugin.type === AST_NODE_TYPES.CallExpression && plugin.arguments.length === 1 && isFunctionNode(unwrap(plugin.arguments[0]!))) {
+      plugin = unwrap(plugin.arguments[0]!);
+    }
+    const fn = isFunctionNode(plugin) ? plugin : this.localFunction(plugin);
+    const param = fn?.params[0];
+    if (fn && param && param.type === AST_NODE_TYPES.Identifier) {
+      const child = this.receiverForIdentifier(param);
+      if (child) {
+        child.framework = 'fastify';
+        this.addMount(found.receiver, child, prefix, []);
+      }
+      return;
+    }
+    const ref = this.importOf(plugin);
+    if (ref) this.externalMounts.push({ ref, prefix, chain: this.chainAt(found.receiver, prefix || '/', []), node: call });
+  }
+
+  /** Koa router's `router.prefix('/api')`. */
+  private interpretPrefix(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
+    const prefix = staticString(call.arguments[0]);
+    const found = prefix === undefined ? undefined : this.receiverOf(callee.object);
+    if (found && prefix !== undefined) found.receiver.prefix = prefix;
+  }
+
+  /** Fastify's `decorate('authenticate', fn)`, so `fastify.authenticate` in a hook list resolves to `fn`. */
+  private recordDecorations(calls: readonly TSESTree.CallExpression[]): void {
+    for (const call of calls) {
+      const callee = unwrap(call.callee) as TSESTree.MemberExpression;
+      if (memberName(callee) !== 'decorate' && memberName(callee) !== 'decorateRequest') continue;
+      const name = staticString(call.arguments[0]);
+      const value = call.arguments[1];
+      if (name && value) this.decorated.set(name, value);
+    }
+  }
+
+  /** What an argument of `use`/`route`/`register` mounts: a router of this file, one imported, or nothing. */
+  private mountTarget(arg: TSESTree.Node): Receiver | 'external' | undefined {
+    let bare = unwrap(arg);
+    // Koa: `app.use(router.routes())`, `router.use('/x', child.routes(), child.allowedMethods())`.
+    if (bare.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(bare.callee);
+      const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || (name !== 'routes' && name !== 'middleware')) return undefined;
+      bare = unwrap(callee.object);
+    }
+    if (bare.type !== AST_NODE_TYPES.Identifier) return undefined;
+    if (this.importOf(bare)) return /router|routes|api|app|controller|module/i.test(bare.name) ? 'external' : undefined;
+    const receiver = this.receivers.get(this.keyOf(bare)) ?? this.receiverForIdentifier(bare);
+    return receiver && receiver.mountable ? receiver : undefined;
+  }
+
+  private keyOf(identifier: TSESTree.Identifier): string {
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+    return variable ? `var:${variable.defs[0]?.name.range[0] ?? identifier.name}` : `name:${identifier.name}`;
+  }
+
+  private addMount(parent: Receiver, child: Receiver, prefix: string, links: ChainLink[]): void {
+    if (child === parent) return;
+    child.mountedInFile = true;
+    parent.mounts.push({ order: this.order++, prefix, chain: [...links], child });
+  }
+
+  /** The chain a path gets on a receiver at this point of the file (for routers mounted from elsewhere). */
+  private chainAt(receiver: Receiver, path: string, extra: readonly ChainLink[]): ChainLink[] {
+    const uses = receiver.uses.filter((use) => prefixCovers(use.prefix, path)).flatMap((use) => use.links);
+    return [...uses, ...extra];
+  }
+
+  // ---- plain calls: Node http ----------------------------------------------------------------------
+
+  private interpretServerCall(call: TSESTree.CallExpression | TSESTree.NewExpression): void {
+    const callee = unwrap(call.callee);
+    const name =
+      callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    const isServer = name === 'createServer' || (call.type === AST_NODE_TYPES.NewExpression && name === 'Server');
+    if (!isServer) return;
+    const handler = [...call.arguments].reverse().find((arg) => {
+      const bare = unwrap(arg);
+      return isFunctionNode(bare) || bare.type === AST_NODE_TYPES.Identifier;
+    });
+    if (!handler) return;
+    const bare = unwrap(handler);
+    // `http.createServer(app)` hands requests to a framework app whose routes are found on their own.
+    if (bare.type === AST_NODE_TYPES.Identifier && !this.localFunction(bare) && !this.importOf(bare)) return;
+    const link = this.linkOf(bare);
+    this.looseRoutes.push({ framework: 'http', method: 'ALL', path: '/', node: call, chain: [link], mountedElsewhere: false });
+  }
+
+  // ---- NestJS ---------------------------------------------------------------------------------------
+
+  private interpretController(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): void {
+    const controller = findDecorator(node.decorators, 'Controller');
+    if (!controller) return;
+    const prefix = controllerPrefix(controller);
+    const classGuards = this.guardLinks(node.decorators);
+    for (const member of node.body.body) {
+      if (member.type !== AST_NODE_TYPES.MethodDefinition || member.decorators.length === 0) continue;
+      for (const decorator of member.decorators) {
+        const call = decoratorCall(decorator);
+        const method = call && NEST_METHODS.get(call.name);
+        if (!call || !method) continue;
+        const sub = call.args[0] ? (staticString(call.args[0]) ?? nestPathList(call.args[0])) : '';
+        const handler: ChainLink = { node: member, ranges: this.expand([member.range]) };
+        this.looseRoutes.push({
+          framework: 'nest',
+          method,
+          path: joinPaths(prefix, sub ?? ''),
+          node: member,
+          chain: [...classGuards, ...this.guardLinks(member.decorators), handler],
+          mountedElsewhere: false,
+        });
+      }
+    }
+  }
+
+  private guardLinks(decorators: readonly TSESTree.Decorator[]): ChainLink[] {
+    const links: ChainLink[] = [];
+    for (const decorator of decorators) {
+      const call = decoratorCall(decorator);
+      if (!call || (call.name !== 'UseGuards' && call.name !== 'Auth' && call.name !== 'Roles' && call.name !== 'Scopes')) continue;
+      // `@Roles('admin')`-style metadata is read by a guard; keep it so the guard's decision has context.
+      if (call.name === 'UseGuards') links.push(...call.args.map((arg) => this.linkOf(unwrap(arg))));
+      else links.push({ node: decorator, ranges: [decorator.range] });
+    }
+    return links;
+  }
+
+  // ---- Next.js --------------------------------------------------------------------------------------
+
+  private interpretNext(exportNodes: Collected['exportNodes']): RouteModel['nextMiddleware'] {
+    const file = this.filename.replace(/\\/g, '/');
+    const routeMatch = /(?:^|\/)app((?:\/[^/]+)*)\/route\.[cm]?[jt]sx?$/.exec(file);
+    const isMiddleware = /(?:^|\/)(?:src\/)?middleware\.[cm]?[jt]s$/.test(file) && !/\/app\//.test(file);
+    if (routeMatch) {
+      for (const [name, link] of this.exportLinks) {
+        if (!NEXT_METHODS.includes(name)) continue;
+        this.looseRoutes.push({ framework: 'next', method: name, path: nextPath(routeMatch[1] ?? ''), node: link.node, chain: [link], mountedElsewhere: true });
+      }
+      return undefined;
+    }
+    if (!isMiddleware) return undefined;
+    const link = this.exportLinks.get('middleware') ?? this.exportLinks.get('default');
+    if (!link) return undefined;
+    return { link, matchers: nextMatchers(exportNodes) };
+  }
+
+  // ---- exports --------------------------------------------------------------------------------------
+
+  private recordExports(nodes: Collected['exportNodes']): void {
+    for (const node of nodes) {
+      if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+        this.exportValue(commonJsExportName(node.left as TSESTree.MemberExpression), node.right);
+      } else if (node.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+        this.exportValue('default', node.declaration);
+      } else {
+        this.exportNamed(node);
+      }
+    }
+  }
+
+  private exportNamed(node: TSESTree.ExportNamedDeclaration): void {
+    const declaration = node.declaration;
+    if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init) this.exportValue(declarator.id.name, declarator.init, declarator.id);
+      }
+    } else if (declaration && 'id' in declaration && declaration.id && declaration.id.type === AST_NODE_TYPES.Identifier) {
+      this.exportValue(declaration.id.name, declaration, declaration.id);
+    } else if (!node.source) {
+      for (const specifier of node.specifiers) {
+        if (specifier.type !== AST_NODE_TYPES.ExportSpecifier || specifier.local.type !== AST_NODE_TYPES.Identifier) continue;
+        const exported = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : String(specifier.exported.value);
+        this.exportValue(exported, specifier.local);
+      }
+    }
+  }
+
+  /** Records an export as a link, and marks exported routers and plugins as mounted elsewhere. */
+  private exportValue(name: string, value: TSESTree.Node, id?: TSESTree.Identifier): void {
+    const bare = unwrap(value);
+    if (bare.type === AST_NODE_TYPES.ObjectExpression && name === 'default') {
+      // `module.exports = { requireAuth, router }`.
+      for (const property of bare.properties) {
+        if (property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier) this.exportValue(property.key.name, property.value as TSESTree.Node);
+      }
+      return;
+    }
+    this.exportLinks.set(name, this.linkOf(bare));
+    const identifier = id ?? (bare.type === AST_NODE_TYPES.Identifier ? bare : undefined);
+    const receiver = identifier ? this.receivers.get(this.keyOf(identifier)) : undefined;
+    if (receiver) receiver.exportedAs = name;
+    // An exported plugin function: its first parameter is the instance its routes hang on.
+    const fn = isFunctionNode(bare) ? bare : this.localFunction(bare);
+    const param = fn?.params[0];
+    if (param?.type === AST_NODE_TYPES.Identifier) {
+      const instance = this.receivers.get(this.keyOf(param));
+      if (instance) instance.exportedAs = name;
+    }
+  }
+
+  // ---- links ----------------------------------------------------------------------------------------
+
+  /** A chain link for an expression: what it runs in this file, or the relative import it comes from. */
+  private linkOf(node: TSESTree.Node): ChainLink {
+    const ref = this.importOf(node);
+    if (ref) return { node, ranges: [node.range], imported: ref };
+    const roots: Range[] = [node.range];
+    const bare = unwrap(node);
+    if (bare.type === AST_NODE_TYPES.Identifier) {
+      const declaration = this.declarationOf(bare);
+      if (declaration) roots.push(declaration.range);
+    } else if (bare.type === AST_NODE_TYPES.CallExpression) {
+      // A middleware factory (`requireRole('admin')`): the factory's body holds the middleware.
+      const callee = unwrap(bare.callee);
+      const calleeRef = this.importOf(callee);
+      if (calleeRef) return { node, ranges: [node.range], imported: calleeRef };
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        const declaration = this.declarationOf(callee);
+        if (declaration) roots.push(declaration.range);
+      }
+    } else if (bare.type === AST_NODE_TYPES.MemberExpression) {
+      const decorated = this.decorated.get(memberName(bare) ?? '');
+      if (decorated) roots.push(...this.linkOf(decorated).ranges);
+    } else if (bare.type === AST_NODE_TYPES.NewExpression && bare.callee.type === AST_NODE_TYPES.Identifier) {
+      const calleeRef = this.importOf(bare.callee);
+      if (calleeRef) return { node, ranges: [node.range], imported: calleeRef };
+      const declaration = this.declarationOf(bare.callee);
+      if (declaration) roots.push(declaration.range);
+    }
+    return { node, ranges: this.expand(roots) };
+  }
+
+  /** The function, class or initializer an identifier names in this file. */
+  private declarationOf(identifier: TSESTree.Identifier): TSESTree.Node | undefined {
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+    const def = variable?.defs[0];
+    if (!def) return undefined;
+    if (def.type === 'FunctionName' || def.type === 'ClassName') return def.node;
+    if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) return def.node.init;
+    return undefined;
+  }
+
+  private localFunction(node: TSESTree.Node): TSESTree.FunctionLike | undefined {
+    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const declaration = this.declarationOf(node);
+    return declaration && isFunctionNode(declaration) ? declaration : undefined;
+  }
+
+  /** The relative import an identifier (or `ns.member`) comes from; package imports are not "unknown". */
+  private importOf(node: TSESTree.Node): ImportRef | undefined {
+    const bare = unwrap(node);
+    if (bare.type === AST_NODE_TYPES.MemberExpression && bare.object.type === AST_NODE_TYPES.Identifier) {
+      const namespace = this.importOf(bare.object);
+      const member = memberName(bare);
+      // `auth.requireUser` on a namespace or a CommonJS module object names the export `requireUser`.
+      return namespace && member ? { source: namespace.source, name: member } : undefined;
+    }
+    if (bare.type === AST_NODE_TYPES.CallExpression && calleeIsRequire(bare)) {
+      const source = staticString(bare.arguments[0]);
+      return source && isRelative(source) ? { source, name: 'default' } : undefined;
+    }
+    if (bare.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(bare), bare);
+    const def = variable?.defs[0];
+    if (!def) return undefined;
+    if (def.type === 'ImportBinding') {
+      const declaration = def.parent as TSESTree.ImportDeclaration;
+      const source = declaration.source.value;
+      if (!isRelative(source)) return undefined;
+      const specifier = def.node;
+      if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { source, name: 'default' };
+      if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { source, name: '*' };
+      if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+        const imported = specifier.imported;
+        return { source, name: imported.type === AST_NODE_TYPES.Identifier ? imported.name : String(imported.value) };
+      }
+      return undefined;
+    }
+    return def.type === 'Variable' ? requireRef(def.node, bare.name) : undefined;
+  }
+
+  /** Adds the same-file functions that code in `roots` calls, a few calls deep. */
+  private expand(roots: readonly Range[]): Range[] {
+    const ranges: Range[] = [...roots];
+    const seen = new Set(roots.map(([start]) => start));
+    let frontier = [...roots];
+    for (let depth = 0; depth < MAX_CALL_DEPTH && frontier.length > 0; depth++) {
+      const next: Range[] = [];
+      for (const range of frontier) {
+        for (const call of this.callsWithin(range)) {
+          const callee = unwrap(call.callee);
+          if (callee.type !== AST_NODE_TYPES.Identifier) continue;
+          const declaration = this.declarationOf(callee);
+          if (!declaration || !isFunctionNode(declaration) || seen.has(declaration.range[0])) continue;
+          seen.add(declaration.range[0]);
+          ranges.push(declaration.range);
+          next.push(declaration.range);
+        }
+      }
+      frontier = next;
+    }
+    return ranges;
+  }
+
+  /** Plain calls inside a range; the list is in source order, so a binary search finds the first. */
+  private callsWithin([start, end]: Range): TSESTree.CallExpression[] {
+    const calls = this.sortedCalls;
+    let low = 0;
+    let high = calls.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (calls[mid]!.range[0] < start) low = mid + 1;
+      else high = mid;
+    }
+    const found: TSESTree.CallExpression[] = [];
+    for (let i = low; i < calls.length && calls[i]!.range[0] < end; i++) found.push(calls[i]!);
+    return found;
+  }
+
+  // ---- final assembly -------------------------------------------------------------------------------
+
+  /** Routes of every receiver not mounted in this file, with mounted routers' routes under their prefixes. */
+  private flattenReceivers(): Route[] {
+    const routes: Route[] = [];
+    for (const receiver of this.receivers.values()) {
+      if (receiver.mountedInFile) continue;
+      const mountedElsewhere = receiver.mountable && (receiver.exportedAs !== undefined || receiver.fromParameter);
+      this.routesOf(receiver, receiver.prefix, [], mountedElsewhere, receiver.exportedAs, routes, new Set());
+    }
+    return routes;
+  }
+
+  private routesOf(
+    receiver: Receiver,
+    prefix: string,
+    inherited: readonly ChainLink[],
+    mountedElsewhere: boolean,
+    exportedAs: string | undefined,
+    out: Route[],
+    visiting: Set<Receiver>,
+  ): void {
+    if (visiting.has(receiver)) return;
+    visiting.add(receiver);
+    for (const route of receiver.routes) {
+      const path = joinPaths(prefix, route.path);
+      const uses = receiver.uses.filter((use) => use.order < route.order && prefixCovers(use.prefix, route.path)).flatMap((use) => use.links);
+      out.push({
+        framework: receiver.framework,
+        method: route.method,
+        path,
+        node: route.node,
+        chain: [...inherited, ...uses, ...route.links],
+        mountedElsewhere,
+        ...(exportedAs !== undefined ? { exportedAs } : {}),
+      });
+    }
+    for (const mount of receiver.mounts) {
+      const uses = receiver.uses.filter((use) => use.order < mount.order && prefixCovers(use.prefix, mount.prefix || '/')).flatMap((use) => use.links);
+      const childPrefix = joinPaths(prefix, mount.prefix, mount.child.prefix);
+      this.routesOf(mount.child, childPrefix, [...inherited, ...uses, ...mount.chain], mountedElsewhere, exportedAs, out, visiting);
+    }
+    visiting.delete(receiver);
+  }
+}
+
+// ---- helpers ----------------------------------------------------------------------------------------
+
+function isRelative(source: string): boolean {
+  return source.startsWith('./') || source.startsWith('../') || source.startsWith('@/') || source.startsWith('~/');
+}
+
+function calleeIsRequire(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require';
+}
+
+/** `const auth = require('./auth')` or `const { requireAuth } = require('./auth')`. */
+function requireRef(declarator: TSESTree.Node, localName: string): ImportRef | undefined {
+  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init) return undefined;
+  const init = unwrap(declarator.init);
+  let call: TSESTree.CallExpression | undefined;
+  let member: string | undefined;
+  if (init.type === AST_NODE_TYPES.CallExpression && calleeIsRequire(init)) call = init;
+  else if (init.type === AST_NODE_TYPES.MemberExpression && unwrap(init.object).type === AST_NODE_TYPES.CallExpression) {
+    const inner = unwrap(init.object) as TSESTree.CallExpression;
+    if (calleeIsRequire(inner)) {
+      call = inner;
+      member = memberName(init);
+    }
+  }
+  const source = call ? staticString(call.arguments[0]) : undefined;
+  if (!source || !isRelative(source)) return undefined;
+  if (member) return { source, name: member };
+  if (declarator.id.type === AST_NODE_TYPES.Identifier) return { source, name: 'default' };
+  if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const property of declarator.id.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const value = property.value;
+      if (value.type === AST_NODE_TYPES.Identifier && value.name === localName && property.key.type === AST_NODE_TYPES.Identifier) {
+        return { source, name: property.key.name };
+      }
+    }
+  }
+  return { source, name: '*' };
+}
+
+/** What a framework factory call creates: `express()`, `express.Router()`, `new Router()`, `Fastify()`, `new Hono()`. */
+function instanceKind(node: TSESTree.Node): { framework: Framework; mountable: boolean; prefix: string } | undefined {
+  let call = node;
+  let prefix = '';
+  // Hono's `new Hono().basePath('/api')`.
+  if (call.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrap(call.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'basePath') {
+      prefix = staticString(call.arguments[0]) ?? '';
+      call = unwrap(callee.object);
+    }
+  }
+  if (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) return undefined;
+  const callee = unwrap(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  if (!name) return undefined;
+  if (name === 'express') return { framework: 'express', mountable: false, prefix };
+  if (name === 'Router' || name === 'KoaRouter') {
+    const options = call.arguments[0] && unwrap(call.arguments[0]);
+    if (options?.type === AST_NODE_TYPES.ObjectExpression) prefix = staticString(propertyValue(options, 'prefix')) ?? '';
+    const koa = call.type === AST_NODE_TYPES.NewExpression || name === 'KoaRouter';
+    return { framework: koa ? 'koa' : 'express', mountable: true, prefix };
+  }
+  if (name === 'Koa') return { framework: 'koa', mountable: false, prefix };
+  if (/^fastify$/i.test(name)) return { framework: 'fastify', mountable: false, prefix };
+  // Hono apps are exported to be served as often as to be mounted; the CLI joins those that are mounted.
+  if (name === 'Hono' || name === 'OpenAPIHono') return { framework: 'hono', mountable: false, prefix };
+  return undefined;
+}
+
+function guessFramework(text: string): Framework {
+  if (/fastify|instance/i.test(text)) return 'fastify';
+  return 'express';
+}
+
+function propertyValue(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const key = property.key;
+    const keyName = key.type === AST_NODE_TYPES.Identifier && !property.computed ? key.name : staticString(key);
+    if (keyName === name) return property.value as TSESTree.Node;
+  }
+  return undefined;
+}
+
+/** A registration's path: a string, or the first of an array of strings (Express accepts both). */
+function routePathOf(node: TSESTree.Node): string | undefined {
+  const bare = unwrap(node);
+  const text = staticString(bare);
+  if (text !== undefined) return /^[/*]/.test(text) || text === '' ? text : undefined;
+  if (bare.type === AST_NODE_TYPES.ArrayExpression && bare.elements[0]) return routePathOf(bare.elements[0]);
+  return undefined;
+}
+
+function fastifyMethods(node: TSESTree.Node | undefined): string[] {
+  if (!node) return ['GET'];
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.ArrayExpression) {
+    return bare.elements.map((element) => (element ? staticString(element) : undefined)).filter((m): m is string => !!m).map((m) => m.toUpperCase());
+  }
+  return [(staticString(bare) ?? 'ALL').toUpperCase()];
+}
+
+function decoratorCall(decorator: TSESTree.Decorator): { name: string; args: TSESTree.CallExpressionArgument[] } | undefined {
+  const expression = unwrap(decorator.expression);
+  if (expression.type === AST_NODE_TYPES.Identifier) return { name: expression.name, args: [] };
+  if (expression.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrap(expression.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return { name: callee.name, args: expression.arguments };
+}
+
+function findDecorator(decorators: readonly TSESTree.Decorator[], name: string): TSESTree.Decorator | undefined {
+  return decorators.find((decorator) => decoratorCall(decorator)?.name === name);
+}
+
+function controllerPrefix(decorator: TSESTree.Decorator): string {
+  const arg = decoratorCall(decorator)?.args[0];
+  if (!arg) return '';
+  const bare = unwrap(arg);
+  if (bare.type === AST_NODE_TYPES.ObjectExpression) return staticString(propertyValue(bare, 'path')) ?? '';
+  return staticString(bare) ?? nestPathList(bare) ?? '';
+}
+
+function nestPathList(node: TSESTree.Node): string | undefined {
+  const bare = unwrap(node);
+  return bare.type === AST_NODE_TYPES.ArrayExpression && bare.elements[0] ? staticString(bare.elements[0]) : undefined;
+}
+
+/** `app/(shop)/users/[id]/route.ts` → `/users/[id]`: route groups do not appear in URLs. */
+function nextPath(directories: string): string {
+  const segments = directories.split('/').filter((segment) => segment !== '' && !/^\(.*\)$/.test(segment) && !segment.startsWith('@'));
+  return `/${segments.join('/')}`;
+}
+
+/** The strings of `export const config = { matcher: … }`; every path when there is none. */
+function nextMatchers(exportNodes: readonly TSESTree.Node[]): string[] {
+  for (const node of exportNodes) {
+    if (node.type !== AST_NODE_TYPES.ExportNamedDeclaration || node.declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of node.declaration.declarations) {
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.id.name !== 'config' || !declarator.init) continue;
+      const init = unwrap(declarator.init);
+      if (init.type !== AST_NODE_TYPES.ObjectExpression) continue;
+      const matcher = propertyValue(init, 'matcher');
+      if (!matcher) continue;
+      const bare = unwrap(matcher);
+      if (bare.type === AST_NODE_TYPES.ArrayExpression) return bare.elements.map((e) => (e ? staticString(e) : undefined)).filter((s): s is string => !!s);
+      const single = staticString(bare);
+      if (single) return [single];
+    }
+  }
+  return ['/:path*'];
+}
+
+/** Whether a Next.js matcher (`/api/:path*`, `/admin/(.*)`) selects a route path. */
+export function nextMatcherCovers(matcher: string, path: string): boolean {
+  const pattern = matcher
+    .replace(/\/:\w+\*$/, '(?:/.*)?')
+    .replace(/\/:\w+\+$/, '/.+')
+    .replace(/:\w+/g, '[^/]+')
+    .replace(/\(\.\*\)/g, '.*');
+  try {
+    return new RegExp(`^${pattern}$`).test(path.replace(/\[\.\.\.\w+\]|\[\w+\]/g, 'x'));
+  } catch {
+    return true;
+  }
+}

@@ -1,0 +1,320 @@
+/**
+ * What a same-file expression statically evaluates to: literals, `const` bindings, object and array
+ * literals (through variables, spreads and nested constants), `process.env` lookups and their literal
+ * fallbacks. Anything else is `unknown`; the resolver never guesses.
+ */
+import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+export type Primitive = string | number | boolean | null | undefined;
+
+/** A primitive known at lint time; `node` is where the value is written (e.g. the literal in a `const`). */
+export interface LiteralValue {
+  kind: 'literal';
+  value: Primitive;
+  node: TSESTree.Node;
+}
+
+/** `process.env.NAME` (name undefined for a computed key). */
+export interface EnvValue {
+  kind: 'env';
+  name: string | undefined;
+  node: TSESTree.Node;
+}
+
+/** `process.env.NAME || 'fallback'` or `?? 'fallback'`: the literal ships whenever the variable is unset. */
+export interface EnvFallbackValue {
+  kind: 'env-fallback';
+  name: string | undefined;
+  fallback: Primitive;
+  /** The fallback literal. */
+  node: TSESTree.Node;
+}
+
+export interface ObjectValue {
+  kind: 'object';
+  /** Known properties by key; a later spread of an unknown object turns earlier keys into `unknown`. */
+  properties: ReadonlyMap<string, PropertyValue>;
+  /** True when a spread of an unknown object may add keys this map does not list. */
+  open: boolean;
+  node: TSESTree.Node;
+}
+
+export interface PropertyValue {
+  value: StaticValue;
+  /** The `key: value` property that sets it, for reports and fixes. */
+  property: TSESTree.Node;
+}
+
+export interface ArrayValue {
+  kind: 'array';
+  elements: readonly StaticValue[];
+  /** True when a spread of an unknown array may add elements. */
+  open: boolean;
+  node: TSESTree.Node;
+}
+
+/** A function written in this file (a key callback, a `secretOrKeyProvider`). */
+export interface FunctionValue {
+  kind: 'function';
+  node: TSESTree.Node;
+}
+
+export interface UnknownValue {
+  kind: 'unknown';
+  node: TSESTree.Node;
+}
+
+export type StaticValue =
+  | LiteralValue
+  | EnvValue
+  | EnvFallbackValue
+  | ObjectValue
+  | ArrayValue
+  | FunctionValue
+  | UnknownValue;
+
+/** Deep enough for real configuration chains, shallow enough that a cycle ends quickly. */
+const MAX_DEPTH = 12;
+
+const memo = new WeakMap<TSESTree.Node, StaticValue>();
+
+/** The static value of `node`, memoized per node (nodes belong to one parse, so one cache serves every file). */
+export function staticValueOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): StaticValue {
+  const cached = memo.get(node);
+  if (cached) return cached;
+  const value = evaluate(sourceCode, node, 0);
+  memo.set(node, value);
+  return value;
+}
+
+/** A property of an object value by key, or undefined when the key is absent (or unknown, for open objects). */
+export function propertyOf(value: StaticValue, key: string): PropertyValue | undefined {
+  return value.kind === 'object' ? value.properties.get(key) : undefined;
+}
+
+/** Strings of a literal or an array of literals; undefined when any element is not known. */
+export function stringsOf(value: StaticValue): string[] | undefined {
+  if (value.kind === 'literal') return typeof value.value === 'string' ? [value.value] : undefined;
+  if (value.kind !== 'array' || value.open) return undefined;
+  const result: string[] = [];
+  for (const element of value.elements) {
+    if (element.kind !== 'literal' || typeof element.value !== 'string') return undefined;
+    result.push(element.value);
+  }
+  return result;
+}
+
+function unknown(node: TSESTree.Node): UnknownValue {
+  return { kind: 'unknown', node };
+}
+
+function evaluate(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, depth: number): StaticValue {
+  if (depth > MAX_DEPTH) return unknown(node);
+  const next = (child: TSESTree.Node): StaticValue => evaluate(sourceCode, child, depth + 1);
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+      return 'regex' in node && node.regex ? unknown(node) : { kind: 'literal', value: node.value as Primitive, node };
+    case AST_NODE_TYPES.TemplateLiteral:
+      return evaluateTemplate(node, next);
+    case AST_NODE_TYPES.Identifier:
+      return evaluateIdentifier(sourceCode, node, next);
+    case AST_NODE_TYPES.MemberExpression:
+      return evaluateMember(node, next);
+    case AST_NODE_TYPES.LogicalExpression:
+      return evaluateLogical(node, next);
+    case AST_NODE_TYPES.UnaryExpression:
+      return evaluateUnary(node, next);
+    case AST_NODE_TYPES.BinaryExpression:
+      return evaluateBinary(node, next);
+    case AST_NODE_TYPES.ObjectExpression:
+      return evaluateObject(node, next);
+    case AST_NODE_TYPES.ArrayExpression:
+      return evaluateArray(node, next);
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionDeclaration:
+      return { kind: 'function', node };
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+      return next(node.expression);
+    default:
+      return unknown(node);
+  }
+}
+
+function evaluateTemplate(node: TSESTree.TemplateLiteral, next: (n: TSESTree.Node) => StaticValue): StaticValue {
+  let text = node.quasis[0].value.cooked ?? '';
+  for (let i = 0; i < node.expressions.length; i++) {
+    const part = next(node.expressions[i]);
+    if (part.kind !== 'literal') return unknown(node);
+    text += String(part.value) + (node.quasis[i + 1].value.cooked ?? '');
+  }
+  return { kind: 'literal', value: text, node };
+}
+
+/** Only bindings written once at their declaration are constants; anything reassigned is unknown. */
+function evaluateIdentifier(
+  sourceCode: TSESLint.SourceCode,
+  node: TSESTree.Identifier,
+  next: (n: TSESTree.Node) => StaticValue,
+): StaticValue {
+  if (node.name === 'undefined') return { kind: 'literal', value: undefined, node };
+  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  if (!variable || variable.defs.length !== 1) return unknown(node);
+  const def = variable.defs[0];
+  if (def.type === 'FunctionName') return { kind: 'function', node: def.node };
+  if (def.type !== 'Variable') return unknown(node);
+  const declarator = def.node;
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return unknown(node);
+  const writes = variable.references.filter((reference) => reference.isWrite());
+  if (def.parent.kind !== 'const' && writes.length > 1) return unknown(node);
+  return next(declarator.init);
+}
+
+function staticKey(
+  node: TSESTree.MemberExpression | TSESTree.Property,
+  next: (n: TSESTree.Node) => StaticValue,
+): string | undefined {
+  const key = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key;
+  if (!node.computed) {
+    if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+    if (key.type === AST_NODE_TYPES.Literal) return String(key.value);
+    return undefined;
+  }
+  const value = next(key);
+  return value.kind === 'literal' && value.value !== undefined ? String(value.value) : undefined;
+}
+
+function isProcessEnv(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    !node.computed &&
+    node.object.type === AST_NODE_TYPES.Identifier &&
+    node.object.name === 'process' &&
+    node.property.type === AST_NODE_TYPES.Identifier &&
+    node.property.name === 'env'
+  );
+}
+
+function evaluateMember(node: TSESTree.MemberExpression, next: (n: TSESTree.Node) => StaticValue): StaticValue {
+  if (isProcessEnv(node.object)) return { kind: 'env', name: staticKey(node, next), node };
+  const key = staticKey(node, next);
+  if (key === undefined) return unknown(node);
+  const object = next(node.object);
+  if (object.kind === 'object') return object.properties.get(key)?.value ?? unknown(node);
+  if (object.kind === 'array' && !object.open && /^\d+$/.test(key)) return object.elements[Number(key)] ?? unknown(node);
+  if (object.kind === 'literal' && typeof object.value === 'string' && key === 'length') {
+    return { kind: 'literal', value: object.value.length, node };
+  }
+  return unknown(node);
+}
+
+function evaluateLogical(node: TSESTree.LogicalExpression, next: (n: TSESTree.Node) => StaticValue): StaticValue {
+  const left = next(node.left);
+  if (node.operator === '&&') return unknown(node);
+  if (left.kind === 'env') {
+    const right = next(node.right);
+    if (right.kind === 'literal') return { kind: 'env-fallback', name: left.name, fallback: right.value, node: right.node };
+    return right.kind === 'env' || right.kind === 'env-fallback' ? right : unknown(node);
+  }
+  if (left.kind !== 'literal') return unknown(node);
+  const useLeft = node.operator === '||' ? Boolean(left.value) : left.value !== null && left.value !== undefined;
+  return useLeft ? left : next(node.right);
+}
+
+function evaluateUnary(node: TSESTree.UnaryExpression, next: (n: TSESTree.Node) => StaticValue): StaticValue {
+  if (node.operator === 'void') return { kind: 'literal', value: undefined, node };
+  const argument = next(node.argument);
+  if (argument.kind !== 'literal') return unknown(node);
+  if (node.operator === '!') return { kind: 'literal', value: !argument.value, node };
+  if (node.operator === '-' && typeof argument.value === 'number') return { kind: 'literal', value: -argument.value, node };
+  if (node.operator === '+' && typeof argument.value === 'number') return argument;
+  return unknown(node);
+}
+
+/** Arithmetic on numbers (`60 * 60 * 24`) and string concatenation of known parts. */
+function evaluateBinary(node: TSESTree.BinaryExpression, next: (n: TSESTree.Node) => StaticValue): StaticValue {
+  if (node.left.type === AST_NODE_TYPES.PrivateIdentifier) return unknown(node);
+  const left = next(node.left);
+  const right = next(node.right);
+  if (left.kind !== 'literal' || right.kind !== 'literal') return unknown(node);
+  const a = left.value;
+  const b = right.value;
+  if (node.operator === '+' && (typeof a === 'string' || typeof b === 'string')) {
+    return { kind: 'literal', value: String(a) + String(b), node };
+  }
+  if (typeof a !== 'number' || typeof b !== 'number') return unknown(node);
+  const result = arithmetic(node.operator, a, b);
+  return result === undefined ? unknown(node) : { kind: 'literal', value: result, node };
+}
+
+function arithmetic(operator: string, a: number, b: number): number | undefined {
+  switch (operator) {
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '/':
+      return b === 0 ? undefined : a / b;
+    default:
+      return undefined;
+  }
+}
+
+function evaluateObject(node: TSESTree.ObjectExpression, next: (n: TSESTree.Node) => StaticValue): StaticValue {
+  const properties = new Map<string, PropertyValue>();
+  let open = false;
+  for (const property of node.properties) {
+    if (property.type === AST_NODE_TYPES.SpreadElement) {
+      const spread = next(property.argument);
+      if (spread.kind === 'object') {
+        for (const [key, value] of spread.properties) properties.set(key, value);
+        open ||= spread.open;
+      } else {
+        // An unknown spread may override every key written before it.
+        for (const [key, value] of properties) properties.set(key, { ...value, value: unknown(value.property) });
+        open = true;
+      }
+      continue;
+    }
+    const key = staticKey(property, next);
+    if (key === undefined) {
+      open = true;
+      continue;
+    }
+    const value = property.kind === 'init' ? valueOfProperty(property, next) : unknown(property);
+    properties.set(key, { value, property });
+  }
+  return { kind: 'object', properties, open, node };
+}
+
+function valueOfProperty(property: TSESTree.Property, next: (n: TSESTree.Node) => StaticValue): StaticValue {
+  if (property.method) return { kind: 'function', node: property.value };
+  if (property.value.type === AST_NODE_TYPES.AssignmentPattern) return unknown(property.value);
+  return next(property.value);
+}
+
+function evaluateArray(node: TSESTree.ArrayExpression, next: (n: TSESTree.Node) => StaticValue): StaticValue {
+  const elements: StaticValue[] = [];
+  let open = false;
+  for (const element of node.elements) {
+    if (!element) continue;
+    if (element.type !== AST_NODE_TYPES.SpreadElement) {
+      elements.push(next(element));
+      continue;
+    }
+    const spread = next(element.argument);
+    if (spread.kind === 'array') {
+      elements.push(...spread.elements);
+      open ||= spread.open;
+    } else {
+      open = true;
+    }
+  }
+  return { kind: 'array', elements, open, node };
+}

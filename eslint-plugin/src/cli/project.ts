@@ -1,0 +1,118 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ESLint, type Linter, type Rule } from 'eslint';
+import type { TSESLint } from '@typescript-eslint/utils';
+import * as tsParser from '@typescript-eslint/parser';
+import plugin from '../index';
+import { analyzeSourceCode } from '../analysis';
+import { getFileFacts, nameFileFacts, routeOptionsOf, type FileFacts } from '../analysis/maturity';
+import type { ImportRef } from '../analysis/routes';
+import { UsageError } from './args';
+
+/** What one file handed to the route grading: its parse, settings and name. */
+interface Collected {
+  sourceCode: TSESLint.SourceCode;
+  settings: Record<string, unknown>;
+}
+
+export interface ProjectRun {
+  results: ESLint.LintResult[];
+  rulesMeta: Record<string, Rule.RuleMetaData>;
+  files: Map<string, FileFacts>;
+  publicRoutes: string[];
+  cwd: string;
+}
+
+const JS_FILES = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx'];
+const TS_FILES = ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
+const RESOLVE_EXTENSIONS = ['', '.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '/index.ts', '/index.tsx', '/index.js'];
+
+/** The built-in configuration: every JS and TS file, the `recommended` rules. */
+function zeroConfig(): Linter.Config[] {
+  return [
+    { ignores: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/out/**', '**/coverage/**', '**/.next/**'] },
+    { files: JS_FILES, languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } } },
+    { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
+    { files: TS_FILES, languageOptions: { parser: tsParser as Linter.Parser } },
+    { files: [...JS_FILES, ...TS_FILES], ...(plugin.configs.recommended as Linter.Config) },
+  ];
+}
+
+/** A rule of the command's own that hands each file's parse to the route grading; it never reports. */
+function collectorConfig(collected: Map<string, Collected>): Linter.Config {
+  const collect: Rule.RuleModule = {
+    meta: { type: 'problem', schema: [] },
+    create(context) {
+      return {
+        'Program:exit'() {
+          collected.set(context.filename, { sourceCode: context.sourceCode as unknown as TSESLint.SourceCode, settings: context.settings });
+        },
+      };
+    },
+  };
+  return {
+    files: [...JS_FILES, ...TS_FILES],
+    plugins: { 'claimguard-cli': { rules: { collect } } },
+    rules: { 'claimguard-cli/collect': 'error' },
+  };
+}
+
+export async function lintProject(paths: readonly string[], configFile: string | undefined, publicRoutes: readonly string[]): Promise<ProjectRun> {
+  const cwd = process.cwd();
+  for (const target of paths) {
+    if (!fs.existsSync(path.resolve(cwd, target))) throw new UsageError(`path not found: ${target}`);
+  }
+  if (configFile !== undefined && !fs.existsSync(path.resolve(cwd, configFile))) throw new UsageError(`config file not found: ${configFile}`);
+  const collected = new Map<string, Collected>();
+  const eslint = new ESLint({
+    cwd,
+    errorOnUnmatchedPattern: false,
+    overrideConfigFile: configFile === undefined ? true : path.resolve(cwd, configFile),
+    overrideConfig: [...(configFile === undefined ? zeroConfig() : []), collectorConfig(collected)],
+  });
+  let results: ESLint.LintResult[];
+  try {
+    results = await eslint.lintFiles([...paths]);
+  } catch (error) {
+    throw new UsageError(configurationMessage(error));
+  }
+  const files = new Map<string, FileFacts>();
+  const ruleOptions = new Set<string>(publicRoutes);
+  for (const [file, { sourceCode, settings }] of collected) {
+    const facts = getFileFacts(sourceCode, analyzeSourceCode(sourceCode, settings), file);
+    nameFileFacts(facts, file);
+    files.set(file, facts);
+    for (const route of routeOptionsOf(sourceCode)?.publicRoutes ?? []) ruleOptions.add(route);
+  }
+  return { results: results.map(withoutCollector), rulesMeta: eslint.getRulesMetaForResults(results), files, publicRoutes: [...ruleOptions], cwd };
+}
+
+/** ESLint's errors run over several lines (stack, config path); the first says what is wrong. */
+function configurationMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const first = message.split('\n').find((line) => line.trim() !== '') ?? 'ESLint failed';
+  return `configuration error: ${first.trim()}`;
+}
+
+function withoutCollector(result: ESLint.LintResult): ESLint.LintResult {
+  return { ...result, messages: result.messages.filter((message) => message.ruleId !== 'claimguard-cli/collect') };
+}
+
+/** Resolves a relative import between linted files (`./auth` → `/abs/auth.ts`). */
+export function importResolver(files: ReadonlyMap<string, FileFacts>, cwd: string) {
+  return (fromFile: string, ref: ImportRef): FileFacts | undefined => {
+    const bases = ref.source.startsWith('@/') || ref.source.startsWith('~/')
+      ? [path.join(cwd, 'src', ref.source.slice(2)), path.join(cwd, ref.source.slice(2))]
+      : [path.resolve(path.dirname(fromFile), ref.source)];
+    for (const base of bases) {
+      const stem = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
+      for (const candidate of [base, stem]) {
+        for (const extension of RESOLVE_EXTENSIONS) {
+          const facts = files.get(candidate + extension);
+          if (facts) return facts;
+        }
+      }
+    }
+    return undefined;
+  };
+}

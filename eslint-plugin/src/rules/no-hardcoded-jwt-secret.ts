@@ -1,0 +1,81 @@
+import { getCredentialFacts, isPlaceholderSecret } from '../analysis/credentials';
+import type { SecretUse } from '../analysis/credentials';
+import { createRule } from '../util/create-rule';
+import { reportFinding } from '../util/report';
+
+export type Options = [{ minimumLength?: number; checkFallbacks?: boolean }];
+
+export type MessageIds = 'hardcodedSecret' | 'weakSecret' | 'fallbackSecret';
+
+const RULE_NAME = 'no-hardcoded-jwt-secret';
+
+export default createRule<Options, MessageIds>({
+  name: RULE_NAME,
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow JWT signing and verification secrets written in the source.',
+      recommended: true,
+      blocksLevel: 2,
+    },
+    messages: {
+      hardcodedSecret:
+        'The {{library}} {{role}} secret is written in the source, so anyone who can read the code can forge tokens; load it from the environment or a key store (Level 2).',
+      weakSecret:
+        'The {{library}} {{role}} secret is written in the source and is {{reason}}, so tokens can be forged; load a random secret of at least {{minimum}} characters from the environment or a key store (Level 2).',
+      fallbackSecret:
+        '`process.env.{{name}}` falls back to a {{library}} secret written in the source, which signs tokens whenever the variable is unset; fail at startup instead (Level 2).',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          minimumLength: {
+            type: 'integer',
+            minimum: 1,
+            description: 'Literal secrets shorter than this are called out as guessable (32 characters is 256 bits of text).',
+          },
+          checkFallbacks: {
+            type: 'boolean',
+            description: 'Report `process.env.X || "literal"` and `?? "literal"` fallbacks.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ minimumLength: 32, checkFallbacks: true }],
+  },
+  create(context, [options]) {
+    const minimum = options.minimumLength ?? 32;
+    const reported = new Set<SecretUse['node']>();
+
+    function weakReason(text: string): string | undefined {
+      if (isPlaceholderSecret(text)) return 'a well-known placeholder';
+      return text.length < minimum ? `only ${text.length} characters long` : undefined;
+    }
+
+    function check(use: SecretUse): void {
+      if (!use.literal || reported.has(use.node)) return;
+      if (use.kind === 'env-fallback' && options.checkFallbacks === false) return;
+      reported.add(use.node);
+      const origin = { description: 'the secret literal', node: use.literal.node };
+      const data = { library: use.library, role: use.role };
+      if (use.kind === 'env-fallback') {
+        reportFinding(context, { node: use.node, messageId: 'fallbackSecret', data: { ...data, name: use.envName ?? '…' } }, { origin: origin });
+        return;
+      }
+      const reason = weakReason(use.literal.text);
+      if (reason) {
+        reportFinding(context, { node: use.node, messageId: 'weakSecret', data: { ...data, reason, minimum } }, { origin: origin });
+      } else {
+        reportFinding(context, { node: use.node, messageId: 'hardcodedSecret', data }, { origin: origin });
+      }
+    }
+
+    return {
+      Program() {
+        for (const use of getCredentialFacts(context.sourceCode, context.settings).secrets) check(use);
+      },
+    };
+  },
+});

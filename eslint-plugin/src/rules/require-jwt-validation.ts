@@ -1,0 +1,245 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getCredentialFacts } from '../analysis/credentials';
+import type { CheckName, OptionInsertion, Verification, VerificationProblem } from '../analysis/credentials';
+import { createRule } from '../util/create-rule';
+import { reportFinding } from '../util/report';
+
+export type Options = [
+  {
+    requireAlgorithms?: boolean;
+    requireIssuer?: boolean;
+    requireAudience?: boolean;
+    requireExpiry?: boolean;
+    requireCredentials?: boolean;
+    maxClockToleranceSeconds?: number;
+    reportUnresolved?: boolean;
+  },
+];
+
+export type MessageIds =
+  | 'missingAlgorithms'
+  | 'noneAlgorithm'
+  | 'mixedAlgorithms'
+  | 'missingIssuer'
+  | 'missingAudience'
+  | 'missingChecks'
+  | 'disabledCheck'
+  | 'optionalCredentials'
+  | 'excessiveClockTolerance'
+  | 'unresolvedOptions'
+  | 'suggestAddOption';
+
+const RULE_NAME = 'require-jwt-validation';
+
+/** Placeholders a suggestion writes: obviously unfinished, so verification fails until someone fills them in. */
+const PLACEHOLDERS: Record<string, string> = {
+  algorithms: "['TODO: allowed algorithm, e.g. RS256']",
+  issuer: "'TODO: expected issuer'",
+  allowedIss: "'TODO: expected issuer'",
+  iss: "'TODO: expected issuer'",
+  audience: "'TODO: expected audience'",
+  allowedAud: "'TODO: expected audience'",
+  aud: "'TODO: expected audience'",
+};
+
+const CHECK_OPTION: Record<CheckName, keyof Options[0]> = {
+  algorithms: 'requireAlgorithms',
+  issuer: 'requireIssuer',
+  audience: 'requireAudience',
+  expiry: 'requireExpiry',
+  credentials: 'requireCredentials',
+};
+
+const CHECK_WORDS: Record<CheckName, string> = {
+  algorithms: 'the algorithm',
+  issuer: 'the issuer',
+  audience: 'the audience',
+  expiry: 'expiry',
+  credentials: 'credentials',
+};
+
+export default createRule<Options, MessageIds>({
+  name: RULE_NAME,
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require JWT verification to pin algorithms, issuer, audience and expiry.',
+      recommended: true,
+      blocksLevel: 3,
+    },
+    hasSuggestions: true,
+    messages: {
+      missingAlgorithms:
+        '{{library}} verification accepts whichever algorithm the token names; pin `{{option}}` to the algorithms your issuer signs with (Level 3).',
+      noneAlgorithm:
+        "{{library}} verification allows the 'none' algorithm, so unsigned tokens pass; remove it from `{{option}}` (Level 3).",
+      mixedAlgorithms:
+        '{{library}} verification mixes HMAC and public-key algorithms ({{algorithms}}), so a public key can serve as an HMAC secret to forge tokens; allow one family (Level 3).',
+      missingIssuer:
+        '{{library}} verification does not check the issuer, so tokens from any issuer that shares the key pass; set `{{option}}` (Level 3).',
+      missingAudience:
+        '{{library}} verification does not check the audience, so tokens minted for other APIs pass; set `{{option}}` (Level 3).',
+      missingChecks:
+        '{{library}} verification does not check {{checks}}, so forged or misdirected tokens can pass; set {{options}} (Level 3).',
+      disabledCheck: '`{{option}}` switches off the {{check}} check of {{library}} verification; remove it (Level 3).',
+      optionalCredentials:
+        '`{{option}}` lets requests without a token through {{library}}; require a token and allow-list public routes instead (Level 3).',
+      excessiveClockTolerance:
+        'A clock tolerance of {{seconds}} seconds keeps expired tokens valid that long; allow at most {{max}} seconds (Level 3).',
+      unresolvedOptions:
+        '{{library}} verification options cannot be resolved in this file, so {{checks}} cannot be confirmed; pass them where they can be read (Level 3).',
+      suggestAddOption: 'Add {{option}} with placeholders you must fill in.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          requireAlgorithms: { type: 'boolean', description: "Require an algorithm allow-list without 'none' or mixed families." },
+          requireIssuer: { type: 'boolean', description: 'Require an issuer check.' },
+          requireAudience: { type: 'boolean', description: 'Require an audience check (teams with self-issued tokens may turn this off).' },
+          requireExpiry: { type: 'boolean', description: 'Report options that switch off expiry checks.' },
+          requireCredentials: { type: 'boolean', description: 'Report middleware options that let requests without a token through.' },
+          maxClockToleranceSeconds: { type: 'number', minimum: 0, description: 'The largest clock tolerance allowed, in seconds.' },
+          reportUnresolved: {
+            type: 'boolean',
+            description: 'Also report verification whose options cannot be resolved in the file (spreads of unknown objects, parameters).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [
+      {
+        requireAlgorithms: true,
+        requireIssuer: true,
+        requireAudience: true,
+        requireExpiry: true,
+        requireCredentials: true,
+        maxClockToleranceSeconds: 300,
+        reportUnresolved: false,
+      },
+    ],
+  },
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const reported = new Set<string>();
+    const enabled = (check: CheckName) => options[CHECK_OPTION[check]] !== false;
+
+    function report(descriptor: TSESLint.ReportDescriptor<MessageIds> & { node: TSESTree.Node }): void {
+      const key = `${descriptor.node.range.join(':')}:${descriptor.messageId}:${JSON.stringify(descriptor.data ?? {})}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      reportFinding(context, descriptor);
+    }
+
+    function reportProblem(verification: Verification, problem: VerificationProblem): void {
+      const data = { library: verification.library, option: problem.option, check: problem.check === 'algorithms' ? 'algorithm' : problem.check };
+      const node = problem.node;
+      switch (problem.kind) {
+        case 'none-algorithm':
+          report({ node, messageId: 'noneAlgorithm', data });
+          break;
+        case 'mixed-algorithms':
+          report({ node, messageId: 'mixedAlgorithms', data: { ...data, algorithms: (problem.algorithms ?? []).join(', ') } });
+          break;
+        case 'disabled':
+          report({ node, messageId: problem.check === 'credentials' ? 'optionalCredentials' : 'disabledCheck', data });
+          break;
+        default:
+          break;
+      }
+    }
+
+    /** Absent options on one node become one report, so a bare `verify(token, key)` is one finding, not three. */
+    function reportMissing(verification: Verification, missing: readonly VerificationProblem[]): void {
+      const byNode = new Map<TSESTree.Node, VerificationProblem[]>();
+      for (const problem of missing) byNode.set(problem.node, [...(byNode.get(problem.node) ?? []), problem]);
+      for (const [node, problems] of byNode) {
+        const suggest = suggestion(problems);
+        const options = problems.map((problem) => `\`${problem.option}\``).join(', ');
+        if (problems.length === 1) {
+          const data = { library: verification.library, option: problems[0].option };
+          report({ node, messageId: missingMessage(problems[0].check), data, suggest });
+        } else {
+          const data = { library: verification.library, checks: listWords(problems.map((problem) => CHECK_WORDS[problem.check])), options };
+          report({ node, messageId: 'missingChecks', data, suggest });
+        }
+      }
+    }
+
+    function checkVerification(verification: Verification): void {
+      const problems = verification.problems.filter((problem) => enabled(problem.check));
+      reportMissing(verification, problems.filter((problem) => problem.kind === 'missing'));
+      for (const problem of problems) reportProblem(verification, problem);
+      const unresolved = verification.unknown.filter(enabled);
+      if (options.reportUnresolved && unresolved.length > 0) {
+        report({ node: verification.node, messageId: 'unresolvedOptions', data: { library: verification.library, checks: unresolved.join(', ') } });
+      }
+      const tolerance = verification.clockTolerance;
+      const max = options.maxClockToleranceSeconds ?? 300;
+      if (enabled('expiry') && tolerance && tolerance.seconds > max) {
+        report({ node: tolerance.node, messageId: 'excessiveClockTolerance', data: { seconds: tolerance.seconds, max } });
+      }
+    }
+
+    return {
+      Program() {
+        for (const verification of getCredentialFacts(sourceCode, context.settings).verifications) checkVerification(verification);
+      },
+    };
+  },
+});
+
+function missingMessage(check: CheckName): MessageIds {
+  if (check === 'issuer') return 'missingIssuer';
+  if (check === 'audience') return 'missingAudience';
+  return 'missingAlgorithms';
+}
+
+function listWords(words: readonly string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+
+/** Paths of options still to create, merged into one text: `verify: { allowedIss: 'TODO…', allowedAud: 'TODO…' }`. */
+function optionsText(paths: readonly (readonly string[])[]): string {
+  const heads = [...new Set(paths.map((path) => path[0]))];
+  return heads
+    .map((head) => {
+      const rest = paths.filter((path) => path[0] === head && path.length > 1).map((path) => path.slice(1));
+      return rest.length > 0 ? `${head}: { ${optionsText(rest)} }` : `${head}: ${PLACEHOLDERS[head] ?? "'TODO'"}`;
+    })
+    .join(', ');
+}
+
+function sameTarget(a: OptionInsertion, b: OptionInsertion): boolean {
+  if (a.at === 'object' && b.at === 'object') return a.object === b.object;
+  return a.at === 'argument' && b.at === 'argument' && a.call === b.call && a.index === b.index;
+}
+
+/** One suggestion adding every missing option, when they all go to the same place. */
+function suggestion(problems: readonly VerificationProblem[]): TSESLint.SuggestionReportDescriptor<MessageIds>[] | undefined {
+  const insertions = problems.map((problem) => problem.insertion);
+  const first = insertions[0];
+  if (!first || insertions.some((insertion) => !insertion || !sameTarget(first, insertion))) return undefined;
+  const text = optionsText(insertions.map((insertion) => insertion!.path));
+  const fix = insertionFix(first, text);
+  const option = problems.map((problem) => `\`${problem.option}\``).join(', ');
+  return fix ? [{ messageId: 'suggestAddOption', data: { option }, fix }] : undefined;
+}
+
+function insertionFix(insertion: OptionInsertion, text: string): TSESLint.ReportFixFunction | undefined {
+  if (insertion.at === 'object') {
+    const object = insertion.object;
+    const last = object.properties[object.properties.length - 1];
+    if (!last) return (fixer) => fixer.replaceText(object, `{ ${text} }`);
+    return (fixer) => fixer.insertTextAfter(last, `, ${text}`);
+  }
+  const args = insertion.call.arguments;
+  if (args.length < insertion.index) return undefined;
+  if (args.length === insertion.index) {
+    const previous = args[args.length - 1];
+    return previous ? (fixer) => fixer.insertTextAfter(previous, `, { ${text} }`) : undefined;
+  }
+  // A callback sits where the options go: `verify(token, key, callback)`.
+  return (fixer) => fixer.insertTextBefore(args[insertion.index], `{ ${text} }, `);
+}

@@ -1,0 +1,417 @@
+import * as assert from 'node:assert/strict';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import { Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import plugin from 'eslint-plugin-claimguard';
+
+type MessageIds = 'belowMinimum' | 'unauthenticated';
+type Options = [{ minimumLevel?: 0 | 1 | 2 | 3; publicRoutes?: string[] }];
+
+const ruleName = 'maturity-level';
+const rule = plugin.rules[ruleName];
+const ruleTester = new RuleTester();
+
+// Four lines every Express case starts with: routes begin on line 5.
+const EXPRESS = `const express = require('express');
+const { auth, requiredScopes, claimIncludes } = require('express-oauth2-jwt-bearer');
+const app = express();
+const checkJwt = auth({ audience: 'https://api.example.com', issuerBaseURL: 'https://issuer.example.com/', tokenSigningAlg: 'RS256' });
+`;
+
+// Four lines for Koa: routes begin on line 5.
+const KOA = `import Koa from 'koa';
+import Router from '@koa/router';
+import jwt from 'koa-jwt';
+const app = new Koa();
+`;
+
+// Three lines for Fastify with @fastify/jwt registered without pinning: routes begin on line 4.
+const FASTIFY = `import Fastify from 'fastify';
+const fastify = Fastify();
+fastify.register(require('@fastify/jwt'), { secret: process.env.JWT_SECRET });
+`;
+
+// Three lines for Hono: routes begin on line 4.
+const HONO = `import { Hono } from 'hono';
+import { jwt } from 'hono/jwt';
+const app = new Hono();
+`;
+
+// RuleTester checks ids and positions; the level each error expects is checked against the message text below.
+const expectedPrefix = new WeakMap<object, string>();
+function level(lvl: 0 | 1 | 2 | 3, line: number, column = 0) {
+  const error = { messageId: 'belowMinimum' as const, line, column: column + 1 };
+  expectedPrefix.set(error, `Level ${lvl}: `);
+  return error;
+}
+function unauthenticated(line: number, column = 0) {
+  const error = { messageId: 'unauthenticated' as const, line, column: column + 1 };
+  expectedPrefix.set(error, 'Unauthenticated route ');
+  return error;
+}
+
+const valid: (string | ValidTestCase<Options>)[] = [
+  // Express: Level 3 routes
+  `${EXPRESS}app.get('/reports', checkJwt, requiredScopes('read:reports'), (req, res) => res.json([]));`,
+  `${EXPRESS}app.delete('/items/:id', checkJwt, (req, res) => {
+  if (req.auth.payload.role !== 'admin') return res.sendStatus(403);
+  res.sendStatus(204);
+});`,
+  `${EXPRESS}const router = express.Router();
+router.use(checkJwt);
+router.get('/orders', claimIncludes('roles', 'clerk'), (req, res) => res.json([]));
+app.use('/v1', router);`,
+  `${EXPRESS}app.post('/invoices', [checkJwt, requiredScopes('write:invoices')], (req, res) => res.sendStatus(201));`,
+  `${EXPRESS}app.route('/items').get(checkJwt, requiredScopes('read:items'), (req, res) => res.json([]));`,
+  `${EXPRESS}app.use('/api', checkJwt);
+app.get('/api/stats', requiredScopes('read:stats'), (req, res) => res.json({}));`,
+  `${EXPRESS}function requireRole(role) {
+  return (req, res, next) => (req.auth.payload.role === role ? next() : res.sendStatus(403));
+}
+app.get('/admin', checkJwt, requireRole('admin'), (req, res) => res.end());`,
+  `const express = require('express');
+const jwt = require('jsonwebtoken');
+const app = express();
+app.get('/me', (req, res) => {
+  const claims = jwt.verify(req.headers.authorization.slice(7), process.env.PUBLIC_KEY, { algorithms: ['RS256'], issuer: 'https://issuer', audience: 'api' });
+  if (claims.role !== 'admin') return res.sendStatus(403);
+  res.json(claims);
+});`,
+
+  // Express: public routes and lower targets
+  { code: `${EXPRESS}app.get('/health', (req, res) => res.send('ok'));`, options: [{ publicRoutes: ['/health'] }] },
+  { code: `${EXPRESS}app.get('/public/docs/intro', (req, res) => res.send('ok'));`, options: [{ publicRoutes: ['/public/**'] }] },
+  { code: `${EXPRESS}app.get('/status/db', (req, res) => res.send('ok'));`, options: [{ publicRoutes: ['/status/*'] }] },
+  { code: `${EXPRESS}app.get('/me', checkJwt, (req, res) => res.json(req.auth.payload));`, options: [{ minimumLevel: 1 }] },
+  {
+    code: `${EXPRESS}app.get('/admin', checkJwt, requiredScopes('admin'), (req, res) => {
+  if (req.headers['x-role'] !== 'admin') return res.sendStatus(403);
+  res.end();
+});`,
+    options: [{ minimumLevel: 2 }],
+  },
+  {
+    code: `const express = require('express');
+const app = express();
+function apiKey(req, res, next) {
+  if (req.headers['x-api-key'] !== process.env.API_KEY) return res.sendStatus(401);
+  next();
+}
+app.get('/export', apiKey, (req, res) => res.end());`,
+    options: [{ minimumLevel: 0 }],
+  },
+
+  // Express: levels this file cannot know are left to the claimguard command
+  `const express = require('express');
+const { requireAuth } = require('./middleware/auth');
+const app = express();
+app.get('/orders', requireAuth, (req, res) => res.json([]));`,
+  `import express from 'express';
+const router = express.Router();
+router.get('/orders', (req, res) => res.json([]));
+export default router;`,
+  `import { Router } from 'express';
+import * as auth from '../auth';
+export const router = Router();
+router.get('/orders', auth.requireUser, (req, res) => res.json([]));`,
+
+  // Not routes: HTTP clients, settings getters, maps
+  `const axios = require('axios');
+async function load(config) { return axios.get('/users', config); }`,
+  `const express = require('express');
+const app = express();
+const title = app.get('title');`,
+  `const cache = new Map();
+cache.get('/users');
+function handler(req) { return req.get('/x'); }`,
+  `const express = require('express');
+const app = express();
+app.use(express.json());`,
+  ``,
+
+  // Koa
+  `${KOA}const router = new Router({ prefix: '/api' });
+app.use(jwt({ secret: process.env.PUBLIC_KEY, algorithms: ['RS256'], issuer: 'https://issuer', audience: 'api' }));
+router.get('/orders/:id', async (ctx) => {
+  if (ctx.state.user.role !== 'admin') ctx.throw(403);
+  ctx.body = {};
+});
+app.use(router.routes());`,
+  { code: `${KOA}const router = new Router();
+app.use(jwt({ secret: process.env.PUBLIC_KEY, algorithms: ['RS256'], issuer: 'https://issuer', audience: 'api' }));
+router.get('/profile', async (ctx) => { ctx.body = ctx.state.user; });
+app.use(router.routes());`, options: [{ minimumLevel: 1 }] },
+
+  // Fastify
+  { code: `${FASTIFY}fastify.get('/status', async () => 'ok');`, options: [{ publicRoutes: ['/status'] }] },
+  {
+    code: `${FASTIFY}fastify.decorate('authenticate', async (request) => { await request.jwtVerify(); });
+fastify.get('/me', { onRequest: [fastify.authenticate] }, async (request) => request.user);`,
+    options: [{ minimumLevel: 1 }],
+  },
+
+  // Hono
+  {
+    code: `${HONO}app.use('/admin/*', jwt({ secret: process.env.JWT_SECRET, alg: 'HS256' }));
+app.get('/admin/stats', (c) => {
+  if (c.get('jwtPayload').role !== 'admin') return c.text('forbidden', 403);
+  return c.json({});
+});`,
+    options: [{ minimumLevel: 2 }],
+  },
+
+  // NestJS
+  {
+    code: `import { Controller, Get, UseGuards } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+@Controller('cats')
+@UseGuards(AuthGuard('jwt'))
+export class CatsController {
+  @Get()
+  findAll() { return []; }
+}`,
+    options: [{ minimumLevel: 1 }],
+  },
+  `import { Controller, Post, UseGuards } from '@nestjs/common';
+import { RolesGuard } from './roles.guard';
+@Controller('cats')
+export class CatsController {
+  @Post()
+  @UseGuards(RolesGuard)
+  create() { return 1; }
+}`,
+
+  // Next.js: middleware.ts may protect App Router routes, so only the command grades them
+  {
+    code: `export async function GET(request: Request) { return Response.json([]); }`,
+    filename: 'app/orders/route.ts',
+  },
+  `export async function GET(request: Request) { return Response.json([]); }`,
+
+  // Node http
+  `const http = require('http');
+const express = require('express');
+const app = express();
+http.createServer(app).listen(3000);`,
+  { code: `const http = require('http');
+http.createServer((req, res) => res.end('ok')).listen(3000);`, options: [{ publicRoutes: ['/'] }] },
+];
+
+const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  // Express: unauthenticated
+  { code: `${EXPRESS}app.get('/health', (req, res) => res.send('ok'));`, errors: [unauthenticated(5)] },
+  {
+    code: `${EXPRESS}app.get('/legacy', (req, res) => {
+  if (req.headers['x-role'] !== 'admin') return res.sendStatus(403);
+  res.end();
+});`,
+    errors: [unauthenticated(5)],
+  },
+  { code: `${EXPRESS}app.get('/early', (req, res) => res.end());
+app.use(checkJwt);`, errors: [unauthenticated(5)] },
+  { code: `${EXPRESS}app.use('/admin', checkJwt);
+app.get('/api/items', (req, res) => res.end());`, errors: [unauthenticated(6)] },
+  { code: `${EXPRESS}app.get('/health', (req, res) => res.send('ok'));`, options: [{ publicRoutes: ['/healthz'] }], errors: [unauthenticated(5)] },
+  {
+    code: `const express = require('express');
+const jwt = require('jsonwebtoken');
+const app = express();
+app.get('/admin', (req, res) => {
+  const claims = jwt.decode(req.headers.authorization.slice(7));
+  if (claims.role !== 'admin') return res.sendStatus(403);
+  res.end();
+});`,
+    errors: [unauthenticated(4)],
+  },
+
+  // Express: Level 0
+  {
+    code: `const express = require('express');
+const app = express();
+function apiKey(req, res, next) {
+  if (req.headers['x-api-key'] !== process.env.API_KEY) return res.sendStatus(401);
+  next();
+}
+app.get('/export', apiKey, (req, res) => res.end());`,
+    errors: [level(0, 7)],
+  },
+  {
+    code: `const express = require('express');
+const basicAuth = require('express-basic-auth');
+const app = express();
+app.get('/admin', basicAuth({ users: { admin: process.env.ADMIN_PASSWORD } }), (req, res) => res.end());`,
+    errors: [level(0, 4)],
+  },
+
+  // Express: Level 1
+  { code: `${EXPRESS}app.get('/me', checkJwt, (req, res) => res.json(req.auth.payload));`, errors: [level(1, 5)] },
+  { code: `${EXPRESS}app.post('/items', [checkJwt], (req, res) => res.sendStatus(201));`, errors: [level(1, 5)] },
+  { code: `${EXPRESS}const router = express.Router();
+router.use(checkJwt);
+router.get('/orders', (req, res) => res.json([]));
+app.use('/v1', router);`, options: [{ minimumLevel: 2 }], errors: [level(1, 7)] },
+  { code: `${EXPRESS}const router = express.Router();
+router.get('/orders', (req, res) => res.json([]));
+app.use('/v1', checkJwt, router);`, errors: [level(1, 6)] },
+  {
+    code: `${EXPRESS}app.get('/admin', checkJwt, (req, res) => {
+  if (req.headers['x-role'] !== 'admin') return res.sendStatus(403);
+  res.end();
+});`,
+    errors: [level(1, 5)],
+  },
+  { code: `${EXPRESS}app.route('/items').get((req, res) => res.end()).post(checkJwt, (req, res) => res.end());`, errors: [unauthenticated(5, 20), level(1, 5, 49)] },
+
+  // Express: Level 2
+  {
+    code: `${EXPRESS}app.get('/admin', checkJwt, requiredScopes('admin'), (req, res) => {
+  const role = req.headers['x-role'];
+  if (role !== 'admin') return res.status(403).end();
+  res.end();
+});`,
+    errors: [level(2, 5)],
+  },
+  {
+    code: `const express = require('express');
+const { expressjwt } = require('express-jwt');
+const app = express();
+app.get('/reports', expressjwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'] }), (req, res) => {
+  if (!req.auth.permissions.includes('read:reports')) return res.sendStatus(403);
+  res.end();
+});`,
+    errors: [level(2, 4)],
+  },
+  {
+    code: `${EXPRESS}function requireRole(role) {
+  return (req, res, next) => (req.headers['x-role'] === role ? next() : res.sendStatus(403));
+}
+app.get('/admin', checkJwt, requiredScopes('admin'), requireRole('admin'), (req, res) => res.end());`,
+    errors: [level(2, 8)],
+  },
+
+  // Koa
+  { code: `${KOA}const router = new Router();
+router.get('/orders', async (ctx) => { ctx.body = []; });
+app.use(router.routes());`, errors: [unauthenticated(6)] },
+  {
+    code: `${KOA}const router = new Router();
+app.use(jwt({ secret: process.env.JWT_SECRET }));
+router.get('/orders', async (ctx) => {
+  if (ctx.state.user.role !== 'admin') ctx.throw(403);
+});
+app.use(router.routes());`,
+    errors: [level(2, 7)],
+  },
+  { code: `${KOA}const router = new Router();
+app.use(jwt({ secret: process.env.PUBLIC_KEY, algorithms: ['RS256'], issuer: 'https://issuer', audience: 'api' }));
+router.get('/profile', async (ctx) => { ctx.body = ctx.state.user; });
+app.use(router.routes());`, errors: [level(1, 7)] },
+
+  // Fastify
+  { code: `${FASTIFY}fastify.get('/open', async () => 'hi');`, errors: [unauthenticated(4)] },
+  {
+    code: `${FASTIFY}fastify.decorate('authenticate', async (request) => { await request.jwtVerify(); });
+fastify.get('/me', { onRequest: [fastify.authenticate] }, async (request) => request.user);`,
+    errors: [level(1, 5)],
+  },
+  {
+    code: `${FASTIFY}fastify.route({ method: ['GET', 'POST'], url: '/admin', handler: async (request, reply) => {
+  if (request.headers['x-admin'] !== 'true') return reply.code(403).send();
+  return 'ok';
+} });`,
+    errors: [unauthenticated(4), unauthenticated(4)],
+  },
+  {
+    code: `${FASTIFY}fastify.register(async (instance) => {
+  instance.addHook('onRequest', async (request) => { await request.jwtVerify(); });
+  instance.get('/items', async () => []);
+}, { prefix: '/v1' });`,
+    errors: [level(1, 6, 2)],
+  },
+
+  // Hono
+  {
+    code: `${HONO}app.use('/admin/*', jwt({ secret: process.env.JWT_SECRET, alg: 'HS256' }));
+app.get('/admin/stats', (c) => {
+  if (c.get('jwtPayload').role !== 'admin') return c.text('forbidden', 403);
+  return c.json({});
+});`,
+    errors: [level(2, 5)],
+  },
+  { code: `${HONO}app.use('/admin/*', jwt({ secret: process.env.JWT_SECRET, alg: 'HS256' }));
+app.get('/other', (c) => c.text('hi'));`, errors: [unauthenticated(5)] },
+
+  // NestJS
+  {
+    code: `import { Controller, Get, UseGuards } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+@Controller('cats')
+@UseGuards(AuthGuard('jwt'))
+export class CatsController {
+  @Get(':id')
+  findOne() { return 1; }
+}`,
+    errors: [level(1, 7, 2)],
+  },
+  {
+    code: `import { Controller, Get } from '@nestjs/common';
+@Controller()
+export class AppController {
+  @Get()
+  root() { return 'x'; }
+}`,
+    errors: [unauthenticated(5, 2)],
+  },
+
+  // Node http
+  { code: `const http = require('http');
+http.createServer((req, res) => res.end('ok')).listen(3000);`, errors: [unauthenticated(2)] },
+  {
+    code: `const http = require('http');
+http.createServer((req, res) => {
+  if (req.headers['x-admin'] !== 'yes') { res.statusCode = 403; return res.end(); }
+  res.end('ok');
+}).listen(3000);`,
+    errors: [unauthenticated(2)],
+  },
+];
+
+function lint(code: string, options: Readonly<Options> | undefined, filename = 'server.ts'): string[] {
+  const linter = new Linter({ configType: 'flat' });
+  const severity = options ? ['error', ...options] : 'error';
+  return linter
+    .verify(code, [{ files: ['**/*.ts', '**/*.js'], languageOptions: { parser: tsParser }, plugins: { claimguard: plugin as never }, rules: { 'claimguard/maturity-level': severity as never } }], filename)
+    .map((message) => message.message);
+}
+
+describe('maturity-level', () => {
+  it('is registered', () => {
+    assert.ok(rule, `rule ${ruleName} is not registered`);
+  });
+
+  it('reports the level each case expects', () => {
+    for (const testCase of invalid) {
+      const messages = lint(testCase.code, testCase.options);
+      const expected = testCase.errors.map((error) => expectedPrefix.get(error));
+      assert.deepEqual(messages.map((message, i) => message.slice(0, expected[i]?.length)), expected, testCase.code);
+    }
+  });
+
+  it('names the level, the culprit with its line and the next step', () => {
+    const messages = lint(
+      `${EXPRESS}app.get('/admin', checkJwt, requiredScopes('admin'), (req, res) => {
+  const role = req.headers['x-role'];
+  if (role !== 'admin') return res.status(403).end();
+  res.end();
+});`,
+      undefined,
+    );
+    assert.deepEqual(
+      messages,
+      ["Level 2: role from header 'x-role' at line 7; take the role from the verified token to reach Level 3."],
+    );
+  });
+});
+
+if (rule) ruleTester.run(ruleName, rule as never, { valid, invalid });

@@ -1,0 +1,201 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import type { TSESLint } from '@typescript-eslint/utils';
+import plugin from 'eslint-plugin-claimguard';
+
+type MessageIds = 'timingUnsafeComparison' | 'suggestTimingSafeEqual';
+
+const rule = plugin.rules['no-timing-unsafe-compare'] as unknown as TSESLint.RuleModule<MessageIds, []>;
+const ruleTester = new RuleTester();
+
+const IMPORT = `import { createHash, timingSafeEqual } from 'node:crypto';\n`;
+
+function at(code: string, snippet: string): { line: number; column: number } {
+  const index = code.indexOf(snippet);
+  if (index < 0) throw new Error(`snippet not in test code: ${snippet}`);
+  const before = code.slice(0, index).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+/** The constant-time comparison the suggestion writes: SHA-256 digests are always the same length. */
+function safeEqual(left: string, right: string, negated: boolean, crypto?: string): string {
+  const qualify = (name: string) => (crypto ? `${crypto}.${name}` : name);
+  const digest = (value: string) => `${qualify('createHash')}('sha256').update(${value}).digest()`;
+  return `${negated ? '!' : ''}${qualify('timingSafeEqual')}(${digest(left)}, ${digest(right)})`;
+}
+
+/**
+ * A case whose comparison is `left operator right`; `prefix` is how the suggestion's output starts
+ * (the import it adds, or nothing when the file already reaches crypto) and `crypto` the binding it uses.
+ */
+function comparison(
+  code: string,
+  left: string,
+  operator: '===' | '!==' | '==' | '!=',
+  right: string,
+  options: { prefix?: string; crypto?: string } = {},
+): InvalidTestCase<MessageIds, []> {
+  const text = `${left} ${operator} ${right}`;
+  const prefix = options.prefix ?? IMPORT;
+  const output = code.replace(text, safeEqual(left, right, operator.startsWith('!'), options.crypto));
+  return {
+    code,
+    errors: [
+      {
+        messageId: 'timingUnsafeComparison',
+        ...at(code, text),
+        suggestions: [{ messageId: 'suggestTimingSafeEqual', output: prefix + output }],
+      },
+    ],
+  };
+}
+
+const valid: ValidTestCase<[]>[] = [
+  // Presence and type checks leak nothing
+  { code: `if (typeof token === 'string') use(token);` },
+  { code: `if (token === undefined || token === null || token === '') throw new Error('missing token');` },
+  { code: `if (apiKey.length === 0) throw new Error('empty key');` },
+  { code: `if (hmac === undefined) init();` },
+  { code: `const isTokenValid = check(); if (isTokenValid === true) next();` },
+  { code: `if (passwordResetRequired === false) next();` },
+  { code: `if (token === 'null') token = undefined;` },
+  // Constant-time and hashing APIs are the remedy
+  { code: `import { timingSafeEqual } from 'node:crypto';\nif (!timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) throw new Error('bad signature');` },
+  { code: `import bcrypt from 'bcrypt';\nif (!(await bcrypt.compare(password, user.passwordHash))) throw new Error('denied');` },
+  { code: `import argon2 from 'argon2';\nconst ok = await argon2.verify(user.passwordHash, password);` },
+  // Metadata about secrets is not a secret
+  { code: `if (tokenType === 'refresh') rotate();` },
+  { code: `if (token.type === 'Punctuator') skip();` },
+  { code: `if (token.kind === SyntaxKind.Identifier) visit(token);` },
+  { code: `if (secretName === process.env.SECRET_NAME) load();` },
+  { code: `if (passwordLength === 8) warn();` },
+  { code: `if (tokenExpiresAt === now) refresh();` },
+  { code: `if (signatureAlgorithm === 'RS256') pick();` },
+  { code: `if (secretKeyId === keyId) rotate();` },
+  { code: `if (secretsManagerEndpoint === url) connect();` },
+  { code: `if (scheme === 'Bearer') parse(token);` },
+  // Keyboard keys, cursors, cancellation tokens and form confirmations
+  { code: `window.addEventListener('keydown', (event) => { if (event.key === 'Enter') submit(); });` },
+  { code: `if (nextPageToken === undefined) done();` },
+  { code: `if (pageToken === cursor) stop();` },
+  { code: `if (cancellationToken === CancellationToken.None) start();` },
+  { code: `if (req.body.password !== req.body.passwordConfirmation) return res.status(400).send('passwords differ');` },
+  { code: `if (password === confirmPassword) save();` },
+  { code: `if (newPassword === currentPassword) return res.status(400).send('choose a new password');` },
+  // Lexer tokens compared with punctuation
+  { code: `if (token !== '(') throw new SyntaxError('expected (');` },
+  // Ordinary values
+  { code: `if (req.query.page === '1') first();` },
+  { code: `if (user.role === 'admin') allow();` },
+  { code: `if (keys.length === 0) empty();` },
+];
+
+const invalid: InvalidTestCase<MessageIds, []>[] = [
+  // Express
+  comparison(
+    `app.use((req, res, next) => {\n  if (req.headers['x-api-key'] !== process.env.API_KEY) return res.sendStatus(401);\n  next();\n});`,
+    `req.headers['x-api-key']`,
+    '!==',
+    'process.env.API_KEY',
+  ),
+  comparison(
+    `import crypto from 'node:crypto';\napp.post('/login', (req, res) => {\n  if (req.body.password !== user.password) return res.sendStatus(401);\n});`,
+    'req.body.password',
+    '!==',
+    'user.password',
+    { prefix: '', crypto: 'crypto' },
+  ),
+  comparison(
+    `const crypto = require('crypto');\nif (apiKey == process.env.API_KEY) next();`,
+    'apiKey',
+    '==',
+    'process.env.API_KEY',
+    { prefix: '', crypto: 'crypto' },
+  ),
+  comparison(`import { timingSafeEqual, createHash } from 'crypto';\nif (secret != provided) deny();`, 'secret', '!=', 'provided', { prefix: '' }),
+  {
+    code: `import { createHmac } from 'node:crypto';\nif (signature === expectedSignature) accept();`,
+    errors: [
+      {
+        messageId: 'timingUnsafeComparison',
+        line: 2,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'suggestTimingSafeEqual',
+            output: `import { createHmac } from 'node:crypto';\n${IMPORT}if (${safeEqual('signature', 'expectedSignature', false)}) accept();`,
+          },
+        ],
+      },
+    ],
+  },
+  comparison(`if (token === storedToken) next();`, 'token', '===', 'storedToken'),
+  comparison(`if (refreshToken !== user.refreshToken) throw new Error('revoked');`, 'refreshToken', '!==', 'user.refreshToken'),
+  comparison(`if (session.csrfToken !== req.body._csrf) return res.sendStatus(403);`, 'session.csrfToken', '!==', 'req.body._csrf'),
+  comparison(`if (otp !== expectedOtp) fail();`, 'otp', '!==', 'expectedOtp'),
+  comparison(`if (clientSecret !== client.secret) return deny();`, 'clientSecret', '!==', 'client.secret'),
+  comparison(`if (process.env.WEBHOOK_SECRET === req.query.secret) handle();`, 'process.env.WEBHOOK_SECRET', '===', 'req.query.secret'),
+  comparison(`next(key === MASTER_KEY ? undefined : new Error('denied'));`, 'key', '===', 'MASTER_KEY'),
+  comparison(`if (resetToken === user.resetPasswordToken) allowReset();`, 'resetToken', '===', 'user.resetPasswordToken'),
+  comparison(`if (authToken !== expected) deny();`, 'authToken', '!==', 'expected'),
+  comparison(`if (passphrase === input) unlock();`, 'passphrase', '===', 'input'),
+  comparison(`if (sig !== expected) reject();`, 'sig', '!==', 'expected'),
+  comparison(`if (signingKey !== storedKey) rotate();`, 'signingKey', '!==', 'storedKey'),
+  comparison(`if (accessToken === session.accessToken) reuse();`, 'accessToken', '===', 'session.accessToken'),
+  comparison(`if (hash(password) === user.passwordHash) login();`, 'hash(password)', '===', 'user.passwordHash'),
+  comparison(`if (password === 'hunter2-admin') grant();`, 'password', '===', `'hunter2-admin'`),
+  // Webhook signatures (GitHub, Stripe, Slack)
+  comparison(
+    `import crypto from 'node:crypto';\nconst digest = crypto.createHmac('sha256', secret).update(body).digest('hex');\nif (digest !== req.headers['x-hub-signature-256']) return res.sendStatus(401);`,
+    'digest',
+    '!==',
+    `req.headers['x-hub-signature-256']`,
+    { prefix: '', crypto: 'crypto' },
+  ),
+  comparison(
+    `import crypto from 'node:crypto';\nif (crypto.createHmac('sha256', secret).update(body).digest('hex') === sig) ok();`,
+    `crypto.createHmac('sha256', secret).update(body).digest('hex')`,
+    '===',
+    'sig',
+    { prefix: '', crypto: 'crypto' },
+  ),
+  // Koa
+  comparison(`app.use(async (ctx, next) => {\n  if (ctx.get('x-signature') === expected) await next();\n});`, `ctx.get('x-signature')`, '===', 'expected'),
+  // Hono
+  comparison(`app.use(async (c, next) => {\n  if (c.req.header('x-api-key') === c.env.API_KEY) await next();\n});`, `c.req.header('x-api-key')`, '===', 'c.env.API_KEY'),
+  // Next.js
+  comparison(
+    `export async function POST(request) {\n  if (request.headers.get('stripe-signature') !== computed) return new Response(null, { status: 400 });\n}`,
+    `request.headers.get('stripe-signature')`,
+    '!==',
+    'computed',
+  ),
+  // NestJS
+  comparison(
+    `class AuthService {\n  validate(dto: LoginDto, user: User) {\n    if (dto.password !== user.password) throw new UnauthorizedException();\n  }\n}`,
+    'dto.password',
+    '!==',
+    'user.password',
+  ),
+  comparison(`class KeyGuard {\n  canActivate(provided: string) {\n    return provided === this.apiKey;\n  }\n}`, 'provided', '===', 'this.apiKey'),
+  // TypeScript
+  {
+    code: `if ((token as string) === stored) next();`,
+    errors: [
+      {
+        messageId: 'timingUnsafeComparison',
+        line: 1,
+        column: 5,
+        suggestions: [{ messageId: 'suggestTimingSafeEqual', output: `${IMPORT}if (${safeEqual('token as string', 'stored', false)}) next();` }],
+      },
+    ],
+  },
+  comparison(`if (webhookSecret! !== header) reject();`, 'webhookSecret!', '!==', 'header'),
+  // localeCompare is no better than ===; no automatic suggestion, since its result is a number
+  {
+    code: `if (secret.localeCompare(provided) === 0) allow();`,
+    errors: [{ messageId: 'timingUnsafeComparison', line: 1, column: 5 }],
+  },
+];
+
+ruleTester.run('no-timing-unsafe-compare', rule, { valid, invalid });

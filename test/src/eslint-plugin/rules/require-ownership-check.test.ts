@@ -1,0 +1,231 @@
+import * as assert from 'node:assert/strict';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import plugin from 'eslint-plugin-claimguard';
+
+type MessageIds = 'missingOwnershipCheck';
+
+const ruleName = 'require-ownership-check';
+const rule = plugin.rules[ruleName];
+const ruleTester = new RuleTester();
+
+// Every Express case runs behind a verified token: handlers start on line 5.
+const EXPRESS = `const express = require('express');
+const { auth } = require('express-oauth2-jwt-bearer');
+const app = express();
+app.use(auth({ audience: 'https://api.example.com', issuerBaseURL: 'https://issuer.example.com/' }));
+`;
+
+function express(body: string, route = `app.get('/docs/:id', async (req, res) => {`): string {
+  return `${EXPRESS}${route}\n${body}\n});`;
+}
+
+/** The error at the first `.method(` of the code, where the rule points. */
+function at(code: string, method: string): { messageId: MessageIds; line: number; column: number } {
+  const index = code.indexOf(`.${method}(`, EXPRESS.length > code.length ? 0 : code.indexOf('=>'));
+  assert.ok(index >= 0, `no .${method}( in the case`);
+  const before = code.slice(0, index + 1).split('\n');
+  return { messageId: 'missingOwnershipCheck', line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+function invalidCase(code: string, method: string): InvalidTestCase<MessageIds, []> {
+  return { code, errors: [at(code, method)] };
+}
+
+const valid = [
+  // Express: queries scoped by the verified subject or tenant
+  express(`  res.json(await Doc.findOne({ _id: req.params.id, owner: req.auth.payload.sub }));`),
+  express(`  res.json(await prisma.document.findFirst({ where: { id: req.params.id, ownerId: req.auth.payload.sub } }));`),
+  express(`  res.json(await Doc.findOne({ where: { id: req.params.id, tenantId: req.auth.payload.tenant_id } }));`),
+  express(`  await Doc.updateOne({ _id: req.params.id, owner: req.auth.payload.sub }, { $set: { title: req.body.title } });`),
+  express(`  await Doc.findOneAndDelete({ _id: req.params.id, tenant: req.auth.payload.tenant });`),
+  express(`  const { rows } = await db.query('SELECT * FROM docs WHERE id = $1 AND owner_id = $2', [req.params.id, req.auth.payload.sub]);
+  res.json(rows);`),
+
+  // Express: a load followed by an owner or tenant check against the verified subject
+  express(`  const doc = await Doc.findById(req.params.id);
+  if (doc.ownerId !== req.auth.payload.sub) return res.sendStatus(404);
+  res.json(doc);`),
+  express(`  const doc = await Doc.findById(req.params.id);
+  if (doc.tenantId !== req.auth.payload.org_id) return res.sendStatus(403);
+  res.json(doc);`),
+  express(`  const claims = req.auth.payload;
+  const doc = await Doc.findByPk(req.params.id);
+  if (doc.userId !== claims.sub) throw new ForbiddenError();
+  res.json(doc);`),
+  express(`  const doc = await Doc.findById(req.params.id);
+  if (!ability.can('read', doc)) return res.sendStatus(403);
+  res.json(doc);`),
+  express(`  res.json(await Doc.findOne({ _id: req.params.id, org: req.auth.payload.org_id }).lean());`),
+  express(`  if (req.params.userId !== req.auth.payload.sub) return res.sendStatus(403);
+  res.json(await User.findById(req.params.userId));`, `app.get('/users/:userId', async (req, res) => {`),
+  `${EXPRESS}function requireSelf(req, res, next) {
+  if (req.params.userId !== req.auth.payload.sub) return res.sendStatus(403);
+  next();
+}
+app.get('/users/:userId/docs/:id', requireSelf, async (req, res) => {
+  res.json(await Doc.findById(req.params.id));
+});`,
+
+  // Express: ids that are not the client's
+  express(`  res.json(await User.findById(req.auth.payload.sub));`),
+  express(`  res.json(await Settings.findByPk('global'));`),
+  express(`  res.json(await Doc.findOne(req.body));`),
+  express(`  res.json(await Doc.findOne({ userId: req.params.userId }));`),
+
+  // Express: not lookups by id
+  express(`  res.json(await Doc.find({ status: 'open' }).skip(Number(req.query.page)));`),
+  express(`  res.json(await Doc.create({ title: req.body.title }));`),
+  express(`  await db.query('INSERT INTO docs (title) VALUES ($1)', [req.body.title]);`),
+  express(`  res.json(await db.query('SELECT * FROM docs'));`),
+  express(`  const seen = new Set();
+  seen.delete(req.params.id);
+  res.json(Object.keys(req.query));`),
+  express(`  res.json({ id: req.get('x-request-id') });`),
+
+  // No verified caller: unauthenticated routes are the maturity grade's concern
+  `const express = require('express');
+const app = express();
+app.get('/docs/:id', async (req, res) => res.json(await Doc.findById(req.params.id)));`,
+  `async function main() { console.log(await Doc.findById(process.argv[2])); }`,
+  `const express = require('express');
+const app = express();
+function apiKey(req, res, next) { return req.headers['x-api-key'] === process.env.KEY ? next() : res.sendStatus(401); }
+app.get('/docs/:id', apiKey, async (req, res) => res.json(await Doc.findById(req.params.id)));`,
+
+  // Koa
+  `import Koa from 'koa';
+import Router from '@koa/router';
+import jwt from 'koa-jwt';
+const app = new Koa();
+const router = new Router();
+app.use(jwt({ secret: process.env.KEY, algorithms: ['RS256'], issuer: 'https://issuer', audience: 'api' }));
+router.get('/docs/:id', async (ctx) => {
+  const doc = await Doc.findById(ctx.params.id);
+  if (doc.owner !== ctx.state.user.sub) ctx.throw(404);
+  ctx.body = doc;
+});
+app.use(router.routes());`,
+
+  // Fastify
+  `import Fastify from 'fastify';
+const fastify = Fastify();
+fastify.register(require('@fastify/jwt'), { secret: process.env.KEY });
+fastify.addHook('onRequest', async (request) => { await request.jwtVerify(); });
+fastify.get('/docs/:id', async (request) => Doc.findOne({ where: { id: request.params.id, ownerId: request.user.sub } }));`,
+
+  // Hono
+  `import { Hono } from 'hono';
+import { jwt } from 'hono/jwt';
+const app = new Hono();
+app.use('/docs/*', jwt({ secret: process.env.KEY, alg: 'RS256' }));
+app.get('/docs/:id', async (c) => {
+  const doc = await Doc.findById(c.req.param('id'));
+  if (doc.ownerId !== c.get('jwtPayload').sub) return c.text('not found', 404);
+  return c.json(doc);
+});`,
+
+  // Express routers
+  `${EXPRESS}const router = express.Router();
+router.delete('/docs/:id', async (req, res) => {
+  await Doc.deleteOne({ _id: req.params.id, owner: req.auth.payload.sub });
+  res.sendStatus(204);
+});
+app.use(router);`,
+  `${EXPRESS}async function getDoc(req, res) {
+  const doc = await Doc.findById(req.params.id);
+  if (String(doc.ownerId) !== req.auth.payload.sub) return res.sendStatus(404);
+  res.json(doc);
+}
+app.get('/docs/:id', getDoc);`,
+];
+
+const invalid: InvalidTestCase<MessageIds, []>[] = [
+  // Express: reads by a path id
+  invalidCase(express(`  res.json(await Doc.findById(req.params.id));`), 'findById'),
+  invalidCase(express(`  res.json(await Doc.findByPk(req.params.id));`), 'findByPk'),
+  invalidCase(express(`  res.json(await Doc.findOne({ _id: req.params.id }));`), 'findOne'),
+  invalidCase(express(`  res.json(await Doc.findOne({ where: { id: req.params.id } }));`), 'findOne'),
+  invalidCase(express(`  res.json(await prisma.document.findUnique({ where: { id: req.params.id } }));`), 'findUnique'),
+  invalidCase(express(`  res.json(await repo.findOneBy({ id: req.params.id }));`), 'findOneBy'),
+  invalidCase(express(`  res.json(await Doc.findOne({ slug: req.params.slug }));`), 'findOne'),
+  invalidCase(express(`  const { id } = req.params;
+  res.json(await Doc.findById(id));`), 'findById'),
+  invalidCase(express(`  const docId = req.params.docId;
+  res.json(await Doc.findOne({ docId }));`), 'findOne'),
+
+  // Express: reads by a query or body id
+  invalidCase(express(`  res.json(await prisma.document.findFirst({ where: { id: req.query.id } }));`), 'findFirst'),
+  invalidCase(express(`  res.json(await Invoice.findById(req.body.invoiceId));`), 'findById'),
+  invalidCase(express(`  res.json(await Invoice.findById(String(req.query.invoice)));`), 'findById'),
+
+  // Express: changes and deletes
+  invalidCase(express(`  await prisma.document.delete({ where: { id: req.params.id } });`), 'delete'),
+  invalidCase(express(`  await prisma.document.update({ where: { id: req.params.id }, data: { title: 'x' } });`), 'update'),
+  invalidCase(express(`  await Doc.findByIdAndUpdate(req.params.id, { title: req.body.title });`), 'findByIdAndUpdate'),
+  invalidCase(express(`  await Doc.findByIdAndDelete(req.params.id);`), 'findByIdAndDelete'),
+  invalidCase(express(`  await Doc.deleteOne({ _id: req.params.id });`), 'deleteOne'),
+  invalidCase(express(`  await Doc.updateOne({ _id: req.body.id }, { $set: { title: 'x' } });`), 'updateOne'),
+  invalidCase(express(`  await documentRepository.delete(req.params.id);`), 'delete'),
+  invalidCase(express(`  await Doc.destroy({ where: { id: req.params.id } });`), 'destroy'),
+  invalidCase(express(`  await Order.findOneAndDelete({ _id: req.params.orderId });`), 'findOneAndDelete'),
+  invalidCase(express(`  await Doc.remove({ _id: req.params.id });`), 'remove'),
+
+  // Express: SQL
+  invalidCase(express(`  res.json(await db.query('SELECT * FROM docs WHERE id = $1', [req.params.id]));`), 'query'),
+  invalidCase(express(`  await db.query('DELETE FROM docs WHERE id = $1', [req.params.id]);`), 'query'),
+  invalidCase(express(`  await pool.execute(\`UPDATE docs SET title = 'x' WHERE id = \${req.params.id}\`);`), 'execute'),
+
+  // Express: a check on a caller-controlled value is no ownership check
+  invalidCase(express(`  const doc = await Doc.findById(req.params.id);
+  if (doc.ownerId !== req.headers['x-user-id']) return res.sendStatus(404);
+  res.json(doc);`), 'findById'),
+
+  // Express: routers and named handlers
+  invalidCase(`${EXPRESS}const router = express.Router();
+router.get('/docs/:id', async (req, res) => res.json(await Doc.findById(req.params.id)));
+app.use(router);`, 'findById'),
+  invalidCase(`${EXPRESS}async function getDoc(req, res) {
+  res.json(await Doc.findById(req.params.id));
+}
+app.get('/docs/:id', getDoc);`, 'findById'),
+
+  // Koa
+  invalidCase(`import Koa from 'koa';
+import Router from '@koa/router';
+import jwt from 'koa-jwt';
+const app = new Koa();
+const router = new Router();
+app.use(jwt({ secret: process.env.KEY, algorithms: ['RS256'], issuer: 'https://issuer', audience: 'api' }));
+router.get('/docs/:id', async (ctx) => {
+  ctx.body = await Doc.findById(ctx.params.id);
+});
+app.use(router.routes());`, 'findById'),
+
+  // Fastify
+  invalidCase(`import Fastify from 'fastify';
+const fastify = Fastify();
+fastify.register(require('@fastify/jwt'), { secret: process.env.KEY });
+fastify.addHook('onRequest', async (request) => { await request.jwtVerify(); });
+fastify.delete('/docs/:id', async (request) => Doc.findByIdAndDelete(request.params.id));`, 'findByIdAndDelete'),
+
+  // Hono
+  invalidCase(`import { Hono } from 'hono';
+import { jwt } from 'hono/jwt';
+const app = new Hono();
+app.use('/docs/*', jwt({ secret: process.env.KEY, alg: 'RS256' }));
+app.get('/docs/:id', async (c) => c.json(await Doc.findById(c.req.param('id'))));`, 'findById'),
+];
+
+describe('require-ownership-check', () => {
+  it('is registered and in the strict and level-3 configs only', () => {
+    assert.ok(rule, `rule ${ruleName} is not registered`);
+    const configs = plugin.configs as Record<string, { rules?: Record<string, unknown> }>;
+    assert.ok(configs.strict!.rules![`claimguard/${ruleName}`]);
+    assert.ok(configs['level-3']!.rules![`claimguard/${ruleName}`]);
+    assert.equal(configs.recommended!.rules![`claimguard/${ruleName}`], undefined);
+    assert.equal(configs['level-2']!.rules![`claimguard/${ruleName}`], undefined);
+  });
+});
+
+if (rule) ruleTester.run(ruleName, rule as never, { valid, invalid });
