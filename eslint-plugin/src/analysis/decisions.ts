@@ -8,6 +8,7 @@ import {
   isAuthorizationFunction,
   isAuthorizationLiteral,
   isAuthorizationName,
+  isPrivilegeName,
   isCredentialOrIntegrityName,
   isIdentityKey,
   isPrivilegeField,
@@ -152,12 +153,15 @@ class DecisionFinder {
 
   private namesSayAuthorization(tests: readonly (TSESTree.Node | null)[], operands: readonly DecisionOperand[]): boolean {
     for (const operand of operands) {
-      for (const value of operand.values) if (isAuthorizationName(valueName(value) ?? '')) return true;
+      for (const value of operand.values) if (isPrivilegeName(valueName(value) ?? '')) return true;
     }
+    // Identity names (userId, tenant) count only beside a verified claim (`doc.ownerId !== claims.sub` answered
+    // with 404); on caller values alone they are usually input validation.
+    const nameTest = operands.some((operand) => operand.values.some((value) => value.trust === 'verified')) ? isAuthorizationName : isPrivilegeName;
     for (const test of tests) {
       if (!test) continue;
       const text = this.sourceCode.getText(test);
-      if (isAuthorizationName(text.replace(/(['"`]).*?\1/g, ''))) return true;
+      if (nameTest(text.replace(/(['"`]).*?\1/g, ''))) return true;
       for (const literal of text.match(/(['"`])[\w-]+\1/g) ?? []) if (isAuthorizationLiteral(literal.slice(1, -1))) return true;
     }
     return false;
@@ -173,6 +177,7 @@ class DecisionFinder {
       const node = unwrap(raw);
       if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') stack.push({ node: node.argument, truthy });
       else if (node.type === AST_NODE_TYPES.LogicalExpression) stack.push({ node: node.right, truthy }, { node: node.left, truthy });
+      else if (node.type === AST_NODE_TYPES.BinaryExpression && isPresenceTest(node)) continue;
       else if (node.type === AST_NODE_TYPES.BinaryExpression && !this.isAnchored(node, fn)) {
         if (node.left.type !== AST_NODE_TYPES.PrivateIdentifier) stack.push({ node: node.right, truthy: false }, { node: node.left, truthy: false });
       } else if (node.type === AST_NODE_TYPES.CallExpression && TEST_METHOD.test(calleeName(node) ?? '') && !this.hasVerified(calleeObject(node))) {
@@ -183,7 +188,7 @@ class DecisionFinder {
         if (values.length > 0) operands.push({ node, values });
       }
     }
-    return operands.reverse();
+    return operands;
   }
 
   /** Equality against a verified claim: the outcome is trusted, and the untrusted side is anchored for later filters. */
@@ -213,6 +218,7 @@ class DecisionFinder {
       if (value.trust === 'untrusted') {
         if (value.container) return [];
         if (value.name !== undefined && isCredentialOrIntegrityName(value.name)) return [];
+        if (this.tokenOrigins().has(originKey(value))) return [];
         if (value.source === 'header' && value.name && this.settings.trustedHeaders.includes(value.name.toLowerCase())) {
           return [{ trust: 'verified', claimsPath: undefined, name: value.name, node: value.node }];
         }
@@ -221,6 +227,20 @@ class DecisionFinder {
       if (value.trust === 'unverified' && value.name !== undefined && KEY_SELECTION_CLAIM.test(value.name)) return [];
       return [value];
     });
+  }
+
+  private tokenOriginCache: Set<string> | undefined;
+
+  /** Request values the file hands to token verification or decoding: a custom token header is a credential. */
+  private tokenOrigins(): Set<string> {
+    if (this.tokenOriginCache) return this.tokenOriginCache;
+    this.tokenOriginCache = new Set();
+    for (const call of this.index.calls) {
+      const first = call.arguments[0];
+      if (!first || !/^(verify|verifyAsync|verifySync|jwtVerify|decode|decodeJwt|jwtDecode|jwt_decode)$/.test(calleeName(call) ?? '')) continue;
+      for (const value of this.evaluator.trustOf(first)) if (value.trust === 'untrusted') this.tokenOriginCache.add(originKey(value));
+    }
+    return this.tokenOriginCache;
   }
 
   // ── Authorization APIs and data scoping ──────────────────────────────────
@@ -244,7 +264,7 @@ class DecisionFinder {
   }
 
   private dataScope(object: TSESTree.ObjectExpression): void {
-    if (!this.isQueryFilter(object)) return;
+    if (!this.isQueryFilter(object) || this.isScopedByClaims(object)) return;
     const fn = this.index.functionContaining(object);
     for (const property of object.properties) {
       if (property.type !== AST_NODE_TYPES.Property) continue;
@@ -252,6 +272,13 @@ class DecisionFinder {
       if (!key || !isIdentityKey(key)) continue;
       this.scopeOperand(property.value, fn, property);
     }
+  }
+
+  /** A filter that also matches a verified claim (`{ orgId: c.req.param('id'), userId: payload.sub }`) is the caller's. */
+  private isScopedByClaims(object: TSESTree.ObjectExpression): boolean {
+    return object.properties.some(
+      (property) => property.type === AST_NODE_TYPES.Property && this.evaluator.trustOf(property.value).some((value) => value.trust === 'verified'),
+    );
   }
 
   /** knex-style `.where('tenant_id', value)`. */
@@ -434,10 +461,14 @@ class DecisionFinder {
   }
 }
 
+/** Constructors that build values, not records. */
+const BUILT_IN_CLASS =
+  /^(Error|Map|Set|WeakMap|WeakSet|Date|URL|URLSearchParams|FormData|Headers|Request|Response|Blob|File|Buffer|TextDecoder|TextEncoder|Uint8Array|ArrayBuffer|DataView|Promise|Proxy|RegExp|\w+Error|\w+Exception|\w+Event)$/;
+
 function isWriteCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   const name = calleeName(call);
   if (!name) return false;
-  if (call.type === AST_NODE_TYPES.NewExpression) return /^[A-Z]/.test(name) && !/^(Error|Map|Set|Date|URL|Response|Headers|Promise|RegExp|\w+Error|\w+Exception)$/.test(name);
+  if (call.type === AST_NODE_TYPES.NewExpression) return /^[A-Z]/.test(name) && !BUILT_IN_CLASS.test(name);
   return WRITE_METHOD.test(name) && !isResponseCall(call);
 }
 
@@ -452,6 +483,19 @@ function isSchemaDefinition(object: TSESTree.ObjectExpression): boolean {
   if (parent?.type !== AST_NODE_TYPES.NewExpression && parent?.type !== AST_NODE_TYPES.CallExpression) return false;
   const name = calleeName(parent) ?? '';
   return /^(Schema|define|init|model|table|createTable|pgTable|mysqlTable|sqliteTable|object)$/.test(name);
+}
+
+/** `x === null`, `x !== undefined`, `typeof x === 'string'`: whether a value is there, not what it grants. */
+function isPresenceTest(node: TSESTree.BinaryExpression): boolean {
+  const isNothing = (side: TSESTree.Node): boolean => {
+    const bare = unwrap(side);
+    return (
+      (bare.type === AST_NODE_TYPES.Literal && bare.value === null) ||
+      (bare.type === AST_NODE_TYPES.Identifier && bare.name === 'undefined') ||
+      (bare.type === AST_NODE_TYPES.UnaryExpression && (bare.operator === 'void' || bare.operator === 'typeof'))
+    );
+  };
+  return node.left.type !== AST_NODE_TYPES.PrivateIdentifier && (isNothing(node.left) || isNothing(node.right));
 }
 
 function isTestExpression(node: TSESTree.Node): boolean {

@@ -118,7 +118,8 @@ function decoratorValue(param: TSESTree.Parameter): ParamValue[] | undefined {
     const expression = unwrap(decorator.expression);
     if (expression.type !== AST_NODE_TYPES.CallExpression) continue;
     const name = calleeName(expression);
-    const kind = name ? NEST_DECORATORS[name] : undefined;
+    // Own keys only: a decorator named `toString` or `constructor` must not find Object.prototype's members.
+    const kind = name && Object.hasOwn(NEST_DECORATORS, name) ? NEST_DECORATORS[name] : undefined;
     if (!kind) continue;
     const key = staticString(expression.arguments[0]);
     if (kind === 'request') return [requestShape(paramName(param))];
@@ -130,13 +131,15 @@ function decoratorValue(param: TSESTree.Parameter): ParamValue[] | undefined {
   return undefined;
 }
 
-/** `jwt.verify(token, key, opts, (err, decoded) => …)` and passport-jwt's `new JwtStrategy(opts, (payload, done) => …)`. */
+/** `jwt.verify(token, key, opts, (err, decoded) => …)`, passport's `authenticate` callback, and passport-jwt's `new JwtStrategy(opts, (payload, done) => …)`. */
 function isVerifyCallback(fn: FunctionNode, index: number): boolean {
   const call = fn.parent;
   if (!call || (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression)) return false;
   if (!call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
   const name = calleeName(call);
   if (call.type === AST_NODE_TYPES.CallExpression && name === 'verify') return index === 1;
+  // passport.authenticate(strategy, options, (err, user) => …): `user` is what the strategy verified.
+  if (call.type === AST_NODE_TYPES.CallExpression && name === 'authenticate') return index === 1;
   if (call.type === AST_NODE_TYPES.NewExpression && (name === 'JwtStrategy' || name === 'BearerStrategy')) return index === 0;
   return false;
 }

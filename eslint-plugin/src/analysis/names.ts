@@ -3,9 +3,12 @@
  * or a credential that is checked elsewhere. One home for every such list.
  */
 
-/** Names whose test or value says an access decision (role, admin, permission, tenant, owner, user id…). */
-const AUTHORIZATION_NAME =
-  /role|admin|permission|\bperms?\b|scope|tenant|owner|user[-_]?id|userid|\buid\b|\bsub\b|group|privilege|superuser|staff|\baccess|\bacl\b|entitle|authori[sz]|allowed|\bis_?(manager|moderator|root)\b/i;
+/** Names that say what a caller may do: role, admin, permission, scope, group, privilege… */
+const PRIVILEGE_NAME =
+  /role|admin|permission|\bperms?\b|scope|group|privilege|superuser|staff|\bacl\b|entitle|authori[sz]|allowed|has_?access|can_?access|access_?level|\bis_?(manager|moderator|root|owner)\b/i;
+
+/** Names that say who a caller is or whose data it is: tenant, owner, user id, subject. */
+const IDENTITY_NAME = /tenant|owner|user[-_]?id|userid|\buid\b|\bsub\b|\borg[-_]?id\b|account[-_]?id/i;
 
 /** String literals that, compared with a value, mean an access level. */
 const AUTHORIZATION_LITERAL = /^(admin|administrator|superuser|super_?admin|root|owner|staff|manager|moderator|editor|internal|privileged)$/i;
@@ -23,7 +26,7 @@ const PRIVILEGE_FIELD =
 
 /** Headers, cookies and query keys that carry credentials: verified or compared elsewhere, never an authorization value. */
 const CREDENTIAL_NAME =
-  /^(authorization|proxy-authorization|x-api-key|api-key|apikey|api_key|x-access-token|access_token|access-token|token|id_token|refresh_token|jwt|x-auth-token|auth-token|auth_token|session|sessionid|session_id|sid|connect\.sid|cookie|x-amz-security-token)$/i;
+  /^(authorization|proxy-authorization|x-api-key|api-key|apikey|api_key|x-access-token|access_token|access-token|token|x-token|id_token|refresh_token|jwt|x-jwt|x-auth-token|auth-token|auth_token|session|sessionid|session_id|sid|connect\.sid|cookie|x-amz-security-token)$/i;
 
 /** CSRF and webhook-signature values are compared for integrity, not to decide who may act. */
 const INTEGRITY_NAME = /csrf|xsrf|signature|hmac|x-hub-|webhook|digest|x-slack-request-timestamp/i;
@@ -55,8 +58,14 @@ const AUTHORIZATION_FUNCTIONS = new Set([
   'requirePermission',
 ]);
 
+/** A name that says privilege (role, admin, scope…): a test of it decides access even without a deny branch. */
+export function isPrivilegeName(name: string): boolean {
+  return PRIVILEGE_NAME.test(name);
+}
+
+/** A name that says privilege or identity: an argument so named to an authorization API is the subject. */
 export function isAuthorizationName(name: string): boolean {
-  return AUTHORIZATION_NAME.test(name);
+  return PRIVILEGE_NAME.test(name) || IDENTITY_NAME.test(name);
 }
 
 export function isAuthorizationLiteral(value: string): boolean {

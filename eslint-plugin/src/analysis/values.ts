@@ -277,7 +277,8 @@ export class ValueEvaluator {
   private memberOfOne(value: Value, step: Step, node: TSESTree.Node): Value[] {
     if ('restOmitting' in step) return this.restOf(value, step.restOmitting);
     const key = step.key;
-    if (isTrustValue(value)) return [memberOfTrust(value, key, node)];
+    // The length of a caller's value is what input validation bounds; it grants nothing.
+    if (isTrustValue(value)) return value.trust === 'untrusted' && !value.container && key === 'length' ? [] : [memberOfTrust(value, key, node)];
     switch (value.shape) {
       case 'param':
         return [{ ...value, path: [...value.path, key] }];
@@ -446,7 +447,7 @@ function untrustedContainer(source: SourceKind, node: TSESTree.Node): TrustValue
 function memberOfTrust(value: TrustValue, key: string | undefined, node: TSESTree.Node): TrustValue {
   if (value.trust === 'untrusted') {
     if (value.container) return { ...value, container: false, omitted: undefined, name: key, node };
-    if (key === 'length' || key === undefined) return value;
+    if (key === undefined) return value;
     const nested = value.source === 'body' || value.source === 'argument' || value.source === 'query';
     return nested ? { ...value, name: value.name ? `${value.name}.${key}` : key, node } : value;
   }

@@ -52,10 +52,15 @@ export default createRule<Options, MessageIds>({
         const verifiedNames = analysis.verifiedClaimNames;
         const reported = new Set<TSESTree.Node>();
         for (const decision of analysis.decisions) {
+          // `role !== 'admin' && role !== 'owner'` is one decision on one value: report it once.
+          const originsInDecision = new Set<string>();
           for (const operand of decision.operands) {
             if (reported.has(operand.node)) continue;
             const untrusted = bestOrigin(operand.values.filter((value): value is UntrustedValue => value.trust === 'untrusted'));
             if (!untrusted) continue;
+            const originKey = `${untrusted.source}|${untrusted.name ?? ''}`;
+            if (originsInDecision.has(originKey)) continue;
+            originsInDecision.add(originKey);
             reported.add(operand.node);
             const suggestion = claimSuggestion(untrusted, analysis.claimsPath, verifiedNames);
             const claim = suggestion?.text;

@@ -298,6 +298,11 @@ export class UsersController {
     `app.post('/jobs', async (req, res) => {
   await Job.create({ title: req.body.title, jobTitle: req.body.jobTitle });
 });`,
+    // A form body parsed into URLSearchParams is not a record, even where an interface declares `groups`.
+    `interface CollectionInput { groups: string[] | null }
+export async function readFormBody(request: Request): Promise<URLSearchParams> {
+  return new URLSearchParams(await request.text());
+}`,
   ],
 
   invalid: [

@@ -491,6 +491,55 @@ app.get('/admin', requireRole('admin'), listUsers);`,
   if (!ok) return res.sendStatus(403);
   res.json(await reports());
 });`,
+
+  // ── Patterns seen in open-source APIs ──
+  // Input validation of body fields: type and length checks answered with `return null`.
+  `export async function parseNotification(request: Request) {
+  const value: any = await request.json();
+  const userId = value.userId;
+  const type = value.type;
+  if (typeof userId !== 'string' || userId.length < 1 || userId.length > 128 || (type !== 'pending' && type !== 'response')) {
+    return null;
+  }
+  return { userId, type };
+}`,
+  // Presence and length checks of a one-time code, answered with 404.
+  `app.get('/auth-requests/:id/response', async (c) => {
+  const id = c.req.param('id');
+  const accessCode = c.req.query('code');
+  if (!id || !accessCode || accessCode.length < 20) return c.json({ message: 'not found' }, 404);
+  return c.json({ id });
+});`,
+  // passport.authenticate's callback receives the verified user; comparing the path id with it is the ownership check.
+  `const auth = () => (req, res, next) =>
+  passport.authenticate('jwt', { session: false }, (err, user) => {
+    if (err || !user) return res.status(401).end();
+    if (user.role !== 'admin' && req.params.userId !== user.id) return res.status(403).end();
+    next();
+  })(req, res, next);`,
+  // A custom token header checked for presence and then verified is a credential, not an authorization value.
+  `const getMe = async (req) => {
+  const token = req.headers['x-session'];
+  if (token) {
+    try {
+      return await jwt.verify(token, process.env.SECRET, { algorithms: ['HS256'] });
+    } catch (e) {
+      throw new AuthenticationError('expired');
+    }
+  }
+};`,
+  // A filter that also matches the verified caller cannot reach another caller's rows, whatever the header says.
+  `app.get('/projects', async (c) => {
+  const caller = c.get('jwtPayload').sub;
+  return c.json(await db.project.findMany({ where: { tenantId: c.req.header('x-tenant-id'), caller } }));
+});`,
+  // A filter on a path id that is also scoped by the verified subject.
+  `app.get('/api/organizations/:id', async (c) => {
+  const payload = c.get('jwtPayload');
+  const org = await db.findOrganizationForMember({ organizationId: c.req.param('id'), userId: payload.sub });
+  if (!org) return c.json({ error: 'not found' }, 404);
+  return c.json(org);
+});`,
 ];
 
 const invalid: InvalidTestCase<MessageIds, []>[] = [
@@ -842,19 +891,21 @@ function onRequest(message: IncomingMessage, out: ServerResponse) {
   {
     code: `app.get('/projects', async (c) => {
   const caller = c.get('jwtPayload').sub;
-  return c.json(await db.project.findMany({ where: { tenantId: c.req.header('x-tenant-id'), caller } }));
+  const projects = await db.project.findMany({ where: { tenantId: c.req.header('x-tenant-id') } });
+  return c.json({ caller, projects });
 });`,
     errors: [
       {
         messageId: 'untrustedHeader',
         line: 3,
-        column: 64,
+        column: 67,
         suggestions: [
           {
             messageId: 'suggestVerifiedClaim',
             output: `app.get('/projects', async (c) => {
   const caller = c.get('jwtPayload').sub;
-  return c.json(await db.project.findMany({ where: { tenantId: c.get('jwtPayload').tenant_id, caller } }));
+  const projects = await db.project.findMany({ where: { tenantId: c.get('jwtPayload').tenant_id } });
+  return c.json({ caller, projects });
 });`,
           },
         ],
@@ -1653,6 +1704,15 @@ app.delete('/users/:id', allow('admin', 'support'), deleteUser);`,
 }`,
     settings: { claimguard: { requestNames: ['incoming'] } },
     errors: [{ messageId: 'untrustedHeader', line: 2, column: 7, suggestions: [] }],
+  },
+  // One decision that tests the same value twice is reported once.
+  {
+    code: `app.delete('/posts/:id', (req, res) => {
+  const role = req.get('x-role');
+  if (role !== 'admin' && role !== 'editor') return res.sendStatus(403);
+  res.sendStatus(204);
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 3, column: 7, suggestions: [] }],
   },
 ];
 

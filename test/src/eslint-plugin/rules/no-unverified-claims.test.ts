@@ -288,6 +288,18 @@ app.get('/orders', auth({ audience, issuerBaseURL }), async (req, res) => {
   const payload = JSON.parse(atob(token.split('.')[1]));
   return new Date(payload.exp * 1000);
 }`,
+    // Decode to find whose secret signs the token, then verify before acting: the null checks decide nothing.
+    `class AuthService {
+  constructor(private jwtService: JwtService, private users: any) {}
+  async resetPassword(hash: string, password: string) {
+    const data = this.jwtService.decode(hash);
+    const userId = data?.forgotUserId;
+    const user = userId !== undefined && userId !== null ? await this.users.findById(userId) : null;
+    if (!user) throw new Error('invalidHash');
+    await this.jwtService.verifyAsync(hash, { secret: user.secret, algorithms: ['HS256'] });
+    await this.users.update(user.id, { password });
+  }
+}`,
   ],
 
   invalid: [
