@@ -1,1 +1,431 @@
-export {};
+import { performance } from 'node:perf_hooks';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type ClientCapabilities,
+  type CodeAction,
+  type CodeActionParams,
+  type CodeLens,
+  type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type Hover,
+  type InitializeParams,
+  type InitializeResult,
+  type Position,
+  type WorkspaceFolder,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { buildCodeActions } from './code-actions';
+import { admitDocument } from './document-filter';
+import { failureDiagnostic, pairDetails, spanRange, toDiagnostics } from './diagnostics';
+import { LintEngine, ruleDocsUrl, type LintResult } from './lint-engine';
+import {
+  FIX_ALL_KIND,
+  ServerCommands,
+  StatusNotification,
+  WorkspaceReportRequest,
+  type ClaimGuardEditorSettings,
+  type ClaimGuardInitializationOptions,
+  type RouteLevel,
+  type StatusParams,
+  type WorkspaceReport,
+} from './protocol';
+import { lensTitle, levelLabel, lowestLevel, routeHover } from './routes';
+import { DEFAULT_SETTINGS, SettingsCache, normalizeSettings } from './settings';
+import { buildWorkspaceReport, type ReportProgress } from './workspace-report';
+
+/** How long typing must pause before a pushed validation runs. */
+const PUSH_DEBOUNCE_MS = 150;
+
+/** What the client can do, read once from `initialize`. */
+interface ClientFeatures {
+  pullDiagnostics: boolean;
+  configuration: boolean;
+  configurationRegistration: boolean;
+  diagnosticRefresh: boolean;
+  codeLensRefresh: boolean;
+  showDocument: boolean;
+  workDoneProgress: boolean;
+  workspaceFolders: boolean;
+}
+
+function readFeatures(capabilities: ClientCapabilities): ClientFeatures {
+  return {
+    pullDiagnostics: capabilities.textDocument?.diagnostic !== undefined,
+    configuration: capabilities.workspace?.configuration === true,
+    configurationRegistration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    diagnosticRefresh: capabilities.workspace?.diagnostics?.refreshSupport === true,
+    codeLensRefresh: capabilities.workspace?.codeLens?.refreshSupport === true,
+    showDocument: capabilities.window?.showDocument?.support === true,
+    workDoneProgress: capabilities.window?.workDoneProgress === true,
+    workspaceFolders: capabilities.workspace?.workspaceFolders === true,
+  };
+}
+
+/** One analysed version of one document, kept for code actions, hovers and lenses on that version. */
+interface Validation {
+  version: number;
+  /** Settings generation it was computed under; a configuration change makes it stale. */
+  generation: number;
+  document: TextDocument;
+  settings: ClaimGuardEditorSettings;
+  result: LintResult | undefined;
+  diagnostics: Diagnostic[];
+  status: StatusParams;
+  trustedFolder: string | undefined;
+}
+
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+class ClaimGuardServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private readonly validations = new Map<string, Validation>();
+  private readonly inflight = new Map<string, { key: string; promise: Promise<Validation | undefined> }>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly warned = new Set<string>();
+  private readonly engine: LintEngine;
+  private readonly settings: SettingsCache;
+  private features = readFeatures({});
+  private trusted = false;
+  private folders: WorkspaceFolder[] = [];
+  private generation = 0;
+  /** Settings a client without `workspace/configuration` pushes in `didChangeConfiguration`. */
+  private pushedSettings: unknown = undefined;
+
+  constructor(private readonly connection: Connection) {
+    this.engine = new LintEngine({
+      warn: (message) => this.warnOnce(message),
+      error: (message) => {
+        this.connection.console.error(message);
+        void this.connection.window.showWarningMessage(`ClaimGuard: ${message}`);
+      },
+    });
+    this.settings = new SettingsCache((resource) => this.fetchSettings(resource));
+  }
+
+  start(): void {
+    const { connection, documents } = this;
+    connection.onInitialize((params) => this.initialize(params));
+    connection.onInitialized(() => this.initialized());
+    connection.onDidChangeConfiguration((change) => this.configurationChanged(change.settings));
+    documents.onDidChangeContent((change) => this.documentChanged(change.document));
+    documents.onDidClose((change) => this.documentClosed(change.document.uri));
+    connection.languages.diagnostics.on((params, token) => this.pullDiagnostics(params.textDocument.uri, params.previousResultId, token));
+    connection.onCodeAction((params) => this.codeActions(params));
+    connection.onHover((params) => this.hover(params.textDocument.uri, params.position));
+    connection.onCodeLens((params) => this.codeLenses(params.textDocument.uri));
+    connection.onExecuteCommand((params) => this.executeCommand(params.command, params.arguments ?? []));
+    connection.onRequest(WorkspaceReportRequest.type, (_params, token) => this.workspaceReport(token));
+    connection.onShutdown(() => this.timers.forEach((timer) => clearTimeout(timer)));
+    documents.listen(connection);
+    connection.listen();
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    this.features = readFeatures(params.capabilities);
+    const options = (params.initializationOptions ?? {}) as ClaimGuardInitializationOptions;
+    // Only an explicit `true` counts: a client that says nothing gets the safe, untrusted behaviour.
+    this.trusted = options.workspaceTrusted === true;
+    this.folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        diagnosticProvider: this.features.pullDiagnostics
+          ? { identifier: 'claimguard', interFileDependencies: false, workspaceDiagnostics: false }
+          : undefined,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [ServerCommands.showDocumentation] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'claimguard-language-server' },
+    };
+  }
+
+  private initialized(): void {
+    if (this.features.configurationRegistration) {
+      void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'claimguard' });
+    }
+    if (this.features.workspaceFolders) {
+      this.connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((folder) => folder.uri));
+        this.folders = [...this.folders.filter((folder) => !removed.has(folder.uri)), ...event.added];
+      });
+    }
+  }
+
+
+  private async fetchSettings(resource: string): Promise<ClaimGuardEditorSettings> {
+    if (!this.features.configuration) return normalizeSettings(this.pushedSettings, (message) => this.warnOnce(message));
+    try {
+      const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri: resource, section: 'claimguard' });
+      return normalizeSettings(raw, (message) => this.warnOnce(message));
+    } catch (error) {
+      this.warnOnce(`Could not read the claimguard settings (${String(error)}); using the defaults.`);
+      return normalizeSettings(undefined, () => undefined);
+    }
+  }
+
+  private configurationChanged(settings: unknown): void {
+    const section = typeof settings === 'object' && settings !== null ? (settings as Record<string, unknown>).claimguard : undefined;
+    this.pushedSettings = section;
+    this.settings.clear();
+    this.engine.resetProjects();
+    this.warned.clear();
+    this.generation += 1;
+    if (this.features.pullDiagnostics && this.features.diagnosticRefresh) void this.connection.languages.diagnostics.refresh();
+    if (this.features.codeLensRefresh) void this.connection.sendRequest('workspace/codeLens/refresh');
+    // Push clients, and pull clients that cannot be told to refresh, get fresh results right away.
+    if (!this.features.pullDiagnostics || !this.features.diagnosticRefresh) {
+      for (const document of this.documents.all()) this.schedule(document.uri, 0);
+    }
+  }
+
+  private warnOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    this.connection.console.warn(message);
+  }
+
+
+  private documentChanged(document: TextDocument): void {
+    if (this.features.pullDiagnostics) return; // The client pulls after each change.
+    // The first version validates at once; later edits wait for a pause in typing.
+    this.schedule(document.uri, this.validations.has(document.uri) ? PUSH_DEBOUNCE_MS : 0);
+  }
+
+  private documentClosed(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.validations.delete(uri);
+    this.inflight.delete(uri);
+    if (!this.features.pullDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private schedule(uri: string, delay: number): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(uri, setTimeout(() => {
+      this.timers.delete(uri);
+      void this.pushDiagnostics(uri);
+    }, delay));
+  }
+
+  private async pushDiagnostics(uri: string): Promise<void> {
+    const validation = await this.ensureValidated(uri);
+    const current = this.documents.get(uri);
+    // A newer version arrived while this one was analysed: its own timer will publish.
+    if (!validation || !current || current.version !== validation.version) return;
+    await this.connection.sendDiagnostics({ uri, version: validation.version, diagnostics: validation.diagnostics });
+  }
+
+  private async pullDiagnostics(uri: string, previousResultId: string | undefined, token: CancellationToken): Promise<DocumentDiagnosticReport> {
+    // Give a cancellation sent together with a newer edit the chance to arrive before any work starts.
+    await nextTick();
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+    const validation = await this.ensureValidated(uri);
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+    if (!validation) return { kind: 'full', items: [] };
+    const current = this.documents.get(uri);
+    if (current && current.version !== validation.version) {
+      // The answer is already stale; the client asks again for the newer version.
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'Document changed', { retriggerRequest: true });
+    }
+    const resultId = `${validation.version}:${validation.generation}`;
+    if (previousResultId === resultId) return { kind: 'unchanged', resultId };
+    return { kind: 'full', resultId, items: validation.diagnostics };
+  }
+
+  /** The validation of the document's current version, computing it once however many requests ask. */
+  private ensureValidated(uri: string): Promise<Validation | undefined> {
+    const document = this.documents.get(uri);
+    if (!document) return Promise.resolve(undefined);
+    const cached = this.validations.get(uri);
+    if (cached && cached.version === document.version && cached.generation === this.generation) return Promise.resolve(cached);
+    const key = `${document.version}:${this.generation}`;
+    const running = this.inflight.get(uri);
+    if (running && running.key === key) return running.promise;
+    const promise = this.validate(document, this.generation).finally(() => {
+      if (this.inflight.get(uri)?.promise === promise) this.inflight.delete(uri);
+    });
+    this.inflight.set(uri, { key, promise });
+    return promise;
+  }
+
+  private async validate(live: TextDocument, generation: number): Promise<Validation | undefined> {
+    // The live document is updated in place by later edits, so analyse and keep a snapshot.
+    const document = TextDocument.create(live.uri, live.languageId, live.version, live.getText());
+    const settings = await this.settings.get(document.uri);
+    const started = performance.now();
+    const trustedFolder = this.trusted && settings.useWorkspaceConfig ? this.folderOf(document.uri) : undefined;
+    const validation: Validation = {
+      version: document.version,
+      generation,
+      document,
+      settings,
+      result: undefined,
+      diagnostics: [],
+      status: { uri: document.uri, level: null, findings: 0, validationMs: 0 },
+      trustedFolder,
+    };
+    await this.analyse(validation);
+    validation.status.validationMs = Math.round((performance.now() - started) * 10) / 10;
+    const previous = this.validations.get(document.uri);
+    if (this.documents.get(document.uri) && (!previous || previous.version <= validation.version)) {
+      this.validations.set(document.uri, validation);
+    }
+    void this.connection.sendNotification(StatusNotification.type, validation.status);
+    return validation;
+  }
+
+  /** Fills in results, diagnostics and status; one bad file ends as a diagnostic, never as a crash. */
+  private async analyse(validation: Validation): Promise<void> {
+    const { document, settings, status } = validation;
+    const admission = admitDocument(document.uri, document.languageId, document.getText(), settings);
+    if ('skippedReason' in admission) {
+      status.skippedReason = admission.skippedReason;
+      return;
+    }
+    const request = { text: document.getText(), filePath: admission.filePath, settings, trustedFolder: validation.trustedFolder };
+    try {
+      const result = request.trustedFolder ? await this.engine.lintWithProject(request) : this.engine.lint(request);
+      if (result === 'ignored') {
+        status.skippedReason = "ignored by the workspace's ESLint config";
+        return;
+      }
+      validation.result = result;
+      validation.diagnostics = toDiagnostics(result, document.uri);
+      status.findings = validation.diagnostics.length;
+      status.level = lowestLevel(result.routes);
+      const fatal = result.messages.find((message) => message.fatal);
+      if (fatal) status.skippedReason = `parse error: ${fatal.message}`;
+    } catch (error) {
+      this.connection.console.error(`ClaimGuard failed on ${document.uri}: ${error instanceof Error ? error.stack : String(error)}`);
+      validation.diagnostics = [failureDiagnostic(error)];
+      status.findings = 1;
+      status.skippedReason = 'analysis failed (see the ClaimGuard log)';
+    }
+  }
+
+  private folderOf(uri: string): string | undefined {
+    const filePath = URI.parse(uri).fsPath;
+    const containing = this.folders
+      .map((folder) => URI.parse(folder.uri).fsPath)
+      .filter((folder) => filePath.startsWith(folder.endsWith('/') ? folder : `${folder}/`) || filePath.startsWith(`${folder}\\`));
+    // The innermost folder wins for nested workspace folders.
+    return containing.sort((a, b) => b.length - a.length)[0];
+  }
+
+
+  private async codeActions(params: CodeActionParams): Promise<CodeAction[]> {
+    const validation = await this.ensureValidated(params.textDocument.uri);
+    if (!validation?.result) return [];
+    const request = {
+      text: validation.document.getText(),
+      filePath: admitted(validation),
+      settings: validation.settings,
+      trustedFolder: validation.trustedFolder,
+    };
+    return buildCodeActions(
+      { document: validation.document, messages: validation.result.messages, diagnostics: validation.diagnostics },
+      params,
+      () => this.engine.fixAll(request),
+    );
+  }
+
+  private async hover(uri: string, position: Position): Promise<Hover | null> {
+    const validation = await this.ensureValidated(uri);
+    if (!validation?.result) return null;
+    const sections = findingHovers(validation, position);
+    for (const route of validation.result.routes) {
+      if (route.span.start.line - 1 === position.line) sections.push(routeHover(route));
+    }
+    return sections.length > 0 ? { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') } } : null;
+  }
+
+  private async codeLenses(uri: string): Promise<CodeLens[]> {
+    const validation = await this.ensureValidated(uri);
+    if (!validation?.result || !validation.settings.codeLens.enable) return [];
+    return validation.result.routes.map((route) => {
+      const range = spanRange(route.span);
+      return { range: { start: range.start, end: range.start }, command: { title: lensTitle(route), command: '' } };
+    });
+  }
+
+  private async executeCommand(command: string, args: unknown[]): Promise<void> {
+    const url = args[0];
+    if (command !== ServerCommands.showDocumentation || typeof url !== 'string' || !url.startsWith('https://')) return;
+    if (this.features.showDocument) await this.connection.window.showDocument({ uri: url, external: true });
+    else void this.connection.window.showInformationMessage(`ClaimGuard rule documentation: ${url}`);
+  }
+
+  private async workspaceReport(token: CancellationToken): Promise<WorkspaceReport> {
+    const folders = await Promise.all(
+      this.folders.map(async (folder) => {
+        const settings = await this.settings.get(folder.uri);
+        return { path: URI.parse(folder.uri).fsPath, settings, trusted: this.trusted && settings.useWorkspaceConfig };
+      }),
+    );
+    const progress = this.features.workDoneProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('ClaimGuard workspace report', 0, 'Listing files', false);
+    const reporter: ReportProgress = { report: (message, percentage) => progress?.report(percentage ?? 0, message) };
+    try {
+      return await buildWorkspaceReport(this.engine, folders.filter((folder) => folder.settings.enable), reporter, token);
+    } finally {
+      progress?.done();
+    }
+  }
+}
+
+/** The file name the document was linted under (its own, or with the language's extension added). */
+function admitted(validation: Validation): string {
+  const admission = admitDocument(validation.document.uri, validation.document.languageId, validation.document.getText(), {
+    ...validation.settings,
+    enable: true,
+  });
+  return 'filePath' in admission ? admission.filePath : URI.parse(validation.document.uri).fsPath;
+}
+
+function levelSentence(level: RouteLevel): string {
+  return typeof level === 'number' ? `Keeps its route at ${levelLabel(level)}.` : `Its route is ${level}.`;
+}
+
+function contains(range: Diagnostic['range'], position: Position): boolean {
+  const after = (a: Position, b: Position) => a.line > b.line || (a.line === b.line && a.character >= b.character);
+  return after(position, range.start) && after(range.end, position);
+}
+
+/** Markdown for every finding under the cursor: what, where the value came from, and its route's level. */
+function findingHovers(validation: Validation, position: Position): string[] {
+  const result = validation.result as LintResult;
+  const details = pairDetails(result);
+  const sections: string[] = [];
+  result.messages.forEach((message, index) => {
+    const diagnostic = validation.diagnostics[index];
+    if (!message.ruleId || !diagnostic || !contains(diagnostic.range, position)) return;
+    const detail = details[index];
+    const lines = [`**${message.ruleId}**: ${message.message}`];
+    if (detail?.origin) lines.push('', `Value from ${detail.origin.description} (line ${detail.origin.span.start.line}).`);
+    if (detail?.level !== undefined) lines.push('', levelSentence(detail.level));
+    const held = result.routes.filter((route) => route.reasons.some((reason) => reason.span?.start.line === message.line));
+    for (const route of held) lines.push('', routeHover(route));
+    const url = ruleDocsUrl(message.ruleId);
+    if (url) lines.push('', `[Rule documentation](${url})`);
+    sections.push(lines.join('\n'));
+  });
+  return sections;
+}
+
+/** Wires every ClaimGuard feature onto `connection` and starts listening; the caller owns the transport. */
+export function startServer(connection: Connection): void {
+  new ClaimGuardServer(connection).start();
+}
+
+export { DEFAULT_SETTINGS };

@@ -1,8 +1,10 @@
+import { runEditorBench } from './editor';
 import { runRulesBench } from './rules';
 
 /** `npm run bench`: every benchmark section in turn. Figures only; nothing here fails a build. */
 async function main(): Promise<void> {
   await runRulesBench();
+  await runEditorBench();
 }
 
 main().catch((error: unknown) => {

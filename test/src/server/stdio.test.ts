@@ -1,0 +1,55 @@
+import * as assert from 'node:assert/strict';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { IPCMessageReader, IPCMessageWriter, createProtocolConnection } from 'vscode-languageserver-protocol/node';
+import { fixture, findingOf, UNTRUSTED_RULE } from './fixtures';
+import { SERVER_BIN, TestClient, stdioClient } from './lsp-client';
+
+async function shutDown(client: TestClient, child: ChildProcess): Promise<number | null> {
+  const exited = once(child, 'exit');
+  await client.connection.sendRequest('shutdown');
+  await client.connection.sendNotification('exit');
+  const [code] = (await exited) as [number | null];
+  client.dispose();
+  return code;
+}
+
+describe('the claimguard-language-server binary', function () {
+  // Each test starts a fresh Node process that loads ESLint and the plugin.
+  this.timeout(30_000);
+
+  it('prints usage for --help and refuses to start without a transport', () => {
+    const help = spawnSync(process.execPath, [SERVER_BIN, '--help'], { encoding: 'utf8' });
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /Usage: claimguard-language-server --stdio/);
+    const bare = spawnSync(process.execPath, [SERVER_BIN], { encoding: 'utf8' });
+    assert.equal(bare.status, 2);
+    assert.match(bare.stderr, /Usage:/);
+  });
+
+  it('serves diagnostics over stdio and exits cleanly on shutdown', async () => {
+    const { client, child } = await stdioClient({ pull: false });
+    const file = fixture('untrusted-role.js');
+    await client.open(file.uri, file.text);
+    const published = await client.waitForDiagnostics(file.uri, 1);
+    const finding = findingOf(published.diagnostics);
+    assert.equal(finding.range.start.line, 4);
+    assert.equal(finding.code, UNTRUSTED_RULE);
+    const status = await client.waitForStatus(file.uri);
+    assert.equal(status.findings, published.diagnostics.length);
+    assert.equal(await shutDown(client, child), 0);
+  });
+
+  it('serves pull diagnostics over Node IPC, as VS Code starts it', async () => {
+    const child = fork(SERVER_BIN, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    const client = new TestClient(connection, { pull: true, watchParent: true }, () => child.kill());
+    await client.initialize();
+    const file = fixture('untrusted-role.js');
+    await client.open(file.uri, file.text);
+    const report = await client.pull(file.uri);
+    assert.equal(report.kind, 'full');
+    findingOf((report as { items: Parameters<typeof findingOf>[0] }).items);
+    assert.equal(await shutDown(client, child), 0);
+  });
+});

@@ -1,0 +1,122 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fixture, findingOf, makeWorkspace } from './fixtures';
+import { fileUri, inMemoryClient, type TestClient } from './lsp-client';
+
+const orders = fixture('verified-claims.js').text;
+const admin = fixture('untrusted-role.js').text;
+
+describe('workspace report', () => {
+  let client: TestClient;
+  let workspace: ReturnType<typeof makeWorkspace>;
+  afterEach(() => {
+    client?.dispose();
+    workspace?.cleanup();
+  });
+
+  it('grades the routes of the workspace, skipping dependencies, build output, ignored, huge, binary and broken files', async () => {
+    workspace = makeWorkspace({
+      'src/orders.js': orders,
+      'src/admin.js': admin,
+      'src/huge.js': `${admin}\n${'// padding\n'.repeat(400)}`,
+      'src/broken.js': fixture('parse-error.js').text,
+      'src/blob.js': Buffer.from([0x63, 0x6f, 0x6e, 0x73, 0x74, 0x00, 0x01, 0x02]),
+      'node_modules/dep/index.js': admin,
+      'dist/bundle.js': admin,
+      'generated/routes.js': admin,
+      '.gitignore': 'generated/\n',
+      'README.md': '# not code',
+    });
+    client = await inMemoryClient({ pull: true, workspaceFolders: [workspace.root], settings: { maxFileSize: 2000 } });
+    const report = await client.workspaceReport();
+
+    assert.equal(report.filesAnalyzed, 2);
+    const skipped = Object.fromEntries(report.skipped.map((entry) => [path.basename(entry.uri), entry.reason]));
+    assert.deepEqual(Object.keys(skipped).sort(), ['blob.js', 'broken.js', 'huge.js']);
+    assert.match(skipped['huge.js'], /over claimguard\.maxFileSize \(2000\)/);
+    assert.equal(skipped['blob.js'], 'binary file');
+    assert.match(skipped['broken.js'], /^Parsing error/);
+
+    const byPath = Object.fromEntries(report.routes.map((route) => [`${route.method} ${route.path}`, route]));
+    assert.deepEqual(Object.keys(byPath).sort(), ['GET /admin/report', 'GET /orders']);
+    const ordersRoute = byPath['GET /orders'];
+    assert.equal(ordersRoute.uri, fileUri(path.join(workspace.root, 'src/orders.js')));
+    assert.equal(ordersRoute.level, 2);
+    assert.equal(ordersRoute.line, 6);
+    assert.match(ordersRoute.reasons[0], /header 'x-role'/);
+    assert.deepEqual(ordersRoute.findings.map((finding) => [finding.ruleId, finding.line]), [['claimguard/no-untrusted-authorization', 8]]);
+    assert.equal(byPath['GET /admin/report'].level, 'unauthenticated');
+
+    // Unauthenticated routes are reported but do not count towards the grade.
+    assert.equal(report.grade, 2);
+    assert.deepEqual(report.weakestRoutes.map((route) => route.path), ['/orders']);
+
+    const kinds = client.progress.map((event) => (event as { value: { kind: string } }).value.kind);
+    assert.equal(kinds[0], 'begin');
+    assert.equal(kinds.at(-1), 'end');
+  });
+
+  it('returns an empty report for a workspace without source files', async () => {
+    workspace = makeWorkspace({ 'notes.txt': 'nothing here' });
+    client = await inMemoryClient({ pull: false, workspaceFolders: [workspace.root] });
+    assert.deepEqual(await client.workspaceReport(), { grade: null, weakestRoutes: [], routes: [], filesAnalyzed: 0, skipped: [] });
+  });
+});
+
+describe('workspace ESLint config', () => {
+  let client: TestClient;
+  let workspace: ReturnType<typeof makeWorkspace>;
+  afterEach(() => {
+    client?.dispose();
+    workspace?.cleanup();
+  });
+
+  // The config leaves a mark when it runs, so a test can tell whether the workspace's code was executed.
+  const markingConfig = `require('node:fs').writeFileSync(require('node:path').join(__dirname, 'config-ran'), 'yes');
+module.exports = [{ ignores: ['legacy/**'] }];
+`;
+
+  it('honours the workspace config only when the workspace is trusted', async () => {
+    workspace = makeWorkspace({ 'eslint.config.js': markingConfig, 'legacy/admin.js': admin });
+    const uri = fileUri(path.join(workspace.root, 'legacy/admin.js'));
+
+    client = await inMemoryClient({ pull: false, workspaceFolders: [workspace.root], workspaceTrusted: false });
+    await client.open(uri, admin);
+    findingOf((await client.waitForDiagnostics(uri, 1)).diagnostics);
+    assert.equal(fs.existsSync(path.join(workspace.root, 'config-ran')), false, 'an untrusted workspace config never runs');
+    client.dispose();
+
+    client = await inMemoryClient({ pull: false, workspaceFolders: [workspace.root], workspaceTrusted: true });
+    await client.open(uri, admin);
+    assert.equal((await client.waitForStatus(uri)).skippedReason, "ignored by the workspace's ESLint config");
+    assert.deepEqual((await client.waitForDiagnostics(uri, 1)).diagnostics, []);
+    assert.equal(fs.existsSync(path.join(workspace.root, 'config-ran')), true);
+  });
+
+  it('ignores the workspace config when useWorkspaceConfig is off', async () => {
+    workspace = makeWorkspace({ 'eslint.config.js': markingConfig, 'legacy/admin.js': admin });
+    const uri = fileUri(path.join(workspace.root, 'legacy/admin.js'));
+    client = await inMemoryClient({ pull: false, workspaceFolders: [workspace.root], workspaceTrusted: true, settings: { useWorkspaceConfig: false } });
+    await client.open(uri, admin);
+    findingOf((await client.waitForDiagnostics(uri, 1)).diagnostics);
+    assert.equal(fs.existsSync(path.join(workspace.root, 'config-ran')), false);
+  });
+
+  it('reports a config that throws once and falls back to the bundled defaults', async () => {
+    workspace = makeWorkspace({
+      'eslint.config.js': "throw new Error('config exploded');\n",
+      'src/a.js': admin,
+      'src/b.js': admin,
+    });
+    client = await inMemoryClient({ pull: false, workspaceFolders: [workspace.root], workspaceTrusted: true });
+    for (const name of ['a.js', 'b.js']) {
+      const uri = fileUri(path.join(workspace.root, 'src', name));
+      await client.open(uri, admin);
+      findingOf((await client.waitForDiagnostics(uri, 1)).diagnostics);
+    }
+    const reports = client.shownMessages.filter((message) => message.includes('config exploded'));
+    assert.equal(reports.length, 1, `messages: ${JSON.stringify(client.shownMessages)}`);
+    assert.match(reports[0], /bundled defaults/);
+  });
+});
