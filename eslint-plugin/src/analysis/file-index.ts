@@ -41,6 +41,9 @@ export class FileIndex {
   private readonly routeCallbacks = new Set<FunctionNode>();
   private readonly callSiteCache = new Map<FunctionNode, TSESTree.CallExpression[]>();
   private readonly functionBindings = new Map<FunctionNode, Variable>();
+  /** Methods by class and name, and `this.name(…)` calls, so helpers on a class resolve like same-file functions. */
+  private readonly methods = new Map<TSESTree.Node, Map<string, FunctionNode>>();
+  private readonly thisCalls: TSESTree.CallExpression[] = [];
 
   constructor(sourceCode: TSESLint.SourceCode) {
     this.indexScopes(sourceCode.scopeManager);
@@ -126,6 +129,7 @@ export class FileIndex {
         break;
       case AST_NODE_TYPES.CallExpression:
         this.calls.push(node);
+        if (node.callee.type === AST_NODE_TYPES.MemberExpression && node.callee.object.type === AST_NODE_TYPES.ThisExpression) this.thisCalls.push(node);
         this.noteRouteCallbacks(node);
         if (calleeName(node) === 'get' && staticString(node.arguments[0]) === 'jwtPayload') this.claimReads.push(node);
         if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require' && node.arguments[0]?.type === AST_NODE_TYPES.Literal) {
@@ -152,8 +156,14 @@ export class FileIndex {
         for (const specifier of node.specifiers) this.imports.set(specifier.local.name, String(node.source.value));
         break;
       case AST_NODE_TYPES.PropertyDefinition:
+        this.declaredFields.push(node);
+        this.noteMethod(node);
+        break;
       case AST_NODE_TYPES.TSPropertySignature:
         this.declaredFields.push(node);
+        break;
+      case AST_NODE_TYPES.MethodDefinition:
+        this.noteMethod(node);
         break;
       default:
         break;
@@ -203,12 +213,32 @@ export class FileIndex {
     return undefined;
   }
 
-  /** Calls in this file that call `fn` by its name. */
+  private noteMethod(node: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): void {
+    const name = node.computed ? undefined : node.key.type === AST_NODE_TYPES.Identifier ? node.key.name : undefined;
+    const value = node.value ? unwrap(node.value) : undefined;
+    if (!name || !isFunctionNode(value)) return;
+    const owner = node.parent.parent;
+    const byName = this.methods.get(owner) ?? new Map<string, FunctionNode>();
+    byName.set(name, value);
+    this.methods.set(owner, byName);
+  }
+
+  /** The method a `this.name(…)` call runs, when the enclosing class declares it. */
+  methodOf(call: TSESTree.CallExpression): FunctionNode | undefined {
+    const callee = call.callee;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression || callee.computed) return undefined;
+    if (callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+    let current: TSESTree.Node | undefined = call.parent;
+    while (current && current.type !== AST_NODE_TYPES.ClassDeclaration && current.type !== AST_NODE_TYPES.ClassExpression) current = current.parent;
+    return current ? this.methods.get(current)?.get(callee.property.name) : undefined;
+  }
+
+  /** Calls in this file that call `fn` by its name (or as `this.name(…)` for a method). */
   callSitesOf(fn: FunctionNode): readonly TSESTree.CallExpression[] {
     const cached = this.callSiteCache.get(fn);
     if (cached) return cached;
     const variable = this.functionBindings.get(fn);
-    const sites: TSESTree.CallExpression[] = [];
+    const sites: TSESTree.CallExpression[] = this.thisCalls.filter((call) => this.methodOf(call) === fn);
     for (const reference of variable?.references ?? []) {
       const parent = reference.identifier.parent;
       if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier) sites.push(parent);

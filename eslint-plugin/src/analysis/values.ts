@@ -323,6 +323,7 @@ export class ValueEvaluator {
       return source.flatMap((argument) => this.valuesOf(argument)).map((value) => (path === 'Object.assign' ? value : derive(value)));
     }
     if (name === 'switchToHttp' || name === 'getContext') return [{ shape: 'execution-host' }];
+    if (receiver.type === AST_NODE_TYPES.ThisExpression) return this.sameFileCall(node);
     return this.valuesOf(receiver).flatMap((value) => this.methodCall(value, name, node));
   }
 
@@ -400,7 +401,12 @@ export class ValueEvaluator {
   /** A call of a function declared in this file: its return values, with its parameters bound to the arguments. */
   private sameFileCall(node: TSESTree.CallExpression): Value[] {
     const callee = unwrap(node.callee);
-    const fn = callee.type === AST_NODE_TYPES.Identifier ? this.index.functionOf(callee) : isFunctionNode(callee) ? callee : undefined;
+    const fn =
+      callee.type === AST_NODE_TYPES.Identifier
+        ? this.index.functionOf(callee)
+        : isFunctionNode(callee)
+          ? callee
+          : this.index.methodOf(node);
     if (!fn) return [];
     return this.returnValues(fn).flatMap((value) => this.bindArguments(value, fn, node));
   }

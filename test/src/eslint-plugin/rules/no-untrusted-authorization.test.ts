@@ -1714,6 +1714,31 @@ app.delete('/users/:id', allow('admin', 'support'), deleteUser);`,
 });`,
     errors: [{ messageId: 'untrustedHeader', line: 3, column: 7, suggestions: [] }],
   },
+  // Helpers on a class, called as `this.helper(…)`, are followed like same-file functions.
+  {
+    code: `export class RolesGuard {
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest();
+    if (!this.isAdmin(request.headers['x-role'])) throw new ForbiddenException();
+    return true;
+  }
+  private isAdmin(role: string) {
+    return role === 'admin';
+  }
+}`,
+    errors: [{ messageId: 'untrustedHeader', line: 4, column: 10, suggestions: [] }],
+  },
+  {
+    code: `export class OrdersController {
+  list(@Req() req: Request) {
+    return this.ordersFor(req.query.userId);
+  }
+  private ordersFor(userId: string) {
+    return this.orders.find({ userId });
+  }
+}`,
+    errors: [{ messageId: 'untrustedQuery', line: 6, column: 31, suggestions: [] }],
+  },
 ];
 
 /** Lints plain JavaScript with only this rule on, the way the CLI and the language server do. */
