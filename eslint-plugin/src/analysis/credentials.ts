@@ -6,7 +6,8 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { analyzeSourceCode } from './index';
+import { analyzeSourceCode, type FileAnalysis } from './index';
+import { branchOutcome } from './deny';
 import { propertyOf, staticValueOf, stringsOf } from './static-values';
 import type { ObjectValue, StaticValue } from './static-values';
 import { isFunctionNode, memberName, staticString, unwrap } from './syntax';
@@ -132,18 +133,19 @@ export interface ModuleBinding {
 /** Level 3 allows some clock skew; more than this defeats expiry for the grade (the rule has its own option). */
 export const DEFAULT_MAX_CLOCK_TOLERANCE_SECONDS = 300;
 
-const factsBySource = new WeakMap<TSESLint.SourceCode, CredentialFacts>();
+const factsBySource = new WeakMap<TSESLint.SourceCode, { settings: object | undefined; facts: CredentialFacts }>();
 
 /**
  * The credential facts of a file, built on first use. `settings` are ESLint's shared settings (rules pass
- * `context.settings`), so request values are recognised with the same `settings.claimguard` as every rule.
+ * `context.settings`), handed on unchanged so the shared analysis built for the rules is the one reused.
+ * A caller without settings reads whatever facts the rules already built.
  */
 export function getCredentialFacts(sourceCode: TSESLint.SourceCode, settings?: Readonly<Record<string, unknown>>): CredentialFacts {
-  let facts = factsBySource.get(sourceCode);
-  if (!facts) {
-    facts = buildFacts(sourceCode, settings);
-    factsBySource.set(sourceCode, facts);
-  }
+  const raw = settings?.claimguard as object | undefined;
+  const cached = factsBySource.get(sourceCode);
+  if (cached && (settings === undefined || cached.settings === raw)) return cached.facts;
+  const facts = buildFacts(sourceCode, settings);
+  factsBySource.set(sourceCode, { settings: raw, facts });
   return facts;
 }
 
@@ -156,6 +158,9 @@ interface Collected {
   invocations: { node: Invocation; fn: FunctionNode | null }[];
   comparisons: { node: TSESTree.BinaryExpression; fn: FunctionNode | null }[];
   routes: RouteRegistration[];
+  /** Functions passed to a route or middleware registration, and the names of functions passed by name. */
+  handlers: Set<FunctionNode>;
+  handlerNames: Set<string>;
 }
 
 interface RouteRegistration {
@@ -165,30 +170,55 @@ interface RouteRegistration {
 
 const EQUALITY = new Set(['===', '!==', '==', '!=']);
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options', 'use', 'route']);
+/** Registrations whose function arguments receive requests (routes, middleware, hooks). */
+const HANDLER_REGISTRATIONS = new Set([...ROUTE_METHODS, 'addHook', 'handle', 'handler', 'middleware', 'on', 'before', 'createServer']);
 
-/** One iterative pass (no recursion, so deeply nested code cannot overflow the stack). */
+/** TypeScript type positions: no call, comparison or import below them ever runs. */
+const TYPE_ONLY_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'superTypeArguments', 'implements']);
+
+/**
+ * One iterative pass (no recursion, so deeply nested code cannot overflow the stack). The stack holds bare
+ * nodes; a function node is pushed a second time as its own exit marker, so the enclosing function is
+ * tracked without allocating a frame per node.
+ */
 function walk(sourceCode: TSESLint.SourceCode): Collected {
-  const collected: Collected = { bindings: new Map(), invocations: [], comparisons: [], routes: [] };
-  const stack: { node: TSESTree.Node; fn: FunctionNode | null }[] = [{ node: sourceCode.ast, fn: null }];
+  const collected: Collected = { bindings: new Map(), invocations: [], comparisons: [], routes: [], handlers: new Set(), handlerNames: new Set() };
+  const stack: TSESTree.Node[] = [sourceCode.ast];
+  const functions: FunctionNode[] = [];
+  const visitorKeys = sourceCode.visitorKeys;
   while (stack.length > 0) {
-    const { node, fn } = stack.pop()!;
-    visit(node, fn, collected);
-    const inner = isFunctionNode(node) ? node : fn;
-    const keys = sourceCode.visitorKeys[node.type] ?? [];
+    const node = stack.pop()!;
+    if (functions.length > 0 && functions[functions.length - 1] === node) {
+      functions.pop();
+      continue;
+    }
+    visit(node, functions.length > 0 ? functions[functions.length - 1] : null, collected);
+    if (isFunctionNode(node)) {
+      functions.push(node);
+      stack.push(node);
+    }
+    const keys = visitorKeys[node.type];
+    if (!keys) continue;
     for (let k = keys.length - 1; k >= 0; k--) {
+      if (TYPE_ONLY_KEYS.has(keys[k])) continue;
       const child = (node as unknown as Record<string, unknown>)[keys[k]];
       if (Array.isArray(child)) {
-        for (let i = child.length - 1; i >= 0; i--) if (isNode(child[i])) stack.push({ node: child[i], fn: inner });
-      } else if (isNode(child)) {
-        stack.push({ node: child, fn: inner });
+        for (let i = child.length - 1; i >= 0; i--) if (isInnerNode(child[i])) stack.push(child[i]);
+      } else if (isInnerNode(child)) {
+        stack.push(child);
       }
     }
   }
   return collected;
 }
 
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+/** Identifiers and literals are most of a tree and hold nothing the walk collects: they are never pushed. */
+const LEAF_TYPES = new Set<string>([AST_NODE_TYPES.Identifier, AST_NODE_TYPES.Literal, AST_NODE_TYPES.TemplateElement, AST_NODE_TYPES.ThisExpression]);
+
+function isInnerNode(value: unknown): value is TSESTree.Node {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  return typeof type === 'string' && !LEAF_TYPES.has(type);
 }
 
 function visit(node: TSESTree.Node, fn: FunctionNode | null, collected: Collected): void {
@@ -197,11 +227,12 @@ function visit(node: TSESTree.Node, fn: FunctionNode | null, collected: Collecte
       addImportBindings(node, collected.bindings);
       break;
     case AST_NODE_TYPES.VariableDeclarator:
-      addRequireBindings(node, collected.bindings);
+      if (node.init) addRequireBindings(node, collected.bindings);
       break;
     case AST_NODE_TYPES.CallExpression:
       collected.invocations.push({ node, fn });
       addRoute(node, collected.routes);
+      addHandlers(node, collected);
       break;
     case AST_NODE_TYPES.NewExpression:
       collected.invocations.push({ node, fn });
@@ -211,6 +242,19 @@ function visit(node: TSESTree.Node, fn: FunctionNode | null, collected: Collecte
       break;
     default:
       break;
+  }
+}
+
+/** Functions handed to `app.get(…)`, `router.use(…)`, `fastify.addHook(…)`: written inline or by name. */
+function addHandlers(node: TSESTree.CallExpression, collected: Collected): void {
+  const callee = node.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || node.arguments.length === 0) return;
+  const method = memberName(callee);
+  if (!method || !HANDLER_REGISTRATIONS.has(method)) return;
+  for (const argument of node.arguments) {
+    const bare = unwrap(argument);
+    if (isFunctionNode(bare)) collected.handlers.add(bare);
+    else if (bare.type === AST_NODE_TYPES.Identifier) collected.handlerNames.add(bare.name);
   }
 }
 
@@ -432,8 +476,7 @@ interface VerifySite {
 }
 
 /** The verification model of one call, if it is a verification this file's imports make certain. */
-function verifySite(node: Invocation, context: ClassifyContext): VerifySite | undefined {
-  const callee = resolveCallee(node.callee, context.bindings);
+function verifySite(node: Invocation, context: ClassifyContext, callee: ResolvedCallee | undefined): VerifySite | undefined {
   if (node.type === AST_NODE_TYPES.NewExpression) {
     if (isExport(callee, ['passport-jwt'], ['Strategy'])) return { model: MODELS.passportJwt, optionsIndex: 0, secretOption: ['secretOrKey'], middleware: false };
     return undefined;
@@ -696,14 +739,18 @@ interface SecretSite {
   options?: { index: number; names: readonly string[] };
 }
 
-function secretSite(node: Invocation, context: ClassifyContext, verify: VerifySite | undefined): SecretSite | undefined {
+function secretSite(
+  node: Invocation,
+  context: ClassifyContext,
+  verify: VerifySite | undefined,
+  callee: ResolvedCallee | undefined,
+): SecretSite | undefined {
   if (verify) {
     const library = verify.model.library;
     if (verify.secretIndex !== undefined) return { library, role: 'verify', argument: verify.secretIndex };
     const role = verify.model === MODELS.nestModule || verify.model === MODELS.fastifyJwt ? 'sign and verify' : 'verify';
     return verify.secretOption ? { library, role, options: { index: verify.optionsIndex, names: verify.secretOption } } : undefined;
   }
-  const callee = resolveCallee(node.callee, context.bindings);
   if (isExport(callee, ['jsonwebtoken'], ['sign'])) return { library: 'jsonwebtoken', role: 'sign', argument: 1 };
   if (isExport(callee, ['hono/jwt'], ['sign']) || isExport(callee, ['hono/jwt'], ['Jwt', 'sign'])) return { library: 'hono', role: 'sign', argument: 1 };
   if (isExport(callee, ['jwt-simple'], ['encode'])) return { library: 'jwt-simple', role: 'sign', argument: 1 };
@@ -843,24 +890,6 @@ const HEADER_GETTERS = new Set(['get', 'header', 'getHeader']);
 
 type RequestReader = (node: TSESTree.Node) => RequestRead | undefined;
 
-/**
- * The one place that says whether an expression reads a request header, query value, cookie or body field:
- * the shared data-flow analysis first (it follows values through variables, helpers and arguments), then
- * request-shaped syntax for the shapes it does not model.
- */
-function requestReader(sourceCode: TSESLint.SourceCode, settings: Readonly<Record<string, unknown>> | undefined): RequestReader {
-  const analysis = analyzeSourceCode(sourceCode, settings);
-  return (node) => {
-    for (const value of analysis.valuesOf(node)) {
-      if (value.trust !== 'untrusted' || value.container) continue;
-      if (value.source === 'header' || value.source === 'query' || value.source === 'cookie' || value.source === 'body') {
-        return { source: value.source, name: value.name, node: value.node };
-      }
-    }
-    return syntacticRead(sourceCode, node);
-  };
-}
-
 /** Request reads by shape: `req.headers[…]`, `req.get(…)`, `c.req.header(…)`, `headers().get(…)`, and `const` hops. */
 export function syntacticRead(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, depth = 0): RequestRead | undefined {
   if (depth > 4) return undefined;
@@ -914,7 +943,8 @@ function containerSource(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, d
   const bare = unwrap(node);
   if (bare.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(bare);
-    const source = name ? CONTAINERS[name] : undefined;
+    // Own keys only, here and below: `req.constructor` must not find Object.prototype.constructor.
+    const source = name && Object.hasOwn(CONTAINERS, name) ? CONTAINERS[name] : undefined;
     if (source && isRequestLike(unwrap(bare.object))) return source;
     return undefined;
   }
@@ -926,7 +956,7 @@ function containerSource(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, d
     if (def.node.id.type === AST_NODE_TYPES.Identifier) return containerSource(sourceCode, def.node.init, depth + 1);
     if (def.node.id.type === AST_NODE_TYPES.ObjectPattern && isRequestLike(unwrap(def.node.init))) {
       const key = patternProperty(def.node.id, bare.name)?.key;
-      return key ? CONTAINERS[key] : undefined;
+      return key && Object.hasOwn(CONTAINERS, key) ? CONTAINERS[key] : undefined;
     }
   }
   return undefined;
@@ -970,9 +1000,14 @@ function isStaticKey(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): bool
   if (bare.type === AST_NODE_TYPES.TemplateLiteral) return bare.expressions.some((part) => isStaticKey(sourceCode, part));
   const value = staticValueOf(sourceCode, bare);
   if (value.kind === 'env' || value.kind === 'env-fallback') return true;
+  if (value.kind !== 'literal' || typeof value.value !== 'string' || value.value === '') return false;
   // An authentication scheme name (`scheme !== 'Bearer'`) is not a key.
-  return value.kind === 'literal' && typeof value.value === 'string' && value.value !== '' && !AUTH_SCHEME.test(value.value);
+  if (AUTH_SCHEME.test(value.value)) return false;
+  // A plain word (`'admin'`, `'accounting'`) is a role or a user name, unless a secret-named constant holds it.
+  return !PLAIN_WORD.test(value.value) || (bare !== value.node && isSecretName(operandName(bare) ?? ''));
 }
+
+const PLAIN_WORD = /^[A-Za-z]*$/;
 
 const AUTH_SCHEME = /^(bearer|basic|digest|token|dpop|negotiate)\s*$/i;
 
@@ -983,39 +1018,168 @@ function envKeyName(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): strin
     : undefined;
 }
 
-/** `req.headers['x-api-key'] === KEY`, `authorization === process.env.TOKEN`, `key === process.env.API_KEY`. */
-function comparisonScheme(
-  sourceCode: TSESLint.SourceCode,
-  readRequest: RequestReader,
-  node: TSESTree.BinaryExpression,
-  fn: FunctionNode | null,
-): Omit<ApiKeyScheme, 'routes'> | undefined {
+/** The words a key read needs somewhere in the file: a request value is always named in the source. */
+const API_KEY_MENTION = /(api|access|client|service)[-_]?(key|token|secret)|apikey|x-(auth-)?key/i;
+const AUTHORIZATION_MENTION = /authorization/i;
+
+/**
+ * What the scheme and comparison checks ask about the file, each answered at most once. Asking the data-flow
+ * analysis is the expensive part, so every check first rules a candidate out with the cheap facts here.
+ */
+interface SchemeContext {
+  sourceCode: TSESLint.SourceCode;
+  readRequest: RequestReader;
+  /** Does the file's text name an API key / the Authorization header anywhere (one regex test per file)? */
+  mentionsApiKey(): boolean;
+  mentionsAuthorization(): boolean;
+  /** Whether the analysis sees a caller-controlled value in `node` (any source, path and arguments included). */
+  isUntrusted(node: TSESTree.Node): boolean;
+  isRequestHandler(fn: FunctionNode): boolean;
+  /** True when the file verifies JWTs, so a Bearer token in `authorization` is a token, not a key. */
+  verifiesJwt: boolean;
+}
+
+function keyScheme(node: TSESTree.Node, fn: FunctionNode | null, origin: ApiKeyScheme['origin']): Omit<ApiKeyScheme, 'routes'> {
+  return { kind: 'api-key', via: 'key comparison', node, guard: fn, origin };
+}
+
+function readOrigin(read: RequestRead): ApiKeyScheme['origin'] {
+  return { description: describeRead(read), node: read.node };
+}
+
+/**
+ * `req.headers['x-api-key'] === KEY`, `authorization === process.env.TOKEN`, `key === process.env.API_KEY`, and any
+ * header compared with a configured secret where the comparison decides a 401/403.
+ */
+function comparisonScheme(file: SchemeContext, node: TSESTree.BinaryExpression, fn: FunctionNode | null): Omit<ApiKeyScheme, 'routes'> | undefined {
   if (node.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
+  if (isTrivialOperand(node.left) || isTrivialOperand(node.right)) return undefined;
   const sides: [TSESTree.Node, TSESTree.Node][] = [[node.left, node.right], [node.right, node.left]];
+  let denies: boolean | undefined;
   for (const [mine, other] of sides) {
-    if (isTrivialOperand(other) || isTrivialOperand(mine)) return undefined;
-    const read = readRequest(mine);
-    const keyRead = read && read.source !== 'body' && read.name !== undefined && API_KEY_NAME.test(read.name);
-    const bearerKey = read && read.source === 'header' && read.name?.toLowerCase() === 'authorization' && isStaticKey(sourceCode, other);
-    if (read && (keyRead || bearerKey)) {
-      return { kind: 'api-key', via: 'key comparison', node, guard: fn, origin: { description: describeRead(read), node: read.node } };
+    const staticKey = file.mentionsAuthorization() && isStaticKey(file.sourceCode, other);
+    const configured = isConfiguredSecret(file.sourceCode, other) && (denies ??= decidesDenial(node));
+    if (file.mentionsApiKey() || staticKey || configured) {
+      const read = file.readRequest(mine);
+      const keyRead = read && read.source !== 'body' && read.name !== undefined && API_KEY_NAME.test(read.name);
+      const bearerKey = staticKey && read?.source === 'header' && isAuthorizationRead(read);
+      // A header checked against a configured secret before a 401/403 is a static token, whatever it is called.
+      const configuredKey = configured && read?.source === 'header' && !file.isUntrusted(other);
+      if (read && (keyRead || bearerKey || configuredKey)) return keyScheme(node, fn, readOrigin(read));
     }
-    const envName = envKeyName(sourceCode, other);
-    if (envName) {
-      return { kind: 'api-key', via: 'key comparison', node, guard: fn, origin: { description: `process.env.${envName}`, node: other } };
-    }
+    const envName = envKeyName(file.sourceCode, other);
+    if (envName) return keyScheme(node, fn, { description: `process.env.${envName}`, node: other });
   }
   return undefined;
 }
 
+function isAuthorizationRead(read: RequestRead): boolean {
+  return read.name?.toLowerCase() === 'authorization';
+}
+
 /** `VALID_KEYS.includes(req.headers['x-api-key'])`, `keys.has(apiKey)`. */
-function keyLookupScheme(readRequest: RequestReader, node: TSESTree.CallExpression, fn: FunctionNode | null): Omit<ApiKeyScheme, 'routes'> | undefined {
+function keyLookupScheme(file: SchemeContext, node: TSESTree.CallExpression, fn: FunctionNode | null): Omit<ApiKeyScheme, 'routes'> | undefined {
   const method = methodName(node);
   const argument = node.arguments[0];
   if ((method !== 'includes' && method !== 'has') || !argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
-  const read = readRequest(argument);
+  if (!file.mentionsApiKey()) return undefined;
+  const read = file.readRequest(argument);
   if (!read || read.source === 'body' || read.name === undefined || !API_KEY_NAME.test(read.name)) return undefined;
-  return { kind: 'api-key', via: 'key comparison', node, guard: fn, origin: { description: describeRead(read), node: read.node } };
+  return keyScheme(node, fn, readOrigin(read));
+}
+
+/** `f(…)` and `x.f(…)` are both calls of `f`. */
+function calledName(node: TSESTree.CallExpression): string | undefined {
+  return methodName(node) ?? (node.callee.type === AST_NODE_TYPES.Identifier ? node.callee.name : undefined);
+}
+
+/** `verifyBootstrapToken(env.TOKEN, header)`, `safeEqual(a, b)`: helpers that compare what they are given. */
+const KEY_CHECK_FUNCTION = /^(verify|check|compare|validate)([A-Z_0-9]|$)|safeEqual$/i;
+
+/**
+ * `if (!verifyBootstrapToken(c.env.BOOTSTRAP_TOKEN, c.req.header('x-bootstrap-token'))) return c.json({}, 403)`:
+ * a request header handed, with a configured secret, to a comparing helper whose answer denies the request.
+ */
+function keyCheckCallScheme(file: SchemeContext, node: TSESTree.CallExpression, fn: FunctionNode | null): Omit<ApiKeyScheme, 'routes'> | undefined {
+  if (!KEY_CHECK_FUNCTION.test(calledName(node) ?? '') || node.arguments.length < 2) return undefined;
+  const args = node.arguments.filter((argument) => argument.type !== AST_NODE_TYPES.SpreadElement).map((argument) => unwrapSecret(file.sourceCode, argument));
+  const secret = args.find((argument) => isConfiguredSecret(file.sourceCode, argument));
+  if (!secret || !decidesDenial(node)) return undefined;
+  for (const argument of args) {
+    if (argument === secret) continue;
+    const read = file.readRequest(argument);
+    if (!read || read.source !== 'header') continue;
+    // A Bearer token in `authorization` that the file verifies as a JWT is the remedy, not a key.
+    if (isAuthorizationRead(read) && file.verifiesJwt) return undefined;
+    return keyScheme(node, fn, readOrigin(read));
+  }
+  return undefined;
+}
+
+/**
+ * A secret the server is configured with: `process.env.X` (also through constants), Hono/Workers bindings
+ * (`c.env.X`, `env.X`, `import.meta.env.X`), or a secret-named setting (`config.apiToken`, `this.masterKey`).
+ * Literals are left out on purpose: `header !== 'admin'` is an authorization decision, not a key.
+ */
+function isConfiguredSecret(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
+  const bare = unwrap(node);
+  if (bare.type !== AST_NODE_TYPES.Identifier && bare.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (bare.type === AST_NODE_TYPES.MemberExpression && readsEnvBinding(bare)) return true;
+  const value = staticValueOf(sourceCode, bare);
+  if (value.kind === 'env' || value.kind === 'env-fallback') return true;
+  if (value.kind === 'literal') return false;
+  const name = operandName(bare);
+  return name !== undefined && isSecretName(name);
+}
+
+/** `c.env.X`, `ctx.env.X`, `env.X`, `import.meta.env.X`: a member read from an object called `env`. */
+function readsEnvBinding(node: TSESTree.MemberExpression): boolean {
+  const object = unwrap(node.object);
+  if (object.type === AST_NODE_TYPES.Identifier) return object.name === 'env';
+  return object.type === AST_NODE_TYPES.MemberExpression && memberName(object) === 'env';
+}
+
+/** Wrappers a condition may put around the test itself: `!x`, `a && x`, `await x`, `(x)!`. */
+function conditionAround(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (let parent = current.parent; parent; parent = current.parent) {
+    const wraps =
+      parent.type === AST_NODE_TYPES.LogicalExpression ||
+      (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!') ||
+      parent.type === AST_NODE_TYPES.AwaitExpression ||
+      parent.type === AST_NODE_TYPES.ChainExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.TSAsExpression;
+    if (!wraps) break;
+    current = parent;
+  }
+  return current;
+}
+
+/** Guard methods whose boolean answer admits or rejects the request (NestJS guards). */
+const GUARD_METHODS = new Set(['canActivate']);
+
+/** Does the condition this comparison belongs to answer 401/403 (or throw an unauthorized/forbidden error) on a branch? */
+function decidesDenial(node: TSESTree.Node): boolean {
+  const test = conditionAround(node);
+  const parent = test.parent;
+  if (!parent) return false;
+  if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.test === test) {
+    return branchOutcome([parent.consequent, parent.alternate], false).denies;
+  }
+  if (parent.type === AST_NODE_TYPES.ReturnStatement) {
+    const method = enclosingMethodName(parent);
+    return method !== undefined && GUARD_METHODS.has(method);
+  }
+  return false;
+}
+
+function enclosingMethodName(node: TSESTree.Node): string | undefined {
+  let current = node.parent;
+  while (current && !isFunctionNode(current)) current = current.parent;
+  const definition = current?.parent;
+  if (definition?.type !== AST_NODE_TYPES.MethodDefinition || definition.key.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return definition.key.name;
 }
 
 const BASIC_LITERAL = /^basic ?$/i;
@@ -1042,8 +1206,7 @@ function isBasicParsing(node: TSESTree.Node): boolean {
 const STRATEGY_SCHEMES: Record<string, SchemeKind> = { basic: 'basic', digest: 'digest', headerapikey: 'api-key', 'api-key': 'api-key', apikey: 'api-key', localapikey: 'api-key' };
 
 /** Library schemes: middleware factories, strategies and `authenticate('basic')`-style guards. */
-function libraryScheme(node: Invocation, context: ClassifyContext): { kind: SchemeKind; via: string } | undefined {
-  const callee = resolveCallee(node.callee, context.bindings);
+function libraryScheme(node: Invocation, context: ClassifyContext, callee: ResolvedCallee | undefined): { kind: SchemeKind; via: string } | undefined {
   if (node.type === AST_NODE_TYPES.NewExpression) {
     if (isExport(callee, ['passport-http'], ['BasicStrategy'])) return { kind: 'basic', via: 'passport-http' };
     if (isExport(callee, ['passport-http'], ['DigestStrategy'])) return { kind: 'digest', via: 'passport-http' };
@@ -1065,7 +1228,8 @@ function libraryScheme(node: Invocation, context: ClassifyContext): { kind: Sche
   if (isExport(callee, ['hono/basic-auth'], ['basicAuth'])) return { kind: 'basic', via: 'hono/basic-auth' };
   if (isFastifyRegister(node, context, ['@fastify/basic-auth', 'fastify-basic-auth'])) return { kind: 'basic', via: '@fastify/basic-auth' };
   const strategyName = (staticString(node.arguments[0]) ?? '').toLowerCase();
-  const scheme = STRATEGY_SCHEMES[strategyName];
+  // `authenticate('constructor')` names no strategy: look up own keys only.
+  const scheme = Object.hasOwn(STRATEGY_SCHEMES, strategyName) ? STRATEGY_SCHEMES[strategyName] : undefined;
   if (scheme && (methodName(node) === 'authenticate' || isExport(callee, ['@nestjs/passport'], ['AuthGuard']))) {
     return { kind: scheme, via: `passport '${strategyName}'` };
   }
@@ -1112,13 +1276,22 @@ const METADATA_WORDS = new Set([
 /** Words that mark a value as not secret at all: paging cursors, lexer tokens, form confirmations. */
 const NON_SECRET_WORDS = new Set(['page', 'next', 'cursor', 'continuation', 'cancellation', 'sync', 'lexer', 'confirm', 'confirmation', 'repeat', 'retype', 'new', 'placeholder']);
 
+/** Names repeat across comparisons and files; splitting each once keeps the word checks off the profile. */
+const wordCache = new Map<string, string[]>();
+const WORD_CACHE_LIMIT = 5000;
+
 function wordsOf(name: string): string[] {
-  return name
+  const cached = wordCache.get(name);
+  if (cached) return cached;
+  const words = name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
     .map((word) => word.toLowerCase());
+  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+  wordCache.set(name, words);
+  return words;
 }
 
 export function isSecretName(name: string): boolean {
@@ -1196,6 +1369,87 @@ function localeCompareOf(node: TSESTree.CallExpression, fn: FunctionNode | null)
   return unsafeComparisonOf(node.callee.object, other, node, false, fn);
 }
 
+/**
+ * A secret comparison is a timing oracle only when a caller can probe it: one side is a request value (or a
+ * parameter of a request handler), the comparison runs inside a request handler, or its answer is a 401/403.
+ * Offline scripts comparing digests of server-side data (integrity checks, caches, re-hash decisions) are not.
+ */
+function facesCaller(file: SchemeContext, comparison: UnsafeComparison): boolean {
+  if (comparison.fn && enclosingHandler(file, comparison.fn)) return true;
+  for (const side of [comparison.left, comparison.right]) {
+    if (syntacticRead(file.sourceCode, side) || isHandlerParameter(file, side) || file.isUntrusted(side)) return true;
+  }
+  return decidesDenial(comparison.node);
+}
+
+/** The function itself or any function around it receives requests. */
+function enclosingHandler(file: SchemeContext, fn: FunctionNode): boolean {
+  for (let current: TSESTree.Node | undefined = fn; current; current = current.parent) {
+    if (isFunctionNode(current) && file.isRequestHandler(current)) return true;
+  }
+  return false;
+}
+
+/** `dto.password` where `dto` is a parameter of a request handler (a controller method's body, a route's `req`). */
+function isHandlerParameter(file: SchemeContext, node: TSESTree.Node): boolean {
+  let root = unwrap(node);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  let scope: TSESLint.Scope.Scope | null = file.sourceCode.getScope(root);
+  while (scope && !scope.set.has(root.name)) scope = scope.upper;
+  const def = scope?.set.get(root.name)?.defs[0];
+  return def?.type === 'Parameter' && isFunctionNode(def.node) && file.isRequestHandler(def.node);
+}
+
+const HTTP_METHOD_EXPORT = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
+const REQUEST_PARAM = /^(req|request|_req|ctx)$/;
+const HANDLER_METHODS = new Set(['canActivate', 'use', 'intercept']);
+const ROUTE_DECORATORS = /^(Get|Post|Put|Patch|Delete|All|Head|Options)$/;
+const HANDLER_CLASS_DECORATORS = /^(Controller|Resolver)$/;
+
+/**
+ * Functions that receive requests: registered as routes, middleware or hooks (inline or by name), Next.js
+ * route exports, NestJS controller methods, guards and middleware, and functions shaped like handlers
+ * (`(req, res)`, `(ctx, next)`, `(c, next)`).
+ */
+function isRequestHandler(fn: FunctionNode, collected: Collected): boolean {
+  if (collected.handlers.has(fn)) return true;
+  const name = functionName(fn);
+  if (name !== undefined && (collected.handlerNames.has(name) || (HTTP_METHOD_EXPORT.test(name) && isExported(fn)))) return true;
+  const [first, second] = fn.params;
+  if (first?.type === AST_NODE_TYPES.Identifier && REQUEST_PARAM.test(first.name)) return true;
+  if (first?.type === AST_NODE_TYPES.Identifier && first.name === 'c' && second?.type === AST_NODE_TYPES.Identifier && second.name === 'next') return true;
+  return isControllerMethod(fn);
+}
+
+function functionName(fn: FunctionNode): string | undefined {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : undefined;
+}
+
+function isExported(fn: FunctionNode): boolean {
+  const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.parent;
+  return declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
+}
+
+function isControllerMethod(fn: FunctionNode): boolean {
+  const method = fn.parent;
+  if (method?.type !== AST_NODE_TYPES.MethodDefinition) return false;
+  if (method.key.type === AST_NODE_TYPES.Identifier && HANDLER_METHODS.has(method.key.name)) return true;
+  if (method.decorators.some((decorator) => ROUTE_DECORATORS.test(decoratorName(decorator) ?? ''))) return true;
+  const owner = method.parent.parent;
+  return (
+    (owner.type === AST_NODE_TYPES.ClassDeclaration || owner.type === AST_NODE_TYPES.ClassExpression) &&
+    owner.decorators.some((decorator) => HANDLER_CLASS_DECORATORS.test(decoratorName(decorator) ?? ''))
+  );
+}
+
+function decoratorName(decorator: TSESTree.Decorator): string | undefined {
+  const expression = decorator.expression.type === AST_NODE_TYPES.CallExpression ? decorator.expression.callee : decorator.expression;
+  return expression.type === AST_NODE_TYPES.Identifier ? expression.name : undefined;
+}
+
 // Putting it together
 
 interface ClassifyContext {
@@ -1203,45 +1457,196 @@ interface ClassifyContext {
   importsModule(module: string): boolean;
 }
 
-function buildFacts(sourceCode: TSESLint.SourceCode, settings: Readonly<Record<string, unknown>> | undefined): CredentialFacts {
-  const collected = walk(sourceCode);
-  let reader: RequestReader | undefined;
-  // Built on first need: most files have no comparison worth asking the data-flow analysis about.
-  const readRequest: RequestReader = (node) => (reader ??= requestReader(sourceCode, settings))(node);
-  const modules = new Set([...collected.bindings.values()].map((binding) => binding.module));
-  const context: ClassifyContext = { bindings: collected.bindings, importsModule: (module) => modules.has(module) };
-  const verifications: Verification[] = [];
-  const secrets: SecretUse[] = [];
-  const apiKeySchemes: ApiKeyScheme[] = [];
-  const unsafeComparisons: UnsafeComparison[] = [];
-  const addScheme = (scheme: Omit<ApiKeyScheme, 'routes'>) => apiKeySchemes.push({ ...scheme, routes: routesOf(scheme.guard, collected.routes) });
+/** Method names that matter even when the callee does not resolve to an imported module. */
+const METHODS_OF_INTEREST = new Set(['verify', 'verifyAsync', 'sign', 'signAsync', 'register', 'authenticate']);
 
-  for (const { node, fn } of collected.invocations) {
-    const verify = verifySite(node, context);
-    if (verify) verifications.push(verificationOf(node, fn, verify, sourceCode));
-    const secret = secretSite(node, context, verify);
-    if (secret) secrets.push(...secretUsesOf(node, fn, secret, sourceCode));
-    const library = libraryScheme(node, context);
-    if (library) addScheme({ ...library, node, guard: node });
-    else if (node.type === AST_NODE_TYPES.CallExpression && isBasicParsing(node)) {
-      addScheme({ kind: 'basic', via: 'Authorization: Basic parsing', node, guard: fn });
-    } else if (node.type === AST_NODE_TYPES.CallExpression) {
-      const lookup = keyLookupScheme(readRequest, node, fn);
-      if (lookup) addScheme(lookup);
+/** Most calls (`res.json`, `db.users.findMany`) are none of the library models: skip them before any lookup. */
+function mayBeLibraryCall(node: Invocation, callee: ResolvedCallee | undefined): boolean {
+  if (callee || node.callee.type === AST_NODE_TYPES.Super) return true;
+  const method = methodName(node);
+  return method !== undefined && METHODS_OF_INTEREST.has(method);
+}
+
+function schemeContext(sourceCode: TSESLint.SourceCode, settings: Readonly<Record<string, unknown>> | undefined, collected: Collected): SchemeContext {
+  // Built on first need: most files have no comparison worth asking the data-flow analysis about.
+  let analysis: FileAnalysis | undefined;
+  const analysed = () => (analysis ??= analyzeSourceCode(sourceCode, settings));
+  let apiKey: boolean | undefined;
+  let authorization: boolean | undefined;
+  const handlers = new Map<FunctionNode, boolean>();
+  return {
+    sourceCode,
+    readRequest: (node) => requestRead(analysed(), node) ?? syntacticRead(sourceCode, node),
+    mentionsApiKey: () => (apiKey ??= API_KEY_MENTION.test(sourceCode.text)),
+    mentionsAuthorization: () => (authorization ??= AUTHORIZATION_MENTION.test(sourceCode.text)),
+    isUntrusted: (node) => analysed().valuesOf(node).some((value) => value.trust === 'untrusted'),
+    isRequestHandler: (fn) => {
+      let known = handlers.get(fn);
+      if (known === undefined) handlers.set(fn, (known = isRequestHandler(fn, collected)));
+      return known;
+    },
+    verifiesJwt: false,
+  };
+}
+
+interface PendingVerification {
+  node: Invocation;
+  fn: FunctionNode | null;
+  site: VerifySite;
+}
+
+function buildFacts(sourceCode: TSESLint.SourceCode, settings: Readonly<Record<string, unknown>> | undefined): CredentialFacts {
+  return new FileCredentials(sourceCode, settings, walk(sourceCode));
+}
+
+type SchemeFact = Omit<ApiKeyScheme, 'routes'>;
+
+/**
+ * The facts of one file. Library models (verification, secrets, library schemes) come from the walk alone and
+ * are classified up front; hand-written schemes and unsafe comparisons may ask the data-flow analysis, so they
+ * are worked out when a rule first reads them: a file linted without those rules never pays for them.
+ */
+class FileCredentials implements CredentialFacts {
+  readonly verifications: readonly Verification[];
+  readonly secrets: readonly SecretUse[] = [];
+  readonly moduleBindings: ReadonlyMap<string, ModuleBinding>;
+  private readonly librarySchemes: SchemeFact[] = [];
+  /** Calls that are no library model: Basic parsing, key look-ups, key-check helpers, `localeCompare`. */
+  private readonly plainCalls: { node: TSESTree.CallExpression; fn: FunctionNode | null }[] = [];
+  private readonly file: SchemeContext;
+  private schemes: readonly ApiKeyScheme[] | undefined;
+  private comparisons: readonly UnsafeComparison[] | undefined;
+
+  constructor(
+    private readonly sourceCode: TSESLint.SourceCode,
+    settings: Readonly<Record<string, unknown>> | undefined,
+    private readonly collected: Collected,
+  ) {
+    this.moduleBindings = collected.bindings;
+    this.file = schemeContext(sourceCode, settings, collected);
+    this.verifications = this.classifyCalls();
+    this.file.verifiesJwt = this.verifications.length > 0;
+  }
+
+  private classifyCalls(): Verification[] {
+    const modules = new Set([...this.collected.bindings.values()].map((binding) => binding.module));
+    const context: ClassifyContext = { bindings: this.collected.bindings, importsModule: (module) => modules.has(module) };
+    const pending: PendingVerification[] = [];
+    const secrets = this.secrets as SecretUse[];
+    for (const { node, fn } of this.collected.invocations) {
+      const callee = resolveCallee(node.callee, this.collected.bindings);
+      let verify: VerifySite | undefined;
+      let library: ReturnType<typeof libraryScheme>;
+      if (mayBeLibraryCall(node, callee)) {
+        verify = verifySite(node, context, callee);
+        if (verify) pending.push({ node, fn, site: verify });
+        const secret = secretSite(node, context, verify, callee);
+        if (secret) secrets.push(...secretUsesOf(node, fn, secret, this.sourceCode));
+        library = libraryScheme(node, context, callee);
+        if (library) this.librarySchemes.push({ ...library, node, guard: node });
+      }
+      if (node.type === AST_NODE_TYPES.CallExpression && !library && !verify) this.plainCalls.push({ node, fn });
     }
-    if (node.type === AST_NODE_TYPES.CallExpression) {
+    return judgeVerifications(pending, this.sourceCode);
+  }
+
+  get apiKeySchemes(): readonly ApiKeyScheme[] {
+    this.schemes ??= this.findSchemes();
+    return this.schemes;
+  }
+
+  get unsafeComparisons(): readonly UnsafeComparison[] {
+    this.comparisons ??= this.findUnsafeComparisons();
+    return this.comparisons;
+  }
+
+  private findSchemes(): ApiKeyScheme[] {
+    const file = this.file;
+    const schemes: SchemeFact[] = [...this.librarySchemes];
+    for (const { node, fn } of this.plainCalls) {
+      const scheme = isBasicParsing(node)
+        ? { kind: 'basic' as const, via: 'Authorization: Basic parsing', node, guard: fn }
+        : (keyLookupScheme(file, node, fn) ?? keyCheckCallScheme(file, node, fn));
+      if (scheme) schemes.push(scheme);
+    }
+    for (const { node, fn } of this.collected.comparisons) {
+      const scheme = isBasicParsing(node) ? { kind: 'basic' as const, via: 'Authorization: Basic parsing', node, guard: fn } : comparisonScheme(file, node, fn);
+      if (scheme) schemes.push(scheme);
+    }
+    return oneSchemePerGuard(schemes).map((scheme) => ({ ...scheme, routes: routesOf(scheme.guard, this.collected.routes) }));
+  }
+
+  private findUnsafeComparisons(): UnsafeComparison[] {
+    const found: UnsafeComparison[] = [];
+    for (const { node, fn } of this.plainCalls) {
       const unsafe = localeCompareOf(node, fn);
-      if (unsafe) unsafeComparisons.push(unsafe);
+      if (unsafe && facesCaller(this.file, unsafe)) found.push(unsafe);
+    }
+    for (const { node, fn } of this.collected.comparisons) {
+      if (node.left.type === AST_NODE_TYPES.PrivateIdentifier) continue;
+      const unsafe = unsafeComparisonOf(node.left, node.right, node, node.operator.startsWith('!'), fn);
+      if (unsafe && facesCaller(this.file, unsafe)) found.push(unsafe);
+    }
+    return found;
+  }
+}
+
+/**
+ * Whether an expression reads a request header, query value, cookie or body field, as the shared data-flow
+ * analysis sees it (through variables, helpers and arguments); `syntacticRead` covers shapes it does not model.
+ */
+function requestRead(analysis: FileAnalysis, node: TSESTree.Node): RequestRead | undefined {
+  for (const value of analysis.valuesOf(node)) {
+    if (value.trust !== 'untrusted' || value.container) continue;
+    if (value.source === 'header' || value.source === 'query' || value.source === 'cookie' || value.source === 'body') {
+      return { source: value.source, name: value.name, node: value.node };
     }
   }
-  for (const { node, fn } of collected.comparisons) {
-    if (node.left.type === AST_NODE_TYPES.PrivateIdentifier) continue;
-    const scheme = isBasicParsing(node)
-      ? { kind: 'basic' as const, via: 'Authorization: Basic parsing', node, guard: fn }
-      : comparisonScheme(sourceCode, readRequest, node, fn);
-    if (scheme) addScheme(scheme);
-    const unsafe = unsafeComparisonOf(node.left, node.right, node, node.operator.startsWith('!'), fn);
-    if (unsafe) unsafeComparisons.push(unsafe);
-  }
-  return { verifications, secrets, apiKeySchemes, unsafeComparisons, moduleBindings: collected.bindings };
+  return undefined;
+}
+
+/**
+ * Hand-parsed Basic credentials read the `authorization` header, so comparing the username that came out of it
+ * is the same Basic scheme, not a second, key-based one: keep one report per guard.
+ */
+function oneSchemePerGuard(schemes: readonly Omit<ApiKeyScheme, 'routes'>[]): Omit<ApiKeyScheme, 'routes'>[] {
+  const basicGuards = new Set(schemes.filter((scheme) => scheme.kind === 'basic' && scheme.guard).map((scheme) => scheme.guard));
+  return schemes.filter(
+    (scheme) => !(scheme.via === 'key comparison' && basicGuards.has(scheme.guard) && scheme.origin?.description.toLowerCase() === "header 'authorization'"),
+  );
+}
+
+/**
+ * `JwtModule.register({})` sets no verification defaults, so each `jwtService.verify(token, options)` in the file
+ * stands on its own options: judge the calls (absent options are missing there) instead of the empty module.
+ * A registration whose options weaken validation is still reported.
+ */
+function judgeVerifications(pending: readonly PendingVerification[], sourceCode: TSESLint.SourceCode): Verification[] {
+  const modules = pending.filter(({ site }) => site.model === MODELS.nestModule);
+  const callsJudged = modules.length > 0 && pending.some(({ site }) => site.model === MODELS.nestCall) && modules.every(({ node }) => setsNoVerifyOptions(node, sourceCode));
+  return pending.map(({ node, fn, site }) => {
+    if (callsJudged && site.model === MODELS.nestCall) return verificationOf(node, fn, { ...site, model: { ...site.model, absentIsUnknown: false } }, sourceCode);
+    const verification = verificationOf(node, fn, site, sourceCode);
+    return callsJudged && site.model === MODELS.nestModule ? withoutAbsentOptions(verification) : verification;
+  });
+}
+
+/** `register({})`, `register({ secret })`, `register({ verifyOptions: {} })`: nothing that verification inherits. */
+function setsNoVerifyOptions(node: Invocation, sourceCode: TSESLint.SourceCode): boolean {
+  const argument = node.arguments[0];
+  if (!argument) return true;
+  if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
+  const options = staticValueOf(sourceCode, argument);
+  if (options.kind !== 'object' || options.open) return false;
+  const verify = propertyOf(options, 'verifyOptions');
+  return !verify || (verify.value.kind === 'object' && !verify.value.open && verify.value.properties.size === 0);
+}
+
+function withoutAbsentOptions(verification: Verification): Verification {
+  // The module has no verification options at all, so every missing check is an absent one.
+  const problems = verification.problems.filter((problem) => problem.kind !== 'missing');
+  const missing = unique(problems.filter((p) => p.kind !== 'unknown').map((p) => p.check));
+  const unknown = unique(problems.filter((p) => p.kind === 'unknown').map((p) => p.check));
+  const toleranceOk = !verification.clockTolerance || verification.clockTolerance.seconds <= DEFAULT_MAX_CLOCK_TOLERANCE_SECONDS;
+  return { ...verification, problems, missing, unknown, pinned: problems.length === 0 && toleranceOk };
 }

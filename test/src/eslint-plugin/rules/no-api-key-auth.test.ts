@@ -74,6 +74,21 @@ const valid: ValidTestCase<Options>[] = [
   // Webhooks are signed, not keyed
   { code: `import { timingSafeEqual } from 'node:crypto';\nif (!timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) throw new Error('bad signature');` },
   { code: `import fastifyJwt from '@fastify/jwt';\nfastify.register(fastifyJwt, { secret: { public: pub } });` },
+  // A plain word compared with the Authorization header is a name, not a key
+  { code: middleware(`req.headers.authorization === 'admin'`) },
+  // A header checked against a configured secret only counts when the answer denies the request
+  { code: `app.post('/hook', async (c) => {\n  if (!checkSignature(c.env.HOOK_SECRET, c.req.header('x-signature'))) logger.warn('unsigned hook');\n  return c.json({});\n});` },
+  // A Bearer token that the file verifies as a JWT is the remedy
+  {
+    code: `import jwt from 'jsonwebtoken';
+function verifyBearer(header, secret) {
+  return jwt.verify(header.slice(7), secret, { algorithms: ['HS256'], issuer: 'i', audience: 'a' });
+}
+app.use((req, res, next) => {
+  if (!verifyBearer(req.headers.authorization, process.env.JWT_SECRET)) return res.sendStatus(401);
+  next();
+});`,
+  },
   // Allow-listed routes
   { code: `import basicAuth from 'express-basic-auth';\napp.get('/health', basicAuth({ users }), health);`, options: [{ allowRoutes: ['/health'] }] },
   {
@@ -121,6 +136,8 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   invalidCase(middleware(`!validKeys.has(req.query.apikey)`), 'apiKeyAuth', 'validKeys.has'),
   invalidCase(middleware(`req.headers.authorization !== \`Bearer \${process.env.API_TOKEN}\``), 'apiKeyAuth', 'req.headers.authorization'),
   invalidCase(middleware(`req.headers.authorization !== process.env.ADMIN_TOKEN`), 'apiKeyAuth', 'req.headers.authorization'),
+  invalidCase(middleware(`req.headers.authorization !== 'Bearer 8f3a9c71d2'`), 'apiKeyAuth', 'req.headers.authorization'),
+  invalidCase(`const ADMIN_TOKEN = 'supersecret';\n${middleware(`req.headers.authorization !== ADMIN_TOKEN`)}`, 'apiKeyAuth', 'req.headers.authorization'),
   invalidCase(`function isValidKey(key) {\n  return key === process.env.API_KEY;\n}`, 'apiKeyAuth', 'key ==='),
   // Koa
   invalidCase(`app.use(async (ctx, next) => {\n  if (ctx.get('x-api-key') !== process.env.API_KEY) ctx.throw(401);\n  await next();\n});`, 'apiKeyAuth', `ctx.get(`),
@@ -207,6 +224,44 @@ app.use((req, res, next) => (isValid(req.headers['x-api-key']) ? next() : res.se
 });`,
     'apiKeyAuth',
     'presented !==',
+  ),
+  // Static tokens under any header name, checked against a configured secret before a 401/403
+  invalidCase(
+    `import { verifyBootstrapToken } from './bootstrap';
+app.post('/setup', async (c) => {
+  if (!verifyBootstrapToken(c.env.BOOTSTRAP_TOKEN, c.req.header('X-HonoWarden-Bootstrap-Token'))) return c.json({}, 403);
+  return c.json(await setup(c));
+});`,
+    'apiKeyAuth',
+    'verifyBootstrapToken(c.env',
+  ),
+  invalidCase(middleware(`req.headers['x-bootstrap-token'] !== process.env.BOOTSTRAP_TOKEN`), 'apiKeyAuth', `req.headers['x-bootstrap-token']`),
+  invalidCase(
+    middleware(`!crypto.timingSafeEqual(Buffer.from(req.get('x-deploy-token')), Buffer.from(config.deployToken))`),
+    'apiKeyAuth',
+    'crypto.timingSafeEqual',
+  ),
+  // One scheme, one report: the username parsed from Basic credentials is not a second, key-based scheme
+  invalidCase(
+    `router.get('/export', async (ctx) => {
+  const header = ctx.get('authorization');
+  if (!header.startsWith('Basic ')) ctx.throw(401);
+  const [user, password] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
+  if (user !== 'accounting' || !credentialsMatch(password, process.env.EXPORT_PASSWORD)) ctx.throw(401);
+  ctx.body = await Invoice.find().lean();
+});`,
+    'passwordAuth',
+    'header.startsWith',
+  ),
+  invalidCase(
+    `router.get('/export', async (ctx) => {
+  const header = ctx.get('authorization');
+  if (!header.startsWith('Basic ')) ctx.throw(401);
+  const [user, password] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
+  if (user !== 'accounting' || !checkPassword(password, process.env.EXPORT_PASSWORD)) ctx.throw(401);
+});`,
+    'passwordAuth',
+    'header.startsWith',
   ),
   // Allow-lists cover only the routes they name
   invalidCase(

@@ -24,6 +24,11 @@ function safeEqual(left: string, right: string, negated: boolean, crypto?: strin
   return `${negated ? '!' : ''}${qualify('timingSafeEqual')}(${digest(left)}, ${digest(right)})`;
 }
 
+/** `body` inside an Express middleware: the comparison runs on every request, so a caller can time it. */
+function inHandler(body: string, imports = ''): string {
+  return `${imports}app.use((req, res, next) => {\n  ${body}\n});`;
+}
+
 /**
  * A case whose comparison is `left operator right`; `prefix` is how the suggestion's output starts
  * (the import it adds, or nothing when the file already reaches crypto) and `crypto` the binding it uses.
@@ -88,6 +93,26 @@ const valid: ValidTestCase<[]>[] = [
   { code: `if (req.query.page === '1') first();` },
   { code: `if (user.role === 'admin') allow();` },
   { code: `if (keys.length === 0) empty();` },
+  // Offline scripts: digests of server-side data compared with each other are no timing oracle
+  {
+    code: `import { createHash } from 'node:crypto';
+export async function verifyRelease(bytes, release) {
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  if (digest !== release.sha256) throw new Error(\`checksum mismatch for \${release.name}\`);
+}`,
+  },
+  { code: `function assertSameRelations(a, b) {\n  if (relationSignature(a) !== relationSignature(b)) throw new Error('relations differ');\n}` },
+  // A service deciding whether to re-hash a changed password: no caller probes this comparison
+  {
+    code: `class UsersService {
+  async update(id: string, dto: UpdateUserDto) {
+    const user = await this.users.findOne(id);
+    let password = user?.password;
+    if (dto.password && user?.password !== dto.password) password = await bcrypt.hash(dto.password, 10);
+    return this.users.save({ ...user, ...dto, password });
+  }
+}`,
+  },
 ];
 
 const invalid: InvalidTestCase<MessageIds, []>[] = [
@@ -106,44 +131,44 @@ const invalid: InvalidTestCase<MessageIds, []>[] = [
     { prefix: '', crypto: 'crypto' },
   ),
   comparison(
-    `const crypto = require('crypto');\nif (apiKey == process.env.API_KEY) next();`,
+    inHandler(`if (apiKey == process.env.API_KEY) next();`, `const crypto = require('crypto');\n`),
     'apiKey',
     '==',
     'process.env.API_KEY',
     { prefix: '', crypto: 'crypto' },
   ),
-  comparison(`import { timingSafeEqual, createHash } from 'crypto';\nif (secret != provided) deny();`, 'secret', '!=', 'provided', { prefix: '' }),
+  comparison(inHandler(`if (secret != provided) deny();`, `import { timingSafeEqual, createHash } from 'crypto';\n`), 'secret', '!=', 'provided', { prefix: '' }),
   {
-    code: `import { createHmac } from 'node:crypto';\nif (signature === expectedSignature) accept();`,
+    code: inHandler(`if (signature === expectedSignature) accept();`, `import { createHmac } from 'node:crypto';\n`),
     errors: [
       {
         messageId: 'timingUnsafeComparison',
-        line: 2,
-        column: 5,
+        line: 3,
+        column: 7,
         suggestions: [
           {
             messageId: 'suggestTimingSafeEqual',
-            output: `import { createHmac } from 'node:crypto';\n${IMPORT}if (${safeEqual('signature', 'expectedSignature', false)}) accept();`,
+            output: inHandler(`if (${safeEqual('signature', 'expectedSignature', false)}) accept();`, `import { createHmac } from 'node:crypto';\n${IMPORT}`),
           },
         ],
       },
     ],
   },
-  comparison(`if (token === storedToken) next();`, 'token', '===', 'storedToken'),
-  comparison(`if (refreshToken !== user.refreshToken) throw new Error('revoked');`, 'refreshToken', '!==', 'user.refreshToken'),
+  comparison(inHandler(`if (token === storedToken) next();`), 'token', '===', 'storedToken'),
+  comparison(inHandler(`if (refreshToken !== user.refreshToken) throw new Error('revoked');`), 'refreshToken', '!==', 'user.refreshToken'),
   comparison(`if (session.csrfToken !== req.body._csrf) return res.sendStatus(403);`, 'session.csrfToken', '!==', 'req.body._csrf'),
-  comparison(`if (otp !== expectedOtp) fail();`, 'otp', '!==', 'expectedOtp'),
-  comparison(`if (clientSecret !== client.secret) return deny();`, 'clientSecret', '!==', 'client.secret'),
+  comparison(inHandler(`if (otp !== expectedOtp) fail();`), 'otp', '!==', 'expectedOtp'),
+  comparison(inHandler(`if (clientSecret !== client.secret) return deny();`), 'clientSecret', '!==', 'client.secret'),
   comparison(`if (process.env.WEBHOOK_SECRET === req.query.secret) handle();`, 'process.env.WEBHOOK_SECRET', '===', 'req.query.secret'),
-  comparison(`next(key === MASTER_KEY ? undefined : new Error('denied'));`, 'key', '===', 'MASTER_KEY'),
-  comparison(`if (resetToken === user.resetPasswordToken) allowReset();`, 'resetToken', '===', 'user.resetPasswordToken'),
-  comparison(`if (authToken !== expected) deny();`, 'authToken', '!==', 'expected'),
-  comparison(`if (passphrase === input) unlock();`, 'passphrase', '===', 'input'),
-  comparison(`if (sig !== expected) reject();`, 'sig', '!==', 'expected'),
-  comparison(`if (signingKey !== storedKey) rotate();`, 'signingKey', '!==', 'storedKey'),
-  comparison(`if (accessToken === session.accessToken) reuse();`, 'accessToken', '===', 'session.accessToken'),
-  comparison(`if (hash(password) === user.passwordHash) login();`, 'hash(password)', '===', 'user.passwordHash'),
-  comparison(`if (password === 'hunter2-admin') grant();`, 'password', '===', `'hunter2-admin'`),
+  comparison(inHandler(`next(key === MASTER_KEY ? undefined : new Error('denied'));`), 'key', '===', 'MASTER_KEY'),
+  comparison(inHandler(`if (resetToken === user.resetPasswordToken) allowReset();`), 'resetToken', '===', 'user.resetPasswordToken'),
+  comparison(inHandler(`if (authToken !== expected) deny();`), 'authToken', '!==', 'expected'),
+  comparison(inHandler(`if (passphrase === input) unlock();`), 'passphrase', '===', 'input'),
+  comparison(inHandler(`if (sig !== expected) reject();`), 'sig', '!==', 'expected'),
+  comparison(inHandler(`if (signingKey !== storedKey) rotate();`), 'signingKey', '!==', 'storedKey'),
+  comparison(inHandler(`if (accessToken === session.accessToken) reuse();`), 'accessToken', '===', 'session.accessToken'),
+  comparison(inHandler(`if (hash(password) === user.passwordHash) login();`), 'hash(password)', '===', 'user.passwordHash'),
+  comparison(inHandler(`if (password === 'hunter2-admin') grant();`), 'password', '===', `'hunter2-admin'`),
   // Webhook signatures (GitHub, Stripe, Slack)
   comparison(
     `import crypto from 'node:crypto';\nconst digest = crypto.createHmac('sha256', secret).update(body).digest('hex');\nif (digest !== req.headers['x-hub-signature-256']) return res.sendStatus(401);`,
@@ -153,7 +178,7 @@ const invalid: InvalidTestCase<MessageIds, []>[] = [
     { prefix: '', crypto: 'crypto' },
   ),
   comparison(
-    `import crypto from 'node:crypto';\nif (crypto.createHmac('sha256', secret).update(body).digest('hex') === sig) ok();`,
+    inHandler(`if (crypto.createHmac('sha256', secret).update(body).digest('hex') === sig) ok();`, `import crypto from 'node:crypto';\n`),
     `crypto.createHmac('sha256', secret).update(body).digest('hex')`,
     '===',
     'sig',
@@ -178,23 +203,44 @@ const invalid: InvalidTestCase<MessageIds, []>[] = [
     'user.password',
   ),
   comparison(`class KeyGuard {\n  canActivate(provided: string) {\n    return provided === this.apiKey;\n  }\n}`, 'provided', '===', 'this.apiKey'),
+  // A helper outside any handler, fed a request header by its caller
+  comparison(
+    `function isValidToken(token) {\n  return token === storedToken;\n}\napp.use((req, res, next) => (isValidToken(req.headers['x-token']) ? next() : res.sendStatus(401)));`,
+    'token',
+    '===',
+    'storedToken',
+  ),
+  // A NestJS controller method: its parameters come from the request
+  comparison(
+    `@Controller('admin')
+class AdminController {
+  @Post('unlock')
+  unlock(@Body() body: UnlockDto) {
+    if (body.passphrase !== this.passphrase) return { ok: false };
+    return { ok: true };
+  }
+}`,
+    'body.passphrase',
+    '!==',
+    'this.passphrase',
+  ),
   // TypeScript
   {
-    code: `if ((token as string) === stored) next();`,
+    code: inHandler(`if ((token as string) === stored) next();`),
     errors: [
       {
         messageId: 'timingUnsafeComparison',
-        line: 1,
-        column: 5,
-        suggestions: [{ messageId: 'suggestTimingSafeEqual', output: `${IMPORT}if (${safeEqual('token as string', 'stored', false)}) next();` }],
+        line: 2,
+        column: 7,
+        suggestions: [{ messageId: 'suggestTimingSafeEqual', output: `${IMPORT}${inHandler(`if (${safeEqual('token as string', 'stored', false)}) next();`)}` }],
       },
     ],
   },
-  comparison(`if (webhookSecret! !== header) reject();`, 'webhookSecret!', '!==', 'header'),
+  comparison(inHandler(`if (webhookSecret! !== header) reject();`), 'webhookSecret!', '!==', 'header'),
   // localeCompare is no better than ===; no automatic suggestion, since its result is a number
   {
-    code: `if (secret.localeCompare(provided) === 0) allow();`,
-    errors: [{ messageId: 'timingUnsafeComparison', line: 1, column: 5 }],
+    code: inHandler(`if (secret.localeCompare(provided) === 0) allow();`),
+    errors: [{ messageId: 'timingUnsafeComparison', line: 2, column: 7 }],
   },
 ];
 

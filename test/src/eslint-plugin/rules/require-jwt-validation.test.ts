@@ -35,6 +35,14 @@ const ISS = "issuer: 'TODO: expected issuer'";
 const AUD = "audience: 'TODO: expected audience'";
 const ALL = `${ALG}, ${ISS}, ${AUD}`;
 
+/** A Nest module without verification defaults, and a call that pins only the algorithm. */
+const NEST_CALL = `import { JwtModule, JwtService } from '@nestjs/jwt';
+JwtModule.register({ secret: process.env.JWT_SECRET });
+class AuthGuard {
+  constructor(private readonly jwtService: JwtService) {}
+  check(token: string) { return this.jwtService.verifyAsync(token, { secret: process.env.JWT_SECRET, algorithms: ['HS256'] }); }
+}`;
+
 /** Code nested about as deep as the parser accepts: the analysis walks it without recursion. */
 function deeplyNested(levels: number): string {
   return `import jwt from 'jsonwebtoken';\n${'if (a) { '.repeat(levels)}jwt.verify(t, k, { algorithms: ['RS256'], issuer: 'i', audience: 'a' });${' }'.repeat(levels)}`;
@@ -145,6 +153,17 @@ class AuthService {
   {
     code: `import { JwtModule } from '@nestjs/jwt';
 JwtModule.register({ secret: process.env.JWT_SECRET, verifyOptions: { algorithms: ['HS256'], issuer: 'i', audience: 'a' } });`,
+  },
+  // @nestjs/jwt: an empty module registration defers to the calls, which pin everything themselves.
+  {
+    code: `import { JwtModule, JwtService } from '@nestjs/jwt';
+JwtModule.register({});
+class AuthGuard {
+  constructor(private readonly jwtService: JwtService) {}
+  check(token: string) {
+    return this.jwtService.verifyAsync(token, { secret: process.env.JWT_SECRET, algorithms: ['HS256'], issuer: 'i', audience: 'a' });
+  }
+}`,
   },
   // Options
   {
@@ -535,6 +554,28 @@ class AuthService {
         ],
       },
     ],
+  },
+  // @nestjs/jwt: with no module defaults, the calls are judged on their own options and the module is not reported.
+  {
+    code: NEST_CALL,
+    errors: [
+      {
+        messageId: 'missingChecks',
+        line: 5,
+        column: 33,
+        suggestions: [{ messageId: 'suggestAddOption', output: NEST_CALL.replace("algorithms: ['HS256'] }", `algorithms: ['HS256'], ${ISS}, ${AUD} }`) }],
+      },
+    ],
+  },
+  // …but a registration whose options weaken validation is still reported.
+  {
+    code: `import { JwtModule, JwtService } from '@nestjs/jwt';
+JwtModule.register({ verifyOptions: { algorithms: ['HS256', 'none'], issuer: 'i', audience: 'a' } });
+class AuthGuard {
+  constructor(private readonly jwtService: JwtService) {}
+  check(token: string) { return this.jwtService.verifyAsync(token, { algorithms: ['HS256'], issuer: 'i', audience: 'a' }); }
+}`,
+    errors: [{ messageId: 'noneAlgorithm', line: 2, column: 39 }],
   },
   // Options
   {
