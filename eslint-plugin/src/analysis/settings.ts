@@ -30,7 +30,7 @@ const DEFAULTS: ClaimGuardSettings = {
 /** Thrown for a malformed `settings.claimguard`; the message names the setting and what it must be. */
 export class SettingsError extends Error {
   constructor(key: string, expected: string) {
-    super(`Invalid settings.claimguard.${key}: expected ${expected}.`);
+    super(`Invalid ${key ? `settings.claimguard.${key}` : 'settings.claimguard'}: expected ${expected}.`);
     this.name = 'SettingsError';
   }
 }

@@ -162,7 +162,8 @@ function evaluateIdentifier(
   next: (n: TSESTree.Node) => StaticValue,
 ): StaticValue {
   if (node.name === 'undefined') return { kind: 'literal', value: undefined, node };
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  // By name from the node's own scope: passing the node makes findVariable rescan every child scope.
+  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node.name);
   if (!variable || variable.defs.length !== 1) return unknown(node);
   const def = variable.defs[0];
   if (def.type === 'FunctionName') return { kind: 'function', node: def.node };

@@ -1,5 +1,8 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from './types';
+
+// The package re-exports the enum through two getters; `unwrap` runs on almost every node, so read it once.
+const AST_NODE_TYPES = NODE_TYPES;
 
 /** Small, pure helpers over ESTree nodes, shared by the analysis modules. */
 
