@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { seededRandom } from '../fuzz/inputs';
 
 /**
  * A deterministic corpus of realistic API handler files for benchmarks: Express, Koa, Fastify, Hono and Next.js
@@ -9,17 +10,6 @@ import * as path from 'node:path';
 export interface CorpusOptions {
   files: number;
   seed: number;
-}
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const RESOURCES = ['orders', 'invoices', 'projects', 'users', 'reports', 'tickets', 'documents', 'teams'];
@@ -215,7 +205,7 @@ export async function POST(request) {
 
 /** Writes the corpus under `dir` and returns the file paths. */
 export function writeCorpus(dir: string, options: CorpusOptions): string[] {
-  const rnd = random(options.seed);
+  const rnd = seededRandom(options.seed);
   const pick: Pick = (items) => items[Math.floor(rnd() * items.length)];
   fs.mkdirSync(dir, { recursive: true });
   const files: string[] = [];
