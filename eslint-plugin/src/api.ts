@@ -4,7 +4,6 @@
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 import { findingDetails, spanOf } from './analysis/findings';
-import { analyzeSourceCode } from './analysis';
 import { gradeFileRoutes, routeOptionsOf } from './analysis/maturity';
 import type { FindingDetail, RouteLevel, Span } from './analysis/findings';
 
@@ -44,7 +43,7 @@ export function routeReports(
   const remembered = routeOptionsOf(sourceCode);
   const filename = options.filename ?? remembered?.filename ?? '';
   const publicRoutes = options.publicRoutes ?? remembered?.publicRoutes ?? [];
-  return gradeFileRoutes(sourceCode, analyzeSourceCode(sourceCode, settings), filename, publicRoutes).map(({ route, grade, publicRoute, anchor }) => ({
+  return gradeFileRoutes(sourceCode, settings, filename, publicRoutes).map(({ route, grade, publicRoute, anchor }) => ({
     method: route.method,
     path: route.path,
     span: spanOf(anchor),

@@ -1,12 +1,15 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { FileAnalysis } from './index';
+import { AST_NODE_TYPES as NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { analyzeSourceCode, type FileAnalysis } from './index';
 import type { RouteLevel, Span } from './findings';
 import { spanOf } from './findings';
-import { getRouteModel, nextMatcherCovers, type ChainLink, type ImportRef, type Range, type Route, type RouteModel } from './routes';
-import { calleeName, memberName, staticString, unwrap } from './syntax';
+import { getRouteModel, nestTargetCovers, nextMatcherCovers, prefixCovers, type ChainLink, type Framework, type ImportRef, type Range, type Route, type RouteModel } from './routes';
+import { calleeName, dottedPath, memberName, staticString, unwrap } from './syntax';
 import { describeValue } from './describe';
 import type { Decision, TrustValue } from './types';
 import { getCredentialFacts, type CheckName, type Verification } from './credentials';
+
+// The package re-exports the enum through two getters; hot loops read it once per module instead.
+const AST_NODE_TYPES = NODE_TYPES;
 
 /**
  * The API Security Maturity grade of each route (DESIGN.md, "Maturity grade"), computed from the facts
@@ -35,7 +38,8 @@ export interface DecisionFact extends Fact {
 }
 
 export interface UnknownFact extends Fact {
-  ref: ImportRef;
+  /** The relative import to look into; absent when no file of the project can say more (a package, a global). */
+  ref?: ImportRef;
 }
 
 /** Everything on one route's chain that decides its level. */
@@ -44,6 +48,8 @@ export interface ChainFacts {
   verifications: readonly VerificationFact[];
   decisions: readonly DecisionFact[];
   unknown: readonly UnknownFact[];
+  /** The chain reads the verified caller (`req.user`, `@User()`), so its data is already scoped to them. */
+  readsCaller?: boolean;
 }
 
 export interface Grade {
@@ -81,32 +87,45 @@ export function mergeFacts(...parts: readonly ChainFacts[]): ChainFacts {
     verifications: parts.flatMap((part) => part.verifications),
     decisions: parts.flatMap((part) => part.decisions),
     unknown: parts.flatMap((part) => part.unknown),
+    ...(parts.some((part) => part.readsCaller) ? { readsCaller: true } : {}),
   };
 }
 
-const fileFactsCache = new WeakMap<TSESLint.SourceCode, FileFacts>();
+type AnalysisFacts = Pick<FileAnalysis, 'decisions' | 'privilegeWrites'>;
+type EslintSettings = Readonly<Record<string, unknown>>;
 
-/** The facts of every route of a file; memoized per SourceCode. */
-export function getFileFacts(
-  sourceCode: TSESLint.SourceCode,
-  analysis: Pick<FileAnalysis, 'decisions' | 'privilegeWrites'>,
-  filename = '',
-): FileFacts {
+const fileFactsCache = new WeakMap<TSESLint.SourceCode, { settings: object | undefined; filename: string; facts: FileFacts }>();
+
+/**
+ * The facts of every route of a file; memoized per SourceCode, `claimguard` settings object and file name, so
+ * the rules, the CLI and editors share one computation. A caller without settings (an editor asking after a
+ * lint) reads what the rules built. The shared analysis is only asked for its decisions when a chain is
+ * graded: a file without routes never pays for them here.
+ */
+export function getFileFacts(sourceCode: TSESLint.SourceCode, eslintSettings?: EslintSettings, filename = ''): FileFacts {
+  const raw = eslintSettings?.claimguard as object | undefined;
   const cached = fileFactsCache.get(sourceCode);
-  if (cached) return cached;
+  if (cached && cached.filename === filename && (eslintSettings === undefined || cached.settings === raw)) return cached.facts;
   const model = getRouteModel(sourceCode, filename);
-  const located = locateFacts(sourceCode, analysis, model);
-  const chainFacts = (chain: readonly ChainLink[]): ChainFacts => factsOfChain(chain, located);
+  let located: LocatedFacts | undefined;
+  let routes: RouteFacts[] | undefined;
+  const chainFacts = (chain: readonly ChainLink[]): ChainFacts => {
+    located ??= locateFacts(sourceCode, analyzeSourceCode(sourceCode, eslintSettings), model);
+    return factsOfChain(chain, located, model);
+  };
   const facts: FileFacts = {
     model,
-    routes: model.routes.map((route) => ({ route, facts: chainFacts(route.chain) })),
+    get routes() {
+      routes ??= model.routes.map((route) => ({ route, facts: chainFacts(route.chain) }));
+      return routes;
+    },
     chainFacts,
     exportFacts: (name) => {
       const link = model.exports.get(name);
       return link ? chainFacts([link]) : undefined;
     },
   };
-  fileFactsCache.set(sourceCode, facts);
+  fileFactsCache.set(sourceCode, { settings: raw, filename, facts });
   return facts;
 }
 
@@ -116,7 +135,7 @@ export function getFileFacts(
  * The level of a chain. `upstreamHidden` says that middleware may run before this chain where the
  * router is mounted, in a file not seen here.
  */
-export function gradeChain(facts: ChainFacts, upstreamHidden = false): Grade {
+export function gradeChain(facts: ChainFacts, upstreamHidden = false, framework?: Framework): Grade {
   const bad = facts.decisions.filter((decision) => decision.trust !== 'verified');
   const good = facts.decisions.filter((decision) => decision.trust === 'verified');
   if (facts.schemes.length > 0) {
@@ -135,7 +154,7 @@ export function gradeChain(facts: ChainFacts, upstreamHidden = false): Grade {
       protectedRoute: true,
     };
   }
-  if (facts.verifications.length === 0) return gradeWithoutVerification(bad, good, upstreamHidden);
+  if (facts.verifications.length === 0) return gradeWithoutVerification(bad, good, upstreamHidden, framework);
   if (good.length === 0) {
     const verifier = facts.verifications[0]!;
     return {
@@ -143,7 +162,7 @@ export function gradeChain(facts: ChainFacts, upstreamHidden = false): Grade {
       reasons: [...bad.map(reason), { text: `token verified by ${verifier.description} ${at(verifier)}, but no decision uses its scopes or claims`, span: verifier.span }],
       nextStep: bad.length > 0
         ? `take ${subjectOf(bad[0]!)} from the verified token and check scopes or claims to reach Level 2`
-        : "check the verified token's scopes or claims (e.g. requiredScopes('read:items')) to reach Level 2",
+        : levelTwoStep(facts, framework),
       protectedRoute: true,
     };
   }
@@ -172,10 +191,34 @@ export function gradeChain(facts: ChainFacts, upstreamHidden = false): Grade {
   };
 }
 
-function gradeWithoutVerification(bad: readonly DecisionFact[], good: readonly DecisionFact[], upstreamHidden: boolean): Grade {
+/**
+ * A route that already reads the verified caller (`request.user`) is scoped to them; what it lacks is a decision.
+ * `requiredScopes()` is only offered where it exists: Express with express-oauth2-jwt-bearer.
+ */
+function levelTwoStep(facts: ChainFacts, framework: Framework | undefined): string {
+  if (!facts.readsCaller && (framework === undefined || framework === 'express')) {
+    return "check the verified token's scopes or claims (e.g. requiredScopes('read:items')) to reach Level 2";
+  }
+  return 'decide on the verified claims (scopes, roles, the subject) to reach Level 2';
+}
+
+/** The verifier each framework's users reach for, named in the "unauthenticated" remedy. */
+const VERIFIER_OF: Record<Framework, string> = {
+  express: 'passport-jwt, or auth() from express-oauth2-jwt-bearer',
+  koa: 'koa-jwt',
+  hono: 'jwt() from hono/jwt',
+  fastify: '@fastify/jwt with request.jwtVerify() in an onRequest hook',
+  nest: "an AuthGuard('jwt') guard from @nestjs/passport",
+  next: "jose's jwtVerify() in middleware.ts or the handler",
+  http: "jose's jwtVerify() in the handler",
+};
+
+function gradeWithoutVerification(bad: readonly DecisionFact[], good: readonly DecisionFact[], upstreamHidden: boolean, framework: Framework | undefined): Grade {
   if (upstreamHidden || good.length > 0) {
     const text = upstreamHidden
-      ? 'the router is mounted in another file, whose middleware is not visible here'
+      ? framework === 'nest'
+        ? "the controller's module middleware or a global guard, in other files, may authenticate it"
+        : 'the router is mounted in another file, whose middleware is not visible here'
       : `${good[0]!.description} ${at(good[0]!)} reads verified claims, but no token verification is on the route's chain`;
     return {
       level: 'unknown',
@@ -187,7 +230,7 @@ function gradeWithoutVerification(bad: readonly DecisionFact[], good: readonly D
   return {
     level: 'unauthenticated',
     reasons: bad.length > 0 ? bad.map(reason) : [{ text: 'no authentication on the route' }],
-    nextStep: 'verify a JWT access token on the route (e.g. auth() from express-oauth2-jwt-bearer) to reach Level 1',
+    nextStep: `verify a JWT access token on the route (e.g. ${VERIFIER_OF[framework ?? 'express']}) to reach Level 1`,
     // A route that makes access decisions meant to be protected; one that makes none may be public.
     protectedRoute: bad.some((decision) => !decision.privilegeWrite),
   };
@@ -205,7 +248,13 @@ function at(fact: Fact): string {
 /** The same facts, marked as written in `file`. */
 export function inFile(facts: ChainFacts, file: string): ChainFacts {
   const mark = <T extends Fact>(list: readonly T[]): T[] => list.map((fact) => ({ ...fact, file: fact.file ?? file }));
-  return { schemes: mark(facts.schemes), verifications: mark(facts.verifications), decisions: mark(facts.decisions), unknown: mark(facts.unknown) };
+  return {
+    schemes: mark(facts.schemes),
+    verifications: mark(facts.verifications),
+    decisions: mark(facts.decisions),
+    unknown: mark(facts.unknown),
+    ...(facts.readsCaller ? { readsCaller: true } : {}),
+  };
 }
 
 /** "role" of "role from header 'x-role'"; the whole origin when there is no separate subject. */
@@ -267,13 +316,15 @@ interface LocatedFacts {
   schemes: Located<Fact>[];
   verifications: Located<VerificationFact>[];
   decisions: Located<DecisionFact>[];
+  /** Authentication in calls this file cannot see into; it counts on a chain that answers 401. */
+  hiddenVerifications: Located<VerificationFact>[];
+  hiddenAuthentication: Located<UnknownFact>[];
 }
 
-function locateFacts(
-  sourceCode: TSESLint.SourceCode,
-  analysis: Pick<FileAnalysis, 'decisions' | 'privilegeWrites'>,
-  model: RouteModel,
-): LocatedFacts {
+/** What a verifier this file cannot see leaves open, as a reason line says it. */
+const HIDDEN_UNPINNED = ['algorithms', 'issuer', 'audience and expiry (the verification is in code this file cannot see)'];
+
+function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, model: RouteModel): LocatedFacts {
   const credentials = credentialFactsOf(sourceCode, model);
   const decisions: Located<DecisionFact>[] = [];
   for (const decision of analysis.decisions) {
@@ -287,37 +338,97 @@ function locateFacts(
       fact: { trust: 'untrusted', privilegeWrite: true, description: `${field} written from ${describeValue(write.value)}`, span: spanOf(write.node) },
     });
   }
+  const verifications = credentials.verifications.map((verification) => ({
+    start: verification.node.range[0],
+    fact: { description: verification.description, unpinned: verification.unpinned, span: spanOf(verification.node) },
+  }));
   return {
-    schemes: credentials.schemes.map((scheme) => ({ start: scheme.node.range[0], fact: { description: scheme.description, span: spanOf(scheme.node) } })),
-    verifications: credentials.verifications.map((verification) => ({
-      start: verification.node.range[0],
-      fact: { description: verification.description, unpinned: verification.unpinned, span: spanOf(verification.node) },
-    })),
-    decisions,
+    schemes: bySource(credentials.schemes.map((scheme) => ({ start: scheme.node.range[0], fact: { description: scheme.description, span: spanOf(scheme.node) } }))),
+    verifications: bySource(verifications),
+    decisions: bySource(decisions),
+    ...locateHiddenAuthentication(model, new Set(verifications.map((verification) => verification.start))),
   };
 }
 
+/** Calls into code this file cannot see that authenticate; those the credential facts already model are skipped. */
+function locateHiddenAuthentication(model: RouteModel, known: ReadonlySet<number>): Pick<LocatedFacts, 'hiddenVerifications' | 'hiddenAuthentication'> {
+  const hiddenVerifications: Located<VerificationFact>[] = [];
+  const hiddenAuthentication: Located<UnknownFact>[] = [];
+  for (const call of model.authCalls) {
+    const start = call.node.range[0];
+    if (known.has(start)) continue;
+    const origin = call.ref ? ` (imported from '${call.ref.source}')` : '';
+    const span = spanOf(call.node);
+    if (call.verifiesToken) hiddenVerifications.push({ start, fact: { description: `${call.name}()${origin}`, unpinned: HIDDEN_UNPINNED, span } });
+    else hiddenAuthentication.push({ start, fact: { description: `authentication in ${call.name}()${origin}`, span, ...(call.ref ? { ref: call.ref } : {}) } });
+  }
+  return { hiddenVerifications, hiddenAuthentication };
+}
+
+function bySource<T>(list: Located<T>[]): Located<T>[] {
+  return list.sort((a, b) => a.start - b.start);
+}
+
 /** The facts inside the code a chain runs, each once, in chain order. */
-function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts): ChainFacts {
+function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model: RouteModel): ChainFacts {
   const seen = new Set<number>();
-  const pick = <T>(list: readonly Located<T>[], ranges: readonly Range[]): T[] =>
-    list.filter((item) => !seen.has(item.start) && ranges.some(([start, end]) => item.start >= start && item.start < end) && seen.add(item.start)).map((item) => item.fact);
   const schemes: Fact[] = [];
   const verifications: VerificationFact[] = [];
   const decisions: DecisionFact[] = [];
   const unknown: UnknownFact[] = [];
+  const visible: Range[] = [];
   for (const link of chain) {
     if (link.imported) {
       unknown.push({ description: `middleware '${linkName(link)}' is imported from '${link.imported.source}'`, span: spanOf(link.node), ref: link.imported });
       continue;
     }
-    schemes.push(...pick(located.schemes, link.ranges));
-    verifications.push(...pick(located.verifications, link.ranges));
-    decisions.push(...pick(located.decisions, link.ranges));
+    visible.push(...link.ranges);
+    schemes.push(...pickWithin(located.schemes, link.ranges, seen));
+    verifications.push(...pickWithin(located.verifications, link.ranges, seen));
+    decisions.push(...pickWithin(located.decisions, link.ranges, seen));
     const check = claimCheckOf(link.node);
     if (check) decisions.push(check);
   }
-  return { schemes, verifications, decisions, unknown };
+  // `const auth = await authenticate(c); if (!auth.ok) return auth.response;` around an imported verifier:
+  // authentication this file cannot see, which a 401 on the same chain confirms.
+  if (verifications.length === 0 && anyWithin(model.unauthorizedMarks, visible)) {
+    verifications.push(...pickWithin(located.hiddenVerifications, visible, seen));
+    if (verifications.length === 0) unknown.push(...pickWithin(located.hiddenAuthentication, visible, seen));
+  }
+  return { schemes, verifications, decisions, unknown, ...(anyWithin(model.callerReads, visible) ? { readsCaller: true } : {}) };
+}
+
+/** Items of a list sorted by start that lie in any of the ranges, not seen before, in source order. */
+function pickWithin<T>(list: readonly Located<T>[], ranges: readonly Range[], seen: Set<number>): T[] {
+  const found: Located<T>[] = [];
+  for (const [start, end] of ranges) {
+    for (let i = firstAtOrAfter(list, start, (item) => item.start); i < list.length && list[i]!.start < end; i++) {
+      const item = list[i]!;
+      if (seen.has(item.start)) continue;
+      seen.add(item.start);
+      found.push(item);
+    }
+  }
+  return found.sort((a, b) => a.start - b.start).map((item) => item.fact);
+}
+
+function anyWithin(offsets: readonly number[], ranges: readonly Range[]): boolean {
+  return ranges.some(([start, end]) => {
+    const i = firstAtOrAfter(offsets, start, (offset) => offset);
+    return i < offsets.length && offsets[i]! < end;
+  });
+}
+
+/** Binary search in a list sorted by `key`. */
+function firstAtOrAfter<T>(list: readonly T[], start: number, key: (item: T) => number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (key(list[mid]!) < start) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** `requiredScopes('read:x')` and its kin decide on the verified token's claims by construction. */
@@ -334,7 +445,8 @@ function linkName(link: ChainLink): string {
   const bare = unwrap(link.node);
   if (bare.type === AST_NODE_TYPES.Identifier) return bare.name;
   if (bare.type === AST_NODE_TYPES.CallExpression) return `${calleeName(bare) ?? 'middleware'}()`;
-  if (bare.type === AST_NODE_TYPES.MemberExpression) return memberName(bare) ?? link.imported?.name ?? 'middleware';
+  // `ctrl.comments.get` in full: its last name alone (`get`) says nothing.
+  if (bare.type === AST_NODE_TYPES.MemberExpression) return dottedPath(bare) ?? memberName(bare) ?? link.imported?.name ?? 'middleware';
   return link.imported?.name ?? 'middleware';
 }
 
@@ -392,7 +504,7 @@ export interface ResolvedRoute {
  * that mount them, Next.js routes joined with `middleware.ts`.
  */
 export function resolveProject(files: ReadonlyMap<string, FileFacts>, resolve: ImportResolver, display: (file: string) => string = (file) => file): ResolvedRoute[] {
-  const mountsByTarget = new Map<string, { file: string; prefix: string; facts: ChainFacts }[]>();
+  const mountsByTarget = new Map<string, { file: string; prefix: string; facts: ChainFacts; scoped: { prefix: string; facts: ChainFacts }[] }[]>();
   for (const [file, facts] of files) {
     for (const mount of facts.model.externalMounts) {
       const target = resolve(file, mount.ref);
@@ -400,7 +512,8 @@ export function resolveProject(files: ReadonlyMap<string, FileFacts>, resolve: I
       if (!targetFile) continue;
       const key = `${targetFile}#${mount.ref.name}`;
       const list = mountsByTarget.get(key) ?? [];
-      list.push({ file, prefix: mount.prefix, facts: inFile(resolveUnknown(file, facts.chainFacts(mount.chain), resolve, display), display(file)) });
+      const factsOf = (chain: readonly ChainLink[]) => inFile(resolveUnknown(file, facts.chainFacts(chain), resolve, display), display(file));
+      list.push({ file, prefix: mount.prefix, facts: factsOf(mount.chain), scoped: mount.scoped.map((use) => ({ prefix: use.prefix, facts: factsOf(use.links) })) });
       mountsByTarget.set(key, list);
     }
   }
@@ -410,6 +523,10 @@ export function resolveProject(files: ReadonlyMap<string, FileFacts>, resolve: I
     for (const { route, facts } of fileFacts.routes) {
       const own = resolveUnknown(file, facts, resolve, display);
       const mounts = route.exportedAs !== undefined ? (mountsByTarget.get(`${file}#${route.exportedAs}`) ?? []) : [];
+      if (route.framework === 'nest') {
+        resolved.push({ file, route, facts: mergeFacts(...nestUpstream(route, files, resolve, display), own), upstreamHidden: false });
+        continue;
+      }
       if (route.framework === 'next') {
         const applying = nextMiddleware.filter((entry) => entry.middleware!.matchers.some((matcher) => nextMatcherCovers(matcher, route.path)));
         const upstream = applying.map((entry) => inFile(entry.facts.chainFacts([entry.middleware!.link]), display(fileOfFacts(entry.facts) ?? '')));
@@ -422,11 +539,27 @@ export function resolveProject(files: ReadonlyMap<string, FileFacts>, resolve: I
       }
       for (const mount of mounts) {
         const path = joinPrefix(mount.prefix, route.path);
-        resolved.push({ file, route: { ...route, path }, facts: mergeFacts(mount.facts, own), upstreamHidden: false });
+        const scoped = mount.scoped.filter((use) => prefixCovers(use.prefix, path)).map((use) => use.facts);
+        resolved.push({ file, route: { ...route, path }, facts: mergeFacts(mount.facts, ...scoped, own), upstreamHidden: false });
       }
     }
   }
   return resolved;
+}
+
+/** What a NestJS application runs before a controller route: global guards and the module middleware it selects. */
+function nestUpstream(route: Route, files: ReadonlyMap<string, FileFacts>, resolve: ImportResolver, display: (file: string) => string): ChainFacts[] {
+  const upstream: ChainFacts[] = [];
+  for (const [file, facts] of files) {
+    const { globalGuards, middleware } = facts.model.nestAuth;
+    const links: ChainLink[] = route.skipsGlobalGuards ? [] : [...globalGuards];
+    for (const applied of middleware) {
+      const covers = (target: Parameters<typeof nestTargetCovers>[0]) => nestTargetCovers(target, route);
+      if (applied.targets.some(covers) && !applied.excludes.some(covers)) links.push(...applied.links);
+    }
+    if (links.length > 0) upstream.push(inFile(resolveUnknown(file, facts.chainFacts(links), resolve, display), display(file)));
+  }
+  return upstream;
 }
 
 function joinPrefix(prefix: string, path: string): string {
@@ -447,8 +580,8 @@ function resolveUnknown(file: string, facts: ChainFacts, resolve: ImportResolver
   const unresolved: UnknownFact[] = [];
   const found: ChainFacts[] = [];
   for (const unknown of facts.unknown) {
-    const target = resolve(file, unknown.ref);
-    const exported = target?.exportFacts(unknown.ref.name);
+    const target = unknown.ref && resolve(file, unknown.ref);
+    const exported = target && unknown.ref ? target.exportFacts(unknown.ref.name) : undefined;
     if (!target || !exported) {
       unresolved.push(unknown);
       continue;
@@ -543,27 +676,32 @@ export interface GradedRoute {
 }
 
 /** Every route of a file with its grade, as far as this one file shows. */
-export function gradeFileRoutes(
-  sourceCode: TSESLint.SourceCode,
-  analysis: Pick<FileAnalysis, 'decisions' | 'privilegeWrites'>,
-  filename: string,
-  publicRoutes: readonly string[],
-): GradedRoute[] {
-  return getFileFacts(sourceCode, analysis, filename).routes.map(({ route, facts }) => ({
+export function gradeFileRoutes(sourceCode: TSESLint.SourceCode, eslintSettings: EslintSettings | undefined, filename: string, publicRoutes: readonly string[]): GradedRoute[] {
+  const fileFacts = getFileFacts(sourceCode, eslintSettings, filename);
+  const key = publicRoutes.join('\n');
+  const cached = gradesCache.get(fileFacts);
+  if (cached && cached.key === key) return cached.graded;
+  const graded = fileFacts.routes.map(({ route, facts }) => ({
     route,
-    grade: gradeChain(facts, route.mountedElsewhere),
+    grade: gradeChain(facts, route.mountedElsewhere, route.framework),
     publicRoute: matchesPublicRoute(route.path, publicRoutes),
     anchor: anchorOf(route.node),
   }));
+  gradesCache.set(fileFacts, { key, graded });
+  return graded;
 }
+
+/** The rule and the editor API grade the same file after one lint; the second reads the first's grades. */
+const gradesCache = new WeakMap<FileFacts, { key: string; graded: GradedRoute[] }>();
 
 /** A short node at the start of a registration, so a report underlines `app.get`, not the whole handler. */
 export function anchorOf(node: TSESTree.Node): TSESTree.Node {
   if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
     const callee = node.callee;
-    // In `app.route('/x').get(…).post(…)` each registration starts at its method name.
-    const chained = callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.CallExpression;
-    return chained ? callee.property : callee;
+    // In `app.route('/x').get(…).post(…)` and `new Hono().get(…)` each registration starts at its method name.
+    const object = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object).type : undefined;
+    const chained = object === AST_NODE_TYPES.CallExpression || object === AST_NODE_TYPES.NewExpression;
+    return chained && callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
   }
   if (node.type === AST_NODE_TYPES.MethodDefinition) return node.key;
   if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id) return node.id;

@@ -1,5 +1,8 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, memberName, staticString, unwrap } from './syntax';
+import { AST_NODE_TYPES as NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { dottedPath, isFunctionNode, memberName, staticString, unwrap } from './syntax';
+
+// The package re-exports the enum through two getters; hot loops read it once per module instead.
+const AST_NODE_TYPES = NODE_TYPES;
 
 /**
  * Route discovery: which HTTP routes a file registers, with the middleware chain each one runs.
@@ -40,6 +43,37 @@ export interface Route {
   mountedElsewhere: boolean;
   /** The export name of the router or plugin holding the route, when it is exported. */
   exportedAs?: string;
+  /** NestJS: the controller class, which a module's `forRoutes(ArticleController)` names. */
+  controller?: string;
+  /** NestJS: `@Public()` and its kin opt the route out of global guards. */
+  skipsGlobalGuards?: boolean;
+}
+
+/**
+ * A call in the file that authenticates in a way this file cannot see into: a function imported from
+ * another module (`verifyAccessToken(secret, token)`) or one that is not declared anywhere here.
+ */
+export interface AuthCall {
+  node: TSESTree.CallExpression;
+  name: string;
+  /** The relative import it comes from; undefined for packages and globals. */
+  ref?: ImportRef;
+  /** Its name says it verifies a token (`verifyAccessToken`), not only that it authenticates somehow. */
+  verifiesToken: boolean;
+}
+
+/** Which routes a NestJS module's `consumer.apply(…).forRoutes(…)` selects. */
+export interface NestRouteTarget {
+  controller?: string;
+  path?: string;
+  method?: string;
+}
+
+/** Authentication a NestJS application applies outside the controllers: module middleware and global guards. */
+export interface NestAuth {
+  middleware: readonly { links: readonly ChainLink[]; targets: readonly NestRouteTarget[]; excludes: readonly NestRouteTarget[] }[];
+  /** `{ provide: APP_GUARD, useClass: JwtAuthGuard }` and `app.useGlobalGuards(new JwtAuthGuard())`. */
+  globalGuards: readonly ChainLink[];
 }
 
 /** A router from another file mounted here: `app.use('/users', checkJwt, usersRouter)`. */
@@ -48,6 +82,8 @@ export interface ExternalMount {
   prefix: string;
   /** Middleware that runs before the mounted router's own chain. */
   chain: readonly ChainLink[];
+  /** Middleware registered for paths under the mount only; it applies to the mounted routes it covers. */
+  scoped: readonly { prefix: string; links: readonly ChainLink[] }[];
   node: TSESTree.Node;
 }
 
@@ -62,6 +98,13 @@ export interface RouteModel {
   schemeLiterals: readonly TSESTree.StringLiteral[];
   /** A Next.js `middleware.ts`: its function and the paths its `config.matcher` selects. */
   nextMiddleware?: { link: ChainLink; matchers: readonly string[] };
+  /** Calls that authenticate through code this file cannot see, in source order. */
+  authCalls: readonly AuthCall[];
+  /** Where the file answers 401 (`status(401)`, `UnauthorizedException`), as sorted offsets. */
+  unauthorizedMarks: readonly number[];
+  /** Where the file reads the verified caller (`req.user`, `req.auth`, `@User()`), as sorted offsets. */
+  callerReads: readonly number[];
+  nestAuth: NestAuth;
 }
 
 const HTTP_METHODS = new Map([
@@ -100,6 +143,36 @@ const NON_ROUTER_RECEIVERS = /^(req|request|res|response|reply|ctx|c|context|hea
 
 const MAX_CALL_DEPTH = 4;
 
+/** `UnauthorizedException`, `createError.Unauthorized`, `HttpStatus.UNAUTHORIZED`: names that answer 401. */
+const UNAUTHORIZED_NAME = /^unauthori[sz]ed/i;
+
+/** Objects whose `user`/`auth` property is the caller verified middleware attached. */
+const REQUEST_HOLDERS = /^(req|request|_req|ctx|context|state|locals)$/;
+
+/** NestJS parameter decorators that hand the handler the verified caller. */
+const CALLER_DECORATORS = /^(User|CurrentUser|AuthUser|ReqUser|GetUser|Claims|JwtPayload)$/;
+
+/**
+ * Calls that authenticate through code this file may not see. Only calls to functions not declared here count,
+ * and only on a chain that answers 401, so `getAuthor()` in a public route changes nothing.
+ */
+const TOKEN_VERIFIER = /^(verify(Token|Jwt|JWT|Access|Bearer|IdToken|Session|Auth)\w*|validate(Token|Jwt|JWT|Access|Bearer)\w*|\w*(Token|Jwt|JWT)Verif\w*|jwtVerify|decodeAndVerify\w*)$/;
+/** Session getters read the request's cookies themselves (next-auth's `auth()`, `getServerSession()`). */
+const SESSION_GETTER = /^(auth|getSession|getServerSession|getCurrentUser|currentUser)$/;
+/** Authenticators count when handed the request, so `authenticateUser(email, password)` on a login route does not. */
+const REQUEST_AUTHENTICATOR = /^(authenticate\w*|(require|check|ensure)(Auth|Session|User)\w*|validateSession|isAuthenticated|withAuth)$/;
+const REQUEST_ARGUMENT = /^(req|request|_req|c|ctx|context|event|headers)$/;
+const REQUEST_PARTS = /^(req|raw|request|headers|authorization|cookies)$/;
+
+/** Files that start a server: an app exported from one is served, not mounted. */
+const ENTRY_FILE = /(^|\/)(index|server|main|worker|entry|_worker)\.[cm]?[jt]sx?$/;
+
+/** Calls that name a passport or Nest strategy are graded as strategies (`passport.authenticate('jwt')`). */
+const STRATEGY_OWNERS = /^(passport|Passport)$/;
+
+/** NestJS decorators that exempt a route from global guards. */
+const PUBLIC_DECORATORS = /^(Public|IsPublic|SkipAuth|AllowAnonymous|Anonymous|NoAuth)$/;
+
 /** Literals that mark an API-key or HTTP Basic credential. */
 const SCHEME_LITERAL = /^(x-api-key|api-key|apikey|api_key|x-apikey|basic|basic )$/i;
 
@@ -128,6 +201,8 @@ interface Receiver {
   mounts: Mount[];
   routes: { order: number; method: string; path: string; node: TSESTree.Node; links: ChainLink[] }[];
   mountedInFile: boolean;
+  /** Handed to a runtime in this file (`serve(app)`, `{ fetch: app.fetch }`), so nothing mounts it elsewhere. */
+  served: boolean;
 }
 
 /** What the walk collects; interpreted after the walk, when every declaration is known. */
@@ -138,6 +213,12 @@ interface Collected {
   plainCalls: TSESTree.CallExpression[];
   classes: (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[];
   exportNodes: (TSESTree.ExportNamedDeclaration | TSESTree.ExportDefaultDeclaration | TSESTree.AssignmentExpression)[];
+  unauthorizedMarks: number[];
+  callerReads: number[];
+  /** `app` in `app.fetch`: a Hono app handed to a runtime, so served by this file rather than mounted. */
+  fetchedApps: TSESTree.Identifier[];
+  /** `{ provide: APP_GUARD, useClass: … }` provider objects. */
+  appGuards: TSESTree.ObjectExpression[];
 }
 
 const cache = new WeakMap<TSESLint.SourceCode, Map<string, RouteModel>>();
@@ -158,7 +239,18 @@ export function getRouteModel(sourceCode: TSESLint.SourceCode, filename = ''): R
 }
 
 function collect(sourceCode: TSESLint.SourceCode): Collected {
-  const collected: Collected = { allCalls: [], schemeLiterals: [], memberCalls: [], plainCalls: [], classes: [], exportNodes: [] };
+  const collected: Collected = {
+    allCalls: [],
+    schemeLiterals: [],
+    memberCalls: [],
+    plainCalls: [],
+    classes: [],
+    exportNodes: [],
+    unauthorizedMarks: [],
+    callerReads: [],
+    fetchedApps: [],
+    appGuards: [],
+  };
   const keys = sourceCode.visitorKeys;
   const stack: TSESTree.Node[] = [sourceCode.ast];
   // Children are pushed in reverse so nodes come off the stack in source order, which middleware order relies on.
@@ -186,10 +278,30 @@ function classify(node: TSESTree.Node, collected: Collected): void {
     case AST_NODE_TYPES.CallExpression: {
       collected.allCalls.push(node);
       const callee = unwrap(node.callee);
-      if (callee.type === AST_NODE_TYPES.MemberExpression) collected.memberCalls.push(node);
-      else if (callee.type === AST_NODE_TYPES.Identifier) collected.plainCalls.push(node);
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        collected.memberCalls.push(node);
+        // Hono's `c.get('jwtPayload')` reads the claims its jwt() middleware verified.
+        if (memberName(callee) === 'get' && staticString(node.arguments[0]) === 'jwtPayload') collected.callerReads.push(node.range[0]);
+      } else if (callee.type === AST_NODE_TYPES.Identifier) collected.plainCalls.push(node);
       break;
     }
+    case AST_NODE_TYPES.MemberExpression:
+      classifyMember(node, collected);
+      break;
+    case AST_NODE_TYPES.Identifier:
+      if ((node.name.charCodeAt(0) | 32) === 117 && UNAUTHORIZED_NAME.test(node.name)) collected.unauthorizedMarks.push(node.range[0]);
+      break;
+    case AST_NODE_TYPES.Decorator: {
+      const expression = unwrap(node.expression);
+      const name = expression.type === AST_NODE_TYPES.CallExpression && expression.callee.type === AST_NODE_TYPES.Identifier ? expression.callee.name : undefined;
+      if (name && CALLER_DECORATORS.test(name)) collected.callerReads.push(node.range[0]);
+      break;
+    }
+    case AST_NODE_TYPES.Property:
+      if (!node.computed && node.key.type === AST_NODE_TYPES.Identifier && node.key.name === 'provide' && node.value.type === AST_NODE_TYPES.Identifier && node.value.name === 'APP_GUARD' && node.parent.type === AST_NODE_TYPES.ObjectExpression) {
+        collected.appGuards.push(node.parent);
+      }
+      break;
     case AST_NODE_TYPES.NewExpression:
       collected.allCalls.push(node);
       break;
@@ -203,6 +315,7 @@ function classify(node: TSESTree.Node, collected: Collected): void {
       break;
     case AST_NODE_TYPES.Literal:
       if (typeof node.value === 'string' && SCHEME_LITERAL.test(node.value)) collected.schemeLiterals.push(node as TSESTree.StringLiteral);
+      else if (node.value === 401) collected.unauthorizedMarks.push(node.range[0]);
       break;
     case AST_NODE_TYPES.AssignmentExpression:
       if (isCommonJsExport(node.left)) collected.exportNodes.push(node);
@@ -210,6 +323,20 @@ function classify(node: TSESTree.Node, collected: Collected): void {
     default:
       break;
   }
+}
+
+/** `req.user`, `ctx.state.user`, `req.auth`: the caller as verified middleware left it; `app.fetch`: an app handed to a runtime. */
+function classifyMember(node: TSESTree.MemberExpression, collected: Collected): void {
+  if (node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return;
+  const property = node.property.name;
+  const object = node.object;
+  if (property === 'fetch') {
+    if (object.type === AST_NODE_TYPES.Identifier) collected.fetchedApps.push(object);
+    return;
+  }
+  if (property !== 'user' && property !== 'auth') return;
+  const holder = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? memberName(object) : undefined;
+  if (holder && REQUEST_HOLDERS.test(holder)) collected.callerReads.push(node.range[0]);
 }
 
 /** `module.exports`, `module.exports.x`, `exports.x`. */
@@ -251,6 +378,8 @@ class RouteDiscovery {
   private readonly externalMounts: ExternalMount[] = [];
   private readonly exportLinks = new Map<string, ChainLink>();
   private readonly looseRoutes: Route[] = [];
+  private readonly nestMiddleware: NestAuth['middleware'][number][] = [];
+  private readonly globalGuards: ChainLink[] = [];
   private sortedCalls: TSESTree.CallExpression[] = [];
   private order = 0;
 
@@ -270,6 +399,8 @@ class RouteDiscovery {
     for (const call of collected.allCalls) this.interpretServerCall(call);
     for (const node of collected.classes) this.interpretController(node);
     this.recordExports(collected.exportNodes);
+    this.markServedApps(collected);
+    for (const provider of collected.appGuards) this.interpretAppGuard(provider);
     const nextMiddleware = this.interpretNext(collected.exportNodes);
     return {
       routes: [...this.flattenReceivers(), ...this.looseRoutes],
@@ -278,6 +409,10 @@ class RouteDiscovery {
       calls: collected.allCalls,
       schemeLiterals: collected.schemeLiterals,
       ...(nextMiddleware ? { nextMiddleware } : {}),
+      authCalls: this.authCallsOf(collected.allCalls),
+      unauthorizedMarks: collected.unauthorizedMarks,
+      callerReads: collected.callerReads,
+      nestAuth: { middleware: this.nestMiddleware, globalGuards: this.globalGuards },
     };
   }
 
@@ -286,9 +421,11 @@ class RouteDiscovery {
   /** The router, app or plugin instance a call is made on, following chained calls back to it. */
   private receiverOf(expression: TSESTree.Node): { receiver: Receiver; routePath?: string } | undefined {
     const bare = unwrap(expression);
+    // `new Hono().get(…)`, `express().get(…)`, `new Hono().basePath('/api').get(…)`: a builder chain on a fresh instance.
+    if ((bare.type === AST_NODE_TYPES.NewExpression || bare.type === AST_NODE_TYPES.CallExpression) && instanceKind(bare)) return this.receiverFromInit(bare);
     if (bare.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrap(bare.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression) return this.receiverFromInit(bare);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
       const name = memberName(callee);
       // `app.route('/p').get(h)`: Express's route builder carries the path.
       if (name === 'route' && bare.arguments.length === 1) {
@@ -314,14 +451,28 @@ class RouteDiscovery {
     return undefined;
   }
 
-  private receiverFromInit(call: TSESTree.CallExpression): { receiver: Receiver } | undefined {
+  /**
+   * The instance a factory call creates. When the builder chain it starts is a variable's initializer
+   * (`const api = new Hono().get(…)`), the instance is that variable's, so `export default api` finds it.
+   */
+  private receiverFromInit(call: TSESTree.CallExpression | TSESTree.NewExpression): { receiver: Receiver } | undefined {
     const kind = instanceKind(call);
     if (!kind) return undefined;
-    return { receiver: this.receiverByKey(`node:${call.range[0]}`, kind.framework, kind.mountable, false) };
+    const top = chainTop(call);
+    const declarator = top.parent;
+    const named = declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === top && declarator.id.type === AST_NODE_TYPES.Identifier;
+    const key = named ? `var:${declarator.id.range[0]}` : `node:${call.range[0]}`;
+    const existed = this.receivers.has(key);
+    const receiver = this.receiverByKey(key, kind.framework, kind.mountable, false);
+    if (!existed) receiver.prefix = kind.prefix;
+    if (top.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) receiver.exportedAs = 'default';
+    return { receiver };
   }
 
   private receiverForIdentifier(identifier: TSESTree.Identifier): Receiver | undefined {
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+    // By name from the identifier's own scope: given the node, findVariable rescans every child scope of the
+    // module for the innermost one, which made files with thousands of handlers quadratic.
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier.name);
     const key = variable ? `var:${variable.defs[0]?.name.range[0] ?? identifier.name}` : `name:${identifier.name}`;
     const existing = this.receivers.get(key);
     if (existing) return existing;
@@ -329,7 +480,7 @@ class RouteDiscovery {
     if (def?.type === 'Parameter') return this.receiverByKey(key, guessFramework(identifier.name), true, true);
     if (def?.type === 'ImportBinding') return undefined;
     if (def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
-      const kind = instanceKind(unwrap(def.node.init));
+      const kind = instanceKind(chainRoot(def.node.init));
       if (kind) {
         const receiver = this.receiverByKey(key, kind.framework, kind.mountable, false);
         receiver.prefix = kind.prefix;
@@ -346,7 +497,7 @@ class RouteDiscovery {
   private receiverByKey(key: string, framework: Framework, mountable: boolean, fromParameter: boolean): Receiver {
     let receiver = this.receivers.get(key);
     if (!receiver) {
-      receiver = { key, framework, prefix: '', mountable, fromParameter, uses: [], mounts: [], routes: [], mountedInFile: false };
+      receiver = { key, framework, prefix: '', mountable, fromParameter, uses: [], mounts: [], routes: [], mountedInFile: false, served: false };
       this.receivers.set(key, receiver);
     }
     return receiver;
@@ -364,6 +515,8 @@ class RouteDiscovery {
     else if (name === 'addHook') this.interpretHook(call, callee);
     else if (name === 'register') this.interpretRegister(call, callee);
     else if (name === 'prefix') this.interpretPrefix(call, callee);
+    else if (name === 'forRoutes') this.interpretForRoutes(call, callee);
+    else if (name === 'useGlobalGuards') this.globalGuards.push(...this.linksOfArguments(call.arguments));
   }
 
   private interpretRouteCall(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string): void {
@@ -422,7 +575,7 @@ class RouteDiscovery {
       const mount = this.mountTarget(arg);
       if (mount === 'external') {
         const ref = this.importOf(arg);
-        if (ref) this.externalMounts.push({ ref, prefix: prefix ?? '', chain: this.chainAt(found.receiver, prefix ?? '/', links), node: call });
+        if (ref) this.externalMounts.push(this.externalMount(found.receiver, ref, prefix ?? '', links, call));
       } else if (mount) {
         this.addMount(found.receiver, mount, prefix ?? '', links);
       } else {
@@ -453,7 +606,7 @@ class RouteDiscovery {
       const mount = this.mountTarget(second);
       if (mount === 'external') {
         const ref = this.importOf(second);
-        if (ref) this.externalMounts.push({ ref, prefix, chain: this.chainAt(found.receiver, prefix, []), node: call });
+        if (ref) this.externalMounts.push(this.externalMount(found.receiver, ref, prefix, [], call));
       } else if (mount) {
         this.addMount(found.receiver, mount, prefix, []);
       }
@@ -494,7 +647,7 @@ class RouteDiscovery {
       return;
     }
     const ref = this.importOf(plugin);
-    if (ref) this.externalMounts.push({ ref, prefix, chain: this.chainAt(found.receiver, prefix || '/', []), node: call });
+    if (ref) this.externalMounts.push(this.externalMount(found.receiver, ref, prefix, [], call));
   }
 
   /** Koa router's `router.prefix('/api')`. */
@@ -532,7 +685,7 @@ class RouteDiscovery {
   }
 
   private keyOf(identifier: TSESTree.Identifier): string {
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier.name);
     return variable ? `var:${variable.defs[0]?.name.range[0] ?? identifier.name}` : `name:${identifier.name}`;
   }
 
@@ -542,10 +695,101 @@ class RouteDiscovery {
     parent.mounts.push({ order: this.order++, prefix, chain: [...links], child });
   }
 
-  /** The chain a path gets on a receiver at this point of the file (for routers mounted from elsewhere). */
-  private chainAt(receiver: Receiver, path: string, extra: readonly ChainLink[]): ChainLink[] {
-    const uses = receiver.uses.filter((use) => prefixCovers(use.prefix, path)).flatMap((use) => use.links);
-    return [...uses, ...extra];
+  /**
+   * A router from another file mounted here, with the middleware registered so far: what covers the whole
+   * mount, and what covers only some of its paths (`app.use('/api/posts/*', basicAuth(…)); app.route('/api', api)`).
+   */
+  private externalMount(receiver: Receiver, ref: ImportRef, prefix: string, extra: readonly ChainLink[], node: TSESTree.Node): ExternalMount {
+    const mountPath = prefix || '/';
+    const chain: ChainLink[] = [];
+    const scoped: { prefix: string; links: ChainLink[] }[] = [];
+    for (const use of receiver.uses) {
+      if (prefixCovers(use.prefix, mountPath)) chain.push(...use.links);
+      else if (use.prefix !== undefined && prefixCovers(mountPath, use.prefix.replace(/\/\*$/, ''))) scoped.push({ prefix: use.prefix, links: use.links });
+    }
+    return { ref, prefix, chain: [...chain, ...extra], scoped, node };
+  }
+
+  // ---- NestJS modules and bootstrap ----------------------------------------------------------------
+
+  /** `consumer.apply(AuthMiddleware).exclude(…).forRoutes(ArticleController, 'profiles/*', { path, method })`. */
+  private interpretForRoutes(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
+    const targets = call.arguments.map(nestTarget).filter((target): target is NestRouteTarget => target !== undefined);
+    const excludes: NestRouteTarget[] = [];
+    let current = unwrap(callee.object);
+    while (current.type === AST_NODE_TYPES.CallExpression) {
+      const inner = unwrap(current.callee);
+      if (inner.type !== AST_NODE_TYPES.MemberExpression) return;
+      const name = memberName(inner);
+      if (name === 'apply') {
+        this.nestMiddleware.push({ links: this.linksOfArguments(current.arguments), targets, excludes });
+        return;
+      }
+      if (name !== 'exclude') return;
+      excludes.push(...current.arguments.map(nestTarget).filter((target): target is NestRouteTarget => target !== undefined));
+      current = unwrap(inner.object);
+    }
+  }
+
+  /** `{ provide: APP_GUARD, useClass: JwtAuthGuard }`: a guard every route of the application runs. */
+  private interpretAppGuard(provider: TSESTree.ObjectExpression): void {
+    const guard = propertyValue(provider, 'useClass') ?? propertyValue(provider, 'useExisting');
+    if (guard) this.globalGuards.push(this.linkOf(unwrap(guard)));
+  }
+
+  private linksOfArguments(args: readonly TSESTree.CallExpressionArgument[]): ChainLink[] {
+    return args.flatMap((arg) => (arg.type === AST_NODE_TYPES.SpreadElement ? [] : [this.linkOf(unwrap(arg))]));
+  }
+
+  // ---- apps served here ----------------------------------------------------------------------------
+
+  /**
+   * Hono apps are exported both to be mounted (`app.route('/api', api)`) and to be served (`export default app`
+   * in a Workers entry). One handed to a runtime here, or exported from an entry file, is served.
+   */
+  private markServedApps(collected: Collected): void {
+    const served = (node: TSESTree.Node | undefined): void => {
+      const bare = node && unwrap(node);
+      if (bare?.type !== AST_NODE_TYPES.Identifier) return;
+      const receiver = this.receivers.get(this.keyOf(bare));
+      if (receiver) receiver.served = true;
+    };
+    for (const app of collected.fetchedApps) served(app);
+    for (const call of collected.plainCalls) {
+      const name = (unwrap(call.callee) as TSESTree.Identifier).name;
+      if (name === 'serve' || name === 'handle' || name === 'toNodeHandler') served(call.arguments[0]);
+    }
+    const entryFile = ENTRY_FILE.test(this.filename.replace(/\\/g, '/'));
+    for (const receiver of this.receivers.values()) {
+      if (entryFile && receiver.exportedAs !== undefined) receiver.served = true;
+    }
+  }
+
+  // ---- authentication this file cannot see into ----------------------------------------------------
+
+  private authCallsOf(calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[]): AuthCall[] {
+    const found: AuthCall[] = [];
+    for (const call of calls) {
+      if (call.type !== AST_NODE_TYPES.CallExpression) continue;
+      const callee = unwrap(call.callee);
+      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      if (!name) continue;
+      const verifiesToken = TOKEN_VERIFIER.test(name);
+      const authenticates = verifiesToken || SESSION_GETTER.test(name) || (REQUEST_AUTHENTICATOR.test(name) && call.arguments.some(isRequestArgument));
+      if (!authenticates || !this.opaqueCallee(callee, name)) continue;
+      const ref = this.importOf(callee);
+      found.push({ node: call, name, ...(ref ? { ref } : {}), verifiesToken });
+    }
+    return found;
+  }
+
+  /** A callee whose body is not on any chain here: not a function of this file, a decoration or a passport call. */
+  private opaqueCallee(callee: TSESTree.Node, name: string): boolean {
+    if (callee.type === AST_NODE_TYPES.Identifier) return !this.localFunction(callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const owner = unwrap(callee.object);
+    if (owner.type === AST_NODE_TYPES.Identifier && STRATEGY_OWNERS.test(owner.name)) return false;
+    return !this.decorated.has(name);
   }
 
   // ---- plain calls: Node http ----------------------------------------------------------------------
@@ -575,6 +819,7 @@ class RouteDiscovery {
     if (!controller) return;
     const prefix = controllerPrefix(controller);
     const classGuards = this.guardLinks(node.decorators);
+    const classPublic = node.decorators.some(isPublicDecorator);
     for (const member of node.body.body) {
       if (member.type !== AST_NODE_TYPES.MethodDefinition || member.decorators.length === 0) continue;
       for (const decorator of member.decorators) {
@@ -589,7 +834,10 @@ class RouteDiscovery {
           path: joinPaths(prefix, sub ?? ''),
           node: member,
           chain: [...classGuards, ...this.guardLinks(member.decorators), handler],
-          mountedElsewhere: false,
+          // A module's middleware or an APP_GUARD, in other files, may authenticate every controller.
+          mountedElsewhere: true,
+          ...(node.id ? { controller: node.id.name } : {}),
+          ...(classPublic || member.decorators.some(isPublicDecorator) ? { skipsGlobalGuards: true } : {}),
         });
       }
     }
@@ -669,7 +917,9 @@ class RouteDiscovery {
     }
     this.exportLinks.set(name, this.linkOf(bare));
     const identifier = id ?? (bare.type === AST_NODE_TYPES.Identifier ? bare : undefined);
-    const receiver = identifier ? this.receivers.get(this.keyOf(identifier)) : undefined;
+    // `export default new Hono().get(…)` exports the instance its chain builds.
+    const chained = !identifier && (bare.type === AST_NODE_TYPES.CallExpression || bare.type === AST_NODE_TYPES.NewExpression) && instanceKind(chainRoot(bare));
+    const receiver = identifier ? this.receivers.get(this.keyOf(identifier)) : chained ? this.receiverOf(bare)?.receiver : undefined;
     if (receiver) receiver.exportedAs = name;
     // An exported plugin function: its first parameter is the instance its routes hang on.
     const fn = isFunctionNode(bare) ? bare : this.localFunction(bare);
@@ -701,8 +951,7 @@ class RouteDiscovery {
         if (declaration) roots.push(declaration.range);
       }
     } else if (bare.type === AST_NODE_TYPES.MemberExpression) {
-      const decorated = this.decorated.get(memberName(bare) ?? '');
-      if (decorated) roots.push(...this.linkOf(decorated).ranges);
+      roots.push(...this.decorationRoots(bare));
     } else if (bare.type === AST_NODE_TYPES.NewExpression && bare.callee.type === AST_NODE_TYPES.Identifier) {
       const calleeRef = this.importOf(bare.callee);
       if (calleeRef) return { node, ranges: [node.range], imported: calleeRef };
@@ -712,9 +961,31 @@ class RouteDiscovery {
     return { node, ranges: this.expand(roots) };
   }
 
+  /**
+   * What `fastify.name` runs when `decorate('name', value)` set it. Followed in a loop with a seen set, not by
+   * recursion: `decorate('a', fastify.a)`, or names decorated with each other, would otherwise never end.
+   */
+  private decorationRoots(member: TSESTree.MemberExpression): Range[] {
+    const roots: Range[] = [];
+    const seen = new Set<TSESTree.Node>();
+    let current = this.decorated.get(memberName(member) ?? '');
+    while (current && !seen.has(current)) {
+      seen.add(current);
+      const bare = unwrap(current);
+      const next = bare.type === AST_NODE_TYPES.MemberExpression && !this.importOf(current) ? this.decorated.get(memberName(bare) ?? '') : undefined;
+      if (!next) {
+        roots.push(...this.linkOf(current).ranges);
+        break;
+      }
+      roots.push(current.range);
+      current = next;
+    }
+    return roots;
+  }
+
   /** The function, class or initializer an identifier names in this file. */
   private declarationOf(identifier: TSESTree.Identifier): TSESTree.Node | undefined {
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier.name);
     const def = variable?.defs[0];
     if (!def) return undefined;
     if (def.type === 'FunctionName' || def.type === 'ClassName') return def.node;
@@ -731,10 +1002,18 @@ class RouteDiscovery {
   /** The relative import an identifier (or `ns.member`) comes from; package imports are not "unknown". */
   private importOf(node: TSESTree.Node): ImportRef | undefined {
     const bare = unwrap(node);
-    if (bare.type === AST_NODE_TYPES.MemberExpression && bare.object.type === AST_NODE_TYPES.Identifier) {
-      const namespace = this.importOf(bare.object);
-      const member = memberName(bare);
-      // `auth.requireUser` on a namespace or a CommonJS module object names the export `requireUser`.
+    if (bare.type === AST_NODE_TYPES.MemberExpression) {
+      // `auth.requireUser` on a namespace or a CommonJS module object names the export `requireUser`;
+      // `ctrl.comments.get` reaches into the export `comments`.
+      let first = bare;
+      let root = unwrap(bare.object);
+      while (root.type === AST_NODE_TYPES.MemberExpression) {
+        first = root;
+        root = unwrap(root.object);
+      }
+      if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const namespace = this.importOf(root);
+      const member = memberName(first);
       return namespace && member ? { source: namespace.source, name: member } : undefined;
     }
     if (bare.type === AST_NODE_TYPES.CallExpression && calleeIsRequire(bare)) {
@@ -742,7 +1021,7 @@ class RouteDiscovery {
       return source && isRelative(source) ? { source, name: 'default' } : undefined;
     }
     if (bare.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(bare), bare);
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(bare), bare.name);
     const def = variable?.defs[0];
     if (!def) return undefined;
     if (def.type === 'ImportBinding') {
@@ -806,7 +1085,7 @@ class RouteDiscovery {
     const routes: Route[] = [];
     for (const receiver of this.receivers.values()) {
       if (receiver.mountedInFile) continue;
-      const mountedElsewhere = receiver.mountable && (receiver.exportedAs !== undefined || receiver.fromParameter);
+      const mountedElsewhere = receiver.mountable && !receiver.served && (receiver.exportedAs !== undefined || receiver.fromParameter);
       this.routesOf(receiver, receiver.prefix, [], mountedElsewhere, receiver.exportedAs, routes, new Set());
     }
     return routes;
@@ -911,9 +1190,82 @@ function instanceKind(node: TSESTree.Node): { framework: Framework; mountable: b
   }
   if (name === 'Koa') return { framework: 'koa', mountable: false, prefix };
   if (/^fastify$/i.test(name)) return { framework: 'fastify', mountable: false, prefix };
-  // Hono apps are exported to be served as often as to be mounted; the CLI joins those that are mounted.
-  if (name === 'Hono' || name === 'OpenAPIHono') return { framework: 'hono', mountable: false, prefix };
+  // Hono apps are mounted with `app.route()`; those served where they are built are marked in `markServedApps`.
+  if (name === 'Hono' || name === 'OpenAPIHono') return { framework: 'hono', mountable: true, prefix };
   return undefined;
+}
+
+/** Builder methods that return the instance they are called on. */
+function returnsInstance(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = memberName(callee);
+  if (!name) return false;
+  // Express's one-argument `route('/x')` returns a route builder; Hono's `route('/x', sub)` returns the app.
+  return HTTP_METHODS.has(name) || name === 'use' || name === 'addHook' || (name === 'route' && call.arguments.length > 1);
+}
+
+/** The factory call a builder chain starts from: `new Hono()` in `new Hono().get(…).post(…)`. */
+function chainRoot(node: TSESTree.Node): TSESTree.Node {
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.CallExpression && returnsInstance(current)) {
+    current = unwrap((unwrap(current.callee) as TSESTree.MemberExpression).object);
+  }
+  return current;
+}
+
+/** The outermost call of the builder chain a factory call starts. */
+function chainTop(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    const member = current.parent;
+    const call = member?.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member || !returnsInstance(call)) {
+      return current;
+    }
+    current = call;
+  }
+}
+
+/** `req`, `c`, `c.req`, `req.headers.authorization`: the request handed to an authenticator. */
+function isRequestArgument(arg: TSESTree.CallExpressionArgument): boolean {
+  const root = arg.type === AST_NODE_TYPES.SpreadElement ? undefined : unwrap(arg);
+  if (root?.type === AST_NODE_TYPES.Identifier) return REQUEST_ARGUMENT.test(root.name);
+  if (root?.type !== AST_NODE_TYPES.MemberExpression) return false;
+  // The request or its credentials (`c.req`, `req.headers.authorization`), not a body field such as a password.
+  const [first, ...rest] = (dottedPath(root) ?? '').split('.');
+  return !!first && REQUEST_ARGUMENT.test(first) && rest.every((part) => REQUEST_PARTS.test(part));
+}
+
+function isPublicDecorator(decorator: TSESTree.Decorator): boolean {
+  const name = decoratorCall(decorator)?.name;
+  return !!name && PUBLIC_DECORATORS.test(name);
+}
+
+/** One `forRoutes`/`exclude` argument: a controller class, a path, or `{ path, method: RequestMethod.GET }`. */
+function nestTarget(arg: TSESTree.CallExpressionArgument): NestRouteTarget | undefined {
+  if (arg.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const bare = unwrap(arg);
+  if (bare.type === AST_NODE_TYPES.Identifier) return { controller: bare.name };
+  const path = staticString(bare);
+  if (path !== undefined) return { path };
+  if (bare.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const routePath = staticString(propertyValue(bare, 'path'));
+  if (routePath === undefined) return undefined;
+  const method = propertyValue(bare, 'method');
+  const methodName = method && unwrap(method).type === AST_NODE_TYPES.MemberExpression ? memberName(unwrap(method) as TSESTree.MemberExpression) : undefined;
+  return { path: routePath, ...(methodName && methodName !== 'ALL' ? { method: methodName.toUpperCase() } : {}) };
+}
+
+/** Whether a module's `forRoutes` target selects a controller route. Nest matches paths whole, with `*` and `:param`. */
+export function nestTargetCovers(target: NestRouteTarget, route: Pick<Route, 'method' | 'path' | 'controller'>): boolean {
+  if (target.controller !== undefined) return target.controller === route.controller;
+  if (target.method !== undefined && target.method !== route.method && route.method !== 'ALL') return false;
+  const pattern = joinPaths((target.path ?? '').replace(/\(\.\*\)/g, '*'))
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+'))
+    .join('.*');
+  return new RegExp(`^${pattern}/?$`).test(route.path);
 }
 
 function guessFramework(text: string): Framework {

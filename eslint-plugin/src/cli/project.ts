@@ -4,7 +4,6 @@ import { ESLint, type Linter, type Rule } from 'eslint';
 import type { TSESLint } from '@typescript-eslint/utils';
 import * as tsParser from '@typescript-eslint/parser';
 import plugin from '../index';
-import { analyzeSourceCode } from '../analysis';
 import { getFileFacts, nameFileFacts, routeOptionsOf, type FileFacts } from '../analysis/maturity';
 import type { ImportRef } from '../analysis/routes';
 import { UsageError } from './args';
@@ -79,7 +78,7 @@ export async function lintProject(paths: readonly string[], configFile: string |
   const files = new Map<string, FileFacts>();
   const ruleOptions = new Set<string>(publicRoutes);
   for (const [file, { sourceCode, settings }] of collected) {
-    const facts = getFileFacts(sourceCode, analyzeSourceCode(sourceCode, settings), file);
+    const facts = getFileFacts(sourceCode, settings, file);
     nameFileFacts(facts, file);
     files.set(file, facts);
     for (const route of routeOptionsOf(sourceCode)?.publicRoutes ?? []) ruleOptions.add(route);

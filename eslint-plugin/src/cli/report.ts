@@ -51,7 +51,7 @@ export function buildReport(run: ProjectRun): Report {
     .filter((result) => result.messages.some((message) => message.fatal))
     .map((result) => ({ file: relative(result.filePath), reason: result.messages.find((message) => message.fatal)!.message }));
   const routes = resolveProject(run.files, importResolver(run.files, run.cwd), relative).map(({ file, route, facts, upstreamHidden }) => {
-    const grade = gradeChain(facts, upstreamHidden);
+    const grade = gradeChain(facts, upstreamHidden, route.framework);
     const anchor = anchorOf(route.node);
     return {
       method: route.method,

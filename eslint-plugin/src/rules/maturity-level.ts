@@ -1,4 +1,3 @@
-import { getAnalysis } from '../analysis';
 import { recordFinding, spanOf, type MaturityLevel } from '../analysis/findings';
 import { gradeFileRoutes, rememberRouteOptions, type GradedRoute } from '../analysis/maturity';
 import { createRule } from '../util/create-rule';
@@ -47,7 +46,7 @@ export default createRule<Options, MessageIds>({
     rememberRouteOptions(context.sourceCode, { filename: context.filename, publicRoutes });
     return {
       'Program:exit'() {
-        const graded = gradeFileRoutes(context.sourceCode, getAnalysis(context), context.filename, publicRoutes);
+        const graded = gradeFileRoutes(context.sourceCode, context.settings, context.filename, publicRoutes);
         for (const entry of graded) {
           if (entry.publicRoute || !isBelow(entry, minimumLevel)) continue;
           report(entry);

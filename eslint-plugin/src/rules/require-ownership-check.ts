@@ -2,23 +2,27 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describeValue, getAnalysis, type FileAnalysis, type TrustValue, type UntrustedValue } from '../analysis';
 import { getFileFacts } from '../analysis/maturity';
 import { isAuthorizationFunction, isIdentityKey, mentionsIdentityColumn } from '../analysis/names';
-import type { Range } from '../analysis/routes';
+import { getRouteModel, type Range } from '../analysis/routes';
 import { calleeName, dottedPath, memberName, propertyKeyName, rootIdentifier, staticString, unwrap } from '../analysis/syntax';
 import { createRule } from '../util/create-rule';
 import { reportFinding } from '../util/report';
 
 export type Options = [];
-export type MessageIds = 'missingOwnershipCheck';
+export type MessageIds = 'missingOwnershipCheck' | 'unscopedServiceCall';
 
 const READS = /^(findById|findByPk|findOne|findOneBy|findOneOrFail|findOneByOrFail|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|getById)$/;
 const CHANGES = /^(update|updateOne|updateById|findByIdAndUpdate|findOneAndUpdate|findOneAndReplace|replaceOne|upsert)$/;
 const DELETES = /^(delete|deleteOne|deleteById|destroy|remove|findByIdAndDelete|findByIdAndRemove|findOneAndDelete|findOneAndRemove)$/;
 const SQL_METHODS = /^(query|execute|raw|all|get|run)$/;
+const ACCESS_METHOD = new RegExp([READS, CHANGES, DELETES, SQL_METHODS].map((pattern) => pattern.source).join('|'));
 
 /** Receivers that hold records: models (`Order`), repositories, ORM clients, collections. */
 const DATA_RECEIVER = /repo|repository|model|prisma|db|database|collection|table|dao|knex|orm|manager|store|pool|client|sql/i;
 /** Receivers that never hold records. */
 const NOT_DATA = /^(req|request|res|response|reply|ctx|c|app|router|headers|params|query|cookies|Object|Array|JSON|Reflect|Promise|Map|Set|URLSearchParams|localStorage|sessionStorage)$/;
+
+/** Services (`articleService`, `this.ordersService`): they change records for a handler that hands them an id. */
+const SERVICE_RECEIVER = /service$/i;
 
 /** Claims that name who the caller is or which tenant they act for. */
 const IDENTITY_CLAIM = /(^|\.)(sub|oid|uid|user_?id|email|tenant(_?id)?|org(_?id)?|account(_?id)?|owner)$/i;
@@ -27,6 +31,13 @@ const CLIENT_SOURCES = new Set(['path param', 'query', 'body']);
 const ID_KEY = /^(_?id|uuid|slug|key)$|Id$|_id$/;
 
 type Operation = 'Reads' | 'Changes' | 'Deletes';
+
+interface Access {
+  operation: Operation;
+  sql: boolean;
+  /** Set when the call goes through a service, which may hold the ownership check itself. */
+  service?: string;
+}
 
 interface ClientId {
   value: UntrustedValue;
@@ -47,27 +58,28 @@ export default createRule<Options, MessageIds>({
     messages: {
       missingOwnershipCheck:
         "{{operation}} a record by {{origin}} without checking that it belongs to the caller; scope the query by the verified subject (e.g. `{{claim}}`) or compare the record's owner with it and answer 403 or 404.",
+      unscopedServiceCall:
+        "{{operation}} a record through `{{service}}` by {{origin}} with no ownership check here and without handing the service the verified caller, so any signed-in user can reach any record; unless the service checks the owner another way, pass the verified subject (e.g. `{{claim}}`) and compare it with the record's owner, answering 403 or 404.",
     },
   },
   defaultOptions: [],
   create(context) {
-    const accesses: { call: TSESTree.CallExpression; operation: Operation; sql: boolean }[] = [];
-    // `ability.can('read', doc)` on a loaded record is a policy check even when no request value feeds it.
-    const policyCalls: TSESTree.CallExpression[] = [];
+    const accesses: ({ call: TSESTree.CallExpression } & Access)[] = [];
     return {
       CallExpression(call) {
         const access = recordAccess(call);
         if (access) accesses.push({ call, ...access });
-        const name = calleeName(call);
-        if (name && isAuthorizationFunction(name, dottedPath(call.callee), [])) policyCalls.push(call);
       },
       'Program:exit'() {
         if (accesses.length === 0) return;
         const analysis = getAnalysis(context);
-        const routes = getFileFacts(context.sourceCode, analysis, context.filename).routes;
-        for (const { call, operation, sql } of accesses) {
+        // `ability.can('read', doc)` on a loaded record is a policy check even when no request value feeds it.
+        const policyCalls = getRouteModel(context.sourceCode, context.filename).calls.filter(isPolicyCall);
+        const routes = getFileFacts(context.sourceCode, context.settings, context.filename).routes;
+        for (const { call, operation, sql, service } of accesses) {
           const id = sql ? sqlClientId(call, analysis) : clientId(call, analysis);
           if (!id || isScoped(id, analysis)) continue;
+          if (service !== undefined && handsOverCaller(call, analysis)) continue;
           const chains = routes.filter(({ route }) => route.chain.some((link) => within(call, link.ranges))).map(({ route, facts }) => ({ route, facts }));
           const verifiedCaller = chains.length > 0
             ? chains.some(({ route, facts }) => facts.verifications.length > 0 || (route.mountedElsewhere && analysis.claimsPath !== undefined))
@@ -76,13 +88,12 @@ export default createRule<Options, MessageIds>({
           if (!verifiedCaller || policyCalls.some((policy) => fn !== null && analysis.functionContaining(policy) === fn)) continue;
           if (ownerChecked(call, analysis, chains.flatMap(({ route }) => route.chain.flatMap((link) => link.ranges)))) continue;
           const callee = unwrap(call.callee) as TSESTree.MemberExpression;
+          const data = { operation, origin: describeValue(id.value), claim: `${analysis.claimsPath ?? 'req.auth.payload'}.sub` };
           reportFinding(
             context,
-            {
-              node: callee.property,
-              messageId: 'missingOwnershipCheck',
-              data: { operation, origin: describeValue(id.value), claim: `${analysis.claimsPath ?? 'req.auth.payload'}.sub` },
-            },
+            service !== undefined
+              ? { node: callee.property, messageId: 'unscopedServiceCall', data: { ...data, service: `${service}.${memberName(callee) ?? 'method'}()` } }
+              : { node: callee.property, messageId: 'missingOwnershipCheck', data },
             { origin: { description: describeValue(id.value), node: id.value.node } },
           );
         }
@@ -92,15 +103,23 @@ export default createRule<Options, MessageIds>({
 });
 
 /** A call that reads, changes or deletes records, by its method name and receiver. */
-function recordAccess(call: TSESTree.CallExpression): { operation: Operation; sql: boolean } | undefined {
+function recordAccess(call: TSESTree.CallExpression): Access | undefined {
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const name = memberName(callee);
+  // Most calls are not record access: the method name decides before the receiver is looked at.
+  if (!name || !ACCESS_METHOD.test(name)) return undefined;
   const receiver = unwrap(callee.object);
   // `this.documents.findOne(…)` in a service or controller counts like a repository variable.
   const rootName = rootIdentifier(callee.object)?.name ?? (dottedRoot(receiver) === 'this' ? 'this' : undefined);
   const receiverName = receiver.type === AST_NODE_TYPES.MemberExpression ? memberName(receiver) : receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : undefined;
   if (!name || !rootName || NOT_DATA.test(rootName)) return undefined;
+  // Reads through a service are too often meant for everyone; a change or a delete by a client id is the classic IDOR.
+  if (receiverName !== undefined && SERVICE_RECEIVER.test(receiverName)) {
+    if (CHANGES.test(name)) return { operation: 'Changes', sql: false, service: receiverName };
+    if (DELETES.test(name)) return { operation: 'Deletes', sql: false, service: receiverName };
+    return undefined;
+  }
   const modelLike = /^[A-Z]/.test(rootName) || DATA_RECEIVER.test(rootName) || (receiverName !== undefined && (DATA_RECEIVER.test(receiverName) || /s$/.test(receiverName)));
   if (!modelLike) return undefined;
   if (SQL_METHODS.test(name) && sqlText(call.arguments[0]) !== undefined) return { operation: sqlOperation(sqlText(call.arguments[0])!), sql: true };
@@ -200,6 +219,22 @@ function ownerChecked(call: TSESTree.CallExpression, analysis: FileAnalysis, cha
     const identity = values.some((value) => value.trust === 'verified' && IDENTITY_CLAIM.test(value.name ?? ''));
     return identity && chainRanges.some(([start, end]) => decision.node.range[0] >= start && decision.node.range[0] < end);
   });
+}
+
+/** A service handed a verified claim (`delete(slug, user.id)`) can compare the owner itself. */
+function handsOverCaller(call: TSESTree.CallExpression, analysis: FileAnalysis): boolean {
+  return call.arguments.some((argument) => {
+    const bare = unwrap(argument);
+    const parts: TSESTree.Node[] = bare.type === AST_NODE_TYPES.ObjectExpression
+      ? bare.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? property.value : property.argument))
+      : [bare];
+    return parts.some((part) => analysis.valuesOf(part).some((value) => value.trust === 'verified'));
+  });
+}
+
+function isPolicyCall(call: TSESTree.CallExpression | TSESTree.NewExpression): call is TSESTree.CallExpression {
+  const name = call.type === AST_NODE_TYPES.CallExpression ? calleeName(call) : undefined;
+  return !!name && isAuthorizationFunction(name, dottedPath(call.callee), []);
 }
 
 function within(node: TSESTree.Node, ranges: readonly Range[]): boolean {

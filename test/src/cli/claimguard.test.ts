@@ -99,6 +99,33 @@ describe('claimguard command', function () {
       assert.match(create.reasons[0]!, /header 'x-role' at nest\/roles\.guard\.ts:7/);
     });
 
+    it('NestJS: module middleware applied with forRoutes() reaches the routes it selects, and only those', () => {
+      const report = jsonReport('nest-module');
+      const feed = route(report, 'GET', '/articles/feed');
+      assert.equal(feed.level, 1);
+      assert.match(feed.reasons[0]!, /token verified by jwt\.verify\(\) at nest-module\/auth\.middleware\.ts:9/);
+      assert.equal(route(report, 'DELETE', '/articles/:slug').level, 1);
+      assert.equal(route(report, 'GET', '/articles').level, 'unauthenticated');
+      assert.equal(route(report, 'DELETE', '/users/:id').level, 'unauthenticated');
+    });
+
+    it('NestJS: an APP_GUARD in the module covers every controller except @Public() routes', () => {
+      const report = jsonReport('nest-global');
+      const me = route(report, 'GET', '/me');
+      assert.equal(me.level, 1);
+      assert.match(me.reasons[0]!, /AuthGuard\('jwt'\) at nest-global\/jwt-auth\.guard\.ts:5/);
+      assert.equal(route(report, 'GET', '/health').level, 'unauthenticated');
+    });
+
+    it('Hono: exported sub-apps and chained builders joined with the app that mounts them', () => {
+      const report = jsonReport('hono-subapp');
+      const remove = route(report, 'DELETE', '/api/posts/:id');
+      assert.equal(remove.level, 0);
+      assert.match(remove.reasons[0]!, /HTTP Basic credentials .* at hono-subapp\/index\.ts:7/);
+      assert.equal(route(report, 'GET', '/api/todos').level, 'unauthenticated');
+      assert.match(route(report, 'DELETE', '/api/todos/:id').reasons[0]!, /role from header 'x-role' at line 6/);
+    });
+
     it('Next.js: paths from the app folder and middleware.ts matched by config.matcher', () => {
       const report = jsonReport('next');
       const order = route(report, 'GET', '/api/orders/[id]');

@@ -182,6 +182,54 @@ export class CatsController {
   create() { return 1; }
 }`,
 
+  // NestJS: a module's middleware or an APP_GUARD in another file may authenticate a controller
+  `import { Controller, Get } from '@nestjs/common';
+@Controller()
+export class AppController {
+  @Get()
+  root() { return 'x'; }
+}`,
+  `import { Controller, Delete, Get, Param } from '@nestjs/common';
+import { User } from '../user/user.decorator';
+import { ArticleService } from './article.service';
+@Controller('articles')
+export class ArticleController {
+  constructor(private readonly articleService: ArticleService) {}
+  @Get('feed')
+  feed(@User('id') userId: number) { return this.articleService.findFeed(userId); }
+  @Delete(':slug')
+  delete(@Param() params) { return this.articleService.delete(params.slug); }
+}`,
+
+  // Hono: an exported sub-app is mounted elsewhere, maybe behind middleware
+  `import { Hono } from 'hono';
+const api = new Hono();
+api.get('/posts', (c) => c.json([]));
+api.delete('/posts/:id', async (c) => c.json({ deleted: c.req.param('id') }));
+export default api;`,
+  `import { Hono } from 'hono';
+export const TodoAPI = new Hono()
+  .get('/todos', async (c) => c.json({ todos: [] }))
+  .delete('/todos/:id', async (c) => c.json({ id: c.req.param('id') }));`,
+
+  // Authentication in code this file cannot see, confirmed by a 401 on the route
+  `import { Hono } from 'hono';
+import { checkSession } from './session';
+const app = new Hono();
+app.get('/account', async (c) => {
+  const session = await checkSession(c);
+  if (!session) return c.json({ error: 'unauthorized' }, 401);
+  return c.json(session);
+});`,
+
+  // Koa: controllers reached through an imported module object
+  `const Router = require('koa-router');
+const ctrl = require('../controllers').articles;
+const router = new Router();
+router.get('/articles/:slug', ctrl.getOne);
+router.get('/articles/:slug/comments', ctrl.comments.get);
+module.exports = router.routes();`,
+
   // Next.js: middleware.ts may protect App Router routes, so only the command grades them
   {
     code: `export async function GET(request: Request) { return Response.json([]); }`,
@@ -354,14 +402,52 @@ export class CatsController {
 }`,
     errors: [level(1, 7, 2)],
   },
+
+  // Hono: chained builders, and an app served where it is built
   {
-    code: `import { Controller, Get } from '@nestjs/common';
-@Controller()
-export class AppController {
-  @Get()
-  root() { return 'x'; }
-}`,
-    errors: [unauthenticated(5, 2)],
+    code: `${HONO}const todos = new Hono()
+  .get('/todos', async (c) => c.json({ todos: [] }))
+  .delete('/todos/:id', async (c) => c.json({ id: c.req.param('id') }));`,
+    errors: [unauthenticated(5, 3), unauthenticated(6, 3)],
+  },
+  { code: `import { Hono } from 'hono';
+export default new Hono().get('/health', (c) => c.text('ok'));`, filename: 'src/index.ts', errors: [unauthenticated(2, 26)] },
+  { code: `import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+const app = new Hono();
+app.get('/health', (c) => c.text('ok'));
+serve(app);
+export default app;`, errors: [unauthenticated(4)] },
+
+  // Authentication in a same-file helper around an imported verifier
+  {
+    code: `import { Hono } from 'hono';
+import { verifyAccessToken } from './domain/tokens';
+const app = new Hono();
+async function authenticate(c: any) {
+  const token = c.req.header('Authorization')?.replace(/^Bearer /, '');
+  if (!token) return { ok: false as const, response: c.json({ error: 'missing_token' }, 401) };
+  const v = await verifyAccessToken(c.env.SECRET, token);
+  if (!v.ok) return { ok: false as const, response: c.json({ error: 'invalid_token' }, 401) };
+  return { ok: true as const, user: v.claims };
+}
+app.get('/api/accounts/profile', async (c) => {
+  const auth = await authenticate(c);
+  if (!auth.ok) return auth.response;
+  return c.json({ id: auth.user.sub });
+});
+export default app;`,
+    errors: [level(1, 11)],
+  },
+  // A login route checks a password, not a token: still a public route
+  {
+    code: `${EXPRESS}const { authenticateUser } = require('./users');
+app.post('/login', async (req, res) => {
+  const user = await authenticateUser(req.body.email, req.body.password);
+  if (!user) return res.status(401).json({ error: 'invalid credentials' });
+  res.json({ token: user.token });
+});`,
+    errors: [unauthenticated(6)],
   },
 
   // Node http
@@ -411,6 +497,53 @@ describe('maturity-level', () => {
       messages,
       ["Level 2: role from header 'x-role' at line 7; take the role from the verified token to reach Level 3."],
     );
+  });
+
+  it("names the framework's own verifier in the unauthenticated remedy", () => {
+    const remedies: [string, RegExp][] = [
+      [`${EXPRESS}app.get('/open', (req, res) => res.end());`, /e\.g\. passport-jwt, or auth\(\) from express-oauth2-jwt-bearer\)/],
+      [`${KOA}const router = new Router();
+router.get('/open', async (ctx) => { ctx.body = 1; });
+app.use(router.routes());`, /e\.g\. koa-jwt\)/],
+      [`${HONO}app.get('/open', (c) => c.text('hi'));`, /e\.g\. jwt\(\) from hono\/jwt\)/],
+      [`${FASTIFY}fastify.get('/open', async () => 'hi');`, /e\.g\. @fastify\/jwt with request\.jwtVerify\(\) in an onRequest hook\)/],
+    ];
+    for (const [code, remedy] of remedies) {
+      const [message] = lint(code, undefined);
+      assert.match(message ?? '', /^Unauthenticated route GET \/open: no authentication on the route; verify a JWT access token on the route/);
+      assert.match(message!, remedy);
+      if (!code.startsWith(EXPRESS)) assert.doesNotMatch(message!, /express-oauth2-jwt-bearer/);
+    }
+  });
+
+  it('recognises a verifier imported into a same-file helper as Level 1', () => {
+    const [message] = lint(
+      `import { Hono } from 'hono';
+import { verifyAccessToken } from './domain/tokens';
+const app = new Hono();
+async function authenticate(c) {
+  const v = await verifyAccessToken(c.env.SECRET, c.req.header('Authorization'));
+  if (!v.ok) return { ok: false, response: c.json({ error: 'invalid_token' }, 401) };
+  return { ok: true, user: v.claims };
+}
+app.get('/me', async (c) => {
+  const auth = await authenticate(c);
+  if (!auth.ok) return auth.response;
+  return c.json(auth.user);
+});`,
+      undefined,
+    );
+    assert.equal(
+      message,
+      "Level 1: token verified by verifyAccessToken() (imported from './domain/tokens') at line 5, but no decision uses its scopes or claims; decide on the verified claims (scopes, roles, the subject) to reach Level 2.",
+    );
+  });
+
+  it('asks a route already scoped by the verified user for a claim decision, not a scope check', () => {
+    const [scoped] = lint(`${EXPRESS}app.get('/me/orders', checkJwt, (req, res) => res.json(db.orders.find({ owner: req.auth.payload.sub })));`, undefined);
+    assert.match(scoped ?? '', /; decide on the verified claims \(scopes, roles, the subject\) to reach Level 2\.$/);
+    const [unscoped] = lint(`${EXPRESS}app.get('/items', checkJwt, (req, res) => res.json([]));`, undefined);
+    assert.match(unscoped ?? '', /requiredScopes\('read:items'\)/);
   });
 });
 

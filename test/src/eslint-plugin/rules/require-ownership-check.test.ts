@@ -1,13 +1,24 @@
 import * as assert from 'node:assert/strict';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import { Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
 import plugin from 'eslint-plugin-claimguard';
 
-type MessageIds = 'missingOwnershipCheck';
+type MessageIds = 'missingOwnershipCheck' | 'unscopedServiceCall';
 
 const ruleName = 'require-ownership-check';
 const rule = plugin.rules[ruleName];
 const ruleTester = new RuleTester();
+
+// A NestJS controller behind the passport JWT guard: its methods start on line 8.
+const NEST = `import { Controller, Delete, Get, Param, Put, Req, UseGuards } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import { User } from '../user/user.decorator';
+@Controller('articles')
+@UseGuards(AuthGuard('jwt'))
+export class ArticleController {
+  constructor(private readonly articleService: ArticleService) {}`;
 
 // Every Express case runs behind a verified token: handlers start on line 5.
 const EXPRESS = `const express = require('express');
@@ -125,6 +136,20 @@ app.get('/docs/:id', async (c) => {
   return c.json(doc);
 });`,
 
+  // NestJS: a service handed the verified caller can check the owner; reads through services are left alone
+  `${NEST}
+  @Delete(':slug')
+  delete(@Param() params, @User('id') userId: number) { return this.articleService.delete(params.slug, userId); }
+}`,
+  `${NEST}
+  @Put(':slug')
+  update(@Param() params, @Req() req) { return this.articleService.update(params.slug, { author: req.user.id }); }
+}`,
+  `${NEST}
+  @Get(':slug')
+  findOne(@Param('slug') slug: string) { return this.articleService.findOne(slug); }
+}`,
+
   // Express routers
   `${EXPRESS}const router = express.Router();
 router.delete('/docs/:id', async (req, res) => {
@@ -209,6 +234,22 @@ fastify.register(require('@fastify/jwt'), { secret: process.env.KEY });
 fastify.addHook('onRequest', async (request) => { await request.jwtVerify(); });
 fastify.delete('/docs/:id', async (request) => Doc.findByIdAndDelete(request.params.id));`, 'findByIdAndDelete'),
 
+  // NestJS: a delete or an update through a service by a client id, and the service never learns who asks
+  {
+    code: `${NEST}
+  @Delete(':slug')
+  delete(@Param() params) { return this.articleService.delete(params.slug); }
+}`,
+    errors: [{ messageId: 'unscopedServiceCall', line: 9, column: 56 }],
+  },
+  {
+    code: `${NEST}
+  @Put(':slug/comments/:id')
+  updateComment(@Param('id') id: string, @Body() body) { return this.commentsService.updateOne(id, body); }
+}`,
+    errors: [{ messageId: 'unscopedServiceCall', line: 9, column: 86 }],
+  },
+
   // Hono
   invalidCase(`import { Hono } from 'hono';
 import { jwt } from 'hono/jwt';
@@ -225,6 +266,20 @@ describe('require-ownership-check', () => {
     assert.ok(configs['level-3']!.rules![`claimguard/${ruleName}`]);
     assert.equal(configs.recommended!.rules![`claimguard/${ruleName}`], undefined);
     assert.equal(configs['level-2']!.rules![`claimguard/${ruleName}`], undefined);
+  });
+
+  it('says a service may hold the check, and that it needs the caller to do so', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const [message] = linter.verify(
+      `${NEST}
+  @Delete(':slug')
+  delete(@Param() params) { return this.articleService.delete(params.slug); }
+}`,
+      [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { claimguard: plugin as never }, rules: { [`claimguard/${ruleName}`]: 'error' } }],
+      'article.controller.ts',
+    );
+    assert.match(message?.message ?? '', /^Deletes a record through `articleService\.delete\(\)` by path param 'slug' with no ownership check here/);
+    assert.match(message!.message, /unless the service checks the owner another way, pass the verified subject \(e\.g\. `req\.user\.sub`\)/);
   });
 });
 
