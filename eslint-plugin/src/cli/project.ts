@@ -73,7 +73,10 @@ export async function lintProject(paths: readonly string[], configFile: string |
   try {
     results = await eslint.lintFiles([...paths]);
   } catch (error) {
-    throw new UsageError(configurationMessage(error));
+    // One file that breaks ESLint itself (a stack overflow in its scope analysis on absurdly deep code)
+    // must not cost the report on every other file: lint file by file and report that one as a failure.
+    if (!isFileFailure(error)) throw new UsageError(configurationMessage(error));
+    results = await lintFileByFile(eslint, paths, cwd);
   }
   const files = new Map<string, FileFacts>();
   const ruleOptions = new Set<string>(publicRoutes);
@@ -84,6 +87,59 @@ export async function lintProject(paths: readonly string[], configFile: string |
     for (const route of routeOptionsOf(sourceCode)?.publicRoutes ?? []) ruleOptions.add(route);
   }
   return { results: results.map(withoutCollector), rulesMeta: eslint.getRulesMetaForResults(results), files, publicRoutes: [...ruleOptions], cwd };
+}
+
+/**
+ * Errors that come from one file rather than the configuration: ESLint appends "Occurred while linting <file>"
+ * to rule and parser errors, and a stack overflow in its scope analysis arrives as a bare RangeError.
+ */
+function isFileFailure(error: unknown): boolean {
+  return error instanceof RangeError || (error instanceof Error && /Occurred while linting /.test(error.message));
+}
+
+async function lintFileByFile(eslint: ESLint, paths: readonly string[], cwd: string): Promise<ESLint.LintResult[]> {
+  const results: ESLint.LintResult[] = [];
+  for (const file of await candidateFiles(eslint, paths, cwd)) {
+    try {
+      results.push(...(await eslint.lintFiles([file])));
+    } catch (error) {
+      results.push(failedFile(file, error));
+    }
+  }
+  return results;
+}
+
+const LINTED_EXTENSION = /\.(js|mjs|cjs|jsx|ts|mts|cts|tsx)$/;
+
+/** The files `lintFiles` would visit under `paths`, minus what the configuration ignores. */
+async function candidateFiles(eslint: ESLint, paths: readonly string[], cwd: string): Promise<string[]> {
+  const files: string[] = [];
+  const pending = paths.map((target) => path.resolve(cwd, target));
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    const stat = fs.statSync(current, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) {
+      for (const entry of fs.readdirSync(current)) if (entry !== 'node_modules' && entry !== '.git') pending.push(path.join(current, entry));
+    } else if (stat?.isFile() && LINTED_EXTENSION.test(current) && !(await eslint.isPathIgnored(current))) {
+      files.push(current);
+    }
+  }
+  return files.sort();
+}
+
+function failedFile(filePath: string, error: unknown): ESLint.LintResult {
+  const reason = error instanceof Error ? (error.message.split('\n')[0] ?? 'ESLint failed') : String(error);
+  return {
+    filePath,
+    messages: [{ ruleId: null, fatal: true, severity: 2, line: 1, column: 1, message: `ClaimGuard could not analyse this file: ${reason}` }],
+    suppressedMessages: [],
+    errorCount: 1,
+    fatalErrorCount: 1,
+    warningCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    usedDeprecatedRules: [],
+  };
 }
 
 /** ESLint's errors run over several lines (stack, config path); the first says what is wrong. */

@@ -27,6 +27,8 @@ describe('the claimguard command on a hostile project', function () {
       'latin1.js': Buffer.from("const app = require('express')();\napp.get('/', (req, res) => { if (req.headers['x-r\u00f4le'] === 'admin') return res.sendStatus(403); res.json({}); });\n", 'latin1'),
       'broken.ts': "app.get('/x', (req, res) => { if (req.headers[",
       'deep.js': nestedFile('parentheses', 10_000),
+      // Parses, but overflows ESLint's own scope analysis: that file fails, every other file is still reported.
+      'chain.js': `const x = a${'.b'.repeat(9_000)};\n`,
       'runs.js': `${write('analysed file ran')}\nconst app = require('express')();\napp.get('/', (req, res) => { if (req.query.admin === 'true') return res.sendStatus(403); res.json({}); });\n`,
       // Without --config the command must not load (run) the project's own configuration.
       'eslint.config.js': `${write('workspace config ran')}\nmodule.exports = [];\n`,
@@ -42,8 +44,10 @@ describe('the claimguard command on a hostile project', function () {
     assert.equal(run.status, 1, `exit ${run.status}\n${run.stderr}`);
     assert.equal(fs.existsSync(marker), false, 'the command executed analysed code or the project configuration');
     const report = JSON.parse(run.stdout) as JsonReport;
-    assert.deepEqual(report.skipped.map((entry) => entry.file).sort(), ['binary.js', 'broken.ts', 'deep.js']);
-    for (const entry of report.skipped) assert.match(entry.reason, /^Parsing error: /);
+    assert.deepEqual(report.skipped.map((entry) => entry.file).sort(), ['binary.js', 'broken.ts', 'chain.js', 'deep.js']);
+    for (const entry of report.skipped) {
+      assert.match(entry.reason, entry.file === 'chain.js' ? /could not analyse this file: Maximum call stack/ : /^Parsing error: /);
+    }
     const byFile = (file: string): string[] => report.findings.filter((finding) => finding.file === file && finding.ruleId).map((finding) => finding.message);
     assert.ok(byFile('latin1.js').some((message) => message.includes("header 'x-r\ufffdle'")), 'the Latin-1 file was analysed');
     assert.ok(byFile('runs.js').some((message) => message.includes("query 'admin'")), 'the marker-writing file was analysed');
