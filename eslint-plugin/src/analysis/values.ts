@@ -69,12 +69,15 @@ export class ValueEvaluator {
   private readonly inProgress = new Set<TSESTree.Node>();
   private readonly returnCache = new Map<FunctionNode, readonly Value[]>();
   private depth = 0;
+  private readonly hasConfiguredPaths: boolean;
 
   constructor(
     private readonly sourceCode: TSESLint.SourceCode,
     private readonly index: FileIndex,
     private readonly settings: ClaimGuardSettings,
-  ) {}
+  ) {
+    this.hasConfiguredPaths = Object.keys(settings.sources).length > 0 || settings.verifiedClaims.length > 0;
+  }
 
   /** Values of an expression with parameters left as placeholders (context-free, memoized per node). */
   valuesOf(node: TSESTree.Node): readonly Value[] {
@@ -252,7 +255,7 @@ export class ValueEvaluator {
   }
 
   private memberExpression(node: TSESTree.MemberExpression): Value[] {
-    const configured = this.configuredPath(dottedPath(node), node);
+    const configured = this.hasConfiguredPaths ? this.configuredPath(dottedPath(node), node) : undefined;
     if (configured) return configured;
     const key = memberName(node);
     return this.member(this.valuesOf(node.object), { key }, node);
@@ -480,6 +483,8 @@ function looksLikeHandRolledDecode(text: string): boolean {
 }
 
 function limit(values: readonly Value[]): Value[] {
+  // Most expressions carry one value or none; only longer lists need the identity keys below.
+  if (values.length < 2) return values as Value[];
   const seen = new Set<string>();
   const result: Value[] = [];
   for (const value of values) {
