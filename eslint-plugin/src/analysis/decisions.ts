@@ -19,6 +19,8 @@ import { calleeName, calleeObject, dottedPath, isFunctionNode, propertyKeyName, 
 /** Methods whose object argument is a query filter. */
 const QUERY_METHOD =
   /^(find\w*|where|andWhere|orWhere|update\w*|delete\w*|remove\w*|destroy|count\w*|aggregate|exists|upsert|select|get\w*By\w*|paginate|softDelete|restore)$/;
+/** Filter keys that bind a row to one person; a server-determined value there scopes the whole filter. */
+const PERSON_KEY = /^(user|owner|member|account|customer|created_?by|author)(_?id)?$/i;
 /** Properties that hold a filter inside a query call's options (`{ where: { tenantId } }`). */
 const FILTER_PROPERTY = /^(where|filter|\$match|query|conditions|criteria|selector|\$and|\$or|AND|OR)$/;
 /** Methods that run SQL text. */
@@ -274,11 +276,19 @@ class DecisionFinder {
     }
   }
 
-  /** A filter that also matches a verified claim (`{ orgId: c.req.param('id'), userId: payload.sub }`) is the caller's. */
+  /**
+   * A filter that also matches the caller (`{ orgId: c.req.param('id'), userId: payload.sub }`) cannot reach
+   * another caller's rows: a verified claim, or an identity key whose value the server determined.
+   */
   private isScopedByClaims(object: TSESTree.ObjectExpression): boolean {
-    return object.properties.some(
-      (property) => property.type === AST_NODE_TYPES.Property && this.evaluator.trustOf(property.value).some((value) => value.trust === 'verified'),
-    );
+    return object.properties.some((property) => {
+      if (property.type !== AST_NODE_TYPES.Property) return false;
+      const values = this.evaluator.trustOf(property.value);
+      if (values.some((value) => value.trust === 'verified')) return true;
+      const key = propertyKeyName(property);
+      const serverSide = values.length === 0 && unwrap(property.value).type !== AST_NODE_TYPES.Literal && !isFunctionNode(property.value);
+      return serverSide && key !== undefined && PERSON_KEY.test(key);
+    });
   }
 
   /** knex-style `.where('tenant_id', value)`. */

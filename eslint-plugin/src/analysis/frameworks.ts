@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import type { ClaimGuardSettings } from './settings';
 import type { FunctionNode, SourceKind, TrustValue } from './types';
 import type { FileIndex } from './file-index';
-import { calleeName, staticString, unwrap } from './syntax';
+import { calleeName, isFunctionNode, staticString, unwrap } from './syntax';
 
 /**
  * Framework models: which parameters hold a request (Express, Koa, Fastify, Node http, Hono, NestJS, Next.js,
@@ -70,7 +70,7 @@ export function requestShapeOfParam(fn: FunctionNode, index: number, fileIndex: 
   const decorated = decoratorValue(bare);
   if (decorated) return decorated;
   const name = paramName(bare);
-  if (isVerifyCallback(fn, index)) return [{ trust: 'verified', claimsPath: undefined, name: undefined, node: bare }];
+  if (isVerifyCallback(fn, index, fileIndex)) return [{ trust: 'verified', claimsPath: undefined, name: undefined, node: bare }];
   const typeName = typeNameOf(bare);
   if (typeName && /ExecutionContext$/.test(typeName)) return [{ shape: 'execution-host' }];
   if (typeName && RESPONSE_TYPE.test(typeName)) return [{ shape: 'response', text: name ?? 'res' }];
@@ -132,16 +132,42 @@ function decoratorValue(param: TSESTree.Parameter): ParamValue[] | undefined {
 }
 
 /** `jwt.verify(token, key, opts, (err, decoded) => …)`, passport's `authenticate` callback, and passport-jwt's `new JwtStrategy(opts, (payload, done) => …)`. */
-function isVerifyCallback(fn: FunctionNode, index: number): boolean {
+function isVerifyCallback(fn: FunctionNode, index: number, fileIndex: FileIndex): boolean {
   const call = fn.parent;
-  if (!call || (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression)) return false;
-  if (!call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+  if (call && (call.type === AST_NODE_TYPES.CallExpression || call.type === AST_NODE_TYPES.NewExpression) && call.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
+    return verifyCallbackPosition(call) === index;
+  }
+  // A callback built by a same-file factory: `passport.authenticate('jwt', opts, verifyCallback(req, resolve))`.
+  const factory = returningFunction(fn);
+  if (!factory) return false;
+  return fileIndex.callSitesOf(factory).some((site) => {
+    const outer = site.parent;
+    return (
+      (outer?.type === AST_NODE_TYPES.CallExpression || outer?.type === AST_NODE_TYPES.NewExpression) &&
+      outer.arguments.includes(site) &&
+      verifyCallbackPosition(outer) === index
+    );
+  });
+}
+
+/** Which parameter of a callback passed to this call holds verified claims, if any. */
+function verifyCallbackPosition(call: TSESTree.CallExpression | TSESTree.NewExpression): number | undefined {
   const name = calleeName(call);
-  if (call.type === AST_NODE_TYPES.CallExpression && name === 'verify') return index === 1;
+  if (call.type === AST_NODE_TYPES.CallExpression && name === 'verify') return 1;
   // passport.authenticate(strategy, options, (err, user) => …): `user` is what the strategy verified.
-  if (call.type === AST_NODE_TYPES.CallExpression && name === 'authenticate') return index === 1;
-  if (call.type === AST_NODE_TYPES.NewExpression && (name === 'JwtStrategy' || name === 'BearerStrategy')) return index === 0;
-  return false;
+  if (call.type === AST_NODE_TYPES.CallExpression && name === 'authenticate') return 1;
+  if (call.type === AST_NODE_TYPES.NewExpression && (name === 'JwtStrategy' || name === 'BearerStrategy')) return 0;
+  return undefined;
+}
+
+/** The function that returns `fn` (as an arrow body or from a `return`), if any. */
+function returningFunction(fn: FunctionNode): FunctionNode | undefined {
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === fn) return parent;
+  if (parent?.type !== AST_NODE_TYPES.ReturnStatement) return undefined;
+  let current: TSESTree.Node | undefined = parent.parent;
+  while (current && !isFunctionNode(current)) current = current.parent;
+  return current && isFunctionNode(current) ? current : undefined;
 }
 
 /** Members of framework objects. */

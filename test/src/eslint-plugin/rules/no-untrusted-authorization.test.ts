@@ -528,6 +528,20 @@ app.get('/admin', requireRole('admin'), listUsers);`,
     }
   }
 };`,
+  // A passport callback built by a same-file factory still receives the verified user.
+  `const verifyCallback = (req, resolve, reject) => async (err, user) => {
+  if (err || !user) return reject(new ApiError(401, 'Please authenticate'));
+  if (user.role !== 'admin' && req.params.userId !== user.id) return reject(new ApiError(403, 'Forbidden'));
+  resolve();
+};
+const auth = () => (req, res, next) =>
+  new Promise((resolve, reject) => passport.authenticate('jwt', { session: false }, verifyCallback(req, resolve, reject))(req, res, next));`,
+  // The row is bound to a person the server determined (the authenticated user), so the path id cannot widen it.
+  `app.get('/organizations/:id', async (c) => {
+  const auth = await authenticate(c);
+  const organization = await findOrganizationForMember({ organizationId: c.req.param('id'), userId: auth.user.id });
+  return c.json(organization);
+});`,
   // A filter that also matches the verified caller cannot reach another caller's rows, whatever the header says.
   `app.get('/projects', async (c) => {
   const caller = c.get('jwtPayload').sub;
@@ -1738,6 +1752,14 @@ app.delete('/users/:id', allow('admin', 'support'), deleteUser);`,
   }
 }`,
     errors: [{ messageId: 'untrustedQuery', line: 6, column: 31, suggestions: [] }],
+  },
+  // A server-side tenant value does not bind the row to the caller: the header-chosen owner still decides.
+  {
+    code: `app.get('/orders', async (req, res) => {
+  const tenant = await currentTenant();
+  res.json(await Order.find({ tenantId: tenant, ownerId: req.get('x-owner-id') }));
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 3, column: 58, suggestions: [] }],
   },
 ];
 
