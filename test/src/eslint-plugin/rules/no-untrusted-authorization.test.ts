@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { Linter } from 'eslint';
-import type { ESLint } from 'eslint';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import plugin from 'eslint-plugin-claimguard';
+import { lintWithRule } from '../lint-one-rule';
 
 type MessageIds =
   | 'untrustedHeader'
@@ -1763,14 +1763,8 @@ app.delete('/users/:id', allow('admin', 'support'), deleteUser);`,
   },
 ];
 
-/** Lints plain JavaScript with only this rule on, the way the CLI and the language server do. */
 function lintMessages(code: string, settings: Record<string, unknown> = {}): Linter.LintMessage[] {
-  const linter = new Linter();
-  return linter.verify(code, {
-    plugins: { claimguard: plugin as unknown as ESLint.Plugin },
-    rules: { [`claimguard/${RULE_NAME}`]: 'error' },
-    settings,
-  });
+  return lintWithRule(RULE_NAME, code, settings);
 }
 
 describe(RULE_NAME, () => {

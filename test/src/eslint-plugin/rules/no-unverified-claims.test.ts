@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { Linter } from 'eslint';
-import type { ESLint } from 'eslint';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import type { RunTests } from '@typescript-eslint/rule-tester';
 import plugin from 'eslint-plugin-claimguard';
+import { lintWithRule } from '../lint-one-rule';
 
 type MessageIds = 'unverifiedClaims';
 
@@ -685,13 +685,8 @@ app.get('/admin', (req, res) => {
   ],
 };
 
-/** Lints plain JavaScript with only this rule on, the way the CLI and the language server do. */
 function lintMessages(code: string): Linter.LintMessage[] {
-  const linter = new Linter();
-  return linter.verify(code, {
-    plugins: { claimguard: plugin as unknown as ESLint.Plugin },
-    rules: { [`claimguard/${ruleName}`]: 'error' },
-  });
+  return lintWithRule(ruleName, code);
 }
 
 describe(ruleName, () => {
