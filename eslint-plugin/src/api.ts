@@ -53,3 +53,15 @@ export function routeReports(
     publicRoute,
   }));
 }
+
+export {
+  createProjectESLint,
+  lookupProjectConfig,
+  workspaceConfig,
+  type AppliedConfiguration,
+  type ClaimGuardOverrides,
+  type ProjectConfigLookup,
+  type RuleSeverity,
+  type WorkspaceConfig,
+  type WorkspaceConfigOptions,
+} from './workspace-config';
