@@ -1,0 +1,113 @@
+/**
+ * The summary of one file: what other files need to know about it, as plain, serialisable data (no AST nodes,
+ * locations as spans and offset ranges). The project index keeps one per file, from ESLint's own parse for the
+ * file being linted and from a parse of its text for the others, and links them across imports.
+ */
+import type { TSESLint } from '@typescript-eslint/utils';
+import { spanOf, type Span } from './findings';
+import { anchorOf, getFileFacts, type ChainFacts } from './maturity';
+import type { ChainLink, Framework, ImportRef, NestRouteTarget, Range } from './routes';
+
+export interface RouteSummary {
+  framework: Framework;
+  /** Upper case, or `ALL`. */
+  method: string;
+  path: string;
+  /** The registration, and the short node reports and lenses point at. */
+  span: Span;
+  anchor: Span;
+  /** What the chain runs in this file, as far as this file shows (imported links are `unknown` facts with a ref). */
+  facts: ChainFacts;
+  /** The code the chain's links run in this file, so a function's file knows which routes reach it. */
+  ranges: readonly Range[];
+  /** The handler and middleware imported from other files, in chain order. */
+  imported: readonly ImportRef[];
+  mountedElsewhere: boolean;
+  exportedAs?: string;
+  controller?: string;
+  skipsGlobalGuards?: boolean;
+}
+
+export interface ExportSummary {
+  name: string;
+  facts: ChainFacts;
+  ranges: readonly Range[];
+  /** Set when the export is itself an import from another file (`export { x } from './y'`, `module.exports = require('./y')`). */
+  reexport?: ImportRef;
+}
+
+export interface MountSummary {
+  ref: ImportRef;
+  prefix: string;
+  /** Middleware that runs before the mounted router's own chain. */
+  facts: ChainFacts;
+  /** Middleware registered for paths under the mount only. */
+  scoped: readonly { prefix: string; facts: ChainFacts }[];
+  span: Span;
+}
+
+export interface NestSummary {
+  globalGuards: ChainFacts | undefined;
+  middleware: readonly { facts: ChainFacts; targets: readonly NestRouteTarget[]; excludes: readonly NestRouteTarget[] }[];
+}
+
+export interface FileSummary {
+  file: string;
+  routes: readonly RouteSummary[];
+  exports: readonly ExportSummary[];
+  mounts: readonly MountSummary[];
+  /** A Next.js `middleware.ts`: what it runs and the paths its `config.matcher` selects. */
+  nextMiddleware?: { facts: ChainFacts; matchers: readonly string[] };
+  nest: NestSummary;
+}
+
+type EslintSettings = Readonly<Record<string, unknown>>;
+
+/** The summary of a parsed file; pure, and the same for the file being linted and for files read from disk. */
+export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSettings | undefined, file: string): FileSummary {
+  const fileFacts = getFileFacts(sourceCode, settings, file);
+  const { model } = fileFacts;
+  const routes = fileFacts.routes.map(({ route, facts }): RouteSummary => ({
+    framework: route.framework,
+    method: route.method,
+    path: route.path,
+    span: spanOf(route.node),
+    anchor: spanOf(anchorOf(route.node)),
+    facts,
+    ranges: localRanges(route.chain),
+    imported: route.chain.flatMap((link) => (link.imported ? [link.imported] : [])),
+    mountedElsewhere: route.mountedElsewhere,
+    ...(route.exportedAs !== undefined ? { exportedAs: route.exportedAs } : {}),
+    ...(route.controller !== undefined ? { controller: route.controller } : {}),
+    ...(route.skipsGlobalGuards ? { skipsGlobalGuards: true } : {}),
+  }));
+  const exports = [...model.exports].map(([name, link]): ExportSummary => ({
+    name,
+    facts: fileFacts.chainFacts([link]),
+    ranges: localRanges([link]),
+    ...(link.imported ? { reexport: link.imported } : {}),
+  }));
+  const mounts = model.externalMounts.map((mount): MountSummary => ({
+    ref: mount.ref,
+    prefix: mount.prefix,
+    facts: fileFacts.chainFacts(mount.chain),
+    scoped: mount.scoped.map((use) => ({ prefix: use.prefix, facts: fileFacts.chainFacts(use.links) })),
+    span: spanOf(mount.node),
+  }));
+  const { globalGuards, middleware } = model.nestAuth;
+  return {
+    file,
+    routes,
+    exports,
+    mounts,
+    ...(model.nextMiddleware ? { nextMiddleware: { facts: fileFacts.chainFacts([model.nextMiddleware.link]), matchers: model.nextMiddleware.matchers } } : {}),
+    nest: {
+      globalGuards: globalGuards.length > 0 ? fileFacts.chainFacts(globalGuards) : undefined,
+      middleware: middleware.map((applied) => ({ facts: fileFacts.chainFacts(applied.links), targets: applied.targets, excludes: applied.excludes })),
+    },
+  };
+}
+
+function localRanges(chain: readonly ChainLink[]): Range[] {
+  return chain.flatMap((link) => (link.imported ? [] : link.ranges));
+}

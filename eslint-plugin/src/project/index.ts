@@ -1,0 +1,398 @@
+/**
+ * The project index: one per project root (and settings) per process. It lists the project's sources, keeps one
+ * summary per file (from ESLint's own parse for a linted file, from a parse of the text otherwise), resolves
+ * imports, and links routes across files: the app that mounts a router, the middleware a route imports, the
+ * handler in a controller, Nest guards and module middleware, Next.js middleware. `eslint`, the `claimguard`
+ * command and the language server all ask it, so they grade the same routes the same way.
+ */
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { summarize, type ExportSummary, type FileSummary, type RouteSummary } from '../analysis/summary';
+import { inFile, mergeFacts, type ChainFacts, type UnknownFact } from '../analysis/maturity';
+import { nestTargetCovers, nextMatcherCovers, prefixCovers, type ImportRef, type Range } from '../analysis/routes';
+import { DEFAULT_LIST_OPTIONS, findProjectRoot, listSourceFiles, type FileListing } from './files';
+import { parseFile } from './parse';
+import { ModuleResolver } from './resolve';
+
+type EslintSettings = Readonly<Record<string, unknown>>;
+
+/** A route with its whole chain: mounts, imported middleware and handlers resolved across files. */
+export interface LinkedRoute {
+  /** The file that registers the route. */
+  file: string;
+  route: RouteSummary;
+  /** The path with the prefixes of the routers it is mounted under. */
+  path: string;
+  /** Every fact of the chain; facts from other files name their file (relative to the project root). */
+  facts: ChainFacts;
+  /** True when the route's router may be mounted where this index cannot see (a single file linted alone). */
+  upstreamHidden: boolean;
+  /** The code the chain runs, per file: a function's file knows which routes reach it. */
+  reaches: readonly { file: string; ranges: readonly Range[] }[];
+}
+
+interface Entry {
+  /** Hash of the text the summary was made from. */
+  key: string;
+  /** Size and modification time of the file when it was read from disk. */
+  stat?: string;
+  /** Made from ESLint's parse of the linted text: authoritative until the file is invalidated. */
+  recorded?: boolean;
+  summary?: FileSummary;
+  error?: string;
+}
+
+interface MountContext {
+  prefix: string;
+  facts: ChainFacts;
+  scoped: readonly { prefix: string; facts: ChainFacts }[];
+  reaches: LinkedRoute['reaches'];
+}
+
+/** How many imports deep a chain is followed into other files; cycles stop earlier. */
+const MAX_LINK_DEPTH = 8;
+
+/**
+ * Files that register, mount or guard routes say so in their text: route calls with a path, `use`/`register`
+ * mounts, Nest modules and controllers, global guards, Next.js route handlers. A file that says none of it is
+ * summarized only when a chain leads into it. A fixed pattern, matched once per file.
+ */
+const ROUTE_HINT =
+  /\.(?:use|route|register|mount)\s*\(|\.(?:get|post|put|patch|delete|del|all|options|head)\s*\(\s*['"`[/]|@(?:Controller|Module)\s*\(|forRoutes|APP_GUARD|useGlobalGuards|createServer|export\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|export\s+const\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
+
+export class ProjectIndex {
+  private readonly resolver: ModuleResolver;
+  private readonly entries = new Map<string, Entry>();
+  private readonly overlays = new Map<string, string>();
+  private listing: FileListing | undefined;
+  private table: LinkedRoute[] | undefined;
+  /** The files whose summaries the table was linked from. */
+  private tableFiles = new Set<string>();
+
+  /**
+   * @param root the project folder
+   * @param settings ESLint's shared settings the summaries are made with
+   * @param solo true for a file that exists only in memory (a test case, stdin): nothing else is read from disk
+   */
+  constructor(
+    readonly root: string,
+    private readonly settings: EslintSettings | undefined,
+    private readonly solo: boolean,
+  ) {
+    this.resolver = new ModuleResolver(root);
+  }
+
+  /** The summary of the file being linted, from ESLint's own parse; replaces what was read from disk. */
+  record(file: string, sourceCode: TSESLint.SourceCode): FileSummary {
+    const key = hashOf(sourceCode.text);
+    const existing = this.entries.get(file);
+    if (existing?.key === key && existing.summary) {
+      existing.recorded = true;
+      return existing.summary;
+    }
+    const summary = summarize(sourceCode, this.settings, file);
+    this.entries.set(file, { key, recorded: true, summary });
+    // Linking again is needed only when the table used another version of this file, or missed its routes.
+    if (this.tableFiles.has(file) || hasRouting(summary)) this.table = undefined;
+    return summary;
+  }
+
+  /** Unsaved text of an open document (undefined drops it): it replaces the file's text on disk. */
+  overlay(file: string, text: string | undefined): void {
+    if (text === undefined) this.overlays.delete(file);
+    else this.overlays.set(file, text);
+    this.invalidate(file);
+  }
+
+  /** A file changed, appeared or disappeared on disk. */
+  invalidate(file: string): void {
+    this.entries.delete(file);
+    this.table = undefined;
+    if (!fs.existsSync(file) || !this.listing?.files.includes(file)) {
+      this.listing = undefined;
+      this.resolver.clear();
+    }
+  }
+
+  /** Routes registered in `file`, linked across the project. */
+  routesIn(file: string): LinkedRoute[] {
+    return this.routes().filter((route) => route.file === file);
+  }
+
+  /** Routes whose chains run code of `file` (its handlers, middleware or helpers), wherever they are registered. */
+  routesReaching(file: string): LinkedRoute[] {
+    return this.routes().filter((route) => route.reaches.some((reach) => reach.file === file));
+  }
+
+  /** Every route of the project, linked. */
+  routes(): LinkedRoute[] {
+    if (!this.table) {
+      const linker = new Linker(this);
+      this.table = linker.link(this.candidates());
+      this.tableFiles = linker.filesRead;
+    }
+    return this.table;
+  }
+
+  /** Files whose text says they register, mount or guard routes, plus every recorded file that does. */
+  private candidates(): string[] {
+    const files = new Set<string>();
+    for (const [file, entry] of this.entries) if (entry.summary && hasRouting(entry.summary)) files.add(file);
+    if (this.solo) return [...files];
+    this.listing ??= listSourceFiles(this.root, DEFAULT_LIST_OPTIONS);
+    for (const file of this.listing.files) {
+      if (files.has(file)) continue;
+      const text = this.textOf(file);
+      if (text !== undefined && (ROUTE_HINT.test(text) || isNextMiddlewareFile(file))) files.add(file);
+    }
+    return [...files].sort();
+  }
+
+  /** The summary of any file of the project; undefined when it cannot be read or parsed (its facts are unknown). */
+  summaryOf(file: string): FileSummary | undefined {
+    const entry = this.entries.get(file);
+    if (this.solo || entry?.recorded) return entry?.summary;
+    const overlay = this.overlays.get(file);
+    const stat = overlay === undefined ? statKey(file) : undefined;
+    if (entry && stat !== undefined && entry.stat === stat) return entry.summary;
+    const text = overlay ?? this.textOf(file);
+    if (text === undefined) return undefined;
+    const key = hashOf(text);
+    if (entry?.key === key) {
+      entry.stat = stat;
+      return entry.summary;
+    }
+    const parsed = parseFile(file, text);
+    const fresh: Entry = 'error' in parsed ? { key, stat, error: parsed.error } : { key, stat, summary: summarize(parsed.sourceCode, this.settings, file) };
+    this.entries.set(file, fresh);
+    return fresh.summary;
+  }
+
+  /** Why a file has no summary, for "unknown" reasons. */
+  failureOf(file: string): string | undefined {
+    return this.entries.get(file)?.error;
+  }
+
+  resolve(fromFile: string, specifier: string) {
+    return this.solo ? ({ kind: 'unresolved', specifier } as const) : this.resolver.resolve(fromFile, specifier);
+  }
+
+  /** A path as reasons show it: relative to the project root. */
+  display(file: string): string {
+    return path.relative(this.root, file).split(path.sep).join('/') || path.basename(file);
+  }
+
+  private textOf(file: string): string | undefined {
+    const overlay = this.overlays.get(file);
+    if (overlay !== undefined) return overlay;
+    try {
+      const stat = fs.statSync(file);
+      if (!stat.isFile() || stat.size > DEFAULT_LIST_OPTIONS.maxFileBytes) return undefined;
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** One pass that links every candidate file's routes; memoizes export lookups so each is followed once. */
+class Linker {
+  private readonly exportCache = new Map<string, { facts: ChainFacts; reaches: LinkedRoute['reaches'] } | 'package' | undefined>();
+  readonly filesRead = new Set<string>();
+
+  constructor(private readonly index: ProjectIndex) {}
+
+  private summaryOf(file: string): FileSummary | undefined {
+    this.filesRead.add(file);
+    return this.index.summaryOf(file);
+  }
+
+  link(candidates: readonly string[]): LinkedRoute[] {
+    const summaries = candidates.map((file) => this.summaryOf(file)).filter((summary): summary is FileSummary => !!summary);
+    const mounts = this.mountsByTarget(summaries);
+    const nextMiddleware = summaries.flatMap((summary) =>
+      summary.nextMiddleware ? [{ matchers: summary.nextMiddleware.matchers, ...this.resolved(summary.file, summary.nextMiddleware.facts, [], 0) }] : [],
+    );
+    const routes: LinkedRoute[] = [];
+    for (const summary of summaries) {
+      for (const route of summary.routes) routes.push(...this.linkRoute(summary, route, summaries, mounts, nextMiddleware));
+    }
+    return routes;
+  }
+
+  private linkRoute(
+    summary: FileSummary,
+    route: RouteSummary,
+    summaries: readonly FileSummary[],
+    mounts: ReadonlyMap<string, MountContext[]>,
+    nextMiddleware: readonly { matchers: readonly string[]; facts: ChainFacts; reaches: LinkedRoute['reaches'] }[],
+  ): LinkedRoute[] {
+    const own = this.resolved(summary.file, route.facts, [{ file: summary.file, ranges: route.ranges }], 0, true);
+    const base = { file: summary.file, route, upstreamHidden: false };
+    if (route.framework === 'nest') {
+      const upstream = this.nestUpstream(route, summaries);
+      return [{ ...base, path: route.path, facts: mergeFacts(...upstream.map((part) => part.facts), own.facts), reaches: [...own.reaches, ...upstream.flatMap((part) => part.reaches)] }];
+    }
+    if (route.framework === 'next') {
+      const applying = nextMiddleware.filter((middleware) => middleware.matchers.some((matcher) => nextMatcherCovers(matcher, route.path)));
+      return [{ ...base, path: route.path, facts: mergeFacts(...applying.map((part) => part.facts), own.facts), reaches: [...own.reaches, ...applying.flatMap((part) => part.reaches)] }];
+    }
+    const contexts = route.exportedAs !== undefined ? (mounts.get(`${summary.file}#${route.exportedAs}`) ?? []) : [];
+    if (contexts.length === 0) return [{ ...base, path: route.path, facts: own.facts, reaches: own.reaches }];
+    return contexts.map((mount) => {
+      const path = joinPrefix(mount.prefix, route.path);
+      const scoped = mount.scoped.filter((use) => prefixCovers(use.prefix, path)).map((use) => use.facts);
+      return { ...base, path, facts: mergeFacts(mount.facts, ...scoped, own.facts), reaches: [...mount.reaches, ...own.reaches] };
+    });
+  }
+
+  /** Routers of other files mounted in these files, by the target file and export name. */
+  private mountsByTarget(summaries: readonly FileSummary[]): Map<string, MountContext[]> {
+    const byTarget = new Map<string, MountContext[]>();
+    for (const summary of summaries) {
+      for (const mount of summary.mounts) {
+        const target = this.exportTarget(summary.file, mount.ref, 0);
+        if (!target || target === 'package') continue;
+        const key = `${target.file}#${target.name}`;
+        const chain = this.resolved(summary.file, mount.facts, [], 0);
+        const scoped = mount.scoped.map((use) => ({ prefix: use.prefix, facts: this.resolved(summary.file, use.facts, [], 0).facts }));
+        const list = byTarget.get(key) ?? [];
+        list.push({ prefix: mount.prefix, facts: chain.facts, scoped, reaches: chain.reaches });
+        byTarget.set(key, list);
+      }
+    }
+    return byTarget;
+  }
+
+  /** What a NestJS application runs before a controller route: global guards and the module middleware it selects. */
+  private nestUpstream(route: RouteSummary, summaries: readonly FileSummary[]): { facts: ChainFacts; reaches: LinkedRoute['reaches'] }[] {
+    const upstream: { facts: ChainFacts; reaches: LinkedRoute['reaches'] }[] = [];
+    for (const summary of summaries) {
+      const { globalGuards, middleware } = summary.nest;
+      if (globalGuards && !route.skipsGlobalGuards) upstream.push(this.resolved(summary.file, globalGuards, [], 0));
+      for (const applied of middleware) {
+        const covers = (target: (typeof applied.targets)[number]) => nestTargetCovers(target, route);
+        if (applied.targets.some(covers) && !applied.excludes.some(covers)) upstream.push(this.resolved(summary.file, applied.facts, [], 0));
+      }
+    }
+    return upstream;
+  }
+
+  /**
+   * Facts of `file` with every imported link replaced by the facts of the export it names, followed file by file.
+   * Imports of packages are not unknown: what a library does is a model's business, not its code's.
+   */
+  private resolved(
+    file: string,
+    facts: ChainFacts,
+    reaches: LinkedRoute['reaches'],
+    depth: number,
+    sameFile = false,
+  ): { facts: ChainFacts; reaches: LinkedRoute['reaches'] } {
+    const kept: UnknownFact[] = [];
+    const found: ChainFacts[] = [];
+    const reached = [...reaches];
+    for (const unknown of facts.unknown) {
+      const target = unknown.ref && depth < MAX_LINK_DEPTH ? this.exportFactsOf(file, unknown.ref, depth) : undefined;
+      if (target === 'package') continue;
+      if (!target) {
+        kept.push(unknown);
+        continue;
+      }
+      found.push(target.facts);
+      reached.push(...target.reaches);
+    }
+    const own = { ...facts, unknown: kept };
+    return { facts: mergeFacts(sameFile ? own : inFile(own, this.index.display(file)), ...found), reaches: reached };
+  }
+
+  /** The facts of the export `ref` names, as seen from `fromFile`, memoized per target. */
+  private exportFactsOf(fromFile: string, ref: ImportRef, depth: number): { facts: ChainFacts; reaches: LinkedRoute['reaches'] } | 'package' | undefined {
+    const target = this.exportTarget(fromFile, ref, 0);
+    if (!target || target === 'package') return target;
+    const key = `${target.file}#${target.name}`;
+    if (this.exportCache.has(key)) return this.exportCache.get(key);
+    // A cycle (a → b → a) meets its own key and stops with what is known.
+    this.exportCache.set(key, undefined);
+    const result = this.resolved(target.file, target.export.facts, [{ file: target.file, ranges: target.export.ranges }], depth + 1);
+    this.exportCache.set(key, result);
+    return result;
+  }
+
+  /** The file and export an import names, through re-exports; 'package' for a dependency. */
+  private exportTarget(fromFile: string, ref: ImportRef, hops: number): { file: string; name: string; export: ExportSummary } | 'package' | undefined {
+    if (hops > MAX_LINK_DEPTH) return undefined;
+    const resolution = this.index.resolve(fromFile, ref.source);
+    if (resolution.kind === 'package') return 'package';
+    if (resolution.kind !== 'file') return undefined;
+    const summary = this.summaryOf(resolution.file);
+    const found = summary?.exports.find((candidate) => candidate.name === ref.name);
+    if (!summary || !found) return undefined;
+    if (found.reexport) return this.exportTarget(summary.file, found.reexport, hops + 1);
+    return { file: summary.file, name: found.name, export: found };
+  }
+}
+
+function hasRouting(summary: FileSummary): boolean {
+  return summary.routes.length > 0 || summary.mounts.length > 0 || !!summary.nextMiddleware || !!summary.nest.globalGuards || summary.nest.middleware.length > 0;
+}
+
+function isNextMiddlewareFile(file: string): boolean {
+  const base = path.basename(file);
+  return /^middleware\.[cm]?[jt]s$/.test(base);
+}
+
+function joinPrefix(prefix: string, routePath: string): string {
+  if (!prefix || prefix === '/') return routePath;
+  return `${prefix.replace(/\/+$/, '')}${routePath === '/' ? '' : routePath}`;
+}
+
+function hashOf(text: string): string {
+  return crypto.createHash('sha1').update(text).digest('base64');
+}
+
+function statKey(file: string): string | undefined {
+  try {
+    const stat = fs.statSync(file);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+const indexes = new Map<string, ProjectIndex>();
+const settingsKeys = new WeakMap<object, string>();
+
+/**
+ * The index of the project `filename` belongs to, for these settings. A file that does not exist on disk (a
+ * test case, text from stdin) gets an index of its own that reads nothing else.
+ */
+export function projectFor(filename: string, settings: EslintSettings | undefined): ProjectIndex {
+  const solo = !path.isAbsolute(filename) || !fs.existsSync(filename);
+  const root = solo ? filename : findProjectRoot(filename);
+  const key = `${solo ? 'solo' : 'root'}\0${root}\0${settingsKey(settings)}`;
+  let index = indexes.get(key);
+  if (!index) {
+    index = new ProjectIndex(root, settings, solo);
+    indexes.set(key, index);
+  }
+  return index;
+}
+
+function settingsKey(settings: EslintSettings | undefined): string {
+  const raw = settings?.claimguard;
+  if (raw === undefined || raw === null || typeof raw !== 'object') return '';
+  let key = settingsKeys.get(raw);
+  if (key === undefined) {
+    key = JSON.stringify(raw);
+    settingsKeys.set(raw, key);
+  }
+  return key;
+}
+
+/** Every index this process holds, for the language server's overlays and file events. */
+export function allProjects(): readonly ProjectIndex[] {
+  return [...indexes.values()];
+}

@@ -1,0 +1,110 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CachedInputFileSystem, ResolverFactory } from 'enhanced-resolve';
+import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
+import { isSourceFile } from './files';
+
+/** Where an import specifier leads, as far as the project's own sources are concerned. */
+export type Resolution =
+  /** A source file of the project (tsconfig aliases, package `imports` and workspace packages included). */
+  | { kind: 'file'; file: string }
+  /** A dependency: its facts come from models, never from its code. */
+  | { kind: 'package'; name: string }
+  /** Nothing the resolver can find: the fact is unknown. */
+  | { kind: 'unresolved'; specifier: string };
+
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json'];
+
+/**
+ * Resolves imports the way Node and TypeScript do: relative paths, index files, package `exports` and `imports`
+ * (`#db`), tsconfig `paths` and `baseUrl`, and `.js` specifiers that name `.ts` sources. One per project root;
+ * answers are cached by folder and specifier, because a project imports the same few modules from many files.
+ */
+export class ModuleResolver {
+  private readonly fileSystem = new CachedInputFileSystem(fs, 4000);
+  private readonly resolver = ResolverFactory.createResolver({
+    fileSystem: this.fileSystem,
+    useSyncFileSystemCalls: true,
+    extensions: EXTENSIONS,
+    extensionAlias: { '.js': ['.ts', '.tsx', '.js', '.jsx'], '.mjs': ['.mts', '.mjs'], '.cjs': ['.cts', '.cjs'] },
+    conditionNames: ['node', 'import', 'require', 'default'],
+    mainFields: ['module', 'main'],
+    exportsFields: ['exports'],
+    importsFields: ['imports'],
+    mainFiles: ['index'],
+    symlinks: true,
+  });
+  private readonly cache = new Map<string, Resolution>();
+  private readonly pathMatchers = new Map<string, ((specifier: string) => string[]) | null>();
+
+  constructor(private readonly root: string) {}
+
+  resolve(fromFile: string, specifier: string): Resolution {
+    const dir = path.dirname(fromFile);
+    const key = `${dir}\0${specifier}`;
+    let resolution = this.cache.get(key);
+    if (!resolution) {
+      resolution = this.compute(dir, specifier);
+      this.cache.set(key, resolution);
+    }
+    return resolution;
+  }
+
+  /** Forgets cached answers, after files were added or removed. */
+  clear(): void {
+    this.cache.clear();
+    this.pathMatchers.clear();
+    this.fileSystem.purge();
+  }
+
+  private compute(dir: string, specifier: string): Resolution {
+    const bare = !specifier.startsWith('.') && !path.isAbsolute(specifier);
+    if (bare && specifier.startsWith('node:')) return { kind: 'package', name: specifier };
+    const candidates = bare ? (this.pathsMatcher(dir)?.(specifier) ?? []) : [];
+    for (const candidate of candidates) {
+      const file = this.tryResolve(dir, candidate);
+      if (file) return this.classify(file, specifier);
+    }
+    const file = this.tryResolve(dir, specifier);
+    if (file) return this.classify(file, specifier);
+    return bare && !specifier.startsWith('#') ? { kind: 'package', name: packageName(specifier) } : { kind: 'unresolved', specifier };
+  }
+
+  private tryResolve(dir: string, request: string): string | undefined {
+    try {
+      const result = this.resolver.resolveSync({}, dir, request);
+      return typeof result === 'string' ? result : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A file inside the project (not in a dependency folder) is the project's own code, whatever led to it. */
+  private classify(file: string, specifier: string): Resolution {
+    const inside = !path.relative(this.root, file).startsWith('..') && !file.split(path.sep).includes('node_modules');
+    if (inside && isSourceFile(file)) return { kind: 'file', file };
+    if (inside) return { kind: 'unresolved', specifier };
+    return { kind: 'package', name: packageName(specifier) };
+  }
+
+  /** tsconfig `paths` / `baseUrl` of the nearest tsconfig.json (or jsconfig.json) above `dir`. */
+  private pathsMatcher(dir: string): ((specifier: string) => string[]) | null {
+    if (this.pathMatchers.has(dir)) return this.pathMatchers.get(dir)!;
+    let matcher: ((specifier: string) => string[]) | null = null;
+    try {
+      const tsconfig = getTsconfig(dir) ?? getTsconfig(dir, 'jsconfig.json');
+      matcher = tsconfig ? createPathsMatcher(tsconfig) : null;
+    } catch {
+      // A broken tsconfig leaves aliases unresolved; the imports they name become unknown facts.
+      matcher = null;
+    }
+    this.pathMatchers.set(dir, matcher);
+    return matcher;
+  }
+}
+
+/** `@scope/name/sub` → `@scope/name`; `name/sub` → `name`. */
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}

@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ModuleResolver } from '../../../eslint-plugin/out/project/resolve';
+
+describe('resolving imports across a project', () => {
+  let root: string;
+  let resolver: ModuleResolver;
+  const write = (name: string, text = 'export {}') => {
+    const file = path.join(root, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  };
+  const at = (name: string) => path.join(root, name);
+
+  before(() => {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'claimguard-resolve-')));
+    write('package.json', JSON.stringify({ name: 'app', imports: { '#db': './src/db/index.ts', '#auth/*': './src/auth/*.ts' } }));
+    write('tsconfig.json', JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['src/*'], '@lib': ['src/lib/index.ts'] } } }));
+    write('src/app.ts');
+    write('src/routes/index.ts');
+    write('src/middleware/auth.ts');
+    write('src/db/index.ts');
+    write('src/auth/jwt.ts');
+    write('src/lib/index.ts');
+    write('src/legacy/helper.js', 'module.exports = {}');
+    write('packages/shared/package.json', JSON.stringify({ name: '@app/shared', exports: { '.': './src/index.ts', './guards': './src/guards.ts' } }));
+    write('packages/shared/src/index.ts');
+    write('packages/shared/src/guards.ts');
+    write('node_modules/express/package.json', JSON.stringify({ name: 'express', main: 'index.js' }));
+    write('node_modules/express/index.js', 'module.exports = {}');
+    fs.mkdirSync(path.join(root, 'node_modules', '@app'), { recursive: true });
+    fs.symlinkSync(path.join(root, 'packages', 'shared'), path.join(root, 'node_modules', '@app', 'shared'));
+    resolver = new ModuleResolver(root);
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  const cases: [string, string, string | { package: string } | 'unresolved'][] = [
+    ['relative path with extension inferred', './routes', 'src/routes/index.ts'],
+    ['.js specifier naming a .ts source', './middleware/auth.js', 'src/middleware/auth.ts'],
+    ['tsconfig paths with a wildcard', '@/middleware/auth', 'src/middleware/auth.ts'],
+    ['tsconfig paths without a wildcard', '@lib', 'src/lib/index.ts'],
+    ['tsconfig baseUrl', 'src/db', 'src/db/index.ts'],
+    ['package imports', '#db', 'src/db/index.ts'],
+    ['package imports with a pattern', '#auth/jwt', 'src/auth/jwt.ts'],
+    ['a JavaScript file', './legacy/helper', 'src/legacy/helper.js'],
+    ['a workspace package through its exports', '@app/shared/guards', 'packages/shared/src/guards.ts'],
+    ['a dependency', 'express', { package: 'express' }],
+    ['a dependency that is not installed', 'jsonwebtoken/lib/verify', { package: 'jsonwebtoken' }],
+    ['a Node built-in', 'node:crypto', { package: 'node:crypto' }],
+    ['a missing relative file', './nowhere', 'unresolved'],
+  ];
+  for (const [title, specifier, expected] of cases) {
+    it(title, () => {
+      const resolution = resolver.resolve(at('src/app.ts'), specifier);
+      if (expected === 'unresolved') assert.equal(resolution.kind, 'unresolved');
+      else if (typeof expected === 'string') assert.deepEqual(resolution, { kind: 'file', file: at(expected) });
+      else assert.deepEqual(resolution, { kind: 'package', name: expected.package });
+    });
+  }
+
+  it('leaves an alias unresolved, without throwing, when the tsconfig is broken', () => {
+    write('broken/tsconfig.json', '{ "extends": "./missing.json", "compilerOptions": { "paths": 7 } }');
+    write('broken/a.ts');
+    const fresh = new ModuleResolver(root);
+    assert.equal(fresh.resolve(at('broken/a.ts'), '@/x').kind, 'package');
+  });
+});
