@@ -4,7 +4,7 @@
  * compared in non-constant time. Computed once per SourceCode with one walk of the AST; the rules and the
  * maturity grade read these facts and never re-derive them.
  */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { analyzeSourceCode, type FileAnalysis } from './index';
 import { branchOutcome } from './deny';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { calleeName, isFunctionNode, propertyKeyName, staticString, statusCode, unwrap } from './syntax';
 
 /** What a branch of a condition does with the request, as far as authorization is concerned. */

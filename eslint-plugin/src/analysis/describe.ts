@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { TrustValue, UntrustedValue } from './types';
 import { claimFor } from './names';
 import { rootIdentifier, unwrap } from './syntax';

@@ -5,7 +5,7 @@ import { FileIndex } from './file-index';
 import { claimsPathOfLibraries } from './frameworks';
 import { ValueEvaluator } from './values';
 import { findDecisions } from './decisions';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { memberName } from './syntax';
 
 export type { ClaimGuardSettings } from './settings';

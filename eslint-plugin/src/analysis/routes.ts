@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES as NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../util/find-variable';
 import { dottedPath, isFunctionNode, memberName, staticString, unwrap } from './syntax';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
@@ -472,7 +474,7 @@ class RouteDiscovery {
   private receiverForIdentifier(identifier: TSESTree.Identifier): Receiver | undefined {
     // By name from the identifier's own scope: given the node, findVariable rescans every child scope of the
     // module for the innermost one, which made files with thousands of handlers quadratic.
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier.name);
+    const variable = findVariable(this.sourceCode.getScope(identifier), identifier.name);
     const key = variable ? `var:${variable.defs[0]?.name.range[0] ?? identifier.name}` : `name:${identifier.name}`;
     const existing = this.receivers.get(key);
     if (existing) return existing;
@@ -685,7 +687,7 @@ class RouteDiscovery {
   }
 
   private keyOf(identifier: TSESTree.Identifier): string {
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier.name);
+    const variable = findVariable(this.sourceCode.getScope(identifier), identifier.name);
     return variable ? `var:${variable.defs[0]?.name.range[0] ?? identifier.name}` : `name:${identifier.name}`;
   }
 
@@ -985,7 +987,7 @@ class RouteDiscovery {
 
   /** The function, class or initializer an identifier names in this file. */
   private declarationOf(identifier: TSESTree.Identifier): TSESTree.Node | undefined {
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier.name);
+    const variable = findVariable(this.sourceCode.getScope(identifier), identifier.name);
     const def = variable?.defs[0];
     if (!def) return undefined;
     if (def.type === 'FunctionName' || def.type === 'ClassName') return def.node;
@@ -1021,7 +1023,7 @@ class RouteDiscovery {
       return source && isRelative(source) ? { source, name: 'default' } : undefined;
     }
     if (bare.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(bare), bare.name);
+    const variable = findVariable(this.sourceCode.getScope(bare), bare.name);
     const def = variable?.defs[0];
     if (!def) return undefined;
     if (def.type === 'ImportBinding') {

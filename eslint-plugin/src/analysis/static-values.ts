@@ -3,7 +3,8 @@
  * literals (through variables, spreads and nested constants), `process.env` lookups and their literal
  * fallbacks. Anything else is `unknown`; the resolver never guesses.
  */
-import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { findVariable } from '../util/find-variable';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 export type Primitive = string | number | boolean | null | undefined;
@@ -163,7 +164,7 @@ function evaluateIdentifier(
 ): StaticValue {
   if (node.name === 'undefined') return { kind: 'literal', value: undefined, node };
   // By name from the node's own scope: passing the node makes findVariable rescan every child scope.
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node.name);
+  const variable = findVariable(sourceCode.getScope(node), node.name);
   if (!variable || variable.defs.length !== 1) return unknown(node);
   const def = variable.defs[0];
   if (def.type === 'FunctionName') return { kind: 'function', node: def.node };

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES as NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from './types';
 
 // The package re-exports the enum through two getters; `unwrap` runs on almost every node, so read it once.

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getCredentialFacts } from '../analysis/credentials';
 import type { CredentialFacts, UnsafeComparison } from '../analysis/credentials';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { describeValue, getAnalysis, type FileAnalysis, type TrustValue, type UntrustedValue } from '../analysis';
 import { getFileFacts } from '../analysis/maturity';
 import { isAuthorizationFunction, isIdentityKey, mentionsIdentityColumn } from '../analysis/names';

@@ -1,7 +1,8 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import type { ESLintUtils, TSESLint } from '@typescript-eslint/utils';
+import { RELEASE_FILES_URL } from '../package-info';
 
-/** Where each rule's documentation lives; editors and the CLI link to it through `meta.docs.url`. */
-export const DOCS_BASE_URL = 'https://github.com/claimguard/claimguard/blob/main/eslint-plugin/docs/rules';
+/** Where each rule's documentation lives for this release; editors, the CLI and SARIF link to it through `meta.docs.url`. */
+export const DOCS_BASE_URL = `${RELEASE_FILES_URL}/eslint-plugin/docs/rules`;
 
 export function ruleDocsUrl(ruleName: string): string {
   return `${DOCS_BASE_URL}/${ruleName}.md`;
@@ -15,4 +16,22 @@ export interface ClaimGuardDocs {
   blocksLevel: 1 | 2 | 3 | null;
 }
 
-export const createRule = ESLintUtils.RuleCreator<ClaimGuardDocs>(ruleDocsUrl);
+/**
+ * typescript-eslint's `ESLintUtils.RuleCreator(ruleDocsUrl)`, with its types but without its run-time import:
+ * loading `@typescript-eslint/utils` would make TypeScript a dependency of JavaScript-only projects. At run time
+ * `RuleCreator` adds the docs URL and merges `meta.defaultOptions` into the options; ESLint does the merge
+ * itself since 9.15 (https://eslint.org/docs/latest/extend/custom-rules#option-defaults), into `context.options`.
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>({
+  name,
+  meta,
+  defaultOptions,
+  create,
+}: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, ClaimGuardDocs>>): TSESLint.RuleModule<MessageIds, Options, ClaimGuardDocs> & { name: string } {
+  const resolvedDefaults = meta.defaultOptions ?? defaultOptions ?? ([] as unknown as Options);
+  return {
+    name,
+    meta: { ...meta, defaultOptions: resolvedDefaults, docs: { ...meta.docs, url: ruleDocsUrl(name) } },
+    create: (context) => create(context, context.options),
+  };
+}
