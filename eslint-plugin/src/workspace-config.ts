@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { ESLint, type Linter } from 'eslint';
 import plugin from './index';
 import type { MaturityLevel } from './analysis/findings';
+import { loadTypeScriptParser } from './util/typescript-parser';
 
 export type RuleSeverity = 'off' | 'warn' | 'error';
 
@@ -50,6 +51,11 @@ export interface AppliedConfiguration {
   overrides: string[];
   /** Override entries that could not be applied (an unknown rule name). */
   problems: string[];
+  /**
+   * `maturity-level`'s `publicRoutes`, also when the rule is off: route grades elsewhere (code lenses, a route
+   * table) must treat the same routes as public.
+   */
+  publicRoutes: string[];
   /** All of the above in one sentence. */
   description: string;
 }
@@ -100,6 +106,7 @@ export function workspaceConfig(options: WorkspaceConfigOptions = {}): Workspace
     fromProject,
     overrides: overrides.applied,
     problems: overrides.problems,
+    publicRoutes: publicRoutesOf(overrides.rules['claimguard/maturity-level']),
     description: '',
   };
   applied.description = describe(applied, project !== undefined);
@@ -110,24 +117,11 @@ export function workspaceConfig(options: WorkspaceConfigOptions = {}): Workspace
 function bundledLanguageConfig(): Linter.Config[] {
   return [
     { name: 'claimguard/javascript', files: JS_FILES, languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
-    { name: 'claimguard/typescript', files: TS_FILES, languageOptions: { parser: typeScriptParser, parserOptions: { ecmaFeatures: { jsx: true } } } },
+    { name: 'claimguard/typescript', files: TS_FILES, languageOptions: { parser: loadTypeScriptParser(), parserOptions: { ecmaFeatures: { jsx: true } } } },
     // Unused-directive reports are about other tools' comments as often as ours: they are not ClaimGuard's findings.
     { name: 'claimguard/linter-options', linterOptions: { reportUnusedDisableDirectives: 'off' } },
   ];
 }
-
-/**
- * typescript-eslint's parser, required on the first TypeScript file, so JavaScript-only projects never load
- * TypeScript.
- */
-const typeScriptParser: Linter.Parser = {
-  meta: { name: '@typescript-eslint/parser' },
-  parseForESLint(text: string, parserOptions?: Linter.ParserOptions) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const parser = require('@typescript-eslint/parser') as { parseForESLint: (text: string, options?: unknown) => Linter.ESLintParseResult };
-    return parser.parseForESLint(text, parserOptions);
-  },
-};
 
 /** The `recommended` config's rules, whether the config is one object or a list of them. */
 function recommendedRules(): Rules {
@@ -210,6 +204,12 @@ function severityOf(entry: RuleEntry | undefined): RuleSeverity {
 }
 
 const isOff = (entry: RuleEntry | undefined) => severityOf(entry) === 'off';
+
+function publicRoutesOf(entry: RuleEntry | undefined): string[] {
+  const options = Array.isArray(entry) ? (entry[1] as { publicRoutes?: unknown } | undefined) : undefined;
+  const routes = options?.publicRoutes;
+  return Array.isArray(routes) ? routes.filter((route): route is string => typeof route === 'string') : [];
+}
 
 function describe(applied: AppliedConfiguration, projectLoaded: boolean): string {
   const source = applied.projectConfigFile ?? "the project's ESLint config";

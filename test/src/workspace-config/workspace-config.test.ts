@@ -62,7 +62,7 @@ describe('workspace config: the project config merged into the bundled one', () 
     });
   });
 
-  describe("the README's recommended config (no `files`, no `settings`)", () => {
+  describe("the README's recommended config (no `settings` key)", () => {
     const project = path.join(PROJECTS, 'recommended');
 
     it('analyses JavaScript and TypeScript files with the project rules', async () => {
@@ -140,6 +140,7 @@ describe('workspace config: the project config merged into the bundled one', () 
       ]);
       assert.deepEqual(linted.applied?.overrides, ['no-api-key-auth warn', 'no-timing-unsafe-compare off', 'minimumLevel 1', 'settings']);
       assert.match(linted.applied?.description ?? '', /; overridden: no-api-key-auth warn, no-timing-unsafe-compare off, minimumLevel 1, settings$/);
+      assert.deepEqual(linted.applied?.publicRoutes, ['/health']);
     });
   });
 
@@ -153,6 +154,7 @@ describe('workspace config: the project config merged into the bundled one', () 
       assert.deepEqual(lint(text, file, workspaceConfig({ overrides: { minimumLevel: 1 } }).config), []);
       const off = workspaceConfig({ overrides: { minimumLevel: 2, rules: { 'maturity-level': 'off' } } });
       assert.deepEqual(lint(text, file, off.config), []);
+      assert.deepEqual(off.applied.publicRoutes, []);
     });
 
     it('report rule names they do not know instead of failing', () => {
