@@ -2,9 +2,21 @@
  * What editors and the CLI read after a lint, beyond ESLint's messages: where each finding's value came
  * from, and every route's maturity level. Both come from the same analysis the rules use.
  */
+import * as path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { findingDetails, spanOf } from './analysis/findings';
-import { gradeFileRoutes, routeOptionsOf } from './analysis/maturity';
+import {
+  anchorOf,
+  getFileFacts,
+  gradeChain,
+  gradeFileRoutes,
+  matchesPublicRoute,
+  nameFileFacts,
+  resolveProject,
+  routeOptionsOf,
+  type FileFacts,
+} from './analysis/maturity';
+import { importResolver } from './cli/project';
 import type { FindingDetail, RouteLevel, Span } from './analysis/findings';
 
 export type { FindingDetail, MaturityLevel, RouteLevel, Span } from './analysis/findings';
@@ -24,6 +36,11 @@ export interface RouteReport {
   nextStep: string;
   /** True when the route matches the configured allow-list of public routes. */
   publicRoute: boolean;
+  /**
+   * False for a route with no authentication that makes no access decision: it may be public on purpose, so it
+   * does not count towards a grade (see `lowestLevel`).
+   */
+  protectedRoute: boolean;
 }
 
 /** Details recorded by the rules during the last lint of `sourceCode`, in report order. */
@@ -51,8 +68,71 @@ export function routeReports(
     reasons: grade.reasons,
     nextStep: grade.nextStep,
     publicRoute,
+    protectedRoute: grade.protectedRoute,
   }));
 }
+
+/** One linted file of a project, as a tool that ran ESLint on it hands it over. */
+export interface ProjectFile {
+  /** Absolute path. */
+  filename: string;
+  sourceCode: TSESLint.SourceCode;
+  /** The settings ESLint gave the rules for this file (`context.settings`). */
+  settings: Readonly<Record<string, unknown>>;
+  /** Public routes configured for this file (`maturity-level`'s `publicRoutes`); by default what the rule ran with. */
+  publicRoutes?: readonly string[];
+}
+
+/** A route of a project with its grade; paths are absolute, reason texts name other files relative to `root`. */
+export interface ProjectRouteReport extends RouteReport {
+  /** The file that registers the route. */
+  file: string;
+  /** `file` (absolute) is set on reasons found in another file than the route's. */
+  reasons: { text: string; span?: Span; file?: string }[];
+}
+
+/**
+ * Every route of the files graded as one project, as the `claimguard` command's route table grades them:
+ * middleware imported from another file is resolved, routers are joined with the chains of the files that
+ * mount them, Next.js routes with `middleware.ts`, NestJS controllers with module middleware and global guards.
+ * `root` is the project's folder: `@/` and `~/` imports resolve below it, and reason texts name files relative
+ * to it.
+ */
+export function gradeProject(
+  projectFiles: Iterable<ProjectFile>,
+  options: { root: string; publicRoutes?: readonly string[] },
+): ProjectRouteReport[] {
+  const files = new Map<string, FileFacts>();
+  const publicRoutesByFile = new Map<string, readonly string[]>();
+  for (const { filename, sourceCode, settings, publicRoutes } of projectFiles) {
+    const facts = getFileFacts(sourceCode, settings, filename);
+    nameFileFacts(facts, filename);
+    files.set(filename, facts);
+    publicRoutesByFile.set(filename, publicRoutes ?? routeOptionsOf(sourceCode)?.publicRoutes ?? []);
+  }
+  const display = (file: string) => (path.relative(options.root, file) || path.basename(file)).split(path.sep).join('/');
+  return resolveProject(files, importResolver(files, options.root), display).map(({ file, route, facts, upstreamHidden }) => {
+    const grade = gradeChain(facts, upstreamHidden, route.framework);
+    const publicRoutes = [...(options.publicRoutes ?? []), ...(publicRoutesByFile.get(file) ?? [])];
+    return {
+      file,
+      method: route.method,
+      path: route.path,
+      span: spanOf(anchorOf(route.node)),
+      level: grade.level,
+      reasons: grade.reasons.map((reason) => (reason.file ? { ...reason, file: path.resolve(options.root, reason.file) } : reason)),
+      nextStep: grade.nextStep,
+      publicRoute: matchesPublicRoute(route.path, publicRoutes),
+      protectedRoute: grade.protectedRoute,
+    };
+  });
+}
+
+/**
+ * The grade of a set of routes (a file's, a project's): the lowest level of the protected, not public routes,
+ * `unauthenticated` ranking below Level 0; `unknown` never counts. Null when no route counts.
+ */
+export { lowestLevel } from './analysis/maturity';
 
 export {
   createProjectESLint,

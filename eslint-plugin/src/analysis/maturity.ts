@@ -55,7 +55,8 @@ export interface ChainFacts {
 
 export interface Grade {
   level: RouteLevel;
-  reasons: { text: string; span?: Span }[];
+  /** `file` is set when the fact is in another file than the route, as `Fact.file` names it. */
+  reasons: { text: string; span?: Span; file?: string }[];
   nextStep: string;
   /** False for routes with no authentication and no authorization decision: public by design or by mistake. */
   protectedRoute: boolean;
@@ -237,8 +238,8 @@ function gradeWithoutVerification(bad: readonly DecisionFact[], good: readonly D
   };
 }
 
-function reason(fact: Fact): { text: string; span: Span } {
-  return { text: `${fact.description} ${at(fact)}`, span: fact.span };
+function reason(fact: Fact): { text: string; span: Span; file?: string } {
+  return { text: `${fact.description} ${at(fact)}`, span: fact.span, ...(fact.file ? { file: fact.file } : {}) };
 }
 
 /** "at line 12", or "at src/auth.js:12" for a fact in another file. */
