@@ -8,8 +8,11 @@ export function levelLabel(level: RouteLevel | null): string {
   return `Level ${level}`;
 }
 
-/** Weakest first, the order in which the report lists groups: the routes that need work come first. */
-export const LEVEL_ORDER: readonly RouteLevel[] = [0, 1, 2, 3, 'unauthenticated', 'unknown'];
+/**
+ * Weakest first, the order in which the report lists groups: the routes that need work come first.
+ * Unauthenticated ranks below Level 0, as in the grade; unknown levels come last, as they count nowhere.
+ */
+export const LEVEL_ORDER: readonly RouteLevel[] = ['unauthenticated', 0, 1, 2, 3, 'unknown'];
 
 export function isRouteLevel(value: unknown): value is RouteLevel {
   return LEVEL_ORDER.includes(value as RouteLevel);

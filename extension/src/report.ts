@@ -65,12 +65,19 @@ function renderGroup(level: RouteLevel, routes: RouteSummary[], options: RenderO
 
 function renderRoute(route: RouteSummary, options: RenderOptions, link: LinkMaker): string {
   const where = link({ uri: route.uri, line: route.line }, `${options.displayPath(route.uri)}:${route.line + 1}`);
-  const tag = route.publicRoute ? ' <span class="tag">public</span>' : '';
+  const tag = route.publicRoute
+    ? ' <span class="tag">public</span>'
+    : route.protectedRoute === false
+      ? ' <span class="tag" title="No authentication and no access decision: not counted in the grade">not graded</span>'
+      : '';
   const reasons = listOf(route.reasons).map((reason) => `<li>${escapeHtml(String(reason))}</li>`);
   const findings = listOf(route.findings)
-    .filter((finding) => typeof finding?.message === 'string')
+    .filter((finding) => typeof finding?.message === 'string' && Number.isInteger(finding.line))
     .map((finding) => {
-      const at = link({ uri: route.uri, line: finding.line }, `line ${finding.line + 1}`);
+      // A finding in another file (the middleware a router imports, say) names that file.
+      const uri = typeof finding.uri === 'string' ? finding.uri : route.uri;
+      const label = uri === route.uri ? `line ${finding.line + 1}` : `${options.displayPath(uri)}:${finding.line + 1}`;
+      const at = link({ uri, line: finding.line }, label);
       return `<li><code>${escapeHtml(String(finding.ruleId))}</code> ${escapeHtml(finding.message)} (${at})</li>`;
     });
   return (

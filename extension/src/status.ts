@@ -30,7 +30,19 @@ export function describeStatus(status: StatusParams | undefined): StatusView {
     const seconds = (ms / 1000).toFixed(1);
     return { text, detail: `Slow: the last analysis took ${seconds} s`, severity: 'warning', busy: false };
   }
-  return { text, detail: 'API Security Maturity of this file', severity: 'information', busy: false };
+  return { text, detail: statusDetail(status), severity: 'information', busy: false };
+}
+
+/** What the level means for this file, routes the grade leaves out, and which configuration applied. */
+function statusDetail(status: StatusParams): string {
+  const parts = ['API Security Maturity of this file'];
+  const ungraded = Number.isInteger(status.ungradedRoutes) ? (status.ungradedRoutes as number) : 0;
+  if (ungraded > 0) {
+    const routes = ungraded === 1 ? '1 route has' : `${ungraded} routes have`;
+    parts.push(`${routes} no authentication and no access decision: not graded (allow-list public routes in publicRoutes)`);
+  }
+  if (typeof status.configuration === 'string' && status.configuration !== '') parts.push(`Configuration: ${status.configuration}`);
+  return parts.join('. ');
 }
 
 const STOPPED_VIEW: StatusView = {

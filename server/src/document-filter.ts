@@ -49,9 +49,20 @@ export function admitText(filePath: string, text: string, maxFileSize: number): 
 function lintFileName(fsPath: string, languageId: string): string | undefined {
   const extension = path.extname(fsPath).toLowerCase();
   const wanted = EXTENSION_BY_LANGUAGE[languageId];
-  if (!wanted) return LINTABLE_EXTENSIONS.has(extension) ? fsPath : undefined;
-  if (LINTABLE_EXTENSIONS.has(extension) && isSameDialect(extension, wanted)) return fsPath;
+  if (!wanted) return LINTABLE_EXTENSIONS.has(extension) ? lintName(fsPath) : undefined;
+  if (LINTABLE_EXTENSIONS.has(extension) && isSameDialect(extension, wanted)) return lintName(fsPath);
   return fsPath + wanted;
+}
+
+/**
+ * The name a source file is linted under. ESLint's `files` globs match extensions case-sensitively, so
+ * `Server.JS` or `api.Ts` would match no configuration and quietly get no findings: they are linted as `.js`
+ * and `.ts`, as Windows and macOS (and Node, for `require`) treat them.
+ */
+export function lintName(fsPath: string): string {
+  const extension = path.extname(fsPath);
+  const lower = extension.toLowerCase();
+  return extension === lower ? fsPath : fsPath.slice(0, fsPath.length - extension.length) + lower;
 }
 
 function isSameDialect(extension: string, wanted: string): boolean {

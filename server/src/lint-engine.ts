@@ -1,9 +1,8 @@
 import * as path from 'node:path';
-import { createRequire } from 'node:module';
-import { ESLint, Linter } from 'eslint';
+import { type ESLint, Linter } from 'eslint';
 import plugin from 'eslint-plugin-claimguard';
 import * as api from 'eslint-plugin-claimguard/api';
-import type { FindingDetail, RouteReport } from 'eslint-plugin-claimguard/api';
+import type { ClaimGuardOverrides, FindingDetail, ProjectFile, RouteReport, WorkspaceConfig } from 'eslint-plugin-claimguard/api';
 import type { ClaimGuardEditorSettings } from './protocol';
 
 export type { FindingDetail, RouteReport };
@@ -13,6 +12,15 @@ export interface LintResult {
   messages: Linter.LintMessage[];
   details: readonly FindingDetail[];
   routes: RouteReport[];
+  /** Which configuration applied, in one sentence. */
+  configuration: string;
+  /** The parse and settings, for grading the file with the rest of its project; only when asked for. */
+  source?: ProjectFile;
+}
+
+/** A file the workspace's ESLint config ignores, with the reason to show. */
+export interface IgnoredFile {
+  ignored: string;
 }
 
 export interface LintRequest {
@@ -24,30 +32,12 @@ export interface LintRequest {
   trustedFolder?: string;
 }
 
-const JS_FILES = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx'];
-const TS_FILES = ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
 export const LINTABLE_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx']);
 
-/** The plugin depends on the TypeScript parser, so load the copy it resolves rather than declaring a second one. */
-function loadTypeScriptParser(): Linter.Parser {
-  const pluginManifest = require.resolve('eslint-plugin-claimguard/package.json');
-  return createRequire(pluginManifest)('@typescript-eslint/parser') as Linter.Parser;
-}
-
-type RouteReportsFn = (sourceCode: unknown, settings: unknown, options: { filename?: string }) => RouteReport[];
-
-/** Route grading lands in the plugin separately; until it does, files simply have no routes. */
-function routeReportsFn(): RouteReportsFn | undefined {
-  const candidate = (api as { routeReports?: unknown }).routeReports;
-  return typeof candidate === 'function' ? (candidate as RouteReportsFn) : undefined;
-}
-
 export function ruleDocsUrl(ruleId: string): string | undefined {
-  const rule = plugin.rules[ruleId.replace(/^claimguard\//, '')];
+  const rule = plugin.rules[ruleId.replace(/^claimguard\//, '') as keyof typeof plugin.rules];
   return rule?.meta.docs?.url;
 }
-
-type RuleEntry = Linter.RuleEntry;
 
 /**
  * The settings object ESLint handed the rules, per parsed file. The analysis is cached on that exact
@@ -68,120 +58,97 @@ const probePlugin: ESLint.Plugin = {
   },
 };
 
-/** Runs ESLint's `Linter` with the bundled plugin, exactly as CI would for the same settings. */
+const PROBE_CONFIG: Linter.Config = {
+  files: ['**/*'],
+  plugins: { 'claimguard-server': probePlugin },
+  rules: { 'claimguard-server/settings-probe': 'error' },
+};
+
+interface ResolvedConfig extends WorkspaceConfig {
+  /** The sentence for the status: the applied configuration, and why the workspace's own was not used. */
+  configuration: string;
+}
+
+/** Runs ESLint's `Linter` with the bundled plugin, merged with the workspace's config as the plugin's API defines. */
 export class LintEngine {
   private readonly linter = new Linter({ configType: 'flat', cwd: path.parse(process.cwd()).root });
-  private readonly tsParser = loadTypeScriptParser();
   private readonly projectLinters = new Map<string, ESLint>();
-  private readonly reportedConfigFailures = new Set<string>();
+  private readonly reported = new Set<string>();
 
   constructor(private readonly log: { warn(message: string): void; error(message: string): void }) {}
 
-  lint(request: LintRequest): LintResult {
-    const config = this.buildConfig(request.settings, undefined);
-    return this.run(request, config);
-  }
-
-  /** Lints with the workspace's own ESLint config layered under the editor settings (trusted workspaces only). */
-  async lintWithProject(request: LintRequest): Promise<LintResult | 'ignored'> {
-    const project = request.trustedFolder ? await this.projectConfig(request.trustedFolder, request.filePath) : undefined;
-    if (project === 'ignored') return 'ignored';
-    return this.run(request, this.buildConfig(request.settings, project));
+  /**
+   * Lints one text; in a trusted folder its own ESLint config is looked up (which runs the project's code).
+   * `keepSource` keeps the parse in the result, for grading a whole project.
+   */
+  async lint(request: LintRequest, options: { keepSource?: boolean } = {}): Promise<LintResult | IgnoredFile> {
+    const resolved = await this.configFor(request);
+    if ('ignored' in resolved) return resolved;
+    return this.run(request, resolved, options.keepSource === true);
   }
 
   /** The text with every autofix applied, or undefined when nothing changes. */
   async fixAll(request: LintRequest): Promise<string | undefined> {
-    const project = request.trustedFolder ? await this.projectConfig(request.trustedFolder, request.filePath) : undefined;
-    if (project === 'ignored') return undefined;
-    const report = this.linter.verifyAndFix(request.text, this.buildConfig(request.settings, project), {
-      filename: request.filePath,
-    });
+    const resolved = await this.configFor(request);
+    if ('ignored' in resolved) return undefined;
+    const report = this.linter.verifyAndFix(request.text, [...resolved.config, PROBE_CONFIG], { filename: request.filePath });
     return report.fixed ? report.output : undefined;
   }
 
-  private run(request: LintRequest, config: Linter.Config[]): LintResult {
-    const messages = this.linter
-      .verify(request.text, config, { filename: request.filePath })
-      // Keep ClaimGuard's findings and parse errors; notices about other tools' directives are not ours to show.
-      .filter((message) => message.fatal === true || message.ruleId?.startsWith('claimguard/') === true);
+  private run(request: LintRequest, resolved: ResolvedConfig, keepSource: boolean): LintResult | IgnoredFile {
+    const all = this.linter.verify(request.text, [...resolved.config, PROBE_CONFIG], { filename: request.filePath });
+    // ESLint's "No matching configuration" notice, without a line: the file was not linted at all (and
+    // `getSourceCode()` would still hold the previous file).
+    const notLinted = all.find((message) => message.ruleId === null && !message.fatal && message.line === 0);
+    if (notLinted) return { ignored: `not analysed: ${notLinted.message}` };
+    // Keep ClaimGuard's findings and parse errors; notices about other tools' directives are not ours to show.
+    const messages = all.filter((message) => message.fatal === true || message.ruleId?.startsWith('claimguard/') === true);
     const sourceCode = this.linter.getSourceCode() as unknown as Parameters<typeof api.getFindingDetails>[0] | null;
-    if (!sourceCode || messages.some((message) => message.fatal)) return { messages, details: [], routes: [] };
-    const grade = routeReportsFn();
+    const configuration = resolved.configuration;
+    if (!sourceCode || messages.some((message) => message.fatal)) return { messages, details: [], routes: [], configuration };
     const settings = settingsSeenByRules.get(sourceCode) ?? {};
+    const publicRoutes = resolved.applied.publicRoutes;
     return {
       messages,
       details: api.getFindingDetails(sourceCode),
-      routes: grade ? grade(sourceCode, settings, { filename: request.filePath }) : [],
+      routes: api.routeReports(sourceCode, settings, { filename: request.filePath, publicRoutes }),
+      configuration,
+      ...(keepSource ? { source: { filename: request.filePath, sourceCode, settings, publicRoutes } } : {}),
     };
   }
 
-  private buildConfig(settings: ClaimGuardEditorSettings, project: Linter.Config | undefined): Linter.Config[] {
-    const projectRules = (project?.rules ?? {}) as Record<string, RuleEntry>;
-    const projectChoosesRules = Object.keys(projectRules).length > 0;
-    const configs: Linter.Config[] = [
-      { files: JS_FILES, languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
-      { files: TS_FILES, languageOptions: { parser: this.tsParser, parserOptions: { ecmaFeatures: { jsx: true } } } },
-      { linterOptions: { reportUnusedDisableDirectives: 'off' } },
-      {
-        plugins: { claimguard: plugin as unknown as ESLint.Plugin, 'claimguard-server': probePlugin },
-        rules: { 'claimguard-server/settings-probe': 'error' },
-      },
-    ];
-    if (!projectChoosesRules) configs.push({ rules: recommendedRules() });
-    if (project) configs.push(project);
-    configs.push({ rules: this.editorRules(settings, { ...recommendedRules(), ...projectRules }) });
-    const projectClaimGuard = (project?.settings?.claimguard ?? {}) as Record<string, unknown>;
-    configs.push({ settings: { claimguard: { ...projectClaimGuard, ...settings.settings } } });
-    return configs;
-  }
-
-  /** The user's severities and `minimumLevel` on top of whatever config the file would otherwise get. */
-  private editorRules(settings: ClaimGuardEditorSettings, base: Record<string, RuleEntry>): Record<string, RuleEntry> {
-    const rules: Record<string, RuleEntry> = {};
-    for (const [name, severity] of Object.entries(settings.rules)) {
-      if (plugin.rules[name]) rules[`claimguard/${name}`] = severity;
-      else this.reportOnce('warn', `unknown-rule:${name}`, `claimguard.rules names an unknown rule '${name}'; it is ignored.`);
+  private async configFor(request: LintRequest): Promise<ResolvedConfig | IgnoredFile> {
+    const overrides = editorOverrides(request.settings);
+    const folder = request.trustedFolder;
+    if (!folder) {
+      const why = request.settings.useWorkspaceConfig ? "the workspace is not trusted, so its ESLint config is not loaded" : 'claimguard.useWorkspaceConfig is off';
+      return this.merged({ overrides }, why);
     }
-    if (plugin.rules['maturity-level']) {
-      const severity = settings.rules['maturity-level'] ?? severityOf(base['claimguard/maturity-level']) ?? 'warn';
-      rules['claimguard/maturity-level'] = [severity, { minimumLevel: settings.minimumLevel }];
-    }
-    return rules;
-  }
-
-  /**
-   * The project's resolved config for one file, reduced to what shapes ClaimGuard's results: parser and
-   * language options, `settings`, and its `claimguard/*` rules. Loading it runs the project's code, which
-   * is why callers pass a folder only for trusted workspaces.
-   */
-  private async projectConfig(folder: string, filePath: string): Promise<Linter.Config | 'ignored' | undefined> {
+    let lookup: api.ProjectConfigLookup;
     try {
-      const eslint = this.projectLinter(folder);
-      if (await eslint.isPathIgnored(filePath)) return 'ignored';
-      const resolved = (await eslint.calculateConfigForFile(filePath)) as Linter.Config | undefined;
-      if (!resolved) return undefined;
-      const rules = Object.fromEntries(
-        Object.entries(resolved.rules ?? {}).filter(([id]) => id.startsWith('claimguard/')),
-      );
-      return { languageOptions: resolved.languageOptions, settings: resolved.settings, rules };
+      lookup = await api.lookupProjectConfig(this.projectLinter(folder), request.filePath);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      // No config at all is an ordinary project, not a failure.
-      if (!/could not find config file/i.test(message)) {
-        this.reportOnce(
-          'error',
-          `config:${folder}`,
-          `The ESLint config of ${folder} could not be loaded (${message.split('\n')[0]}); using ClaimGuard's bundled defaults.`,
-        );
-      }
-      return undefined;
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      this.reportOnce('error', `config:${folder}`, `The ESLint config of ${folder} could not be loaded (${reason}); using ClaimGuard's bundled defaults.`);
+      return this.merged({ overrides }, `the workspace's ESLint config failed to load: ${reason}`);
     }
+    const configFile = lookup.kind === 'none' ? undefined : lookup.configFile && path.relative(folder, lookup.configFile);
+    if (lookup.kind === 'ignored') return { ignored: `ignored by the workspace's ESLint config${configFile ? ` (${configFile})` : ''}` };
+    if (lookup.kind === 'none') return this.merged({ overrides }, 'the workspace has no ESLint config');
+    return this.merged({ projectConfig: lookup.config, projectConfigFile: configFile, filePath: request.filePath, overrides });
+  }
+
+  private merged(options: api.WorkspaceConfigOptions, whyNotProject?: string): ResolvedConfig {
+    const merged = api.workspaceConfig(options);
+    for (const problem of merged.applied.problems) this.reportOnce('warn', `override:${problem}`, `claimguard.rules: ${problem}; it is ignored.`);
+    const configuration = whyNotProject ? `${merged.applied.description} (${whyNotProject})` : merged.applied.description;
+    return { ...merged, configuration };
   }
 
   private projectLinter(folder: string): ESLint {
     let eslint = this.projectLinters.get(folder);
     if (!eslint) {
-      eslint = new ESLint({ cwd: folder });
+      eslint = api.createProjectESLint(folder);
       this.projectLinters.set(folder, eslint);
     }
     return eslint;
@@ -190,24 +157,21 @@ export class LintEngine {
   /** Forgets loaded project configs so edits to them take effect. */
   resetProjects(): void {
     this.projectLinters.clear();
-    this.reportedConfigFailures.clear();
+    this.reported.clear();
   }
 
   private reportOnce(kind: 'warn' | 'error', key: string, message: string): void {
-    if (this.reportedConfigFailures.has(key)) return;
-    this.reportedConfigFailures.add(key);
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
     this.log[kind](message);
   }
 }
 
-function recommendedRules(): Record<string, RuleEntry> {
-  return (plugin.configs.recommended.rules ?? {}) as Record<string, RuleEntry>;
-}
-
-function severityOf(entry: RuleEntry | undefined): 'off' | 'warn' | 'error' | undefined {
-  const level = Array.isArray(entry) ? entry[0] : entry;
-  if (level === undefined) return undefined;
-  if (level === 0 || level === 'off') return 'off';
-  if (level === 1 || level === 'warn') return 'warn';
-  return 'error';
+/** The editor's `claimguard.*` settings as the overrides the plugin's workspace config takes. */
+function editorOverrides(settings: ClaimGuardEditorSettings): ClaimGuardOverrides {
+  return {
+    rules: settings.rules,
+    ...(settings.minimumLevel !== null ? { minimumLevel: settings.minimumLevel } : {}),
+    settings: settings.settings,
+  };
 }

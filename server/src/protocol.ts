@@ -9,10 +9,16 @@ export type RouteLevel = 0 | 1 | 2 | 3 | 'unauthenticated' | 'unknown';
 /** Settings under `claimguard.*`, read per resource through `workspace/configuration`. */
 export interface ClaimGuardEditorSettings {
   enable: boolean;
-  /** Severity per rule name (without prefix): 'off' | 'warn' | 'error'. Unlisted rules use the recommended config. */
+  /**
+   * Severity per rule name (without prefix): 'off' | 'warn' | 'error'. Unlisted rules keep their severity from
+   * the configuration that applies (the bundled `recommended` rules, or the trusted workspace's own).
+   */
   rules: Record<string, 'off' | 'warn' | 'error'>;
-  /** Routes below this level are reported by `maturity-level`. */
-  minimumLevel: 0 | 1 | 2 | 3;
+  /**
+   * Routes below this level are reported by `maturity-level`, which a level set here turns on. Null: the level
+   * and the rule's severity come from the configuration that applies, as in `eslint` and the `claimguard` command.
+   */
+  minimumLevel: 0 | 1 | 2 | 3 | null;
   /** Same shape as ESLint's `settings.claimguard` (extra sources, verified claims, trusted headers…). */
   settings: Record<string, unknown>;
   codeLens: { enable: boolean };
@@ -39,12 +45,18 @@ export interface RouteSummary {
   reasons: string[];
   nextStep: string;
   publicRoute: boolean;
-  /** The findings in the route's file that hold it down: rule id, message, 0-based line. */
-  findings: { ruleId: string; message: string; line: number }[];
+  /** False for a route with no authentication and no access decision: it does not count towards the grade. */
+  protectedRoute: boolean;
+  /** The findings that hold the route down, in its file or another one: rule id, message, file, 0-based line. */
+  findings: { ruleId: string; message: string; uri: string; line: number }[];
 }
 
+/**
+ * The workspace graded as the `claimguard` command grades a project: every file linted, routes joined with the
+ * files that mount them and the middleware they import.
+ */
 export interface WorkspaceReport {
-  /** The lowest level of the protected routes; null when there are none. */
+  /** The lowest level of the protected routes (`unauthenticated` below Level 0); null when there are none. */
   grade: RouteLevel | null;
   /** Routes that pull the grade down (at the grade's level). */
   weakestRoutes: RouteSummary[];
@@ -60,9 +72,16 @@ export namespace WorkspaceReportRequest {
 
 export interface StatusParams {
   uri: string;
-  /** The file's level: the lowest of its protected routes; null when it has none. */
+  /**
+   * The file's level: the lowest of its protected routes (`unauthenticated` below Level 0); `unknown` when every
+   * protected route depends on code in other files; null when it has no protected route.
+   */
   level: RouteLevel | null;
   findings: number;
+  /** Routes with no authentication and no access decision: not graded (they may be public), but not hidden either. */
+  ungradedRoutes?: number;
+  /** Which configuration applied to the file, e.g. "ClaimGuard's bundled configuration (recommended rules)". */
+  configuration?: string;
   /** Milliseconds the last validation took. */
   validationMs: number;
   /** Set when the file was not analysed (too large, binary, parse error…). */

@@ -1,19 +1,20 @@
 import type { Linter } from 'eslint';
+import { lowestLevel, type ProjectRouteReport } from 'eslint-plugin-claimguard/api';
 import type { RouteReport } from './lint-engine';
 import type { RouteLevel, RouteSummary } from './protocol';
 
-/** A route counts towards a grade when it is authenticated somehow and not allow-listed as public. */
-function isProtected(route: { level: RouteLevel; publicRoute: boolean }): boolean {
-  return !route.publicRoute && typeof route.level === 'number';
-}
-
-/** The lowest level among protected routes (DESIGN: a file's and a workspace's grade); null when none. */
-export function lowestLevel(routes: readonly { level: RouteLevel; publicRoute: boolean }[]): RouteLevel | null {
-  let lowest: number | null = null;
-  for (const route of routes) {
-    if (isProtected(route) && (lowest === null || (route.level as number) < lowest)) lowest = route.level as number;
-  }
-  return lowest as RouteLevel | null;
+/**
+ * A file's grade for its status: the lowest level of its protected routes, as the plugin grades a project;
+ * `unknown` when its only protected routes depend on files not seen here (a router mounted elsewhere). Routes
+ * with no authentication and no access decision do not count, but are counted, so the status can say so.
+ */
+export function fileGrade(routes: readonly RouteReport[]): { level: RouteLevel | null; ungradedRoutes: number } {
+  const counted = routes.filter((route) => !route.publicRoute);
+  const ungradedRoutes = counted.filter((route) => !route.protectedRoute).length;
+  const lowest = lowestLevel(counted);
+  if (lowest !== null) return { level: lowest, ungradedRoutes };
+  const unknown = counted.some((route) => route.protectedRoute && route.level === 'unknown');
+  return { level: unknown ? 'unknown' : null, ungradedRoutes };
 }
 
 export function levelLabel(level: RouteLevel): string {
@@ -26,24 +27,23 @@ export function lensTitle(route: RouteReport): string {
   return why ? `API maturity: ${label} — ${why}` : `API maturity: ${label}`;
 }
 
-/** Markdown for a hover on a route's registration line. */
-export function routeHover(route: RouteReport): string {
-  const lines = [`**API maturity: ${levelLabel(route.level)}** — \`${route.method} ${route.path}\``];
-  if (route.publicRoute) lines.push('', 'Allow-listed as a public route.');
-  if (route.reasons.length > 0) {
-    lines.push('', 'Why:');
-    for (const reason of route.reasons) lines.push(`- ${reason.text}`);
-  }
-  if (route.nextStep) lines.push('', `Next step: ${route.nextStep}`);
-  return lines.join('\n');
-}
+/** A file's findings, by absolute path, for the report's "held down by" lists. */
+export type FileFindings = (file: string) => { uri: string; messages: readonly Linter.LintMessage[] } | undefined;
 
-/** A route as the workspace report returns it, with the file's findings that hold it down. */
-export function summarizeRoute(uri: string, route: RouteReport, messages: readonly Linter.LintMessage[]): RouteSummary {
-  const reasonLines = new Set(route.reasons.flatMap((reason) => (reason.span ? [reason.span.start.line] : [])));
-  const holding = messages.filter(
-    (message) => message.ruleId && message.ruleId !== 'claimguard/maturity-level' && reasonLines.has(message.line),
-  );
+/** A route as the workspace report returns it, with the findings (in its file or another) that hold it down. */
+export function summarizeRoute(uri: string, route: ProjectRouteReport, findingsOf: FileFindings): RouteSummary {
+  const findings: RouteSummary['findings'] = [];
+  const seen = new Set<string>();
+  for (const reason of route.reasons) {
+    const file = reason.span ? findingsOf(reason.file ?? route.file) : undefined;
+    for (const message of file?.messages ?? []) {
+      if (!message.ruleId || message.ruleId === 'claimguard/maturity-level' || message.line !== reason.span?.start.line) continue;
+      const key = `${file!.uri}:${message.line}:${message.column}:${message.ruleId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push({ ruleId: message.ruleId, message: message.message, uri: file!.uri, line: message.line - 1 });
+    }
+  }
   return {
     uri,
     method: route.method,
@@ -54,6 +54,7 @@ export function summarizeRoute(uri: string, route: RouteReport, messages: readon
     reasons: route.reasons.map((reason) => reason.text),
     nextStep: route.nextStep,
     publicRoute: route.publicRoute,
-    findings: holding.map((message) => ({ ruleId: message.ruleId as string, message: message.message, line: message.line - 1 })),
+    protectedRoute: route.protectedRoute,
+    findings,
   };
 }

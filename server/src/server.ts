@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import type { Linter } from 'eslint';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -33,11 +34,11 @@ import {
   WorkspaceReportRequest,
   type ClaimGuardEditorSettings,
   type ClaimGuardInitializationOptions,
-  type RouteLevel,
   type StatusParams,
   type WorkspaceReport,
 } from './protocol';
-import { lensTitle, levelLabel, lowestLevel, routeHover } from './routes';
+import { findingHover, routeHover } from './hovers';
+import { fileGrade, lensTitle } from './routes';
 import { DEFAULT_SETTINGS, SettingsCache, normalizeSettings } from './settings';
 import { buildWorkspaceReport, type ReportProgress } from './workspace-report';
 
@@ -96,6 +97,7 @@ class ClaimGuardServer {
   private trusted = false;
   private folders: WorkspaceFolder[] = [];
   private generation = 0;
+  shutdownReceived = false;
   /** Settings a client without `workspace/configuration` pushes in `didChangeConfiguration`. */
   private pushedSettings: unknown = undefined;
 
@@ -122,8 +124,13 @@ class ClaimGuardServer {
     connection.onHover((params) => this.hover(params.textDocument.uri, params.position));
     connection.onCodeLens((params) => this.codeLenses(params.textDocument.uri));
     connection.onExecuteCommand((params) => this.executeCommand(params.command, params.arguments ?? []));
-    connection.onRequest(WorkspaceReportRequest.type, (_params, token) => this.workspaceReport(token));
-    connection.onShutdown(() => this.timers.forEach((timer) => clearTimeout(timer)));
+    // Clients send the empty params as `{}`, `[]` or nothing (Neovim encodes an empty table as `[]`, which the
+    // library spreads into the handler's arguments): the cancellation token is whichever argument is one.
+    connection.onRequest(WorkspaceReportRequest.method, (...args: unknown[]) => this.workspaceReport(args.find(isCancellationToken)));
+    connection.onShutdown(() => {
+      this.shutdownReceived = true;
+      this.timers.forEach((timer) => clearTimeout(timer));
+    });
     documents.listen(connection);
     connection.listen();
   }
@@ -207,6 +214,7 @@ class ClaimGuardServer {
     this.timers.delete(uri);
     this.validations.delete(uri);
     this.inflight.delete(uri);
+    this.settings.forget(uri);
     if (!this.features.pullDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -295,15 +303,18 @@ class ClaimGuardServer {
     }
     const request = { text: document.getText(), filePath: admission.filePath, settings, trustedFolder: validation.trustedFolder };
     try {
-      const result = request.trustedFolder ? await this.engine.lintWithProject(request) : this.engine.lint(request);
-      if (result === 'ignored') {
-        status.skippedReason = "ignored by the workspace's ESLint config";
+      const result = await this.engine.lint(request);
+      if ('ignored' in result) {
+        status.skippedReason = result.ignored;
         return;
       }
       validation.result = result;
       validation.diagnostics = toDiagnostics(result, document.uri);
       status.findings = validation.diagnostics.length;
-      status.level = lowestLevel(result.routes);
+      status.configuration = result.configuration;
+      const grade = fileGrade(result.routes);
+      status.level = grade.level;
+      if (grade.ungradedRoutes > 0) status.ungradedRoutes = grade.ungradedRoutes;
       const fatal = result.messages.find((message) => message.fatal);
       if (fatal) status.skippedReason = `parse error: ${fatal.message}`;
     } catch (error) {
@@ -343,9 +354,12 @@ class ClaimGuardServer {
   private async hover(uri: string, position: Position): Promise<Hover | null> {
     const validation = await this.ensureValidated(uri);
     if (!validation?.result) return null;
-    const sections = findingHovers(validation, position);
-    for (const route of validation.result.routes) {
-      if (route.span.start.line - 1 === position.line) sections.push(routeHover(route));
+    const routesHere = validation.result.routes.filter((route) => route.span.start.line - 1 === position.line);
+    // A maturity-level finding on a route's registration says what the route hover says: show that once.
+    const sections = findingHovers(validation, position, (message) => message.ruleId === MATURITY_RULE && routesHere.some((route) => route.span.start.line === message.line));
+    const reported = validation.result.messages.find((message) => message.ruleId === MATURITY_RULE && message.line === position.line + 1);
+    for (const route of routesHere) {
+      sections.push(routeHover(route, reported ? { ruleId: MATURITY_RULE, docsUrl: ruleDocsUrl(MATURITY_RULE) } : undefined));
     }
     return sections.length > 0 ? { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') } } : null;
   }
@@ -366,7 +380,7 @@ class ClaimGuardServer {
     else void this.connection.window.showInformationMessage(`ClaimGuard rule documentation: ${url}`);
   }
 
-  private async workspaceReport(token: CancellationToken): Promise<WorkspaceReport> {
+  private async workspaceReport(token: CancellationToken | undefined): Promise<WorkspaceReport> {
     const folders = await Promise.all(
       this.folders.map(async (folder) => {
         const settings = await this.settings.get(folder.uri);
@@ -393,39 +407,41 @@ function admitted(validation: Validation): string {
   return 'filePath' in admission ? admission.filePath : URI.parse(validation.document.uri).fsPath;
 }
 
-function levelSentence(level: RouteLevel): string {
-  return typeof level === 'number' ? `Keeps its route at ${levelLabel(level)}.` : `Its route is ${level}.`;
-}
-
 function contains(range: Diagnostic['range'], position: Position): boolean {
   const after = (a: Position, b: Position) => a.line > b.line || (a.line === b.line && a.character >= b.character);
   return after(position, range.start) && after(range.end, position);
 }
 
-/** Markdown for every finding under the cursor: what, where the value came from, and its route's level. */
-function findingHovers(validation: Validation, position: Position): string[] {
+const MATURITY_RULE = 'claimguard/maturity-level';
+
+/** Markdown for every finding under the cursor, but those `leaveOut` says another section covers. */
+function findingHovers(validation: Validation, position: Position, leaveOut: (message: Linter.LintMessage) => boolean): string[] {
   const result = validation.result as LintResult;
   const details = pairDetails(result);
   const sections: string[] = [];
   result.messages.forEach((message, index) => {
     const diagnostic = validation.diagnostics[index];
-    if (!message.ruleId || !diagnostic || !contains(diagnostic.range, position)) return;
-    const detail = details[index];
-    const lines = [`**${message.ruleId}**: ${message.message}`];
-    if (detail?.origin) lines.push('', `Value from ${detail.origin.description} (line ${detail.origin.span.start.line}).`);
-    if (detail?.level !== undefined) lines.push('', levelSentence(detail.level));
-    const held = result.routes.filter((route) => route.reasons.some((reason) => reason.span?.start.line === message.line));
-    for (const route of held) lines.push('', routeHover(route));
-    const url = ruleDocsUrl(message.ruleId);
-    if (url) lines.push('', `[Rule documentation](${url})`);
-    sections.push(lines.join('\n'));
+    if (!message.ruleId || !diagnostic || !contains(diagnostic.range, position) || leaveOut(message)) return;
+    sections.push(findingHover(message, details[index], result.routes, ruleDocsUrl(message.ruleId)));
   });
   return sections;
 }
 
+/** What the transport needs to know about a running server. */
+export interface ServerHandle {
+  /** True once the client asked for a shutdown: closing the connection after that is a clean exit. */
+  readonly shutdownReceived: boolean;
+}
+
 /** Wires every ClaimGuard feature onto `connection` and starts listening; the caller owns the transport. */
-export function startServer(connection: Connection): void {
-  new ClaimGuardServer(connection).start();
+export function startServer(connection: Connection): ServerHandle {
+  const server = new ClaimGuardServer(connection);
+  server.start();
+  return server;
+}
+
+function isCancellationToken(value: unknown): value is CancellationToken {
+  return typeof value === 'object' && value !== null && typeof (value as CancellationToken).isCancellationRequested === 'boolean';
 }
 
 export { DEFAULT_SETTINGS };

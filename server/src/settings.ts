@@ -3,7 +3,7 @@ import type { ClaimGuardEditorSettings } from './protocol';
 export const DEFAULT_SETTINGS: Readonly<ClaimGuardEditorSettings> = Object.freeze({
   enable: true,
   rules: {},
-  minimumLevel: 3,
+  minimumLevel: null,
   settings: {},
   codeLens: { enable: true },
   maxFileSize: 1_000_000,

@@ -3,10 +3,12 @@ import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { URI } from 'vscode-uri';
 import type { CancellationToken } from 'vscode-languageserver';
-import { admitText } from './document-filter';
-import { LINTABLE_EXTENSIONS, type LintEngine, type LintResult } from './lint-engine';
+import { admitText, lintName } from './document-filter';
+import type { Linter } from 'eslint';
+import { gradeProject, lowestLevel, type ProjectFile } from 'eslint-plugin-claimguard/api';
+import { LINTABLE_EXTENSIONS, type LintEngine } from './lint-engine';
 import type { ClaimGuardEditorSettings, RouteSummary, WorkspaceReport } from './protocol';
-import { lowestLevel, summarizeRoute } from './routes';
+import { summarizeRoute } from './routes';
 
 /** Build output and dependencies: never the code a team writes, and often most of the files. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'out', 'dist']);
@@ -60,60 +62,122 @@ export async function listSourceFiles(folder: string): Promise<string[]> {
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** A workspace folder and the folders nested in it, graded as one project so routes count once. */
+interface ProjectGroup {
+  root: string;
+  members: ReportFolder[];
+}
+
 /**
- * Lints every source file of the folders and grades the codebase. Files are read and linted one at a
- * time and only route summaries are kept, so memory stays flat however large the workspace is.
+ * Nested workspace folders (a monorepo and one of its packages) join the outermost one: every file is analysed
+ * once, under the settings of its innermost folder, and routes can be joined across the whole tree.
+ */
+export function groupFolders(folders: readonly ReportFolder[]): ProjectGroup[] {
+  const sorted = [...folders].sort((a, b) => a.path.length - b.path.length);
+  const groups: ProjectGroup[] = [];
+  for (const folder of sorted) {
+    const outer = groups.find((group) => isInside(folder.path, group.root));
+    if (outer) outer.members.push(folder);
+    else groups.push({ root: folder.path, members: [folder] });
+  }
+  return groups;
+}
+
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** The innermost member folder that holds `file`: its settings and trust apply. */
+function folderOf(group: ProjectGroup, file: string): ReportFolder {
+  return group.members.filter((member) => isInside(file, member.path)).sort((a, b) => b.path.length - a.path.length)[0] ?? group.members[0]!;
+}
+
+/** What the report keeps of one analysed file: its findings, and what the project grading needs. */
+interface AnalysedFile {
+  uri: string;
+  messages: Linter.LintMessage[];
+  source: ProjectFile;
+}
+
+/**
+ * Lints every source file of the folders and grades the codebase as the `claimguard` command grades a project
+ * (the plugin's `gradeProject`): routes joined with the files that mount them and the middleware they import.
+ * Files are read and linted one at a time; what is kept per file is what that grading needs.
  */
 export async function buildWorkspaceReport(
   engine: LintEngine,
   folders: readonly ReportFolder[],
   progress: ReportProgress,
-  token: CancellationToken,
+  token: CancellationToken | undefined,
 ): Promise<WorkspaceReport> {
   const report: WorkspaceReport = { grade: null, weakestRoutes: [], routes: [], filesAnalyzed: 0, skipped: [] };
-  const work = (await Promise.all(folders.map(async (folder) => ({ folder, files: await listSourceFiles(folder.path) }))))
-    .flatMap(({ folder, files }) => files.map((file) => ({ folder, file })));
-  for (const [index, { folder, file }] of work.entries()) {
-    if (token.isCancellationRequested) break;
-    if (index % 20 === 0) {
-      progress.report(`${index}/${work.length} files`, Math.round((index / Math.max(work.length, 1)) * 100));
-      await nextTick(); // Lets edits and cancellations in between long runs of files.
+  const groups = await Promise.all(groupFolders(folders).map(async (group) => ({ group, files: await listSourceFiles(group.root) })));
+  const total = groups.reduce((sum, { files }) => sum + files.length, 0);
+  let done = 0;
+  for (const { group, files } of groups) {
+    const analysed: AnalysedFile[] = [];
+    for (const file of files) {
+      if (token?.isCancellationRequested) return report;
+      if (done % 20 === 0) {
+        progress.report(`${done}/${total} files`, Math.round((done / Math.max(total, 1)) * 100));
+        await nextTick(); // Lets edits and cancellations in between long runs of files.
+      }
+      done += 1;
+      const result = await analyseFile(engine, folderOf(group, file), file, report);
+      if (result) analysed.push(result);
     }
-    await analyseFile(engine, folder, file, report);
+    report.routes.push(...gradeGroup(group, analysed));
   }
+  report.routes.sort((a, b) => a.uri.localeCompare(b.uri) || a.line - b.line || a.method.localeCompare(b.method));
   report.grade = lowestLevel(report.routes);
-  report.weakestRoutes = report.grade === null ? [] : report.routes.filter((route) => route.level === report.grade && !route.publicRoute);
+  // At Level 3 nothing pulls the grade down.
+  report.weakestRoutes = report.grade === null || report.grade === 3
+    ? []
+    : report.routes.filter((route) => route.protectedRoute && !route.publicRoute && route.level === report.grade);
   return report;
 }
 
-async function analyseFile(engine: LintEngine, folder: ReportFolder, file: string, report: WorkspaceReport): Promise<void> {
+function gradeGroup(group: ProjectGroup, analysed: readonly AnalysedFile[]): RouteSummary[] {
+  const byFile = new Map(analysed.map((file) => [file.source.filename, file]));
+  return gradeProject(analysed.map((file) => file.source), { root: group.root }).map((route) => {
+    const uri = URI.file(route.file).toString();
+    return summarizeRoute(uri, route, (file) => {
+      const found = byFile.get(file);
+      return found ? { uri: found.uri, messages: found.messages } : undefined;
+    });
+  });
+}
+
+async function analyseFile(engine: LintEngine, folder: ReportFolder, file: string, report: WorkspaceReport): Promise<AnalysedFile | undefined> {
   const uri = URI.file(file).toString();
   try {
     const stat = await fs.stat(file);
     if (stat.size > folder.settings.maxFileSize) {
       report.skipped.push({ uri, reason: `file is ${stat.size} bytes, over claimguard.maxFileSize (${folder.settings.maxFileSize})` });
-      return;
+      return undefined;
     }
     const text = await fs.readFile(file, 'utf8');
-    const admission = admitText(file, text, folder.settings.maxFileSize);
+    const admission = admitText(lintName(file), text, folder.settings.maxFileSize);
     if ('skippedReason' in admission) {
       report.skipped.push({ uri, reason: admission.skippedReason });
-      return;
+      return undefined;
     }
-    const request = { text, filePath: file, settings: folder.settings, trustedFolder: folder.trusted ? folder.path : undefined };
-    const result: LintResult | 'ignored' = folder.trusted ? await engine.lintWithProject(request) : engine.lint(request);
-    if (result === 'ignored') {
-      report.skipped.push({ uri, reason: "ignored by the workspace's ESLint config" });
-      return;
+    const request = { text, filePath: admission.filePath, settings: folder.settings, trustedFolder: folder.trusted ? folder.path : undefined };
+    const result = await engine.lint(request, { keepSource: true });
+    if ('ignored' in result) {
+      report.skipped.push({ uri, reason: result.ignored });
+      return undefined;
     }
     const fatal = result.messages.find((message) => message.fatal);
-    if (fatal) {
-      report.skipped.push({ uri, reason: fatal.message });
-      return;
+    if (fatal || !result.source) {
+      report.skipped.push({ uri, reason: fatal?.message ?? 'not analysed' });
+      return undefined;
     }
     report.filesAnalyzed += 1;
-    report.routes.push(...result.routes.map((route): RouteSummary => summarizeRoute(uri, route, result.messages)));
+    return { uri, messages: result.messages, source: result.source };
   } catch (error) {
-    report.skipped.push({ uri, reason: error instanceof Error ? error.message.split('\n')[0] : String(error) });
+    report.skipped.push({ uri, reason: error instanceof Error ? error.message.split('\n')[0]! : String(error) });
+    return undefined;
   }
 }

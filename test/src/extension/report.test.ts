@@ -15,6 +15,7 @@ function route(overrides: Partial<RouteSummary>): RouteSummary {
     reasons: [],
     nextStep: '',
     publicRoute: false,
+    protectedRoute: true,
     findings: [],
     ...overrides,
   };
@@ -31,7 +32,7 @@ const REPORT: WorkspaceReport = {
       line: 9,
       reasons: ["role from header 'x-role' at line 11"],
       nextStep: 'take the role from the verified token to reach Level 3',
-      findings: [{ ruleId: 'claimguard/no-untrusted-authorization', message: "Authorization uses header 'x-role'", line: 10 }],
+      findings: [{ ruleId: 'claimguard/no-untrusted-authorization', message: "Authorization uses header 'x-role'", uri: APP, line: 10 }],
     }),
   ],
   filesAnalyzed: 4,
@@ -68,6 +69,25 @@ describe('extension: maturity report page', () => {
       { uri: APP, line: 10 },
       { uri: APP, line: 4 },
     ]);
+  });
+
+  it('links a finding in another file to that file, and marks ungraded routes', () => {
+    const roles = 'file:///work/api/src/middleware/roles.js';
+    const held = route({
+      path: '/users/:id',
+      level: 2,
+      findings: [{ ruleId: 'claimguard/no-untrusted-authorization', message: "Authorization uses header 'x-role'", uri: roles, line: 1 }],
+    });
+    const open = route({ path: '/products', level: 'unauthenticated', protectedRoute: false });
+    const { html, links } = renderReport({ ...REPORT, routes: [held, open] }, OPTIONS);
+    assert.match(html, /data-link="l2">src\/middleware\/roles\.js:2<\/a>/);
+    assert.deepEqual(links.get('l2'), { uri: roles, line: 1 });
+    assert.match(html, /<code>\/products<\/code> <a [^>]*>src\/app\.js:5<\/a> <span class="tag" [^>]*>not graded<\/span>/);
+  });
+
+  it('lists unauthenticated routes first: they rank below Level 0', () => {
+    const { html } = renderReport({ ...REPORT, routes: [route({ level: 0 }), route({ level: 'unauthenticated' })] }, OPTIONS);
+    assert.ok(html.indexOf('<h2>Unauthenticated (1)</h2>') < html.indexOf('<h2>Level 0 (1)</h2>'));
   });
 
   it('allows only nonce-carrying script and style, and nothing remote', () => {

@@ -24,6 +24,15 @@ describe('extension: language status text', () => {
     assert.equal(describeStatus(status({ level: 'unauthenticated' })).text, 'Unauthenticated · 3 findings');
   });
 
+  it('says which configuration applied and which routes are not graded', () => {
+    const view = describeStatus(status({ level: null, findings: 0, ungradedRoutes: 2, configuration: "ClaimGuard's bundled configuration (recommended rules)" }));
+    assert.equal(view.text, 'No protected routes · 0 findings');
+    assert.equal(
+      view.detail,
+      "API Security Maturity of this file. 2 routes have no authentication and no access decision: not graded (allow-list public routes in publicRoutes). Configuration: ClaimGuard's bundled configuration (recommended rules)",
+    );
+  });
+
   it('warns with the time when the analysis was slow', () => {
     const view = describeStatus(status({ validationMs: 1460 }));
     assert.equal(view.severity, 'warning');

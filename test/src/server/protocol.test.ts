@@ -96,6 +96,31 @@ describe('language server over in-memory streams', () => {
       findingOf((await client.waitForDiagnostics(good.uri, 1)).diagnostics);
     });
 
+    it('grades a file with an unauthenticated route that decides on access as unauthenticated, not by its best route', async () => {
+      client = await inMemoryClient({ pull: false });
+      const file = fixture('mixed-levels.js');
+      await client.open(file.uri, file.text);
+      const status = await client.waitForStatus(file.uri);
+      // `/profile` is Level 1, `/admin/report` unauthenticated but deciding on a header, `/products` open.
+      assert.equal(status.level, 'unauthenticated');
+      assert.equal(status.ungradedRoutes, 1);
+      assert.equal(status.configuration, "ClaimGuard's bundled configuration (recommended rules) (the workspace is not trusted, so its ESLint config is not loaded)");
+      const lenses = ((await client.codeLenses(file.uri)) ?? []).map((lens) => lens.command?.title.split(' — ')[0]);
+      assert.deepEqual(lenses, ['API maturity: Level 1', 'API maturity: unauthenticated', 'API maturity: unauthenticated']);
+    });
+
+    it('analyses files whose extension is in upper or mixed case', async () => {
+      client = await inMemoryClient({ pull: false });
+      const risky = fixture('untrusted-role.js').text;
+      for (const [name, languageId] of [['Server.JS', 'javascript'], ['api.Ts', 'typescript'], ['Legacy.JS', 'plaintext']]) {
+        const uri = `file:///tmp/claimguard-case/${name}`;
+        await client.open(uri, risky, languageId);
+        const status = await client.waitForStatus(uri);
+        assert.equal(status.skippedReason, undefined, name);
+        assert.equal(findingOf((await client.waitForDiagnostics(uri, 1)).diagnostics).range.start.line, 4, name);
+      }
+    });
+
     it('debounces edits and publishes only the latest version', async () => {
       client = await inMemoryClient({ pull: false });
       const file = fixture('untrusted-role.js');
@@ -234,16 +259,36 @@ describe('language server over in-memory streams', () => {
   });
 
   describe('hover and code lens', () => {
-    it('explains a finding on hover', async () => {
+    it('explains a finding on hover: its text once, the level of the route it holds down and the next step', async () => {
       client = await inMemoryClient({ pull: false });
-      const file = fixture('untrusted-role.js');
+      const file = fixture('verified-claims.js');
       await client.open(file.uri, file.text);
       const finding = findingOf((await client.waitForDiagnostics(file.uri, 1)).diagnostics);
       const hover = await client.hover(file.uri, finding.range.start.line, finding.range.start.character + 1);
       const value = (hover?.contents as { value: string }).value;
-      assert.match(value, new RegExp(`\\*\\*${UNTRUSTED_RULE}\\*\\*: ${escape(finding.message as string)}`));
-      assert.match(value, /Value from .*x-role/);
+      assert.match(value, new RegExp(`^\\*\\*${UNTRUSTED_RULE}\\*\\*: ${escape(finding.message as string)}\n`));
+      // The message already names the header: the hover does not say it again.
+      assert.equal(value.split("header 'x-role'").length - 1, 1, value);
+      assert.match(value, /Holds `GET \/orders` at \*\*Level 2\*\*: scopes or claims decide, but some decision also uses a value the caller controls/);
+      assert.match(value, /Next step: take the role from the verified token to reach Level 3\./);
+      assert.match(value, /\[Rule documentation\]\(https:\/\/.*no-untrusted-authorization\.md\)$/);
       assert.equal(await client.hover(file.uri, 0, 0), null);
+    });
+
+    it('says a maturity-level finding once, in the route hover', async () => {
+      client = await inMemoryClient({ pull: false, settings: { minimumLevel: 3 } });
+      const file = fixture('verified-no-decision.js');
+      await client.open(file.uri, file.text);
+      const { diagnostics } = await client.waitForDiagnostics(file.uri, 1);
+      const finding = findingOf(diagnostics, 'claimguard/maturity-level');
+      const hover = await client.hover(file.uri, finding.range.start.line, finding.range.start.character + 1);
+      const value = (hover?.contents as { value: string }).value;
+      const reason = 'token verified by auth() at line 5, but no decision uses its scopes or claims';
+      assert.equal(value.split(reason).length - 1, 1, value);
+      assert.doesNotMatch(value, /\(line \d+\)/);
+      assert.match(value, /^\*\*API maturity: Level 1\*\* — `GET \/profile`\n\n\*\*Level 1\*\*: a token is verified, but no decision uses its scopes or claims\./);
+      assert.match(value, /Next step: check the verified token's scopes or claims .* to reach Level 2\./);
+      assert.match(value, /Reported by claimguard\/maturity-level \(\[rule documentation\]\(https:\/\/.*maturity-level\.md\)\)\.$/);
     });
 
     it('shows one maturity lens per route, explains it on hover, and hides lenses when turned off', async () => {
@@ -285,6 +330,19 @@ describe('language server over in-memory streams', () => {
       assert.ok(client.logs.some((log) => log.includes('claimguard.minimumLevel') && log.includes('7')));
       assert.ok(client.logs.some((log) => log.includes('claimguard.maxFileSize')));
       assert.ok(client.logs.some((log) => log.includes('claimguard.rules["no-untrusted-authorization"]')));
+    });
+
+    it('drops the settings of a closed document, and asks again when it is opened again', async () => {
+      client = await inMemoryClient({ pull: false });
+      const file = fixture('untrusted-role.js');
+      await client.open(file.uri, file.text);
+      await client.waitForDiagnostics(file.uri, 1);
+      assert.equal(client.configurationRequests.length, 1);
+      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: file.uri } });
+      client.settings = { enable: false };
+      await client.open(file.uri, file.text);
+      assert.match((await client.waitForStatus(file.uri, (status) => status.skippedReason !== undefined)).skippedReason ?? '', /disabled/);
+      assert.equal(client.configurationRequests.length, 2);
     });
 
     it('asks for settings once per resource until they change', async () => {

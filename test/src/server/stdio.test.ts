@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { IPCMessageReader, IPCMessageWriter, createProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { fixture, findingOf, UNTRUSTED_RULE } from './fixtures';
@@ -38,6 +38,23 @@ describe('the claimguard-language-server binary', function () {
     const status = await client.waitForStatus(file.uri);
     assert.equal(status.findings, published.diagnostics.length);
     assert.equal(await shutDown(client, child), 0);
+  });
+
+  it('exits after a message it cannot frame, so the client can restart it, instead of going deaf', async () => {
+    const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const exited = once(child, 'exit');
+    // A header without Content-Length, then a well-formed request that a deaf server would never answer.
+    child.stdin.write('Content-Lenght: 2\r\n\r\n{}');
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'shutdown' });
+    child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    const timeout = setTimeout(() => child.kill(), 15_000);
+    const [code, signal] = (await exited) as [number | null, string | null];
+    clearTimeout(timeout);
+    assert.equal(signal, null, 'the server exited by itself');
+    assert.equal(code, 1);
+    assert.match(stderr, /unreadable message from the client \(Header must provide a Content-Length property\.\); exiting/);
   });
 
   it('serves pull diagnostics over Node IPC, as VS Code starts it', async () => {

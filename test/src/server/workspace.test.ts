@@ -45,16 +45,43 @@ describe('workspace report', () => {
     assert.equal(ordersRoute.level, 2);
     assert.equal(ordersRoute.line, 6);
     assert.match(ordersRoute.reasons[0], /header 'x-role'/);
-    assert.deepEqual(ordersRoute.findings.map((finding) => [finding.ruleId, finding.line]), [['claimguard/no-untrusted-authorization', 8]]);
+    assert.deepEqual(ordersRoute.findings.map((finding) => [finding.ruleId, finding.uri, finding.line]), [['claimguard/no-untrusted-authorization', ordersRoute.uri, 8]]);
     assert.equal(byPath['GET /admin/report'].level, 'unauthenticated');
 
-    // Unauthenticated routes are reported but do not count towards the grade.
-    assert.equal(report.grade, 2);
-    assert.deepEqual(report.weakestRoutes.map((route) => route.path), ['/orders']);
+    // As in the claimguard command: an unauthenticated route that decides on access is meant to be protected,
+    // and ranks below Level 0.
+    assert.equal(byPath['GET /admin/report'].protectedRoute, true);
+    assert.equal(report.grade, 'unauthenticated');
+    assert.deepEqual(report.weakestRoutes.map((route) => route.path), ['/admin/report']);
 
     const kinds = client.progress.map((event) => (event as { value: { kind: string } }).value.kind);
     assert.equal(kinds[0], 'begin');
     assert.equal(kinds.at(-1), 'end');
+  });
+
+  it('counts the routes of nested workspace folders once, with the settings of the innermost folder', async () => {
+    workspace = makeWorkspace({ 'packages/api/src/admin.js': admin, 'src/orders.js': orders });
+    const inner = path.join(workspace.root, 'packages/api');
+    client = await inMemoryClient({ pull: true, workspaceFolders: [workspace.root, inner] });
+    // The inner folder has a much smaller size cap: its file is skipped there, and only there.
+    const sizeCapOf = (folder: string) => (folder === inner ? 64 : 1_000_000);
+    client.connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string }[] }) =>
+      params.items.map((item) => ({ maxFileSize: sizeCapOf(new URL(item.scopeUri ?? 'file:///').pathname) })),
+    );
+    const report = await client.workspaceReport();
+    assert.deepEqual(report.routes.map((route) => route.path), ['/orders']);
+    assert.deepEqual(report.skipped.map((entry) => [path.basename(entry.uri), entry.reason.replace(/\d+ bytes/, 'N bytes')]), [
+      ['admin.js', 'file is N bytes, over claimguard.maxFileSize (64)'],
+    ]);
+    assert.equal(report.filesAnalyzed, 1);
+  });
+
+  it('counts each route of nested workspace folders once', async () => {
+    workspace = makeWorkspace({ 'packages/api/src/admin.js': admin, 'src/orders.js': orders });
+    client = await inMemoryClient({ pull: true, workspaceFolders: [workspace.root, path.join(workspace.root, 'packages/api')] });
+    const report = await client.workspaceReport();
+    assert.deepEqual(report.routes.map((route) => `${route.method} ${route.path}`).sort(), ['GET /admin/report', 'GET /orders']);
+    assert.equal(report.filesAnalyzed, 2);
   });
 
   it('returns an empty report for a workspace without source files', async () => {
@@ -89,7 +116,7 @@ module.exports = [{ ignores: ['legacy/**'] }];
 
     client = await inMemoryClient({ pull: false, workspaceFolders: [workspace.root], workspaceTrusted: true });
     await client.open(uri, admin);
-    assert.equal((await client.waitForStatus(uri)).skippedReason, "ignored by the workspace's ESLint config");
+    assert.equal((await client.waitForStatus(uri)).skippedReason, "ignored by the workspace's ESLint config (eslint.config.js)");
     assert.deepEqual((await client.waitForDiagnostics(uri, 1)).diagnostics, []);
     assert.equal(fs.existsSync(path.join(workspace.root, 'config-ran')), true);
   });
