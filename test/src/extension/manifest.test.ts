@@ -41,9 +41,15 @@ describe('extension: manifest', () => {
     }
   });
 
-  it('declares limited support for untrusted workspaces and restricts the workspace-config setting', () => {
+  it('declares limited support for untrusted workspaces and restricts every setting a repository could weaken findings with', () => {
     assert.deepEqual(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
-    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['claimguard.useWorkspaceConfig']);
+    // In Restricted Mode VS Code ignores a workspace's value of these, so a cloned repository's
+    // .vscode/settings.json cannot switch ClaimGuard off (enable), silence rules (rules), lower the level routes
+    // are held to (minimumLevel), trust its own headers or claims (settings), hide the route grades that are the
+    // only place an ungraded route shows (codeLens.enable), skip its files by size (maxFileSize), or load its own
+    // ESLint config (useWorkspaceConfig). Only the trace level is left to the workspace: it changes no finding.
+    const restricted = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
+    assert.deepEqual([...restricted].sort(), Object.keys(properties).filter((key) => key !== 'claimguard.trace.server').sort());
   });
 
   it('activates on JavaScript and TypeScript, React variants included', () => {
