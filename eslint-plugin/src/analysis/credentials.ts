@@ -10,7 +10,7 @@ import { analyzeSourceCode, type FileAnalysis } from './index';
 import { branchOutcome } from './deny';
 import { propertyOf, staticValueOf, stringsOf } from './static-values';
 import type { ObjectValue, StaticValue } from './static-values';
-import { isFunctionNode, memberName, staticString, unwrap } from './syntax';
+import { decoratorsOf, isFunctionNode, memberName, staticString, unwrap } from './syntax';
 import type { FunctionNode } from './types';
 
 export type JwtLibrary =
@@ -1437,11 +1437,11 @@ function isControllerMethod(fn: FunctionNode): boolean {
   const method = fn.parent;
   if (method?.type !== AST_NODE_TYPES.MethodDefinition) return false;
   if (method.key.type === AST_NODE_TYPES.Identifier && HANDLER_METHODS.has(method.key.name)) return true;
-  if (method.decorators.some((decorator) => ROUTE_DECORATORS.test(decoratorName(decorator) ?? ''))) return true;
+  if (decoratorsOf(method).some((decorator) => ROUTE_DECORATORS.test(decoratorName(decorator) ?? ''))) return true;
   const owner = method.parent.parent;
   return (
     (owner.type === AST_NODE_TYPES.ClassDeclaration || owner.type === AST_NODE_TYPES.ClassExpression) &&
-    owner.decorators.some((decorator) => HANDLER_CLASS_DECORATORS.test(decoratorName(decorator) ?? ''))
+    decoratorsOf(owner).some((decorator) => HANDLER_CLASS_DECORATORS.test(decoratorName(decorator) ?? ''))
   );
 }
 

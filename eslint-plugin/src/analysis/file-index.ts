@@ -215,7 +215,7 @@ export class FileIndex {
   }
 
   private noteMethod(node: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): void {
-    const name = node.computed ? undefined : node.key.type === AST_NODE_TYPES.Identifier ? node.key.name : undefined;
+    const name = node.computed ? undefined : classMemberName(node.key);
     const value = node.value ? unwrap(node.value) : undefined;
     if (!name || !isFunctionNode(value)) return;
     const owner = node.parent.parent;
@@ -224,14 +224,15 @@ export class FileIndex {
     this.methods.set(owner, byName);
   }
 
-  /** The method a `this.name(…)` call runs, when the enclosing class declares it. */
+  /** The method a `this.name(…)` or `this.#name(…)` call runs, when the enclosing class declares it. */
   methodOf(call: TSESTree.CallExpression): FunctionNode | undefined {
     const callee = call.callee;
     if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression || callee.computed) return undefined;
-    if (callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const name = classMemberName(callee.property);
+    if (name === undefined) return undefined;
     let current: TSESTree.Node | undefined = call.parent;
     while (current && current.type !== AST_NODE_TYPES.ClassDeclaration && current.type !== AST_NODE_TYPES.ClassExpression) current = current.parent;
-    return current ? this.methods.get(current)?.get(callee.property.name) : undefined;
+    return current ? this.methods.get(current)?.get(name) : undefined;
   }
 
   /** Calls in this file that call `fn` by its name (or as `this.name(…)` for a method). */
@@ -293,6 +294,12 @@ export class FileIndex {
     }
     return null;
   }
+}
+
+/** `name` for `name` and `#name` for a private member, so `this.#check()` finds `#check() {…}` and not `check() {…}`. */
+function classMemberName(key: TSESTree.Node): string | undefined {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  return key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${key.name}` : undefined;
 }
 
 function pushNode(stack: TSESTree.Node[], value: unknown, parent: TSESTree.Node): void {

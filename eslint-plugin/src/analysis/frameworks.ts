@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ClaimGuardSettings } from './settings';
 import type { FunctionNode, SourceKind, TrustValue } from './types';
 import type { FileIndex } from './file-index';
-import { calleeName, isFunctionNode, staticString, unwrap } from './syntax';
+import { annotatedTypeName, calleeName, decoratorsOf, isFunctionNode, staticString, unwrap } from './syntax';
 
 /**
  * Framework models: which parameters hold a request (Express, Koa, Fastify, Node http, Hono, NestJS, Next.js,
@@ -72,7 +72,7 @@ export function requestShapeOfParam(fn: FunctionNode, index: number, fileIndex: 
   if (decorated) return decorated;
   const name = paramName(bare);
   if (isVerifyCallback(fn, index, fileIndex)) return [{ trust: 'verified', claimsPath: undefined, name: undefined, node: bare }];
-  const typeName = typeNameOf(bare);
+  const typeName = annotatedTypeName(bare);
   if (typeName && /ExecutionContext$/.test(typeName)) return [{ shape: 'execution-host' }];
   if (typeName && RESPONSE_TYPE.test(typeName)) return [{ shape: 'response', text: name ?? 'res' }];
   if (typeName && REQUEST_TYPE.test(typeName)) return [requestShape(name)];
@@ -104,18 +104,8 @@ function paramName(param: TSESTree.Parameter): string | undefined {
   return undefined;
 }
 
-function typeNameOf(param: TSESTree.Parameter): string | undefined {
-  const annotation = 'typeAnnotation' in param ? param.typeAnnotation?.typeAnnotation : undefined;
-  if (!annotation || annotation.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
-  const typeName = annotation.typeName;
-  if (typeName.type === AST_NODE_TYPES.Identifier) return typeName.name;
-  if (typeName.type === AST_NODE_TYPES.TSQualifiedName) return `${typeName.left.type === AST_NODE_TYPES.Identifier ? typeName.left.name : ''}.${typeName.right.name}`;
-  return undefined;
-}
-
 function decoratorValue(param: TSESTree.Parameter): ParamValue[] | undefined {
-  const decorators = 'decorators' in param ? param.decorators : undefined;
-  for (const decorator of decorators ?? []) {
+  for (const decorator of 'decorators' in param ? decoratorsOf(param) : []) {
     const expression = unwrap(decorator.expression);
     if (expression.type !== AST_NODE_TYPES.CallExpression) continue;
     const name = calleeName(expression);

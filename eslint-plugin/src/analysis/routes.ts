@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES as NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../util/find-variable';
-import { dottedPath, isFunctionNode, memberName, staticString, unwrap } from './syntax';
+import { decoratorsOf, dottedPath, isFunctionNode, memberName, staticString, unwrap } from './syntax';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
 const AST_NODE_TYPES = NODE_TYPES;
@@ -309,7 +309,7 @@ function classify(node: TSESTree.Node, collected: Collected): void {
       break;
     case AST_NODE_TYPES.ClassDeclaration:
     case AST_NODE_TYPES.ClassExpression:
-      if (node.decorators.length > 0) collected.classes.push(node);
+      if (decoratorsOf(node).length > 0) collected.classes.push(node);
       break;
     case AST_NODE_TYPES.ExportNamedDeclaration:
     case AST_NODE_TYPES.ExportDefaultDeclaration:
@@ -817,14 +817,15 @@ class RouteDiscovery {
   // ---- NestJS ---------------------------------------------------------------------------------------
 
   private interpretController(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): void {
-    const controller = findDecorator(node.decorators, 'Controller');
+    const decorators = decoratorsOf(node);
+    const controller = findDecorator(decorators, 'Controller');
     if (!controller) return;
     const prefix = controllerPrefix(controller);
-    const classGuards = this.guardLinks(node.decorators);
-    const classPublic = node.decorators.some(isPublicDecorator);
+    const classGuards = this.guardLinks(decorators);
+    const classPublic = decorators.some(isPublicDecorator);
     for (const member of node.body.body) {
-      if (member.type !== AST_NODE_TYPES.MethodDefinition || member.decorators.length === 0) continue;
-      for (const decorator of member.decorators) {
+      const memberDecorators = member.type === AST_NODE_TYPES.MethodDefinition ? decoratorsOf(member) : [];
+      for (const decorator of memberDecorators) {
         const call = decoratorCall(decorator);
         const method = call && NEST_METHODS.get(call.name);
         if (!call || !method) continue;
@@ -835,11 +836,11 @@ class RouteDiscovery {
           method,
           path: joinPaths(prefix, sub ?? ''),
           node: member,
-          chain: [...classGuards, ...this.guardLinks(member.decorators), handler],
+          chain: [...classGuards, ...this.guardLinks(memberDecorators), handler],
           // A module's middleware or an APP_GUARD, in other files, may authenticate every controller.
           mountedElsewhere: true,
           ...(node.id ? { controller: node.id.name } : {}),
-          ...(classPublic || member.decorators.some(isPublicDecorator) ? { skipsGlobalGuards: true } : {}),
+          ...(classPublic || memberDecorators.some(isPublicDecorator) ? { skipsGlobalGuards: true } : {}),
         });
       }
     }

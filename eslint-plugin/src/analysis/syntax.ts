@@ -7,6 +7,48 @@ const AST_NODE_TYPES = NODE_TYPES;
 
 /** Small, pure helpers over ESTree nodes, shared by the analysis modules. */
 
+/**
+ * Fields that only @typescript-eslint/parser puts on nodes. ESLint parses `.js` files with espree, whose nodes
+ * carry none of them (a class has no `decorators`, a parameter no `typeAnnotation`), although the TSESTree types
+ * declare them on every node. The lint configuration forbids reading them anywhere but here.
+ */
+type TypeScriptOnlyField =
+  | 'decorators'
+  | 'typeAnnotation'
+  | 'returnType'
+  | 'typeParameters'
+  | 'typeArguments'
+  | 'superTypeArguments'
+  | 'implements'
+  | 'definite'
+  | 'declare'
+  | 'abstract'
+  | 'accessibility'
+  | 'override'
+  | 'readonly'
+  | 'importKind'
+  | 'exportKind';
+
+/** A TypeScript-only field of a node, or undefined where the parser did not set it (espree, always). */
+export function typeScriptOnly<N extends object, K extends TypeScriptOnlyField & keyof N>(node: N, field: K): N[K] | undefined {
+  return (node as Partial<N>)[field];
+}
+
+/** The decorators on a class, member or parameter: none under espree, which has no decorator syntax. */
+export function decoratorsOf(node: { decorators?: readonly TSESTree.Decorator[] }): readonly TSESTree.Decorator[] {
+  return typeScriptOnly(node, 'decorators') ?? [];
+}
+
+/** The name of a parameter's annotated type (`Request`, `express.Request`), when it has one. */
+export function annotatedTypeName(param: TSESTree.Parameter): string | undefined {
+  const annotation = 'typeAnnotation' in param ? typeScriptOnly(param, 'typeAnnotation')?.typeAnnotation : undefined;
+  if (!annotation || annotation.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+  const typeName = annotation.typeName;
+  if (typeName.type === AST_NODE_TYPES.Identifier) return typeName.name;
+  if (typeName.type === AST_NODE_TYPES.TSQualifiedName) return `${typeName.left.type === AST_NODE_TYPES.Identifier ? typeName.left.name : ''}.${typeName.right.name}`;
+  return undefined;
+}
+
 export function isFunctionNode(node: TSESTree.Node | null | undefined): node is FunctionNode {
   return (
     !!node &&
@@ -37,9 +79,15 @@ export function unwrap(node: TSESTree.Node): TSESTree.Node {
   }
 }
 
-/** The static name of a member access (`a.b`, `a['b']`, `` a[`b`] ``), or undefined when computed. */
+/**
+ * The static name of a member access (`a.b`, `a['b']`, `` a[`b`] ``), `#b` for a private field (`this.#b`), or
+ * undefined when computed.
+ */
 export function memberName(node: TSESTree.MemberExpression): string | undefined {
-  if (!node.computed) return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+  if (!node.computed) {
+    if (node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;
+    return node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : undefined;
+  }
   return staticString(node.property);
 }
 

@@ -18,7 +18,7 @@ interface CryptoAccess {
   importText?: string;
 }
 
-function cryptoAccess(facts: CredentialFacts, sourceCode: TSESLint.SourceCode): CryptoAccess {
+function cryptoAccess(facts: CredentialFacts, isModuleFile: boolean): CryptoAccess {
   const named: Record<string, string> = {};
   for (const [local, binding] of facts.moduleBindings) {
     if (binding.module !== 'crypto') continue;
@@ -31,10 +31,9 @@ function cryptoAccess(facts: CredentialFacts, sourceCode: TSESLint.SourceCode): 
   const createHash = named.createHash ?? 'createHash';
   const needed = ['createHash', 'timingSafeEqual'].filter((name) => !named[name]);
   if (needed.length === 0) return { timingSafeEqual, createHash };
-  const importText =
-    sourceCode.ast.sourceType === 'module'
-      ? `import { ${needed.join(', ')} } from 'node:crypto';\n`
-      : `const { ${needed.join(', ')} } = require('node:crypto');\n`;
+  const importText = isModuleFile
+    ? `import { ${needed.join(', ')} } from 'node:crypto';\n`
+    : `const { ${needed.join(', ')} } = require('node:crypto');\n`;
   return { timingSafeEqual, createHash, importText };
 }
 
@@ -70,10 +69,12 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
+    // typescript-eslint calls every program a module; a `.cjs` file is CommonJS whatever the parser says.
+    const isModuleFile = sourceCode.ast.sourceType === 'module' && context.languageOptions.sourceType !== 'commonjs';
 
     function suggestion(facts: CredentialFacts, comparison: UnsafeComparison): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
       if (comparison.node.type !== AST_NODE_TYPES.BinaryExpression) return [];
-      const access = cryptoAccess(facts, sourceCode);
+      const access = cryptoAccess(facts, isModuleFile);
       const digest = (node: TSESTree.Node) => `${access.createHash}('sha256').update(${operandText(sourceCode, node)}).digest()`;
       const call = `${comparison.negated ? '!' : ''}${access.timingSafeEqual}(${digest(comparison.left)}, ${digest(comparison.right)})`;
       const node = comparison.node;

@@ -1,16 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { RuleTester } from '@typescript-eslint/rule-tester';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import { Linter } from 'eslint';
-import * as tsParser from '@typescript-eslint/parser';
 import plugin from 'eslint-plugin-claimguard';
+import { JS_FILENAME, lintUnderBothParsers, runUnderBothParsers } from '../both-parsers';
 
 type MessageIds = 'belowMinimum' | 'unauthenticated';
 type Options = [{ minimumLevel?: 0 | 1 | 2 | 3; publicRoutes?: string[] }];
 
 const ruleName = 'maturity-level';
 const rule = plugin.rules[ruleName];
-const ruleTester = new RuleTester();
 
 // Four lines every Express case starts with: routes begin on line 5.
 const EXPRESS = `const express = require('express');
@@ -171,25 +168,26 @@ export class CatsController {
   @Get()
   findAll() { return []; }
 }`,
+    filename: 'file.ts',
     options: [{ minimumLevel: 1 }],
   },
-  `import { Controller, Post, UseGuards } from '@nestjs/common';
+  { code: `import { Controller, Post, UseGuards } from '@nestjs/common';
 import { RolesGuard } from './roles.guard';
 @Controller('cats')
 export class CatsController {
   @Post()
   @UseGuards(RolesGuard)
   create() { return 1; }
-}`,
+}`, filename: 'file.ts' },
 
   // NestJS: a module's middleware or an APP_GUARD in another file may authenticate a controller
-  `import { Controller, Get } from '@nestjs/common';
+  { code: `import { Controller, Get } from '@nestjs/common';
 @Controller()
 export class AppController {
   @Get()
   root() { return 'x'; }
-}`,
-  `import { Controller, Delete, Get, Param } from '@nestjs/common';
+}`, filename: 'file.ts' },
+  { code: `import { Controller, Delete, Get, Param } from '@nestjs/common';
 import { User } from '../user/user.decorator';
 import { ArticleService } from './article.service';
 @Controller('articles')
@@ -199,7 +197,7 @@ export class ArticleController {
   feed(@User('id') userId: number) { return this.articleService.findFeed(userId); }
   @Delete(':slug')
   delete(@Param() params) { return this.articleService.delete(params.slug); }
-}`,
+}`, filename: 'file.ts' },
 
   // Hono: an exported sub-app is mounted elsewhere, maybe behind middleware
   `import { Hono } from 'hono';
@@ -235,7 +233,7 @@ module.exports = router.routes();`,
     code: `export async function GET(request: Request) { return Response.json([]); }`,
     filename: 'app/orders/route.ts',
   },
-  `export async function GET(request: Request) { return Response.json([]); }`,
+  { code: `export async function GET(request: Request) { return Response.json([]); }`, filename: 'file.ts' },
 
   // Node http
   `const http = require('http');
@@ -400,6 +398,7 @@ export class CatsController {
   @Get(':id')
   findOne() { return 1; }
 }`,
+    filename: 'file.ts',
     errors: [level(1, 7, 2)],
   },
 
@@ -437,6 +436,7 @@ app.get('/api/accounts/profile', async (c) => {
   return c.json({ id: auth.user.sub });
 });
 export default app;`,
+    filename: 'file.ts',
     errors: [level(1, 11)],
   },
   // A login route checks a password, not a token: still a public route
@@ -463,12 +463,10 @@ http.createServer((req, res) => {
   },
 ];
 
-function lint(code: string, options: Readonly<Options> | undefined, filename = 'server.ts'): string[] {
-  const linter = new Linter({ configType: 'flat' });
+/** The messages of a lint under both parsers (a `.ts` file: @typescript-eslint/parser alone). */
+function lint(code: string, options: Readonly<Options> | undefined, filename = JS_FILENAME): string[] {
   const severity = options ? ['error', ...options] : 'error';
-  return linter
-    .verify(code, [{ files: ['**/*.ts', '**/*.js'], languageOptions: { parser: tsParser }, plugins: { claimguard: plugin as never }, rules: { 'claimguard/maturity-level': severity as never } }], filename)
-    .map((message) => message.message);
+  return lintUnderBothParsers(code, { plugins: { claimguard: plugin as never }, rules: { 'claimguard/maturity-level': severity as never } }, filename).map((message) => message.message);
 }
 
 describe('maturity-level', () => {
@@ -478,7 +476,7 @@ describe('maturity-level', () => {
 
   it('reports the level each case expects', () => {
     for (const testCase of invalid) {
-      const messages = lint(testCase.code, testCase.options);
+      const messages = lint(testCase.code, testCase.options, testCase.filename);
       const expected = testCase.errors.map((error) => expectedPrefix.get(error));
       assert.deepEqual(messages.map((message, i) => message.slice(0, expected[i]?.length)), expected, testCase.code);
     }
@@ -547,4 +545,4 @@ app.get('/me', async (c) => {
   });
 });
 
-if (rule) ruleTester.run(ruleName, rule as never, { valid, invalid });
+if (rule) runUnderBothParsers(ruleName, rule as never, { valid, invalid });

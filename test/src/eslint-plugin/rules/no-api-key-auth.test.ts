@@ -1,17 +1,16 @@
 import * as assert from 'node:assert/strict';
 import { Linter } from 'eslint';
 import type { ESLint } from 'eslint';
-import { RuleTester } from '@typescript-eslint/rule-tester';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { TSESLint } from '@typescript-eslint/utils';
 import plugin from 'eslint-plugin-claimguard';
 import { getFindingDetails } from 'eslint-plugin-claimguard/api';
+import { configFor, JS_FILENAME, parsersFor, runUnderBothParsers } from '../both-parsers';
 
 type MessageIds = 'apiKeyAuth' | 'passwordAuth';
 type Options = [{ allowRoutes?: string[] }?];
 
 const rule = plugin.rules['no-api-key-auth'] as unknown as TSESLint.RuleModule<MessageIds, Options>;
-const ruleTester = new RuleTester();
 
 /** Line and column of the first occurrence of `snippet` in `code`. */
 function at(code: string, snippet: string): { line: number; column: number } {
@@ -190,15 +189,18 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
     'new HeaderAPIKeyStrategy',
   ),
   // NestJS
-  invalidCase(
-    `import { AuthGuard } from '@nestjs/passport';
+  {
+    ...invalidCase(
+      `import { AuthGuard } from '@nestjs/passport';
 class ReportsController {
   @UseGuards(AuthGuard('api-key'))
   list() {}
 }`,
-    'apiKeyAuth',
-    `AuthGuard('api-key')`,
-  ),
+      'apiKeyAuth',
+      `AuthGuard('api-key')`,
+    ),
+    filename: 'file.ts',
+  },
   invalidCase(
     `import { PassportStrategy } from '@nestjs/passport';
 import { BasicStrategy } from 'passport-http';
@@ -283,16 +285,19 @@ app.use(requireKey);`,
   ),
 ];
 
-ruleTester.run('no-api-key-auth', rule, { valid, invalid });
+runUnderBothParsers('no-api-key-auth', rule, { valid, invalid });
 
 describe('no-api-key-auth finding details', () => {
-  it('records the header read as the origin of a key comparison, for editors', () => {
+  for (const parser of parsersFor(JS_FILENAME)) {
+    it(`records the header read as the origin of a key comparison, for editors (${parser})`, () => {
     const code = `function isValid(key) { return key === storedKey; }
 app.use((req, res, next) => (isValid(req.headers['x-api-key']) ? next() : res.sendStatus(401)));`;
     const linter = new Linter({ configType: 'flat' });
-    const messages = linter.verify(code, [
-      { plugins: { claimguard: plugin as unknown as ESLint.Plugin }, rules: { 'claimguard/no-api-key-auth': 'warn' } },
-    ]);
+    const messages = linter.verify(
+      code,
+      configFor(parser, JS_FILENAME, { plugins: { claimguard: plugin as unknown as ESLint.Plugin }, rules: { 'claimguard/no-api-key-auth': 'warn' } }),
+      JS_FILENAME,
+    );
     assert.equal(messages.length, 1);
     const details = getFindingDetails(linter.getSourceCode() as never);
     assert.equal(details.length, 1);
@@ -301,5 +306,6 @@ app.use((req, res, next) => (isValid(req.headers['x-api-key']) ? next() : res.se
     assert.equal(details[0].origin?.description, "header 'x-api-key'");
     assert.equal(details[0].origin?.span.start.line, 2);
     assert.equal(details[0].origin?.span.start.column, code.split('\n')[1].indexOf('req.headers'));
-  });
+    });
+  }
 });

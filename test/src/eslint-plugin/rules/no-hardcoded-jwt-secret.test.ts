@@ -1,13 +1,12 @@
-import { RuleTester } from '@typescript-eslint/rule-tester';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { TSESLint } from '@typescript-eslint/utils';
 import plugin from 'eslint-plugin-claimguard';
+import { runUnderBothParsers } from '../both-parsers';
 
 type MessageIds = 'hardcodedSecret' | 'weakSecret' | 'fallbackSecret';
 type Options = [{ minimumLength?: number; checkFallbacks?: boolean }?];
 
 const rule = plugin.rules['no-hardcoded-jwt-secret'] as unknown as TSESLint.RuleModule<MessageIds, Options>;
-const ruleTester = new RuleTester();
 
 /** Line and column of the last occurrence of `snippet` in `code` (where the secret is used). */
 function at(code: string, snippet: string): { line: number; column: number } {
@@ -84,6 +83,7 @@ class Tokens {
   constructor(private jwtService: JwtService, private config: ConfigService) {}
   issue(payload: object) { return this.jwtService.sign(payload, { secret: this.config.get('JWT_SECRET') }); }
 }`,
+    filename: 'file.ts',
   },
   // jwt-simple
   { code: `const jwt = require('jwt-simple');\nconst token = jwt.encode(payload, process.env.JWT_SECRET);` },
@@ -158,11 +158,26 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   invalidCase(`import { sign } from 'hono/jwt';\nconst token = await sign(payload, 'hono-secret');`, 'weakSecret', `'hono-secret'`),
   // @nestjs/jwt
   invalidCase(`import { JwtModule } from '@nestjs/jwt';\nJwtModule.register({ secret: 'secretKey', signOptions: { expiresIn: '60s' } });`, 'weakSecret', `'secretKey'`),
-  invalidCase(
-    `import { JwtService } from '@nestjs/jwt';
+  {
+    ...invalidCase(
+      `import { JwtService } from '@nestjs/jwt';
 class Tokens {
   constructor(private jwtService: JwtService) {}
   issue(payload: object) { return this.jwtService.sign(payload, { secret: 'abc' }); }
+}`,
+      'weakSecret',
+      `'abc'`,
+    ),
+    filename: 'file.ts',
+  },
+  // The same service in plain JavaScript, with a class field and a private method.
+  invalidCase(
+    `import { JwtService } from '@nestjs/jwt';
+class Tokens {
+  ttl = '15m';
+  constructor(jwtService) { this.jwtService = jwtService; }
+  issue(payload) { return this.#sign(payload); }
+  #sign(payload) { return this.jwtService.sign(payload, { secret: 'abc', expiresIn: this.ttl }); }
 }`,
     'weakSecret',
     `'abc'`,
@@ -185,4 +200,4 @@ JwtModule.register({ global: true, secret: jwtConstants.secret });`,
   ),
 ];
 
-ruleTester.run('no-hardcoded-jwt-secret', rule, { valid, invalid });
+runUnderBothParsers('no-hardcoded-jwt-secret', rule, { valid, invalid });

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { Linter } from 'eslint';
-import { RuleTester } from '@typescript-eslint/rule-tester';
 import type { RunTests } from '@typescript-eslint/rule-tester';
 import plugin from 'eslint-plugin-claimguard';
 import { lintWithRule } from '../lint-one-rule';
+import { runUnderBothParsers } from '../both-parsers';
 
 type MessageIds = 'privilegeField' | 'massAssignment';
 
@@ -11,7 +11,6 @@ const ruleName = 'no-privilege-from-request';
 // Undefined until the rule is registered; the suite then fails with one clear test instead of a load error.
 const rule = plugin.rules[ruleName] as (typeof plugin.rules)[string] | undefined;
 
-const ruleTester = new RuleTester();
 
 // One privilege field written from request input, reported at the Property or AssignmentExpression.
 function privilegeField(line: number, column: number) {
@@ -132,10 +131,10 @@ app.post('/users', async (req, res) => {
   console.log('role requested', role);
   res.sendStatus(202);
 });`,
-    `interface UserRecord { email: string; role: string }
+    { code: `interface UserRecord { email: string; role: string }
 app.post('/echo', (req, res) => {
   res.json(req.body);
-});`,
+});`, filename: 'file.ts' },
 
     // Express: whole bodies that cannot carry a declared privilege field
     `app.post('/users', async (req, res) => {
@@ -183,10 +182,10 @@ app.post('/users', async (req, res) => {
     `app.post('/users', async (req, res) => {
   await prisma.user.create({ data: { email: req.body.email, name: req.body.name } });
 });`,
-    `interface UserInput { email: string; isAdmin: boolean }
+    { code: `interface UserInput { email: string; isAdmin: boolean }
 app.post('/posts', async (req, res) => {
   await prisma.post.create({ data: { title: req.body.title } });
-});`,
+});`, filename: 'file.ts' },
     `app.post('/users', async (req, res) => {
   await db.collection('users').insertOne({ email: req.body.email, groups: [] });
 });`,
@@ -235,38 +234,38 @@ router.post('/users', async (ctx) => {
 });`,
 
     // NestJS
-    `class CreateUserDto { email: string; name: string }
+    { code: `class CreateUserDto { email: string; name: string }
 @Controller('users')
 export class UsersController {
   @Post()
   create(@Body() dto: CreateUserDto) {
     return this.users.create(dto);
   }
-}`,
-    `@Controller('users')
+}`, filename: 'file.ts' },
+    { code: `@Controller('users')
 export class UsersController {
   @Patch(':id/role')
   promote(@Req() req, @Param('id') id: string) {
     return this.repo.update(id, { role: req.user.role });
   }
-}`,
-    `@Controller('users')
+}`, filename: 'file.ts' },
+    { code: `@Controller('users')
 export class UsersController {
   @Post()
   create(@Body('email') email: string) {
     return this.repo.save({ email, role: 'member' });
   }
-}`,
+}`, filename: 'file.ts' },
 
     // Next.js route handlers
-    `export async function POST(request: Request) {
+    { code: `export async function POST(request: Request) {
   const body = await request.json();
   await prisma.user.create({ data: { email: body.email } });
   return Response.json({ ok: true });
-}`,
-    `export async function GET(request: NextRequest) {
+}`, filename: 'file.ts' },
+    { code: `export async function GET(request: NextRequest) {
   return NextResponse.json({ role: request.headers.get('x-role') });
-}`,
+}`, filename: 'file.ts' },
 
     // Node http
     `http.createServer((req, res) => {
@@ -299,10 +298,10 @@ export class UsersController {
   await Job.create({ title: req.body.title, jobTitle: req.body.jobTitle });
 });`,
     // A form body parsed into URLSearchParams is not a record, even where an interface declares `groups`.
-    `interface CollectionInput { groups: string[] | null }
+    { code: `interface CollectionInput { groups: string[] | null }
 export async function readFormBody(request: Request): Promise<URLSearchParams> {
   return new URLSearchParams(await request.text());
-}`,
+}`, filename: 'file.ts' },
   ],
 
   invalid: [
@@ -423,6 +422,7 @@ export async function readFormBody(request: Request): Promise<URLSearchParams> {
 app.post('/users', async (req, res) => {
   await User.create({ role: req.body.role as Role });
 });`,
+    filename: 'file.ts',
       errors: [privilegeField(3, 23)],
     },
     {
@@ -645,6 +645,7 @@ app.post('/users', async (req, res) => {
 app.post('/users', async (req, res) => {
   await prisma.user.create({ data: req.body });
 });`,
+    filename: 'file.ts',
       errors: [massAssignment(6, 36)],
     },
     {
@@ -656,6 +657,7 @@ class User {
 app.post('/users', async (req, res) => {
   await repo.save(req.body);
 });`,
+    filename: 'file.ts',
       errors: [massAssignment(7, 19)],
     },
 
@@ -708,6 +710,7 @@ router.post('/users', async (ctx) => {
   const { email, scopes } = request.body;
   await users.insert({ email, scopes });
 });`,
+    filename: 'file.ts',
       errors: [privilegeField(3, 31)],
     },
     {
@@ -728,6 +731,7 @@ router.post('/users', async (ctx) => {
 fastify.post('/users', async (request, reply) => {
   await users.insert(request.body as NewUser);
 });`,
+    filename: 'file.ts',
       errors: [massAssignment(3, 22)],
     },
 
@@ -758,6 +762,7 @@ export class UsersController {
     return this.users.create({ email: dto.email, role: dto.role });
   }
 }`,
+    filename: 'file.ts',
       errors: [privilegeField(5, 50)],
     },
     {
@@ -770,6 +775,7 @@ export class UsersController {
     return this.repo.save(user);
   }
 }`,
+    filename: 'file.ts',
       errors: [privilegeField(6, 5)],
     },
     {
@@ -780,6 +786,7 @@ export class UsersController {
     return this.repo.update(id, { role });
   }
 }`,
+    filename: 'file.ts',
       errors: [privilegeField(5, 35)],
     },
     {
@@ -794,6 +801,7 @@ export class UsersController {
     return this.users.create(dto);
   }
 }`,
+    filename: 'file.ts',
       errors: [massAssignment(9, 30)],
     },
     {
@@ -806,6 +814,7 @@ export class UsersController {
     return this.repo.save(user);
   }
 }`,
+    filename: 'file.ts',
       errors: [privilegeField(6, 5)],
     },
 
@@ -816,6 +825,7 @@ export class UsersController {
   await prisma.user.create({ data: { email: body.email, role: body.role } });
   return Response.json({ ok: true });
 }`,
+    filename: 'file.ts',
       errors: [privilegeField(3, 57)],
     },
     {
@@ -824,6 +834,7 @@ export async function POST(request: NextRequest) {
   await prisma.user.create({ data: { role: headers().get('x-role') } });
   return NextResponse.json({ ok: true });
 }`,
+    filename: 'file.ts',
       errors: [privilegeField(3, 38)],
     },
     {
@@ -831,6 +842,7 @@ export async function POST(request: NextRequest) {
   await prisma.user.update({ where: { id: 1 }, data: { isAdmin: Boolean(request.nextUrl.searchParams.get('admin')) } });
   return NextResponse.json({ ok: true });
 }`,
+    filename: 'file.ts',
       errors: [privilegeField(2, 56)],
     },
 
@@ -889,7 +901,7 @@ describe(ruleName, () => {
     return;
   }
 
-  ruleTester.run(ruleName, rule, tests);
+  runUnderBothParsers(ruleName, rule, tests);
 
   describe('messages', () => {
     it('names the field, the body field it came from, and the remedy', () => {

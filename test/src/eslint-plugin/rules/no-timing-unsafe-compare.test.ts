@@ -1,14 +1,15 @@
-import { RuleTester } from '@typescript-eslint/rule-tester';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { TSESLint } from '@typescript-eslint/utils';
 import plugin from 'eslint-plugin-claimguard';
+import { runUnderBothParsers } from '../both-parsers';
 
 type MessageIds = 'timingUnsafeComparison' | 'suggestTimingSafeEqual';
 
 const rule = plugin.rules['no-timing-unsafe-compare'] as unknown as TSESLint.RuleModule<MessageIds, []>;
-const ruleTester = new RuleTester();
 
 const IMPORT = `import { createHash, timingSafeEqual } from 'node:crypto';\n`;
+/** What the suggestion adds to a CommonJS file. */
+const REQUIRE = `const { createHash, timingSafeEqual } = require('node:crypto');\n`;
 
 function at(code: string, snippet: string): { line: number; column: number } {
   const index = code.indexOf(snippet);
@@ -38,13 +39,14 @@ function comparison(
   left: string,
   operator: '===' | '!==' | '==' | '!=',
   right: string,
-  options: { prefix?: string; crypto?: string } = {},
+  options: { prefix?: string; crypto?: string; filename?: string } = {},
 ): InvalidTestCase<MessageIds, []> {
   const text = `${left} ${operator} ${right}`;
-  const prefix = options.prefix ?? IMPORT;
+  const prefix = options.prefix ?? (options.filename?.endsWith('.cjs') ? REQUIRE : IMPORT);
   const output = code.replace(text, safeEqual(left, right, operator.startsWith('!'), options.crypto));
   return {
     code,
+    ...(options.filename ? { filename: options.filename } : {}),
     errors: [
       {
         messageId: 'timingUnsafeComparison',
@@ -84,9 +86,11 @@ const valid: ValidTestCase<[]>[] = [
   { code: `if (nextPageToken === undefined) done();` },
   { code: `if (pageToken === cursor) stop();` },
   { code: `if (cancellationToken === CancellationToken.None) start();` },
-  { code: `if (req.body.password !== req.body.passwordConfirmation) return res.status(400).send('passwords differ');` },
+  { code: `if (req.body.password !== req.body.passwordConfirmation) return res.status(400).send('passwords differ');`,
+    filename: 'file.cjs' },
   { code: `if (password === confirmPassword) save();` },
-  { code: `if (newPassword === currentPassword) return res.status(400).send('choose a new password');` },
+  { code: `if (newPassword === currentPassword) return res.status(400).send('choose a new password');`,
+    filename: 'file.cjs' },
   // Lexer tokens compared with punctuation
   { code: `if (token !== '(') throw new SyntaxError('expected (');` },
   // Ordinary values
@@ -112,6 +116,7 @@ export async function verifyRelease(bytes, release) {
     return this.users.save({ ...user, ...dto, password });
   }
 }`,
+    filename: 'file.ts',
   },
 ];
 
@@ -156,7 +161,8 @@ const invalid: InvalidTestCase<MessageIds, []>[] = [
   },
   comparison(inHandler(`if (token === storedToken) next();`), 'token', '===', 'storedToken'),
   comparison(inHandler(`if (refreshToken !== user.refreshToken) throw new Error('revoked');`), 'refreshToken', '!==', 'user.refreshToken'),
-  comparison(`if (session.csrfToken !== req.body._csrf) return res.sendStatus(403);`, 'session.csrfToken', '!==', 'req.body._csrf'),
+  // A top-level `return` makes this snippet a CommonJS file.
+  comparison(`if (session.csrfToken !== req.body._csrf) return res.sendStatus(403);`, 'session.csrfToken', '!==', 'req.body._csrf', { filename: 'file.cjs' }),
   comparison(inHandler(`if (otp !== expectedOtp) fail();`), 'otp', '!==', 'expectedOtp'),
   comparison(inHandler(`if (clientSecret !== client.secret) return deny();`), 'clientSecret', '!==', 'client.secret'),
   comparison(`if (process.env.WEBHOOK_SECRET === req.query.secret) handle();`, 'process.env.WEBHOOK_SECRET', '===', 'req.query.secret'),
@@ -175,7 +181,8 @@ const invalid: InvalidTestCase<MessageIds, []>[] = [
     'digest',
     '!==',
     `req.headers['x-hub-signature-256']`,
-    { prefix: '', crypto: 'crypto' },
+    // An import beside a top-level `return` is valid JavaScript in neither module kind; only the TypeScript parser takes it.
+    { prefix: '', crypto: 'crypto', filename: 'file.ts' },
   ),
   comparison(
     inHandler(`if (crypto.createHmac('sha256', secret).update(body).digest('hex') === sig) ok();`, `import crypto from 'node:crypto';\n`),
@@ -201,8 +208,17 @@ const invalid: InvalidTestCase<MessageIds, []>[] = [
     'dto.password',
     '!==',
     'user.password',
+    { filename: 'file.ts' },
   ),
-  comparison(`class KeyGuard {\n  canActivate(provided: string) {\n    return provided === this.apiKey;\n  }\n}`, 'provided', '===', 'this.apiKey'),
+  comparison(`class KeyGuard {\n  canActivate(provided: string) {\n    return provided === this.apiKey;\n  }\n}`, 'provided', '===', 'this.apiKey', { filename: 'file.ts' }),
+  // The same classes in plain JavaScript
+  comparison(
+    `class AuthService {\n  validate(dto, user) {\n    if (dto.password !== user.password) throw new UnauthorizedException();\n  }\n}`,
+    'dto.password',
+    '!==',
+    'user.password',
+  ),
+  comparison(`class KeyGuard {\n  #apiKey = process.env.API_KEY;\n  canActivate(provided) {\n    return provided === this.#apiKey;\n  }\n}`, 'provided', '===', 'this.#apiKey'),
   // A helper outside any handler, fed a request header by its caller
   comparison(
     `function isValidToken(token) {\n  return token === storedToken;\n}\napp.use((req, res, next) => (isValidToken(req.headers['x-token']) ? next() : res.sendStatus(401)));`,
@@ -223,10 +239,12 @@ class AdminController {
     'body.passphrase',
     '!==',
     'this.passphrase',
+    { filename: 'file.ts' },
   ),
   // TypeScript
   {
     code: inHandler(`if ((token as string) === stored) next();`),
+    filename: 'file.ts',
     errors: [
       {
         messageId: 'timingUnsafeComparison',
@@ -236,7 +254,7 @@ class AdminController {
       },
     ],
   },
-  comparison(inHandler(`if (webhookSecret! !== header) reject();`), 'webhookSecret!', '!==', 'header'),
+  comparison(inHandler(`if (webhookSecret! !== header) reject();`), 'webhookSecret!', '!==', 'header', { filename: 'file.ts' }),
   // localeCompare is no better than ===; no automatic suggestion, since its result is a number
   {
     code: inHandler(`if (secret.localeCompare(provided) === 0) allow();`),
@@ -244,4 +262,4 @@ class AdminController {
   },
 ];
 
-ruleTester.run('no-timing-unsafe-compare', rule, { valid, invalid });
+runUnderBothParsers('no-timing-unsafe-compare', rule, { valid, invalid });

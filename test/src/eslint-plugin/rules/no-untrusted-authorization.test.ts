@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { Linter } from 'eslint';
-import { RuleTester } from '@typescript-eslint/rule-tester';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import plugin from 'eslint-plugin-claimguard';
 import { lintWithRule } from '../lint-one-rule';
+import { lintUnder, runUnderBothParsers } from '../both-parsers';
 
 type MessageIds =
   | 'untrustedHeader'
@@ -18,9 +18,6 @@ const RULE_NAME = 'no-untrusted-authorization';
 // Undefined until the rule is registered; the suite then fails with one clear test instead of a load error.
 const rule = plugin.rules[RULE_NAME] as (typeof plugin.rules)[string] | undefined;
 
-const ruleTester = new RuleTester({
-  languageOptions: { parserOptions: { ecmaFeatures: { jsx: false } } },
-});
 
 const valid: (string | ValidTestCase<[]>)[] = [
   // Express
@@ -242,22 +239,22 @@ const valid: (string | ValidTestCase<[]>)[] = [
 });`,
 
   // NestJS (TypeScript, decorators)
-  `@Controller('admin')
+  { code: `@Controller('admin')
 export class AdminController {
   @Get('users')
   list(@Req() req: Request) {
     if (!req.user.roles.includes('admin')) throw new ForbiddenException();
     return this.users.findAll();
   }
-}`,
-  `@Injectable()
+}`, filename: 'file.ts' },
+  { code: `@Injectable()
 export class RolesGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const { user } = context.switchToHttp().getRequest();
     return user.roles.includes('admin');
   }
-}`,
-  `@Injectable()
+}`, filename: 'file.ts' },
+  { code: `@Injectable()
 export class AuthGuard implements CanActivate {
   constructor(private readonly jwtService: JwtService) {}
 
@@ -268,16 +265,16 @@ export class AuthGuard implements CanActivate {
     const payload = await this.jwtService.verifyAsync(token, { algorithms: ['RS256'] });
     return payload.scope === 'admin';
   }
-}`,
-  `@Controller('articles')
+}`, filename: 'file.ts' },
+  { code: `@Controller('articles')
 export class ArticlesController {
   @Get()
   list(@Query('page') page: string, @Headers('accept-language') lang: string) {
     if (Number(page) < 1) throw new BadRequestException('page must be positive');
     return this.articles.list(Number(page), lang);
   }
-}`,
-  `@Controller('notes')
+}`, filename: 'file.ts' },
+  { code: `@Controller('notes')
 export class NotesController {
   @Delete(':id')
   async remove(@Param('id') id: string, @Req() req: Request) {
@@ -285,7 +282,7 @@ export class NotesController {
     if (note.ownerId !== req.user.sub) throw new ForbiddenException();
     await this.notes.delete(id);
   }
-}`,
+}`, filename: 'file.ts' },
 
   // Next.js (route handlers, middleware, next/headers)
   {
@@ -349,15 +346,15 @@ export async function GET(request: NextRequest) {
 };`,
 
   // Fetch Request
-  `export default {
+  { code: `export default {
   async fetch(request: Request): Promise<Response> {
     if (request.headers.get('content-type') !== 'application/json') {
       return new Response('expected JSON', { status: 415 });
     }
     return handle(await request.json());
   },
-};`,
-  `import { jwtVerify } from 'jose';
+};`, filename: 'file.ts' },
+  { code: `import { jwtVerify } from 'jose';
 
 export default {
   async fetch(request: Request): Promise<Response> {
@@ -367,7 +364,7 @@ export default {
     if (payload.role !== 'admin') return new Response(null, { status: 403 });
     return new Response(await secrets());
   },
-};`,
+};`, filename: 'file.ts' },
 
   // Propagation
   `app.get('/admin', (req, res) => {
@@ -494,7 +491,7 @@ app.get('/admin', requireRole('admin'), listUsers);`,
 
   // ── Patterns seen in open-source APIs ──
   // Input validation of body fields: type and length checks answered with `return null`.
-  `export async function parseNotification(request: Request) {
+  { code: `export async function parseNotification(request: Request) {
   const value: any = await request.json();
   const userId = value.userId;
   const type = value.type;
@@ -502,7 +499,7 @@ app.get('/admin', requireRole('admin'), listUsers);`,
     return null;
   }
   return { userId, type };
-}`,
+}`, filename: 'file.ts' },
   // Presence and length checks of a one-time code, answered with 404.
   `app.get('/auth-requests/:id/response', async (c) => {
   const id = c.req.param('id');
@@ -661,6 +658,7 @@ export function gate(incoming: Request, out: Response, next: NextFunction) {
   if (incoming.headers['x-role'] !== 'admin') return out.sendStatus(403);
   next();
 }`,
+    filename: 'file.ts',
     errors: [{ messageId: 'untrustedHeader', line: 4, column: 7, suggestions: [] }],
   },
   {
@@ -828,6 +826,7 @@ export function gate(incoming: Request, out: Response, next: NextFunction) {
 export async function tenantOnly(incoming: FastifyRequest, out: FastifyReply) {
   if (incoming.headers['x-tenant-id'] !== 'acme') return out.code(403).send();
 }`,
+    filename: 'file.ts',
     errors: [{ messageId: 'untrustedHeader', line: 4, column: 7, suggestions: [] }],
   },
   {
@@ -868,6 +867,7 @@ function onRequest(message: IncomingMessage, out: ServerResponse) {
   }
   out.end('ok');
 }`,
+    filename: 'file.ts',
     errors: [{ messageId: 'untrustedHeader', line: 4, column: 7, suggestions: [] }],
   },
 
@@ -937,6 +937,7 @@ export class AdminController {
     return this.users.findAll();
   }
 }`,
+    filename: 'file.ts',
     errors: [{ messageId: 'untrustedHeader', line: 5, column: 9, suggestions: [] }],
   },
   {
@@ -947,6 +948,7 @@ export class OrdersController {
     return this.orders.find({ where: { userId: id } });
   }
 }`,
+    filename: 'file.ts',
     errors: [{ messageId: 'untrustedPathParam', line: 5, column: 48, suggestions: [] }],
   },
   {
@@ -958,6 +960,7 @@ export class UsersController {
     return this.users.findAll();
   }
 }`,
+    filename: 'file.ts',
     errors: [{ messageId: 'untrustedQuery', line: 5, column: 9, suggestions: [] }],
   },
   {
@@ -969,6 +972,7 @@ export class SettingsController {
     return this.settings.update(dto);
   }
 }`,
+    filename: 'file.ts',
     errors: [{ messageId: 'untrustedBody', line: 5, column: 9, suggestions: [] }],
   },
   {
@@ -980,6 +984,7 @@ export class ReportsController {
     return this.reports.all();
   }
 }`,
+    filename: 'file.ts',
     errors: [{ messageId: 'untrustedHeader', line: 5, column: 9, suggestions: [] }],
   },
   {
@@ -990,6 +995,7 @@ export class RolesGuard implements CanActivate {
     return request.headers['x-role'] === 'admin';
   }
 }`,
+    filename: 'file.ts',
     errors: [{ messageId: 'untrustedHeader', line: 5, column: 12, suggestions: [] }],
   },
   {
@@ -1001,6 +1007,7 @@ export class AdminGuard implements CanActivate {
     return true;
   }
 }`,
+    filename: 'file.ts',
     errors: [{ messageId: 'untrustedQuery', line: 5, column: 9, suggestions: [] }],
   },
 
@@ -1125,6 +1132,7 @@ export function middleware(request: NextRequest) {
     return new Response(await secrets());
   },
 };`,
+    filename: 'file.ts',
     errors: [{ messageId: 'untrustedHeader', line: 3, column: 9, suggestions: [] }],
   },
   {
@@ -1133,6 +1141,7 @@ export function middleware(request: NextRequest) {
   if (url.searchParams.get('role') === 'admin') return Response.json(await everyone());
   return new Response(null, { status: 403 });
 });`,
+    filename: 'file.ts',
     errors: [{ messageId: 'untrustedQuery', line: 3, column: 7, suggestions: [] }],
   },
   {
@@ -1143,6 +1152,7 @@ export function middleware(request: NextRequest) {
     return new Response(await secrets());
   },
 };`,
+    filename: 'file.ts',
     errors: [{ messageId: 'untrustedBody', line: 4, column: 9, suggestions: [] }],
   },
 
@@ -1300,6 +1310,7 @@ export function middleware(request: NextRequest) {
   if (role !== 'admin' || tenant !== 'acme') return res.sendStatus(403);
   res.json(stats());
 });`,
+    filename: 'file.ts',
     errors: [
       { messageId: 'untrustedHeader', line: 4, column: 7, suggestions: [] },
       { messageId: 'untrustedHeader', line: 4, column: 27, suggestions: [] },
@@ -1320,6 +1331,7 @@ export function middleware(request: NextRequest) {
   if (claims.role !== 'admin') return res.sendStatus(403);
   res.json(stats());
 });`,
+    filename: 'file.ts',
     errors: [{ messageId: 'untrustedHeader', line: 3, column: 7, suggestions: [] }],
   },
   {
@@ -1740,6 +1752,7 @@ app.delete('/users/:id', allow('admin', 'support'), deleteUser);`,
     return role === 'admin';
   }
 }`,
+    filename: 'file.ts',
     errors: [{ messageId: 'untrustedHeader', line: 4, column: 10, suggestions: [] }],
   },
   {
@@ -1751,6 +1764,7 @@ app.delete('/users/:id', allow('admin', 'support'), deleteUser);`,
     return this.orders.find({ userId });
   }
 }`,
+    filename: 'file.ts',
     errors: [{ messageId: 'untrustedQuery', line: 6, column: 31, suggestions: [] }],
   },
   // A server-side tenant value does not bind the row to the caller: the header-chosen owner still decides.
@@ -1775,7 +1789,7 @@ describe(RULE_NAME, () => {
     return;
   }
 
-  ruleTester.run(RULE_NAME, rule, { valid, invalid });
+  runUnderBothParsers(RULE_NAME, rule, { valid, invalid });
 
   describe('messages', () => {
     it('names the origin, the line it was read on, and the claim path the file already uses', () => {
@@ -1827,14 +1841,17 @@ describe(RULE_NAME, () => {
   });
 
   describe('bad input', () => {
-    it('reports a file that does not parse as a parse error, not a rule crash', () => {
-      const messages = lintMessages(`app.get('/admin', (req, res) => {
+    for (const parser of ['espree', 'typescript-eslint'] as const) {
+      it(`reports a file that does not parse as a parse error, not a rule crash (${parser})`, () => {
+        // The parsers word their errors differently, so each is checked on its own.
+        const messages = lintUnder(parser, `app.get('/admin', (req, res) => {
   if (req.headers['x-role'] !== 'admin' return res.sendStatus(403);
-});`);
-      assert.equal(messages.length, 1);
-      assert.equal(messages[0]?.fatal, true);
-      assert.equal(messages[0]?.ruleId, null);
-    });
+});`, { plugins: { claimguard: plugin as never }, rules: { [`claimguard/${RULE_NAME}`]: 'error' } });
+        assert.equal(messages.length, 1);
+        assert.equal(messages[0]?.fatal, true);
+        assert.equal(messages[0]?.ruleId, null);
+      });
+    }
 
     it('rejects malformed settings with a message that names the setting', () => {
       assert.throws(

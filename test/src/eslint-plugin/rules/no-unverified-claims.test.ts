@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { Linter } from 'eslint';
-import { RuleTester } from '@typescript-eslint/rule-tester';
 import type { RunTests } from '@typescript-eslint/rule-tester';
 import plugin from 'eslint-plugin-claimguard';
 import { lintWithRule } from '../lint-one-rule';
+import { runUnderBothParsers } from '../both-parsers';
 
 type MessageIds = 'unverifiedClaims';
 
@@ -11,7 +11,6 @@ const ruleName = 'no-unverified-claims';
 // Undefined until the rule is registered; the suite then fails with one clear test instead of a load error.
 const rule = plugin.rules[ruleName] as (typeof plugin.rules)[string] | undefined;
 
-const ruleTester = new RuleTester();
 
 // Reported at the operand inside the decision that carries the decoded claims.
 function unverifiedClaims(line: number, column: number) {
@@ -202,7 +201,7 @@ app.get('/admin', (req, res) => {
 });`,
 
     // @nestjs/jwt
-    `@Injectable()
+    { code: `@Injectable()
 export class AdminGuard implements CanActivate {
   async canActivate(context: ExecutionContext) {
     const req = context.switchToHttp().getRequest();
@@ -210,8 +209,8 @@ export class AdminGuard implements CanActivate {
     const payload = await this.jwtService.verifyAsync(token, { algorithms: ['RS256'], issuer, audience });
     return payload.role === 'admin';
   }
-}`,
-    `@Injectable()
+}`, filename: 'file.ts' },
+    { code: `@Injectable()
 export class AdminGuard implements CanActivate {
   async canActivate(context: ExecutionContext) {
     const req = context.switchToHttp().getRequest();
@@ -220,8 +219,8 @@ export class AdminGuard implements CanActivate {
     const payload = await this.jwtService.verifyAsync(token, { secret: await this.keys.get(header.kid) });
     return payload.role === 'admin';
   }
-}`,
-    `@Controller('session')
+}`, filename: 'file.ts' },
+    { code: `@Controller('session')
 export class SessionController {
   @Post('refresh')
   refresh(@Body('token') token: string, @Res() res) {
@@ -229,8 +228,8 @@ export class SessionController {
     res.cookie('session', token, { maxAge: exp * 1000 - Date.now(), httpOnly: true });
     return res.send();
   }
-}`,
-    `@Controller('admin')
+}`, filename: 'file.ts' },
+    { code: `@Controller('admin')
 export class AdminController {
   @UseGuards(JwtAuthGuard)
   @Get()
@@ -238,7 +237,7 @@ export class AdminController {
     if (req.user.role !== 'admin') throw new ForbiddenException();
     return this.reports.all();
   }
-}`,
+}`, filename: 'file.ts' },
 
     // hono
     `import { jwt } from 'hono/jwt';
@@ -289,7 +288,7 @@ app.get('/orders', auth({ audience, issuerBaseURL }), async (req, res) => {
   return new Date(payload.exp * 1000);
 }`,
     // Decode to find whose secret signs the token, then verify before acting: the null checks decide nothing.
-    `class AuthService {
+    { code: `class AuthService {
   constructor(private jwtService: JwtService, private users: any) {}
   async resetPassword(hash: string, password: string) {
     const data = this.jwtService.decode(hash);
@@ -299,7 +298,7 @@ app.get('/orders', auth({ audience, issuerBaseURL }), async (req, res) => {
     await this.jwtService.verifyAsync(hash, { secret: user.secret, algorithms: ['HS256'] });
     await this.users.update(user.id, { password });
   }
-}`,
+}`, filename: 'file.ts' },
   ],
 
   invalid: [
@@ -478,6 +477,7 @@ export function middleware(request: NextRequest) {
   if (claims.role !== 'admin') return NextResponse.redirect(new URL('/login', request.url));
   return NextResponse.next();
 }`,
+    filename: 'file.ts',
       errors: [unverifiedClaims(5, 7)],
     },
     {
@@ -487,6 +487,7 @@ export async function GET(request: Request) {
   const projects = await prisma.project.findMany({ where: { orgId: claims.org_id } });
   return Response.json(projects);
 }`,
+    filename: 'file.ts',
       errors: [unverifiedClaims(4, 68)],
     },
 
@@ -593,6 +594,7 @@ export class AdminGuard implements CanActivate {
     return payload?.role === 'admin';
   }
 }`,
+    filename: 'file.ts',
       errors: [unverifiedClaims(6, 12)],
     },
     {
@@ -605,6 +607,7 @@ export class AdminController {
     return this.reports.all();
   }
 }`,
+    filename: 'file.ts',
       errors: [unverifiedClaims(6, 9)],
     },
     {
@@ -619,6 +622,7 @@ export class AdminController {
     return this.reports.all();
   }
 }`,
+    filename: 'file.ts',
       errors: [unverifiedClaims(7, 9)],
     },
 
@@ -661,6 +665,7 @@ app.get('/admin', async (c) => {
   if (!claims.isAdmin) return NextResponse.redirect(new URL('/login', request.url));
   return NextResponse.next();
 }`,
+    filename: 'file.ts',
       errors: [unverifiedClaims(4, 8)],
     },
     {
@@ -697,7 +702,7 @@ describe(ruleName, () => {
     return;
   }
 
-  ruleTester.run(ruleName, rule, tests);
+  runUnderBothParsers(ruleName, rule, tests);
 
   describe('messages', () => {
     it('names the claim, the decode call and its line, and the remedy', () => {

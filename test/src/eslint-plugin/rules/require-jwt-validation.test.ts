@@ -1,7 +1,7 @@
-import { RuleTester } from '@typescript-eslint/rule-tester';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { TSESLint } from '@typescript-eslint/utils';
 import plugin from 'eslint-plugin-claimguard';
+import { runUnderBothParsers } from '../both-parsers';
 
 type MessageIds =
   | 'missingAlgorithms'
@@ -28,7 +28,6 @@ type Options = [
 ];
 
 const rule = plugin.rules['require-jwt-validation'] as unknown as TSESLint.RuleModule<MessageIds, Options>;
-const ruleTester = new RuleTester();
 
 const ALG = "algorithms: ['TODO: allowed algorithm, e.g. RS256']";
 const ISS = "issuer: 'TODO: expected issuer'";
@@ -41,6 +40,12 @@ JwtModule.register({ secret: process.env.JWT_SECRET });
 class AuthGuard {
   constructor(private readonly jwtService: JwtService) {}
   check(token: string) { return this.jwtService.verifyAsync(token, { secret: process.env.JWT_SECRET, algorithms: ['HS256'] }); }
+}`;
+const NEST_CALL_JS = `import { JwtModule, JwtService } from '@nestjs/jwt';
+JwtModule.register({ secret: process.env.JWT_SECRET });
+class AuthGuard {
+  constructor(jwtService) { this.jwtService = jwtService; }
+  check(token) { return this.jwtService.verifyAsync(token, { secret: process.env.JWT_SECRET, algorithms: ['HS256'] }); }
 }`;
 
 /** Code nested about as deep as the parser accepts: the analysis walks it without recursion. */
@@ -149,6 +154,7 @@ class AuthService {
   constructor(private readonly jwtService: JwtService) {}
   check(token: string) { return this.jwtService.verify(token); }
 }`,
+    filename: 'file.ts',
   },
   {
     code: `import { JwtModule } from '@nestjs/jwt';
@@ -164,6 +170,7 @@ class AuthGuard {
     return this.jwtService.verifyAsync(token, { secret: process.env.JWT_SECRET, algorithms: ['HS256'], issuer: 'i', audience: 'a' });
   }
 }`,
+    filename: 'file.ts',
   },
   // Options
   {
@@ -521,6 +528,7 @@ class AuthService {
   constructor(private readonly jwtService: JwtService) {}
   check(token: string) { return this.jwtService.verifyAsync(token, { ignoreExpiration: true }); }
 }`,
+    filename: 'file.ts',
     errors: [{ messageId: 'disabledCheck', line: 4, column: 70 }],
   },
   {
@@ -558,12 +566,25 @@ class AuthService {
   // @nestjs/jwt: with no module defaults, the calls are judged on their own options and the module is not reported.
   {
     code: NEST_CALL,
+    filename: 'file.ts',
     errors: [
       {
         messageId: 'missingChecks',
         line: 5,
         column: 33,
         suggestions: [{ messageId: 'suggestAddOption', output: NEST_CALL.replace("algorithms: ['HS256'] }", `algorithms: ['HS256'], ${ISS}, ${AUD} }`) }],
+      },
+    ],
+  },
+  // The same guard in plain JavaScript.
+  {
+    code: NEST_CALL_JS,
+    errors: [
+      {
+        messageId: 'missingChecks',
+        line: 5,
+        column: 25,
+        suggestions: [{ messageId: 'suggestAddOption', output: NEST_CALL_JS.replace("algorithms: ['HS256'] }", `algorithms: ['HS256'], ${ISS}, ${AUD} }`) }],
       },
     ],
   },
@@ -575,6 +596,7 @@ class AuthGuard {
   constructor(private readonly jwtService: JwtService) {}
   check(token: string) { return this.jwtService.verifyAsync(token, { algorithms: ['HS256'], issuer: 'i', audience: 'a' }); }
 }`,
+    filename: 'file.ts',
     errors: [{ messageId: 'noneAlgorithm', line: 2, column: 39 }],
   },
   // Options
@@ -597,4 +619,4 @@ class AuthGuard {
   },
 ];
 
-ruleTester.run('require-jwt-validation', rule, { valid, invalid });
+runUnderBothParsers('require-jwt-validation', rule, { valid, invalid });

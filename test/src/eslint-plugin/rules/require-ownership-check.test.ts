@@ -1,15 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { RuleTester } from '@typescript-eslint/rule-tester';
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
-import { Linter } from 'eslint';
-import * as tsParser from '@typescript-eslint/parser';
 import plugin from 'eslint-plugin-claimguard';
+import { lintUnderBothParsers, runUnderBothParsers } from '../both-parsers';
 
 type MessageIds = 'missingOwnershipCheck' | 'unscopedServiceCall';
 
 const ruleName = 'require-ownership-check';
 const rule = plugin.rules[ruleName];
-const ruleTester = new RuleTester();
 
 // A NestJS controller behind the passport JWT guard: its methods start on line 8.
 const NEST = `import { Controller, Delete, Get, Param, Put, Req, UseGuards } from '@nestjs/common';
@@ -137,18 +134,18 @@ app.get('/docs/:id', async (c) => {
 });`,
 
   // NestJS: a service handed the verified caller can check the owner; reads through services are left alone
-  `${NEST}
+  { code: `${NEST}
   @Delete(':slug')
   delete(@Param() params, @User('id') userId: number) { return this.articleService.delete(params.slug, userId); }
-}`,
-  `${NEST}
+}`, filename: 'file.ts' },
+  { code: `${NEST}
   @Put(':slug')
   update(@Param() params, @Req() req) { return this.articleService.update(params.slug, { author: req.user.id }); }
-}`,
-  `${NEST}
+}`, filename: 'file.ts' },
+  { code: `${NEST}
   @Get(':slug')
   findOne(@Param('slug') slug: string) { return this.articleService.findOne(slug); }
-}`,
+}`, filename: 'file.ts' },
 
   // Express routers
   `${EXPRESS}const router = express.Router();
@@ -240,6 +237,7 @@ fastify.delete('/docs/:id', async (request) => Doc.findByIdAndDelete(request.par
   @Delete(':slug')
   delete(@Param() params) { return this.articleService.delete(params.slug); }
 }`,
+    filename: 'file.ts',
     errors: [{ messageId: 'unscopedServiceCall', line: 9, column: 56 }],
   },
   {
@@ -247,6 +245,7 @@ fastify.delete('/docs/:id', async (request) => Doc.findByIdAndDelete(request.par
   @Put(':slug/comments/:id')
   updateComment(@Param('id') id: string, @Body() body) { return this.commentsService.updateOne(id, body); }
 }`,
+    filename: 'file.ts',
     errors: [{ messageId: 'unscopedServiceCall', line: 9, column: 86 }],
   },
 
@@ -269,13 +268,12 @@ describe('require-ownership-check', () => {
   });
 
   it('says a service may hold the check, and that it needs the caller to do so', () => {
-    const linter = new Linter({ configType: 'flat' });
-    const [message] = linter.verify(
+    const [message] = lintUnderBothParsers(
       `${NEST}
   @Delete(':slug')
   delete(@Param() params) { return this.articleService.delete(params.slug); }
 }`,
-      [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { claimguard: plugin as never }, rules: { [`claimguard/${ruleName}`]: 'error' } }],
+      { plugins: { claimguard: plugin as never }, rules: { [`claimguard/${ruleName}`]: 'error' } },
       'article.controller.ts',
     );
     assert.match(message?.message ?? '', /^Deletes a record through `articleService\.delete\(\)` by path param 'slug' with no ownership check here/);
@@ -283,4 +281,4 @@ describe('require-ownership-check', () => {
   });
 });
 
-if (rule) ruleTester.run(ruleName, rule as never, { valid, invalid });
+if (rule) runUnderBothParsers(ruleName, rule as never, { valid, invalid });
