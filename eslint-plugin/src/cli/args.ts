@@ -9,7 +9,12 @@ export interface CliOptions {
   output: string | undefined;
   minLevel: 0 | 1 | 2 | 3 | undefined;
   config: string | undefined;
+  projectConfig: boolean;
   publicRoutes: string[];
+  suppressAll: boolean;
+  pruneSuppressions: boolean;
+  suppressionsLocation: string | undefined;
+  passOnUnprunedSuppressions: boolean;
   help: boolean;
   version: boolean;
 }
@@ -31,12 +36,25 @@ Options:
   -f, --format <table|json|sarif|markdown>  output format (default: table)
   -o, --output <file>                        write the report to a file instead of stdout
       --min-level <0-3>                      exit 1 when a protected route is below this level
-  -c, --config <file>                        use this ESLint flat config instead of the built-in one
+      --project-config                       also apply the project's eslint.config.* (its ignores, parser
+                                             options, settings.claimguard and claimguard/* rules), as a
+                                             trusted editor does; loading it runs the project's code
+  -c, --config <file>                        like --project-config, with this config file
       --public <path>                        a public route path or glob (repeatable), never graded
+
+Baseline (fail only on new findings and on routes that drop below their recorded level):
+      --suppress-all                         record every current finding in eslint-suppressions.json and
+                                             every route's level in claimguard-route-levels.json
+      --prune-suppressions                   drop what no longer occurs; raise recorded levels routes now exceed
+      --suppressions-location <file>         the suppressions file (default: eslint-suppressions.json); the
+                                             levels file sits next to it
+      --pass-on-unpruned-suppressions        do not fail when the baseline records more than remains
+
   -h, --help                                 show this help
   -v, --version                              print the version
 
-Exit codes: 0 clean, 1 error findings or a route below --min-level, 2 usage or configuration error.`;
+Exit codes: 0 clean; 1 error findings, a route below --min-level or below its recorded level; 2 usage or
+configuration error, nothing to analyse, or a baseline that needs --prune-suppressions.`;
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   let parsed;
@@ -50,7 +68,12 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         output: { type: 'string', short: 'o' },
         'min-level': { type: 'string' },
         config: { type: 'string', short: 'c' },
+        'project-config': { type: 'boolean', default: false },
         public: { type: 'string', multiple: true, default: [] },
+        'suppress-all': { type: 'boolean', default: false },
+        'prune-suppressions': { type: 'boolean', default: false },
+        'suppressions-location': { type: 'string' },
+        'pass-on-unpruned-suppressions': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -61,13 +84,19 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const { values, positionals } = parsed;
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format '${values.format}': use one of ${FORMATS.join(', ')}`);
+  if (values['suppress-all'] && values['prune-suppressions']) throw new UsageError('--suppress-all and --prune-suppressions cannot be used together');
   return {
     paths: positionals.length > 0 ? positionals : ['.'],
     format,
     output: values.output,
     minLevel: parseMinLevel(values['min-level']),
     config: values.config,
+    projectConfig: values['project-config'],
     publicRoutes: values.public,
+    suppressAll: values['suppress-all'],
+    pruneSuppressions: values['prune-suppressions'],
+    suppressionsLocation: values['suppressions-location'],
+    passOnUnprunedSuppressions: values['pass-on-unpruned-suppressions'],
     help: values.help,
     version: values.version,
   };

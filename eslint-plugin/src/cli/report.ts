@@ -1,18 +1,28 @@
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import type { ESLint, Rule } from 'eslint';
 import type { RouteLevel } from '../analysis/findings';
 import { gradeChain, levelRank, lowestLevel, matchesPublicRoute, anchorOf, resolveProject } from '../analysis/maturity';
-import { importResolver, type ProjectRun } from './project';
+import { importResolver, type IgnoredInlineConfig, type LintedFinding, type ProjectRun, type Suppression } from './project';
 
-export interface ReportFinding {
-  file: string;
+export interface ReportLocation {
   line: number;
   column: number;
   endLine?: number;
   endColumn?: number;
+}
+
+export interface ReportFinding extends ReportLocation {
+  file: string;
   severity: 'error' | 'warning';
+  /** Null for a file that could not be parsed or analysed. */
   ruleId: string | null;
   message: string;
+  /** Where the untrusted, decoded or weak value came from, in the same file. */
+  origin?: ReportLocation & { description: string };
+  /** Stable across edits elsewhere: rule, file, the reported line's text and the origin, plus an occurrence count. */
+  fingerprint: string;
+  /** Present on suppressed findings: the `eslint-disable` comment or the recorded baseline. */
+  suppressions?: Suppression[];
 }
 
 export interface ReportRoute {
@@ -26,11 +36,16 @@ export interface ReportRoute {
   nextStep: string;
   publicRoute: boolean;
   protectedRoute: boolean;
+  /** The level the baseline recorded for this route, when there is a baseline and it names the route. */
+  recordedLevel?: RouteLevel;
 }
 
-/** Everything every output format shows; paths are relative to the working directory. */
+/** Everything every output format shows; paths are relative to the folder ESLint ran in, with `/`. */
 export interface Report {
+  /** ClaimGuard's findings that count, and files that could not be analysed. */
   findings: ReportFinding[];
+  /** ClaimGuard's findings switched off by `eslint-disable` comments or the baseline, so reviewers see them. */
+  suppressed: ReportFinding[];
   routes: ReportRoute[];
   /** The lowest level of the protected routes; null when there are none. */
   grade: RouteLevel | null;
@@ -41,18 +56,21 @@ export interface Report {
   skipped: { file: string; reason: string }[];
   errorCount: number;
   warningCount: number;
-  rulesMeta: Record<string, Rule.RuleMetaData>;
+  /** `/* eslint … *\/` comments that were not applied: rule settings come from the configuration file. */
+  ignoredInlineConfig: IgnoredInlineConfig[];
+  /** Which configuration applied, one sentence per distinct one. */
+  configurations: string[];
 }
 
 export function buildReport(run: ProjectRun): Report {
-  const relative = (file: string) => path.relative(run.cwd, file) || path.basename(file);
-  const findings = run.results.flatMap((result) => result.messages.map((message) => findingOf(relative(result.filePath), message)));
-  const skipped = run.results
-    .filter((result) => result.messages.some((message) => message.fatal))
-    .map((result) => ({ file: relative(result.filePath), reason: result.messages.find((message) => message.fatal)!.message }));
-  const routes = resolveProject(run.files, importResolver(run.files, run.cwd), relative).map(({ file, route, facts, upstreamHidden }) => {
+  const relative = relativeTo(run.base);
+  const findings = run.linted.flatMap((file) => reportFindings(relative(file.file), file.findings));
+  const suppressed = run.linted.flatMap((file) => reportFindings(relative(file.file), file.suppressed));
+  const skipped = findings.filter((finding) => finding.ruleId === null).map((finding) => ({ file: finding.file, reason: finding.message }));
+  const routes = resolveProject(run.files, importResolver(run.files, run.base), relative).map(({ file, route, facts, upstreamHidden }) => {
     const grade = gradeChain(facts, upstreamHidden, route.framework);
     const anchor = anchorOf(route.node);
+    const publicRoutes = [...run.publicRoutes, ...(run.configuredPublicRoutes.get(file) ?? [])];
     return {
       method: route.method,
       path: route.path,
@@ -62,7 +80,7 @@ export function buildReport(run: ProjectRun): Report {
       level: grade.level,
       reasons: grade.reasons.map((reason) => reason.text),
       nextStep: grade.nextStep,
-      publicRoute: matchesPublicRoute(route.path, run.publicRoutes),
+      publicRoute: matchesPublicRoute(route.path, publicRoutes),
       protectedRoute: grade.protectedRoute,
     };
   });
@@ -70,29 +88,52 @@ export function buildReport(run: ProjectRun): Report {
   const grade = lowestLevel(routes);
   return {
     findings,
+    suppressed,
     routes,
     grade,
     // At Level 3 nothing pulls the grade down.
     weakestRoutes: grade === null || grade === 3 ? [] : routes.filter((route) => isCounted(route) && route.level === grade),
-    filesAnalyzed: run.results.length,
+    filesAnalyzed: run.linted.length,
     skipped,
     errorCount: findings.filter((finding) => finding.severity === 'error').length,
     warningCount: findings.filter((finding) => finding.severity === 'warning').length,
-    rulesMeta: run.rulesMeta,
+    ignoredInlineConfig: run.ignoredInlineConfig.map((comment) => ({ ...comment, file: relative(comment.file) })),
+    configurations: run.configurations,
   };
 }
 
-function findingOf(file: string, message: ESLint.LintResult['messages'][number]): ReportFinding {
-  return {
-    file,
-    line: message.line,
-    column: message.column,
-    ...(message.endLine !== undefined ? { endLine: message.endLine } : {}),
-    ...(message.endColumn !== undefined ? { endColumn: message.endColumn } : {}),
-    severity: message.severity === 2 ? 'error' : 'warning',
-    ruleId: message.ruleId,
-    message: message.message,
-  };
+/** POSIX paths relative to `base`, as ESLint's suppressions file and code scanning want them. */
+export function relativeTo(base: string): (file: string) => string {
+  return (file) => (path.relative(base, file) || path.basename(file)).split(path.sep).join('/');
+}
+
+function reportFindings(file: string, findings: readonly LintedFinding[]): ReportFinding[] {
+  const occurrences = new Map<string, number>();
+  return findings.map((finding) => {
+    const hash = createHash('sha256')
+      .update([finding.ruleId ?? '', file, finding.lineText.replace(/\s+/g, ''), finding.origin?.description ?? ''].join('\0'))
+      .digest('hex')
+      .slice(0, 32);
+    const occurrence = (occurrences.get(hash) ?? 0) + 1;
+    occurrences.set(hash, occurrence);
+    return {
+      file,
+      line: finding.line,
+      column: finding.column,
+      ...(finding.endLine !== undefined ? { endLine: finding.endLine } : {}),
+      ...(finding.endColumn !== undefined ? { endColumn: finding.endColumn } : {}),
+      severity: finding.severity === 2 ? 'error' : 'warning',
+      ruleId: finding.ruleId,
+      message: finding.message,
+      ...(finding.origin ? { origin: originLocation(finding.origin) } : {}),
+      fingerprint: `${hash}:${occurrence}`,
+      ...(finding.suppressions ? { suppressions: finding.suppressions } : {}),
+    };
+  });
+}
+
+function originLocation({ description, span }: NonNullable<LintedFinding['origin']>): NonNullable<ReportFinding['origin']> {
+  return { description, line: span.start.line, column: span.start.column + 1, endLine: span.end.line, endColumn: span.end.column + 1 };
 }
 
 /** Routes the grade and `--min-level` look at: protected, not public, level known. */
@@ -109,4 +150,9 @@ export function routesBelow(report: Report, minLevel: number): ReportRoute[] {
 export function levelLabel(level: RouteLevel | null): string {
   if (level === null) return 'no protected routes';
   return typeof level === 'number' ? `Level ${level}` : level;
+}
+
+/** "1 warning", "2 warnings". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -1,53 +1,117 @@
-import { levelLabel, type Report, type ReportRoute } from '../report';
+import type { RouteLevel } from '../../analysis/findings';
+import { levelLabel, plural, type Report, type ReportFinding, type ReportRoute } from '../report';
+import { summaryLine } from './summary';
+import { layout, length, paint, wrap, type Cell, type Style, type Terminal } from './terminal';
+import { visible } from './text';
 
-/** ESLint-stylish findings, then the route table and the codebase grade. */
-export function formatTable(report: Report): string {
-  return [findingsSection(report), routesSection(report.routes), gradeSection(report), summary(report)].filter((part) => part !== '').join('\n\n') + '\n';
+/** ESLint-stylish findings, what was switched off, the route table, the codebase grade and a one-line summary. */
+export function formatTable(report: Report, terminal: Terminal): string {
+  const sections = [
+    findingsSection(report.findings, terminal),
+    suppressedSection(report, terminal),
+    inlineConfigSection(report, terminal),
+    routesSection(report.routes, terminal),
+    gradeSection(report, terminal),
+    paint(terminal, 'bold', summaryLine(report)),
+  ];
+  return `${sections.filter((section) => section !== '').join('\n\n')}\n`;
 }
 
-function findingsSection(report: Report): string {
-  const byFile = new Map<string, Report['findings']>();
-  for (const finding of report.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+/**
+ * ESLint's stylish layout: position, severity, message, rule id. The message wraps under itself and the rule
+ * id follows its last line, or takes a line of its own when it does not fit there.
+ */
+function findingsSection(findings: readonly ReportFinding[], terminal: Terminal): string {
+  const byFile = new Map<string, ReportFinding[]>();
+  for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
   const blocks: string[] = [];
-  for (const [file, findings] of byFile) {
-    const rows = findings.map((finding) => [`${finding.line}:${finding.column}`, finding.severity, finding.message, finding.ruleId ?? '']);
-    blocks.push(`${file}\n${columns(rows, '  ').join('\n')}`);
+  for (const [file, inFile] of byFile) {
+    const positionWidth = Math.max(...inFile.map((finding) => `${finding.line}:${finding.column}`.length));
+    const indent = ' '.repeat(2 + positionWidth + 2 + 'warning'.length + 2);
+    const messageWidth = Math.max(30, terminal.width - indent.length);
+    const lines = [paint(terminal, 'underline', visible(file))];
+    for (const finding of inFile) {
+      const rule = finding.ruleId ?? 'parse error';
+      const wrapped = wrap(visible(finding.message), messageWidth);
+      const last = wrapped[wrapped.length - 1]!;
+      const ruleOnLastLine = length(last) + 2 + rule.length <= messageWidth;
+      const position = paint(terminal, 'dim', `${finding.line}:${finding.column}`.padEnd(positionWidth));
+      const severity = paint(terminal, finding.severity === 'error' ? 'red' : 'yellow', finding.severity) + ' '.repeat('warning'.length - finding.severity.length);
+      wrapped.forEach((text, i) => {
+        const prefix = i === 0 ? `  ${position}  ${severity}  ` : indent;
+        const suffix = i === wrapped.length - 1 && ruleOnLastLine ? `  ${paint(terminal, 'dim', rule)}` : '';
+        lines.push(`${prefix}${text}${suffix}`);
+      });
+      if (!ruleOnLastLine) lines.push(`${indent}${paint(terminal, 'dim', rule)}`);
+    }
+    blocks.push(lines.join('\n'));
   }
   return blocks.join('\n\n');
 }
 
-function routesSection(routes: readonly ReportRoute[]): string {
-  if (routes.length === 0) return 'Routes: none found';
-  const rows = routes.map((route) => [
-    route.method,
-    route.path,
-    `${route.file}:${route.line}`,
-    route.publicRoute ? 'public' : levelLabel(route.level),
-    route.reasons[0] ?? '',
-  ]);
-  return `Routes\n${columns([['METHOD', 'PATH', 'LOCATION', 'LEVEL', 'REASON'], ...rows], '  ').join('\n')}`;
-}
-
-function gradeSection(report: Report): string {
-  const lines = [`Codebase grade: ${levelLabel(report.grade)}`];
-  if (report.weakestRoutes.length > 0) {
-    lines.push('Routes pulling it down:');
-    for (const route of report.weakestRoutes) {
-      lines.push(`  ${route.method} ${route.path} (${route.file}:${route.line}): ${route.reasons[0] ?? ''}${route.nextStep ? `; ${route.nextStep}` : ''}`);
-    }
-  }
+/** Every `eslint-disable` of a ClaimGuard rule, one line each; findings recorded in the baseline, counted. */
+function suppressedSection(report: Report, terminal: Terminal): string {
+  if (report.suppressed.length === 0) return '';
+  const byComment = report.suppressed.filter((finding) => finding.suppressions?.some((suppression) => suppression.kind === 'directive'));
+  const byBaseline = report.suppressed.length - byComment.length;
+  const lines = [paint(terminal, 'bold', `Suppressed: ${plural(report.suppressed.length, 'finding')} not counted`)];
+  const rows = byComment.map((finding): Cell[] => {
+    const justification = finding.suppressions?.find((suppression) => suppression.kind === 'directive')?.justification ?? '';
+    return [
+      { text: visible(`${finding.file}:${finding.line}:${finding.column}`), minWidth: 16 },
+      { text: finding.ruleId ?? '', style: 'dim' },
+      { text: justification ? `eslint-disable: ${visible(justification)}` : 'eslint-disable, no reason given', minWidth: 20 },
+    ];
+  });
+  lines.push(...layout(rows, terminal, '  '));
+  if (byBaseline > 0) lines.push(`  ${plural(byBaseline, 'finding')} recorded in the baseline`);
   return lines.join('\n');
 }
 
-function summary(report: Report): string {
-  const problems = report.errorCount + report.warningCount;
-  const skipped = report.skipped.length > 0 ? `, ${report.skipped.length} could not be parsed` : '';
-  return `${problems} problem${problems === 1 ? '' : 's'} (${report.errorCount} error${report.errorCount === 1 ? '' : 's'}, ${report.warningCount} warning${report.warningCount === 1 ? '' : 's'}) in ${report.filesAnalyzed} file${report.filesAnalyzed === 1 ? '' : 's'}${skipped}`;
+function inlineConfigSection(report: Report, terminal: Terminal): string {
+  if (report.ignoredInlineConfig.length === 0) return '';
+  const rows = report.ignoredInlineConfig.map((comment): Cell[] => [
+    { text: visible(`${comment.file}:${comment.line}`), minWidth: 16 },
+    { text: visible(comment.text), minWidth: 20 },
+  ]);
+  return [paint(terminal, 'bold', 'Inline configuration not applied (rule settings and public routes come from the configuration file and the command line):'), ...layout(rows, terminal, '  ')].join('\n');
 }
 
-/** Left-aligned columns; the last column is never padded. */
-function columns(rows: readonly string[][], indent: string): string[] {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((row) => indent + row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd());
+function routesSection(routes: readonly ReportRoute[], terminal: Terminal): string {
+  if (routes.length === 0) return 'Routes: none found';
+  const header: Cell[] = ['METHOD', 'PATH', 'LOCATION', 'LEVEL', 'REASON'].map((text) => ({ text, style: 'bold' }));
+  const rows = routes.map((route): Cell[] => [
+    { text: visible(route.method) },
+    { text: visible(route.path), minWidth: 16 },
+    { text: visible(`${route.file}:${route.line}`), minWidth: 16 },
+    { text: levelCell(route), style: route.publicRoute ? 'cyan' : levelStyle(route.level) },
+    { text: visible(route.reasons[0] ?? ''), minWidth: 24 },
+  ]);
+  return [paint(terminal, 'bold', 'Routes'), ...layout([header, ...rows], terminal, '  ')].join('\n');
+}
+
+function levelCell(route: ReportRoute): string {
+  if (route.publicRoute) return 'public';
+  const recorded = route.recordedLevel !== undefined && route.recordedLevel !== route.level ? ` (recorded: ${levelLabel(route.recordedLevel)})` : '';
+  return `${levelLabel(route.level)}${recorded}`;
+}
+
+function levelStyle(level: RouteLevel | null): Style | undefined {
+  if (level === 3) return 'green';
+  if (level === 2 || level === 1) return 'yellow';
+  if (level === 'unknown' || level === null) return 'dim';
+  return 'red';
+}
+
+function gradeSection(report: Report, terminal: Terminal): string {
+  const lines = [`Codebase grade: ${paint(terminal, levelStyle(report.grade), levelLabel(report.grade))}`];
+  if (report.weakestRoutes.length > 0) {
+    lines.push('Routes pulling it down:');
+    for (const route of report.weakestRoutes) {
+      const text = visible(`${route.method} ${route.path} (${route.file}:${route.line}): ${route.reasons[0] ?? ''}${route.nextStep ? `; ${route.nextStep}` : ''}`);
+      const [first, ...rest] = wrap(text, Math.max(terminal.width - 4, 20));
+      lines.push(`  ${first ?? ''}`, ...rest.map((line) => `    ${line}`));
+    }
+  }
+  return lines.join('\n');
 }

@@ -1,0 +1,40 @@
+import type { RouteLevel } from '../../analysis/findings';
+import { levelLabel, plural, type Report } from '../report';
+
+const LEVEL_ORDER: readonly RouteLevel[] = [3, 2, 1, 0, 'unauthenticated', 'unknown'];
+
+/**
+ * The report in one line: routes per level, findings per rule, what was suppressed, files.
+ * e.g. "4 routes (Level 3: 1, Level 2: 2, public: 1) · 2 problems (1 error, 1 warning): no-untrusted-authorization 1, no-api-key-auth 1 · 3 files"
+ */
+export function summaryLine(report: Report): string {
+  const parts = [routesPart(report), problemsPart(report)];
+  if (report.suppressed.length > 0) parts.push(`${report.suppressed.length} suppressed`);
+  const unparsed = report.skipped.length > 0 ? `, ${report.skipped.length} could not be parsed` : '';
+  parts.push(`${plural(report.filesAnalyzed, 'file')}${unparsed}`);
+  return parts.join(' · ');
+}
+
+function routesPart(report: Report): string {
+  const counts: string[] = [];
+  for (const level of LEVEL_ORDER) {
+    const count = report.routes.filter((route) => !route.publicRoute && route.level === level).length;
+    if (count > 0) counts.push(`${levelLabel(level)}: ${count}`);
+  }
+  const publicCount = report.routes.filter((route) => route.publicRoute).length;
+  if (publicCount > 0) counts.push(`public: ${publicCount}`);
+  return `${plural(report.routes.length, 'route')}${counts.length > 0 ? ` (${counts.join(', ')})` : ''}`;
+}
+
+function problemsPart(report: Report): string {
+  const problems = report.errorCount + report.warningCount;
+  const byRule = new Map<string, number>();
+  for (const finding of report.findings) {
+    if (finding.ruleId === null) continue;
+    const rule = finding.ruleId.replace(/^claimguard\//, '');
+    byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
+  }
+  const rules = [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule, count]) => `${rule} ${count}`);
+  const counts = `${plural(problems, 'problem')} (${plural(report.errorCount, 'error')}, ${plural(report.warningCount, 'warning')})`;
+  return rules.length > 0 ? `${counts}: ${rules.join(', ')}` : counts;
+}
