@@ -4,7 +4,9 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
@@ -376,8 +378,13 @@ class ClaimGuardServer {
   private async executeCommand(command: string, args: unknown[]): Promise<void> {
     const url = args[0];
     if (command !== ServerCommands.showDocumentation || typeof url !== 'string' || !url.startsWith('https://')) return;
-    if (this.features.showDocument) await this.connection.window.showDocument({ uri: url, external: true });
-    else void this.connection.window.showInformationMessage(`ClaimGuard rule documentation: ${url}`);
+    if (this.features.showDocument) {
+      const shown = await this.connection.window.showDocument({ uri: url, external: true }).catch(() => ({ success: false }));
+      if (shown.success) return;
+    }
+    // A notification, not `showInformationMessage`: that is a request for a choice, which Neovim shows as an
+    // empty prompt waiting for a number.
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `ClaimGuard rule documentation: ${url}` });
   }
 
   private async workspaceReport(token: CancellationToken | undefined): Promise<WorkspaceReport> {
