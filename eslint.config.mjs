@@ -25,6 +25,24 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-namespace': 'off' },
   },
   {
+    // The plugin must load in a JavaScript-only project, where TypeScript is not installed: typescript-eslint's
+    // utilities and parser (which need it) are used for their types only; the parser loads lazily.
+    files: ['eslint-plugin/src/**/*.ts'],
+    ignores: ['eslint-plugin/src/util/typescript-parser.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['@typescript-eslint/utils', '@typescript-eslint/parser', '@typescript-eslint/typescript-estree', 'typescript'].map((name) => ({
+            name,
+            allowTypeImports: true,
+            message: 'Import types only: this loads TypeScript, which JavaScript-only projects do not have. AST_NODE_TYPES come from @typescript-eslint/types.',
+          })),
+        },
+      ],
+    },
+  },
+  {
     files: ['eslint-plugin/src/rules/**/*.ts'],
     ...eslintPlugin.configs.recommended,
   },

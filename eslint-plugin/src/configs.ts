@@ -1,8 +1,15 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 import { rules } from './rules';
+import { loadTypeScriptParser } from './util/typescript-parser';
+
+export type ConfigName = 'recommended' | 'level-1' | 'level-2' | 'level-3' | 'strict';
+
+/** Every file the rules analyse: JavaScript and TypeScript, their module variants and JSX. */
+export const SOURCE_FILES = '**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}';
+export const TYPESCRIPT_FILES = '**/*.{ts,mts,cts,tsx}';
 
 type Level = 1 | 2 | 3;
-type RulesRecord = Record<string, TSESLint.SharedConfig.RuleEntry>;
+type RulesRecord = Record<string, Linter.RuleEntry>;
 
 /** Rules a team must fix to reach `level`: those whose findings keep a route below it, plus level-free hygiene rules. */
 function rulesForLevel(level: Level): RulesRecord {
@@ -27,7 +34,7 @@ function recommendedRules(): RulesRecord {
 }
 
 /** Level 0 schemes are a maturity gap rather than a bug, so they warn; everything else in `recommended` is an error. */
-function recommendedSeverity(name: string): TSESLint.SharedConfig.RuleLevel {
+function recommendedSeverity(name: string): Linter.StringSeverity {
   return name === 'no-api-key-auth' || name === 'maturity-level' ? 'warn' : 'error';
 }
 
@@ -35,12 +42,19 @@ function allRules(): RulesRecord {
   return Object.fromEntries(Object.keys(rules).map((name) => [`claimguard/${name}`, 'error' as const]));
 }
 
-export function buildConfigs(plugin: TSESLint.FlatConfig.Plugin) {
-  const config = (name: string, selected: RulesRecord): TSESLint.FlatConfig.Config => ({
-    name: `claimguard/${name}`,
-    plugins: { claimguard: plugin },
-    rules: selected,
-  });
+/**
+ * Each config is a list, as typescript-eslint's and other plugins' configs that bring a parser are: one object
+ * turns the rules on for every JavaScript and TypeScript file (without `files`, ESLint would lint only `.js`
+ * and `.mjs` files, and a TypeScript project would pass with nothing checked), the others say how to parse
+ * what ESLint cannot parse on its own. The TypeScript parser loads on the first TypeScript file, so a
+ * JavaScript-only project needs neither it nor TypeScript.
+ */
+export function buildConfigs(plugin: ESLint.Plugin): Record<ConfigName, Linter.Config[]> {
+  const config = (name: ConfigName, selected: RulesRecord): Linter.Config[] => [
+    { name: `claimguard/${name}`, files: [SOURCE_FILES], plugins: { claimguard: plugin }, rules: selected },
+    { name: `claimguard/${name}/jsx`, files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
+    { name: `claimguard/${name}/typescript`, files: [TYPESCRIPT_FILES], languageOptions: { parser: loadTypeScriptParser() } },
+  ];
   return {
     recommended: config('recommended', recommendedRules()),
     'level-1': config('level-1', rulesForLevel(1)),

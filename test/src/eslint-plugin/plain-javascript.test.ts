@@ -73,8 +73,13 @@ const FINDINGS: Record<string, number[]> = {
   'claimguard/maturity-level': ROUTE_LINES,
 };
 
-function expectedFor(config: { rules?: Record<string, unknown> }): string[] {
-  const enabled = Object.keys(config.rules ?? {});
+/** The rules a config turns on, across the objects it is made of. */
+function rulesOf(config: readonly Linter.Config[]): Linter.RulesRecord {
+  return Object.assign({}, ...config.map((part) => part.rules ?? {})) as Linter.RulesRecord;
+}
+
+function expectedFor(config: readonly Linter.Config[]): string[] {
+  const enabled = Object.keys(rulesOf(config));
   return Object.entries(FINDINGS)
     .filter(([ruleId]) => enabled.includes(ruleId))
     .flatMap(([ruleId, lines]) => lines.map((line) => `${line} ${ruleId}`))
@@ -95,12 +100,12 @@ describe('plain eslint on JavaScript classes', () => {
 
   for (const [name, config] of Object.entries(plugin.configs)) {
     it(`lints classes, fields, private methods, accessors and static blocks with ${name}, parser left to ESLint`, () => {
-      const messages = new Linter({ configType: 'flat' }).verify(CLASSES, [config as Linter.Config], FILENAME);
+      const messages = new Linter({ configType: 'flat' }).verify(CLASSES, config, FILENAME);
       assert.deepEqual(found(messages), expectedFor(config));
     });
 
     it(`finds the same with ${name} under @typescript-eslint/parser`, () => {
-      const [typescript] = configFor('typescript-eslint', FILENAME, config as Linter.Config);
+      const [typescript] = configFor('typescript-eslint', FILENAME, { rules: rulesOf(config) });
       const messages = new Linter({ configType: 'flat' }).verify(CLASSES, [{ ...typescript!, plugins: { claimguard: plugin as unknown as ESLint.Plugin } }], FILENAME);
       assert.deepEqual(found(messages), expectedFor(config));
     });
@@ -108,7 +113,7 @@ describe('plain eslint on JavaScript classes', () => {
 
   it('lints a class with no members, the smallest case that used to crash', () => {
     for (const config of Object.values(plugin.configs)) {
-      assert.deepEqual(new Linter({ configType: 'flat' }).verify('class A {}\n', [config as Linter.Config], 'a.js'), []);
+      assert.deepEqual(new Linter({ configType: 'flat' }).verify('class A {}\n', config, 'a.js'), []);
     }
   });
 });

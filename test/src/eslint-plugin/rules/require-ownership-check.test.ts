@@ -260,11 +260,11 @@ app.get('/docs/:id', async (c) => c.json(await Doc.findById(c.req.param('id'))))
 describe('require-ownership-check', () => {
   it('is registered and in the strict and level-3 configs only', () => {
     assert.ok(rule, `rule ${ruleName} is not registered`);
-    const configs = plugin.configs as Record<string, { rules?: Record<string, unknown> }>;
-    assert.ok(configs.strict!.rules![`claimguard/${ruleName}`]);
-    assert.ok(configs['level-3']!.rules![`claimguard/${ruleName}`]);
-    assert.equal(configs.recommended!.rules![`claimguard/${ruleName}`], undefined);
-    assert.equal(configs['level-2']!.rules![`claimguard/${ruleName}`], undefined);
+    const rulesOf = (name: keyof typeof plugin.configs) => Object.assign({}, ...plugin.configs[name].map((config) => config.rules)) as Record<string, unknown>;
+    assert.ok(rulesOf('strict')[`claimguard/${ruleName}`]);
+    assert.ok(rulesOf('level-3')[`claimguard/${ruleName}`]);
+    assert.equal(rulesOf('recommended')[`claimguard/${ruleName}`], undefined);
+    assert.equal(rulesOf('level-2')[`claimguard/${ruleName}`], undefined);
   });
 
   it('says a service may hold the check, and that it needs the caller to do so', () => {
