@@ -2,39 +2,98 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ESLint, type Linter, type Rule } from 'eslint';
 import type { TSESLint } from '@typescript-eslint/utils';
-import plugin from '../index';
-import { getFileFacts, nameFileFacts, routeOptionsOf, type FileFacts } from '../analysis/maturity';
+import { findingDetails, type FindingDetail, type Span } from '../analysis/findings';
+import { getFileFacts, nameFileFacts, type FileFacts } from '../analysis/maturity';
 import type { ImportRef } from '../analysis/routes';
+import { createProjectESLint, JS_FILES, lookupProjectConfig, TS_FILES, workspaceConfig } from '../workspace-config';
 import { UsageError } from './args';
+import type { Targets } from './targets';
 
-/** What one file handed to the route grading: its parse, settings and name. */
-interface Collected {
-  sourceCode: TSESLint.SourceCode;
-  settings: Record<string, unknown>;
+/** One finding of a ClaimGuard rule, or a file that could not be analysed (`fatal`). */
+export interface LintedFinding {
+  ruleId: string | null;
+  severity: 1 | 2;
+  fatal: boolean;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  message: string;
+  /** Where the untrusted, decoded or weak value came from, in the same file. */
+  origin?: { description: string; span: Span };
+  /** The reported line's text, trimmed: what a fingerprint that survives unrelated edits is made of. */
+  lineText: string;
+  /** Why the finding does not count: an `eslint-disable` comment or the recorded baseline. */
+  suppressions?: Suppression[];
+}
+
+export interface Suppression {
+  kind: 'directive' | 'baseline';
+  justification: string;
+}
+
+export interface LintedFile {
+  /** Absolute path. */
+  file: string;
+  /** ClaimGuard's findings and parse failures; other plugins' messages never reach the report. */
+  findings: LintedFinding[];
+  /** ClaimGuard's findings switched off by an `eslint-disable` comment (and, later, by the baseline). */
+  suppressed: LintedFinding[];
+}
+
+/** A `/* eslint … *\/` comment the command did not apply: the configuration file and command line decide. */
+export interface IgnoredInlineConfig {
+  file: string;
+  line: number;
+  text: string;
 }
 
 export interface ProjectRun {
-  results: ESLint.LintResult[];
-  rulesMeta: Record<string, Rule.RuleMetaData>;
+  /** The folder ESLint ran in; report paths are relative to it. */
+  base: string;
+  linted: LintedFile[];
   files: Map<string, FileFacts>;
+  /** Public routes from the command line. */
   publicRoutes: string[];
-  cwd: string;
+  /** Public routes from `maturity-level`'s options in each file's configuration (never from inline comments). */
+  configuredPublicRoutes: Map<string, readonly string[]>;
+  ignoredInlineConfig: IgnoredInlineConfig[];
+  /** Which configuration applied, one sentence per distinct one (see `workspaceConfig`). */
+  configurations: string[];
 }
 
-const JS_FILES = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx'];
-const TS_FILES = ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
+/** Which configuration the command runs: the bundled one, or the project's merged into it. */
+export interface ConfigChoice {
+  /** Apply the project's `eslint.config.*` (this runs its code). */
+  project: boolean;
+  /** The project's config file to use instead of ESLint's lookup; implies `project`. */
+  configFile?: string;
+}
+
+/** What one file handed over during its lint: its parse and settings, and the inline configuration it holds. */
+interface Collected {
+  sourceCode: TSESLint.SourceCode;
+  settings: Record<string, unknown>;
+  inlineConfig: (IgnoredInlineConfig & { range: readonly [number, number] })[];
+}
+
+/** Files linted with one configuration. */
+interface Batch {
+  config: Linter.Config[];
+  /** What `lintFiles` gets: the paths given (bundled configuration) or the files the project's config selects. */
+  patterns: string[];
+  publicRoutes: readonly string[];
+  description: string;
+}
+
 const RESOLVE_EXTENSIONS = ['', '.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '/index.ts', '/index.tsx', '/index.js'];
+const COLLECTOR_RULE = 'claimguard-cli/collect';
 
-/** The built-in configuration: every JS and TS file, the `recommended` rules. */
-function zeroConfig(): Linter.Config[] {
-  return [
-    { ignores: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/out/**', '**/coverage/**', '**/.next/**'] },
-    { files: JS_FILES, languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } } },
-    { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
-    // The plugin's config covers JS and TS files and brings the TypeScript parser.
-    ...plugin.configs.recommended,
-  ];
-}
+/** Build output and dependencies are never the code under review. */
+const BUILT_IN_IGNORES: Linter.Config = { name: 'claimguard/cli-ignores', ignores: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/out/**', '**/coverage/**', '**/.next/**'] };
+
+/** A `/* eslint rule: … *\/` comment (not `eslint-disable`, which stays in force and is listed). */
+const INLINE_RULE_CONFIG = /^\s*eslint(?:\s|$)/;
 
 /** A rule of the command's own that hands each file's parse to the route grading; it never reports. */
 function collectorConfig(collected: Map<string, Collected>): Linter.Config {
@@ -43,7 +102,12 @@ function collectorConfig(collected: Map<string, Collected>): Linter.Config {
     create(context) {
       return {
         'Program:exit'() {
-          collected.set(context.filename, { sourceCode: context.sourceCode as unknown as TSESLint.SourceCode, settings: context.settings });
+          const sourceCode = context.sourceCode as unknown as TSESLint.SourceCode;
+          const inlineConfig = sourceCode
+            .getAllComments()
+            .filter((comment) => comment.type === 'Block' && INLINE_RULE_CONFIG.test(comment.value))
+            .map((comment) => ({ file: context.filename, line: comment.loc.start.line, text: `/*${comment.value}*/`, range: comment.range }));
+          collected.set(context.filename, { sourceCode, settings: context.settings, inlineConfig });
         },
       };
     },
@@ -51,41 +115,168 @@ function collectorConfig(collected: Map<string, Collected>): Linter.Config {
   return {
     files: [...JS_FILES, ...TS_FILES],
     plugins: { 'claimguard-cli': { rules: { collect } } },
-    rules: { 'claimguard-cli/collect': 'error' },
+    rules: { [COLLECTOR_RULE]: 'error' },
   };
 }
 
-export async function lintProject(paths: readonly string[], configFile: string | undefined, publicRoutes: readonly string[]): Promise<ProjectRun> {
-  const cwd = process.cwd();
-  for (const target of paths) {
-    if (!fs.existsSync(path.resolve(cwd, target))) throw new UsageError(`path not found: ${target}`);
-  }
-  if (configFile !== undefined && !fs.existsSync(path.resolve(cwd, configFile))) throw new UsageError(`config file not found: ${configFile}`);
+export async function lintProject(targets: Targets, choice: ConfigChoice, publicRoutes: readonly string[]): Promise<ProjectRun> {
+  const batches = choice.project || choice.configFile !== undefined ? await projectBatches(targets, choice.configFile) : [bundledBatch(targets)];
+  const linted: LintedFile[] = [];
   const collected = new Map<string, Collected>();
-  const eslint = new ESLint({
-    cwd,
-    errorOnUnmatchedPattern: false,
-    overrideConfigFile: configFile === undefined ? true : path.resolve(cwd, configFile),
-    overrideConfig: [...(configFile === undefined ? zeroConfig() : []), collectorConfig(collected)],
-  });
-  let results: ESLint.LintResult[];
-  try {
-    results = await eslint.lintFiles([...paths]);
-  } catch (error) {
-    // One file that breaks ESLint itself (a stack overflow in its scope analysis on absurdly deep code)
-    // must not cost the report on every other file: lint file by file and report that one as a failure.
-    if (!isFileFailure(error)) throw new UsageError(configurationMessage(error));
-    results = await lintFileByFile(eslint, paths, cwd);
+  const configuredPublicRoutes = new Map<string, readonly string[]>();
+  const ignoredInlineConfig: IgnoredInlineConfig[] = [];
+  for (const batch of batches) {
+    const outcome = await lintBatch(batch, targets);
+    linted.push(...outcome.linted);
+    for (const [file, entry] of outcome.collected) {
+      collected.set(file, entry);
+      configuredPublicRoutes.set(file, batch.publicRoutes);
+    }
+    ignoredInlineConfig.push(...outcome.ignoredInlineConfig);
   }
+  linted.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const files = new Map<string, FileFacts>();
-  const ruleOptions = new Set<string>(publicRoutes);
   for (const [file, { sourceCode, settings }] of collected) {
     const facts = getFileFacts(sourceCode, settings, file);
     nameFileFacts(facts, file);
     files.set(file, facts);
-    for (const route of routeOptionsOf(sourceCode)?.publicRoutes ?? []) ruleOptions.add(route);
   }
-  return { results: results.map(withoutCollector), rulesMeta: eslint.getRulesMetaForResults(results), files, publicRoutes: [...ruleOptions], cwd };
+  const configurations = [...new Set(batches.map((batch) => batch.description))];
+  return { base: targets.base, linted, files, publicRoutes: [...publicRoutes], configuredPublicRoutes, ignoredInlineConfig, configurations };
+}
+
+/** The bundled configuration on the paths as given: ESLint finds the files. */
+function bundledBatch(targets: Targets): Batch {
+  const { config, applied } = workspaceConfig();
+  return { config: [BUILT_IN_IGNORES, ...config], patterns: targets.paths.map((target) => target.absolute), publicRoutes: applied.publicRoutes, description: applied.description };
+}
+
+/**
+ * The project's config merged into the bundled one, as the trusted editor does. ESLint resolves the project's
+ * config per file, so files are grouped by the config object it resolves (it hands out one object per
+ * distinct combination) and each group is linted with its merged configuration.
+ */
+async function projectBatches(targets: Targets, configFile: string | undefined): Promise<Batch[]> {
+  if (configFile !== undefined && !fs.existsSync(configFile)) throw new UsageError(`config file not found: ${path.relative(process.cwd(), configFile) || configFile}`);
+  const project = createProjectESLint(targets.base, configFile !== undefined ? { configFile } : {});
+  const lister = new ESLint({ cwd: targets.base, overrideConfigFile: true, overrideConfig: [BUILT_IN_IGNORES, { files: [...JS_FILES, ...TS_FILES] }] });
+  const groups = new Map<Linter.Config | undefined, Map<boolean, Batch>>();
+  for (const target of targets.paths) {
+    let selected = 0;
+    let ignoredByProject = 0;
+    for (const file of await candidateFiles(lister, [target.absolute])) {
+      const lookup = await lookupOrFail(project, file);
+      if (lookup.kind === 'ignored') {
+        ignoredByProject++;
+        continue;
+      }
+      const projectConfig = lookup.kind === 'config' ? lookup.config : undefined;
+      const commonJs = /\.c[jt]s$/i.test(file);
+      const byKind = groups.get(projectConfig) ?? new Map<boolean, Batch>();
+      groups.set(projectConfig, byKind);
+      let batch = byKind.get(commonJs);
+      if (!batch) {
+        const projectConfigFile = lookup.kind === 'config' && lookup.configFile ? path.relative(targets.base, lookup.configFile) || lookup.configFile : undefined;
+        const { config, applied } = workspaceConfig({ ...(projectConfig ? { projectConfig } : {}), ...(projectConfigFile ? { projectConfigFile } : {}), filePath: file });
+        batch = { config: [BUILT_IN_IGNORES, ...config], patterns: [], publicRoutes: applied.publicRoutes, description: applied.description };
+        byKind.set(commonJs, batch);
+      }
+      if (!batch.patterns.includes(file)) batch.patterns.push(file);
+      selected++;
+    }
+    if (selected === 0) {
+      const why = ignoredByProject > 0 ? " (the project's config ignores every one)" : '';
+      throw new UsageError(`no JavaScript or TypeScript files to analyse in ${target.given}${why}`);
+    }
+  }
+  return [...groups.values()].flatMap((byKind) => [...byKind.values()]);
+}
+
+async function lookupOrFail(project: ESLint, file: string): ReturnType<typeof lookupProjectConfig> {
+  try {
+    return await lookupProjectConfig(project, file);
+  } catch (error) {
+    throw new UsageError(configurationMessage(error));
+  }
+}
+
+interface BatchOutcome {
+  linted: LintedFile[];
+  collected: Map<string, Collected>;
+  ignoredInlineConfig: IgnoredInlineConfig[];
+}
+
+async function lintBatch(batch: Batch, targets: Targets): Promise<BatchOutcome> {
+  const collected = new Map<string, Collected>();
+  const eslint = new ESLint({ cwd: targets.base, overrideConfigFile: true, overrideConfig: [...batch.config, collectorConfig(collected)] });
+  const display = (file: string) => targets.paths.find((target) => target.absolute === file)?.given ?? (path.relative(targets.base, file) || '.');
+  const results = await lintPass(eslint, batch.patterns, display, collected);
+  checkEverythingAnalysed(results, display);
+  // Inline `/* eslint … */` comments are code the analysed project writes: they could switch a rule off or
+  // declare every route public. A file that holds one is linted again with those comments blanked out (same
+  // length, so every position stays); its `eslint-disable` comments stay in force and are listed.
+  const withInline = [...collected.values()].filter((entry) => entry.inlineConfig.length > 0);
+  const relinted = new Map<string, ESLint.LintResult>();
+  for (const entry of withInline) {
+    const file = entry.inlineConfig[0]!.file;
+    try {
+      for (const result of await eslint.lintText(withoutComments(entry.sourceCode.text, entry.inlineConfig), { filePath: file })) relinted.set(result.filePath, result);
+    } catch (error) {
+      relinted.set(file, failedFile(file, error));
+    }
+  }
+  const linted = results.map((result) => {
+    const final = relinted.get(result.filePath) ?? result;
+    return lintedFile(final, failedResults.has(final) ? undefined : collected.get(result.filePath));
+  });
+  return { linted, collected, ignoredInlineConfig: withInline.flatMap((entry) => entry.inlineConfig.map(({ file, line, text }) => ({ file, line, text }))) };
+}
+
+/** `text` with each range replaced by spaces, line breaks kept. */
+function withoutComments(text: string, comments: readonly { range: readonly [number, number] }[]): string {
+  let result = '';
+  let from = 0;
+  for (const { range } of [...comments].sort((a, b) => a.range[0] - b.range[0])) {
+    result += text.slice(from, range[0]) + text.slice(range[0], range[1]).replace(/[^\r\n]/g, ' ');
+    from = range[1];
+  }
+  return result + text.slice(from);
+}
+
+async function lintPass(eslint: ESLint, patterns: readonly string[], display: (file: string) => string, collected: Map<string, Collected>): Promise<ESLint.LintResult[]> {
+  try {
+    return await eslint.lintFiles([...patterns]);
+  } catch (error) {
+    const unmatched = unmatchedPattern(error);
+    if (unmatched !== undefined) throw new UsageError(`no JavaScript or TypeScript files to analyse in ${display(unmatched)}`);
+    // One file that breaks ESLint itself (a stack overflow in its scope analysis on absurdly deep code)
+    // must not cost the report on every other file: lint file by file and report that one as a failure.
+    if (!isFileFailure(error)) throw new UsageError(configurationMessage(error));
+    collected.clear();
+    return lintFileByFile(eslint, patterns);
+  }
+}
+
+/** ESLint's "no files matching" and "all files ignored" errors name the pattern they are about. */
+function unmatchedPattern(error: unknown): string | undefined {
+  const { messageTemplate, messageData } = (error ?? {}) as { messageTemplate?: string; messageData?: { pattern?: string } };
+  if (messageTemplate !== 'no-files-found' && messageTemplate !== 'all-matched-files-ignored') return undefined;
+  return messageData?.pattern ?? '';
+}
+
+/** A path given on the command line that ESLint skipped (ignored, or no configuration for it) fails the run. */
+function checkEverythingAnalysed(results: readonly ESLint.LintResult[], display: (file: string) => string): void {
+  for (const result of results) {
+    if (!isSkippedResult(result)) continue;
+    const reason = result.messages[0]!.message.split('. ')[0]!.replace(/\.$/, '').replace(/^File ignored/, 'it is ignored');
+    throw new UsageError(`${display(result.filePath)} was not analysed: ${reason}`);
+  }
+}
+
+/** ESLint's result for a file it was asked to lint but did not: one warning without a rule or a position. */
+function isSkippedResult(result: ESLint.LintResult): boolean {
+  const [only, ...rest] = result.messages;
+  return rest.length === 0 && only !== undefined && only.ruleId === null && !only.fatal && only.line === undefined;
 }
 
 /**
@@ -96,9 +287,9 @@ function isFileFailure(error: unknown): boolean {
   return error instanceof RangeError || (error instanceof Error && /Occurred while linting /.test(error.message));
 }
 
-async function lintFileByFile(eslint: ESLint, paths: readonly string[], cwd: string): Promise<ESLint.LintResult[]> {
+async function lintFileByFile(eslint: ESLint, patterns: readonly string[]): Promise<ESLint.LintResult[]> {
   const results: ESLint.LintResult[] = [];
-  for (const file of await candidateFiles(eslint, paths, cwd)) {
+  for (const file of await candidateFiles(eslint, patterns)) {
     try {
       results.push(...(await eslint.lintFiles([file])));
     } catch (error) {
@@ -110,25 +301,32 @@ async function lintFileByFile(eslint: ESLint, paths: readonly string[], cwd: str
 
 const LINTED_EXTENSION = /\.(js|mjs|cjs|jsx|ts|mts|cts|tsx)$/;
 
-/** The files `lintFiles` would visit under `paths`, minus what the configuration ignores. */
-async function candidateFiles(eslint: ESLint, paths: readonly string[], cwd: string): Promise<string[]> {
+/**
+ * The JavaScript and TypeScript files under `patterns` (absolute paths) that the configuration does not
+ * ignore. Symbolic links inside a folder are not followed: a link back up the tree would never end.
+ */
+async function candidateFiles(eslint: ESLint, patterns: readonly string[]): Promise<string[]> {
   const files: string[] = [];
-  const pending = paths.map((target) => path.resolve(cwd, target));
+  const pending = patterns.map((pattern) => ({ file: pattern, stat: fs.statSync(pattern, { throwIfNoEntry: false }) }));
   while (pending.length > 0) {
-    const current = pending.pop()!;
-    const stat = fs.statSync(current, { throwIfNoEntry: false });
+    const { file, stat } = pending.pop()!;
     if (stat?.isDirectory()) {
-      for (const entry of fs.readdirSync(current)) if (entry !== 'node_modules' && entry !== '.git') pending.push(path.join(current, entry));
-    } else if (stat?.isFile() && LINTED_EXTENSION.test(current) && !(await eslint.isPathIgnored(current))) {
-      files.push(current);
+      for (const entry of fs.readdirSync(file)) {
+        if (entry !== 'node_modules' && entry !== '.git') pending.push({ file: path.join(file, entry), stat: fs.lstatSync(path.join(file, entry), { throwIfNoEntry: false }) });
+      }
+    } else if (stat?.isFile() && LINTED_EXTENSION.test(file) && !(await eslint.isPathIgnored(file))) {
+      files.push(file);
     }
   }
   return files.sort();
 }
 
+/** Results the command made up for files ESLint failed on: their parse (if any) is not to be trusted. */
+const failedResults = new WeakSet<ESLint.LintResult>();
+
 function failedFile(filePath: string, error: unknown): ESLint.LintResult {
   const reason = error instanceof Error ? (error.message.split('\n')[0] ?? 'ESLint failed') : String(error);
-  return {
+  const result: ESLint.LintResult = {
     filePath,
     messages: [{ ruleId: null, fatal: true, severity: 2, line: 1, column: 1, message: `ClaimGuard could not analyse this file: ${reason}` }],
     suppressedMessages: [],
@@ -139,6 +337,8 @@ function failedFile(filePath: string, error: unknown): ESLint.LintResult {
     fixableWarningCount: 0,
     usedDeprecatedRules: [],
   };
+  failedResults.add(result);
+  return result;
 }
 
 /** ESLint's errors run over several lines (stack, config path); the first says what is wrong. */
@@ -148,8 +348,51 @@ function configurationMessage(error: unknown): string {
   return `configuration error: ${first.trim()}`;
 }
 
-function withoutCollector(result: ESLint.LintResult): ESLint.LintResult {
-  return { ...result, messages: result.messages.filter((message) => message.ruleId !== 'claimguard-cli/collect') };
+function isClaimGuardRule(ruleId: string | null): boolean {
+  return ruleId !== null && ruleId.startsWith('claimguard/');
+}
+
+/**
+ * Keeps what may decide the exit code: ClaimGuard's findings and files that could not be analysed. A fatal
+ * message on a file the rules did run on (ESLint 10's "`/* eslint-env *\/` comments are no longer supported")
+ * is about the project's comments, not a failure to analyse.
+ */
+function lintedFile(result: ESLint.LintResult, collected: Collected | undefined): LintedFile {
+  const details: (FindingDetail | undefined)[] = collected ? [...findingDetails(collected.sourceCode)] : [];
+  const lines = collected?.sourceCode.lines ?? [];
+  const finding = (message: Linter.LintMessage | Linter.SuppressedLintMessage): LintedFinding => ({
+    ruleId: message.ruleId,
+    severity: message.severity === 2 ? 2 : 1,
+    fatal: message.fatal === true,
+    line: message.line,
+    column: message.column,
+    ...(message.endLine !== undefined ? { endLine: message.endLine } : {}),
+    ...(message.endColumn !== undefined ? { endColumn: message.endColumn } : {}),
+    message: message.message,
+    ...originOf(details, message),
+    lineText: (lines[message.line - 1] ?? '').trim(),
+    ...('suppressions' in message ? { suppressions: message.suppressions.map(suppressionOf) } : {}),
+  });
+  return {
+    file: result.filePath,
+    findings: result.messages.filter((message) => isClaimGuardRule(message.ruleId) || (message.fatal === true && collected === undefined)).map(finding),
+    suppressed: result.suppressedMessages.filter((message) => isClaimGuardRule(message.ruleId)).map(finding),
+  };
+}
+
+function suppressionOf(suppression: Linter.SuppressedLintMessage['suppressions'][number]): Suppression {
+  return { kind: suppression.kind === 'directive' ? 'directive' : 'baseline', justification: suppression.justification };
+}
+
+/** The recorded detail of a message (same rule, same start), each detail used once, in report order. */
+function originOf(details: (FindingDetail | undefined)[], message: Linter.LintMessage): Pick<LintedFinding, 'origin'> {
+  const index = details.findIndex(
+    (detail) => detail !== undefined && detail.ruleId === message.ruleId && detail.span.start.line === message.line && detail.span.start.column + 1 === message.column,
+  );
+  if (index < 0) return {};
+  const origin = details[index]!.origin;
+  details[index] = undefined;
+  return origin ? { origin } : {};
 }
 
 /** Resolves a relative import between linted files (`./auth` → `/abs/auth.ts`). */
