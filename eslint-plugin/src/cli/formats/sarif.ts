@@ -68,7 +68,7 @@ export function formatSarif(report: Report, base: string): string {
         artifacts,
         columnKind: 'utf16CodeUnits',
         results,
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: report.skipped.map((file) => notification(file, at)) }],
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: report.findings.filter((finding) => finding.ruleId === null).map((finding) => notification(finding, at)) }],
       },
     ],
   };
@@ -213,8 +213,9 @@ function routeResults(routes: readonly ReportRoute[], ruleIndex: number, at: Loc
     });
 }
 
-function notification(file: { file: string; reason: string }, at: Locate): Sarif.Notification {
-  return { level: 'error', message: { text: messageText(file.reason) }, locations: [{ physicalLocation: { artifactLocation: at(file.file, { line: 1, column: 1 }).artifactLocation } }] };
+/** A file that could not be analysed is about the tool's run, not a rule: code scanning lists it as such. */
+function notification(failure: ReportFinding, at: Locate): Sarif.Notification {
+  return { level: 'error', message: { text: messageText(failure.message) }, locations: [{ physicalLocation: at(failure.file, failure) }] };
 }
 
 /** SARIF reads `[text](id)` in a message as a link; brackets that come from the analysed code are escaped. */

@@ -8,11 +8,18 @@ const LEVEL_ORDER: readonly RouteLevel[] = [3, 2, 1, 0, 'unauthenticated', 'unkn
  * e.g. "4 routes (Level 3: 1, Level 2: 2, public: 1) · 2 problems (1 error, 1 warning): no-untrusted-authorization 1, no-api-key-auth 1 · 3 files"
  */
 export function summaryLine(report: Report): string {
+  return summaryParts(report).join(SEPARATOR);
+}
+
+export const SEPARATOR = ' · ';
+
+/** The summary's parts, for a layout that breaks lines between them. */
+export function summaryParts(report: Report): string[] {
   const parts = [routesPart(report), problemsPart(report)];
   if (report.suppressed.length > 0) parts.push(`${report.suppressed.length} suppressed`);
   const unparsed = report.skipped.length > 0 ? `, ${report.skipped.length} could not be parsed` : '';
   parts.push(`${plural(report.filesAnalyzed, 'file')}${unparsed}`);
-  return parts.join(' · ');
+  return parts;
 }
 
 function routesPart(report: Report): string {

@@ -1,7 +1,7 @@
 import type { RouteLevel } from '../../analysis/findings';
 import { levelLabel, plural, type Report, type ReportFinding, type ReportRoute } from '../report';
-import { summaryLine } from './summary';
-import { layout, length, paint, wrap, type Cell, type Style, type Terminal } from './terminal';
+import { SEPARATOR, summaryParts } from './summary';
+import { layout, layoutRows, length, paint, wrap, type Cell, type Style, type Terminal } from './terminal';
 import { visible } from './text';
 
 /** ESLint-stylish findings, what was switched off, the route table, the codebase grade and a one-line summary. */
@@ -12,7 +12,7 @@ export function formatTable(report: Report, terminal: Terminal): string {
     inlineConfigSection(report, terminal),
     routesSection(report.routes, terminal),
     gradeSection(report, terminal),
-    paint(terminal, 'bold', summaryLine(report)),
+    summarySection(report, terminal),
   ];
   return `${sections.filter((section) => section !== '').join('\n\n')}\n`;
 }
@@ -77,6 +77,10 @@ function inlineConfigSection(report: Report, terminal: Terminal): string {
   return [paint(terminal, 'bold', 'Inline configuration not applied (rule settings and public routes come from the configuration file and the command line):'), ...layout(rows, terminal, '  ')].join('\n');
 }
 
+/** Narrower than this, the reason goes on lines of its own under each route. */
+const MIN_REASON_COLUMN = 40;
+const REASON_INDENT = '      ';
+
 function routesSection(routes: readonly ReportRoute[], terminal: Terminal): string {
   if (routes.length === 0) return 'Routes: none found';
   const header: Cell[] = ['METHOD', 'PATH', 'LOCATION', 'LEVEL', 'REASON'].map((text) => ({ text, style: 'bold' }));
@@ -87,7 +91,18 @@ function routesSection(routes: readonly ReportRoute[], terminal: Terminal): stri
     { text: levelCell(route), style: route.publicRoute ? 'cyan' : levelStyle(route.level) },
     { text: visible(route.reasons[0] ?? ''), minWidth: 24 },
   ]);
-  return [paint(terminal, 'bold', 'Routes'), ...layout([header, ...rows], terminal, '  ')].join('\n');
+  const title = paint(terminal, 'bold', 'Routes');
+  const fixedWidth = 2 + [0, 1, 2, 3].reduce((sum, i) => sum + Math.max(...[header, ...rows].map((row) => length(row[i]!.text))) + 2, 0);
+  if (terminal.width - fixedWidth >= MIN_REASON_COLUMN) return [title, ...layout([header, ...rows], terminal, '  ')].join('\n');
+  // A narrow terminal: four columns, and each reason below its route, as wide as the terminal allows.
+  const [headerLines, ...rowLines] = layoutRows([header.slice(0, 4), ...rows.map((row) => row.slice(0, 4))], terminal, '  ');
+  const lines = [title, ...headerLines!];
+  rowLines.forEach((routeLines, i) => {
+    lines.push(...routeLines);
+    const reason = rows[i]![4]!.text;
+    if (reason) lines.push(...wrap(reason, Math.max(terminal.width - REASON_INDENT.length, 20)).map((line) => REASON_INDENT + line));
+  });
+  return lines.join('\n');
 }
 
 function levelCell(route: ReportRoute): string {
@@ -114,4 +129,21 @@ function gradeSection(report: Report, terminal: Terminal): string {
     }
   }
   return lines.join('\n');
+}
+
+/** One line where it fits; on a narrow terminal it breaks between its parts rather than inside them. */
+function summarySection(report: Report, terminal: Terminal): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const part of summaryParts(report)) {
+    if (line !== '' && length(line) + SEPARATOR.length + length(part) <= terminal.width) line += SEPARATOR + part;
+    else {
+      if (line !== '') lines.push(line);
+      const [first, ...rest] = wrap(part, terminal.width);
+      lines.push(...(first !== undefined && rest.length > 0 ? [first, ...rest.slice(0, -1)] : []));
+      line = rest.length > 0 ? rest[rest.length - 1]! : (first ?? '');
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines.map((text) => paint(terminal, 'bold', text)).join('\n');
 }

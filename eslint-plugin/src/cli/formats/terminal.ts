@@ -48,11 +48,16 @@ export interface Cell {
  * the widest first, until the rows fit; a column never gets narrower than its `minWidth`.
  */
 export function layout(rows: readonly (readonly Cell[])[], terminal: Terminal, indent = ''): string[] {
+  return layoutRows(rows, terminal, indent).flat();
+}
+
+/** `layout`, with the lines of each row kept apart (a row may wrap onto several). */
+export function layoutRows(rows: readonly (readonly Cell[])[], terminal: Terminal, indent = ''): string[][] {
   const widths = columnWidths(rows, terminal.width - indent.length);
-  const lines: string[] = [];
-  for (const row of rows) {
+  return rows.map((row) => {
     const wrapped = row.map((cell, i) => (cell.minWidth !== undefined ? wrap(cell.text, widths[i]!) : [cell.text]));
     const height = Math.max(...wrapped.map((cellLines) => cellLines.length));
+    const lines: string[] = [];
     for (let lineIndex = 0; lineIndex < height; lineIndex++) {
       const parts = row.map((cell, i) => {
         const text = wrapped[i]![lineIndex] ?? '';
@@ -61,8 +66,8 @@ export function layout(rows: readonly (readonly Cell[])[], terminal: Terminal, i
       });
       lines.push((indent + parts.join('  ')).trimEnd());
     }
-  }
-  return lines;
+    return lines;
+  });
 }
 
 function columnWidths(rows: readonly (readonly Cell[])[], available: number): number[] {
