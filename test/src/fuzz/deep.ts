@@ -1,5 +1,4 @@
 import { Linter } from 'eslint';
-import plugin from 'eslint-plugin-claimguard';
 import { ALL_RULES, allRulesConfig } from './lint';
 import { nestedFile, type NestingKind } from './inputs';
 
@@ -23,15 +22,7 @@ export class RuleCrash extends Error {
 }
 
 function configFor(parser: ParserName): Linter.Config[] {
-  if (parser === 'typescript-eslint') return allRulesConfig();
-  return [
-    {
-      files: ['**/*.js'],
-      languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
-      plugins: { claimguard: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
-      rules: ALL_RULES,
-    },
-  ];
+  return allRulesConfig(undefined, ALL_RULES, parser);
 }
 
 /** Frames of our own compiled plugin in a stack trace. */

@@ -3,7 +3,7 @@
  * allow branches, as source text. The fuzz generator picks from these by index, so any index is valid.
  */
 
-export type FrameworkName = 'express' | 'koa' | 'fastify' | 'hono' | 'nestjs' | 'nextjs' | 'graphql';
+export type FrameworkName = 'express' | 'express-class' | 'koa' | 'fastify' | 'hono' | 'nestjs' | 'nextjs' | 'graphql';
 
 export interface HandlerText {
   index: number;
@@ -12,9 +12,20 @@ export interface HandlerText {
   body: string;
 }
 
+/** TypeScript, or the same program as plain JavaScript (what ESLint's default parser, espree, accepts). */
+export type Dialect = 'ts' | 'js';
+
+/** `: type` in TypeScript, nothing in JavaScript. */
+export function annotation(dialect: Dialect, type: string): string {
+  return dialect === 'ts' ? `: ${type}` : '';
+}
+
 export interface FrameworkModel {
   name: FrameworkName;
+  /** The TypeScript file name; the JavaScript rendering ends in `.js`. */
   filename: string;
+  /** False where the framework's handlers cannot be written without TypeScript syntax (NestJS decorators). */
+  javascript: boolean;
   prelude: string;
   /** Reads of caller-controlled values, given a key. */
   untrusted: readonly ((key: string) => string)[];
@@ -27,7 +38,7 @@ export interface FrameworkModel {
   denyExpression: string | undefined;
   allow: readonly string[];
   /** The handlers of one file, each already rendered with its body. */
-  render(handlers: readonly HandlerText[]): string;
+  render(handlers: readonly HandlerText[], dialect: Dialect): string;
 }
 
 /** `obj.key` when the key is an identifier, `obj["key"]` otherwise (quoted safely, whatever the key). */
@@ -41,6 +52,7 @@ const unverified = (claim: string): string => member("jwt.decode(String(token), 
 const express: FrameworkModel = {
   name: 'express',
   filename: 'src/routes/users.ts',
+  javascript: true,
   prelude: "import express from 'express';\nimport jwt from 'jsonwebtoken';\nconst app = express();\nconst token = process.env.TOKEN;\n",
   untrusted: [
     (key) => `req.headers[${JSON.stringify(key)}]`,
@@ -59,9 +71,34 @@ const express: FrameworkModel = {
     handlers.map((h) => `app.${h.method}('${h.route}', async (req, res, next) => {\n${h.body}\n});`).join('\n'),
 };
 
+/** Express handlers as methods of a controller class, with a static field, a private field and a private method. */
+const expressClass: FrameworkModel = {
+  ...express,
+  name: 'express-class',
+  filename: 'src/controllers/users.ts',
+  render: (handlers, dialect) => {
+    const any = annotation(dialect, 'any');
+    const methods = handlers.map((h) => `  async handle${h.index}(req${any}, res${any}, next${any}) {\n  this.#record(req.path);\n${h.body}\n  }`);
+    const routes = handlers.map((h) => `app.${h.method}('${h.route}', (req, res, next) => controller.handle${h.index}(req, res, next));`);
+    return [
+      'class UsersController {',
+      '  static instances = 0;',
+      `  #seen${annotation(dialect, 'string[]')} = [];`,
+      `  #record(path${annotation(dialect, 'string')}) {`,
+      '    this.#seen.push(path);',
+      '  }',
+      ...methods,
+      '}',
+      'const controller = new UsersController();',
+      ...routes,
+    ].join('\n');
+  },
+};
+
 const koa: FrameworkModel = {
   name: 'koa',
   filename: 'src/router.ts',
+  javascript: true,
   prelude: "import Router from '@koa/router';\nimport jwt from 'jsonwebtoken';\nconst router = new Router();\nconst token = process.env.TOKEN;\n",
   untrusted: [
     (key) => `ctx.headers[${JSON.stringify(key)}]`,
@@ -82,6 +119,7 @@ const koa: FrameworkModel = {
 const fastify: FrameworkModel = {
   name: 'fastify',
   filename: 'src/server.ts',
+  javascript: true,
   prelude: "import Fastify from 'fastify';\nimport jwt from 'jsonwebtoken';\nconst fastify = Fastify();\nconst token = process.env.TOKEN;\n",
   untrusted: [
     (key) => `request.headers[${JSON.stringify(key)}]`,
@@ -100,6 +138,7 @@ const fastify: FrameworkModel = {
 const hono: FrameworkModel = {
   name: 'hono',
   filename: 'src/app.ts',
+  javascript: true,
   prelude:
     "import { Hono } from 'hono';\nimport { HTTPException } from 'hono/http-exception';\nimport jwt from 'jsonwebtoken';\nconst app = new Hono();\nconst token = process.env.TOKEN;\n",
   untrusted: [
@@ -120,6 +159,7 @@ const NEST_METHODS: Record<string, string> = { get: 'Get', post: 'Post', put: 'P
 const nestjs: FrameworkModel = {
   name: 'nestjs',
   filename: 'src/users/users.controller.ts',
+  javascript: false,
   prelude:
     "import { Controller, Get, Post, Put, Patch, Delete, Req, Headers, Param, ForbiddenException } from '@nestjs/common';\nimport type { Request } from 'express';\nimport jwt from 'jsonwebtoken';\nconst token = process.env.TOKEN;\n",
   untrusted: [(key) => `req.headers[${JSON.stringify(key)}]`, (key) => member('req.query', key), () => 'roleHeader', () => 'id'],
@@ -142,6 +182,7 @@ const NEXT_EXPORTS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const nextjs: FrameworkModel = {
   name: 'nextjs',
   filename: 'app/api/users/[id]/route.ts',
+  javascript: true,
   prelude: "import { NextRequest, NextResponse } from 'next/server';\nimport jwt from 'jsonwebtoken';\nconst token = process.env.TOKEN;\n",
   untrusted: [
     (key) => `request.headers.get(${JSON.stringify(key)})`,
@@ -154,11 +195,11 @@ const nextjs: FrameworkModel = {
   deny: ["return NextResponse.json({ error: 'forbidden' }, { status: 403 });", "return new NextResponse('Unauthorized', { status: 401 });"],
   denyExpression: undefined,
   allow: ['return NextResponse.json({ ok: true });'],
-  render: (handlers) =>
+  render: (handlers, dialect) =>
     handlers
       .map(
         (h) =>
-          `export async function ${NEXT_EXPORTS[h.index % NEXT_EXPORTS.length]}(request: NextRequest, { params }: { params: Record<string, string> }) {\n${h.body}\n}`,
+          `export async function ${NEXT_EXPORTS[h.index % NEXT_EXPORTS.length]}(request${annotation(dialect, 'NextRequest')}, { params }${annotation(dialect, '{ params: Record<string, string> }')}) {\n${h.body}\n}`,
       )
       .join('\n'),
 };
@@ -166,6 +207,7 @@ const nextjs: FrameworkModel = {
 const graphql: FrameworkModel = {
   name: 'graphql',
   filename: 'src/resolvers.ts',
+  javascript: true,
   prelude: "import { GraphQLError } from 'graphql';\nimport jwt from 'jsonwebtoken';\nconst token = process.env.TOKEN;\n",
   untrusted: [(key) => `context.req.headers[${JSON.stringify(key)}]`, (key) => member('args', key), (key) => member('context.req.cookies', key, true)],
   verified: [(claim) => member('context.req.user', claim), unverified],
@@ -173,10 +215,10 @@ const graphql: FrameworkModel = {
   deny: ["throw new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } });"],
   denyExpression: undefined,
   allow: ['return { ok: true };'],
-  render: (handlers) =>
+  render: (handlers, dialect) =>
     `export const resolvers = {\n  Query: {\n${handlers
-      .map((h) => `    field${h.index}: async (parent: unknown, args: Record<string, string>, context: any) => {\n${h.body}\n    },`)
+      .map((h) => `    field${h.index}: async (parent${annotation(dialect, 'unknown')}, args${annotation(dialect, 'Record<string, string>')}, context${annotation(dialect, 'any')}) => {\n${h.body}\n    },`)
       .join('\n')}\n  },\n};`,
 };
 
-export const FRAMEWORKS: readonly FrameworkModel[] = [express, koa, fastify, hono, nestjs, nextjs, graphql];
+export const FRAMEWORKS: readonly FrameworkModel[] = [express, expressClass, koa, fastify, hono, nestjs, nextjs, graphql];

@@ -15,16 +15,28 @@ export interface FindingKey {
   endColumn: number | undefined;
 }
 
-/** A flat config that parses every file with the TypeScript parser and turns on every claimguard rule. */
-export function allRulesConfig(settings?: Record<string, unknown>, rules: Linter.RulesRecord = ALL_RULES): Linter.Config[] {
+/** `'espree'` and `'typescript-eslint'` force one parser on every file; by default each file gets its usual parser. */
+export type ParserChoice = 'by-extension' | 'espree' | 'typescript-eslint';
+
+const JS_FILES = '**/*.{js,jsx,mjs,cjs}';
+const TS_FILES = '**/*.{ts,tsx,mts,cts}';
+
+/**
+ * A flat config that turns on every claimguard rule. By default it parses `.js` files with ESLint's own parser
+ * (espree) and `.ts` files with the TypeScript parser, as a project that adds typescript-eslint for TypeScript does.
+ */
+export function allRulesConfig(settings?: Record<string, unknown>, rules: Linter.RulesRecord = ALL_RULES, parser: ParserChoice = 'by-extension'): Linter.Config[] {
+  const typescript = { parser: tsParser as Linter.Parser, ecmaVersion: 'latest' as const, sourceType: 'module' as const };
+  const espree = { ecmaVersion: 'latest' as const, sourceType: 'module' as const };
+  const base = {
+    plugins: { claimguard: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
+    rules,
+    ...(settings ? { settings } : {}),
+  };
+  if (parser !== 'by-extension') return [{ ...base, files: [JS_FILES, TS_FILES], languageOptions: parser === 'espree' ? espree : typescript }];
   return [
-    {
-      files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
-      languageOptions: { parser: tsParser as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module' },
-      plugins: { claimguard: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
-      rules,
-      ...(settings ? { settings } : {}),
-    },
+    { ...base, files: [JS_FILES], languageOptions: espree },
+    { ...base, files: [TS_FILES], languageOptions: typescript },
   ];
 }
 
@@ -34,8 +46,8 @@ export function createLinter(): Linter {
 }
 
 /** Lints `code` with every rule on; a rule that throws makes this throw (ESLint rethrows rule errors). */
-export function lintAll(linter: Linter, code: string, filename = 'handler.ts', settings?: Record<string, unknown>): Linter.LintMessage[] {
-  return linter.verify(code, allRulesConfig(settings), filename);
+export function lintAll(linter: Linter, code: string, filename = 'handler.ts', settings?: Record<string, unknown>, parser: ParserChoice = 'by-extension'): Linter.LintMessage[] {
+  return linter.verify(code, allRulesConfig(settings, ALL_RULES, parser), filename);
 }
 
 export function findingKeys(messages: readonly Linter.LintMessage[], lineOffset = 0): FindingKey[] {

@@ -1,9 +1,10 @@
 import type { Condition, Declaration, Expr, GeneratedFile, Handler, Helper, Statement } from './model';
 import { CLAIMS, IDENTITY_COLUMNS, KEYS, LITERALS, METHODS, PRIVILEGE_FIELDS, ROUTES, SECRETS, SETTINGS_VARIANTS, VERIFY_OPTIONS } from './model';
-import { FRAMEWORKS, member, type FrameworkModel } from './frameworks';
+import { annotation, FRAMEWORKS, member, type Dialect, type FrameworkModel } from './frameworks';
 
 export interface RenderedFile {
   framework: string;
+  dialect: Dialect;
   filename: string;
   code: string;
   settings: Record<string, unknown> | undefined;
@@ -19,23 +20,34 @@ const AUTHORIZATION_CALLS: readonly ((value: string) => string)[] = [
   (value) => `enforcer.enforce(${value}, '/reports', 'read')`,
 ];
 
-/** Renders one generated file; every index is reduced modulo what exists, so any model gives valid code. */
-export function renderFile(file: GeneratedFile): RenderedFile {
+/**
+ * Renders one generated file; every index is reduced modulo what exists, so any model gives valid code. The
+ * JavaScript rendering is the same program without type syntax, line for line; undefined for a framework that
+ * needs TypeScript syntax.
+ */
+export function renderFile(file: GeneratedFile, dialect: Dialect = 'ts'): RenderedFile | undefined {
   const framework = pick(FRAMEWORKS, file.framework);
+  if (dialect === 'js' && !framework.javascript) return undefined;
   const helperNames = file.helpers.map(helperName);
-  const helpers = file.helpers.map((helper, i) => renderHelper(helper, i, helperNames)).join('\n');
+  const helpers = file.helpers.map((helper, i) => renderHelper(helper, i, helperNames, dialect)).join('\n');
   const handlers = file.handlers.map((handler, i) => ({
     index: i,
     method: pick(METHODS, handler.method),
     route: pick(ROUTES, handler.route),
-    body: new HandlerRenderer(framework, helperNames).render(handler),
+    body: new HandlerRenderer(framework, helperNames, dialect).render(handler),
   }));
   return {
     framework: framework.name,
-    filename: framework.filename,
-    code: `${framework.prelude}${helpers}${helpers ? '\n' : ''}${framework.render(handlers)}\n`,
+    dialect,
+    filename: dialect === 'ts' ? framework.filename : framework.filename.replace(/\.ts$/, '.js'),
+    code: `${framework.prelude}${helpers}${helpers ? '\n' : ''}${framework.render(handlers, dialect)}\n`,
     settings: pick(SETTINGS_VARIANTS, file.settings),
   };
+}
+
+/** The TypeScript rendering, which every framework has. */
+export function renderTypeScript(file: GeneratedFile): RenderedFile {
+  return renderFile(file, 'ts')!;
 }
 
 function helperName(helper: Helper, i: number): string {
@@ -51,8 +63,8 @@ function helperName(helper: Helper, i: number): string {
   }
 }
 
-function renderHelper(helper: Helper, i: number, names: readonly string[]): string {
-  const signature = `function ${names[i]}(x: any, n = 2): any`;
+function renderHelper(helper: Helper, i: number, names: readonly string[], dialect: Dialect): string {
+  const signature = `function ${names[i]}(x${annotation(dialect, 'any')}, n = 2)${annotation(dialect, 'any')}`;
   switch (helper.kind) {
     case 'identity':
       return `${signature} {\n  return x;\n}`;
@@ -74,6 +86,7 @@ class HandlerRenderer {
   constructor(
     private readonly framework: FrameworkModel,
     private readonly helperNames: readonly string[],
+    private readonly dialect: Dialect,
   ) {}
 
   render(handler: Handler): string {
@@ -114,7 +127,7 @@ class HandlerRenderer {
         text = `const ${name} = await Promise.resolve(${this.expr(declaration.value)});`;
         break;
       case 'verify':
-        text = `const ${name} = jwt.verify(String(token), ${pick(SECRETS, declaration.secret)}${pick(VERIFY_OPTIONS, declaration.options)}) as any;`;
+        text = `const ${name} = jwt.verify(String(token), ${this.typed(pick(SECRETS, declaration.secret))}${pick(VERIFY_OPTIONS, declaration.options)})${this.dialect === 'ts' ? ' as any' : ''};`;
         break;
     }
     this.aliases.push(name);
@@ -147,6 +160,7 @@ class HandlerRenderer {
         if (expr.method === 'String' || expr.method === 'Number') return `${expr.method}(${this.expr(expr.inner)})`;
         return `String(${this.expr(expr.inner)}).${expr.method}()`;
       case 'cast':
+        if (this.dialect === 'js') return `(${this.expr(expr.inner)})`;
         return expr.style === 'as' ? `(${this.expr(expr.inner)} as string)` : `(${this.expr(expr.inner)})!`;
     }
   }
@@ -223,6 +237,11 @@ class HandlerRenderer {
     if (statement.style === 'data') return `await db.users.update({ where: { id: 1 }, data: { ${field}: ${this.expr(statement.value)} } });`;
     if (statement.style === 'spread') return `await db.users.create({ data: { ...${pick(this.framework.containers, statement.field)} } });`;
     const name = `account${this.counter++}`;
-    return `const ${name}: Record<string, unknown> = {};\n  ${name}.${field} = ${this.expr(statement.value)};`;
+    return `const ${name}${annotation(this.dialect, 'Record<string, unknown>')} = {};\n  ${name}.${field} = ${this.expr(statement.value)};`;
+  }
+
+  /** A secret expression without TypeScript's non-null `!` in JavaScript. */
+  private typed(secret: string): string {
+    return this.dialect === 'ts' ? secret : secret.replace(/!$/, '');
   }
 }

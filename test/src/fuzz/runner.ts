@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { generatedFileArb } from './arbitraries';
 import { checkFile, createLinterPair, UNRELATED_EDIT_COUNT } from './properties';
-import { renderFile, type RenderedFile } from './render';
+import { renderFile, renderTypeScript, type RenderedFile } from './render';
 
 export interface FuzzOptions {
   seed: number;
@@ -24,6 +24,8 @@ export interface FuzzReport {
     /** fast-check's path to the counterexample: with the seed, `FUZZ_PATH` replays exactly this case. */
     path?: string;
     file?: RenderedFile;
+    /** The same file in plain JavaScript, where the framework has such a rendering. */
+    javascript?: RenderedFile;
   };
 }
 
@@ -35,19 +37,27 @@ export function runProperties(options: Pick<FuzzOptions, 'seed' | 'runs'> & { pa
   const started = Date.now();
   const linters = createLinterPair();
   let casesChecked = 0;
-  const variant = fc.record({ freshRepeat: fc.boolean(), edit: fc.nat({ max: UNRELATED_EDIT_COUNT - 1 }) });
+  const variant = fc.record({ freshRepeat: fc.boolean(), edit: fc.nat({ max: UNRELATED_EDIT_COUNT - 1 }), onJavaScript: fc.boolean() });
   const property = fc.property(generatedFileArb, variant, (generated, checks) => {
-    const file = renderFile(generated);
+    const file = renderTypeScript(generated);
     casesChecked++;
     onCase(file);
-    checkFile(linters, file, checks);
+    checkFile(linters, { ts: file, js: renderFile(generated, 'js') }, checks);
   });
   const details = fc.check(property, { seed: options.seed, numRuns: options.runs, path: options.path });
   const report: FuzzReport = { seed: options.seed, runs: options.runs, casesChecked, elapsedMs: Date.now() - started };
   if (details.failed) {
-    const file = details.counterexample ? renderFile(details.counterexample[0]) : undefined;
+    const generated = details.counterexample?.[0];
+    const file = generated ? renderTypeScript(generated) : undefined;
+    const javascript = generated ? renderFile(generated, 'js') : undefined;
     const error = details.errorInstance;
-    report.failure = { kind: 'violation', message: error instanceof Error ? error.message : String(error), path: details.counterexamplePath ?? undefined, file };
+    report.failure = {
+      kind: 'violation',
+      message: error instanceof Error ? error.message : String(error),
+      path: details.counterexamplePath ?? undefined,
+      file,
+      ...(javascript ? { javascript } : {}),
+    };
   }
   return report;
 }
@@ -97,6 +107,8 @@ export function formatFailure(report: FuzzReport): string {
   const failure = report.failure;
   if (!failure) return `fuzz: ${report.runs} runs passed (seed ${report.seed}, ${report.casesChecked} files, ${report.elapsedMs} ms)`;
   const replay = `FUZZ_SEED=${report.seed} FUZZ_RUNS=${report.runs}${failure.path ? ` FUZZ_PATH=${failure.path}` : ''} npm run fuzz`;
-  const file = failure.file ? `\n--- ${failure.file.framework}: ${failure.file.filename} settings=${JSON.stringify(failure.file.settings)}\n${failure.file.code}---` : '';
+  const show = (file: RenderedFile | undefined): string =>
+    file ? `\n--- ${file.framework}: ${file.filename} settings=${JSON.stringify(file.settings)}\n${file.code}---` : '';
+  const file = show(failure.file) + show(failure.javascript);
   return `fuzz ${failure.kind} (seed ${report.seed}${failure.path ? `, path ${failure.path}` : ''})\nreplay: ${replay}\n${failure.message}${file}`;
 }

@@ -6,7 +6,7 @@ const SEED = 20_240_611;
 const RUNS = 80;
 
 describe('fuzz: generated handlers across frameworks', function () {
-  // Each run lints three times; on a busy machine one lint of a generated file can take ~100 ms.
+  // Each run lints up to five times; on a busy machine one lint of a generated file can take ~100 ms.
   this.timeout(120_000);
 
   it(`holds every property for ${RUNS} generated files (seed ${SEED})`, async () => {
