@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { ESLint, type Linter, type Rule } from 'eslint';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { findingDetails, type FindingDetail, type Span } from '../analysis/findings';
-import { getFileFacts, nameFileFacts, type FileFacts } from '../analysis/maturity';
+import type { FileFacts } from '../analysis/maturity';
+import type { ProjectFile } from '../api';
 import type { ImportRef } from '../analysis/routes';
 import { createProjectESLint, JS_FILES, lookupProjectConfig, TS_FILES, workspaceConfig } from '../workspace-config';
 import { UsageError } from './args';
@@ -52,11 +53,13 @@ export interface ProjectRun {
   /** The folder ESLint ran in; report paths are relative to it. */
   base: string;
   linted: LintedFile[];
-  files: Map<string, FileFacts>;
+  /**
+   * Every linted file's parse and settings, for the plugin's project grading (`gradeProject`); each carries the
+   * public routes of `maturity-level`'s options in its configuration (never from inline comments).
+   */
+  sources: ProjectFile[];
   /** Public routes from the command line. */
   publicRoutes: string[];
-  /** Public routes from `maturity-level`'s options in each file's configuration (never from inline comments). */
-  configuredPublicRoutes: Map<string, readonly string[]>;
   ignoredInlineConfig: IgnoredInlineConfig[];
   /** Which configuration applied, one sentence per distinct one (see `workspaceConfig`). */
   configurations: string[];
@@ -135,14 +138,14 @@ export async function lintProject(targets: Targets, choice: ConfigChoice, public
     ignoredInlineConfig.push(...outcome.ignoredInlineConfig);
   }
   linted.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const files = new Map<string, FileFacts>();
-  for (const [file, { sourceCode, settings }] of collected) {
-    const facts = getFileFacts(sourceCode, settings, file);
-    nameFileFacts(facts, file);
-    files.set(file, facts);
-  }
+  const sources = [...collected].map(([filename, { sourceCode, settings }]): ProjectFile => ({
+    filename,
+    sourceCode,
+    settings,
+    publicRoutes: configuredPublicRoutes.get(filename) ?? [],
+  }));
   const configurations = [...new Set(batches.map((batch) => batch.description))];
-  return { base: targets.base, linted, files, publicRoutes: [...publicRoutes], configuredPublicRoutes, ignoredInlineConfig, configurations };
+  return { base: targets.base, linted, sources, publicRoutes: [...publicRoutes], ignoredInlineConfig, configurations };
 }
 
 /** The bundled configuration on the paths as given: ESLint finds the files. */

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { RouteLevel } from '../analysis/findings';
-import { gradeChain, levelRank, lowestLevel, matchesPublicRoute, anchorOf, resolveProject } from '../analysis/maturity';
-import { importResolver, type IgnoredInlineConfig, type LintedFinding, type ProjectRun, type Suppression } from './project';
+import { levelRank, lowestLevel } from '../analysis/maturity';
+import { gradeProject } from '../api';
+import type { IgnoredInlineConfig, LintedFinding, ProjectRun, Suppression } from './project';
 
 export interface ReportLocation {
   line: number;
@@ -67,23 +68,19 @@ export function buildReport(run: ProjectRun): Report {
   const findings = run.linted.flatMap((file) => reportFindings(relative(file.file), file.findings));
   const suppressed = run.linted.flatMap((file) => reportFindings(relative(file.file), file.suppressed));
   const skipped = findings.filter((finding) => finding.ruleId === null).map((finding) => ({ file: finding.file, reason: finding.message }));
-  const routes = resolveProject(run.files, importResolver(run.files, run.base), relative).map(({ file, route, facts, upstreamHidden }) => {
-    const grade = gradeChain(facts, upstreamHidden, route.framework);
-    const anchor = anchorOf(route.node);
-    const publicRoutes = [...run.publicRoutes, ...(run.configuredPublicRoutes.get(file) ?? [])];
-    return {
-      method: route.method,
-      path: route.path,
-      file: relative(file),
-      line: anchor.loc.start.line,
-      column: anchor.loc.start.column + 1,
-      level: grade.level,
-      reasons: grade.reasons.map((reason) => reason.text),
-      nextStep: grade.nextStep,
-      publicRoute: matchesPublicRoute(route.path, publicRoutes),
-      protectedRoute: grade.protectedRoute,
-    };
-  });
+  // The plugin's project grading, which the editor's workspace report uses too.
+  const routes = gradeProject(run.sources, { root: run.base, publicRoutes: run.publicRoutes }).map((route) => ({
+    method: route.method,
+    path: route.path,
+    file: relative(route.file),
+    line: route.span.start.line,
+    column: route.span.start.column + 1,
+    level: route.level,
+    reasons: route.reasons.map((reason) => reason.text),
+    nextStep: route.nextStep,
+    publicRoute: route.publicRoute,
+    protectedRoute: route.protectedRoute,
+  }));
   routes.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.method.localeCompare(b.method));
   const grade = lowestLevel(routes);
   return {

@@ -54,19 +54,19 @@ describe('claimguard output people read', function () {
 
     it('ends with one summary line: routes per level, findings per rule', () => {
       const lines = claimguard(['express', 'level-0'], { env: { COLUMNS: '200' } }).stdout.trimEnd().split('\n');
-      assert.equal(lines.at(-1), '4 routes (Level 3: 1, Level 2: 1, Level 0: 1, unauthenticated: 1) · 2 problems (1 error, 1 warning): no-api-key-auth 1, no-untrusted-authorization 1 · 4 files');
+      assert.equal(lines.at(-1), '4 routes (Level 3: 1, Level 2: 1, Level 0: 1, unauthenticated: 1) · 1 error, 1 warning (no-api-key-auth 1, no-untrusted-authorization 1) · 4 files');
     });
 
     it('says "1 warning", never "1 warnings"', () => {
       const table = claimguard(['level-0']).stdout;
-      assert.match(table, /1 problem \(0 errors, 1 warning\)/);
+      assert.match(table, / · 0 errors, 1 warning \(no-api-key-auth 1\) · /);
       assert.match(claimguard(['level-0', '--format', 'markdown']).stdout, /### Findings \(0 errors, 1 warning\)/);
       assert.doesNotMatch(table + claimguard(['level-0', '--format', 'markdown']).stdout, /\b1 (warnings|errors|problems|routes|files)\b/);
     });
 
     it('prints the summary to stderr when the report goes elsewhere', () => {
       const result = claimguard(['level-0', '--format', 'json']);
-      assert.equal(result.stderr, 'claimguard: 1 route (Level 0: 1) · 1 problem (0 errors, 1 warning): no-api-key-auth 1 · 1 file\n');
+      assert.equal(result.stderr, 'claimguard: 1 route (Level 0: 1) · 0 errors, 1 warning (no-api-key-auth 1) · 1 file\n');
     });
   });
 
@@ -120,7 +120,7 @@ describe('claimguard output people read', function () {
       const text = fs.readFileSync(summary, 'utf8');
       assert.ok(text.startsWith('## An earlier step\n\n## ClaimGuard: API security maturity\n'), text);
       assert.match(text, /\| `GET` \| `\/admin` \| `level-2\/app\.js:6` \| Level 2 \|/);
-      assert.match(text, /\n1 route \(Level 2: 1\) · 1 problem \(1 error, 0 warnings\)/);
+      assert.match(text, /\n1 route \(Level 2: 1\) · 1 error, 0 warnings \(no-untrusted-authorization 1\)/);
     });
 
     it('is left alone outside GitHub Actions', () => {

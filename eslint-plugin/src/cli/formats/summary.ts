@@ -5,7 +5,7 @@ const LEVEL_ORDER: readonly RouteLevel[] = [3, 2, 1, 0, 'unauthenticated', 'unkn
 
 /**
  * The report in one line: routes per level, findings per rule, what was suppressed, files.
- * e.g. "4 routes (Level 3: 1, Level 2: 2, public: 1) · 2 problems (1 error, 1 warning): no-untrusted-authorization 1, no-api-key-auth 1 · 3 files"
+ * e.g. "4 routes (Level 3: 1, Level 2: 2, public: 1) · 1 error, 1 warning (no-api-key-auth 1, no-untrusted-authorization 1) · 3 files"
  */
 export function summaryLine(report: Report): string {
   return summaryParts(report).join(SEPARATOR);
@@ -34,7 +34,6 @@ function routesPart(report: Report): string {
 }
 
 function problemsPart(report: Report): string {
-  const problems = report.errorCount + report.warningCount;
   const byRule = new Map<string, number>();
   for (const finding of report.findings) {
     if (finding.ruleId === null) continue;
@@ -42,6 +41,6 @@ function problemsPart(report: Report): string {
     byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
   }
   const rules = [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule, count]) => `${rule} ${count}`);
-  const counts = `${plural(problems, 'problem')} (${plural(report.errorCount, 'error')}, ${plural(report.warningCount, 'warning')})`;
-  return rules.length > 0 ? `${counts}: ${rules.join(', ')}` : counts;
+  const counts = `${plural(report.errorCount, 'error')}, ${plural(report.warningCount, 'warning')}`;
+  return rules.length > 0 ? `${counts} (${rules.join(', ')})` : counts;
 }
