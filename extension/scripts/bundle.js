@@ -1,7 +1,7 @@
 // Bundles the extension client and the language server (with ESLint, its parsers and the ClaimGuard
 // plugin) into dist/, so the VSIX needs no node_modules. Also writes the rule index that the
 // "Open Rule Documentation" command offers. Run after the TypeScript build.
-const { existsSync, mkdirSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, rmSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
 
@@ -46,28 +46,9 @@ async function bundleServer() {
     // ESLint loads a workspace's own config with import(); that must stay a real dynamic import.
     supported: { 'dynamic-import': true },
     // ESLint's optional loader for TypeScript config files; without it ESLint says such configs need it,
-    // exactly as an ESLint install without it does. The plugin manifest is shipped (see below).
-    external: ['jiti', 'jiti/package.json', 'eslint-plugin-claimguard/package.json'],
-  });
-}
-
-/**
- * The server loads the TypeScript parser at run time from beside the plugin's package.json
- * (`createRequire`), which no bundler can follow. Ship the parser as its own bundle, and the manifest
- * it is looked up from, where Node's resolution from dist/server.js finds them.
- */
-async function bundleTypeScriptParser() {
-  const modules = path.join(dist, 'node_modules');
-  const pluginManifest = require(compiled('eslint-plugin/package.json'));
-  mkdirSync(path.join(modules, 'eslint-plugin-claimguard'), { recursive: true });
-  writeFileSync(
-    path.join(modules, 'eslint-plugin-claimguard', 'package.json'),
-    `${JSON.stringify({ name: pluginManifest.name, version: pluginManifest.version, private: true }, null, 2)}\n`,
-  );
-  await esbuild.build({
-    ...shared,
-    entryPoints: [require.resolve('@typescript-eslint/parser', { paths: [path.join(root, 'eslint-plugin')] })],
-    outfile: path.join(modules, '@typescript-eslint', 'parser', 'index.js'),
+    // exactly as an ESLint install without it does. The TypeScript parser is bundled: the plugin requires it
+    // on the first TypeScript file.
+    external: ['jiti', 'jiti/package.json'],
   });
 }
 
@@ -83,8 +64,10 @@ function writeRuleIndex() {
 }
 
 async function main() {
+  // A fresh dist/: nothing from an earlier layout (a separately bundled parser) may linger in the VSIX.
+  rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
-  await Promise.all([bundleClient(), bundleServer(), bundleTypeScriptParser()]);
+  await Promise.all([bundleClient(), bundleServer()]);
   const ruleCount = writeRuleIndex();
   console.log(`bundled dist/extension.js, dist/server.js and ${ruleCount} rules into dist/rules.json`);
 }

@@ -76,6 +76,7 @@ function installExtension(scratch, extensionsDir) {
 async function runMode(mode, { scratch, extensionsDir, browser }) {
   const workspace = path.join(scratch, `workspace-${mode}`);
   cpSync(fixture, workspace, { recursive: true });
+  if (mode === 'restricted') writeHostileWorkspaceSettings(workspace);
   const userData = path.join(scratch, `profile-${mode}`);
   writeUserSettings(userData, mode);
   const port = await freePort();
@@ -92,7 +93,9 @@ async function runMode(mode, { scratch, extensionsDir, browser }) {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const page = await context.newPage();
   let count = 0;
-  const step = async (name, run) => {
+  // A step the later ones do not depend on says `{ independent: true }`: its failure is recorded and the
+  // journey goes on.
+  const step = async (name, run, { independent = false } = {}) => {
     count += 1;
     const shot = path.join(screenshots, `${mode}-${String(count).padStart(2, '0')}-${name.replace(/\W+/g, '-')}.png`);
     const started = Date.now();
@@ -101,7 +104,7 @@ async function runMode(mode, { scratch, extensionsDir, browser }) {
       results.push({ name: `${mode}: ${name}`, ms: Date.now() - started });
     } catch (error) {
       results.push({ name: `${mode}: ${name}`, error });
-      throw error;
+      if (!independent) throw error;
     } finally {
       await page.screenshot({ path: shot }).catch(() => {});
     }
@@ -142,6 +145,7 @@ async function userJourney(mode, { page, step, workspace, extensionsDir }) {
     });
   }
   await step('status item shows the file', () => checkLanguageStatus(page, mode));
+  await step('no claim rewrite on a route that verifies no token', () => expectNoClaimRewrite(page), { independent: true });
   await step('quick fix changes the file', () => applyClaimFix(page, path.join(workspace, 'src', 'app.js')));
   await step('maturity report opens', () => openReport(page));
   await step('report link jumps to the code', () => followReportLink(page));
@@ -157,7 +161,72 @@ async function userJourney(mode, { page, step, workspace, extensionsDir }) {
     });
     await step('rule documentation opens for the finding at the cursor', () => openRuleDocs(page));
     await step('granting trust restarts the server', () => grantTrust(page, extensionsDir));
+    // Only now do the workspace's settings apply: its claimguard.enable false proves they were there all along.
+    await step("once trusted, the workspace's own settings apply", async () => {
+      await page.keyboard.press('Control+Shift+M');
+      await expectText(page.locator('.markers-panel'), /No problems have been detected in the workspace/, 30_000);
+    });
   }
+}
+
+/**
+ * A cloned repository's .vscode/settings.json that tries to hide its own findings: ClaimGuard off, every rule
+ * off, its header trusted, the level lowered, every file too large, no lenses. In Restricted Mode VS Code must
+ * ignore all of it, because the extension declares these settings restricted.
+ */
+function writeHostileWorkspaceSettings(workspace) {
+  const rules = Object.fromEntries(
+    JSON.parse(readFileSync(path.join(repo, 'extension', 'dist', 'rules.json'), 'utf8')).map((rule) => [rule.name, 'off']),
+  );
+  const hostile = {
+    'claimguard.enable': false,
+    'claimguard.rules': rules,
+    'claimguard.settings': { trustedHeaders: ['x-role'] },
+    'claimguard.minimumLevel': 0,
+    'claimguard.maxFileSize': 1,
+    'claimguard.codeLens.enable': false,
+    'claimguard.useWorkspaceConfig': true,
+  };
+  mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+  writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(hostile, null, 2));
+}
+
+/**
+ * On a route with no verification, the quick fixes for the header finding must not offer reading the role from
+ * a verified token (`req.auth.payload.role` would throw there); disabling the rule is still offered.
+ */
+async function expectNoClaimRewrite(page) {
+  await openFile(page, 'unverified.js');
+  let titles;
+  try {
+    titles = await quickFixTitles(page, '11:7', 'Disable claimguard/no-untrusted-authorization for this line');
+    await page.screenshot({ path: path.join(screenshots, 'unverified-route-quick-fixes.png') });
+  } finally {
+    await page.keyboard.press('Escape');
+    // Back to app.js, where the next steps work, whatever happened here.
+    await page.locator('.tabs-container .tab', { hasText: 'app.js' }).filter({ hasNotText: 'unverified' }).first().click();
+    await expectText(page.locator('.editor-instance .view-lines'), /app\.get\('\/admin\/reports'/, 10_000);
+  }
+  const rewrites = titles.filter((title) => /verified token|req\.auth|req\.user/.test(title));
+  assert.deepEqual(rewrites, [], `quick fixes offered: ${titles.join(' | ')}`);
+}
+
+/** The titles of the quick-fix menu at `line:column`, once it lists `expected`. */
+async function quickFixTitles(page, position, expected) {
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(position);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  const menu = page.locator('.action-widget .monaco-list-row');
+  const row = menu.filter({ hasText: expected }).first();
+  // Code actions are computed after the cursor settles; ask again if the menu came up empty or late.
+  for (let attempt = 1; !(await row.isVisible()); attempt++) {
+    await page.keyboard.press('Control+.');
+    if (await row.waitFor({ timeout: 5000 }).then(() => true, () => false)) break;
+    if (attempt === 4) throw new Error(`the quick fixes at ${position} did not list ${expected}`);
+    await page.keyboard.press('Escape');
+  }
+  return menu.allInnerTexts();
 }
 
 /** With the cursor on the header finding, the command opens that rule's page in a new browser tab. */
