@@ -49,32 +49,38 @@ export async function run(argv: readonly string[], streams: Streams = process, e
   }
   const progress = progressLine(streams);
   try {
-    const cwd = process.cwd();
-    const targets = resolveTargets(options.paths, cwd);
-    // Everything that can be checked before the analysis is, so a typo costs a second, not a whole run.
-    const output = options.output !== undefined ? checkWritableFile(options.output, cwd, 'the report') : undefined;
-    const baseline = { suppressAll: options.suppressAll, pruneSuppressions: options.pruneSuppressions, suppressionsLocation: options.suppressionsLocation };
-    const files = baselineFiles(targets.base, baseline, cwd);
-    if (options.suppressAll || options.pruneSuppressions) checkWritableFile(path.relative(cwd, files.suppressions), cwd, 'the baseline');
-    progress(`claimguard: analysing ${visible(options.paths.join(' '))}…`);
-    const choice = { project: options.projectConfig, ...(options.config !== undefined ? { configFile: path.resolve(cwd, options.config) } : {}) };
-    const project = await lintProject(targets, choice, options.publicRoutes);
-    const findingBaseline = applyFindingBaseline(project.linted, project.base, files, baseline);
-    const report = buildReport({ ...project, linted: findingBaseline.linted });
-    const levelBaseline = applyLevelBaseline(report, project.base, project.linted, files, baseline);
-    progress('');
-    if (choice.project || choice.configFile !== undefined) for (const configuration of report.configurations) streams.stderr.write(`claimguard: ${configuration}\n`);
-    const text = FORMATTERS[options.format](report, { terminal: terminalFor(output === undefined ? streams.stdout : undefined, env), base: project.base });
-    if (output !== undefined) writeReport(output, options.output!, text);
-    else streams.stdout.write(text);
-    if (output !== undefined || options.format !== 'table') streams.stderr.write(`claimguard: ${summaryLine(report)}\n`);
-    writeStepSummary(report, env, streams);
-    reportBaseline(findingBaseline, levelBaseline, files, cwd, streams);
-    return exitCode(report, options, findingBaseline, levelBaseline, streams);
+    return await analyse(options, streams, env, progress);
   } catch (error) {
     progress('');
     return usageFailure(error, streams);
   }
+}
+
+async function analyse(options: CliOptions, streams: Streams, env: NodeJS.ProcessEnv, progress: (text: string) => void): Promise<number> {
+  const cwd = process.cwd();
+  const targets = resolveTargets(options.paths, cwd);
+  // Everything that can be checked before the analysis is, so a typo costs a second, not a whole run.
+  const output = options.output !== undefined ? checkWritableFile(options.output, cwd, 'the report') : undefined;
+  const baseline = { suppressAll: options.suppressAll, pruneSuppressions: options.pruneSuppressions, suppressionsLocation: options.suppressionsLocation };
+  const files = baselineFiles(targets.base, baseline, cwd);
+  if (options.suppressAll || options.pruneSuppressions) checkWritableFile(path.relative(cwd, files.suppressions), cwd, 'the baseline');
+  const choice = { project: options.projectConfig, ...(options.config !== undefined ? { configFile: path.resolve(cwd, options.config) } : {}) };
+
+  progress(`claimguard: analysing ${visible(options.paths.join(' '))}…`);
+  const project = await lintProject(targets, choice, options.publicRoutes);
+  const findingBaseline = applyFindingBaseline(project.linted, project.base, files, baseline);
+  const report = buildReport({ ...project, linted: findingBaseline.linted });
+  const levelBaseline = applyLevelBaseline(report, project.base, project.linted, files, baseline);
+  progress('');
+
+  if (choice.project || choice.configFile !== undefined) for (const configuration of report.configurations) streams.stderr.write(`claimguard: ${configuration}\n`);
+  const text = FORMATTERS[options.format](report, { terminal: terminalFor(output === undefined ? streams.stdout : undefined, env), base: project.base });
+  if (output !== undefined) writeReport(output, options.output!, text);
+  else streams.stdout.write(text);
+  if (output !== undefined || options.format !== 'table') streams.stderr.write(`claimguard: ${summaryLine(report)}\n`);
+  writeStepSummary(report, env, streams);
+  reportBaseline(findingBaseline, levelBaseline, files, cwd, streams);
+  return exitCode(report, options, findingBaseline, levelBaseline, streams);
 }
 
 function writeReport(file: string, given: string, text: string): void {

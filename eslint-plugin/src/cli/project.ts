@@ -164,10 +164,15 @@ async function projectBatches(targets: Targets, configFile: string | undefined):
   const project = createProjectESLint(targets.base, configFile !== undefined ? { configFile } : {});
   const lister = new ESLint({ cwd: targets.base, overrideConfigFile: true, overrideConfig: [BUILT_IN_IGNORES, { files: [...JS_FILES, ...TS_FILES] }] });
   const groups = new Map<Linter.Config | undefined, Map<boolean, Batch>>();
+  const placed = new Set<string>();
   for (const target of targets.paths) {
     let selected = 0;
     let ignoredByProject = 0;
     for (const file of await candidateFiles(lister, [target.absolute])) {
+      if (placed.has(file)) {
+        selected++;
+        continue;
+      }
       const lookup = await lookupOrFail(project, file);
       if (lookup.kind === 'ignored') {
         ignoredByProject++;
@@ -184,7 +189,8 @@ async function projectBatches(targets: Targets, configFile: string | undefined):
         batch = { config: [BUILT_IN_IGNORES, ...config], patterns: [], publicRoutes: applied.publicRoutes, description: applied.description };
         byKind.set(commonJs, batch);
       }
-      if (!batch.patterns.includes(file)) batch.patterns.push(file);
+      batch.patterns.push(file);
+      placed.add(file);
       selected++;
     }
     if (selected === 0) {
