@@ -19,12 +19,38 @@ const AST_NODE_TYPES = NODE_TYPES;
  * a router's facts with those of the file that mounts it.
  */
 
+/**
+ * The ClaimGuard rule that reports a fact in the file where the fact is written, with what decides whether it
+ * does under its options: so `maturity-level` does not report the same reason again (util/enabled-rules.ts).
+ */
+export interface ReportedBy {
+  rule: 'no-api-key-auth' | 'no-untrusted-authorization' | 'no-unverified-claims' | 'no-privilege-from-request' | 'require-jwt-validation';
+  /** require-jwt-validation: the checks the verification certainly leaves out, and those it cannot resolve. */
+  checks?: readonly CheckName[];
+  unresolved?: readonly CheckName[];
+  /** no-api-key-auth: the route paths the scheme guards in its file (its `allowRoutes` option may allow them). */
+  routes?: readonly string[];
+}
+
 export interface Fact {
   /** What the reason line says, without the line number: "role from header 'x-role'". */
   description: string;
   span: Span;
   /** Set when the fact is in another file than the route (a mounting app, imported middleware). */
   file?: string;
+  /** The rule that reports this fact itself; absent for what only the grade says (code this file cannot see). */
+  reportedBy?: ReportedBy;
+}
+
+/** One reason a grade gives. */
+export interface GradeReason {
+  text: string;
+  span?: Span;
+  /** Set when the fact is in another file than the route, as `Fact.file` names it. */
+  file?: string;
+  reportedBy?: ReportedBy;
+  /** True for a reason that follows from the others and goes away with them ("no decision uses its claims"). */
+  consequence?: boolean;
 }
 
 export interface VerificationFact extends Fact {
@@ -55,8 +81,7 @@ export interface ChainFacts {
 
 export interface Grade {
   level: RouteLevel;
-  /** `file` is set when the fact is in another file than the route, as `Fact.file` names it. */
-  reasons: { text: string; span?: Span; file?: string }[];
+  reasons: GradeReason[];
   nextStep: string;
   /** False for routes with no authentication and no authorization decision: public by design or by mistake. */
   protectedRoute: boolean;
@@ -161,7 +186,10 @@ export function gradeChain(facts: ChainFacts, upstreamHidden = false, framework?
     const verifier = facts.verifications[0]!;
     return {
       level: 1,
-      reasons: [...bad.map(reason), { text: `token verified by ${verifier.description} ${at(verifier)}, but no decision uses its scopes or claims`, span: verifier.span }],
+      reasons: [
+        ...bad.map(reason),
+        { text: `token verified by ${verifier.description} ${at(verifier)}, but no decision uses its scopes or claims`, span: verifier.span, ...(bad.length > 0 ? { consequence: true } : {}) },
+      ],
       nextStep: bad.length > 0
         ? `take ${subjectOf(bad[0]!)} from the verified token and check scopes or claims to reach Level 2`
         : levelTwoStep(facts, framework),
@@ -179,6 +207,7 @@ export function gradeChain(facts: ChainFacts, upstreamHidden = false, framework?
       reasons: weak.map((verification) => ({
         text: `${verification.description} ${at(verification)} does not pin ${listWords(verification.unpinned)}`,
         span: verification.span,
+        ...(verification.reportedBy ? { reportedBy: verification.reportedBy } : {}),
       })),
       nextStep: `pin ${listWords(missing)} in the token verification to reach Level 3`,
       protectedRoute: true,
@@ -238,8 +267,8 @@ function gradeWithoutVerification(bad: readonly DecisionFact[], good: readonly D
   };
 }
 
-function reason(fact: Fact): { text: string; span: Span; file?: string } {
-  return { text: `${fact.description} ${at(fact)}`, span: fact.span, ...(fact.file ? { file: fact.file } : {}) };
+function reason(fact: Fact): GradeReason & { span: Span } {
+  return { text: `${fact.description} ${at(fact)}`, span: fact.span, ...(fact.file ? { file: fact.file } : {}), ...(fact.reportedBy ? { reportedBy: fact.reportedBy } : {}) };
 }
 
 /** "at line 12", or "at src/auth.js:12" for a fact in another file. */
@@ -331,21 +360,37 @@ function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, m
   const decisions: Located<DecisionFact>[] = [];
   for (const decision of analysis.decisions) {
     const fact = decisionFact(sourceCode, decision);
-    if (fact) decisions.push({ start: decision.node.range[0], fact });
+    if (fact) decisions.push({ start: decision.node.range[0], fact: withReporter(fact) });
   }
   for (const write of analysis.privilegeWrites) {
     const field = write.fields[0] ?? 'privilege';
     decisions.push({
       start: write.node.range[0],
-      fact: { trust: 'untrusted', privilegeWrite: true, description: `${field} written from ${describeValue(write.value)}`, span: spanOf(write.node) },
+      fact: {
+        trust: 'untrusted',
+        privilegeWrite: true,
+        description: `${field} written from ${describeValue(write.value)}`,
+        span: spanOf(write.node),
+        reportedBy: { rule: 'no-privilege-from-request' },
+      },
     });
   }
   const verifications = credentials.verifications.map((verification) => ({
     start: verification.node.range[0],
-    fact: { description: verification.description, unpinned: verification.unpinned, span: spanOf(verification.node) },
+    fact: {
+      description: verification.description,
+      unpinned: verification.unpinned,
+      span: spanOf(verification.node),
+      ...(verification.reportedBy ? { reportedBy: verification.reportedBy } : {}),
+    },
   }));
   return {
-    schemes: bySource(credentials.schemes.map((scheme) => ({ start: scheme.node.range[0], fact: { description: scheme.description, span: spanOf(scheme.node) } }))),
+    schemes: bySource(
+      credentials.schemes.map((scheme) => ({
+        start: scheme.node.range[0],
+        fact: { description: scheme.description, span: spanOf(scheme.node), reportedBy: { rule: 'no-api-key-auth', routes: scheme.routes } },
+      })),
+    ),
     verifications: bySource(verifications),
     decisions: bySource(decisions),
     ...locateHiddenAuthentication(model, new Set(verifications.map((verification) => verification.start))),
@@ -468,6 +513,13 @@ function decisionFact(sourceCode: TSESLint.SourceCode, decision: Decision): Deci
   const subject = subjectName(sourceCode, worst.operand, worst.value);
   const origin = describeValue(worst.value);
   return { trust: worst.value.trust, description: subject ? `${subject} from ${origin}` : `${origin} decides access`, span };
+}
+
+/** Untrusted values in decisions are no-untrusted-authorization's findings; decoded, unverified claims no-unverified-claims'. */
+function withReporter(fact: DecisionFact): DecisionFact {
+  if (fact.trust === 'untrusted') return { ...fact, reportedBy: { rule: 'no-untrusted-authorization' } };
+  if (fact.trust === 'unverified') return { ...fact, reportedBy: { rule: 'no-unverified-claims' } };
+  return fact;
 }
 
 function trustRank(value: TrustValue): number {
@@ -608,8 +660,8 @@ function fileOfFacts(facts: FileFacts): string | undefined {
 // ---- credential facts ------------------------------------------------------------------------------------
 
 interface ChainCredentialFacts {
-  verifications: { node: TSESTree.Node; description: string; unpinned: readonly string[] }[];
-  schemes: { node: TSESTree.Node; description: string }[];
+  verifications: { node: TSESTree.Node; description: string; unpinned: readonly string[]; reportedBy?: ReportedBy }[];
+  schemes: { node: TSESTree.Node; description: string; routes: readonly string[] }[];
 }
 
 /** Libraries whose verification is configured once (a strategy, a plugin) and invoked on the chain by a marker call. */
@@ -635,20 +687,30 @@ function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel): 
   for (const verification of credentials.verifications) {
     if (STRATEGY_LIBRARIES.has(verification.library) && !verification.middleware) continue;
     const site = verification.middleware ?? verification.node;
-    facts.verifications.push({ node: site, description: callText(sourceCode, site), unpinned: unpinnedChecks([verification]) });
+    facts.verifications.push({ node: site, description: callText(sourceCode, site), unpinned: unpinnedChecks([verification]), reportedBy: validationReport([verification]) });
   }
   // `passport.authenticate('jwt')`, `AuthGuard('jwt')`, `request.jwtVerify()`: the chain uses a strategy.
   for (const call of model.calls) {
     if (!isStrategyMarker(call)) continue;
     const unpinned = strategies.length > 0 ? unpinnedChecks(strategies) : ['algorithms', 'issuer', 'audience and expiry (the strategy is configured in another file)'];
-    facts.verifications.push({ node: call, description: callText(sourceCode, call), unpinned });
+    facts.verifications.push({ node: call, description: callText(sourceCode, call), unpinned, ...(strategies.length > 0 ? { reportedBy: validationReport(strategies) } : {}) });
   }
   for (const scheme of credentials.apiKeySchemes) {
     const label = scheme.kind === 'api-key' ? 'API key' : scheme.kind === 'basic' ? 'HTTP Basic credentials' : 'HTTP Digest credentials';
     const where = scheme.origin ? ` in ${scheme.origin.description}` : ` (${scheme.via})`;
-    facts.schemes.push({ node: scheme.guard ?? scheme.node, description: `${label}${where}` });
+    facts.schemes.push({ node: scheme.guard ?? scheme.node, description: `${label}${where}`, routes: scheme.routes });
   }
   return facts;
+}
+
+/** require-jwt-validation reports, on the verification calls of this file, what they leave unpinned. */
+function validationReport(verifications: readonly Verification[]): ReportedBy {
+  const weak = verifications.filter((verification) => !verification.pinned);
+  return {
+    rule: 'require-jwt-validation',
+    checks: [...new Set(weak.flatMap((verification) => verification.missing))],
+    unresolved: [...new Set(weak.flatMap((verification) => verification.unknown))],
+  };
 }
 
 function unpinnedChecks(verifications: readonly Verification[]): string[] {

@@ -1,5 +1,6 @@
 import { recordFinding, spanOf, type MaturityLevel } from '../analysis/findings';
-import { gradeFileRoutes, rememberRouteOptions, type GradedRoute } from '../analysis/maturity';
+import { gradeFileRoutes, rememberRouteOptions, type Grade, type GradedRoute, type GradeReason } from '../analysis/maturity';
+import { isReportedByEnabledRule } from '../util/enabled-rules';
 import { createRule } from '../util/create-rule';
 
 export type Options = [{ minimumLevel?: MaturityLevel; publicRoutes?: string[] }];
@@ -49,14 +50,23 @@ export default createRule<Options, MessageIds>({
         const graded = gradeFileRoutes(context.sourceCode, context.settings, context.filename, publicRoutes);
         for (const entry of graded) {
           if (entry.publicRoute || !isBelow(entry, minimumLevel)) continue;
-          report(entry);
+          const reasons = unreportedReasons(entry.grade);
+          // Another rule's finding holds the route down and says why; the lens and hover carry the grade.
+          if (reasons.length === 0 && entry.grade.level !== 'unauthenticated') continue;
+          report(entry, reasons);
         }
       },
     };
 
-    function report({ route, grade, anchor }: GradedRoute): void {
-      const [first, ...more] = grade.reasons;
-      const reason = `${first?.text ?? 'no reason recorded'}${more.length > 0 ? ` (and ${more.length} more)` : ''}`;
+    /** The reasons no enabled rule of this lint reports, leaving out those that only follow from the others. */
+    function unreportedReasons(grade: Grade): GradeReason[] {
+      return grade.reasons.filter((reason) => !reason.consequence && !isReportedByEnabledRule(context.sourceCode, reason.reportedBy));
+    }
+
+    function report({ route, grade, anchor }: GradedRoute, reasons: readonly GradeReason[]): void {
+      // An unauthenticated route whose decisions other rules report still lacks authentication: say only that.
+      const [first, ...more] = reasons.length > 0 ? reasons : [{ text: 'no authentication on the route' }];
+      const reason = `${first!.text}${more.length > 0 ? ` (and ${more.length} more)` : ''}`;
       const unauthenticated = grade.level === 'unauthenticated';
       context.report({
         node: anchor,
@@ -68,7 +78,7 @@ export default createRule<Options, MessageIds>({
         ruleId: 'claimguard/maturity-level',
         span: spanOf(anchor),
         level: grade.level,
-        ...(first?.span ? { origin: { description: first.text, span: first.span } } : {}),
+        ...(first!.span ? { origin: { description: first!.text, span: first!.span } } : {}),
       });
     }
   },

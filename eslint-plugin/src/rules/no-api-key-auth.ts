@@ -1,6 +1,7 @@
 import { getCredentialFacts } from '../analysis/credentials';
 import type { ApiKeyScheme } from '../analysis/credentials';
 import { createRule } from '../util/create-rule';
+import { noteEnabledRule } from '../util/enabled-rules';
 import { reportFinding } from '../util/report';
 
 export type Options = [{ allowRoutes?: string[] }];
@@ -16,12 +17,8 @@ function matchesRoute(pattern: string, path: string): boolean {
 }
 
 /** A scheme is allowed only when every route it guards in this file is on the allow-list. */
-function isAllowed(scheme: ApiKeyScheme, allowRoutes: readonly string[]): boolean {
-  return (
-    allowRoutes.length > 0 &&
-    scheme.routes.length > 0 &&
-    scheme.routes.every((path) => allowRoutes.some((pattern) => matchesRoute(pattern, path)))
-  );
+function isAllowed(routes: readonly string[], allowRoutes: readonly string[]): boolean {
+  return allowRoutes.length > 0 && routes.length > 0 && routes.every((path) => allowRoutes.some((pattern) => matchesRoute(pattern, path)));
 }
 
 export default createRule<Options, MessageIds>({
@@ -58,8 +55,11 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const allowRoutes = options.allowRoutes ?? [];
 
+    // Schemes on allow-listed routes are not reported here, so the grade may still name them.
+    noteEnabledRule(context.sourceCode, RULE_NAME, (fact) => !isAllowed(fact.routes ?? [], allowRoutes));
+
     function check(scheme: ApiKeyScheme): void {
-      if (isAllowed(scheme, allowRoutes)) return;
+      if (isAllowed(scheme.routes, allowRoutes)) return;
       const via = scheme.origin && scheme.via === 'key comparison' ? `${scheme.origin.description} compared with a key` : scheme.via;
       if (scheme.kind === 'api-key') {
         reportFinding(context, { node: scheme.node, messageId: 'apiKeyAuth', data: { via } }, { origin: scheme.origin });

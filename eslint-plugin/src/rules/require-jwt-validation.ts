@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getCredentialFacts } from '../analysis/credentials';
 import type { CheckName, OptionInsertion, Verification, VerificationProblem } from '../analysis/credentials';
 import { createRule } from '../util/create-rule';
+import { noteEnabledRule } from '../util/enabled-rules';
 import { reportFinding } from '../util/report';
 
 export type Options = [
@@ -124,6 +125,11 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const reported = new Set<string>();
     const enabled = (check: CheckName) => options[CHECK_OPTION[check]] !== false;
+    // What the grade holds against a verification is reported here only for the checks these options ask for.
+    noteEnabledRule(sourceCode, RULE_NAME, (fact) => {
+      const unresolved = (fact.unresolved ?? []).filter(enabled);
+      return (fact.checks ?? []).every(enabled) && (unresolved.length === 0 || options.reportUnresolved === true);
+    });
 
     function report(descriptor: TSESLint.ReportDescriptor<MessageIds> & { node: TSESTree.Node }): void {
       const key = `${descriptor.node.range.join(':')}:${descriptor.messageId}:${JSON.stringify(descriptor.data ?? {})}`;

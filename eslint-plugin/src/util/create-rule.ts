@@ -1,5 +1,6 @@
 import type { ESLintUtils, TSESLint } from '@typescript-eslint/utils';
 import { RELEASE_FILES_URL } from '../package-info';
+import { noteEnabledRule } from './enabled-rules';
 
 /** Where each rule's documentation lives for this release; editors, the CLI and SARIF link to it through `meta.docs.url`. */
 export const DOCS_BASE_URL = `${RELEASE_FILES_URL}/eslint-plugin/docs/rules`;
@@ -32,6 +33,10 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   return {
     name,
     meta: { ...meta, defaultOptions: resolvedDefaults, docs: { ...meta.docs, url: ruleDocsUrl(name) } },
-    create: (context) => create(context, context.options),
+    create: (context) => {
+      // Before any rule sees a node: maturity-level reads at `Program:exit` which rules report on this file.
+      noteEnabledRule(context.sourceCode, name);
+      return create(context, context.options);
+    },
   };
 }

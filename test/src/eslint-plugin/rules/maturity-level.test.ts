@@ -545,4 +545,86 @@ app.get('/me', async (c) => {
   });
 });
 
+/** `ruleId: message` of a lint with every ClaimGuard rule on (the strict config), some of them changed by `overrides`. */
+function lintStrict(code: string, overrides: Record<string, unknown> = {}): string[] {
+  const rules = Object.assign({}, ...plugin.configs.strict.map((part) => part.rules ?? {}), overrides) as Record<string, unknown>;
+  return lintUnderBothParsers(code, { plugins: { claimguard: plugin as never }, rules: rules as never }).map((message) => `${message.ruleId}: ${message.message}`);
+}
+
+describe('maturity-level beside the other ClaimGuard rules', () => {
+  const headerRole = `${EXPRESS}app.get('/admin', checkJwt, (req, res) => {
+  if (req.headers['x-role'] !== 'admin') return res.sendStatus(403);
+  res.json([]);
+});`;
+
+  it('adds nothing to a finding that holds the route down: one finding, one problem', () => {
+    const messages = lintStrict(headerRole);
+    assert.equal(messages.length, 1, messages.join('\n'));
+    assert.match(messages[0]!, /^claimguard\/no-untrusted-authorization: Authorization decision uses header 'x-role'/);
+  });
+
+  it("reports the route and names the reason when the finding's rule is off", () => {
+    assert.deepEqual(lintStrict(headerRole, { 'claimguard/no-untrusted-authorization': 'off' }), [
+      "claimguard/maturity-level: Level 1: role from header 'x-role' at line 6; take the role from the verified token and check scopes or claims to reach Level 2.",
+    ]);
+  });
+
+  it('reports a verified route on which no decision uses the claims, which no other rule reports', () => {
+    assert.deepEqual(lintStrict(`${EXPRESS}app.get('/items', checkJwt, (req, res) => res.json([]));`), [
+      "claimguard/maturity-level: Level 1: token verified by auth() at line 4, but no decision uses its scopes or claims; check the verified token's scopes or claims (e.g. requiredScopes('read:items')) to reach Level 2.",
+    ]);
+  });
+
+  const weakVerification = `const express = require('express');
+const jwt = require('jsonwebtoken');
+const app = express();
+function requireUser(req, res, next) {
+  req.user = jwt.verify(req.get('authorization').slice(7), process.env.PUBLIC_KEY, { algorithms: ['RS256'], audience: 'api' });
+  next();
+}
+app.get('/reports', requireUser, (req, res) => {
+  if (!req.user.scope.includes('reports:read')) return res.sendStatus(403);
+  res.json([]);
+});`;
+
+  it('leaves weak verification to require-jwt-validation while it is on', () => {
+    const messages = lintStrict(weakVerification);
+    assert.equal(messages.length, 1, messages.join('\n'));
+    assert.match(messages[0]!, /^claimguard\/require-jwt-validation: jsonwebtoken verification does not check the issuer/);
+  });
+
+  it('reports weak verification itself when require-jwt-validation is off, or does not ask for that check', () => {
+    const expected = ['claimguard/maturity-level: Level 2: jwt.verify() at line 5 does not pin issuer; pin issuer in the token verification to reach Level 3.'];
+    assert.deepEqual(lintStrict(weakVerification, { 'claimguard/require-jwt-validation': 'off' }), expected);
+    assert.deepEqual(lintStrict(weakVerification, { 'claimguard/require-jwt-validation': ['error', { requireIssuer: false }] }), expected);
+  });
+
+  it('still reports an unauthenticated route, without repeating the decision another rule reports', () => {
+    const messages = lintStrict(`${EXPRESS}app.get('/admin', (req, res) => {
+  if (req.headers['x-role'] !== 'admin') return res.sendStatus(403);
+  res.json([]);
+});`);
+    assert.equal(messages.length, 2, messages.join('\n'));
+    assert.match(messages[0]!, /^claimguard\/maturity-level: Unauthenticated route GET \/admin: no authentication on the route; verify a JWT access token/);
+    assert.match(messages[1]!, /^claimguard\/no-untrusted-authorization: /);
+  });
+
+  it('leaves an API key to no-api-key-auth, unless its allowRoutes accept the route', () => {
+    const code = `const express = require('express');
+const app = express();
+function requireKey(req, res, next) {
+  if (!keys.includes(req.headers['x-api-key'])) return res.sendStatus(401);
+  next();
+}
+app.get('/metrics', requireKey, (req, res) => res.json({}));`;
+    const lint = (apiKey: unknown) =>
+      lintUnderBothParsers(code, { plugins: { claimguard: plugin as never }, rules: { 'claimguard/maturity-level': ['warn', { minimumLevel: 1 }], 'claimguard/no-api-key-auth': apiKey } as never }).map(
+        (message) => message.ruleId,
+      );
+    assert.deepEqual(lint('error'), ['claimguard/no-api-key-auth']);
+    assert.deepEqual(lint(['error', { allowRoutes: ['/metrics'] }]), ['claimguard/maturity-level']);
+    assert.deepEqual(lint('off'), ['claimguard/maturity-level']);
+  });
+});
+
 if (rule) runUnderBothParsers(ruleName, rule as never, { valid, invalid });
