@@ -89,6 +89,17 @@ describe("claimguard --project-config: the project's config, merged as the trust
     assert.deepEqual(findings(['src', '-c', 'ci/claimguard.config.mjs']), ['src/orders.ts:4 claimguard/no-untrusted-authorization']);
   });
 
+  it('takes public routes from maturity-level in the project’s config, and still none from comments', () => {
+    project.write({
+      'eslint.config.mjs': CONFIG.replace("'claimguard/no-api-key-auth': 'off' }", "'claimguard/no-api-key-auth': 'off', 'claimguard/maturity-level': ['off', { publicRoutes: ['/admin'] }] }"),
+      'src/open.js': '/* eslint claimguard/maturity-level: ["warn", {"publicRoutes": ["/reports"]}] */\n',
+    });
+    const routes = project.json(['src', '--project-config']).routes.map((found) => `${found.file} ${found.method} ${found.path} ${found.publicRoute}`);
+    // The block that lists '/admin' is for `.js` files: the TypeScript route keeps its grade.
+    assert.deepEqual(routes.sort(), ['src/basic.js GET /reports false', 'src/gateway.js GET /admin true', 'src/orders.ts GET /admin false']);
+    assert.equal(project.json(['src']).routes.some((found) => found.publicRoute), false, 'without the flag the project config says nothing');
+  });
+
   it('a project without a config gets the bundled one', () => {
     const bare = new TempProject(FILES);
     try {
