@@ -4,19 +4,10 @@
  */
 import * as path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { findingDetails, spanOf } from './analysis/findings';
-import {
-  anchorOf,
-  getFileFacts,
-  gradeChain,
-  gradeFileRoutes,
-  matchesPublicRoute,
-  nameFileFacts,
-  resolveProject,
-  routeOptionsOf,
-  type FileFacts,
-} from './analysis/maturity';
-import { importResolver } from './cli/project';
+import { findingDetails } from './analysis/findings';
+import { routeOptionsOf } from './analysis/maturity';
+import { gradeFileRoutes, gradeRoutes, type GradedRoute } from './project/grades';
+import { projectFor } from './project/index';
 import type { FindingDetail, RouteLevel, Span } from './analysis/findings';
 
 export type { FindingDetail, MaturityLevel, RouteLevel, Span } from './analysis/findings';
@@ -49,8 +40,8 @@ export function getFindingDetails(sourceCode: TSESLint.SourceCode): readonly Fin
 }
 
 /**
- * Every route of the file with its maturity grade, from the same analysis the rules used. The file name
- * (for file-based routers) and the public-route allow-list default to what `maturity-level` ran with.
+ * Every route of the file with its maturity grade, its chain linked across the project exactly as the
+ * `maturity-level` rule saw it. The file name and the public-route allow-list default to what the rule ran with.
  */
 export function routeReports(
   sourceCode: TSESLint.SourceCode,
@@ -60,16 +51,20 @@ export function routeReports(
   const remembered = routeOptionsOf(sourceCode);
   const filename = options.filename ?? remembered?.filename ?? '';
   const publicRoutes = options.publicRoutes ?? remembered?.publicRoutes ?? [];
-  return gradeFileRoutes(sourceCode, settings, filename, publicRoutes).map(({ route, grade, publicRoute, anchor }) => ({
-    method: route.method,
-    path: route.path,
-    span: spanOf(anchor),
+  return gradeFileRoutes(sourceCode, settings, filename, publicRoutes).map(toReport);
+}
+
+function toReport({ linked, path: routePath, grade, publicRoute, anchor }: GradedRoute): RouteReport {
+  return {
+    method: linked.route.method,
+    path: routePath,
+    span: anchor,
     level: grade.level,
     reasons: grade.reasons,
     nextStep: grade.nextStep,
     publicRoute,
     protectedRoute: grade.protectedRoute,
-  }));
+  };
 }
 
 /** One linted file of a project, as a tool that ran ESLint on it hands it over. */
@@ -83,7 +78,7 @@ export interface ProjectFile {
   publicRoutes?: readonly string[];
 }
 
-/** A route of a project with its grade; paths are absolute, reason texts name other files relative to `root`. */
+/** A route of a project with its grade; paths are absolute, reason texts name other files relative to the project root. */
 export interface ProjectRouteReport extends RouteReport {
   /** The file that registers the route. */
   file: string;
@@ -92,40 +87,25 @@ export interface ProjectRouteReport extends RouteReport {
 }
 
 /**
- * Every route of the files graded as one project, as the `claimguard` command's route table grades them:
- * middleware imported from another file is resolved, routers are joined with the chains of the files that
- * mount them, Next.js routes with `middleware.ts`, NestJS controllers with module middleware and global guards.
- * `root` is the project's folder: `@/` and `~/` imports resolve below it, and reason texts name files relative
- * to it.
+ * Every route the given linted files register, graded with their chains linked across their projects, the
+ * same grades the `maturity-level` rule gave while linting them. `publicRoutes` adds to each file's allow-list.
  */
-export function gradeProject(
-  projectFiles: Iterable<ProjectFile>,
-  options: { root: string; publicRoutes?: readonly string[] },
-): ProjectRouteReport[] {
-  const files = new Map<string, FileFacts>();
-  const publicRoutesByFile = new Map<string, readonly string[]>();
+export function gradeProject(projectFiles: Iterable<ProjectFile>, options: { publicRoutes?: readonly string[] } = {}): ProjectRouteReport[] {
+  const reports: ProjectRouteReport[] = [];
   for (const { filename, sourceCode, settings, publicRoutes } of projectFiles) {
-    const facts = getFileFacts(sourceCode, settings, filename);
-    nameFileFacts(facts, filename);
-    files.set(filename, facts);
-    publicRoutesByFile.set(filename, publicRoutes ?? routeOptionsOf(sourceCode)?.publicRoutes ?? []);
+    const allowed = [...(options.publicRoutes ?? []), ...(publicRoutes ?? routeOptionsOf(sourceCode)?.publicRoutes ?? [])];
+    const index = projectFor(filename, settings);
+    index.record(filename, sourceCode);
+    for (const graded of gradeRoutes(index.routesIn(filename), allowed)) {
+      const report = toReport(graded);
+      reports.push({
+        ...report,
+        file: filename,
+        reasons: graded.grade.reasons.map((reason) => (reason.file ? { ...reason, file: path.resolve(index.root, reason.file) } : reason)),
+      });
+    }
   }
-  const display = (file: string) => (path.relative(options.root, file) || path.basename(file)).split(path.sep).join('/');
-  return resolveProject(files, importResolver(files, options.root), display).map(({ file, route, facts, upstreamHidden }) => {
-    const grade = gradeChain(facts, upstreamHidden, route.framework);
-    const publicRoutes = [...(options.publicRoutes ?? []), ...(publicRoutesByFile.get(file) ?? [])];
-    return {
-      file,
-      method: route.method,
-      path: route.path,
-      span: spanOf(anchorOf(route.node)),
-      level: grade.level,
-      reasons: grade.reasons.map((reason) => (reason.file ? { ...reason, file: path.resolve(options.root, reason.file) } : reason)),
-      nextStep: grade.nextStep,
-      publicRoute: matchesPublicRoute(route.path, publicRoutes),
-      protectedRoute: grade.protectedRoute,
-    };
-  });
+  return reports;
 }
 
 /**

@@ -140,7 +140,7 @@ export async function buildWorkspaceReport(
 
 function gradeGroup(group: ProjectGroup, analysed: readonly AnalysedFile[]): RouteSummary[] {
   const byFile = new Map(analysed.map((file) => [file.source.filename, file]));
-  return gradeProject(analysed.map((file) => file.source), { root: group.root }).map((route) => {
+  return gradeProject(analysed.map((file) => file.source)).map((route) => {
     const uri = URI.file(route.file).toString();
     return summarizeRoute(uri, route, (file) => {
       const found = byFile.get(file);

@@ -56,6 +56,8 @@ export interface GradeReason {
 export interface VerificationFact extends Fact {
   /** What the verification leaves unpinned: `algorithms`, `issuer`, `audience`, `expiry`. */
   unpinned: readonly string[];
+  /** A strategy marker (`passport.authenticate('jwt')`) whose strategy is configured in another file. */
+  strategyElsewhere?: boolean;
 }
 
 export interface DecisionFact extends Fact {
@@ -67,6 +69,10 @@ export interface DecisionFact extends Fact {
 export interface UnknownFact extends Fact {
   /** The relative import to look into; absent when no file of the project can say more (a package, a global). */
   ref?: ImportRef;
+  /** Set once the whole project was searched: why the import could not be followed. */
+  why?: string;
+  /** An imported `use` argument: when it turns out to be a router, it is a mount rather than middleware. */
+  mayBeRouter?: boolean;
 }
 
 /** Everything on one route's chain that decides its level. */
@@ -177,7 +183,9 @@ export function gradeChain(facts: ChainFacts, upstreamHidden = false, framework?
     return {
       level: 'unknown',
       reasons: facts.unknown.map(reason),
-      nextStep: 'run the claimguard command on the whole project so imported middleware is resolved',
+      nextStep: facts.unknown.some((fact) => fact.why !== undefined)
+        ? 'make the imports above resolve to files of the project that parse, so the whole chain can be checked'
+        : 'lint the whole project so imported middleware is resolved',
       protectedRoute: true,
     };
   }
@@ -382,6 +390,7 @@ function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, m
       unpinned: verification.unpinned,
       span: spanOf(verification.node),
       ...(verification.reportedBy ? { reportedBy: verification.reportedBy } : {}),
+      ...(verification.strategyElsewhere ? { strategyElsewhere: true } : {}),
     },
   }));
   return {
@@ -426,7 +435,12 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
   const visible: Range[] = [];
   for (const link of chain) {
     if (link.imported) {
-      unknown.push({ description: `middleware '${linkName(link)}' is imported from '${link.imported.source}'`, span: spanOf(link.node), ref: link.imported });
+      unknown.push({
+        description: `middleware '${linkName(link)}' is imported from '${link.imported.source}'`,
+        span: spanOf(link.node),
+        ref: link.imported,
+        ...(link.mayBeRouter ? { mayBeRouter: true } : {}),
+      });
       continue;
     }
     visible.push(...link.ranges);
@@ -660,7 +674,7 @@ function fileOfFacts(facts: FileFacts): string | undefined {
 // ---- credential facts ------------------------------------------------------------------------------------
 
 interface ChainCredentialFacts {
-  verifications: { node: TSESTree.Node; description: string; unpinned: readonly string[]; reportedBy?: ReportedBy }[];
+  verifications: { node: TSESTree.Node; description: string; unpinned: readonly string[]; reportedBy?: ReportedBy; strategyElsewhere?: boolean }[];
   schemes: { node: TSESTree.Node; description: string; routes: readonly string[] }[];
 }
 
@@ -675,6 +689,19 @@ const CHECK_WORDS: Record<CheckName, string> = {
   expiry: 'expiry',
   credentials: 'a required token',
 };
+
+/** What a strategy configured in a file not seen leaves open, as a reason line says it. */
+const STRATEGY_ELSEWHERE_UNPINNED = ['algorithms', 'issuer', 'audience and expiry (the strategy is configured in another file)'];
+
+/**
+ * The strategies a file configures (passport-jwt, a Nest `PassportStrategy`, `@fastify/jwt`, `JwtModule`), which
+ * strategy markers in other files (`passport.authenticate('jwt')`, `AuthGuard('jwt')`) run.
+ */
+export function strategyFacts(sourceCode: TSESLint.SourceCode): VerificationFact[] {
+  return getCredentialFacts(sourceCode)
+    .verifications.filter((verification) => STRATEGY_LIBRARIES.has(verification.library) && !verification.middleware)
+    .map((verification) => ({ description: `the ${verification.library} strategy`, span: spanOf(verification.node), unpinned: unpinnedChecks([verification]) }));
+}
 
 /**
  * Token verification and API-key/Basic schemes as the grade sees them, located where they run on a chain.
@@ -692,8 +719,9 @@ function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel): 
   // `passport.authenticate('jwt')`, `AuthGuard('jwt')`, `request.jwtVerify()`: the chain uses a strategy.
   for (const call of model.calls) {
     if (!isStrategyMarker(call)) continue;
-    const unpinned = strategies.length > 0 ? unpinnedChecks(strategies) : ['algorithms', 'issuer', 'audience and expiry (the strategy is configured in another file)'];
-    facts.verifications.push({ node: call, description: callText(sourceCode, call), unpinned, ...(strategies.length > 0 ? { reportedBy: validationReport(strategies) } : {}) });
+    const description = callText(sourceCode, call);
+    if (strategies.length > 0) facts.verifications.push({ node: call, description, unpinned: unpinnedChecks(strategies), reportedBy: validationReport(strategies) });
+    else facts.verifications.push({ node: call, description, unpinned: STRATEGY_ELSEWHERE_UNPINNED, strategyElsewhere: true });
   }
   for (const scheme of credentials.apiKeySchemes) {
     const label = scheme.kind === 'api-key' ? 'API key' : scheme.kind === 'basic' ? 'HTTP Basic credentials' : 'HTTP Digest credentials';

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES as NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../util/find-variable';
 import { decoratorsOf, dottedPath, isFunctionNode, memberName, staticString, unwrap } from './syntax';
+import { isProjectSpecifier } from '../project/modules';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
 const AST_NODE_TYPES = NODE_TYPES;
@@ -16,10 +17,12 @@ export type Framework = 'express' | 'koa' | 'fastify' | 'hono' | 'nest' | 'next'
 /** A half-open source range `[start, end)` in the file's text. */
 export type Range = readonly [number, number];
 
-/** A module and the name imported from it (`default` for a default import). */
+/** A module, the name imported from it (`default` for a default import) and members read below it. */
 export interface ImportRef {
   source: string;
   name: string;
+  /** `getUsers` in `userController.getUsers` when `userController` is the imported name. */
+  path?: readonly string[];
 }
 
 /** One step of a route's chain: a middleware, a guard, a hook or the handler. */
@@ -30,6 +33,8 @@ export interface ChainLink {
   ranges: readonly Range[];
   /** Set when the link comes from a relative import this file cannot see into. */
   imported?: ImportRef;
+  /** An imported `use` argument that may be a router rather than middleware; the project index tells which. */
+  mayBeRouter?: boolean;
 }
 
 export interface Route {
@@ -87,6 +92,10 @@ export interface ExternalMount {
   /** Middleware registered for paths under the mount only; it applies to the mounted routes it covers. */
   scoped: readonly { prefix: string; links: readonly ChainLink[] }[];
   node: TSESTree.Node;
+  /** The export name of the router the mount is made on, when that router is itself exported (nested mounts). */
+  mountedOn?: string;
+  /** The argument may be middleware rather than a router; only a router counts as mounted. */
+  uncertain?: boolean;
 }
 
 export interface RouteModel {
@@ -94,6 +103,8 @@ export interface RouteModel {
   externalMounts: readonly ExternalMount[];
   /** Exported declarations, as links (what another file's import of that name runs). */
   exports: ReadonlyMap<string, ChainLink>;
+  /** Modules whose exports this file re-exports whole (`export * from './x'`). */
+  starExports: readonly string[];
   /** Every call and `new` in the file, in source order (for facts that are looked up by range). */
   calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[];
   /** String literals that name an API-key or Basic credential (`'x-api-key'`, `'Basic '`), in source order. */
@@ -214,7 +225,7 @@ interface Collected {
   memberCalls: TSESTree.CallExpression[];
   plainCalls: TSESTree.CallExpression[];
   classes: (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[];
-  exportNodes: (TSESTree.ExportNamedDeclaration | TSESTree.ExportDefaultDeclaration | TSESTree.AssignmentExpression)[];
+  exportNodes: (TSESTree.ExportNamedDeclaration | TSESTree.ExportDefaultDeclaration | TSESTree.ExportAllDeclaration | TSESTree.AssignmentExpression)[];
   unauthorizedMarks: number[];
   callerReads: number[];
   /** `app` in `app.fetch`: a Hono app handed to a runtime, so served by this file rather than mounted. */
@@ -313,6 +324,7 @@ function classify(node: TSESTree.Node, collected: Collected): void {
       break;
     case AST_NODE_TYPES.ExportNamedDeclaration:
     case AST_NODE_TYPES.ExportDefaultDeclaration:
+    case AST_NODE_TYPES.ExportAllDeclaration:
       collected.exportNodes.push(node);
       break;
     case AST_NODE_TYPES.Literal:
@@ -379,6 +391,9 @@ class RouteDiscovery {
   private readonly decorated = new Map<string, TSESTree.Node>();
   private readonly externalMounts: ExternalMount[] = [];
   private readonly exportLinks = new Map<string, ChainLink>();
+  private readonly starExports: string[] = [];
+  /** The receiver each external mount is made on, so the mount can name the router's export once exports are known. */
+  private readonly mountReceivers = new Map<ExternalMount, Receiver>();
   private readonly looseRoutes: Route[] = [];
   private readonly nestMiddleware: NestAuth['middleware'][number][] = [];
   private readonly globalGuards: ChainLink[] = [];
@@ -406,8 +421,9 @@ class RouteDiscovery {
     const nextMiddleware = this.interpretNext(collected.exportNodes);
     return {
       routes: [...this.flattenReceivers(), ...this.looseRoutes],
-      externalMounts: this.externalMounts,
+      externalMounts: this.externalMounts.map((mount) => this.liftMount(mount)),
       exports: this.exportLinks,
+      starExports: this.starExports,
       calls: collected.allCalls,
       schemeLiterals: collected.schemeLiterals,
       ...(nextMiddleware ? { nextMiddleware } : {}),
@@ -569,15 +585,27 @@ class RouteDiscovery {
   private interpretUse(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
     const found = this.receiverOf(callee.object);
     if (!found) return;
-    const args = [...call.arguments];
+    // `routes.forEach((route) => router.use(route.path, route.route))`: one mount per entry of a route table.
+    for (const entry of iterationEntries(call, this.sourceCode)) {
+      this.interpretUseArgs(call, found.receiver, call.arguments.map((arg) => entry(arg)));
+    }
+  }
+
+  private interpretUseArgs(call: TSESTree.CallExpression, receiver: Receiver, given: readonly TSESTree.Node[]): void {
+    const found = { receiver };
+    const args = [...given];
     const prefix = args.length > 1 ? routePathOf(args[0]!) : undefined;
     if (prefix !== undefined) args.shift();
     const links: ChainLink[] = [];
     for (const arg of args) {
       const mount = this.mountTarget(arg);
-      if (mount === 'external') {
-        const ref = this.importOf(arg);
-        if (ref) this.externalMounts.push(this.externalMount(found.receiver, ref, prefix ?? '', links, call));
+      const ref = mount === undefined ? this.importOf(arg) : undefined;
+      if (mount && 'external' in mount) {
+        this.externalMounts.push(this.externalMount(found.receiver, mount.external, prefix ?? '', links, call));
+      } else if (ref && unwrap(arg).type === AST_NODE_TYPES.Identifier) {
+        // `app.use(authRoutes)`: middleware or a router, which only the imported file can say.
+        this.externalMounts.push(this.externalMount(found.receiver, ref, prefix ?? '', links, call, true));
+        links.push({ ...this.linkOf(arg), mayBeRouter: true });
       } else if (mount) {
         this.addMount(found.receiver, mount, prefix ?? '', links);
       } else {
@@ -606,9 +634,8 @@ class RouteDiscovery {
       const found = this.receiverOf(callee.object);
       if (prefix === undefined || !found) return;
       const mount = this.mountTarget(second);
-      if (mount === 'external') {
-        const ref = this.importOf(second);
-        if (ref) this.externalMounts.push(this.externalMount(found.receiver, ref, prefix, [], call));
+      if (mount && 'external' in mount) {
+        this.externalMounts.push(this.externalMount(found.receiver, mount.external, prefix, [], call));
       } else if (mount) {
         this.addMount(found.receiver, mount, prefix, []);
       }
@@ -671,9 +698,10 @@ class RouteDiscovery {
   }
 
   /** What an argument of `use`/`route`/`register` mounts: a router of this file, one imported, or nothing. */
-  private mountTarget(arg: TSESTree.Node): Receiver | 'external' | undefined {
+  private mountTarget(arg: TSESTree.Node): Receiver | { external: ImportRef } | undefined {
     let bare = unwrap(arg);
-    // Koa: `app.use(router.routes())`, `router.use('/x', child.routes(), child.allowedMethods())`.
+    // Koa: `app.use(router.routes())`, `router.use('/x', child.routes(), child.allowedMethods())`: always a router.
+    const koaRouter = bare.type === AST_NODE_TYPES.CallExpression;
     if (bare.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrap(bare.callee);
       const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
@@ -681,7 +709,8 @@ class RouteDiscovery {
       bare = unwrap(callee.object);
     }
     if (bare.type !== AST_NODE_TYPES.Identifier) return undefined;
-    if (this.importOf(bare)) return /router|routes|api|app|controller|module/i.test(bare.name) ? 'external' : undefined;
+    const ref = this.importOf(bare);
+    if (ref) return koaRouter || /route|api|app|controller|module/i.test(bare.name) ? { external: ref } : undefined;
     const receiver = this.receivers.get(this.keyOf(bare)) ?? this.receiverForIdentifier(bare);
     return receiver && receiver.mountable ? receiver : undefined;
   }
@@ -701,7 +730,7 @@ class RouteDiscovery {
    * A router from another file mounted here, with the middleware registered so far: what covers the whole
    * mount, and what covers only some of its paths (`app.use('/api/posts/*', basicAuth(…)); app.route('/api', api)`).
    */
-  private externalMount(receiver: Receiver, ref: ImportRef, prefix: string, extra: readonly ChainLink[], node: TSESTree.Node): ExternalMount {
+  private externalMount(receiver: Receiver, ref: ImportRef, prefix: string, extra: readonly ChainLink[], node: TSESTree.Node, uncertain = false): ExternalMount {
     const mountPath = prefix || '/';
     const chain: ChainLink[] = [];
     const scoped: { prefix: string; links: ChainLink[] }[] = [];
@@ -709,7 +738,9 @@ class RouteDiscovery {
       if (prefixCovers(use.prefix, mountPath)) chain.push(...use.links);
       else if (use.prefix !== undefined && prefixCovers(mountPath, use.prefix.replace(/\/\*$/, ''))) scoped.push({ prefix: use.prefix, links: use.links });
     }
-    return { ref, prefix, chain: [...chain, ...extra], scoped, node };
+    const mount: ExternalMount = { ref, prefix, chain: [...chain, ...extra], scoped, node, ...(uncertain ? { uncertain } : {}) };
+    this.mountReceivers.set(mount, receiver);
+    return mount;
   }
 
   // ---- NestJS modules and bootstrap ----------------------------------------------------------------
@@ -885,6 +916,8 @@ class RouteDiscovery {
         this.exportValue(commonJsExportName(node.left as TSESTree.MemberExpression), node.right);
       } else if (node.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
         this.exportValue('default', node.declaration);
+      } else if (node.type === AST_NODE_TYPES.ExportAllDeclaration) {
+        this.exportAll(node);
       } else {
         this.exportNamed(node);
       }
@@ -899,13 +932,31 @@ class RouteDiscovery {
       }
     } else if (declaration && 'id' in declaration && declaration.id && declaration.id.type === AST_NODE_TYPES.Identifier) {
       this.exportValue(declaration.id.name, declaration, declaration.id);
-    } else if (!node.source) {
+    } else {
+      const source = node.source?.value;
       for (const specifier of node.specifiers) {
-        if (specifier.type !== AST_NODE_TYPES.ExportSpecifier || specifier.local.type !== AST_NODE_TYPES.Identifier) continue;
-        const exported = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : String(specifier.exported.value);
-        this.exportValue(exported, specifier.local);
+        if (specifier.type !== AST_NODE_TYPES.ExportSpecifier) continue;
+        const exported = nameOf(specifier.exported);
+        // `export { requireAuth } from './auth'` and `export { default as auth } from './auth'` pass another file's export on.
+        if (source !== undefined) {
+          if (this.isProjectModule(source)) this.exportLinks.set(exported, { node: specifier, ranges: [], imported: { source, name: nameOf(specifier.local) } });
+        } else if (specifier.local.type === AST_NODE_TYPES.Identifier) {
+          this.exportValue(exported, specifier.local);
+        }
       }
     }
+  }
+
+  /** `export * from './guards'` re-exports every name; `export * as guards from './guards'` one namespace. */
+  private exportAll(node: TSESTree.ExportAllDeclaration): void {
+    const source = node.source.value;
+    if (!this.isProjectModule(source)) return;
+    if (node.exported) this.exportLinks.set(nameOf(node.exported), { node, ranges: [], imported: { source, name: '*' } });
+    else this.starExports.push(source);
+  }
+
+  private isProjectModule(source: string): boolean {
+    return isProjectSpecifier(this.filename, source);
   }
 
   /** Records an export as a link, and marks exported routers and plugins as mounted elsewhere. */
@@ -922,7 +973,15 @@ class RouteDiscovery {
     const identifier = id ?? (bare.type === AST_NODE_TYPES.Identifier ? bare : undefined);
     // `export default new Hono().get(…)` exports the instance its chain builds.
     const chained = !identifier && (bare.type === AST_NODE_TYPES.CallExpression || bare.type === AST_NODE_TYPES.NewExpression) && instanceKind(chainRoot(bare));
-    const receiver = identifier ? this.receivers.get(this.keyOf(identifier)) : chained ? this.receiverOf(bare)?.receiver : undefined;
+    // Koa: `module.exports = router.routes()` exports the router's middleware, which mounts its routes.
+    const koaRouter = !identifier && !chained ? koaRoutesOf(bare) : undefined;
+    const receiver = identifier
+      ? this.receivers.get(this.keyOf(identifier))
+      : chained
+        ? this.receiverOf(bare)?.receiver
+        : koaRouter
+          ? this.receivers.get(this.keyOf(koaRouter))
+          : undefined;
     if (receiver) receiver.exportedAs = name;
     // An exported plugin function: its first parameter is the instance its routes hang on.
     const fn = isFunctionNode(bare) ? bare : this.localFunction(bare);
@@ -1002,26 +1061,25 @@ class RouteDiscovery {
     return declaration && isFunctionNode(declaration) ? declaration : undefined;
   }
 
-  /** The relative import an identifier (or `ns.member`) comes from; package imports are not "unknown". */
+  /** The project module an identifier (or `ns.member`) is imported from; package imports are not "unknown". */
   private importOf(node: TSESTree.Node): ImportRef | undefined {
     const bare = unwrap(node);
     if (bare.type === AST_NODE_TYPES.MemberExpression) {
-      // `auth.requireUser` on a namespace or a CommonJS module object names the export `requireUser`;
-      // `ctrl.comments.get` reaches into the export `comments`.
-      let first = bare;
+      // `auth.requireUser` on a namespace names the export `requireUser`; on a CommonJS module object or a
+      // destructured `require`, the members are read below the imported value (`userController.getUsers`).
       let root = unwrap(bare.object);
-      while (root.type === AST_NODE_TYPES.MemberExpression) {
-        first = root;
-        root = unwrap(root.object);
-      }
+      while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
       if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
-      const namespace = this.importOf(root);
-      const member = memberName(first);
-      return namespace && member ? { source: namespace.source, name: member } : undefined;
+      const imported = this.importOf(root);
+      const members = memberPath(bare);
+      if (!imported || !members) return undefined;
+      // A namespace's first member is the export; below a named or default import, members are read from it.
+      if (imported.name === '*') return { source: imported.source, name: members[0]!, ...(members.length > 1 ? { path: members.slice(1) } : {}) };
+      return { source: imported.source, name: imported.name, path: [...(imported.path ?? []), ...members] };
     }
     if (bare.type === AST_NODE_TYPES.CallExpression && calleeIsRequire(bare)) {
       const source = staticString(bare.arguments[0]);
-      return source && isRelative(source) ? { source, name: 'default' } : undefined;
+      return source && this.isProjectModule(source) ? { source, name: 'default' } : undefined;
     }
     if (bare.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = findVariable(this.sourceCode.getScope(bare), bare.name);
@@ -1030,7 +1088,7 @@ class RouteDiscovery {
     if (def.type === 'ImportBinding') {
       const declaration = def.parent as TSESTree.ImportDeclaration;
       const source = declaration.source.value;
-      if (!isRelative(source)) return undefined;
+      if (!this.isProjectModule(source)) return undefined;
       const specifier = def.node;
       if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { source, name: 'default' };
       if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { source, name: '*' };
@@ -1040,7 +1098,7 @@ class RouteDiscovery {
       }
       return undefined;
     }
-    return def.type === 'Variable' ? requireRef(def.node, bare.name) : undefined;
+    return def.type === 'Variable' ? requireRef(def.node, bare.name, (source) => this.isProjectModule(source)) : undefined;
   }
 
   /** Adds the same-file functions that code in `roots` calls, a few calls deep. */
@@ -1082,6 +1140,31 @@ class RouteDiscovery {
   }
 
   // ---- final assembly -------------------------------------------------------------------------------
+
+  /**
+   * An external mount as seen from the outermost router of this file: `api.use(users)` where `api` is itself
+   * mounted with `router.use('/api', api.routes())` mounts `users` under `/api` of `router`, after `router`'s own
+   * middleware. The mount names the outermost router's export, so the project index can follow it further up.
+   */
+  private liftMount(mount: ExternalMount): ExternalMount {
+    const receiver = this.mountReceivers.get(mount);
+    if (!receiver) return mount;
+    const parents = new Map<Receiver, { parent: Receiver; mount: Mount }>();
+    for (const parent of this.receivers.values()) for (const child of parent.mounts) parents.set(child.child, { parent, mount: child });
+    let prefix = joinPaths(receiver.prefix, mount.prefix);
+    let chain = [...mount.chain];
+    let current = receiver;
+    const seen = new Set<Receiver>([current]);
+    for (let step = parents.get(current); step && !seen.has(step.parent); step = parents.get(current)) {
+      const uses = step.parent.uses.filter((use) => use.order < step.mount.order && prefixCovers(use.prefix, step.mount.prefix || '/'));
+      chain = [...uses.flatMap((use) => use.links), ...step.mount.chain, ...chain];
+      prefix = joinPaths(step.parent.prefix, step.mount.prefix, prefix);
+      current = step.parent;
+      seen.add(current);
+    }
+    const lifted: ExternalMount = { ...mount, prefix: prefix === '/' && !mount.prefix ? '' : prefix, chain };
+    return current.exportedAs !== undefined ? { ...lifted, mountedOn: current.exportedAs } : lifted;
+  }
 
   /** Routes of every receiver not mounted in this file, with mounted routers' routes under their prefixes. */
   private flattenReceivers(): Route[] {
@@ -1129,17 +1212,13 @@ class RouteDiscovery {
 
 // ---- helpers ----------------------------------------------------------------------------------------
 
-function isRelative(source: string): boolean {
-  return source.startsWith('./') || source.startsWith('../') || source.startsWith('@/') || source.startsWith('~/');
-}
-
 function calleeIsRequire(call: TSESTree.CallExpression): boolean {
   const callee = unwrap(call.callee);
   return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require';
 }
 
 /** `const auth = require('./auth')` or `const { requireAuth } = require('./auth')`. */
-function requireRef(declarator: TSESTree.Node, localName: string): ImportRef | undefined {
+function requireRef(declarator: TSESTree.Node, localName: string, isProjectModule: (source: string) => boolean): ImportRef | undefined {
   if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init) return undefined;
   const init = unwrap(declarator.init);
   let call: TSESTree.CallExpression | undefined;
@@ -1153,7 +1232,7 @@ function requireRef(declarator: TSESTree.Node, localName: string): ImportRef | u
     }
   }
   const source = call ? staticString(call.arguments[0]) : undefined;
-  if (!source || !isRelative(source)) return undefined;
+  if (!source || !isProjectModule(source)) return undefined;
   if (member) return { source, name: member };
   if (declarator.id.type === AST_NODE_TYPES.Identifier) return { source, name: 'default' };
   if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
@@ -1367,4 +1446,83 @@ export function nextMatcherCovers(matcher: string, path: string): boolean {
   } catch {
     return true;
   }
+}
+
+/**
+ * Substitutions for a registration inside a loop over a literal table of routes: `table.forEach((route) => …)`
+ * or `for (const route of table)`, where `table` is a same-file array of object literals. Each substitution
+ * replaces `route.path` by that entry's `path` value. Outside such a loop, the one identity substitution.
+ */
+function iterationEntries(call: TSESTree.Node, sourceCode: TSESLint.SourceCode): ((node: TSESTree.Node) => TSESTree.Node)[] {
+  const identity = [(node: TSESTree.Node) => node];
+  const loop = enclosingIteration(call);
+  if (!loop) return identity;
+  const variable = findVariable(sourceCode.getScope(loop.table), loop.table.name);
+  const def = variable?.defs[0];
+  const init = def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrap(def.node.init) : undefined;
+  if (init?.type !== AST_NODE_TYPES.ArrayExpression || init.elements.length === 0 || init.elements.length > 200) return identity;
+  const entries: ((node: TSESTree.Node) => TSESTree.Node)[] = [];
+  for (const element of init.elements) {
+    const object = element && unwrap(element);
+    if (object?.type !== AST_NODE_TYPES.ObjectExpression) return identity;
+    entries.push((node) => {
+      const bare = unwrap(node);
+      if (bare.type !== AST_NODE_TYPES.MemberExpression || unwrap(bare.object).type !== AST_NODE_TYPES.Identifier) return node;
+      if ((unwrap(bare.object) as TSESTree.Identifier).name !== loop.item) return node;
+      const key = memberName(bare);
+      return (key !== undefined && propertyValue(object, key)) || node;
+    });
+  }
+  return entries;
+}
+
+/** The loop a registration sits in, when it iterates an identifier with a simple item binding. */
+function enclosingIteration(node: TSESTree.Node): { table: TSESTree.Identifier; item: string } | undefined {
+  for (let current = node.parent, hops = 0; current && hops < 6; current = current.parent, hops++) {
+    if (isFunctionNode(current)) {
+      const call = current.parent;
+      const param = current.params[0];
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== current || param?.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const callee = unwrap(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'forEach') return undefined;
+      const table = unwrap(callee.object);
+      return table.type === AST_NODE_TYPES.Identifier ? { table, item: param.name } : undefined;
+    }
+    if (current.type === AST_NODE_TYPES.ForOfStatement) {
+      const left = current.left;
+      const declarator = left.type === AST_NODE_TYPES.VariableDeclaration ? left.declarations[0] : undefined;
+      const table = unwrap(current.right);
+      if (declarator?.id.type !== AST_NODE_TYPES.Identifier || table.type !== AST_NODE_TYPES.Identifier) return undefined;
+      return { table, item: declarator.id.name };
+    }
+  }
+  return undefined;
+}
+
+/** `router` in `router.routes()` / `router.middleware()`: what a Koa router hands `app.use`. */
+function koaRoutesOf(node: TSESTree.Node): TSESTree.Identifier | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length > 0) return undefined;
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = memberName(callee);
+  const object = unwrap(callee.object);
+  return (name === 'routes' || name === 'middleware') && object.type === AST_NODE_TYPES.Identifier ? object : undefined;
+}
+
+/** The static member names below the root of a member chain (`a.b.c` → `['b', 'c']`), or undefined when one is computed. */
+function memberPath(node: TSESTree.MemberExpression): string[] | undefined {
+  const names: string[] = [];
+  let current: TSESTree.Node = node;
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(current);
+    if (name === undefined) return undefined;
+    names.unshift(name);
+    current = unwrap(current.object);
+  }
+  return names;
+}
+
+/** An export or import specifier's name: `x` or `'x'`. */
+function nameOf(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
 }

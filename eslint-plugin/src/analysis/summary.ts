@@ -5,7 +5,7 @@
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 import { spanOf, type Span } from './findings';
-import { anchorOf, getFileFacts, type ChainFacts } from './maturity';
+import { anchorOf, getFileFacts, strategyFacts, type ChainFacts, type VerificationFact } from './maturity';
 import type { ChainLink, Framework, ImportRef, NestRouteTarget, Range } from './routes';
 
 export interface RouteSummary {
@@ -34,11 +34,17 @@ export interface ExportSummary {
   ranges: readonly Range[];
   /** Set when the export is itself an import from another file (`export { x } from './y'`, `module.exports = require('./y')`). */
   reexport?: ImportRef;
+  /** The export is a router, app or plugin that registers or mounts routes: mounting it is not running middleware. */
+  router?: boolean;
 }
 
 export interface MountSummary {
   ref: ImportRef;
   prefix: string;
+  /** The export name of the router the mount is made on, when that router is itself mounted elsewhere. */
+  mountedOn?: string;
+  /** The mounted value may be middleware; it counts as a mount only when its export is a router. */
+  uncertain?: boolean;
   /** Middleware that runs before the mounted router's own chain. */
   facts: ChainFacts;
   /** Middleware registered for paths under the mount only. */
@@ -55,10 +61,14 @@ export interface FileSummary {
   file: string;
   routes: readonly RouteSummary[];
   exports: readonly ExportSummary[];
+  /** Modules this file re-exports whole (`export * from './guards'`). */
+  starExports: readonly string[];
   mounts: readonly MountSummary[];
   /** A Next.js `middleware.ts`: what it runs and the paths its `config.matcher` selects. */
   nextMiddleware?: { facts: ChainFacts; matchers: readonly string[] };
   nest: NestSummary;
+  /** Token strategies the file configures, which strategy markers anywhere in the project run. */
+  strategies: readonly VerificationFact[];
 }
 
 type EslintSettings = Readonly<Record<string, unknown>>;
@@ -81,15 +91,19 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     ...(route.controller !== undefined ? { controller: route.controller } : {}),
     ...(route.skipsGlobalGuards ? { skipsGlobalGuards: true } : {}),
   }));
+  const routers = new Set([...model.routes.map((route) => route.exportedAs), ...model.externalMounts.map((mount) => mount.mountedOn)]);
   const exports = [...model.exports].map(([name, link]): ExportSummary => ({
     name,
     facts: fileFacts.chainFacts([link]),
     ranges: localRanges([link]),
     ...(link.imported ? { reexport: link.imported } : {}),
+    ...(routers.has(name) ? { router: true } : {}),
   }));
   const mounts = model.externalMounts.map((mount): MountSummary => ({
     ref: mount.ref,
     prefix: mount.prefix,
+    ...(mount.mountedOn !== undefined ? { mountedOn: mount.mountedOn } : {}),
+    ...(mount.uncertain ? { uncertain: true } : {}),
     facts: fileFacts.chainFacts(mount.chain),
     scoped: mount.scoped.map((use) => ({ prefix: use.prefix, facts: fileFacts.chainFacts(use.links) })),
     span: spanOf(mount.node),
@@ -99,8 +113,10 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     file,
     routes,
     exports,
+    starExports: model.starExports,
     mounts,
     ...(model.nextMiddleware ? { nextMiddleware: { facts: fileFacts.chainFacts([model.nextMiddleware.link]), matchers: model.nextMiddleware.matchers } } : {}),
+    strategies: strategyFacts(sourceCode),
     nest: {
       globalGuards: globalGuards.length > 0 ? fileFacts.chainFacts(globalGuards) : undefined,
       middleware: middleware.map((applied) => ({ facts: fileFacts.chainFacts(applied.links), targets: applied.targets, excludes: applied.excludes })),

@@ -69,7 +69,7 @@ export function buildReport(run: ProjectRun): Report {
   const suppressed = run.linted.flatMap((file) => reportFindings(relative(file.file), file.suppressed));
   const skipped = findings.filter((finding) => finding.ruleId === null).map((finding) => ({ file: finding.file, reason: finding.message }));
   // The plugin's project grading, which the editor's workspace report uses too.
-  const routes = gradeProject(run.sources, { root: run.base, publicRoutes: run.publicRoutes }).map((route) => ({
+  const routes = gradeProject(run.sources, { publicRoutes: run.publicRoutes }).map((route) => ({
     method: route.method,
     path: route.path,
     file: relative(route.file),

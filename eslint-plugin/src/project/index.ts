@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { summarize, type ExportSummary, type FileSummary, type RouteSummary } from '../analysis/summary';
-import { inFile, mergeFacts, type ChainFacts, type UnknownFact } from '../analysis/maturity';
+import { inFile, mergeFacts, type ChainFacts, type UnknownFact, type VerificationFact } from '../analysis/maturity';
 import { nestTargetCovers, nextMatcherCovers, prefixCovers, type ImportRef, type Range } from '../analysis/routes';
 import { DEFAULT_LIST_OPTIONS, findProjectRoot, listSourceFiles, type FileListing } from './files';
 import { parseFile } from './parse';
@@ -54,13 +54,21 @@ interface MountContext {
 /** How many imports deep a chain is followed into other files; cycles stop earlier. */
 const MAX_LINK_DEPTH = 8;
 
+/** Facts with the code they come from, per file. */
+interface Linked {
+  facts: ChainFacts;
+  reaches: LinkedRoute['reaches'];
+}
+
+const ROOT_CONTEXT: MountContext = { prefix: '', facts: { schemes: [], verifications: [], decisions: [], unknown: [] }, scoped: [], reaches: [] };
+
 /**
  * Files that register, mount or guard routes say so in their text: route calls with a path, `use`/`register`
  * mounts, Nest modules and controllers, global guards, Next.js route handlers. A file that says none of it is
  * summarized only when a chain leads into it. A fixed pattern, matched once per file.
  */
 const ROUTE_HINT =
-  /\.(?:use|route|register|mount)\s*\(|\.(?:get|post|put|patch|delete|del|all|options|head)\s*\(\s*['"`[/]|@(?:Controller|Module)\s*\(|forRoutes|APP_GUARD|useGlobalGuards|createServer|export\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|export\s+const\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
+  /\.(?:use|route|register|mount)\s*\(|\.(?:get|post|put|patch|delete|del|all|options|head)\s*\(\s*['"`[/]|@(?:Controller|Module)\s*\(|forRoutes|APP_GUARD|useGlobalGuards|createServer|Strategy\s*\(|JwtModule|@fastify\/jwt|export\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|export\s+const\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
 
 export class ProjectIndex {
   private readonly resolver: ModuleResolver;
@@ -79,7 +87,7 @@ export class ProjectIndex {
   constructor(
     readonly root: string,
     private readonly settings: EslintSettings | undefined,
-    private readonly solo: boolean,
+    readonly solo: boolean,
   ) {
     this.resolver = new ModuleResolver(root);
   }
@@ -199,7 +207,7 @@ export class ProjectIndex {
 
 /** One pass that links every candidate file's routes; memoizes export lookups so each is followed once. */
 class Linker {
-  private readonly exportCache = new Map<string, { facts: ChainFacts; reaches: LinkedRoute['reaches'] } | 'package' | undefined>();
+  private readonly exportCache = new Map<string, Linked | { missing: string }>();
   readonly filesRead = new Set<string>();
 
   constructor(private readonly index: ProjectIndex) {}
@@ -209,8 +217,12 @@ class Linker {
     return this.index.summaryOf(file);
   }
 
+  /** Strategies configured anywhere in the project, for strategy markers whose file configures none. */
+  private strategies: readonly VerificationFact[] = [];
+
   link(candidates: readonly string[]): LinkedRoute[] {
     const summaries = candidates.map((file) => this.summaryOf(file)).filter((summary): summary is FileSummary => !!summary);
+    this.strategies = summaries.flatMap((summary) => summary.strategies.map((strategy) => ({ ...strategy, file: this.index.display(summary.file) })));
     const mounts = this.mountsByTarget(summaries);
     const nextMiddleware = summaries.flatMap((summary) =>
       summary.nextMiddleware ? [{ matchers: summary.nextMiddleware.matchers, ...this.resolved(summary.file, summary.nextMiddleware.facts, [], 0) }] : [],
@@ -230,7 +242,8 @@ class Linker {
     nextMiddleware: readonly { matchers: readonly string[]; facts: ChainFacts; reaches: LinkedRoute['reaches'] }[],
   ): LinkedRoute[] {
     const own = this.resolved(summary.file, route.facts, [{ file: summary.file, ranges: route.ranges }], 0, true);
-    const base = { file: summary.file, route, upstreamHidden: false };
+    // Alone, a file cannot know who mounts its router: that stays unknown rather than unauthenticated.
+    const base = { file: summary.file, route, upstreamHidden: this.index.solo && route.mountedElsewhere };
     if (route.framework === 'nest') {
       const upstream = this.nestUpstream(route, summaries);
       return [{ ...base, path: route.path, facts: mergeFacts(...upstream.map((part) => part.facts), own.facts), reaches: [...own.reaches, ...upstream.flatMap((part) => part.reaches)] }];
@@ -248,22 +261,47 @@ class Linker {
     });
   }
 
-  /** Routers of other files mounted in these files, by the target file and export name. */
+  /**
+   * Where each exported router is mounted: the prefixes and middleware of every mount, outermost first. A router
+   * mounted on a router that is itself mounted elsewhere (`app.use('/v1', api)`, `api.use('/users', users)`)
+   * inherits that mount's prefix and chain; a cycle of mounts stops where it started.
+   */
   private mountsByTarget(summaries: readonly FileSummary[]): Map<string, MountContext[]> {
-    const byTarget = new Map<string, MountContext[]>();
+    const direct = new Map<string, { file: string; mount: FileSummary['mounts'][number] }[]>();
     for (const summary of summaries) {
       for (const mount of summary.mounts) {
         const target = this.exportTarget(summary.file, mount.ref, 0);
-        if (!target || target === 'package') continue;
+        if (target === 'package' || 'missing' in target || (mount.uncertain && !target.export.router)) continue;
         const key = `${target.file}#${target.name}`;
-        const chain = this.resolved(summary.file, mount.facts, [], 0);
-        const scoped = mount.scoped.map((use) => ({ prefix: use.prefix, facts: this.resolved(summary.file, use.facts, [], 0).facts }));
-        const list = byTarget.get(key) ?? [];
-        list.push({ prefix: mount.prefix, facts: chain.facts, scoped, reaches: chain.reaches });
-        byTarget.set(key, list);
+        direct.set(key, [...(direct.get(key) ?? []), { file: summary.file, mount }]);
       }
     }
-    return byTarget;
+    const contexts = new Map<string, MountContext[]>();
+    const contextsOf = (key: string, visiting: Set<string>): MountContext[] => {
+      const known = contexts.get(key);
+      if (known) return known;
+      if (visiting.has(key)) return [];
+      visiting.add(key);
+      const result: MountContext[] = [];
+      for (const { file, mount } of direct.get(key) ?? []) {
+        const chain = this.resolved(file, mount.facts, [], 0);
+        const scoped = mount.scoped.map((use) => ({ prefix: use.prefix, facts: this.resolved(file, use.facts, [], 0).facts }));
+        const outer = mount.mountedOn !== undefined ? contextsOf(`${file}#${mount.mountedOn}`, visiting) : [];
+        for (const parent of outer.length > 0 ? outer : [ROOT_CONTEXT]) {
+          result.push({
+            prefix: joinPrefix(parent.prefix, mount.prefix),
+            facts: mergeFacts(parent.facts, chain.facts),
+            scoped: [...parent.scoped, ...scoped.map((use) => ({ ...use, prefix: joinPrefix(parent.prefix, use.prefix) }))],
+            reaches: [...parent.reaches, ...chain.reaches],
+          });
+        }
+      }
+      visiting.delete(key);
+      contexts.set(key, result);
+      return result;
+    };
+    for (const key of direct.keys()) contextsOf(key, new Set());
+    return contexts;
   }
 
   /** What a NestJS application runs before a controller route: global guards and the module middleware it selects. */
@@ -295,43 +333,79 @@ class Linker {
     const found: ChainFacts[] = [];
     const reached = [...reaches];
     for (const unknown of facts.unknown) {
+      // A router mounted with `use` is linked as a mount, not run as middleware.
+      if (unknown.mayBeRouter && unknown.ref && this.isRouter(file, unknown.ref)) continue;
       const target = unknown.ref && depth < MAX_LINK_DEPTH ? this.exportFactsOf(file, unknown.ref, depth) : undefined;
       if (target === 'package') continue;
-      if (!target) {
-        kept.push(unknown);
+      if (!target || 'missing' in target) {
+        kept.push(target ? { ...unknown, description: `${unknown.description}, which ${target.missing}`, why: target.missing } : unknown);
         continue;
       }
       found.push(target.facts);
       reached.push(...target.reaches);
     }
-    const own = { ...facts, unknown: kept };
+    const own = { ...facts, verifications: facts.verifications.map((verification) => this.withStrategy(verification)), unknown: kept };
     return { facts: mergeFacts(sameFile ? own : inFile(own, this.index.display(file)), ...found), reaches: reached };
   }
 
-  /** The facts of the export `ref` names, as seen from `fromFile`, memoized per target. */
-  private exportFactsOf(fromFile: string, ref: ImportRef, depth: number): { facts: ChainFacts; reaches: LinkedRoute['reaches'] } | 'package' | undefined {
+  /** A strategy marker judged by the strategies the project configures, where its own file configures none. */
+  private withStrategy(verification: VerificationFact): VerificationFact {
+    if (!verification.strategyElsewhere || this.strategies.length === 0) return verification;
+    const unpinned = [...new Set(this.strategies.flatMap((strategy) => strategy.unpinned))];
+    const where = this.strategies.map((strategy) => `${strategy.file}:${strategy.span.start.line}`).join(', ');
+    const { strategyElsewhere: _elsewhere, ...rest } = verification;
+    return { ...rest, description: `${verification.description} (strategy at ${where})`, unpinned };
+  }
+
+  private isRouter(fromFile: string, ref: ImportRef): boolean {
     const target = this.exportTarget(fromFile, ref, 0);
-    if (!target || target === 'package') return target;
+    return target !== 'package' && !('missing' in target) && target.export.router === true;
+  }
+
+  /** The facts of the export `ref` names, as seen from `fromFile`, memoized per target. */
+  private exportFactsOf(fromFile: string, ref: ImportRef, depth: number): Linked | { missing: string } | 'package' {
+    const target = this.exportTarget(fromFile, ref, 0);
+    if (target === 'package' || 'missing' in target) return target;
     const key = `${target.file}#${target.name}`;
-    if (this.exportCache.has(key)) return this.exportCache.get(key);
+    const cached = this.exportCache.get(key);
+    if (cached) return cached;
     // A cycle (a → b → a) meets its own key and stops with what is known.
-    this.exportCache.set(key, undefined);
+    this.exportCache.set(key, { missing: 'imports itself in a cycle' });
     const result = this.resolved(target.file, target.export.facts, [{ file: target.file, ranges: target.export.ranges }], depth + 1);
     this.exportCache.set(key, result);
     return result;
   }
 
-  /** The file and export an import names, through re-exports; 'package' for a dependency. */
-  private exportTarget(fromFile: string, ref: ImportRef, hops: number): { file: string; name: string; export: ExportSummary } | 'package' | undefined {
-    if (hops > MAX_LINK_DEPTH) return undefined;
+  /**
+   * The file and export an import names, through re-exports and `export *`; 'package' for a dependency. Members
+   * read below a default import (`const users = require('./users'); users.list`) name the export `list` when the
+   * module exports an object of functions.
+   */
+  private exportTarget(fromFile: string, ref: ImportRef, hops: number): { file: string; name: string; export: ExportSummary } | { missing: string } | 'package' {
+    if (hops > MAX_LINK_DEPTH) return { missing: `re-exports more than ${MAX_LINK_DEPTH} files deep` };
     const resolution = this.index.resolve(fromFile, ref.source);
     if (resolution.kind === 'package') return 'package';
-    if (resolution.kind !== 'file') return undefined;
+    if (resolution.kind !== 'file') return { missing: 'does not resolve to a source file of the project' };
     const summary = this.summaryOf(resolution.file);
-    const found = summary?.exports.find((candidate) => candidate.name === ref.name);
-    if (!summary || !found) return undefined;
-    if (found.reexport) return this.exportTarget(summary.file, found.reexport, hops + 1);
-    return { file: summary.file, name: found.name, export: found };
+    if (!summary) return { missing: `could not be analysed (${this.index.display(resolution.file)}: ${this.index.failureOf(resolution.file) ?? 'unreadable'})` };
+    const [member, ...rest] = ref.path ?? [];
+    const byName = (name: string) => summary.exports.find((candidate) => candidate.name === name);
+    let found = byName(ref.name);
+    let path = ref.path;
+    if (!found && (ref.name === 'default' || ref.name === '*') && member !== undefined) {
+      found = byName(member);
+      path = rest;
+    }
+    if (found?.reexport) {
+      const next = found.reexport;
+      return this.exportTarget(summary.file, { ...next, path: [...(next.path ?? []), ...(path ?? [])] }, hops + 1);
+    }
+    if (found) return { file: summary.file, name: found.name, export: found };
+    for (const source of summary.starExports) {
+      const target = this.exportTarget(summary.file, { ...ref, source }, hops + 1);
+      if (target !== 'package' && !('missing' in target)) return target;
+    }
+    return { missing: `has no export '${ref.name}' that ClaimGuard can follow` };
   }
 }
 

@@ -1,5 +1,6 @@
-import { recordFinding, spanOf, type MaturityLevel } from '../analysis/findings';
-import { gradeFileRoutes, rememberRouteOptions, type Grade, type GradedRoute, type GradeReason } from '../analysis/maturity';
+import { recordFinding, type MaturityLevel } from '../analysis/findings';
+import { rememberRouteOptions, type Grade, type GradeReason } from '../analysis/maturity';
+import { gradeFileRoutes, type GradedRoute } from '../project/grades';
 import { isReportedByEnabledRule } from '../util/enabled-rules';
 import { createRule } from '../util/create-rule';
 
@@ -63,20 +64,20 @@ export default createRule<Options, MessageIds>({
       return grade.reasons.filter((reason) => !reason.consequence && !isReportedByEnabledRule(context.sourceCode, reason.reportedBy));
     }
 
-    function report({ route, grade, anchor }: GradedRoute, reasons: readonly GradeReason[]): void {
+    function report({ linked, path, grade, anchor }: GradedRoute, reasons: readonly GradeReason[]): void {
       // An unauthenticated route whose decisions other rules report still lacks authentication: say only that.
       const [first, ...more] = reasons.length > 0 ? reasons : [{ text: 'no authentication on the route' }];
       const reason = `${first!.text}${more.length > 0 ? ` (and ${more.length} more)` : ''}`;
       const unauthenticated = grade.level === 'unauthenticated';
       context.report({
-        node: anchor,
+        loc: anchor,
         messageId: unauthenticated ? 'unauthenticated' : 'belowMinimum',
-        data: { level: String(grade.level), reason, nextStep: grade.nextStep, method: route.method, path: route.path },
+        data: { level: String(grade.level), reason, nextStep: grade.nextStep, method: linked.route.method, path },
       });
       // The culprit's span (not a node) is what editors link to, so the detail is recorded directly.
       recordFinding(context.sourceCode, {
         ruleId: 'claimguard/maturity-level',
-        span: spanOf(anchor),
+        span: anchor,
         level: grade.level,
         ...(first!.span ? { origin: { description: first!.text, span: first!.span } } : {}),
       });
