@@ -184,7 +184,8 @@ class DecisionFinder {
       else if (node.type === AST_NODE_TYPES.BinaryExpression && !this.isAnchored(node, fn)) {
         if (node.left.type !== AST_NODE_TYPES.PrivateIdentifier) stack.push({ node: node.right, truthy: false }, { node: node.left, truthy: false });
       } else if (node.type === AST_NODE_TYPES.CallExpression && TEST_METHOD.test(calleeName(node) ?? '') && !this.hasVerified(calleeObject(node))) {
-        const parts = [calleeObject(node), ...node.arguments.filter((argument) => !isFunctionNode(argument))];
+        // `roles.some((role) => granted.includes(role))`: what the callback tests is part of the test.
+        const parts = [calleeObject(node), ...node.arguments.flatMap((argument) => (isFunctionNode(argument) ? this.callbackResults(argument) : [argument]))];
         for (const part of parts.reverse()) if (part) stack.push({ node: part, truthy: false });
       } else if (node.type !== AST_NODE_TYPES.Literal && node.type !== AST_NODE_TYPES.TemplateLiteral) {
         const values = this.relevantValues(node).filter((value) => !(truthy && value.trust !== 'untrusted' && value.name === undefined));
@@ -192,6 +193,12 @@ class DecisionFinder {
       }
     }
     return operands;
+  }
+
+  /** The expressions a test callback answers with: an arrow's expression body, or its `return` arguments. */
+  private callbackResults(fn: FunctionNode): TSESTree.Node[] {
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+    return this.index.returnsOf(fn).flatMap((statement) => (statement.argument ? [statement.argument] : []));
   }
 
   /** Equality against a verified claim: the outcome is trusted, and the untrusted side is anchored for later filters. */
@@ -267,14 +274,32 @@ class DecisionFinder {
   }
 
   private dataScope(object: TSESTree.ObjectExpression): void {
-    if (!this.isQueryFilter(object) || this.isScopedByClaims(object)) return;
+    if (!this.isQueryFilter(object)) return;
     const fn = this.index.functionContaining(object);
+    if (this.isScopedByClaims(object)) {
+      this.claimScope(object, fn);
+      return;
+    }
     for (const property of object.properties) {
       if (property.type !== AST_NODE_TYPES.Property) continue;
       const key = propertyKeyName(property);
       if (!key || !isIdentityKey(key)) continue;
       this.scopeOperand(property.value, fn, property);
     }
+  }
+
+  /**
+   * `Invoice.find({ userId: req.auth.sub })`: the rows are chosen by the verified subject, a decision on claims
+   * (what keeps a caller to their own records). Recorded with its verified operands, so the grade sees it.
+   */
+  private claimScope(object: TSESTree.ObjectExpression, fn: FunctionNode | null): void {
+    const operands: DecisionOperand[] = [];
+    for (const property of object.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const values = this.evaluator.trustOf(property.value).filter((value) => value.trust === 'verified');
+      if (values.length > 0) operands.push({ node: property.value, values });
+    }
+    if (operands.length > 0) this.decisions.push({ kind: 'data-scope', node: object, fn, operands });
   }
 
   /**

@@ -83,6 +83,8 @@ export interface ChainFacts {
   unknown: readonly UnknownFact[];
   /** The chain reads the verified caller (`req.user`, `@User()`), so its data is already scoped to them. */
   readsCaller?: boolean;
+  /** Functions of the project's other files that the chain's code calls (services, helpers), still to be followed. */
+  calls?: readonly ImportRef[];
 }
 
 export interface Grade {
@@ -456,7 +458,15 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
     verifications.push(...pickWithin(located.hiddenVerifications, visible, seen));
     if (verifications.length === 0) unknown.push(...pickWithin(located.hiddenAuthentication, visible, seen));
   }
-  return { schemes, verifications, decisions, unknown, ...(anyWithin(model.callerReads, visible) ? { readsCaller: true } : {}) };
+  const calls = itemsWithin(model.importedCalls, visible).map((call) => call.ref);
+  return {
+    schemes,
+    verifications,
+    decisions,
+    unknown,
+    ...(anyWithin(model.callerReads, visible) ? { readsCaller: true } : {}),
+    ...(calls.length > 0 ? { calls } : {}),
+  };
 }
 
 /** Items of a list sorted by start that lie in any of the ranges, not seen before, in source order. */
@@ -471,6 +481,15 @@ function pickWithin<T>(list: readonly Located<T>[], ranges: readonly Range[], se
     }
   }
   return found.sort((a, b) => a.start - b.start).map((item) => item.fact);
+}
+
+/** Items sorted by `start` that lie in any of the ranges, each once. */
+function itemsWithin<T extends { start: number }>(items: readonly T[], ranges: readonly Range[]): T[] {
+  const found = new Set<T>();
+  for (const [start, end] of ranges) {
+    for (let i = firstAtOrAfter(items, start, (item) => item.start); i < items.length && items[i]!.start < end; i++) found.add(items[i]!);
+  }
+  return [...found];
 }
 
 function anyWithin(offsets: readonly number[], ranges: readonly Range[]): boolean {

@@ -105,6 +105,10 @@ export interface RouteModel {
   exports: ReadonlyMap<string, ChainLink>;
   /** Modules whose exports this file re-exports whole (`export * from './x'`). */
   starExports: readonly string[];
+  /** Members of exported classes and objects, by export name: a method another file calls runs only its own code. */
+  exportMembers: ReadonlyMap<string, ReadonlyMap<string, ChainLink>>;
+  /** Calls of functions imported from the project's other files (services, helpers), sorted by where they start. */
+  importedCalls: readonly { start: number; ref: ImportRef }[];
   /** Every call and `new` in the file, in source order (for facts that are looked up by range). */
   calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[];
   /** String literals that name an API-key or Basic credential (`'x-api-key'`, `'Basic '`), in source order. */
@@ -392,6 +396,7 @@ class RouteDiscovery {
   private readonly externalMounts: ExternalMount[] = [];
   private readonly exportLinks = new Map<string, ChainLink>();
   private readonly starExports: string[] = [];
+  private readonly exportMembers = new Map<string, Map<string, ChainLink>>();
   /** The receiver each external mount is made on, so the mount can name the router's export once exports are known. */
   private readonly mountReceivers = new Map<ExternalMount, Receiver>();
   private readonly looseRoutes: Route[] = [];
@@ -424,6 +429,8 @@ class RouteDiscovery {
       externalMounts: this.externalMounts.map((mount) => this.liftMount(mount)),
       exports: this.exportLinks,
       starExports: this.starExports,
+      exportMembers: this.exportMembers,
+      importedCalls: this.importedCallsOf(collected.allCalls),
       calls: collected.allCalls,
       schemeLiterals: collected.schemeLiterals,
       ...(nextMiddleware ? { nextMiddleware } : {}),
@@ -947,6 +954,61 @@ class RouteDiscovery {
     }
   }
 
+  /** The methods of an exported class and the functions of an exported object literal, each as its own link. */
+  private recordMembers(name: string, value: TSESTree.Node): void {
+    let declaration: TSESTree.Node | undefined = value;
+    if (value.type === AST_NODE_TYPES.Identifier) declaration = this.declarationOf(value);
+    if (!declaration) return;
+    const members = new Map<string, ChainLink>();
+    if (declaration.type === AST_NODE_TYPES.ClassDeclaration || declaration.type === AST_NODE_TYPES.ClassExpression) {
+      for (const member of declaration.body.body) {
+        if (member.type !== AST_NODE_TYPES.MethodDefinition || member.computed || member.key.type !== AST_NODE_TYPES.Identifier) continue;
+        members.set(member.key.name, { node: member, ranges: this.expand([member.range]) });
+      }
+    } else if (declaration.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const property of declaration.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
+        members.set(property.key.name, this.linkOf(property.value as TSESTree.Node));
+      }
+    }
+    if (members.size > 0) this.exportMembers.set(name, members);
+  }
+
+  /**
+   * Calls into the project's other modules: `verifyToken(req)`, `userService.getById(id)`, and in classes
+   * `this.invoices.archive(id)` on a constructor parameter typed with an imported class (NestJS services).
+   */
+  private importedCallsOf(calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[]): { start: number; ref: ImportRef }[] {
+    const found: { start: number; ref: ImportRef }[] = [];
+    for (const call of calls) {
+      if (call.type !== AST_NODE_TYPES.CallExpression || calleeIsRequire(call)) continue;
+      const callee = unwrap(call.callee);
+      if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const ref = this.importOf(callee) ?? this.injectedServiceOf(callee);
+      if (ref) found.push({ start: call.range[0], ref });
+    }
+    return found.sort((a, b) => a.start - b.start);
+  }
+
+  /** `this.invoices.archive` where the class's constructor takes `private invoices: InvoiceService` imported from a project file. */
+  private injectedServiceOf(callee: TSESTree.Node): ImportRef | undefined {
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const holder = unwrap(callee.object);
+    const method = memberName(callee);
+    if (!method || holder.type !== AST_NODE_TYPES.MemberExpression || unwrap(holder.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
+    const property = memberName(holder);
+    let owner: TSESTree.Node | undefined = callee.parent;
+    while (owner && owner.type !== AST_NODE_TYPES.ClassBody) owner = owner.parent;
+    if (!owner || owner.type !== AST_NODE_TYPES.ClassBody || !property) return undefined;
+    for (const member of owner.body) {
+      const typeName = injectedTypeName(member, property);
+      if (!typeName) continue;
+      const ref = this.importOf(typeName);
+      return ref ? { ...ref, path: [...(ref.path ?? []), method] } : undefined;
+    }
+    return undefined;
+  }
+
   /** `export * from './guards'` re-exports every name; `export * as guards from './guards'` one namespace. */
   private exportAll(node: TSESTree.ExportAllDeclaration): void {
     const source = node.source.value;
@@ -970,6 +1032,7 @@ class RouteDiscovery {
       return;
     }
     this.exportLinks.set(name, this.linkOf(bare));
+    this.recordMembers(name, bare);
     const identifier = id ?? (bare.type === AST_NODE_TYPES.Identifier ? bare : undefined);
     // `export default new Hono().get(…)` exports the instance its chain builds.
     const chained = !identifier && (bare.type === AST_NODE_TYPES.CallExpression || bare.type === AST_NODE_TYPES.NewExpression) && instanceKind(chainRoot(bare));
@@ -1495,6 +1558,27 @@ function enclosingIteration(node: TSESTree.Node): { table: TSESTree.Identifier; 
       if (declarator?.id.type !== AST_NODE_TYPES.Identifier || table.type !== AST_NODE_TYPES.Identifier) return undefined;
       return { table, item: declarator.id.name };
     }
+  }
+  return undefined;
+}
+
+/**
+ * The type name of a class member that holds an injected service called `property`: a constructor parameter
+ * property (`constructor(private readonly invoices: InvoiceService)`) or a typed field (`invoices: InvoiceService`).
+ */
+function injectedTypeName(member: TSESTree.ClassElement, property: string): TSESTree.Identifier | undefined {
+  const typed = (node: TSESTree.Node | undefined): TSESTree.Identifier | undefined => {
+    const annotation = node && 'typeAnnotation' in node ? (node.typeAnnotation as TSESTree.TSTypeAnnotation | undefined)?.typeAnnotation : undefined;
+    return annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier ? annotation.typeName : undefined;
+  };
+  if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === property) {
+    return typed(member);
+  }
+  if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'constructor') return undefined;
+  for (const param of member.value.params) {
+    if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+    const inner = param.parameter;
+    if (inner.type === AST_NODE_TYPES.Identifier && inner.name === property) return typed(inner);
   }
   return undefined;
 }

@@ -36,6 +36,8 @@ export interface ExportSummary {
   reexport?: ImportRef;
   /** The export is a router, app or plugin that registers or mounts routes: mounting it is not running middleware. */
   router?: boolean;
+  /** Methods of an exported class, functions of an exported object: what `service.method()` elsewhere runs. */
+  members?: readonly { name: string; facts: ChainFacts; ranges: readonly Range[] }[];
 }
 
 export interface MountSummary {
@@ -98,6 +100,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     ranges: localRanges([link]),
     ...(link.imported ? { reexport: link.imported } : {}),
     ...(routers.has(name) ? { router: true } : {}),
+    ...membersOf(model.exportMembers.get(name)),
   }));
   const mounts = model.externalMounts.map((mount): MountSummary => ({
     ref: mount.ref,
@@ -122,6 +125,11 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
       middleware: middleware.map((applied) => ({ facts: fileFacts.chainFacts(applied.links), targets: applied.targets, excludes: applied.excludes })),
     },
   };
+
+  function membersOf(members: ReadonlyMap<string, ChainLink> | undefined): Pick<ExportSummary, 'members'> {
+    if (!members) return {};
+    return { members: [...members].map(([member, link]) => ({ name: member, facts: fileFacts.chainFacts([link]), ranges: localRanges([link]) })) };
+  }
 }
 
 function localRanges(chain: readonly ChainLink[]): Range[] {

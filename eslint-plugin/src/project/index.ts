@@ -344,7 +344,16 @@ class Linker {
       found.push(target.facts);
       reached.push(...target.reaches);
     }
-    const own = { ...facts, verifications: facts.verifications.map((verification) => this.withStrategy(verification)), unknown: kept };
+    // The services and helpers the code calls run on the chain too: their decisions and verifications count.
+    for (const call of facts.calls ?? []) {
+      if (depth >= MAX_LINK_DEPTH) break;
+      const target = this.exportFactsOf(file, call, depth);
+      if (target === 'package' || 'missing' in target) continue;
+      found.push(target.facts);
+      reached.push(...target.reaches);
+    }
+    const { calls: _followed, ...rest } = facts;
+    const own = { ...rest, verifications: facts.verifications.map((verification) => this.withStrategy(verification)), unknown: kept };
     return { facts: mergeFacts(sameFile ? own : inFile(own, this.index.display(file)), ...found), reaches: reached };
   }
 
@@ -400,7 +409,12 @@ class Linker {
       const next = found.reexport;
       return this.exportTarget(summary.file, { ...next, path: [...(next.path ?? []), ...(path ?? [])] }, hops + 1);
     }
-    if (found) return { file: summary.file, name: found.name, export: found };
+    if (found) {
+      // `service.method` runs the method's own code, not every method of the class.
+      const member = path?.[0] !== undefined ? found.members?.find((candidate) => candidate.name === path[0]) : undefined;
+      if (member) return { file: summary.file, name: `${found.name}.${member.name}`, export: { ...member, name: `${found.name}.${member.name}` } };
+      return { file: summary.file, name: found.name, export: found };
+    }
     for (const source of summary.starExports) {
       const target = this.exportTarget(summary.file, { ...ref, source }, hops + 1);
       if (target !== 'package' && !('missing' in target)) return target;
