@@ -127,7 +127,7 @@ export async function buildWorkspaceReport(
       const result = await analyseFile(engine, folderOf(group, file), file, report);
       if (result) analysed.push(result);
     }
-    report.routes.push(...gradeGroup(group, analysed));
+    report.routes.push(...gradeGroup(analysed));
   }
   report.routes.sort((a, b) => a.uri.localeCompare(b.uri) || a.line - b.line || a.method.localeCompare(b.method));
   report.grade = lowestLevel(report.routes);
@@ -138,7 +138,7 @@ export async function buildWorkspaceReport(
   return report;
 }
 
-function gradeGroup(group: ProjectGroup, analysed: readonly AnalysedFile[]): RouteSummary[] {
+function gradeGroup(analysed: readonly AnalysedFile[]): RouteSummary[] {
   const byFile = new Map(analysed.map((file) => [file.source.filename, file]));
   return gradeProject(analysed.map((file) => file.source)).map((route) => {
     const uri = URI.file(route.file).toString();

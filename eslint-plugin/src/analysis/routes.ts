@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES as NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../util/find-variable';
-import { decoratorsOf, dottedPath, isFunctionNode, memberName, staticString, unwrap } from './syntax';
+import { decoratorsOf, dottedPath, isFunctionNode, memberName, staticString, typeScriptOnly, unwrap } from './syntax';
 import { isProjectSpecifier } from '../project/modules';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
@@ -1567,8 +1567,9 @@ function enclosingIteration(node: TSESTree.Node): { table: TSESTree.Identifier; 
  * property (`constructor(private readonly invoices: InvoiceService)`) or a typed field (`invoices: InvoiceService`).
  */
 function injectedTypeName(member: TSESTree.ClassElement, property: string): TSESTree.Identifier | undefined {
-  const typed = (node: TSESTree.Node | undefined): TSESTree.Identifier | undefined => {
-    const annotation = node && 'typeAnnotation' in node ? (node.typeAnnotation as TSESTree.TSTypeAnnotation | undefined)?.typeAnnotation : undefined;
+  const typed = (node: TSESTree.Identifier | TSESTree.PropertyDefinition): TSESTree.Identifier | undefined => {
+    const wrapper = typeScriptOnly(node, 'typeAnnotation');
+    const annotation = wrapper && typeScriptOnly(wrapper, 'typeAnnotation');
     return annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier ? annotation.typeName : undefined;
   };
   if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === property) {

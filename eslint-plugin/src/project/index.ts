@@ -352,8 +352,13 @@ class Linker {
       found.push(target.facts);
       reached.push(...target.reaches);
     }
-    const { calls: _followed, ...rest } = facts;
-    const own = { ...rest, verifications: facts.verifications.map((verification) => this.withStrategy(verification)), unknown: kept };
+    const own: ChainFacts = {
+      schemes: facts.schemes,
+      verifications: facts.verifications.map((verification) => this.withStrategy(verification)),
+      decisions: facts.decisions,
+      unknown: kept,
+      ...(facts.readsCaller ? { readsCaller: true } : {}),
+    };
     return { facts: mergeFacts(sameFile ? own : inFile(own, this.index.display(file)), ...found), reaches: reached };
   }
 
@@ -362,8 +367,7 @@ class Linker {
     if (!verification.strategyElsewhere || this.strategies.length === 0) return verification;
     const unpinned = [...new Set(this.strategies.flatMap((strategy) => strategy.unpinned))];
     const where = this.strategies.map((strategy) => `${strategy.file}:${strategy.span.start.line}`).join(', ');
-    const { strategyElsewhere: _elsewhere, ...rest } = verification;
-    return { ...rest, description: `${verification.description} (strategy at ${where})`, unpinned };
+    return { ...verification, description: `${verification.description} (strategy at ${where})`, unpinned, strategyElsewhere: false };
   }
 
   private isRouter(fromFile: string, ref: ImportRef): boolean {

@@ -90,7 +90,7 @@ export class ModuleResolver {
   /** tsconfig `paths` / `baseUrl` of the nearest tsconfig.json (or jsconfig.json) above `dir`. */
   private pathsMatcher(dir: string): ((specifier: string) => string[]) | null {
     if (this.pathMatchers.has(dir)) return this.pathMatchers.get(dir)!;
-    let matcher: ((specifier: string) => string[]) | null = null;
+    let matcher: ((specifier: string) => string[]) | null;
     try {
       const tsconfig = getTsconfig(dir) ?? getTsconfig(dir, 'jsconfig.json');
       matcher = tsconfig ? createPathsMatcher(tsconfig) : null;

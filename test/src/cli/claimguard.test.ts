@@ -72,7 +72,7 @@ describe('claimguard command', function () {
       assert.equal(route(report, 'GET', '/users').level, 3);
       const remove = route(report, 'DELETE', '/users/:id');
       assert.equal(remove.level, 2);
-      assert.match(remove.reasons[0]!, /role from header 'x-role' at express\/middleware\/roles\.js:2/);
+      assert.match(remove.reasons[0]!, /role from header 'x-role' at middleware\/roles\.js:2/);
       assert.equal(route(report, 'GET', '/health').level, 'unauthenticated');
     });
 
@@ -96,14 +96,14 @@ describe('claimguard command', function () {
       const report = jsonReport('nest');
       assert.equal(route(report, 'GET', '/cats').level, 1);
       const create = route(report, 'POST', '/cats');
-      assert.match(create.reasons[0]!, /header 'x-role' at nest\/roles\.guard\.ts:7/);
+      assert.match(create.reasons[0]!, /header 'x-role' at roles\.guard\.ts:7/);
     });
 
     it('NestJS: module middleware applied with forRoutes() reaches the routes it selects, and only those', () => {
       const report = jsonReport('nest-module');
       const feed = route(report, 'GET', '/articles/feed');
       assert.equal(feed.level, 1);
-      assert.match(feed.reasons[0]!, /token verified by jwt\.verify\(\) at nest-module\/auth\.middleware\.ts:9/);
+      assert.match(feed.reasons[0]!, /token verified by jwt\.verify\(\) at auth\.middleware\.ts:9/);
       assert.equal(route(report, 'DELETE', '/articles/:slug').level, 1);
       assert.equal(route(report, 'GET', '/articles').level, 'unauthenticated');
       assert.equal(route(report, 'DELETE', '/users/:id').level, 'unauthenticated');
@@ -113,7 +113,7 @@ describe('claimguard command', function () {
       const report = jsonReport('nest-global');
       const me = route(report, 'GET', '/me');
       assert.equal(me.level, 1);
-      assert.match(me.reasons[0]!, /AuthGuard\('jwt'\) at nest-global\/jwt-auth\.guard\.ts:5/);
+      assert.match(me.reasons[0]!, /AuthGuard\('jwt'\) at jwt-auth\.guard\.ts:5/);
       assert.equal(route(report, 'GET', '/health').level, 'unauthenticated');
     });
 
@@ -121,7 +121,7 @@ describe('claimguard command', function () {
       const report = jsonReport('hono-subapp');
       const remove = route(report, 'DELETE', '/api/posts/:id');
       assert.equal(remove.level, 0);
-      assert.match(remove.reasons[0]!, /HTTP Basic credentials .* at hono-subapp\/index\.ts:7/);
+      assert.match(remove.reasons[0]!, /HTTP Basic credentials .* at index\.ts:7/);
       assert.equal(route(report, 'GET', '/api/todos').level, 'unauthenticated');
       assert.match(route(report, 'DELETE', '/api/todos/:id').reasons[0]!, /role from header 'x-role' at line 6/);
     });
@@ -130,7 +130,7 @@ describe('claimguard command', function () {
       const report = jsonReport('next');
       const order = route(report, 'GET', '/api/orders/[id]');
       assert.equal(order.level, 'unauthenticated');
-      assert.match(order.reasons[0]!, /cookie 'role' decides access at next\/middleware\.ts:4/);
+      assert.match(order.reasons[0]!, /cookie 'role' decides access at middleware\.ts:4/);
       assert.deepEqual(route(report, 'GET', '/api/health').reasons, ['no authentication on the route']);
     });
 

@@ -41,7 +41,7 @@ describe('claimguard output people read', function () {
       const text = withoutProgress(inTerminal(['express', 'level-0', 'nest'], 80)).replace(SGR, '');
       assert.match(text, /\nRoutes\n {2}METHOD {2}PATH {8}LOCATION {20}LEVEL\n/, 'too narrow for a reason column: reasons go under their route');
       assert.ok(longest(text) <= 80, `longest line: ${longest(text)}\n${text}`);
-      assert.match(text, /\n {2}GET {5}\/users {6}express\/routes\/users\.js:7 {3}Level 3\n {6}decisions use verified claims only; auth\(\) at express\/app\.js:6 pins\n {6}algorithms/);
+      assert.match(text, /\n {2}GET {5}\/users {6}express\/routes\/users\.js:7 {3}Level 3\n {6}decisions use verified claims only; auth\(\) at app\.js:6 pins algorithms,\n {6}issuer/);
     });
 
     it('fits COLUMNS when the output is not a terminal, 120 when nothing says', () => {

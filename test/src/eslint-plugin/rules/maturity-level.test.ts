@@ -537,9 +537,14 @@ app.get('/me', async (c) => {
     );
   });
 
-  it('asks a route already scoped by the verified user for a claim decision, not a scope check', () => {
-    const [scoped] = lint(`${EXPRESS}app.get('/me/orders', checkJwt, (req, res) => res.json(db.orders.find({ owner: req.auth.payload.sub })));`, undefined);
-    assert.match(scoped ?? '', /; decide on the verified claims \(scopes, roles, the subject\) to reach Level 2\.$/);
+  it('counts a query scoped by the verified user as a decision on claims', () => {
+    const scoped = lint(`${EXPRESS}app.get('/me/orders', checkJwt, (req, res) => res.json(db.orders.find({ owner: req.auth.payload.sub })));`, undefined);
+    assert.deepEqual(scoped, []);
+  });
+
+  it('asks a route that reads the verified user for a claim decision, not a scope check', () => {
+    const [reads] = lint(`${EXPRESS}app.get('/me', checkJwt, (req, res) => res.json({ id: req.auth.payload.sub }));`, undefined);
+    assert.match(reads ?? '', /; decide on the verified claims \(scopes, roles, the subject\) to reach Level 2\.$/);
     const [unscoped] = lint(`${EXPRESS}app.get('/items', checkJwt, (req, res) => res.json([]));`, undefined);
     assert.match(unscoped ?? '', /requiredScopes\('read:items'\)/);
   });
