@@ -92,40 +92,57 @@ export interface ProjectRouteReport extends RouteReport {
 }
 
 /**
- * Every route of the files graded as one project, as the `claimguard` command's route table grades them:
- * middleware imported from another file is resolved, routers are joined with the chains of the files that
- * mount them, Next.js routes with `middleware.ts`, NestJS controllers with module middleware and global guards.
- * `root` is the project's folder: `@/` and `~/` imports resolve below it, and reason texts name files relative
- * to it.
+ * Grades the files of a project as one, as the `claimguard` command's route table grades them: middleware
+ * imported from another file is resolved, routers are joined with the chains of the files that mount them,
+ * Next.js routes with `middleware.ts`, NestJS controllers with module middleware and global guards. `add` each
+ * file right after linting it, then ask for the `routes`; the grader keeps what the grading needs of each file
+ * (today its parse, so memory grows with the sources added).
  */
-export function gradeProject(
-  projectFiles: Iterable<ProjectFile>,
-  options: { root: string; publicRoutes?: readonly string[] },
-): ProjectRouteReport[] {
+export interface ProjectGrader {
+  add(file: ProjectFile): void;
+  routes(): ProjectRouteReport[];
+}
+
+/**
+ * `root` is the project's folder: `@/` and `~/` imports resolve below it, and reason texts name files relative
+ * to it. `publicRoutes` (a command line's, say) are public in every file, on top of each file's own.
+ */
+export function createProjectGrader(options: { root: string; publicRoutes?: readonly string[] }): ProjectGrader {
   const files = new Map<string, FileFacts>();
   const publicRoutesByFile = new Map<string, readonly string[]>();
-  for (const { filename, sourceCode, settings, publicRoutes } of projectFiles) {
-    const facts = getFileFacts(sourceCode, settings, filename);
-    nameFileFacts(facts, filename);
-    files.set(filename, facts);
-    publicRoutesByFile.set(filename, publicRoutes ?? routeOptionsOf(sourceCode)?.publicRoutes ?? []);
-  }
   const display = (file: string) => (path.relative(options.root, file) || path.basename(file)).split(path.sep).join('/');
-  return resolveProject(files, importResolver(files, options.root), display).map(({ file, route, facts, upstreamHidden }) => {
-    const grade = gradeChain(facts, upstreamHidden, route.framework);
-    const publicRoutes = [...(options.publicRoutes ?? []), ...(publicRoutesByFile.get(file) ?? [])];
-    return {
-      file,
-      method: route.method,
-      path: route.path,
-      span: spanOf(anchorOf(route.node)),
-      level: grade.level,
-      reasons: grade.reasons.map((reason) => (reason.file ? { ...reason, file: path.resolve(options.root, reason.file) } : reason)),
-      nextStep: grade.nextStep,
-      publicRoute: matchesPublicRoute(route.path, publicRoutes),
-      protectedRoute: grade.protectedRoute,
-    };
-  });
+  return {
+    add({ filename, sourceCode, settings, publicRoutes }) {
+      const facts = getFileFacts(sourceCode, settings, filename);
+      nameFileFacts(facts, filename);
+      files.set(filename, facts);
+      publicRoutesByFile.set(filename, publicRoutes ?? routeOptionsOf(sourceCode)?.publicRoutes ?? []);
+    },
+    routes() {
+      return resolveProject(files, importResolver(files, options.root), display).map(({ file, route, facts, upstreamHidden }) => {
+        const grade = gradeChain(facts, upstreamHidden, route.framework);
+        const publicRoutes = [...(options.publicRoutes ?? []), ...(publicRoutesByFile.get(file) ?? [])];
+        return {
+          file,
+          method: route.method,
+          path: route.path,
+          span: spanOf(anchorOf(route.node)),
+          level: grade.level,
+          reasons: grade.reasons.map((reason) => (reason.file ? { ...reason, file: path.resolve(options.root, reason.file) } : reason)),
+          nextStep: grade.nextStep,
+          publicRoute: matchesPublicRoute(route.path, publicRoutes),
+          protectedRoute: grade.protectedRoute,
+        };
+      });
+    },
+  };
+}
+
+/** `createProjectGrader` for files already at hand. */
+export function gradeProject(projectFiles: Iterable<ProjectFile>, options: { root: string; publicRoutes?: readonly string[] }): ProjectRouteReport[] {
+  const grader = createProjectGrader(options);
+  for (const file of projectFiles) grader.add(file);
+  return grader.routes();
 }
 
 /**

@@ -5,9 +5,9 @@ import { URI } from 'vscode-uri';
 import type { CancellationToken } from 'vscode-languageserver';
 import { admitText, lintName } from './document-filter';
 import type { Linter } from 'eslint';
-import { gradeProject, lowestLevel, type ProjectFile } from 'eslint-plugin-claimguard/api';
-import { LINTABLE_EXTENSIONS, type LintEngine } from './lint-engine';
-import type { ClaimGuardEditorSettings, RouteSummary, WorkspaceReport } from './protocol';
+import { createProjectGrader, lowestLevel, type ProjectFile } from 'eslint-plugin-claimguard/api';
+import { LINTABLE_EXTENSIONS, type LintEngine, type RouteReport } from './lint-engine';
+import type { ClaimGuardEditorSettings, WorkspaceReport } from './protocol';
 import { summarizeRoute } from './routes';
 
 /** Build output and dependencies: never the code a team writes, and often most of the files. */
@@ -93,30 +93,43 @@ function folderOf(group: ProjectGroup, file: string): ReportFolder {
   return group.members.filter((member) => isInside(file, member.path)).sort((a, b) => b.path.length - a.path.length)[0] ?? group.members[0]!;
 }
 
-/** What the report keeps of one analysed file: its findings, and what the project grading needs. */
+/** What the report keeps of one analysed file: its findings and per-file route grades, and its parse. */
 interface AnalysedFile {
   uri: string;
   messages: Linter.LintMessage[];
+  routes: RouteReport[];
   source: ProjectFile;
+  bytes: number;
 }
 
 /**
+ * The most source text (bytes) whose parses the project-wide grading keeps at once. A parse takes a few hundred
+ * times its text in memory until the plugin grades from plain-data summaries; past this, further files are graded
+ * file by file and the report says so, rather than the server running out of memory.
+ */
+export const PROJECT_GRADING_BUDGET_BYTES = 1_000_000;
+
+/**
  * Lints every source file of the folders and grades the codebase as the `claimguard` command grades a project
- * (the plugin's `gradeProject`): routes joined with the files that mount them and the middleware they import.
- * Files are read and linted one at a time; what is kept per file is what that grading needs.
+ * (the plugin's project grader): routes joined with the files that mount them and the middleware they import.
+ * Files are read and linted one at a time and handed to the grader.
  */
 export async function buildWorkspaceReport(
   engine: LintEngine,
   folders: readonly ReportFolder[],
   progress: ReportProgress,
   token: CancellationToken | undefined,
+  budgetBytes = PROJECT_GRADING_BUDGET_BYTES,
 ): Promise<WorkspaceReport> {
   const report: WorkspaceReport = { grade: null, weakestRoutes: [], routes: [], filesAnalyzed: 0, skipped: [] };
   const groups = await Promise.all(groupFolders(folders).map(async (group) => ({ group, files: await listSourceFiles(group.root) })));
   const total = groups.reduce((sum, { files }) => sum + files.length, 0);
   let done = 0;
+  let kept = 0;
+  let gradedAlone = 0;
   for (const { group, files } of groups) {
-    const analysed: AnalysedFile[] = [];
+    const grader = createProjectGrader({ root: group.root });
+    const findings = new Map<string, { uri: string; messages: readonly Linter.LintMessage[] }>();
     for (const file of files) {
       if (token?.isCancellationRequested) return report;
       if (done % 20 === 0) {
@@ -124,10 +137,25 @@ export async function buildWorkspaceReport(
         await nextTick(); // Lets edits and cancellations in between long runs of files.
       }
       done += 1;
-      const result = await analyseFile(engine, folderOf(group, file), file, report);
-      if (result) analysed.push(result);
+      const analysed = await analyseFile(engine, folderOf(group, file), file, report);
+      if (!analysed) continue;
+      findings.set(analysed.source.filename, { uri: analysed.uri, messages: analysed.messages });
+      if (kept + analysed.bytes <= budgetBytes) {
+        kept += analysed.bytes;
+        grader.add(analysed.source);
+      } else {
+        gradedAlone += 1;
+        report.routes.push(...analysed.routes.map((route) => summarizeRoute(analysed.uri, { ...route, file: analysed.source.filename }, (path) => findings.get(path))));
+      }
     }
-    report.routes.push(...gradeGroup(group, analysed));
+    report.routes.push(...grader.routes().map((route) => summarizeRoute(URI.file(route.file).toString(), route, (path) => findings.get(path))));
+  }
+  if (gradedAlone > 0) {
+    report.notes = [
+      `The routes of ${gradedAlone === 1 ? '1 file were' : `${gradedAlone} files were`} graded file by file, without the files that mount or ` +
+        `authenticate them: the workspace holds more than ${Math.round(budgetBytes / 1_000_000)} MB of sources, the most the project-wide ` +
+        'grading keeps in memory. The claimguard command grades them with the whole project.',
+    ];
   }
   report.routes.sort((a, b) => a.uri.localeCompare(b.uri) || a.line - b.line || a.method.localeCompare(b.method));
   report.grade = lowestLevel(report.routes);
@@ -136,17 +164,6 @@ export async function buildWorkspaceReport(
     ? []
     : report.routes.filter((route) => route.protectedRoute && !route.publicRoute && route.level === report.grade);
   return report;
-}
-
-function gradeGroup(group: ProjectGroup, analysed: readonly AnalysedFile[]): RouteSummary[] {
-  const byFile = new Map(analysed.map((file) => [file.source.filename, file]));
-  return gradeProject(analysed.map((file) => file.source), { root: group.root }).map((route) => {
-    const uri = URI.file(route.file).toString();
-    return summarizeRoute(uri, route, (file) => {
-      const found = byFile.get(file);
-      return found ? { uri: found.uri, messages: found.messages } : undefined;
-    });
-  });
 }
 
 async function analyseFile(engine: LintEngine, folder: ReportFolder, file: string, report: WorkspaceReport): Promise<AnalysedFile | undefined> {
@@ -175,7 +192,7 @@ async function analyseFile(engine: LintEngine, folder: ReportFolder, file: strin
       return undefined;
     }
     report.filesAnalyzed += 1;
-    return { uri, messages: result.messages, source: result.source };
+    return { uri, messages: result.messages, routes: result.routes, source: result.source, bytes: stat.size };
   } catch (error) {
     report.skipped.push({ uri, reason: error instanceof Error ? error.message.split('\n')[0]! : String(error) });
     return undefined;

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { LintEngine } from 'claimguard-language-server/out/lint-engine';
+import { DEFAULT_SETTINGS } from 'claimguard-language-server/out/settings';
+import { buildWorkspaceReport } from 'claimguard-language-server/out/workspace-report';
 import { fixture, findingOf, makeWorkspace } from './fixtures';
 import { fileUri, inMemoryClient, type TestClient } from './lsp-client';
 
@@ -145,5 +148,27 @@ module.exports = [{ ignores: ['legacy/**'] }];
     const reports = client.shownMessages.filter((message) => message.includes('config exploded'));
     assert.equal(reports.length, 1, `messages: ${JSON.stringify(client.shownMessages)}`);
     assert.match(reports[0], /bundled defaults/);
+  });
+});
+
+describe('workspace report past the project-grading budget', () => {
+  const EXPRESS = path.resolve(__dirname, '../../fixtures/cli/express');
+  const folder = { path: EXPRESS, settings: { ...DEFAULT_SETTINGS, codeLens: { enable: true } }, trusted: false };
+  const engine = new LintEngine({ warn: () => undefined, error: () => undefined });
+  const quiet = { report: () => undefined };
+  const levels = (report: Awaited<ReturnType<typeof buildWorkspaceReport>>) =>
+    Object.fromEntries(report.routes.map((route) => [`${route.method} ${route.path}`, route.level]));
+
+  it('grades routes with the files that mount them while the sources fit, and says when it could not', async () => {
+    const whole = await buildWorkspaceReport(engine, [folder], quiet, undefined);
+    assert.equal(whole.notes, undefined);
+    // The router in routes/users.js is mounted by app.js under /users, behind its verified token.
+    assert.equal(levels(whole)['GET /users'], 3);
+
+    const alone = await buildWorkspaceReport(engine, [folder], quiet, undefined, 1);
+    assert.equal(alone.filesAnalyzed, whole.filesAnalyzed);
+    assert.equal(levels(alone)['GET /'], 'unknown', 'seen alone, the router cannot know who mounts it');
+    assert.equal(alone.notes?.length, 1);
+    assert.match(alone.notes?.[0] ?? '', /^The routes of 3 files were graded file by file, without the files that mount or authenticate them/);
   });
 });
