@@ -56,6 +56,8 @@ export interface GradeReason {
 export interface VerificationFact extends Fact {
   /** What the verification leaves unpinned: `algorithms`, `issuer`, `audience`, `expiry`. */
   unpinned: readonly string[];
+  /** Where the chain's later code reads the claims it verified (`req.auth.payload`), when the facts say so. */
+  claimsPath?: string;
 }
 
 export interface DecisionFact extends Fact {
@@ -382,6 +384,7 @@ function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, m
       unpinned: verification.unpinned,
       span: spanOf(verification.node),
       ...(verification.reportedBy ? { reportedBy: verification.reportedBy } : {}),
+      ...(verification.claimsPath ? { claimsPath: verification.claimsPath } : {}),
     },
   }));
   return {
@@ -660,7 +663,7 @@ function fileOfFacts(facts: FileFacts): string | undefined {
 // ---- credential facts ------------------------------------------------------------------------------------
 
 interface ChainCredentialFacts {
-  verifications: { node: TSESTree.Node; description: string; unpinned: readonly string[]; reportedBy?: ReportedBy }[];
+  verifications: { node: TSESTree.Node; description: string; unpinned: readonly string[]; reportedBy?: ReportedBy; claimsPath?: string }[];
   schemes: { node: TSESTree.Node; description: string; routes: readonly string[] }[];
 }
 
@@ -687,13 +690,26 @@ function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel): 
   for (const verification of credentials.verifications) {
     if (STRATEGY_LIBRARIES.has(verification.library) && !verification.middleware) continue;
     const site = verification.middleware ?? verification.node;
-    facts.verifications.push({ node: site, description: callText(sourceCode, site), unpinned: unpinnedChecks([verification]), reportedBy: validationReport([verification]) });
+    facts.verifications.push({
+      node: site,
+      description: callText(sourceCode, site),
+      unpinned: unpinnedChecks([verification]),
+      reportedBy: validationReport([verification]),
+      ...(verification.claimsPath ? { claimsPath: verification.claimsPath } : {}),
+    });
   }
   // `passport.authenticate('jwt')`, `AuthGuard('jwt')`, `request.jwtVerify()`: the chain uses a strategy.
   for (const call of model.calls) {
     if (!isStrategyMarker(call)) continue;
     const unpinned = strategies.length > 0 ? unpinnedChecks(strategies) : ['algorithms', 'issuer', 'audience and expiry (the strategy is configured in another file)'];
-    facts.verifications.push({ node: call, description: callText(sourceCode, call), unpinned, ...(strategies.length > 0 ? { reportedBy: validationReport(strategies) } : {}) });
+    const claimsPath = strategyClaimsPath(call);
+    facts.verifications.push({
+      node: call,
+      description: callText(sourceCode, call),
+      unpinned,
+      ...(strategies.length > 0 ? { reportedBy: validationReport(strategies) } : {}),
+      ...(claimsPath ? { claimsPath } : {}),
+    });
   }
   for (const scheme of credentials.apiKeySchemes) {
     const label = scheme.kind === 'api-key' ? 'API key' : scheme.kind === 'basic' ? 'HTTP Basic credentials' : 'HTTP Digest credentials';
@@ -720,6 +736,14 @@ function unpinnedChecks(verifications: readonly Verification[]): string[] {
     for (const check of [...verification.missing, ...verification.unknown]) checks.add(check);
   }
   return [...checks].map((check) => CHECK_WORDS[check]);
+}
+
+/** passport and Nest strategies leave the verified user on `req.user`; `request.jwtVerify()` on `request.user`. */
+function strategyClaimsPath(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  if (calleeName(call) !== 'jwtVerify') return 'req.user';
+  const callee = unwrap(call.callee);
+  const request = callee.type === AST_NODE_TYPES.MemberExpression ? dottedPath(callee.object) : undefined;
+  return request ? `${request}.user` : undefined;
 }
 
 function isStrategyMarker(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {

@@ -3,6 +3,7 @@ import { getCredentialFacts } from '../analysis/credentials';
 import type { CheckName, OptionInsertion, Verification, VerificationProblem } from '../analysis/credentials';
 import { createRule } from '../util/create-rule';
 import { noteEnabledRule } from '../util/enabled-rules';
+import { singleQuoted } from '../util/fix-text';
 import { reportFinding } from '../util/report';
 
 export type Options = [
@@ -231,16 +232,12 @@ function optionsText(options: readonly OptionText[]): string {
     .join(', ');
 }
 
-function quoted(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
-
 /** The value the file determines for a check (see `Determined` in the credential facts), as source text. */
 function determinedValue(verification: Verification, check: CheckName): string | undefined {
   const determined = verification.determined;
-  if (check === 'algorithms') return determined.algorithms ? `[${determined.algorithms.map(quoted).join(', ')}]` : undefined;
-  if (check === 'issuer') return determined.issuer === undefined ? undefined : quoted(determined.issuer);
-  if (check === 'audience') return determined.audience === undefined ? undefined : quoted(determined.audience);
+  if (check === 'algorithms') return determined.algorithms ? `[${determined.algorithms.map(singleQuoted).join(', ')}]` : undefined;
+  if (check === 'issuer') return determined.issuer === undefined ? undefined : singleQuoted(determined.issuer);
+  if (check === 'audience') return determined.audience === undefined ? undefined : singleQuoted(determined.audience);
   return undefined;
 }
 
