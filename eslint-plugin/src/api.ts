@@ -87,25 +87,48 @@ export interface ProjectRouteReport extends RouteReport {
 }
 
 /**
- * Every route the given linted files register, graded with their chains linked across their projects, the
- * same grades the `maturity-level` rule gave while linting them. `publicRoutes` adds to each file's allow-list.
+ * Grades the files of a project as one, as the `claimguard` command's route table grades them: middleware
+ * imported from another file is resolved, routers are joined with the chains of the files that mount them,
+ * Next.js routes with `middleware.ts`, NestJS controllers with module middleware and global guards. `add` each
+ * file right after linting it, then ask for the `routes`: the project index keeps each file's summary, never its
+ * parse, so the parse can be dropped as soon as `add` returns.
  */
+export interface ProjectGrader {
+  add(file: ProjectFile): void;
+  routes(): ProjectRouteReport[];
+}
+
+/** `publicRoutes` (a command line's, say) are public in every file, on top of each file's own. */
+export function createProjectGrader(options: { publicRoutes?: readonly string[] } = {}): ProjectGrader {
+  const added = new Map<string, { index: ReturnType<typeof projectFor>; publicRoutes: readonly string[] }>();
+  return {
+    add({ filename, sourceCode, settings, publicRoutes }) {
+      const index = projectFor(filename, settings);
+      index.record(filename, sourceCode);
+      added.set(filename, { index, publicRoutes: publicRoutes ?? routeOptionsOf(sourceCode)?.publicRoutes ?? [] });
+    },
+    routes() {
+      const reports: ProjectRouteReport[] = [];
+      for (const [filename, { index, publicRoutes }] of added) {
+        const allowed = [...(options.publicRoutes ?? []), ...publicRoutes];
+        for (const graded of gradeRoutes(index.routesIn(filename), allowed)) {
+          reports.push({
+            ...toReport(graded),
+            file: filename,
+            reasons: graded.grade.reasons.map((reason) => (reason.file ? { ...reason, file: path.resolve(index.root, reason.file) } : reason)),
+          });
+        }
+      }
+      return reports;
+    },
+  };
+}
+
+/** `createProjectGrader` for files already at hand. */
 export function gradeProject(projectFiles: Iterable<ProjectFile>, options: { publicRoutes?: readonly string[] } = {}): ProjectRouteReport[] {
-  const reports: ProjectRouteReport[] = [];
-  for (const { filename, sourceCode, settings, publicRoutes } of projectFiles) {
-    const allowed = [...(options.publicRoutes ?? []), ...(publicRoutes ?? routeOptionsOf(sourceCode)?.publicRoutes ?? [])];
-    const index = projectFor(filename, settings);
-    index.record(filename, sourceCode);
-    for (const graded of gradeRoutes(index.routesIn(filename), allowed)) {
-      const report = toReport(graded);
-      reports.push({
-        ...report,
-        file: filename,
-        reasons: graded.grade.reasons.map((reason) => (reason.file ? { ...reason, file: path.resolve(index.root, reason.file) } : reason)),
-      });
-    }
-  }
-  return reports;
+  const grader = createProjectGrader(options);
+  for (const file of projectFiles) grader.add(file);
+  return grader.routes();
 }
 
 /**

@@ -38,6 +38,12 @@ export interface WorkspaceConfigOptions {
   /** The file the config is for: tells ESLint's default source type (`.cjs` is CommonJS) from a project's own. */
   filePath?: string;
   overrides?: ClaimGuardOverrides;
+  /**
+   * The parser for TypeScript files; by default typescript-eslint's, required from beside the plugin on the first
+   * TypeScript file. A tool that ships its own copy (the language server) passes it, so TypeScript parses
+   * wherever the plugin itself was installed.
+   */
+  typeScriptParser?: Linter.Parser;
 }
 
 /** Which configuration applied to a file, for a status line or a log. */
@@ -95,7 +101,7 @@ export function workspaceConfig(options: WorkspaceConfigOptions = {}): Workspace
   if (options.overrides?.settings && Object.keys(options.overrides.settings).length > 0) overrides.applied.push('settings');
 
   const config: Linter.Config[] = [
-    ...bundledLanguageConfig(),
+    ...bundledLanguageConfig(options.typeScriptParser ?? loadTypeScriptParser()),
     ...(languageOptions ? [{ name: 'claimguard/project-language-options', files: [...JS_FILES, ...TS_FILES], languageOptions }] : []),
     { name: 'claimguard/rules', files: [...JS_FILES, ...TS_FILES], plugins: { claimguard: plugin as unknown as ESLint.Plugin }, rules: overrides.rules },
     { name: 'claimguard/settings', files: [...JS_FILES, ...TS_FILES], settings: { claimguard: settings } },
@@ -114,10 +120,10 @@ export function workspaceConfig(options: WorkspaceConfigOptions = {}): Workspace
 }
 
 /** JavaScript through ESLint's own parser (JSX on), TypeScript through typescript-eslint's; nothing else of ESLint's reporting. */
-function bundledLanguageConfig(): Linter.Config[] {
+function bundledLanguageConfig(typeScriptParser: Linter.Parser): Linter.Config[] {
   return [
     { name: 'claimguard/javascript', files: JS_FILES, languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
-    { name: 'claimguard/typescript', files: TS_FILES, languageOptions: { parser: loadTypeScriptParser(), parserOptions: { ecmaFeatures: { jsx: true } } } },
+    { name: 'claimguard/typescript', files: TS_FILES, languageOptions: { parser: typeScriptParser, parserOptions: { ecmaFeatures: { jsx: true } } } },
     // Unused-directive reports are about other tools' comments as often as ours: they are not ClaimGuard's findings.
     { name: 'claimguard/linter-options', linterOptions: { reportUnusedDisableDirectives: 'off' } },
   ];

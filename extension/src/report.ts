@@ -36,6 +36,7 @@ export function renderReport(report: WorkspaceReport, options: RenderOptions): R
   const routes = Array.isArray(report?.routes) ? report.routes.filter(isRenderableRoute) : [];
   const body = [
     renderSummary(report, routes.length),
+    renderNotes(report),
     ...LEVEL_ORDER.map((level) => renderGroup(level, routes, options, link)),
     renderSkipped(report, options),
   ].join('\n');
@@ -54,6 +55,12 @@ function renderSummary(report: WorkspaceReport, routeCount: number): string {
     `<p>${routes} in ${files === 1 ? '1 file' : `${files} files`} analysed. ` +
     `<button id="refresh" type="button">Refresh</button></p></header>`
   );
+}
+
+/** What the server says about how the report was made, e.g. routes it had to grade file by file. */
+function renderNotes(report: WorkspaceReport): string {
+  const notes = listOf(report?.notes).filter((note): note is string => typeof note === 'string');
+  return notes.map((note) => `<p class="note">${escapeHtml(note)}</p>`).join('\n');
 }
 
 function renderGroup(level: RouteLevel, routes: RouteSummary[], options: RenderOptions, link: LinkMaker): string {
@@ -140,6 +147,7 @@ body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); 
 .method { font-weight: bold; }
 .tag { font-size: 0.8em; border: 1px solid var(--vscode-foreground); border-radius: 3px; padding: 0 0.3em; }
 .next { font-style: italic; }
+.note { border-left: 3px solid var(--vscode-editorWarning-foreground); padding-left: 0.8em; }
 a { color: var(--vscode-textLink-foreground); }
 `;
 

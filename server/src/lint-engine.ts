@@ -58,6 +58,22 @@ const probePlugin: ESLint.Plugin = {
   },
 };
 
+let loadedParser: { parseForESLint(text: string, options?: unknown): Linter.ESLintParseResult } | undefined;
+
+/**
+ * The server's own typescript-eslint parser (a dependency of the server, where the plugin only has it as an
+ * optional peer), required on the first TypeScript file: installed next to the plugin rather than inside a
+ * project, the plugin could not find one.
+ */
+const typeScriptParser: Linter.Parser = {
+  meta: { name: '@typescript-eslint/parser' },
+  parseForESLint(text: string, options?: Linter.ParserOptions) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    loadedParser ??= require('@typescript-eslint/parser') as NonNullable<typeof loadedParser>;
+    return loadedParser.parseForESLint(text, options);
+  },
+};
+
 const PROBE_CONFIG: Linter.Config = {
   files: ['**/*'],
   plugins: { 'claimguard-server': probePlugin },
@@ -139,7 +155,7 @@ export class LintEngine {
   }
 
   private merged(options: api.WorkspaceConfigOptions, whyNotProject?: string): ResolvedConfig {
-    const merged = api.workspaceConfig(options);
+    const merged = api.workspaceConfig({ ...options, typeScriptParser });
     for (const problem of merged.applied.problems) this.reportOnce('warn', `override:${problem}`, `claimguard.rules: ${problem}; it is ignored.`);
     const configuration = whyNotProject ? `${merged.applied.description} (${whyNotProject})` : merged.applied.description;
     return { ...merged, configuration };

@@ -63,6 +63,8 @@ export interface WorkspaceReport {
   routes: RouteSummary[];
   filesAnalyzed: number;
   skipped: { uri: string; reason: string }[];
+  /** What the reader should know about how the report was made (some routes graded file by file, say). */
+  notes?: string[];
 }
 
 export namespace WorkspaceReportRequest {

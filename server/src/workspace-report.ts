@@ -5,9 +5,9 @@ import { URI } from 'vscode-uri';
 import type { CancellationToken } from 'vscode-languageserver';
 import { admitText, lintName } from './document-filter';
 import type { Linter } from 'eslint';
-import { gradeProject, lowestLevel, type ProjectFile } from 'eslint-plugin-claimguard/api';
-import { LINTABLE_EXTENSIONS, type LintEngine } from './lint-engine';
-import type { ClaimGuardEditorSettings, RouteSummary, WorkspaceReport } from './protocol';
+import { createProjectGrader, lowestLevel, type ProjectFile } from 'eslint-plugin-claimguard/api';
+import { LINTABLE_EXTENSIONS, type LintEngine, type RouteReport } from './lint-engine';
+import type { ClaimGuardEditorSettings, WorkspaceReport } from './protocol';
 import { summarizeRoute } from './routes';
 
 /** Build output and dependencies: never the code a team writes, and often most of the files. */
@@ -93,7 +93,7 @@ function folderOf(group: ProjectGroup, file: string): ReportFolder {
   return group.members.filter((member) => isInside(file, member.path)).sort((a, b) => b.path.length - a.path.length)[0] ?? group.members[0]!;
 }
 
-/** What the report keeps of one analysed file: its findings, and what the project grading needs. */
+/** What the report needs of one analysed file: its findings, and its parse for the project grader to summarize. */
 interface AnalysedFile {
   uri: string;
   messages: Linter.LintMessage[];
@@ -102,8 +102,8 @@ interface AnalysedFile {
 
 /**
  * Lints every source file of the folders and grades the codebase as the `claimguard` command grades a project
- * (the plugin's `gradeProject`): routes joined with the files that mount them and the middleware they import.
- * Files are read and linted one at a time; what is kept per file is what that grading needs.
+ * (the plugin's project grader): routes joined with the files that mount them and the middleware they import.
+ * Files are read and linted one at a time and handed to the grader, which keeps their summaries, not their parses.
  */
 export async function buildWorkspaceReport(
   engine: LintEngine,
@@ -116,7 +116,8 @@ export async function buildWorkspaceReport(
   const total = groups.reduce((sum, { files }) => sum + files.length, 0);
   let done = 0;
   for (const { group, files } of groups) {
-    const analysed: AnalysedFile[] = [];
+    const grader = createProjectGrader();
+    const findings = new Map<string, { uri: string; messages: readonly Linter.LintMessage[] }>();
     for (const file of files) {
       if (token?.isCancellationRequested) return report;
       if (done % 20 === 0) {
@@ -124,10 +125,12 @@ export async function buildWorkspaceReport(
         await nextTick(); // Lets edits and cancellations in between long runs of files.
       }
       done += 1;
-      const result = await analyseFile(engine, folderOf(group, file), file, report);
-      if (result) analysed.push(result);
+      const analysed = await analyseFile(engine, folderOf(group, file), file, report);
+      if (!analysed) continue;
+      findings.set(analysed.source.filename, { uri: analysed.uri, messages: analysed.messages });
+      grader.add(analysed.source);
     }
-    report.routes.push(...gradeGroup(analysed));
+    report.routes.push(...grader.routes().map((route) => summarizeRoute(URI.file(route.file).toString(), route, (path) => findings.get(path))));
   }
   report.routes.sort((a, b) => a.uri.localeCompare(b.uri) || a.line - b.line || a.method.localeCompare(b.method));
   report.grade = lowestLevel(report.routes);
@@ -136,17 +139,6 @@ export async function buildWorkspaceReport(
     ? []
     : report.routes.filter((route) => route.protectedRoute && !route.publicRoute && route.level === report.grade);
   return report;
-}
-
-function gradeGroup(analysed: readonly AnalysedFile[]): RouteSummary[] {
-  const byFile = new Map(analysed.map((file) => [file.source.filename, file]));
-  return gradeProject(analysed.map((file) => file.source)).map((route) => {
-    const uri = URI.file(route.file).toString();
-    return summarizeRoute(uri, route, (file) => {
-      const found = byFile.get(file);
-      return found ? { uri: found.uri, messages: found.messages } : undefined;
-    });
-  });
 }
 
 async function analyseFile(engine: LintEngine, folder: ReportFolder, file: string, report: WorkspaceReport): Promise<AnalysedFile | undefined> {

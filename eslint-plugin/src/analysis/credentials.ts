@@ -10,7 +10,8 @@ import { analyzeSourceCode, type FileAnalysis } from './index';
 import { branchOutcome } from './deny';
 import { propertyOf, staticValueOf, stringsOf } from './static-values';
 import type { ObjectValue, StaticValue } from './static-values';
-import { decoratorsOf, isFunctionNode, memberName, staticString, unwrap } from './syntax';
+import { claimsPathOfVerifier } from './frameworks';
+import { decoratorsOf, dottedPath, isFunctionNode, memberName, staticString, unwrap } from './syntax';
 import type { FunctionNode } from './types';
 
 export type JwtLibrary =
@@ -29,7 +30,8 @@ export type JwtLibrary =
 /** The checks Level 3 needs from a verification; `credentials` is "a request without a token is rejected". */
 export type CheckName = 'algorithms' | 'issuer' | 'audience' | 'expiry' | 'credentials';
 
-export type ProblemKind = 'missing' | 'disabled' | 'none-algorithm' | 'mixed-algorithms' | 'unknown';
+/** `placeholder`: the option holds an unfinished value (`'TODO: expected issuer'`), which pins nothing. */
+export type ProblemKind = 'missing' | 'disabled' | 'none-algorithm' | 'mixed-algorithms' | 'placeholder' | 'unknown';
 
 /** Where a suggestion can add a missing option: inside an object literal, or as a new argument. */
 export type OptionInsertion =
@@ -45,6 +47,8 @@ export interface VerificationProblem {
   node: TSESTree.Node;
   /** For algorithm problems: the offending algorithms. */
   algorithms?: readonly string[];
+  /** For placeholders: the placeholder text. */
+  value?: string;
   /** For missing options: where to add them. */
   insertion?: OptionInsertion;
 }
@@ -67,6 +71,28 @@ export interface Verification {
   clockTolerance: { seconds: number; node: TSESTree.Node } | undefined;
   /** True when algorithms, issuer, audience and expiry are all enforced (Level 3 verification). */
   pinned: boolean;
+  /**
+   * Where code after this verification reads the claims: the request property a middleware fills (`req.auth`,
+   * `ctx.state.user`) or the request member a call's result is assigned to (`req.user = jwt.verify(…)`).
+   */
+  claimsPath?: string;
+  /** Values for missing checks that the file itself determines (see `Determined`). */
+  determined: Determined;
+  /** The real values it pins, as written (placeholders and unresolved options left out). */
+  pinnedValues: { algorithms?: readonly string[]; issuer?: string; audience?: string };
+}
+
+/**
+ * Option values the file determines for a verification, so a fix can write real values instead of placeholders:
+ * algorithms from the kind of key it verifies with (an HMAC secret, an RSA key) or signs with, and the issuer
+ * and audience the file signs tokens with or pins in another verification.
+ */
+export interface Determined {
+  algorithms?: readonly string[];
+  /** What the algorithms were determined from, as a fix's message says it: "the key is an HMAC secret". */
+  algorithmsFrom?: string;
+  issuer?: string;
+  audience?: string;
 }
 
 export type SecretKind = 'hardcoded' | 'env-fallback' | 'public-key' | 'runtime';
@@ -122,6 +148,10 @@ export interface CredentialFacts {
   unsafeComparisons: readonly UnsafeComparison[];
   /** Local names bound to a module (`jwt` → jsonwebtoken), for fixes that need an existing import. */
   moduleBindings: ReadonlyMap<string, ModuleBinding>;
+  /** The algorithm allow-list a key of this file implies, when the file determines one (see `Determined`). */
+  algorithmsFor(use: SecretUse): Pick<Determined, 'algorithms' | 'algorithmsFrom'>;
+  /** The issuer and audience the file signs tokens with or pins, when it determines them. */
+  readonly determinedClaims: Pick<Determined, 'issuer' | 'audience'>;
 }
 
 export interface ModuleBinding {
@@ -566,17 +596,63 @@ function verificationOf(node: Invocation, fn: FunctionNode | null, site: VerifyS
   const missing = unique(problems.filter((p) => p.kind !== 'unknown').map((p) => p.check));
   const unknown = unique(problems.filter((p) => p.kind === 'unknown').map((p) => p.check));
   const toleranceOk = !clockTolerance || clockTolerance.seconds <= DEFAULT_MAX_CLOCK_TOLERANCE_SECONDS;
+  const middleware = site.middleware && node.type === AST_NODE_TYPES.CallExpression ? node : undefined;
+  const claimsPath = middleware ? middlewareClaimsPath(model.library, options) : assignedClaimsPath(node);
   return {
     library: model.library,
     node,
     fn,
-    middleware: site.middleware && node.type === AST_NODE_TYPES.CallExpression ? node : undefined,
+    middleware,
     problems,
     missing,
     unknown,
     clockTolerance,
     pinned: problems.length === 0 && toleranceOk,
+    ...(claimsPath ? { claimsPath } : {}),
+    determined: {},
+    pinnedValues: {
+      algorithms: model.algorithms ? pinnedStrings(options, model.algorithms) : undefined,
+      issuer: model.issuer ? pinnedStrings(options, model.issuer)?.[0] : undefined,
+      audience: model.audience ? pinnedStrings(options, model.audience)?.[0] : undefined,
+    },
   };
+}
+
+/** The real strings an option holds (no placeholders), or undefined when it holds none or cannot be read. */
+function pinnedStrings(options: StaticValue, paths: readonly string[]): string[] | undefined {
+  const found = lookupAny(options, paths);
+  if (found.state !== 'present') return undefined;
+  const strings = stringsOf(found.value);
+  return strings && strings.length > 0 && !strings.some(isPlaceholderValue) ? strings : undefined;
+}
+
+/** The request property a verified-token middleware fills, with express-jwt's `requestProperty` and koa-jwt's `key`. */
+function middlewareClaimsPath(library: JwtLibrary, options: StaticValue): string | undefined {
+  const option = library === 'express-jwt' ? 'requestProperty' : library === 'koa-jwt' ? 'key' : undefined;
+  const found = option ? lookup(options, option) : undefined;
+  if (found?.state === 'unknown') return undefined;
+  const property = found?.state === 'present' ? stringsOf(found.value)?.[0] : undefined;
+  if (found?.state === 'present' && (!property || !/^[A-Za-z_$][\w$]*$/.test(property))) return undefined;
+  if (property) return library === 'express-jwt' ? `req.${property}` : `ctx.state.${property}`;
+  return claimsPathOfVerifier(library);
+}
+
+/** `req.user = jwt.verify(…)`, `req.auth = (await jwtVerify(…)).payload`: the request member the claims are left on. */
+function assignedClaimsPath(call: Invocation): string | undefined {
+  let current: TSESTree.Node = call;
+  for (let parent: TSESTree.Node | undefined = current.parent; parent; parent = current.parent) {
+    const passesValue =
+      parent.type === AST_NODE_TYPES.AwaitExpression ||
+      parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && memberName(parent) === 'payload');
+    if (!passesValue) break;
+    current = parent;
+  }
+  const assignment = current.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== current || assignment.left.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const path = dottedPath(assignment.left);
+  return path && !path.startsWith('this.') ? path : undefined;
 }
 
 function isAlgorithmLiteral(value: StaticValue): boolean {
@@ -650,8 +726,23 @@ function checkPresent(
     problems.push({ check, kind: 'missing', option: paths[0], node: call, insertion: insertionFor(paths[0]) });
   } else if (isEmptyValue(found.value)) {
     problems.push({ check, kind: 'missing', option: paths[0], node: found.property });
+  } else {
+    const placeholder = placeholderIn(found.value);
+    if (placeholder !== undefined) problems.push({ check, kind: 'placeholder', option: paths[0], node: found.property, value: placeholder });
   }
   return found;
+}
+
+/** Unfinished values (`'TODO: expected issuer'`, `'<audience>'`, `'your-issuer'`): they pin nothing. */
+const PLACEHOLDER_VALUE = /^\s*(todo|fixme|tbd|xxx)(\s|:|$)|^\s*(change|replace|fill)[-_ ]?(me|in)\s*$|^\s*<[^>]*>\s*$|^\s*\{\{.*\}\}\s*$|^\s*\$\{[^}]*\}\s*$|^\s*your[-_ ]/i;
+
+export function isPlaceholderValue(text: string): boolean {
+  return PLACEHOLDER_VALUE.test(text);
+}
+
+/** The first placeholder among an option's strings (`'TODO…'`, or one in `['RS256', 'TODO…']`). */
+function placeholderIn(value: StaticValue): string | undefined {
+  return (stringsOf(value) ?? []).find(isPlaceholderValue);
 }
 
 const HMAC_ALGORITHM = /^HS\d+$/i;
@@ -665,7 +756,7 @@ function checkAlgorithms(
   absentIsUnknown = false,
 ): void {
   const found = checkPresent(options, 'algorithms', paths, call, problems, insertionFor, absentIsUnknown);
-  if (found.state !== 'present' || isEmptyValue(found.value)) return;
+  if (found.state !== 'present' || isEmptyValue(found.value) || placeholderIn(found.value) !== undefined) return;
   judgeAlgorithms(stringsOf(found.value), paths[0], found.property, problems);
 }
 
@@ -690,7 +781,10 @@ function judgeAlgorithms(algorithms: string[] | undefined, option: string, node:
 function checkSingleAlgorithm(options: StaticValue, problems: VerificationProblem[]): void {
   for (const path of ['alg', 'tokenSigningAlg']) {
     const found = lookup(options, path);
-    if (found.state === 'present') judgeAlgorithms(stringsOf(found.value), path, found.property, problems);
+    if (found.state !== 'present') continue;
+    const placeholder = placeholderIn(found.value);
+    if (placeholder !== undefined) problems.push({ check: 'algorithms', kind: 'placeholder', option: path, node: found.property, value: placeholder });
+    else judgeAlgorithms(stringsOf(found.value), path, found.property, problems);
   }
 }
 
@@ -1547,7 +1641,32 @@ class FileCredentials implements CredentialFacts {
       }
       if (node.type === AST_NODE_TYPES.CallExpression && !library && !verify) this.plainCalls.push({ node, fn });
     }
-    return judgeVerifications(pending, this.sourceCode);
+    const verifications = judgeVerifications(pending, this.sourceCode);
+    const signed = signedValues(this.secrets, this.sourceCode);
+    return verifications.map((verification) => ({ ...verification, determined: this.determine(verification, verifications, signed) }));
+  }
+
+  /** What the file determines for a verification's missing options: see `Determined`. */
+  private determine(verification: Verification, all: readonly Verification[], signed: SignedValues): Determined {
+    const key = this.secrets.find((use) => use.call === verification.node && use.role !== 'sign');
+    const kind = key ? keyKindOf(this.sourceCode, key) : undefined;
+    const others = all.filter((other) => other !== verification).map((other) => other.pinnedValues);
+    const issuer = onlyValue([...signed.issuers, ...others.map((values) => values.issuer)]);
+    const audience = onlyValue([...signed.audiences, ...others.map((values) => values.audience)]);
+    return { ...algorithmsForKey(kind, signed.algorithms), ...(issuer ? { issuer } : {}), ...(audience ? { audience } : {}) };
+  }
+
+  /** The algorithms a key of this file implies, for a fix that replaces `decode` with `verify`. */
+  algorithmsFor(use: SecretUse): Pick<Determined, 'algorithms' | 'algorithmsFrom'> {
+    return algorithmsForKey(keyKindOf(this.sourceCode, use), signedValues(this.secrets, this.sourceCode).algorithms);
+  }
+
+  /** The issuer and audience the file determines for every verification (see `Determined`). */
+  get determinedClaims(): Pick<Determined, 'issuer' | 'audience'> {
+    const signed = signedValues(this.secrets, this.sourceCode);
+    const issuer = onlyValue([...signed.issuers, ...this.verifications.map((verification) => verification.pinnedValues.issuer)]);
+    const audience = onlyValue([...signed.audiences, ...this.verifications.map((verification) => verification.pinnedValues.audience)]);
+    return { ...(issuer ? { issuer } : {}), ...(audience ? { audience } : {}) };
   }
 
   get apiKeySchemes(): readonly ApiKeyScheme[] {
@@ -1649,4 +1768,70 @@ function withoutAbsentOptions(verification: Verification): Verification {
   const unknown = unique(problems.filter((p) => p.kind === 'unknown').map((p) => p.check));
   const toleranceOk = !verification.clockTolerance || verification.clockTolerance.seconds <= DEFAULT_MAX_CLOCK_TOLERANCE_SECONDS;
   return { ...verification, problems, missing, unknown, pinned: problems.length === 0 && toleranceOk };
+}
+
+// What the file determines for fixes
+
+/** The kind of key a verification uses: an HMAC secret, an RSA public key or key set, or another public key. */
+type KeyKind = 'hmac' | 'rsa' | 'public-key';
+
+/** jwks-rsa's helpers hand out RSA keys from the issuer's key set. */
+const RSA_KEY_SETS = /^(expressJwtSecret|passportJwtSecret|koaJwtSecret|hapiJwt2Key|hapiJwt2KeyAsync|getSigningKey|getSigningKeys)$/;
+const PUBLIC_KEY_NAME = /public|cert|pem|jwks?|spki/i;
+
+function keyKindOf(sourceCode: TSESLint.SourceCode, use: SecretUse): KeyKind | undefined {
+  if (use.kind === 'hardcoded' || use.kind === 'env-fallback') return 'hmac';
+  const key = unwrapSecret(sourceCode, use.node);
+  if (use.kind === 'public-key') {
+    const value = staticValueOf(sourceCode, key);
+    return value.kind === 'literal' && typeof value.value === 'string' && value.value.includes('-----BEGIN RSA PUBLIC KEY-----') ? 'rsa' : 'public-key';
+  }
+  if (key.type === AST_NODE_TYPES.CallExpression && RSA_KEY_SETS.test(calledName(key) ?? '')) return 'rsa';
+  const value = staticValueOf(sourceCode, key);
+  const name = value.kind === 'env' || value.kind === 'env-fallback' ? value.name : operandName(key);
+  if (!name) return undefined;
+  if (PUBLIC_KEY_NAME.test(name)) return 'public-key';
+  return isSecretName(name) && !/private/i.test(name) ? 'hmac' : undefined;
+}
+
+const ASYMMETRIC_ALGORITHM = /^(RS|PS|ES)\d+$|^ES256K$|^EdDSA$/;
+
+/**
+ * The allow-list a key implies: the algorithms the file signs with when they fit the key, else HS256 for an HMAC
+ * secret (what jsonwebtoken signs with by default) and RS256 for an RSA key; nothing for other public keys.
+ */
+function algorithmsForKey(kind: KeyKind | undefined, signed: readonly string[]): Pick<Determined, 'algorithms' | 'algorithmsFrom'> {
+  if (!kind) return {};
+  const fitting = signed.filter((algorithm) => (kind === 'hmac' ? HMAC_ALGORITHM.test(algorithm) : ASYMMETRIC_ALGORITHM.test(algorithm)));
+  if (fitting.length > 0) return { algorithms: [...new Set(fitting)], algorithmsFrom: 'the algorithm this file signs tokens with' };
+  if (kind === 'hmac') return { algorithms: ['HS256'], algorithmsFrom: 'the key is an HMAC secret' };
+  if (kind === 'rsa') return { algorithms: ['RS256'], algorithmsFrom: 'the key is an RSA public key' };
+  return {};
+}
+
+interface SignedValues {
+  algorithms: string[];
+  issuers: string[];
+  audiences: string[];
+}
+
+/** The algorithm, issuer and audience the file's `jwt.sign(payload, key, options)` calls write into tokens. */
+function signedValues(secrets: readonly SecretUse[], sourceCode: TSESLint.SourceCode): SignedValues {
+  const signed: SignedValues = { algorithms: [], issuers: [], audiences: [] };
+  for (const use of secrets) {
+    if (use.role !== 'sign' || use.library !== 'jsonwebtoken') continue;
+    const options = use.call.arguments[2];
+    if (!options || options.type === AST_NODE_TYPES.SpreadElement) continue;
+    const value = staticValueOf(sourceCode, options);
+    signed.algorithms.push(...(pinnedStrings(value, ['algorithm']) ?? []));
+    signed.issuers.push(...(pinnedStrings(value, ['issuer']) ?? []).slice(0, 1));
+    signed.audiences.push(...(pinnedStrings(value, ['audience']) ?? []).slice(0, 1));
+  }
+  return signed;
+}
+
+/** The one value several places agree on; undefined when there is none or they disagree. */
+function onlyValue(values: readonly (string | undefined)[]): string | undefined {
+  const distinct = new Set(values.filter((value): value is string => value !== undefined));
+  return distinct.size === 1 ? [...distinct][0] : undefined;
 }

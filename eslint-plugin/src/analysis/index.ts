@@ -31,13 +31,22 @@ export interface FileAnalysis {
   valuesOf(node: TSESTree.Node): readonly TrustValue[];
   /** The innermost function around a node, or null at module level. */
   functionContaining(node: TSESTree.Node): FunctionNode | null;
+  /** The verified claims objects `fn` reads (`req.auth.payload`), the most used first. */
+  verifiedClaimsReadIn(fn: FunctionNode): readonly string[];
+}
+
+/** One read of a verified claims object: where, which object, and the claim read from it. */
+interface ClaimsRead {
+  fn: FunctionNode | null;
+  claimsPath: string;
+  claim: string | undefined;
 }
 
 class LazyFileAnalysis implements FileAnalysis {
   private readonly index: FileIndex;
   private readonly evaluator: ValueEvaluator;
   private facts: ReturnType<typeof findDecisions> | undefined;
-  private claimReads: { claimsPath: string | undefined; names: string[] } | undefined;
+  private claimReads: { claimsPath: string | undefined; names: string[]; reads: ClaimsRead[] } | undefined;
 
   constructor(
     private readonly sourceCode: TSESLint.SourceCode,
@@ -69,10 +78,9 @@ class LazyFileAnalysis implements FileAnalysis {
   }
 
   /** The verified claims objects the file reads, the most used first, and the claims read from them. */
-  private readClaims(): { claimsPath: string | undefined; names: string[] } {
+  private readClaims(): { claimsPath: string | undefined; names: string[]; reads: ClaimsRead[] } {
     if (this.claimReads) return this.claimReads;
-    const counts = new Map<string, number>();
-    const names = new Set<string>();
+    const reads: ClaimsRead[] = [];
     for (const read of this.index.claimReads) {
       const parent = read.parent;
       const claim = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === read ? memberName(parent) : undefined;
@@ -80,14 +88,16 @@ class LazyFileAnalysis implements FileAnalysis {
       if (claim === 'payload' || claim === 'claims') continue;
       for (const value of this.evaluator.trustOf(read)) {
         if (value.trust !== 'verified' || !value.claimsPath || value.name !== undefined) continue;
-        counts.set(value.claimsPath, (counts.get(value.claimsPath) ?? 0) + 1);
-        if (claim) names.add(claim);
+        reads.push({ fn: this.index.functionContaining(read), claimsPath: value.claimsPath, claim });
       }
     }
-    let best: string | undefined;
-    for (const [path, count] of counts) if (!best || count > counts.get(best)!) best = path;
-    this.claimReads = { claimsPath: best, names: [...names] };
+    const names = new Set(reads.flatMap((read) => (read.claim ? [read.claim] : [])));
+    this.claimReads = { claimsPath: mostUsed(reads)[0], names: [...names], reads };
     return this.claimReads;
+  }
+
+  verifiedClaimsReadIn(fn: FunctionNode): readonly string[] {
+    return mostUsed(this.readClaims().reads.filter((read) => read.fn === fn));
   }
 
   valuesOf(node: TSESTree.Node): readonly TrustValue[] {
@@ -97,6 +107,13 @@ class LazyFileAnalysis implements FileAnalysis {
   functionContaining(node: TSESTree.Node): FunctionNode | null {
     return this.index.functionContaining(node);
   }
+}
+
+/** The claims objects of some reads, the most read first. */
+function mostUsed(reads: readonly ClaimsRead[]): string[] {
+  const counts = new Map<string, number>();
+  for (const read of reads) counts.set(read.claimsPath, (counts.get(read.claimsPath) ?? 0) + 1);
+  return [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)!);
 }
 
 const analyses = new WeakMap<TSESLint.SourceCode, { settings: object | undefined; analysis: FileAnalysis }>();

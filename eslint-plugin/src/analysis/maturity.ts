@@ -58,6 +58,8 @@ export interface VerificationFact extends Fact {
   unpinned: readonly string[];
   /** A strategy marker (`passport.authenticate('jwt')`) whose strategy is configured in another file. */
   strategyElsewhere?: boolean;
+  /** Where the chain's later code reads the claims it verified (`req.auth.payload`), when the facts say so. */
+  claimsPath?: string;
 }
 
 export interface DecisionFact extends Fact {
@@ -393,6 +395,7 @@ function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, m
       span: spanOf(verification.node),
       ...(verification.reportedBy ? { reportedBy: verification.reportedBy } : {}),
       ...(verification.strategyElsewhere ? { strategyElsewhere: true } : {}),
+      ...(verification.claimsPath ? { claimsPath: verification.claimsPath } : {}),
     },
   }));
   return {
@@ -693,7 +696,7 @@ function fileOfFacts(facts: FileFacts): string | undefined {
 // ---- credential facts ------------------------------------------------------------------------------------
 
 interface ChainCredentialFacts {
-  verifications: { node: TSESTree.Node; description: string; unpinned: readonly string[]; reportedBy?: ReportedBy; strategyElsewhere?: boolean }[];
+  verifications: { node: TSESTree.Node; description: string; unpinned: readonly string[]; reportedBy?: ReportedBy; claimsPath?: string; strategyElsewhere?: boolean }[];
   schemes: { node: TSESTree.Node; description: string; routes: readonly string[] }[];
 }
 
@@ -733,14 +736,26 @@ function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel): 
   for (const verification of credentials.verifications) {
     if (STRATEGY_LIBRARIES.has(verification.library) && !verification.middleware) continue;
     const site = verification.middleware ?? verification.node;
-    facts.verifications.push({ node: site, description: callText(sourceCode, site), unpinned: unpinnedChecks([verification]), reportedBy: validationReport([verification]) });
+    facts.verifications.push({
+      node: site,
+      description: callText(sourceCode, site),
+      unpinned: unpinnedChecks([verification]),
+      reportedBy: validationReport([verification]),
+      ...(verification.claimsPath ? { claimsPath: verification.claimsPath } : {}),
+    });
   }
   // `passport.authenticate('jwt')`, `AuthGuard('jwt')`, `request.jwtVerify()`: the chain uses a strategy.
   for (const call of model.calls) {
     if (!isStrategyMarker(call)) continue;
-    const description = callText(sourceCode, call);
-    if (strategies.length > 0) facts.verifications.push({ node: call, description, unpinned: unpinnedChecks(strategies), reportedBy: validationReport(strategies) });
-    else facts.verifications.push({ node: call, description, unpinned: STRATEGY_ELSEWHERE_UNPINNED, strategyElsewhere: true });
+    const claimsPath = strategyClaimsPath(call);
+    facts.verifications.push({
+      node: call,
+      description: callText(sourceCode, call),
+      ...(strategies.length > 0
+        ? { unpinned: unpinnedChecks(strategies), reportedBy: validationReport(strategies) }
+        : { unpinned: STRATEGY_ELSEWHERE_UNPINNED, strategyElsewhere: true }),
+      ...(claimsPath ? { claimsPath } : {}),
+    });
   }
   for (const scheme of credentials.apiKeySchemes) {
     const label = scheme.kind === 'api-key' ? 'API key' : scheme.kind === 'basic' ? 'HTTP Basic credentials' : 'HTTP Digest credentials';
@@ -767,6 +782,14 @@ function unpinnedChecks(verifications: readonly Verification[]): string[] {
     for (const check of [...verification.missing, ...verification.unknown]) checks.add(check);
   }
   return [...checks].map((check) => CHECK_WORDS[check]);
+}
+
+/** passport and Nest strategies leave the verified user on `req.user`; `request.jwtVerify()` on `request.user`. */
+function strategyClaimsPath(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  if (calleeName(call) !== 'jwtVerify') return 'req.user';
+  const callee = unwrap(call.callee);
+  const request = callee.type === AST_NODE_TYPES.MemberExpression ? dottedPath(callee.object) : undefined;
+  return request ? `${request}.user` : undefined;
 }
 
 function isStrategyMarker(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {

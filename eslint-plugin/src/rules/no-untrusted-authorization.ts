@@ -1,8 +1,14 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../util/create-rule';
 import { reportFinding } from '../util/report';
-import { claimSuggestion, describeValue, getAnalysis, type SourceKind, type UntrustedValue } from '../analysis';
+import { claimSuggestion, describeValue, getAnalysis, type DecisionOperand, type SourceKind, type UntrustedValue } from '../analysis';
+import { claimsAccessAt, declaredVerifiers, type ClaimsAccess, type DeclaredMiddleware } from '../analysis/claims-access';
+import { getCredentialFacts } from '../analysis/credentials';
+import { flagTestSuggestion, isBooleanSwitch } from '../analysis/describe';
+import { importedVerificationLibrary } from '../analysis/frameworks';
+import type { RouteFacts } from '../analysis/maturity';
 import { claimFor } from '../analysis/names';
+import { staticString } from '../analysis/syntax';
 
 export type Options = [];
 export type MessageIds =
@@ -12,9 +18,13 @@ export type MessageIds =
   | 'untrustedCookie'
   | 'untrustedBody'
   | 'untrustedArgument'
-  | 'suggestVerifiedClaim';
+  | 'suggestVerifiedClaim'
+  | 'suggestVerifiedClaimTest'
+  | 'suggestVerifyRoute';
 
-const MESSAGE_BY_SOURCE: Record<SourceKind, Exclude<MessageIds, 'suggestVerifiedClaim'>> = {
+type FindingMessageId = Exclude<MessageIds, `suggest${string}`>;
+
+const MESSAGE_BY_SOURCE: Record<SourceKind, FindingMessageId> = {
   header: 'untrustedHeader',
   'path param': 'untrustedPathParam',
   query: 'untrustedQuery',
@@ -22,6 +32,8 @@ const MESSAGE_BY_SOURCE: Record<SourceKind, Exclude<MessageIds, 'suggestVerified
   body: 'untrustedBody',
   argument: 'untrustedArgument',
 };
+
+type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
 
 export default createRule<Options, MessageIds>({
   name: 'no-untrusted-authorization',
@@ -42,10 +54,13 @@ export default createRule<Options, MessageIds>({
       untrustedBody: 'Authorization decision uses {{origin}}{{where}}, which the caller sends; {{remedy}}.',
       untrustedArgument: 'Authorization decision uses {{origin}}{{where}}, which the caller sends; {{remedy}}.',
       suggestVerifiedClaim: 'Read it from the verified token instead: `{{claim}}`.',
+      suggestVerifiedClaimTest: 'Test the verified token instead: `{{test}}`.',
+      suggestVerifyRoute: "Verify a token on {{routes}} first: add `{{middleware}}` ahead of the route's handlers (the decision stays reported until it uses the verified claims).",
     },
   },
   defaultOptions: [],
   create(context) {
+    const sourceCode = context.sourceCode;
     return {
       'Program:exit'() {
         const analysis = getAnalysis(context);
@@ -62,32 +77,92 @@ export default createRule<Options, MessageIds>({
             if (originsInDecision.has(originKey)) continue;
             originsInDecision.add(originKey);
             reported.add(operand.node);
-            const suggestion = claimSuggestion(untrusted, analysis.claimsPath, verifiedNames);
-            const claim = suggestion?.text;
-            reportFinding(
-              context,
-              {
-                node: operand.node,
-                messageId: MESSAGE_BY_SOURCE[untrusted.source],
-                data: {
-                  origin: describeValue(untrusted),
-                  where: originLine(untrusted, operand.node),
-                  remedy: claim
-                    ? `use the verified claim \`${claim}\` instead`
-                    : `take it from a verified token's claims instead${claimHint(untrusted.name)}`,
-                },
-                suggest: suggestion
-                  ? [{ messageId: 'suggestVerifiedClaim', data: { claim: suggestion.text }, fix: (fixer) => fixer.replaceText(suggestion.node, suggestion.text) }]
-                  : [],
-              },
-              { origin: { description: describeValue(untrusted), node: untrusted.node } },
-            );
+            report(operand, untrusted, verifiedNames, analysis.claimsPath);
           }
         }
       },
     };
+
+    function report(operand: DecisionOperand, untrusted: UntrustedValue, verifiedNames: readonly string[], fileClaimsPath: string | undefined): void {
+      // A switch's test is rewritten where the decision is; any other value where it is read.
+      const switchTest = isBooleanSwitch(untrusted);
+      const access = claimsAccessAt(sourceCode, context.settings, context.filename, switchTest ? operand.node : untrusted.node);
+      const rewrite =
+        access.kind !== 'verified'
+          ? undefined
+          : switchTest
+            ? flagTestSuggestion(untrusted, operand.node, access.claimsPath, verifiedNames)
+            : claimSuggestion(untrusted, access.claimsPath, verifiedNames);
+      const suggest: Suggestion[] = [];
+      if (rewrite) {
+        suggest.push(
+          switchTest
+            ? { messageId: 'suggestVerifiedClaimTest', data: { test: rewrite.text }, fix: (fixer) => fixer.replaceText(rewrite.node, rewrite.text) }
+            : { messageId: 'suggestVerifiedClaim', data: { claim: rewrite.text }, fix: (fixer) => fixer.replaceText(rewrite.node, rewrite.text) },
+        );
+      }
+      const middleware = access.kind === 'unverified' ? verifierFor(access.routes) : undefined;
+      if (access.kind === 'unverified' && middleware) suggest.push(addVerifier(access.routes, middleware));
+      reportFinding(
+        context,
+        {
+          node: operand.node,
+          messageId: MESSAGE_BY_SOURCE[untrusted.source],
+          data: {
+            origin: describeValue(untrusted),
+            where: originLine(untrusted, operand.node),
+            remedy: remedyFor(access, untrusted, rewrite && !switchTest ? rewrite.text : undefined, fileClaimsPath, middleware, verifiedNames),
+          },
+          suggest,
+        },
+        { origin: { description: describeValue(untrusted), node: untrusted.node } },
+      );
+    }
+
+    /** What the message tells the developer to do, given where verified claims can be read. */
+    function remedyFor(
+      access: ClaimsAccess,
+      untrusted: UntrustedValue,
+      claim: string | undefined,
+      fileClaimsPath: string | undefined,
+      middleware: DeclaredMiddleware | undefined,
+      verifiedNames: readonly string[],
+    ): string {
+      if (claim) return `use the verified claim \`${claim}\` instead`;
+      // Where the route verifies no token, or the file cannot tell, the claim is named but not written in.
+      const named = isBooleanSwitch(untrusted) ? undefined : claimSuggestion(untrusted, fileClaimsPath, verifiedNames)?.text;
+      if (access.kind === 'unverified') {
+        const library = importedVerificationLibrary(new Set([...getCredentialFacts(sourceCode, context.settings).moduleBindings.values()].map((binding) => binding.module)));
+        const how = middleware ? ` (add \`${middleware.name}\`)` : library ? ` (e.g. with ${library}, which this file imports)` : '';
+        const then = named ? `use the verified claim \`${named}\`` : `take it from the verified claims${claimHint(untrusted.name)}`;
+        return `no token is verified on the route, so first verify one${how}, then ${then}`;
+      }
+      return named ? `use the verified claim \`${named}\` instead` : `take it from a verified token's claims instead${claimHint(untrusted.name)}`;
+    }
+
+    /** Verified-token middleware the file declares, of the routes' framework and declared before all of them. */
+    function verifierFor(routes: readonly RouteFacts[]): DeclaredMiddleware | undefined {
+      return declaredVerifiers(sourceCode, context.settings).find((middleware) =>
+        routes.every(({ route }) => route.framework === middleware.framework && middleware.declaration.range[1] <= route.node.range[0] && handlerArgument(route.node)),
+      );
+    }
+
+    function addVerifier(routes: readonly RouteFacts[], middleware: DeclaredMiddleware): Suggestion {
+      const names = routes.map(({ route }) => `${route.method} ${route.path}`);
+      return {
+        messageId: 'suggestVerifyRoute',
+        data: { routes: names.join(', '), middleware: middleware.name },
+        fix: (fixer) => routes.map(({ route }) => fixer.insertTextBefore(handlerArgument(route.node)!, `${middleware.name}, `)),
+      };
+    }
   },
 });
+
+/** The first middleware or handler argument of a route registration (`app.get('/x', h)` → `h`). */
+function handlerArgument(registration: TSESTree.Node): TSESTree.Node | undefined {
+  if (registration.type !== 'CallExpression' || registration.callee.type !== 'MemberExpression') return undefined;
+  return registration.arguments.find((argument) => argument.type !== 'SpreadElement' && staticString(argument) === undefined);
+}
 
 /** " (e.g. the 'role' claim)" when a conventional claim means the same as the value's name. */
 function claimHint(name: string | undefined): string {

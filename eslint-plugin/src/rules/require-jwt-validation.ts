@@ -3,6 +3,7 @@ import { getCredentialFacts } from '../analysis/credentials';
 import type { CheckName, OptionInsertion, Verification, VerificationProblem } from '../analysis/credentials';
 import { createRule } from '../util/create-rule';
 import { noteEnabledRule } from '../util/enabled-rules';
+import { singleQuoted } from '../util/fix-text';
 import { reportFinding } from '../util/report';
 
 export type Options = [
@@ -28,19 +29,20 @@ export type MessageIds =
   | 'optionalCredentials'
   | 'excessiveClockTolerance'
   | 'unresolvedOptions'
-  | 'suggestAddOption';
+  | 'placeholderOption'
+  | 'suggestAddOption'
+  | 'suggestAddPlaceholders';
 
 const RULE_NAME = 'require-jwt-validation';
 
-/** Placeholders a suggestion writes: obviously unfinished, so verification fails until someone fills them in. */
-const PLACEHOLDERS: Record<string, string> = {
+/**
+ * Placeholders a suggestion writes where the file determines no real value: obviously unfinished, so verification
+ * fails until someone fills them in, and the analysis reports them as placeholders, never as pinned.
+ */
+const PLACEHOLDERS: Partial<Record<CheckName, string>> = {
   algorithms: "['TODO: allowed algorithm, e.g. RS256']",
   issuer: "'TODO: expected issuer'",
-  allowedIss: "'TODO: expected issuer'",
-  iss: "'TODO: expected issuer'",
   audience: "'TODO: expected audience'",
-  allowedAud: "'TODO: expected audience'",
-  aud: "'TODO: expected audience'",
 };
 
 const CHECK_OPTION: Record<CheckName, keyof Options[0]> = {
@@ -89,7 +91,10 @@ export default createRule<Options, MessageIds>({
         'A clock tolerance of {{seconds}} seconds keeps expired tokens valid that long; allow at most {{max}} seconds (Level 3).',
       unresolvedOptions:
         '{{library}} verification options cannot be resolved in this file, so {{checks}} cannot be confirmed; pass them where they can be read (Level 3).',
-      suggestAddOption: 'Add {{option}} with placeholders you must fill in.',
+      placeholderOption:
+        "`{{option}}` holds the placeholder '{{value}}', so {{library}} verification does not check {{check}} yet; set the real value (Level 3).",
+      suggestAddOption: 'Add {{option}} ({{reason}}).',
+      suggestAddPlaceholders: 'Add {{option}} with placeholders to fill in; it stays reported until they hold real values.',
     },
     schema: [
       {
@@ -151,6 +156,9 @@ export default createRule<Options, MessageIds>({
         case 'disabled':
           report({ node, messageId: problem.check === 'credentials' ? 'optionalCredentials' : 'disabledCheck', data });
           break;
+        case 'placeholder':
+          report({ node, messageId: 'placeholderOption', data: { ...data, check: CHECK_WORDS[problem.check], value: problem.value ?? '' } });
+          break;
         default:
           break;
       }
@@ -161,7 +169,7 @@ export default createRule<Options, MessageIds>({
       const byNode = new Map<TSESTree.Node, VerificationProblem[]>();
       for (const problem of missing) byNode.set(problem.node, [...(byNode.get(problem.node) ?? []), problem]);
       for (const [node, problems] of byNode) {
-        const suggest = suggestion(problems);
+        const suggest = suggestion(verification, problems);
         const options = problems.map((problem) => `\`${problem.option}\``).join(', ');
         if (problems.length === 1) {
           const data = { library: verification.library, option: problems[0].option };
@@ -206,15 +214,31 @@ function listWords(words: readonly string[]): string {
   return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
-/** Paths of options still to create, merged into one text: `verify: { allowedIss: 'TODO…', allowedAud: 'TODO…' }`. */
-function optionsText(paths: readonly (readonly string[])[]): string {
-  const heads = [...new Set(paths.map((path) => path[0]))];
+/** One option a suggestion writes: where, and the value's source text. */
+interface OptionText {
+  path: readonly string[];
+  value: string;
+}
+
+/** Options still to create, merged into one text: `verify: { allowedIss: 'TODO…', allowedAud: 'TODO…' }`. */
+function optionsText(options: readonly OptionText[]): string {
+  const heads = [...new Set(options.map((option) => option.path[0]))];
   return heads
     .map((head) => {
-      const rest = paths.filter((path) => path[0] === head && path.length > 1).map((path) => path.slice(1));
-      return rest.length > 0 ? `${head}: { ${optionsText(rest)} }` : `${head}: ${PLACEHOLDERS[head] ?? "'TODO'"}`;
+      const mine = options.filter((option) => option.path[0] === head);
+      const nested = mine.filter((option) => option.path.length > 1).map((option) => ({ ...option, path: option.path.slice(1) }));
+      return nested.length > 0 ? `${head}: { ${optionsText(nested)} }` : `${head}: ${mine[0]!.value}`;
     })
     .join(', ');
+}
+
+/** The value the file determines for a check (see `Determined` in the credential facts), as source text. */
+function determinedValue(verification: Verification, check: CheckName): string | undefined {
+  const determined = verification.determined;
+  if (check === 'algorithms') return determined.algorithms ? `[${determined.algorithms.map(singleQuoted).join(', ')}]` : undefined;
+  if (check === 'issuer') return determined.issuer === undefined ? undefined : singleQuoted(determined.issuer);
+  if (check === 'audience') return determined.audience === undefined ? undefined : singleQuoted(determined.audience);
+  return undefined;
 }
 
 function sameTarget(a: OptionInsertion, b: OptionInsertion): boolean {
@@ -222,15 +246,33 @@ function sameTarget(a: OptionInsertion, b: OptionInsertion): boolean {
   return a.at === 'argument' && b.at === 'argument' && a.call === b.call && a.index === b.index;
 }
 
-/** One suggestion adding every missing option, when they all go to the same place. */
-function suggestion(problems: readonly VerificationProblem[]): TSESLint.SuggestionReportDescriptor<MessageIds>[] | undefined {
+/**
+ * One suggestion adding every missing option, when they all go to the same place: real values where the file
+ * determines them, placeholders otherwise (which keep the finding until someone fills them in).
+ */
+function suggestion(verification: Verification, problems: readonly VerificationProblem[]): TSESLint.SuggestionReportDescriptor<MessageIds>[] | undefined {
   const insertions = problems.map((problem) => problem.insertion);
   const first = insertions[0];
   if (!first || insertions.some((insertion) => !insertion || !sameTarget(first, insertion))) return undefined;
-  const text = optionsText(insertions.map((insertion) => insertion!.path));
-  const fix = insertionFix(first, text);
-  const option = problems.map((problem) => `\`${problem.option}\``).join(', ');
-  return fix ? [{ messageId: 'suggestAddOption', data: { option }, fix }] : undefined;
+  const options = problems.map((problem, i) => {
+    const value = determinedValue(verification, problem.check);
+    return { path: insertions[i]!.path, value: value ?? PLACEHOLDERS[problem.check] ?? "'TODO'", real: value !== undefined };
+  });
+  const fix = insertionFix(first, optionsText(options));
+  if (!fix) return undefined;
+  const option = options.map((entry) => `\`${entry.path.join('.')}: ${entry.value}\``).join(', ');
+  if (options.every((entry) => entry.real)) {
+    return [{ messageId: 'suggestAddOption', data: { option, reason: reasonFor(verification, problems) }, fix }];
+  }
+  return [{ messageId: 'suggestAddPlaceholders', data: { option: problems.map((problem) => `\`${problem.option}\``).join(', ') }, fix }];
+}
+
+/** Where the real values come from, as the suggestion says it. */
+function reasonFor(verification: Verification, problems: readonly VerificationProblem[]): string {
+  const reasons = problems.map((problem) =>
+    problem.check === 'algorithms' ? (verification.determined.algorithmsFrom ?? 'what the file uses') : `the ${CHECK_WORDS[problem.check].replace(/^the /, '')} this file uses`,
+  );
+  return [...new Set(reasons)].join('; ');
 }
 
 function insertionFix(insertion: OptionInsertion, text: string): TSESLint.ReportFixFunction | undefined {

@@ -85,6 +85,13 @@ describe('extension: maturity report page', () => {
     assert.match(html, /<code>\/products<\/code> <a [^>]*>src\/app\.js:5<\/a> <span class="tag" [^>]*>not graded<\/span>/);
   });
 
+  it("shows the server's notes on how the report was made", () => {
+    const note = 'The routes of 2 files were graded file by file <because>';
+    const { html } = renderReport({ ...REPORT, notes: [note] }, OPTIONS);
+    assert.match(html, /<p class="note">The routes of 2 files were graded file by file &#60;because&#62;<\/p>/);
+    assert.doesNotMatch(renderReport(REPORT, OPTIONS).html, /class="note"/);
+  });
+
   it('lists unauthenticated routes first: they rank below Level 0', () => {
     const { html } = renderReport({ ...REPORT, routes: [route({ level: 0 }), route({ level: 'unauthenticated' })] }, OPTIONS);
     assert.ok(html.indexOf('<h2>Unauthenticated (1)</h2>') < html.indexOf('<h2>Level 0 (1)</h2>'));

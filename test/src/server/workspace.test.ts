@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { LintEngine } from 'claimguard-language-server/out/lint-engine';
+import { DEFAULT_SETTINGS } from 'claimguard-language-server/out/settings';
+import { buildWorkspaceReport } from 'claimguard-language-server/out/workspace-report';
 import { fixture, findingOf, makeWorkspace } from './fixtures';
 import { fileUri, inMemoryClient, type TestClient } from './lsp-client';
 
@@ -145,5 +148,20 @@ module.exports = [{ ignores: ['legacy/**'] }];
     const reports = client.shownMessages.filter((message) => message.includes('config exploded'));
     assert.equal(reports.length, 1, `messages: ${JSON.stringify(client.shownMessages)}`);
     assert.match(reports[0], /bundled defaults/);
+  });
+});
+
+describe('workspace report across files', () => {
+  const EXPRESS = path.resolve(__dirname, '../../fixtures/cli/express');
+  const folder = { path: EXPRESS, settings: { ...DEFAULT_SETTINGS, codeLens: { enable: true } }, trusted: false };
+  const engine = new LintEngine({ warn: () => undefined, error: () => undefined });
+  const quiet = { report: () => undefined };
+
+  it('grades a router with the app that mounts it', async () => {
+    const report = await buildWorkspaceReport(engine, [folder], quiet, undefined);
+    const levels = Object.fromEntries(report.routes.map((route) => [`${route.method} ${route.path}`, route.level]));
+    // The router in routes/users.js is mounted by app.js under /users, behind its verified token.
+    assert.equal(levels['GET /users'], 3);
+    assert.equal(report.notes, undefined);
   });
 });

@@ -12,7 +12,9 @@ type MessageIds =
   | 'untrustedCookie'
   | 'untrustedBody'
   | 'untrustedArgument'
-  | 'suggestVerifiedClaim';
+  | 'suggestVerifiedClaim'
+  | 'suggestVerifiedClaimTest'
+  | 'suggestVerifyRoute';
 
 const RULE_NAME = 'no-untrusted-authorization';
 // Undefined until the rule is registered; the suite then fails with one clear test instead of a load error.
@@ -553,6 +555,13 @@ const auth = () => (req, res, next) =>
 });`,
 ];
 
+/** Express with express-oauth2-jwt-bearer's verifier declared as `checkJwt`: routes start on line 5. */
+const EXPRESS_JWT = `const express = require('express');
+const { auth } = require('express-oauth2-jwt-bearer');
+const app = express();
+const checkJwt = auth({ audience: 'https://api.example.com', issuerBaseURL: 'https://issuer.example.com/' });
+`;
+
 const invalid: InvalidTestCase<MessageIds, []>[] = [
   // Express
   {
@@ -608,8 +617,18 @@ const invalid: InvalidTestCase<MessageIds, []>[] = [
         messageId: 'untrustedQuery',
         line: 3,
         column: 7,
-        // A boolean switch cannot become a claim without rewriting the comparison, so no suggestion.
-        suggestions: [],
+        // A switch becomes a test of the verified role: the function already reads the verified claims.
+        suggestions: [
+          {
+            messageId: 'suggestVerifiedClaimTest',
+            data: { test: "req.auth.payload.role === 'admin'" },
+            output: `app.get('/users', async (req, res) => {
+  const users = await User.find({ org: req.auth.payload.org_id });
+  if (req.auth.payload.role === 'admin') return res.json(users);
+  res.json(users.map(publicFields));
+});`,
+          },
+        ],
       },
     ],
   },
@@ -1386,29 +1405,8 @@ app.get('/legacy-admin', (req, res) => {
   ensureRole(req.cookies.role, res);
   res.json(stats());
 });`,
-    errors: [
-      {
-        messageId: 'untrustedCookie',
-        line: 2,
-        column: 7,
-        suggestions: [
-          {
-            messageId: 'suggestVerifiedClaim',
-            output: `const ensureRole = (role, res) => {
-  if (role !== 'admin') return res.sendStatus(403);
-};
-app.get('/admin', (req, res) => {
-  ensureRole(req.user.role, res);
-  res.json(stats());
-});
-app.get('/legacy-admin', (req, res) => {
-  ensureRole(req.user.role, res);
-  res.json(stats());
-});`,
-          },
-        ],
-      },
-    ],
+    // The cookie is read on a route that verifies no token: \`req.user.role\` there would throw, so no rewrite.
+    errors: [{ messageId: 'untrustedCookie', line: 2, column: 7, suggestions: [] }],
   },
   // Propagation: middleware factories
   {
@@ -1605,20 +1603,18 @@ app.delete('/users/:id', allow('admin', 'support'), deleteUser);`,
   res.json(stats());
 });`,
     settings: { claimguard: { claimsPath: 'req.auth' } },
+    // The setting names the claims object, but this route verifies no token: the claim is named, not written in.
     errors: [
       {
         messageId: 'untrustedHeader',
         line: 2,
         column: 7,
-        suggestions: [
-          {
-            messageId: 'suggestVerifiedClaim',
-            output: `app.get('/admin', (req, res) => {
-  if (req.auth.role !== 'admin') return res.sendStatus(403);
-  res.json(stats());
-});`,
-          },
-        ],
+        data: {
+          origin: "header 'x-role'",
+          where: '',
+          remedy: 'no token is verified on the route, so first verify one, then use the verified claim `req.auth.role`',
+        },
+        suggestions: [],
       },
     ],
   },
@@ -1627,21 +1623,7 @@ app.delete('/users/:id', allow('admin', 'support'), deleteUser);`,
   res.json(await Order.find({ userId: req.get('x-user-id') }));
 });`,
     settings: { claimguard: { claimsPath: 'request.user' } },
-    errors: [
-      {
-        messageId: 'untrustedHeader',
-        line: 2,
-        column: 39,
-        suggestions: [
-          {
-            messageId: 'suggestVerifiedClaim',
-            output: `app.get('/orders', async (req, res) => {
-  res.json(await Order.find({ userId: req.user.sub }));
-});`,
-          },
-        ],
-      },
-    ],
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 39, suggestions: [] }],
   },
   {
     code: `app.get('/teams', async (req, res) => {
@@ -1775,6 +1757,364 @@ app.delete('/users/:id', allow('admin', 'support'), deleteUser);`,
 });`,
     errors: [{ messageId: 'untrustedHeader', line: 3, column: 58, suggestions: [] }],
   },
+  // Suggestions only where the claims exist: the route's chain verifies a token that provides them
+  {
+    code: `${EXPRESS_JWT}app.get('/admin', checkJwt, (req, res) => {
+  if (req.headers['x-role'] !== 'admin') return res.sendStatus(403);
+  res.json([]);
+});`,
+    errors: [
+      {
+        messageId: 'untrustedHeader',
+        line: 6,
+        column: 7,
+        suggestions: [
+          {
+            messageId: 'suggestVerifiedClaim',
+            data: { claim: 'req.auth.payload.role' },
+            output: `${EXPRESS_JWT}app.get('/admin', checkJwt, (req, res) => {
+  if (req.auth.payload.role !== 'admin') return res.sendStatus(403);
+  res.json([]);
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `app.get('/admin', passport.authenticate('jwt', { session: false }), (request, res) => {
+  if (request.get('x-role') !== 'admin') return res.sendStatus(403);
+  res.json([]);
+});`,
+    errors: [
+      {
+        messageId: 'untrustedHeader',
+        line: 2,
+        column: 7,
+        suggestions: [
+          {
+            messageId: 'suggestVerifiedClaim',
+            output: `app.get('/admin', passport.authenticate('jwt', { session: false }), (request, res) => {
+  if (request.user.role !== 'admin') return res.sendStatus(403);
+  res.json([]);
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  // …or the same function verifies the token itself
+  {
+    code: `import jwt from 'jsonwebtoken';
+app.get('/reports', (req, res) => {
+  const claims = jwt.verify(req.get('authorization').slice(7), publicKey, { algorithms: ['RS256'], issuer, audience });
+  if (req.headers['x-role'] !== 'analyst') return res.sendStatus(403);
+  res.json(reports(claims.sub));
+});`,
+    errors: [
+      {
+        messageId: 'untrustedHeader',
+        line: 4,
+        column: 7,
+        suggestions: [
+          {
+            messageId: 'suggestVerifiedClaim',
+            output: `import jwt from 'jsonwebtoken';
+app.get('/reports', (req, res) => {
+  const claims = jwt.verify(req.get('authorization').slice(7), publicKey, { algorithms: ['RS256'], issuer, audience });
+  if (claims.role !== 'analyst') return res.sendStatus(403);
+  res.json(reports(claims.sub));
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import { jwtVerify } from 'jose';
+app.get('/reports', async (req, res) => {
+  const { payload: claims } = await jwtVerify(req.get('authorization').slice(7), JWKS, { algorithms: ['RS256'], issuer, audience });
+  if (req.query.tenant !== 'acme') return res.sendStatus(403);
+  res.json(claims);
+});`,
+    errors: [
+      {
+        messageId: 'untrustedQuery',
+        line: 4,
+        column: 7,
+        suggestions: [
+          {
+            messageId: 'suggestVerifiedClaim',
+            output: `import { jwtVerify } from 'jose';
+app.get('/reports', async (req, res) => {
+  const { payload: claims } = await jwtVerify(req.get('authorization').slice(7), JWKS, { algorithms: ['RS256'], issuer, audience });
+  if (claims.tenant_id !== 'acme') return res.sendStatus(403);
+  res.json(claims);
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  // A token verified after the read is no help where the read is
+  {
+    code: `import jwt from 'jsonwebtoken';
+app.get('/reports', (req, res) => {
+  if (req.headers['x-role'] !== 'analyst') return res.sendStatus(403);
+  const claims = jwt.verify(req.get('authorization').slice(7), publicKey, { algorithms: ['RS256'], issuer, audience });
+  res.json(reports(claims.sub));
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 3, column: 7, suggestions: [] }],
+  },
+  // No verification on the route: no claim rewrite, which would throw at run time; add the file's verifier instead
+  {
+    code: `${EXPRESS_JWT}app.get('/reports', (req, res) => {
+  if (req.headers['x-role'] !== 'admin') return res.sendStatus(403);
+  res.json([]);
+});`,
+    errors: [
+      {
+        messageId: 'untrustedHeader',
+        line: 6,
+        column: 7,
+        data: {
+          origin: "header 'x-role'",
+          where: '',
+          remedy: 'no token is verified on the route, so first verify one (add `checkJwt`), then use the verified claim `req.auth.payload.role`',
+        },
+        suggestions: [
+          {
+            messageId: 'suggestVerifyRoute',
+            data: { routes: 'GET /reports', middleware: 'checkJwt' },
+            output: `${EXPRESS_JWT}app.get('/reports', checkJwt, (req, res) => {
+  if (req.headers['x-role'] !== 'admin') return res.sendStatus(403);
+  res.json([]);
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `${EXPRESS_JWT}function requireAdmin(req, res, next) {
+  if (req.get('x-role') !== 'admin') return res.sendStatus(403);
+  next();
+}
+app.get('/users', requireAdmin, listUsers);
+app.delete('/users/:id', requireAdmin, deleteUser);`,
+    errors: [
+      {
+        messageId: 'untrustedHeader',
+        line: 6,
+        column: 7,
+        suggestions: [
+          {
+            messageId: 'suggestVerifyRoute',
+            data: { routes: 'GET /users, DELETE /users/:id', middleware: 'checkJwt' },
+            output: `${EXPRESS_JWT}function requireAdmin(req, res, next) {
+  if (req.get('x-role') !== 'admin') return res.sendStatus(403);
+  next();
+}
+app.get('/users', checkJwt, requireAdmin, listUsers);
+app.delete('/users/:id', checkJwt, requireAdmin, deleteUser);`,
+          },
+        ],
+      },
+    ],
+  },
+  // Middleware declared after the route does not exist yet where the route is registered
+  {
+    code: `const { auth } = require('express-oauth2-jwt-bearer');
+const app = require('express')();
+app.get('/reports', (req, res) => {
+  if (req.headers['x-role'] !== 'admin') return res.sendStatus(403);
+  res.json([]);
+});
+const checkJwt = auth({ audience: 'https://api.example.com', issuerBaseURL: 'https://issuer.example.com/' });`,
+    errors: [
+      {
+        messageId: 'untrustedHeader',
+        line: 4,
+        column: 7,
+        data: {
+          origin: "header 'x-role'",
+          where: '',
+          remedy: 'no token is verified on the route, so first verify one (e.g. with express-oauth2-jwt-bearer, which this file imports), then use the verified claim `req.auth.payload.role`',
+        },
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import Koa from 'koa';
+import Router from '@koa/router';
+import jwt from 'koa-jwt';
+const app = new Koa();
+const router = new Router();
+const requireToken = jwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'], issuer: 'i', audience: 'a' });
+router.get('/reports', async (ctx) => {
+  if (ctx.get('x-role') !== 'admin') ctx.throw(403);
+  ctx.body = [];
+});
+router.get('/audit', requireToken, async (ctx) => {
+  if (ctx.get('x-role') !== 'auditor') ctx.throw(403);
+  ctx.body = [];
+});
+app.use(router.routes());`,
+    errors: [
+      {
+        messageId: 'untrustedHeader',
+        line: 8,
+        column: 7,
+        suggestions: [
+          {
+            messageId: 'suggestVerifyRoute',
+            output: `import Koa from 'koa';
+import Router from '@koa/router';
+import jwt from 'koa-jwt';
+const app = new Koa();
+const router = new Router();
+const requireToken = jwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'], issuer: 'i', audience: 'a' });
+router.get('/reports', requireToken, async (ctx) => {
+  if (ctx.get('x-role') !== 'admin') ctx.throw(403);
+  ctx.body = [];
+});
+router.get('/audit', requireToken, async (ctx) => {
+  if (ctx.get('x-role') !== 'auditor') ctx.throw(403);
+  ctx.body = [];
+});
+app.use(router.routes());`,
+          },
+        ],
+      },
+      {
+        messageId: 'untrustedHeader',
+        line: 12,
+        column: 7,
+        suggestions: [
+          {
+            messageId: 'suggestVerifiedClaim',
+            output: `import Koa from 'koa';
+import Router from '@koa/router';
+import jwt from 'koa-jwt';
+const app = new Koa();
+const router = new Router();
+const requireToken = jwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'], issuer: 'i', audience: 'a' });
+router.get('/reports', async (ctx) => {
+  if (ctx.get('x-role') !== 'admin') ctx.throw(403);
+  ctx.body = [];
+});
+router.get('/audit', requireToken, async (ctx) => {
+  if (ctx.state.user.role !== 'auditor') ctx.throw(403);
+  ctx.body = [];
+});
+app.use(router.routes());`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import { Hono } from 'hono';
+import { jwt } from 'hono/jwt';
+const app = new Hono();
+app.use('/api/*', jwt({ secret: process.env.JWT_SECRET, alg: 'HS256', verification: { iss: 'i', aud: 'a' } }));
+app.get('/api/reports', (c) => {
+  if (c.req.header('x-role') !== 'admin') return c.text('Forbidden', 403);
+  return c.json([]);
+});
+export default app;`,
+    filename: 'src/index.js',
+    errors: [
+      {
+        messageId: 'untrustedHeader',
+        line: 6,
+        column: 7,
+        suggestions: [
+          {
+            messageId: 'suggestVerifiedClaim',
+            output: `import { Hono } from 'hono';
+import { jwt } from 'hono/jwt';
+const app = new Hono();
+app.use('/api/*', jwt({ secret: process.env.JWT_SECRET, alg: 'HS256', verification: { iss: 'i', aud: 'a' } }));
+app.get('/api/reports', (c) => {
+  if (c.get('jwtPayload').role !== 'admin') return c.text('Forbidden', 403);
+  return c.json([]);
+});
+export default app;`,
+          },
+        ],
+      },
+    ],
+  },
+  // A router exported to be mounted elsewhere may be verified there: the claim is named, not written in
+  {
+    code: `const router = require('express').Router();
+router.get('/reports', (req, res) => {
+  if (req.headers['x-role'] !== 'admin') return res.sendStatus(403);
+  res.json([]);
+});
+module.exports = router;`,
+    settings: { claimguard: { claimsPath: 'req.auth.payload' } },
+    errors: [
+      {
+        messageId: 'untrustedHeader',
+        line: 3,
+        column: 7,
+        data: { origin: "header 'x-role'", where: '', remedy: 'use the verified claim `req.auth.payload.role` instead' },
+        suggestions: [],
+      },
+    ],
+  },
+  // Query flags: the test itself becomes a test of the verified role, only on a verified route
+  {
+    code: `${EXPRESS_JWT}app.get('/users', checkJwt, async (req, res) => {
+  if (req.query.isAdmin === 'true') return res.json(await User.find());
+  if (!req.query.admin) return res.sendStatus(403);
+  res.json([]);
+});`,
+    errors: [
+      {
+        messageId: 'untrustedQuery',
+        line: 6,
+        column: 7,
+        suggestions: [
+          {
+            messageId: 'suggestVerifiedClaimTest',
+            data: { test: "req.auth.payload.role === 'admin'" },
+            output: `${EXPRESS_JWT}app.get('/users', checkJwt, async (req, res) => {
+  if (req.auth.payload.role === 'admin') return res.json(await User.find());
+  if (!req.query.admin) return res.sendStatus(403);
+  res.json([]);
+});`,
+          },
+        ],
+      },
+      {
+        messageId: 'untrustedQuery',
+        line: 7,
+        column: 8,
+        suggestions: [
+          {
+            messageId: 'suggestVerifiedClaimTest',
+            data: { test: "req.auth.payload.role !== 'admin'" },
+            output: `${EXPRESS_JWT}app.get('/users', checkJwt, async (req, res) => {
+  if (req.query.isAdmin === 'true') return res.json(await User.find());
+  if (req.auth.payload.role !== 'admin') return res.sendStatus(403);
+  res.json([]);
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `app.get('/users', async (req, res) => {
+  if (req.query.isAdmin === 'true') return res.json(await User.find());
+  res.json([]);
+});`,
+    errors: [{ messageId: 'untrustedQuery', line: 2, column: 7, suggestions: [] }],
+  },
 ];
 
 function lintMessages(code: string, settings: Record<string, unknown> = {}): Linter.LintMessage[] {
@@ -1820,7 +2160,7 @@ describe(RULE_NAME, () => {
 });`);
       assert.ok(message, 'expected a report');
       assert.match(message.message, /path param 'userId'/);
-      assert.match(message.message, /take it from a verified token's claims instead \(e\.g\. the 'sub' claim\)/);
+      assert.match(message.message, /no token is verified on the route, so first verify one, then take it from the verified claims \(e\.g\. the 'sub' claim\)/);
     });
 
     it('uses settings.claimguard.claimsPath in the remedy', () => {

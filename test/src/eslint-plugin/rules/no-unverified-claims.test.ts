@@ -5,7 +5,7 @@ import plugin from 'eslint-plugin-claimguard';
 import { lintWithRule } from '../lint-one-rule';
 import { runUnderBothParsers } from '../both-parsers';
 
-type MessageIds = 'unverifiedClaims';
+type MessageIds = 'unverifiedClaims' | 'suggestVerify';
 
 const ruleName = 'no-unverified-claims';
 // Undefined until the rule is registered; the suite then fails with one clear test instead of a load error.
@@ -491,6 +491,114 @@ export async function GET(request: Request) {
       errors: [unverifiedClaims(4, 68)],
     },
 
+    // The file verifies or signs with a key in scope: decoding becomes verifying, with the algorithms the key implies
+    {
+      code: `import jwt from 'jsonwebtoken';
+export const issue = (user) => jwt.sign({ sub: user.id, role: user.role }, process.env.JWT_SECRET, { expiresIn: '1h' });
+app.get('/admin', (req, res) => {
+  const claims = jwt.decode(req.headers.authorization.slice(7));
+  if (claims.role !== 'admin') return res.sendStatus(403);
+  res.json([]);
+});`,
+      errors: [
+        {
+          ...unverifiedClaims(5, 7),
+          suggestions: [
+            {
+              messageId: 'suggestVerify',
+              data: { call: "jwt.verify(req.headers.authorization.slice(7), process.env.JWT_SECRET, { algorithms: ['HS256'] })" },
+              output: `import jwt from 'jsonwebtoken';
+export const issue = (user) => jwt.sign({ sub: user.id, role: user.role }, process.env.JWT_SECRET, { expiresIn: '1h' });
+app.get('/admin', (req, res) => {
+  const claims = jwt.verify(req.headers.authorization.slice(7), process.env.JWT_SECRET, { algorithms: ['HS256'] });
+  if (claims.role !== 'admin') return res.sendStatus(403);
+  res.json([]);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const jwt = require('jsonwebtoken');
+const { jwtSecret } = require('./config');
+function issue(user) {
+  return jwt.sign({ sub: user.id }, jwtSecret, { algorithm: 'HS512', issuer: 'https://auth.example.com', audience: 'orders-api' });
+}
+app.delete('/orders/:id', (req, res) => {
+  const { scope } = jwt.decode(req.get('authorization').split(' ')[1]);
+  if (!scope.includes('orders:delete')) return res.sendStatus(403);
+  res.sendStatus(204);
+});`,
+      errors: [
+        {
+          ...unverifiedClaims(8, 8),
+          suggestions: [
+            {
+              messageId: 'suggestVerify',
+              output: `const jwt = require('jsonwebtoken');
+const { jwtSecret } = require('./config');
+function issue(user) {
+  return jwt.sign({ sub: user.id }, jwtSecret, { algorithm: 'HS512', issuer: 'https://auth.example.com', audience: 'orders-api' });
+}
+app.delete('/orders/:id', (req, res) => {
+  const { scope } = jwt.verify(req.get('authorization').split(' ')[1], jwtSecret, { algorithms: ['HS512'], issuer: 'https://auth.example.com', audience: 'orders-api' });
+  if (!scope.includes('orders:delete')) return res.sendStatus(403);
+  res.sendStatus(204);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    // No rewrite without a usable key: none in the file, a literal, one out of scope, a key callback, an unknown kind
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/admin', (req, res) => {
+  const claims = jwt.decode(req.headers.authorization.slice(7));
+  if (claims.role !== 'admin') return res.sendStatus(403);
+});`,
+      errors: [{ ...unverifiedClaims(4, 7), suggestions: [] }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+const token = jwt.sign({ sub: 1 }, 'a-signing-secret-written-in-the-source-code-1234');
+app.get('/admin', (req, res) => {
+  const claims = jwt.decode(req.headers.authorization.slice(7));
+  if (claims.role !== 'admin') return res.sendStatus(403);
+});`,
+      errors: [{ ...unverifiedClaims(5, 7), suggestions: [] }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+function issue(user, signingSecret) {
+  return jwt.sign({ sub: user.id }, signingSecret);
+}
+app.get('/admin', (req, res) => {
+  const claims = jwt.decode(req.headers.authorization.slice(7));
+  if (claims.role !== 'admin') return res.sendStatus(403);
+});`,
+      errors: [{ ...unverifiedClaims(7, 7), suggestions: [] }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+const getKey = (header, callback) => keys.getSigningKey(header.kid, callback);
+jwt.verify(someToken, getKey, { algorithms: ['RS256'], issuer: 'i', audience: 'a' }, done);
+app.get('/admin', (req, res) => {
+  const claims = jwt.decode(req.headers.authorization.slice(7));
+  if (claims.role !== 'admin') return res.sendStatus(403);
+});`,
+      errors: [{ ...unverifiedClaims(6, 7), suggestions: [] }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+const token = jwt.sign({ sub: 1 }, key);
+app.get('/admin', (req, res) => {
+  const claims = jwt.decode(req.headers.authorization.slice(7));
+  if (claims.role !== 'admin') return res.sendStatus(403);
+});`,
+      errors: [{ ...unverifiedClaims(5, 7), suggestions: [] }],
+    },
     // jwt-decode
     {
       code: `import { jwtDecode } from 'jwt-decode';

@@ -1,7 +1,9 @@
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { TSESLint } from '@typescript-eslint/utils';
 import plugin from 'eslint-plugin-claimguard';
+import * as assert from 'node:assert/strict';
 import { runUnderBothParsers } from '../both-parsers';
+import { lintWithRule } from '../lint-one-rule';
 
 type MessageIds =
   | 'missingAlgorithms'
@@ -14,7 +16,9 @@ type MessageIds =
   | 'optionalCredentials'
   | 'excessiveClockTolerance'
   | 'unresolvedOptions'
-  | 'suggestAddOption';
+  | 'placeholderOption'
+  | 'suggestAddOption'
+  | 'suggestAddPlaceholders';
 type Options = [
   {
     requireAlgorithms?: boolean;
@@ -33,6 +37,13 @@ const ALG = "algorithms: ['TODO: allowed algorithm, e.g. RS256']";
 const ISS = "issuer: 'TODO: expected issuer'";
 const AUD = "audience: 'TODO: expected audience'";
 const ALL = `${ALG}, ${ISS}, ${AUD}`;
+/** A file that signs with an issuer and audience, and verifies without them. */
+const SIGNS_AND_VERIFIES = `import jwt from 'jsonwebtoken';
+export const issue = (user) => jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { issuer: 'https://auth.example.com', audience: 'orders-api', expiresIn: '15m' });
+export const check = (token) => jwt.verify(token, process.env.JWT_SECRET);`;
+
+/** What a suggestion writes for the algorithms of an HMAC secret. */
+const HMAC = "algorithms: ['HS256']";
 
 /** A Nest module without verification defaults, and a call that pins only the algorithm. */
 const NEST_CALL = `import { JwtModule, JwtService } from '@nestjs/jwt';
@@ -172,6 +183,8 @@ class AuthGuard {
 }`,
     filename: 'file.ts',
   },
+  // Values that merely contain a placeholder word are real values
+  { code: `import jwt from 'jsonwebtoken';\njwt.verify(token, key, { algorithms: ['RS256'], issuer: 'https://todo.example.com/', audience: 'todo-api' });` },
   // Options
   {
     code: `import jwt from 'jsonwebtoken';\njwt.verify(token, key, { algorithms: ['RS256'], issuer: 'self' });`,
@@ -198,7 +211,7 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'missingChecks',
         line: 2,
         column: 1,
-        suggestions: [{ messageId: 'suggestAddOption', output: `import jwt from 'jsonwebtoken';\njwt.verify(token, key, { ${ALL} });` }],
+        suggestions: [{ messageId: 'suggestAddPlaceholders', output: `import jwt from 'jsonwebtoken';\njwt.verify(token, key, { ${ALL} });` }],
       },
     ],
   },
@@ -211,7 +224,7 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 1,
         suggestions: [
           {
-            messageId: 'suggestAddOption',
+            messageId: 'suggestAddPlaceholders',
             output: `const jwt = require('jsonwebtoken');\njwt.verify(token, key, { ${ALL} }, (err, claims) => done(err, claims));`,
           },
         ],
@@ -226,7 +239,7 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 2,
         column: 1,
         suggestions: [
-          { messageId: 'suggestAddOption', output: `import jwt from 'jsonwebtoken';\njwt.verify(token, key, { algorithms: ['RS256'], issuer: 'i', ${AUD} });` },
+          { messageId: 'suggestAddPlaceholders', output: `import jwt from 'jsonwebtoken';\njwt.verify(token, key, { algorithms: ['RS256'], issuer: 'i', ${AUD} });` },
         ],
       },
     ],
@@ -258,7 +271,7 @@ jwt.verify(token, key, opts);`,
         column: 1,
         suggestions: [
           {
-            messageId: 'suggestAddOption',
+            messageId: 'suggestAddPlaceholders',
             output: `import jwt from 'jsonwebtoken';
 const opts = { algorithms: ['RS256'], audience: 'a', ${ISS} };
 jwt.verify(token, key, opts);`,
@@ -278,7 +291,7 @@ jwt.verify(token, key, { ...base });`,
         column: 1,
         suggestions: [
           {
-            messageId: 'suggestAddOption',
+            messageId: 'suggestAddPlaceholders',
             output: `import jwt from 'jsonwebtoken';
 const base = { issuer: 'i', audience: 'a' };
 jwt.verify(token, key, { ...base, ${ALG} });`,
@@ -314,7 +327,7 @@ jwt.verify(token, key, config.auth);`,
         messageId: 'missingChecks',
         line: 2,
         column: 27,
-        suggestions: [{ messageId: 'suggestAddOption', output: `import { jwtVerify } from 'jose';\nconst { payload } = await jwtVerify(token, JWKS, { ${ALL} });` }],
+        suggestions: [{ messageId: 'suggestAddPlaceholders', output: `import { jwtVerify } from 'jose';\nconst { payload } = await jwtVerify(token, JWKS, { ${ALL} });` }],
       },
     ],
   },
@@ -326,7 +339,7 @@ jwt.verify(token, key, config.auth);`,
         line: 2,
         column: 7,
         suggestions: [
-          { messageId: 'suggestAddOption', output: `import * as jose from 'jose';\nawait jose.jwtVerify(token, JWKS, { issuer: 'i', audience: 'a', ${ALG} });` },
+          { messageId: 'suggestAddPlaceholders', output: `import * as jose from 'jose';\nawait jose.jwtVerify(token, JWKS, { issuer: 'i', audience: 'a', ${ALG} });` },
         ],
       },
     ],
@@ -349,7 +362,7 @@ jwt.verify(token, key, config.auth);`,
         column: 16,
         suggestions: [
           {
-            messageId: 'suggestAddOption',
+            messageId: 'suggestAddPlaceholders',
             output: `import { createVerifier } from 'fast-jwt';\nconst verify = createVerifier({ key, ${ALG}, allowedIss: 'TODO: expected issuer', allowedAud: 'TODO: expected audience' });`,
           },
         ],
@@ -374,7 +387,7 @@ jwt.verify(token, key, config.auth);`,
         column: 9,
         suggestions: [
           {
-            messageId: 'suggestAddOption',
+            messageId: 'suggestAddPlaceholders',
             output: `import { expressjwt } from 'express-jwt';\napp.use(expressjwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'], ${ISS}, ${AUD} }));`,
           },
         ],
@@ -408,7 +421,7 @@ jwt.verify(token, key, config.auth);`,
         column: 14,
         suggestions: [
           {
-            messageId: 'suggestAddOption',
+            messageId: 'suggestAddPlaceholders',
             output: `import { Strategy as JwtStrategy } from 'passport-jwt';\npassport.use(new JwtStrategy({ jwtFromRequest, secretOrKey: key, ${ALL} }, verifyUser));`,
           },
         ],
@@ -434,7 +447,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
         column: 5,
         suggestions: [
           {
-            messageId: 'suggestAddOption',
+            messageId: 'suggestAddPlaceholders',
             output: `import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-jwt';
 export class JwtStrategy extends PassportStrategy(Strategy) {
@@ -457,8 +470,9 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
         column: 1,
         suggestions: [
           {
-            messageId: 'suggestAddOption',
-            output: `import fastifyJwt from '@fastify/jwt';\nfastify.register(fastifyJwt, { secret: process.env.JWT_SECRET, verify: { ${ALG}, allowedIss: 'TODO: expected issuer', allowedAud: 'TODO: expected audience' } });`,
+            messageId: 'suggestAddPlaceholders',
+            // A secret from JWT_SECRET is an HMAC secret: the algorithm is determined, the issuer and audience are not.
+            output: `import fastifyJwt from '@fastify/jwt';\nfastify.register(fastifyJwt, { secret: process.env.JWT_SECRET, verify: { ${HMAC}, allowedIss: 'TODO: expected issuer', allowedAud: 'TODO: expected audience' } });`,
           },
         ],
       },
@@ -473,7 +487,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
         column: 1,
         suggestions: [
           {
-            messageId: 'suggestAddOption',
+            messageId: 'suggestAddPlaceholders',
             output: `fastify.register(require('@fastify/jwt'), { secret: key, verify: { algorithms: ['RS256'], allowedIss: 'TODO: expected issuer', allowedAud: 'TODO: expected audience' } });`,
           },
         ],
@@ -492,7 +506,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
         messageId: 'missingChecks',
         line: 2,
         column: 9,
-        suggestions: [{ messageId: 'suggestAddOption', output: `import koaJwt from 'koa-jwt';\napp.use(koaJwt({ secret: key, ${ALL} }));` }],
+        suggestions: [{ messageId: 'suggestAddPlaceholders', output: `import koaJwt from 'koa-jwt';\napp.use(koaJwt({ secret: key, ${ALL} }));` }],
       },
     ],
   },
@@ -506,7 +520,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
         column: 19,
         suggestions: [
           {
-            messageId: 'suggestAddOption',
+            messageId: 'suggestAddPlaceholders',
             output: `import { jwt } from 'hono/jwt';\napp.use('/api/*', jwt({ secret: env.KEY, alg: 'HS256', verification: { iss: 'TODO: expected issuer', aud: 'TODO: expected audience' } }));`,
           },
         ],
@@ -540,7 +554,7 @@ class AuthService {
         column: 1,
         suggestions: [
           {
-            messageId: 'suggestAddOption',
+            messageId: 'suggestAddPlaceholders',
             output: `import { JwtModule } from '@nestjs/jwt';\nJwtModule.register({ secret: process.env.JWT_SECRET, verifyOptions: { algorithms: ['HS256'], ${ISS}, ${AUD} } });`,
           },
         ],
@@ -556,8 +570,8 @@ class AuthService {
         column: 1,
         suggestions: [
           {
-            messageId: 'suggestAddOption',
-            output: `import { JwtModule } from '@nestjs/jwt';\nJwtModule.register({ secret: process.env.JWT_SECRET, verifyOptions: { ${ALL} } });`,
+            messageId: 'suggestAddPlaceholders',
+            output: `import { JwtModule } from '@nestjs/jwt';\nJwtModule.register({ secret: process.env.JWT_SECRET, verifyOptions: { ${HMAC}, ${ISS}, ${AUD} } });`,
           },
         ],
       },
@@ -572,7 +586,7 @@ class AuthService {
         messageId: 'missingChecks',
         line: 5,
         column: 33,
-        suggestions: [{ messageId: 'suggestAddOption', output: NEST_CALL.replace("algorithms: ['HS256'] }", `algorithms: ['HS256'], ${ISS}, ${AUD} }`) }],
+        suggestions: [{ messageId: 'suggestAddPlaceholders', output: NEST_CALL.replace("algorithms: ['HS256'] }", `algorithms: ['HS256'], ${ISS}, ${AUD} }`) }],
       },
     ],
   },
@@ -584,7 +598,7 @@ class AuthService {
         messageId: 'missingChecks',
         line: 5,
         column: 25,
-        suggestions: [{ messageId: 'suggestAddOption', output: NEST_CALL_JS.replace("algorithms: ['HS256'] }", `algorithms: ['HS256'], ${ISS}, ${AUD} }`) }],
+        suggestions: [{ messageId: 'suggestAddPlaceholders', output: NEST_CALL_JS.replace("algorithms: ['HS256'] }", `algorithms: ['HS256'], ${ISS}, ${AUD} }`) }],
       },
     ],
   },
@@ -599,6 +613,93 @@ class AuthGuard {
     filename: 'file.ts',
     errors: [{ messageId: 'noneAlgorithm', line: 2, column: 39 }],
   },
+  // Placeholders pin nothing: each is reported as a placeholder
+  {
+    code: `import jwt from 'jsonwebtoken';\njwt.verify(token, key, { algorithms: ['RS256'], issuer: 'TODO: expected issuer', audience: 'orders-api' });`,
+    errors: [{ messageId: 'placeholderOption', line: 2, column: 49, data: { option: 'issuer', value: 'TODO: expected issuer', library: 'jsonwebtoken', check: 'the issuer' } }],
+  },
+  {
+    code: `import jwt from 'jsonwebtoken';\njwt.verify(token, key, { algorithms: ['TODO: allowed algorithm, e.g. RS256'], issuer: 'https://issuer.example', audience: '<your audience>' });`,
+    errors: [
+      { messageId: 'placeholderOption', line: 2, column: 26, data: { option: 'algorithms', value: 'TODO: allowed algorithm, e.g. RS256', library: 'jsonwebtoken', check: 'the algorithm' } },
+      { messageId: 'placeholderOption', line: 2, column: 113, data: { option: 'audience', value: '<your audience>', library: 'jsonwebtoken', check: 'the audience' } },
+    ],
+  },
+  // Real values where the file determines them: the algorithm from the key, the issuer and audience it signs with
+  {
+    code: SIGNS_AND_VERIFIES,
+    errors: [
+      {
+        messageId: 'missingChecks',
+        line: 3,
+        column: 33,
+        suggestions: [
+          {
+            messageId: 'suggestAddOption',
+            data: {
+              option: "`algorithms: ['HS256']`, `issuer: 'https://auth.example.com'`, `audience: 'orders-api'`",
+              reason: 'the key is an HMAC secret; the issuer this file uses; the audience this file uses',
+            },
+            output: SIGNS_AND_VERIFIES.replace('jwt.verify(token, process.env.JWT_SECRET)', "jwt.verify(token, process.env.JWT_SECRET, { algorithms: ['HS256'], issuer: 'https://auth.example.com', audience: 'orders-api' })"),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import jwt from 'jsonwebtoken';
+const token = jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { algorithm: 'HS512' });
+jwt.verify(token, process.env.JWT_SECRET, { issuer: 'i', audience: 'a' });`,
+    errors: [
+      {
+        messageId: 'missingAlgorithms',
+        line: 3,
+        column: 1,
+        suggestions: [
+          {
+            messageId: 'suggestAddOption',
+            data: { option: "`algorithms: ['HS512']`", reason: 'the algorithm this file signs tokens with' },
+            output: `import jwt from 'jsonwebtoken';
+const token = jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { algorithm: 'HS512' });
+jwt.verify(token, process.env.JWT_SECRET, { issuer: 'i', audience: 'a', algorithms: ['HS512'] });`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import { expressjwt } from 'express-jwt';
+import jwksRsa from 'jwks-rsa';
+app.use(expressjwt({ secret: jwksRsa.expressJwtSecret({ jwksUri }), issuer: 'https://issuer.example/', audience: 'api' }));`,
+    errors: [
+      {
+        messageId: 'missingAlgorithms',
+        line: 3,
+        column: 9,
+        suggestions: [
+          {
+            messageId: 'suggestAddOption',
+            data: { option: "`algorithms: ['RS256']`", reason: 'the key is an RSA public key' },
+            output: `import { expressjwt } from 'express-jwt';
+import jwksRsa from 'jwks-rsa';
+app.use(expressjwt({ secret: jwksRsa.expressJwtSecret({ jwksUri }), issuer: 'https://issuer.example/', audience: 'api', algorithms: ['RS256'] }));`,
+          },
+        ],
+      },
+    ],
+  },
+  // A public key of unknown family determines no algorithm: a placeholder, which stays reported
+  {
+    code: `import jwt from 'jsonwebtoken';\njwt.verify(token, publicKey, { issuer: 'i', audience: 'a' });`,
+    errors: [
+      {
+        messageId: 'missingAlgorithms',
+        line: 2,
+        column: 1,
+        suggestions: [{ messageId: 'suggestAddPlaceholders', output: `import jwt from 'jsonwebtoken';\njwt.verify(token, publicKey, { issuer: 'i', audience: 'a', ${ALG} });` }],
+      },
+    ],
+  },
   // Options
   {
     code: `import jwt from 'jsonwebtoken';\njwt.verify(token, key, { algorithms: ['RS256'] });`,
@@ -608,7 +709,7 @@ class AuthGuard {
         messageId: 'missingIssuer',
         line: 2,
         column: 1,
-        suggestions: [{ messageId: 'suggestAddOption', output: `import jwt from 'jsonwebtoken';\njwt.verify(token, key, { algorithms: ['RS256'], ${ISS} });` }],
+        suggestions: [{ messageId: 'suggestAddPlaceholders', output: `import jwt from 'jsonwebtoken';\njwt.verify(token, key, { algorithms: ['RS256'], ${ISS} });` }],
       },
     ],
   },
@@ -620,3 +721,18 @@ class AuthGuard {
 ];
 
 runUnderBothParsers('require-jwt-validation', rule, { valid, invalid });
+
+describe('require-jwt-validation suggestions', () => {
+  const findings = (code: string) => lintWithRule('require-jwt-validation', code).map((message) => message.messageId);
+
+  it('never makes the finding disappear with placeholders: the placeholders are reported instead', () => {
+    const applied = `import jwt from 'jsonwebtoken';\njwt.verify(token, key, { ${ALL} });`;
+    assert.deepEqual(findings(`import jwt from 'jsonwebtoken';\njwt.verify(token, key);`), ['missingChecks']);
+    assert.deepEqual(findings(applied), ['placeholderOption', 'placeholderOption', 'placeholderOption']);
+  });
+
+  it('leaves nothing to report once it wrote real values the file determines', () => {
+    const applied = SIGNS_AND_VERIFIES.replace('jwt.verify(token, process.env.JWT_SECRET)', "jwt.verify(token, process.env.JWT_SECRET, { algorithms: ['HS256'], issuer: 'https://auth.example.com', audience: 'orders-api' })");
+    assert.deepEqual(findings(applied), []);
+  });
+});
