@@ -6,7 +6,7 @@ import type { CancellationToken } from 'vscode-languageserver';
 import { admitText, lintName } from './document-filter';
 import type { Linter } from 'eslint';
 import { createProjectGrader, lowestLevel, type ProjectFile } from 'eslint-plugin-claimguard/api';
-import { LINTABLE_EXTENSIONS, type LintEngine, type RouteReport } from './lint-engine';
+import { LINTABLE_EXTENSIONS, type LintEngine } from './lint-engine';
 import type { ClaimGuardEditorSettings, WorkspaceReport } from './protocol';
 import { summarizeRoute } from './routes';
 
