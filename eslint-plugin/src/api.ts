@@ -7,7 +7,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { findingDetails } from './analysis/findings';
 import { routeOptionsOf } from './analysis/maturity';
 import { gradeFileRoutes, gradeRoutes, type GradedRoute } from './project/grades';
-import { projectFor } from './project/index';
+import { allProjects, projectFor } from './project/index';
 import type { FindingDetail, RouteLevel, Span } from './analysis/findings';
 
 export type { FindingDetail, MaturityLevel, RouteLevel, Span } from './analysis/findings';
@@ -129,6 +129,21 @@ export function gradeProject(projectFiles: Iterable<ProjectFile>, options: { pub
   const grader = createProjectGrader(options);
   for (const file of projectFiles) grader.add(file);
   return grader.routes();
+}
+
+/**
+ * The project index behind every grade, for long-running hosts such as the language server: `fileChanged` after
+ * a file changed, appeared or disappeared on disk (or an editor dropped its unsaved text), and `dependentFiles`
+ * for the other files whose findings and grades may change with it.
+ */
+export function fileChanged(filename: string): void {
+  for (const index of allProjects()) index.invalidate(filename);
+}
+
+export function dependentFiles(filename: string): string[] {
+  const dependents = new Set<string>();
+  for (const index of allProjects()) for (const file of index.dependentsOf(filename)) dependents.add(file);
+  return [...dependents].sort();
 }
 
 /**

@@ -134,6 +134,21 @@ export class ProjectIndex {
     return this.routes().filter((route) => route.reaches.some((reach) => reach.file === file));
   }
 
+  /**
+   * Files whose results may change when `file` changes: the files that register routes reaching its code, and
+   * the files whose code the routes it registers reach. The language server re-validates the open ones.
+   */
+  dependentsOf(file: string): string[] {
+    const dependents = new Set<string>();
+    for (const route of this.routes()) {
+      const reaches = route.reaches.some((reach) => reach.file === file);
+      if (reaches) dependents.add(route.file);
+      if (route.file === file || reaches) for (const reach of route.reaches) dependents.add(reach.file);
+    }
+    dependents.delete(file);
+    return [...dependents].sort();
+  }
+
   /** Every route of the project, linked. */
   routes(): LinkedRoute[] {
     if (!this.table) {
