@@ -79,6 +79,8 @@ export interface UnknownFact extends Fact {
   why?: string;
   /** An imported `use` argument: when it turns out to be a router, it is a mount rather than middleware. */
   mayBeRouter?: boolean;
+  /** The route's handler: what it writes on the request is its answer, not input for later code. */
+  handler?: boolean;
 }
 
 /** Everything on one route's chain that decides its level. */
@@ -460,24 +462,28 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
   const unknown: UnknownFact[] = [];
   const writes: ChainWrite[] = [];
   const visible: Range[] = [];
-  for (const link of chain) {
+  chain.forEach((link, position) => {
+    // What the handler (the last link) writes on the request is its answer, not input for a later link.
+    const handler = chain.length > 1 && position === chain.length - 1;
     if (link.imported) {
       unknown.push({
         description: `middleware '${linkName(link)}' is imported from '${link.imported.source}'`,
         span: spanOf(link.node),
         ref: link.imported,
         ...(link.mayBeRouter ? { mayBeRouter: true } : {}),
+        ...(handler ? { handler: true } : {}),
       });
-      continue;
+      return;
     }
     visible.push(...link.ranges);
     schemes.push(...pickWithin(located.schemes, link.ranges, seen));
     verifications.push(...pickWithin(located.verifications, link.ranges, seen));
     decisions.push(...pickWithin(located.decisions, link.ranges, seen));
-    writes.push(...pickWithin(located.writes, link.ranges, seen));
+    const written = pickWithin(located.writes, link.ranges, seen);
+    if (!handler) writes.push(...written);
     const check = claimCheckOf(link.node);
     if (check) decisions.push(check);
-  }
+  });
   // `const auth = await authenticate(c); if (!auth.ok) return auth.response;` around an imported verifier:
   // authentication this file cannot see, which a 401 on the same chain confirms.
   if (verifications.length === 0 && anyWithin(model.unauthorizedMarks, visible)) {

@@ -24,6 +24,9 @@ export interface RequestWrite {
   from?: string;
 }
 
+/** Fields of a request-shaped context (Koa's `ctx`) that belong to the response. */
+const RESPONSE_FIELDS = new Set(['body', 'status', 'type', 'message', 'headers', 'length', 'etag', 'lastModified', 'redirect', 'set']);
+
 /** The request's containers as middleware writes into them (`req.body.userId = …`). */
 const CONTAINER_PROP: Record<string, string> = { header: 'headers', 'path param': 'params', query: 'query', body: 'body', cookie: 'cookies' };
 
@@ -35,6 +38,8 @@ export function findRequestWrites(index: FileIndex, evaluator: ValueEvaluator): 
     if (key === undefined) continue;
     const base = basePropOf(evaluator.valuesOf(assignment.left.object));
     if (base === undefined) continue;
+    // `ctx.body = …`, `ctx.status = 403`: Koa's context carries the response too; that is an answer, not request data.
+    if (base === '' && RESPONSE_FIELDS.has(key)) continue;
     const prop = base === '' ? key : `${base}.${key}`;
     const right = unwrap(assignment.right);
     if (right.type !== AST_NODE_TYPES.ObjectExpression) {

@@ -449,7 +449,7 @@ class Linker {
         kept.push(target ? { ...unknown, description: `${unknown.description}, which ${target.missing}`, why: target.missing } : unknown);
         continue;
       }
-      found.push(target.facts);
+      found.push(unknown.handler ? withoutWrites(target.facts) : target.facts);
       reached.push(...target.reaches);
     }
     // The services and helpers the code calls run on the chain too: their decisions and verifications count.
@@ -525,6 +525,10 @@ function settleWrites(facts: ChainFacts): { facts: ChainFacts; writes: Map<strin
     return [decision];
   });
   return { facts: { ...facts, decisions }, writes };
+}
+
+function withoutWrites(facts: ChainFacts): ChainFacts {
+  return facts.writes ? { ...facts, writes: [] } : facts;
 }
 
 /** Least trusted first. */
