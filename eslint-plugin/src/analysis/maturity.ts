@@ -81,6 +81,8 @@ export interface UnknownFact extends Fact {
   mayBeRouter?: boolean;
   /** The route's handler: what it writes on the request is its answer, not input for later code. */
   handler?: boolean;
+  /** A server decorator (`fastify.authenticate`) the project registers in another file. */
+  decoration?: string;
 }
 
 /** Everything on one route's chain that decides its level. */
@@ -473,6 +475,10 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
         ...(link.mayBeRouter ? { mayBeRouter: true } : {}),
         ...(handler ? { handler: true } : {}),
       });
+      return;
+    }
+    if (link.decoration !== undefined) {
+      unknown.push({ description: `decorator '${link.decoration}' is registered in another file`, span: spanOf(link.node), decoration: link.decoration });
       return;
     }
     visible.push(...link.ranges);

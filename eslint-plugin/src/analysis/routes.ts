@@ -30,6 +30,8 @@ export interface ChainLink {
   imported?: ImportRef;
   /** An imported `use` argument that may be a router rather than middleware; the project index tells which. */
   mayBeRouter?: boolean;
+  /** `fastify.name` with no `decorate('name', …)` in this file: a decorator another file of the project registers. */
+  decoration?: string;
 }
 
 export interface Route {
@@ -102,6 +104,8 @@ export interface RouteModel {
   starExports: readonly string[];
   /** Members of exported classes and objects, by export name: a method another file calls runs only its own code. */
   exportMembers: ReadonlyMap<string, ReadonlyMap<string, ChainLink>>;
+  /** What the file decorates its server instances with (`fastify.decorate('authenticate', fn)`), as links. */
+  decorations: ReadonlyMap<string, ChainLink>;
   /** The functions the file exports, by export name (`name.member` for methods and object functions). */
   exportFunctions: ReadonlyMap<string, TSESTree.FunctionLike>;
   /** Calls of functions imported from the project's other files (services, helpers), sorted by where they start. */
@@ -429,6 +433,7 @@ class RouteDiscovery {
       starExports: this.starExports,
       exportMembers: this.exportMembers,
       exportFunctions: this.exportFunctions,
+      decorations: new Map([...this.decorated].map(([name, value]) => [name, this.linkOf(value)])),
       importedCalls: this.importedCallsOf(collected.allCalls),
       calls: collected.allCalls,
       schemeLiterals: collected.schemeLiterals,
@@ -640,10 +645,14 @@ class RouteDiscovery {
       const found = this.receiverOf(callee.object);
       if (prefix === undefined || !found) return;
       const mount = this.mountTarget(second);
+      // Hono's `app.route('/notes', notes)` mounts a sub-app whatever it is called.
+      const imported = mount ? undefined : this.importOf(second);
       if (mount && 'external' in mount) {
         this.externalMounts.push(this.externalMount(found.receiver, mount.external, prefix, [], call));
       } else if (mount) {
         this.addMount(found.receiver, mount, prefix, []);
+      } else if (imported) {
+        this.externalMounts.push(this.externalMount(found.receiver, imported, prefix, [], call));
       }
     }
   }
@@ -1081,7 +1090,13 @@ class RouteDiscovery {
         if (declaration) roots.push(declaration.range);
       }
     } else if (bare.type === AST_NODE_TYPES.MemberExpression) {
-      roots.push(...this.decorationRoots(bare));
+      const decorated = this.decorationRoots(bare);
+      // `fastify.authenticate` decorated by a plugin in another file (fastify-plugin shares it with the whole app).
+      const name = memberName(bare);
+      if (decorated.length === 0 && name && unwrap(bare.object).type === AST_NODE_TYPES.Identifier && !this.importOf(bare)) {
+        return { node, ranges: [node.range], decoration: name };
+      }
+      roots.push(...decorated);
     } else if (bare.type === AST_NODE_TYPES.NewExpression && bare.callee.type === AST_NODE_TYPES.Identifier) {
       const calleeRef = this.importOf(bare.callee);
       if (calleeRef) return { node, ranges: [node.range], imported: calleeRef };

@@ -72,7 +72,7 @@ const ROOT_CONTEXT: MountContext = { prefix: '', facts: { schemes: [], verificat
  * summarized only when a chain leads into it. A fixed pattern, matched once per file.
  */
 const ROUTE_HINT =
-  /\.(?:use|route|register|mount)\s*\(|\.(?:get|post|put|patch|delete|del|all|options|head)\s*\(\s*['"`[/]|@(?:Controller|Module)\s*\(|forRoutes|APP_GUARD|useGlobalGuards|createServer|Strategy\s*\(|JwtModule|@fastify\/jwt|export\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|export\s+const\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
+  /\.(?:use|route|register|mount)\s*\(|\.(?:get|post|put|patch|delete|del|all|options|head)\s*\(\s*['"`[/]|@(?:Controller|Module)\s*\(|forRoutes|APP_GUARD|useGlobalGuards|createServer|\.decorate(?:Request)?\s*\(|Strategy\s*\(|JwtModule|@fastify\/jwt|export\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|export\s+const\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
 
 export class ProjectIndex {
   private readonly resolver: ModuleResolver;
@@ -314,10 +314,13 @@ class Linker {
 
   /** Strategies configured anywhere in the project, for strategy markers whose file configures none. */
   private strategies: readonly VerificationFact[] = [];
+  /** Server decorators registered anywhere in the project (fastify-plugin shares them with the whole app). */
+  private decorations: readonly { file: string; name: string; facts: ChainFacts }[] = [];
 
   link(candidates: readonly string[]): LinkedRoute[] {
     const summaries = candidates.map((file) => this.summaryOf(file)).filter((summary): summary is FileSummary => !!summary);
     this.strategies = summaries.flatMap((summary) => summary.strategies.map((strategy) => ({ ...strategy, file: this.index.display(summary.file) })));
+    this.decorations = summaries.flatMap((summary) => summary.decorations.map((decoration) => ({ ...decoration, file: summary.file })));
     const mounts = this.mountsByTarget(summaries);
     const nextMiddleware = summaries.flatMap((summary) =>
       summary.nextMiddleware ? [{ matchers: summary.nextMiddleware.matchers, ...this.resolved(summary.file, summary.nextMiddleware.facts, [], 0) }] : [],
@@ -441,6 +444,17 @@ class Linker {
     const found: ChainFacts[] = [];
     const reached = [...reaches];
     for (const unknown of facts.unknown) {
+      if (unknown.decoration !== undefined) {
+        const decorations = this.decorations.filter((decoration) => decoration.name === unknown.decoration);
+        if (decorations.length > 0) {
+          for (const decoration of decorations) {
+            const linked = this.resolved(decoration.file, decoration.facts, [], depth + 1);
+            found.push(linked.facts);
+            reached.push(...linked.reaches);
+          }
+          continue;
+        }
+      }
       // A router mounted with `use` is linked as a mount, not run as middleware.
       if (unknown.mayBeRouter && unknown.ref && this.isRouter(file, unknown.ref)) continue;
       const target = unknown.ref && depth < MAX_LINK_DEPTH ? this.exportFactsOf(file, unknown.ref, depth) : undefined;
