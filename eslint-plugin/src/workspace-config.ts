@@ -122,6 +122,7 @@ export function workspaceConfig(options: WorkspaceConfigOptions = {}): Workspace
 /** JavaScript through ESLint's own parser (JSX on), TypeScript through typescript-eslint's; nothing else of ESLint's reporting. */
 function bundledLanguageConfig(typeScriptParser: Linter.Parser): Linter.Config[] {
   return [
+    // JSX in every JavaScript file, as the plugin's own configs have it, so every tool parses alike.
     { name: 'claimguard/javascript', files: JS_FILES, languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
     { name: 'claimguard/typescript', files: TS_FILES, languageOptions: { parser: typeScriptParser, parserOptions: { ecmaFeatures: { jsx: true } } } },
     // Unused-directive reports are about other tools' comments as often as ours: they are not ClaimGuard's findings.
