@@ -3,6 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../util/find-variable';
 import { decoratorsOf, dottedPath, isFunctionNode, memberName, staticString, typeScriptOnly, unwrap } from './syntax';
 import { isProjectSpecifier } from '../project/modules';
+import { cachedPattern, matches } from '../util/wildcard';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
 const AST_NODE_TYPES = NODE_TYPES;
@@ -386,8 +387,7 @@ export function joinPaths(...parts: string[]): string {
 /** Whether a `use` prefix (`/admin`, Hono's `/admin/*`, Express's `*`) covers a route path. */
 export function prefixCovers(prefix: string | undefined, path: string): boolean {
   if (prefix === undefined || prefix === '' || prefix === '/' || prefix === '*' || prefix === '/*') return true;
-  const pattern = prefix.replace(/\/\*$/, '').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-  return new RegExp(`^${pattern}(/|$)`).test(path);
+  return matches(cachedPattern('prefix', prefix), path);
 }
 
 class RouteDiscovery {
@@ -1406,11 +1406,7 @@ function nestTarget(arg: TSESTree.CallExpressionArgument): NestRouteTarget | und
 export function nestTargetCovers(target: NestRouteTarget, route: Pick<Route, 'method' | 'path' | 'controller'>): boolean {
   if (target.controller !== undefined) return target.controller === route.controller;
   if (target.method !== undefined && target.method !== route.method && route.method !== 'ALL') return false;
-  const pattern = joinPaths((target.path ?? '').replace(/\(\.\*\)/g, '*'))
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+'))
-    .join('.*');
-  return new RegExp(`^${pattern}/?$`).test(route.path);
+  return matches(cachedPattern('whole', joinPaths(target.path ?? '')), route.path);
 }
 
 function guessFramework(text: string): Framework {
@@ -1497,18 +1493,9 @@ function nextMatchers(exportNodes: readonly TSESTree.Node[]): string[] {
   return ['/:path*'];
 }
 
-/** Whether a Next.js matcher (`/api/:path*`, `/admin/(.*)`) selects a route path. */
+/** Whether a Next.js matcher (`/api/:path*`, `/admin/(.*)`) selects a route path; dynamic segments match as any value. */
 export function nextMatcherCovers(matcher: string, path: string): boolean {
-  const pattern = matcher
-    .replace(/\/:\w+\*$/, '(?:/.*)?')
-    .replace(/\/:\w+\+$/, '/.+')
-    .replace(/:\w+/g, '[^/]+')
-    .replace(/\(\.\*\)/g, '.*');
-  try {
-    return new RegExp(`^${pattern}$`).test(path.replace(/\[\.\.\.\w+\]|\[\w+\]/g, 'x'));
-  } catch {
-    return true;
-  }
+  return matches(cachedPattern('whole', matcher), path.replace(/\[\.\.\.\w+\]|\[\w+\]/g, 'x'));
 }
 
 /**
