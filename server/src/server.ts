@@ -474,7 +474,8 @@ class ClaimGuardServer {
     progress?.begin('ClaimGuard workspace report', 0, 'Listing files', false);
     const reporter: ReportProgress = { report: (message, percentage) => progress?.report(percentage ?? 0, message) };
     try {
-      return await buildWorkspaceReport(this.engine, folders.filter((folder) => folder.settings.enable), reporter, token);
+      const openText = (file: string) => this.documents.get(URI.file(file).toString())?.getText();
+      return await buildWorkspaceReport(this.engine, folders.filter((folder) => folder.settings.enable), reporter, token, openText);
     } finally {
       progress?.done();
     }

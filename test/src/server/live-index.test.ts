@@ -141,6 +141,16 @@ describe('the editor keeps the project index live', function () {
     });
   });
 
+  it("grades the workspace with the open documents' unsaved text", async () => {
+    await start(true);
+    await client.open(middleware.uri, middleware.text.replace(VERIFIED, DECODED));
+    await pulled(middleware.uri);
+    const levelOf = async () => (await client.workspaceReport()).routes.map((route) => `${route.method} ${route.path} ${String(route.level)}`);
+    assert.deepEqual(await levelOf(), ['GET /orders unauthenticated']);
+    await client.close(middleware.uri);
+    assert.deepEqual(await levelOf(), ['GET /orders 1']);
+  });
+
   describe('push diagnostics', () => {
     it("an unsaved edit of the middleware is published for the route file; closing it unsaved restores the file's state", async () => {
       await start(false);
