@@ -83,7 +83,8 @@ export class ValueEvaluator {
   private readonly variablesInProgress = new Set<Variable>();
   /** Parameters resolved through their callers, by placeholder and caller level: each is worked out once. */
   private readonly resolutions = new Map<string, Resolution>();
-  private readonly outsideCallers = new Map<FunctionNode, boolean>();
+  /** Placeholders whose resolution was started at some caller level (whatever the level). */
+  private readonly started = new Set<string>();
   /** Nodes and variables whose memoized values MAX_DEPTH cut short, and whether the current evaluation met one. */
   private readonly truncated = new Set<object>();
   private cutShort = false;
@@ -168,8 +169,9 @@ export class ValueEvaluator {
         continue;
       }
       if (depth >= MAX_CALL_DEPTH) {
-        // Only callers elsewhere can add anything: a function calling itself passes on what it already has.
-        if (this.hasOutsideCallers(value.fn)) stops.add(value.fn);
+        // A placeholder already resolved at a shallower level (a helper calling itself, mutual recursion) adds
+        // nothing here that its shallower resolution did not find or report as a stop of its own.
+        if (!this.started.has(placeholderKey(value)) && this.index.callSitesOf(value.fn).length > 0) stops.add(value.fn);
         continue;
       }
       // What the framework passes is already among the values (see parameterValue); add what callers pass.
@@ -181,9 +183,11 @@ export class ValueEvaluator {
   }
 
   private resolveParamFromCallers(param: ParamPlaceholder, depth: number): Resolution {
-    const key = `${idOf(param.fn)}|${param.index}|${param.path.map((step) => step ?? '\u0000').join('\u0001')}|${param.derived}|${depth}`;
+    const base = placeholderKey(param);
+    const key = `${base}|${depth}`;
     const known = this.resolutions.get(key);
     if (known) return known;
+    this.started.add(base);
     this.budget.work.parameterResolutions++;
     const values: Value[] = [];
     const stops = new Set<FunctionNode>();
@@ -198,14 +202,6 @@ export class ValueEvaluator {
     return resolution;
   }
 
-  private hasOutsideCallers(fn: FunctionNode): boolean {
-    let known = this.outsideCallers.get(fn);
-    if (known === undefined) {
-      known = this.index.callSitesOf(fn).some((call) => !containsNode(fn, call));
-      this.outsideCallers.set(fn, known);
-    }
-    return known;
-  }
 
   /** Replays a placeholder's member path on concrete values; `at` locates reads the path creates. */
   private applyPath(values: readonly Value[], param: ParamPlaceholder, at: TSESTree.Node): Value[] {
@@ -609,6 +605,11 @@ function idOf(object: object | undefined): number {
     nodeIds.set(object, id);
   }
   return id;
+}
+
+/** A placeholder's identity, whatever caller level it is resolved at. */
+function placeholderKey(param: ParamPlaceholder): string {
+  return `${idOf(param.fn)}|${param.index}|${param.path.map((step) => step ?? '\u0000').join('\u0001')}|${param.derived}`;
 }
 
 function identity(value: Value): string {
