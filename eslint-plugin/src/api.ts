@@ -147,6 +147,14 @@ export function dependentFiles(filename: string): string[] {
 }
 
 /**
+ * The files the `claimguard` command lints in a folder (absolute, sorted), for a host that lints a whole workspace
+ * and must agree with it: JavaScript and TypeScript files as ESLint's `files` globs match them (so `.d.ts` files
+ * count, `Server.JS` does not), outside `node_modules`, `.git` and build output. Like ESLint, it reads no
+ * `.gitignore`; a project's own config may ignore more, file by file.
+ */
+export { commandFiles } from './cli/project';
+
+/**
  * The grade of a set of routes (a file's, a project's): the lowest level of the protected, not public routes,
  * `unauthenticated` ranking below Level 0; `unknown` never counts. Null when no route counts.
  */

@@ -3,6 +3,7 @@ import type { Linter } from 'eslint';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   LSPErrorCodes,
   MessageType,
   ResponseError,
@@ -27,6 +28,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { buildCodeActions } from './code-actions';
 import { admitDocument } from './document-filter';
+import { LiveIndex, WATCHED_GLOBS } from './live-index';
 import { failureDiagnostic, pairDetails, spanRange, toDiagnostics } from './diagnostics';
 import { LintEngine, ruleDocsUrl, type LintResult } from './lint-engine';
 import {
@@ -54,6 +56,7 @@ interface ClientFeatures {
   configurationRegistration: boolean;
   diagnosticRefresh: boolean;
   codeLensRefresh: boolean;
+  watchedFilesRegistration: boolean;
   showDocument: boolean;
   workDoneProgress: boolean;
   workspaceFolders: boolean;
@@ -66,6 +69,7 @@ function readFeatures(capabilities: ClientCapabilities): ClientFeatures {
     configurationRegistration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
     diagnosticRefresh: capabilities.workspace?.diagnostics?.refreshSupport === true,
     codeLensRefresh: capabilities.workspace?.codeLens?.refreshSupport === true,
+    watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     showDocument: capabilities.window?.showDocument?.support === true,
     workDoneProgress: capabilities.window?.workDoneProgress === true,
     workspaceFolders: capabilities.workspace?.workspaceFolders === true,
@@ -77,12 +81,17 @@ interface Validation {
   version: number;
   /** Settings generation it was computed under; a configuration change makes it stale. */
   generation: number;
+  /** How many times the files it depends on had changed when it started; a later change makes it stale. */
+  epoch: number;
   document: TextDocument;
   settings: ClaimGuardEditorSettings;
   result: LintResult | undefined;
   diagnostics: Diagnostic[];
   status: StatusParams;
   trustedFolder: string | undefined;
+  /** The file name it was linted under; with `recorded`, the project index now holds this text for that file. */
+  filePath?: string;
+  recorded?: boolean;
 }
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -95,6 +104,13 @@ class ClaimGuardServer {
   private readonly warned = new Set<string>();
   private readonly engine: LintEngine;
   private readonly settings: SettingsCache;
+  private readonly live: LiveIndex;
+  /** Per document, how many times files it depends on have changed: part of its results' identity. */
+  private readonly epochs = new Map<string, number>();
+  /** The file name each open document is linted under, as the project index knows it. */
+  private readonly lintedPaths = new Map<string, string>();
+  private refreshing: Promise<unknown> | undefined;
+  private refreshAgain = false;
   private features = readFeatures({});
   private trusted = false;
   private folders: WorkspaceFolder[] = [];
@@ -112,6 +128,11 @@ class ClaimGuardServer {
       },
     });
     this.settings = new SettingsCache((resource) => this.fetchSettings(resource));
+    this.live = new LiveIndex({
+      openDocument: (filePath) => [...this.lintedPaths].find(([, linted]) => linted === filePath)?.[0],
+      openDocuments: () => this.documents.keys(),
+      revalidate: (uris) => this.dependenciesChanged(uris),
+    });
   }
 
   start(): void {
@@ -119,6 +140,7 @@ class ClaimGuardServer {
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => this.initialized());
     connection.onDidChangeConfiguration((change) => this.configurationChanged(change.settings));
+    connection.onDidChangeWatchedFiles((params) => this.live.filesChanged(params.changes));
     documents.onDidChangeContent((change) => this.documentChanged(change.document));
     documents.onDidClose((change) => this.documentClosed(change.document.uri));
     connection.languages.diagnostics.on((params, token) => this.pullDiagnostics(params.textDocument.uri, params.previousResultId, token));
@@ -132,6 +154,7 @@ class ClaimGuardServer {
     connection.onShutdown(() => {
       this.shutdownReceived = true;
       this.timers.forEach((timer) => clearTimeout(timer));
+      this.live.dispose();
     });
     documents.listen(connection);
     connection.listen();
@@ -147,7 +170,7 @@ class ClaimGuardServer {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         diagnosticProvider: this.features.pullDiagnostics
-          ? { identifier: 'claimguard', interFileDependencies: false, workspaceDiagnostics: false }
+          ? { identifier: 'claimguard', interFileDependencies: true, workspaceDiagnostics: false }
           : undefined,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
@@ -162,6 +185,10 @@ class ClaimGuardServer {
   private initialized(): void {
     if (this.features.configurationRegistration) {
       void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'claimguard' });
+    }
+    // Without dynamic registration, file events come from whatever the client watches of its own accord.
+    if (this.features.watchedFilesRegistration) {
+      void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
     }
     if (this.features.workspaceFolders) {
       this.connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -190,12 +217,45 @@ class ClaimGuardServer {
     this.engine.resetProjects();
     this.warned.clear();
     this.generation += 1;
-    if (this.features.pullDiagnostics && this.features.diagnosticRefresh) void this.connection.languages.diagnostics.refresh();
-    if (this.features.codeLensRefresh) void this.connection.sendRequest('workspace/codeLens/refresh');
+    this.refreshClient();
     // Push clients, and pull clients that cannot be told to refresh, get fresh results right away.
     if (!this.features.pullDiagnostics || !this.features.diagnosticRefresh) {
       for (const document of this.documents.all()) this.schedule(document.uri, 0);
     }
+  }
+
+  /** Files these open documents depend on changed: their results are stale, and the client is told. */
+  private dependenciesChanged(uris: readonly string[]): void {
+    for (const uri of uris) this.epochs.set(uri, this.epochOf(uri) + 1);
+    this.refreshClient();
+    // A pull client that cannot be refreshed pulls other open documents again by itself (`interFileDependencies`).
+    if (!this.features.pullDiagnostics) for (const uri of uris) this.schedule(uri, 0);
+  }
+
+  private epochOf(uri: string): number {
+    return this.epochs.get(uri) ?? 0;
+  }
+
+  /**
+   * Asks the client to pull diagnostics and code lenses again. One request at a time: changes that come while
+   * one is out are answered by a single request after it.
+   */
+  private refreshClient(): void {
+    const diagnostics = this.features.pullDiagnostics && this.features.diagnosticRefresh;
+    if (!diagnostics && !this.features.codeLensRefresh) return;
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return;
+    }
+    const requests: Promise<unknown>[] = [];
+    if (diagnostics) requests.push(this.connection.languages.diagnostics.refresh());
+    if (this.features.codeLensRefresh) requests.push(this.connection.sendRequest('workspace/codeLens/refresh'));
+    this.refreshing = Promise.allSettled(requests).then(() => {
+      this.refreshing = undefined;
+      if (!this.refreshAgain || this.shutdownReceived) return;
+      this.refreshAgain = false;
+      this.refreshClient();
+    });
   }
 
   private warnOnce(message: string): void {
@@ -216,7 +276,12 @@ class ClaimGuardServer {
     this.timers.delete(uri);
     this.validations.delete(uri);
     this.inflight.delete(uri);
+    this.epochs.delete(uri);
     this.settings.forget(uri);
+    const filePath = this.lintedPaths.get(uri);
+    this.lintedPaths.delete(uri);
+    // Its unsaved text stops counting for the other files.
+    if (filePath !== undefined) this.live.closed(filePath, URI.parse(uri).fsPath);
     if (!this.features.pullDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -231,8 +296,8 @@ class ClaimGuardServer {
   private async pushDiagnostics(uri: string): Promise<void> {
     const validation = await this.ensureValidated(uri);
     const current = this.documents.get(uri);
-    // A newer version arrived while this one was analysed: its own timer will publish.
-    if (!validation || !current || current.version !== validation.version) return;
+    // A newer version arrived, or a file it depends on changed, while this one was analysed: a later run publishes.
+    if (!validation || !current || current.version !== validation.version || validation.epoch !== this.epochOf(uri)) return;
     await this.connection.sendDiagnostics({ uri, version: validation.version, diagnostics: validation.diagnostics });
   }
 
@@ -244,11 +309,11 @@ class ClaimGuardServer {
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
     if (!validation) return { kind: 'full', items: [] };
     const current = this.documents.get(uri);
-    if (current && current.version !== validation.version) {
+    if ((current && current.version !== validation.version) || validation.epoch !== this.epochOf(uri)) {
       // The answer is already stale; the client asks again for the newer version.
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'Document changed', { retriggerRequest: true });
     }
-    const resultId = `${validation.version}:${validation.generation}`;
+    const resultId = `${validation.version}:${validation.generation}:${validation.epoch}`;
     if (previousResultId === resultId) return { kind: 'unchanged', resultId };
     return { kind: 'full', resultId, items: validation.diagnostics };
   }
@@ -258,18 +323,19 @@ class ClaimGuardServer {
     const document = this.documents.get(uri);
     if (!document) return Promise.resolve(undefined);
     const cached = this.validations.get(uri);
-    if (cached && cached.version === document.version && cached.generation === this.generation) return Promise.resolve(cached);
-    const key = `${document.version}:${this.generation}`;
+    const epoch = this.epochOf(uri);
+    if (cached && cached.version === document.version && cached.generation === this.generation && cached.epoch === epoch) return Promise.resolve(cached);
+    const key = `${document.version}:${this.generation}:${epoch}`;
     const running = this.inflight.get(uri);
     if (running && running.key === key) return running.promise;
-    const promise = this.validate(document, this.generation).finally(() => {
+    const promise = this.validate(document, this.generation, epoch).finally(() => {
       if (this.inflight.get(uri)?.promise === promise) this.inflight.delete(uri);
     });
     this.inflight.set(uri, { key, promise });
     return promise;
   }
 
-  private async validate(live: TextDocument, generation: number): Promise<Validation | undefined> {
+  private async validate(live: TextDocument, generation: number, epoch: number): Promise<Validation | undefined> {
     // The live document is updated in place by later edits, so analyse and keep a snapshot.
     const document = TextDocument.create(live.uri, live.languageId, live.version, live.getText());
     const settings = await this.settings.get(document.uri);
@@ -278,6 +344,7 @@ class ClaimGuardServer {
     const validation: Validation = {
       version: document.version,
       generation,
+      epoch,
       document,
       settings,
       result: undefined,
@@ -288,8 +355,14 @@ class ClaimGuardServer {
     await this.analyse(validation);
     validation.status.validationMs = Math.round((performance.now() - started) * 10) / 10;
     const previous = this.validations.get(document.uri);
-    if (this.documents.get(document.uri) && (!previous || previous.version <= validation.version)) {
+    const open = this.documents.get(document.uri);
+    if (open && (!previous || previous.version < validation.version || (previous.version === validation.version && previous.epoch <= epoch))) {
       this.validations.set(document.uri, validation);
+    }
+    if (open && validation.filePath !== undefined) this.lintedPaths.set(document.uri, validation.filePath);
+    // Only the text the editor now holds may stand in for the file in the index.
+    if (open?.version === validation.version && validation.recorded && validation.filePath !== undefined) {
+      this.live.validated(validation.filePath, document.getText(), URI.parse(document.uri).fsPath);
     }
     void this.connection.sendNotification(StatusNotification.type, validation.status);
     return validation;
@@ -304,6 +377,7 @@ class ClaimGuardServer {
       return;
     }
     const request = { text: document.getText(), filePath: admission.filePath, settings, trustedFolder: validation.trustedFolder };
+    validation.filePath = admission.filePath;
     try {
       const result = await this.engine.lint(request);
       if ('ignored' in result) {
@@ -319,6 +393,8 @@ class ClaimGuardServer {
       if (grade.ungradedRoutes > 0) status.ungradedRoutes = grade.ungradedRoutes;
       const fatal = result.messages.find((message) => message.fatal);
       if (fatal) status.skippedReason = `parse error: ${fatal.message}`;
+      // Grading the file's routes recorded its summary in the project index.
+      validation.recorded = !fatal;
     } catch (error) {
       this.connection.console.error(`ClaimGuard failed on ${document.uri}: ${error instanceof Error ? error.stack : String(error)}`);
       validation.diagnostics = [failureDiagnostic(error)];
@@ -398,7 +474,8 @@ class ClaimGuardServer {
     progress?.begin('ClaimGuard workspace report', 0, 'Listing files', false);
     const reporter: ReportProgress = { report: (message, percentage) => progress?.report(percentage ?? 0, message) };
     try {
-      return await buildWorkspaceReport(this.engine, folders.filter((folder) => folder.settings.enable), reporter, token);
+      const openText = (file: string) => this.documents.get(URI.file(file).toString())?.getText();
+      return await buildWorkspaceReport(this.engine, folders.filter((folder) => folder.settings.enable), reporter, token, openText);
     } finally {
       progress?.done();
     }

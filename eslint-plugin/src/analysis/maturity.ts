@@ -9,6 +9,7 @@ import { describeValue } from './describe';
 import type { Decision, TrustValue } from './types';
 import { getCredentialFacts, type CheckName, type Verification } from './credentials';
 import type { RequestWrite } from './request-writes';
+import { cachedPattern, matches } from '../util/wildcard';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
 const AST_NODE_TYPES = NODE_TYPES;
@@ -355,20 +356,7 @@ export function lowestLevel(grades: readonly { level: RouteLevel; protectedRoute
 
 /** Whether a route path matches an allow-list entry: an exact path, or a glob with `*` (one segment) and `**`. */
 export function matchesPublicRoute(path: string, patterns: readonly string[]): boolean {
-  return patterns.some((pattern) => globToRegExp(pattern).test(path));
-}
-
-function globToRegExp(pattern: string): RegExp {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i]!;
-    if (char === '*' && pattern[i + 1] === '*') {
-      source += '.*';
-      i++;
-    } else if (char === '*') source += '[^/]*';
-    else source += char.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`);
+  return patterns.some((pattern) => matches(cachedPattern('path-glob', pattern), path));
 }
 
 // ---- locating facts -------------------------------------------------------------------------------------

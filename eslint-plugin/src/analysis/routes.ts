@@ -4,6 +4,8 @@ import { findVariable } from '../util/find-variable';
 import { decoratorsOf, dottedPath, isFunctionNode, memberName, staticString, typeScriptOnly, unwrap } from './syntax';
 import { isProjectSpecifier } from '../project/modules';
 import { calleeIsRequire, importRefOf, type ImportRef } from './imports';
+import { cachedPattern, matches } from '../util/wildcard';
+import { budgetOf, type FileBudget } from './budget';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
 const AST_NODE_TYPES = NODE_TYPES;
@@ -161,6 +163,9 @@ const NON_ROUTER_RECEIVERS = /^(req|request|res|response|reply|ctx|c|context|hea
 
 const MAX_CALL_DEPTH = 4;
 
+/** Prefix checks every file may make whatever its size; beyond, one per character of the file (see PrefixChecks). */
+const MIN_PREFIX_CHECKS = 10_000;
+
 /** `UnauthorizedException`, `createError.Unauthorized`, `HttpStatus.UNAUTHORIZED`: names that answer 401. */
 const UNAUTHORIZED_NAME = /^unauthori[sz]ed/i;
 
@@ -200,11 +205,121 @@ interface Use {
   links: ChainLink[];
 }
 
+/**
+ * Bounds the prefix checks a file's routes may cost that the use index cannot answer by look-up (patterns with
+ * wildcards and parameters, scoped middleware of mounts): proportional to the file's size. Past it, the remaining
+ * checks are skipped and the file says so in a budget stop.
+ */
+class PrefixChecks {
+  private left: number;
+  private stopped = false;
+
+  constructor(
+    private readonly budget: FileBudget,
+    private readonly limit: number,
+  ) {
+    this.left = limit;
+  }
+
+  /** Counts one check; false once the budget is spent (noted once, at the registration being linked). */
+  allow(at: TSESTree.Node): boolean {
+    this.budget.work.useChecks++;
+    if (this.left > 0) {
+      this.left--;
+      return true;
+    }
+    if (!this.stopped) {
+      this.stopped = true;
+      this.budget.hit('route-prefixes', 'route prefixes', this.limit, at);
+    }
+    return false;
+  }
+}
+
+/**
+ * A router's `use` registrations, indexed so that the ones covering a path are found without testing every one:
+ * prefix-less uses apply to every later route, a literal prefix is looked up by the path's own segment prefixes,
+ * and only prefixes with wildcards or parameters are matched one by one.
+ */
+class UseIndex {
+  /** Every use, in registration order. */
+  readonly all: Use[] = [];
+  private readonly everywhere: Use[] = [];
+  private readonly literal = new Map<string, Use[]>();
+  private readonly patterns: Use[] = [];
+
+  constructor(private readonly checks: PrefixChecks) {}
+
+  add(use: Use): void {
+    this.all.push(use);
+    const key = literalPrefix(use.prefix);
+    if (key === '') this.everywhere.push(use);
+    else if (key === undefined) this.patterns.push(use);
+    else {
+      const list = this.literal.get(key);
+      if (list) list.push(use);
+      else this.literal.set(key, [use]);
+    }
+  }
+
+  /** The uses registered before `order` whose prefix covers `path`, in the order they run. */
+  covering(path: string, order: number, at: TSESTree.Node): Use[] {
+    const found = registeredBefore(this.everywhere, order);
+    if (this.literal.size > 0) {
+      for (const candidate of segmentPrefixes(path)) {
+        this.checks.allow(at);
+        const list = this.literal.get(candidate);
+        if (list) found.push(...registeredBefore(list, order));
+      }
+    }
+    for (const use of this.patterns) {
+      if (use.order >= order) break;
+      if (this.checks.allow(at) && prefixCovers(use.prefix, path)) found.push(use);
+    }
+    return found.length > 1 ? found.sort((a, b) => a.order - b.order) : found;
+  }
+}
+
+/** The path a literal `use` prefix covers (itself and below), `''` for one that covers every path, undefined for a pattern. */
+function literalPrefix(prefix: string | undefined): string | undefined {
+  if (prefix === undefined || prefix === '*') return '';
+  let path = prefix.endsWith('/*') ? prefix.slice(0, -2) : prefix;
+  while (path.endsWith('/')) path = path.slice(0, -1);
+  return ROUTE_PATTERN_SYNTAX.test(path) ? undefined : path;
+}
+
+/** Characters that give a route prefix wildcards or parameters (see `compileRoutePattern`). */
+const ROUTE_PATTERN_SYNTAX = /[*(){}?+\\:]/;
+
+/** `/a/b/c` → `/a`, `/a/b`, `/a/b/c`: the literal prefixes that can cover a path (each covers itself and below). */
+function segmentPrefixes(path: string): string[] {
+  const prefixes: string[] = [];
+  for (let i = 1; i < path.length; i++) if (path[i] === '/') prefixes.push(path.slice(0, i));
+  let whole = path;
+  while (whole.endsWith('/')) whole = whole.slice(0, -1);
+  if (whole !== '' && prefixes[prefixes.length - 1] !== whole) prefixes.push(whole);
+  return prefixes;
+}
+
+/** The leading part of a list in registration order that was registered before `order`. */
+function registeredBefore(list: readonly Use[], order: number): Use[] {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid]!.order < order) low = mid + 1;
+    else high = mid;
+  }
+  return list.slice(0, low);
+}
+
 interface Mount {
   order: number;
   prefix: string;
   chain: ChainLink[];
   child: Receiver;
+  /** The registration that mounts the child. */
+  node: TSESTree.Node;
 }
 
 interface Receiver {
@@ -215,7 +330,7 @@ interface Receiver {
   mountable: boolean;
   fromParameter: boolean;
   exportedAs?: string;
-  uses: Use[];
+  uses: UseIndex;
   mounts: Mount[];
   routes: { order: number; method: string; path: string; node: TSESTree.Node; links: ChainLink[] }[];
   mountedInFile: boolean;
@@ -387,8 +502,7 @@ export function joinPaths(...parts: string[]): string {
 /** Whether a `use` prefix (`/admin`, Hono's `/admin/*`, Express's `*`) covers a route path. */
 export function prefixCovers(prefix: string | undefined, path: string): boolean {
   if (prefix === undefined || prefix === '' || prefix === '/' || prefix === '*' || prefix === '/*') return true;
-  const pattern = prefix.replace(/\/\*$/, '').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-  return new RegExp(`^${pattern}(/|$)`).test(path);
+  return matches(cachedPattern('prefix', prefix), path);
 }
 
 class RouteDiscovery {
@@ -406,11 +520,15 @@ class RouteDiscovery {
   private readonly globalGuards: ChainLink[] = [];
   private sortedCalls: TSESTree.CallExpression[] = [];
   private order = 0;
+  private parents: Map<Receiver, { parent: Receiver; mount: Mount }> | undefined;
+  private readonly prefixChecks: PrefixChecks;
 
   constructor(
     private readonly sourceCode: TSESLint.SourceCode,
     private readonly filename: string,
-  ) {}
+  ) {
+    this.prefixChecks = new PrefixChecks(budgetOf(sourceCode), Math.max(MIN_PREFIX_CHECKS, sourceCode.text.length));
+  }
 
   run(): RouteModel {
     const collected = collect(this.sourceCode);
@@ -526,7 +644,7 @@ class RouteDiscovery {
   private receiverByKey(key: string, framework: Framework, mountable: boolean, fromParameter: boolean): Receiver {
     let receiver = this.receivers.get(key);
     if (!receiver) {
-      receiver = { key, framework, prefix: '', mountable, fromParameter, uses: [], mounts: [], routes: [], mountedInFile: false, served: false };
+      receiver = { key, framework, prefix: '', mountable, fromParameter, uses: new UseIndex(this.prefixChecks), mounts: [], routes: [], mountedInFile: false, served: false };
       this.receivers.set(key, receiver);
     }
     return receiver;
@@ -618,12 +736,12 @@ class RouteDiscovery {
         this.externalMounts.push(this.externalMount(found.receiver, ref, prefix ?? '', links, call, true));
         links.push({ ...this.linkOf(arg), mayBeRouter: true });
       } else if (mount) {
-        this.addMount(found.receiver, mount, prefix ?? '', links);
+        this.addMount(found.receiver, mount, prefix ?? '', links, call);
       } else {
         links.push(...this.linksOfHandlerArg(arg));
       }
     }
-    if (links.length > 0) found.receiver.uses.push({ order: this.order++, prefix, links });
+    if (links.length > 0) found.receiver.uses.add({ order: this.order++, prefix, links });
   }
 
   /** `fastify.route({ method, url, … })` or Hono's `app.route('/prefix', subApp)`. */
@@ -650,7 +768,7 @@ class RouteDiscovery {
       if (mount && 'external' in mount) {
         this.externalMounts.push(this.externalMount(found.receiver, mount.external, prefix, [], call));
       } else if (mount) {
-        this.addMount(found.receiver, mount, prefix, []);
+        this.addMount(found.receiver, mount, prefix, [], call);
       } else if (imported) {
         this.externalMounts.push(this.externalMount(found.receiver, imported, prefix, [], call));
       }
@@ -664,7 +782,7 @@ class RouteDiscovery {
     const found = this.receiverOf(callee.object);
     if (!found) return;
     found.receiver.framework = 'fastify';
-    found.receiver.uses.push({ order: this.order++, prefix: undefined, links: this.linksOfHandlerArg(fn) });
+    found.receiver.uses.add({ order: this.order++, prefix: undefined, links: this.linksOfHandlerArg(fn) });
   }
 
   /** `fastify.register(plugin, { prefix })`: the plugin's instance is a child that inherits hooks. */
@@ -686,7 +804,7 @@ class RouteDiscovery {
       const child = this.receiverForIdentifier(param);
       if (child) {
         child.framework = 'fastify';
-        this.addMount(found.receiver, child, prefix, []);
+        this.addMount(found.receiver, child, prefix, [], call);
       }
       return;
     }
@@ -735,10 +853,10 @@ class RouteDiscovery {
     return variable ? `var:${variable.defs[0]?.name.range[0] ?? identifier.name}` : `name:${identifier.name}`;
   }
 
-  private addMount(parent: Receiver, child: Receiver, prefix: string, links: ChainLink[]): void {
+  private addMount(parent: Receiver, child: Receiver, prefix: string, links: ChainLink[], node: TSESTree.Node): void {
     if (child === parent) return;
     child.mountedInFile = true;
-    parent.mounts.push({ order: this.order++, prefix, chain: [...links], child });
+    parent.mounts.push({ order: this.order++, prefix, chain: [...links], child, node });
   }
 
   /**
@@ -747,11 +865,14 @@ class RouteDiscovery {
    */
   private externalMount(receiver: Receiver, ref: ImportRef, prefix: string, extra: readonly ChainLink[], node: TSESTree.Node, uncertain = false): ExternalMount {
     const mountPath = prefix || '/';
-    const chain: ChainLink[] = [];
+    const covering = receiver.uses.covering(mountPath, this.order, node);
+    const chain = covering.flatMap((use) => use.links);
     const scoped: { prefix: string; links: ChainLink[] }[] = [];
-    for (const use of receiver.uses) {
-      if (prefixCovers(use.prefix, mountPath)) chain.push(...use.links);
-      else if (use.prefix !== undefined && prefixCovers(mountPath, use.prefix.replace(/\/\*$/, ''))) scoped.push({ prefix: use.prefix, links: use.links });
+    const covers = new Set(covering);
+    for (const use of receiver.uses.all) {
+      if (covers.has(use) || use.prefix === undefined || !this.prefixChecks.allow(node)) continue;
+      const below = use.prefix.endsWith('/*') ? use.prefix.slice(0, -2) : use.prefix;
+      if (prefixCovers(mountPath, below)) scoped.push({ prefix: use.prefix, links: use.links });
     }
     const mount: ExternalMount = { ref, prefix, chain: [...chain, ...extra], scoped, node, ...(uncertain ? { uncertain } : {}) };
     this.mountReceivers.set(mount, receiver);
@@ -1197,14 +1318,13 @@ class RouteDiscovery {
   private liftMount(mount: ExternalMount): ExternalMount {
     const receiver = this.mountReceivers.get(mount);
     if (!receiver) return mount;
-    const parents = new Map<Receiver, { parent: Receiver; mount: Mount }>();
-    for (const parent of this.receivers.values()) for (const child of parent.mounts) parents.set(child.child, { parent, mount: child });
+    const parents = this.parentMounts();
     let prefix = joinPaths(receiver.prefix, mount.prefix);
     let chain = [...mount.chain];
     let current = receiver;
     const seen = new Set<Receiver>([current]);
     for (let step = parents.get(current); step && !seen.has(step.parent); step = parents.get(current)) {
-      const uses = step.parent.uses.filter((use) => use.order < step.mount.order && prefixCovers(use.prefix, step.mount.prefix || '/'));
+      const uses = step.parent.uses.covering(step.mount.prefix || '/', step.mount.order, mount.node);
       chain = [...uses.flatMap((use) => use.links), ...step.mount.chain, ...chain];
       prefix = joinPaths(step.parent.prefix, step.mount.prefix, prefix);
       current = step.parent;
@@ -1212,6 +1332,15 @@ class RouteDiscovery {
     }
     const lifted: ExternalMount = { ...mount, prefix: prefix === '/' && !mount.prefix ? '' : prefix, chain };
     return current.exportedAs !== undefined ? { ...lifted, mountedOn: current.exportedAs } : lifted;
+  }
+
+  /** The router each router of this file is mounted on, and that mount; worked out once, after every registration. */
+  private parentMounts(): Map<Receiver, { parent: Receiver; mount: Mount }> {
+    if (!this.parents) {
+      this.parents = new Map();
+      for (const parent of this.receivers.values()) for (const child of parent.mounts) this.parents.set(child.child, { parent, mount: child });
+    }
+    return this.parents;
   }
 
   /** Routes of every receiver not mounted in this file, with mounted routers' routes under their prefixes. */
@@ -1238,7 +1367,7 @@ class RouteDiscovery {
     visiting.add(receiver);
     for (const route of receiver.routes) {
       const path = joinPaths(prefix, route.path);
-      const uses = receiver.uses.filter((use) => use.order < route.order && prefixCovers(use.prefix, route.path)).flatMap((use) => use.links);
+      const uses = receiver.uses.covering(route.path, route.order, route.node).flatMap((use) => use.links);
       out.push({
         framework: receiver.framework,
         method: route.method,
@@ -1250,7 +1379,7 @@ class RouteDiscovery {
       });
     }
     for (const mount of receiver.mounts) {
-      const uses = receiver.uses.filter((use) => use.order < mount.order && prefixCovers(use.prefix, mount.prefix || '/')).flatMap((use) => use.links);
+      const uses = receiver.uses.covering(mount.prefix || '/', mount.order, mount.node).flatMap((use) => use.links);
       const childPrefix = joinPaths(prefix, mount.prefix, mount.child.prefix);
       this.routesOf(mount.child, childPrefix, [...inherited, ...uses, ...mount.chain], mountedElsewhere, exportedAs, out, visiting);
     }
@@ -1357,11 +1486,7 @@ function nestTarget(arg: TSESTree.CallExpressionArgument): NestRouteTarget | und
 export function nestTargetCovers(target: NestRouteTarget, route: Pick<Route, 'method' | 'path' | 'controller'>): boolean {
   if (target.controller !== undefined) return target.controller === route.controller;
   if (target.method !== undefined && target.method !== route.method && route.method !== 'ALL') return false;
-  const pattern = joinPaths((target.path ?? '').replace(/\(\.\*\)/g, '*'))
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+'))
-    .join('.*');
-  return new RegExp(`^${pattern}/?$`).test(route.path);
+  return matches(cachedPattern('whole', joinPaths(target.path ?? '')), route.path);
 }
 
 function guessFramework(text: string): Framework {
@@ -1448,18 +1573,9 @@ function nextMatchers(exportNodes: readonly TSESTree.Node[]): string[] {
   return ['/:path*'];
 }
 
-/** Whether a Next.js matcher (`/api/:path*`, `/admin/(.*)`) selects a route path. */
+/** Whether a Next.js matcher (`/api/:path*`, `/admin/(.*)`) selects a route path; dynamic segments match as any value. */
 export function nextMatcherCovers(matcher: string, path: string): boolean {
-  const pattern = matcher
-    .replace(/\/:\w+\*$/, '(?:/.*)?')
-    .replace(/\/:\w+\+$/, '/.+')
-    .replace(/:\w+/g, '[^/]+')
-    .replace(/\(\.\*\)/g, '.*');
-  try {
-    return new RegExp(`^${pattern}$`).test(path.replace(/\[\.\.\.\w+\]|\[\w+\]/g, 'x'));
-  } catch {
-    return true;
-  }
+  return matches(cachedPattern('whole', matcher), path.replace(/\[\.\.\.\w+\]|\[\w+\]/g, 'x'));
 }
 
 /**

@@ -162,7 +162,7 @@ function bundledBatch(targets: Targets): Batch {
 async function projectBatches(targets: Targets, configFile: string | undefined): Promise<Batch[]> {
   if (configFile !== undefined && !fs.existsSync(configFile)) throw new UsageError(`config file not found: ${path.relative(process.cwd(), configFile) || configFile}`);
   const project = createProjectESLint(targets.base, configFile !== undefined ? { configFile } : {});
-  const lister = new ESLint({ cwd: targets.base, overrideConfigFile: true, overrideConfig: [BUILT_IN_IGNORES, { files: [...JS_FILES, ...TS_FILES] }] });
+  const lister = fileLister(targets.base);
   const groups = new Map<Linter.Config | undefined, Map<boolean, Batch>>();
   const placed = new Set<string>();
   for (const target of targets.paths) {
@@ -309,6 +309,16 @@ async function lintFileByFile(eslint: ESLint, patterns: readonly string[]): Prom
 }
 
 const LINTED_EXTENSION = /\.(js|mjs|cjs|jsx|ts|mts|cts|tsx)$/;
+
+/** Matches the JavaScript and TypeScript files the command lints, as ESLint matches them, minus the built-in ignores. */
+function fileLister(base: string): ESLint {
+  return new ESLint({ cwd: base, overrideConfigFile: true, overrideConfig: [BUILT_IN_IGNORES, { files: [...JS_FILES, ...TS_FILES] }] });
+}
+
+/** The files the command lints in `folder` before any project config is applied; the editor's workspace report lists the same. */
+export function commandFiles(folder: string): Promise<string[]> {
+  return candidateFiles(fileLister(folder), [folder]);
+}
 
 /**
  * The JavaScript and TypeScript files under `patterns` (absolute paths) that the configuration does not

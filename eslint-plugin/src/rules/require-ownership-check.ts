@@ -15,7 +15,7 @@ const READS = /^(findById|findByPk|findOne|findOneBy|findOneOrFail|findOneByOrFa
 const CHANGES = /^(update|updateOne|updateById|findByIdAndUpdate|findOneAndUpdate|findOneAndReplace|replaceOne|upsert)$/;
 const DELETES = /^(delete|deleteOne|deleteById|destroy|remove|findByIdAndDelete|findByIdAndRemove|findOneAndDelete|findOneAndRemove)$/;
 const SQL_METHODS = /^(query|execute|raw|all|get|run)$/;
-const ACCESS_METHOD = new RegExp([READS, CHANGES, DELETES, SQL_METHODS].map((pattern) => pattern.source).join('|'));
+const ACCESS_METHODS = [READS, CHANGES, DELETES, SQL_METHODS];
 
 /** Receivers that hold records: models (`Order`), repositories, ORM clients, collections. */
 const DATA_RECEIVER = /repo|repository|model|prisma|db|database|collection|table|dao|knex|orm|manager|store|pool|client|sql/i;
@@ -109,7 +109,7 @@ function recordAccess(call: TSESTree.CallExpression): Access | undefined {
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const name = memberName(callee);
   // Most calls are not record access: the method name decides before the receiver is looked at.
-  if (!name || !ACCESS_METHOD.test(name)) return undefined;
+  if (!name || !ACCESS_METHODS.some((pattern) => pattern.test(name))) return undefined;
   const receiver = unwrap(callee.object);
   // `this.documents.findOne(…)` in a service or controller counts like a repository variable.
   const rootName = rootIdentifier(callee.object)?.name ?? (dottedRoot(receiver) === 'this' ? 'this' : undefined);
