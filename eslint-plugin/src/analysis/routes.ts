@@ -1214,7 +1214,7 @@ class RouteDiscovery {
       const decorated = this.decorationRoots(bare);
       // `fastify.authenticate` decorated by a plugin in another file (fastify-plugin shares it with the whole app).
       const name = memberName(bare);
-      if (decorated.length === 0 && name && unwrap(bare.object).type === AST_NODE_TYPES.Identifier && !this.importOf(bare)) {
+      if (decorated.length === 0 && name && this.isFastifyInstance(bare.object)) {
         return { node, ranges: [node.range], decoration: name };
       }
       roots.push(...decorated);
@@ -1247,6 +1247,13 @@ class RouteDiscovery {
       current = next;
     }
     return roots;
+  }
+
+  /** A Fastify instance of this file (a plugin's first parameter, `Fastify()`), whose decorators plugins register. */
+  private isFastifyInstance(node: TSESTree.Node): boolean {
+    const bare = unwrap(node);
+    if (bare.type !== AST_NODE_TYPES.Identifier || this.importOf(bare)) return false;
+    return this.receiverOf(bare)?.receiver.framework === 'fastify';
   }
 
   /** The function, class or initializer an identifier names in this file. */
