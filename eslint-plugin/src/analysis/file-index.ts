@@ -2,14 +2,15 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { FunctionNode } from './types';
-import { GRAPHQL_OPERATION } from './frameworks';
+import { VOCABULARY } from './framework-models';
 import { calleeName, isFunctionNode, propertyKeyName, staticString, unwrap } from './syntax';
 
 type Variable = Scope.Variable;
 
-/** Calls whose function arguments are request handlers or middleware. */
-const ROUTE_REGISTRATION = /^(get|post|put|patch|delete|del|all|use|options|head|route|handle|addHook|createServer|on|register|before|handler|middleware)$/;
-const HTTP_METHOD_EXPORT = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
+/** Calls whose function arguments are request handlers or middleware, as the framework models say. */
+const ROUTE_REGISTRATION = VOCABULARY.routing.registrations;
+const HTTP_METHOD_EXPORT = VOCABULARY.request.methodExports;
+const RESOLVER_OPERATIONS = VOCABULARY.request.resolverOperations;
 const CLAIM_HOLDERS = new Set(['auth', 'user', 'payload', 'claims']);
 const JWT_LIBRARIES = /^(jsonwebtoken|jose|jwt-decode|jwt-simple|hono\/jwt|@nestjs\/jwt|fast-jwt|@fastify\/jwt|jsrsasign|njwt)$/;
 
@@ -173,7 +174,7 @@ export class FileIndex {
 
   private noteRouteCallbacks(call: TSESTree.CallExpression): void {
     const name = calleeName(call);
-    if (!name || !ROUTE_REGISTRATION.test(name)) return;
+    if (!name || !ROUTE_REGISTRATION.has(name)) return;
     for (const argument of call.arguments) {
       const bare = unwrap(argument);
       if (isFunctionNode(bare)) this.routeCallbacks.add(bare);
@@ -253,6 +254,11 @@ export class FileIndex {
     return this.imports.get(localName) === source;
   }
 
+  /** The module an imported name comes from, when the file imports it. */
+  moduleOf(localName: string): string | undefined {
+    return this.imports.get(localName);
+  }
+
   importsFromJwtLibrary(localName: string): boolean {
     const source = this.imports.get(localName);
     return source !== undefined && JWT_LIBRARIES.test(source);
@@ -265,13 +271,13 @@ export class FileIndex {
   /** Next.js App Router: `export async function GET(request, { params })`. */
   isNextRouteHandler(fn: FunctionNode): boolean {
     if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
-      return !!fn.id && HTTP_METHOD_EXPORT.test(fn.id.name) && fn.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
+      return !!fn.id && HTTP_METHOD_EXPORT.has(fn.id.name) && fn.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
     }
     const declarator = fn.parent;
     return (
       declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
       declarator.id.type === AST_NODE_TYPES.Identifier &&
-      HTTP_METHOD_EXPORT.test(declarator.id.name) &&
+      HTTP_METHOD_EXPORT.has(declarator.id.name) &&
       declarator.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration
     );
   }
@@ -282,7 +288,7 @@ export class FileIndex {
     const operation = property?.parent?.parent;
     if (!property || operation?.type !== AST_NODE_TYPES.Property) return false;
     const name = propertyKeyName(operation);
-    return name !== undefined && GRAPHQL_OPERATION.test(name);
+    return name !== undefined && RESOLVER_OPERATIONS.has(name);
   }
 
   /** The innermost function around a node, or null at module level. */

@@ -4,16 +4,19 @@ import type { ClaimGuardSettings } from './settings';
 import type { FunctionNode, SourceKind, TrustValue } from './types';
 import type { FileIndex } from './file-index';
 import { annotatedTypeName, calleeName, decoratorsOf, isFunctionNode, staticString, unwrap } from './syntax';
+import { VOCABULARY } from './framework-models';
+import type { RequestMember, RouteFramework } from '../models/framework-model';
 
 /**
- * Framework models: which parameters hold a request (Express, Koa, Fastify, Node http, Hono, NestJS, Next.js,
- * GraphQL, Fetch), and which of a request's members and methods are caller-controlled sources or verified claims.
- * Every framework's request surface is folded into one shape, because a handler's framework is rarely certain
- * from one file and the member names do not clash in ways that matter for authorization.
+ * Request shapes: which parameters hold a request, a response or an execution host, and what their members and
+ * methods hold, as the framework models (models/*.ts, folded in framework-models.ts) say. Every framework's
+ * request surface is folded into one shape, because a handler's framework is rarely certain from one file and the
+ * member names do not clash in ways that matter for authorization; the few that do clash are a framework's own
+ * members, read only where the framework is known.
  */
 export type FrameworkShape =
   /** A request object; `text` is how the code reaches it (`req`, `ctx.request`, `c.req`). */
-  | { shape: 'request'; text: string }
+  | { shape: 'request'; text: string; framework?: RouteFramework }
   | { shape: 'response'; text: string }
   /** `res.locals`, where middleware leaves verified claims. */
   | { shape: 'locals'; text: string }
@@ -25,43 +28,13 @@ export type FrameworkShape =
   /** Next.js route handlers' second argument: `{ params }`. */
   | { shape: 'route-context' }
   /** NestJS `switchToHttp()` / GraphQL `getContext()` and resolver contexts: `.req` / `getRequest()` lead to the request. */
-  | { shape: 'execution-host' };
+  | { shape: 'execution-host' }
+  /** A path into the request whose members a model describes one level down (`event.requestContext.authorizer`). */
+  | { shape: 'request-path'; text: string; members: Readonly<Record<string, RequestMember>> };
 
 type ParamValue = FrameworkShape | TrustValue;
 
-const REQUEST_NAMES = new Set(['req', 'request', '_req', '_request', 'ctx', '_ctx', 'context', 'httpRequest', 'incomingRequest', 'incomingMessage']);
-const RESPONSE_NAMES = new Set(['res', 'response', 'reply', '_res', 'resp']);
-const REQUEST_TYPE = /(^|\.)(\w*Request|Req|IncomingMessage|\w*Context|Ctx)$/;
-const RESPONSE_TYPE = /(^|\.)(\w*Response|\w*Reply|ServerResponse)$/;
-/** Resolver maps: `{ Query: { user: (parent, args, context) => … } }`. */
-export const GRAPHQL_OPERATION = /^(Query|Mutation|Subscription)$/;
-
-/** Claims members that verified-token middleware fills on the request. */
-const VERIFIED_REQUEST_MEMBERS = new Set(['auth', 'user']);
-/** Members of `res.locals` / `ctx.state` that verified-token middleware fills. */
-const VERIFIED_HOLDER_MEMBERS = new Set(['claims', 'user', 'auth', 'jwt', 'jwtPayload', 'token', 'tokenPayload']);
-
-/** NestJS parameter decorators and what they inject. */
-const NEST_DECORATORS: Record<string, SourceKind | 'request' | 'response' | 'verified' | 'host'> = {
-  Headers: 'header',
-  Param: 'path param',
-  Query: 'query',
-  Body: 'body',
-  Cookies: 'cookie',
-  SignedCookies: 'cookie',
-  Args: 'argument',
-  Req: 'request',
-  Request: 'request',
-  Res: 'response',
-  Response: 'response',
-  Context: 'host',
-  User: 'verified',
-  CurrentUser: 'verified',
-  AuthUser: 'verified',
-  GetUser: 'verified',
-  Claims: 'verified',
-  JwtPayload: 'verified',
-};
+const REQUEST = VOCABULARY.request;
 
 /** What the framework passes in parameter `index` of `fn`, as far as the file shows. */
 export function requestShapeOfParam(fn: FunctionNode, index: number, fileIndex: FileIndex, settings: ClaimGuardSettings): ParamValue[] {
@@ -73,20 +46,20 @@ export function requestShapeOfParam(fn: FunctionNode, index: number, fileIndex: 
   const name = paramName(bare);
   if (isVerifyCallback(fn, index, fileIndex)) return [{ trust: 'verified', claimsPath: undefined, name: undefined, node: bare }];
   const typeName = annotatedTypeName(bare);
-  if (typeName && /ExecutionContext$/.test(typeName)) return [{ shape: 'execution-host' }];
-  if (typeName && RESPONSE_TYPE.test(typeName)) return [{ shape: 'response', text: name ?? 'res' }];
-  if (typeName && REQUEST_TYPE.test(typeName)) return [requestShape(name)];
+  if (typeName && REQUEST.hostTypes.hasType(typeName)) return [{ shape: 'execution-host' }];
+  if (typeName && REQUEST.responseTypes.hasType(typeName)) return [{ shape: 'response', text: name ?? 'res' }];
+  if (typeName && REQUEST.requestTypes.hasType(typeName)) return [requestShape(name)];
   if (fileIndex.isGraphqlResolver(fn)) {
-    if (index === 1) return [{ trust: 'untrusted', source: 'argument', name: undefined, container: true, node: bare }];
-    if (index === 2) return [{ shape: 'execution-host' }];
+    if (index === REQUEST.resolverArguments) return [{ trust: 'untrusted', source: 'argument', name: undefined, container: true, node: bare }];
+    if (index === REQUEST.resolverContext) return [{ shape: 'execution-host' }];
   }
   if (fileIndex.isNextRouteHandler(fn)) {
     if (index === 0) return [requestShape(name)];
     if (index === 1) return [{ shape: 'route-context' }];
   }
-  if (name && (REQUEST_NAMES.has(name) || settings.requestNames.includes(name))) return [requestShape(name)];
-  if (name === 'c' && index === 0 && fn.params.length <= 2) return [requestShape(name)];
-  if (name && RESPONSE_NAMES.has(name)) return [{ shape: 'response', text: name }];
+  if (name && (REQUEST.requestNames.has(name) || settings.requestNames.includes(name))) return [requestShape(name)];
+  if (name && index === 0 && fn.params.length <= 2 && REQUEST.shortNames.has(name)) return [requestShape(name)];
+  if (name && REQUEST.responseNames.has(name)) return [{ shape: 'response', text: name }];
   if (fileIndex.isRouteCallback(fn)) {
     if (index === 0) return [requestShape(name)];
     if (index === 1 && fn.params.length >= 3) return [{ shape: 'response', text: name ?? 'res' }];
@@ -94,8 +67,8 @@ export function requestShapeOfParam(fn: FunctionNode, index: number, fileIndex: 
   return [];
 }
 
-function requestShape(name: string | undefined): FrameworkShape {
-  return { shape: 'request', text: name ?? 'req' };
+function requestShape(name: string | undefined, framework?: RouteFramework): FrameworkShape {
+  return { shape: 'request', text: name ?? 'req', ...(framework ? { framework } : {}) };
 }
 
 function paramName(param: TSESTree.Parameter): string | undefined {
@@ -109,8 +82,7 @@ function decoratorValue(param: TSESTree.Parameter): ParamValue[] | undefined {
     const expression = unwrap(decorator.expression);
     if (expression.type !== AST_NODE_TYPES.CallExpression) continue;
     const name = calleeName(expression);
-    // Own keys only: a decorator named `toString` or `constructor` must not find Object.prototype's members.
-    const kind = name && Object.hasOwn(NEST_DECORATORS, name) ? NEST_DECORATORS[name] : undefined;
+    const kind = name ? REQUEST.parameterDecorators.get(name) : undefined;
     if (!kind) continue;
     const key = staticString(expression.arguments[0]);
     if (kind === 'request') return [requestShape(paramName(param))];
@@ -165,67 +137,49 @@ function returningFunction(fn: FunctionNode): FunctionNode | undefined {
 export function frameworkMember(value: FrameworkShape, key: string | undefined, at: TSESTree.Node): (FrameworkShape | TrustValue)[] {
   switch (value.shape) {
     case 'request':
-      return requestMember(value.text, key, at);
-    case 'response':
-      return key === 'locals' ? [{ shape: 'locals', text: `${value.text}.locals` }] : [];
+      return requestMember(value, key, at);
+    case 'response': {
+      const member = key !== undefined ? REQUEST.responseMembers.get(key) : undefined;
+      return member ? memberValue(member, `${value.text}.${key}`, at) : [];
+    }
     case 'locals':
     case 'state':
-      if (key && VERIFIED_HOLDER_MEMBERS.has(key)) return [verifiedAt(`${value.text}.${key}`, at)];
+      if (key && REQUEST.holderClaims.has(key)) return [verifiedAt(`${value.text}.${key}`, at)];
       return key ? [pendingAt(`${value.shape}.${key}`, at)] : [];
     case 'url':
       return key === 'searchParams' ? [container('query', at)] : [];
     case 'route-context':
       return key === 'params' ? [container('path param', at)] : [];
-    case 'execution-host':
-      if (key === 'req' || key === 'request') return [requestShape(undefined)];
-      return key && VERIFIED_REQUEST_MEMBERS.has(key) ? [verifiedAt(undefined, at)] : [];
+    case 'execution-host': {
+      if (key && REQUEST.hostRequestMembers.has(key)) return [requestShape(undefined)];
+      const member = key !== undefined ? REQUEST.members.get(key) : undefined;
+      return member && 'verified' in member ? [verifiedAt(undefined, at)] : [];
+    }
+    case 'request-path': {
+      const member = key !== undefined && Object.hasOwn(value.members, key) ? value.members[key] : undefined;
+      return member ? memberValue(member, `${value.text}.${key}`, at) : [];
+    }
     default:
       return [];
   }
 }
 
-function requestMember(text: string, key: string | undefined, node: TSESTree.Node): (FrameworkShape | TrustValue)[] {
-  switch (key) {
-    case 'headers':
-      return [container('header', node)];
-    case 'params':
-      return [container('path param', node)];
-    case 'query':
-      return [container('query', node)];
-    case 'body':
-      return [container('body', node)];
-    case 'cookies':
-    case 'signedCookies':
-      return [container('cookie', node)];
-    case 'request':
-    case 'req':
-      return [{ shape: 'request', text: `${text}.${key}` }];
-    case 'state':
-      return [{ shape: 'state', text: `${text}.state` }];
-    case 'nextUrl':
-      return [{ shape: 'url' }];
-    case 'url':
-    case 'originalUrl':
-      return [{ shape: 'request-url' }];
-    default:
-      if (key && VERIFIED_REQUEST_MEMBERS.has(key)) return [verifiedAt(`${text}.${key}`, node)];
-      return key && !FRAMEWORK_REQUEST_MEMBERS.has(key) ? [pendingAt(key, node)] : [];
-  }
+function requestMember(request: Extract<FrameworkShape, { shape: 'request' }>, key: string | undefined, node: TSESTree.Node): (FrameworkShape | TrustValue)[] {
+  if (key === undefined) return [];
+  const member = (request.framework ? REQUEST.ownMembers.get(request.framework)?.get(key) : undefined) ?? REQUEST.members.get(key);
+  if (member) return memberValue(member, `${request.text}.${key}`, node, request.framework);
+  return REQUEST.frameworkMembers.has(key) ? [] : [pendingAt(key, node)];
 }
 
-/**
- * Request members the frameworks themselves fill (method, path, ip…): never authorization data. Any other member
- * (`req.claims`, `req.tenant`) was put there by the project's own code, which the project index looks up.
- */
-const FRAMEWORK_REQUEST_MEMBERS = new Set([
-  'method', 'path', 'ip', 'ips', 'hostname', 'host', 'protocol', 'secure', 'xhr', 'subdomains', 'fresh', 'stale', 'route',
-  'baseUrl', 'app', 'res', 'socket', 'connection', 'raw', 'server', 'id', 'log', 'routeOptions', 'routerPath', 'routeConfig',
-  'httpVersion', 'complete', 'aborted', 'rawHeaders', 'trailers', 'rawTrailers', 'statusCode', 'statusMessage', 'signal',
-  'accepts', 'acceptsCharsets', 'acceptsEncodings', 'acceptsLanguages', 'is', 'range', 'files', 'file', 'session', 'sessionID',
-  'flash', 'logIn', 'login', 'logout', 'logOut', 'isAuthenticated', 'isUnauthenticated', 'locale', 'language', 'i18n', 't',
-  'originalMethod', 'context', 'env', 'var', 'routePath', 'matchedRoutes', 'href', 'origin', 'querystring', 'search', 'type',
-  'charset', 'length', 'response', 'originalUrl', 'ctx', 'constructor', 'toString', 'valueOf', 'hasOwnProperty',
-]);
+/** What a member a model describes holds; `text` is how the code reaches it. */
+function memberValue(member: RequestMember, text: string, node: TSESTree.Node, framework?: RouteFramework): (FrameworkShape | TrustValue)[] {
+  if ('source' in member) return [container(member.source, node)];
+  if ('request' in member) return [requestShape(text, framework)];
+  if ('holder' in member) return [{ shape: member.holder, text }];
+  if ('url' in member) return [member.url === 'parsed' ? { shape: 'url' } : { shape: 'request-url' }];
+  if ('verified' in member) return [verifiedAt(text, node)];
+  return [{ shape: 'request-path', text, members: member.members }];
+}
 
 function pendingAt(prop: string, node: TSESTree.Node): TrustValue {
   return { trust: 'pending', prop, name: prop, node };
@@ -239,35 +193,28 @@ export function frameworkCall(
   node: TSESTree.CallExpression,
   sourceCode: TSESLint.SourceCode,
 ): (FrameworkShape | TrustValue)[] {
-  if (value.shape === 'execution-host') return method === 'getRequest' ? [requestShape(undefined)] : [];
-  if (value.shape !== 'request') return [];
-  switch (method) {
-    case 'get':
-      // hono/jwt leaves the verified payload in the context; other `c.get(name)` are context variables, not headers.
-      if (nameArgument === 'jwtPayload') return [verifiedAt(sourceCode.getText(node), node)];
-      return value.text === 'c' ? [] : [leaf('header', nameArgument, node)];
-    case 'header':
-      return [nameArgument === undefined ? container('header', node) : leaf('header', nameArgument, node)];
-    case 'param':
-      return [nameArgument === undefined ? container('path param', node) : leaf('path param', nameArgument, node)];
-    case 'query':
-    case 'queries':
-      return [nameArgument === undefined ? container('query', node) : leaf('query', nameArgument, node)];
-    case 'cookie':
-      return [leaf('cookie', nameArgument, node)];
-    case 'json':
-    case 'formData':
-    case 'parseBody':
-    case 'text':
-    case 'valid':
-      return [container('body', node)];
-    case 'jwtDecode':
-      return [{ trust: 'unverified', name: undefined, node }];
-    case 'jwtVerify':
-      return [verifiedAt(undefined, node)];
-    default:
-      return [];
+  if (value.shape === 'execution-host') return method && REQUEST.hostRequestMethods.has(method) ? [requestShape(undefined)] : [];
+  if (value.shape !== 'request' || method === undefined) return [];
+  // Verified-token middleware leaves the payload in a context variable (`c.get('jwtPayload')`), whatever the receiver's name.
+  if (REQUEST.variableMethods.has(method) && nameArgument !== undefined && REQUEST.verifiedVariables.has(nameArgument)) {
+    return [verifiedAt(sourceCode.getText(node), node)];
   }
+  const kind = REQUEST.methodsByName.get(value.text)?.get(method) ?? REQUEST.methods.get(method);
+  if (!kind) return [];
+  if ('source' in kind) return [nameArgument === undefined && !kind.alwaysNamed ? container(kind.source, node) : leaf(kind.source, nameArgument, node)];
+  if ('body' in kind) return [container('body', node)];
+  if ('variable' in kind) return [];
+  return kind.claims === 'verified' ? [verifiedAt(undefined, node)] : [{ trust: 'unverified', name: undefined, node }];
+}
+
+/** `cookies()` and `headers()` of `next/headers`, and other module functions that return caller input. */
+export function importedSourceOf(module: string | undefined, name: string): SourceKind | undefined {
+  return module === undefined ? undefined : REQUEST.importedSources.get(module)?.get(name);
+}
+
+/** Execution-host calls (`switchToHttp()`, `getContext()`) wherever they are made. */
+export function isHostMethod(name: string | undefined): boolean {
+  return name !== undefined && REQUEST.hostMethods.has(name);
 }
 
 function container(source: SourceKind, node: TSESTree.Node): TrustValue {

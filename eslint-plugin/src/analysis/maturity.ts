@@ -10,6 +10,7 @@ import type { Decision, TrustValue } from './types';
 import { getCredentialFacts, type CheckName, type Verification } from './credentials';
 import type { RequestWrite } from './request-writes';
 import { cachedPattern, matches } from '../util/wildcard';
+import { VOCABULARY } from './framework-models';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
 const AST_NODE_TYPES = NODE_TYPES;
@@ -268,16 +269,10 @@ function levelTwoStep(facts: ChainFacts, framework: Framework | undefined): stri
   return 'decide on the verified claims (scopes, roles, the subject) to reach Level 2';
 }
 
-/** The verifier each framework's users reach for, named in the "unauthenticated" remedy. */
-const VERIFIER_OF: Record<Framework, string> = {
-  express: 'passport-jwt, or auth() from express-oauth2-jwt-bearer',
-  koa: 'koa-jwt',
-  hono: 'jwt() from hono/jwt',
-  fastify: '@fastify/jwt with request.jwtVerify() in an onRequest hook',
-  nest: "an AuthGuard('jwt') guard from @nestjs/passport",
-  next: "jose's jwtVerify() in middleware.ts or the handler",
-  http: "jose's jwtVerify() in the handler",
-};
+/** The verifier each framework's users reach for, named in the "unauthenticated" remedy (from the framework models). */
+function verifierOf(framework: Framework | undefined): string {
+  return VOCABULARY.routing.verifierHints.get(framework ?? 'express') ?? VOCABULARY.routing.verifierHints.get('express') ?? "jose's jwtVerify()";
+}
 
 function gradeWithoutVerification(bad: readonly DecisionFact[], good: readonly DecisionFact[], upstreamHidden: boolean, framework: Framework | undefined): Grade {
   if (upstreamHidden || good.length > 0) {
@@ -296,7 +291,7 @@ function gradeWithoutVerification(bad: readonly DecisionFact[], good: readonly D
   return {
     level: 'unauthenticated',
     reasons: bad.length > 0 ? bad.map(reason) : [{ text: 'no authentication on the route' }],
-    nextStep: `verify a JWT access token on the route (e.g. ${VERIFIER_OF[framework ?? 'express']}) to reach Level 1`,
+    nextStep: `verify a JWT access token on the route (e.g. ${verifierOf(framework)}) to reach Level 1`,
     // A route that makes access decisions meant to be protected; one that makes none may be public.
     protectedRoute: bad.some((decision) => !decision.privilegeWrite),
   };

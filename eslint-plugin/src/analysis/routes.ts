@@ -6,6 +6,8 @@ import { isProjectSpecifier } from '../project/modules';
 import { calleeIsRequire, importRefOf, type ImportRef } from './imports';
 import { cachedPattern, matches } from '../util/wildcard';
 import { budgetOf, type FileBudget } from './budget';
+import { VOCABULARY } from './framework-models';
+import type { RouteFramework } from '../models/framework-model';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
 const AST_NODE_TYPES = NODE_TYPES;
@@ -15,7 +17,7 @@ const AST_NODE_TYPES = NODE_TYPES;
  * Built once per SourceCode from one iterative walk; the maturity grade and the rules read it.
  */
 
-export type Framework = 'express' | 'koa' | 'fastify' | 'hono' | 'nest' | 'next' | 'http';
+export type Framework = RouteFramework;
 
 /** A half-open source range `[start, end)` in the file's text. */
 export type Range = readonly [number, number];
@@ -127,39 +129,23 @@ export interface RouteModel {
   nestAuth: NestAuth;
 }
 
-const HTTP_METHODS = new Map([
-  ['get', 'GET'],
-  ['post', 'POST'],
-  ['put', 'PUT'],
-  ['patch', 'PATCH'],
-  ['delete', 'DELETE'],
-  ['del', 'DELETE'],
-  ['options', 'OPTIONS'],
-  ['head', 'HEAD'],
-  ['all', 'ALL'],
-]);
+/** Route registration vocabulary, from the framework models. */
+const ROUTING = VOCABULARY.routing;
+const HTTP_METHODS = ROUTING.routeMethods;
+const ROUTE_OBJECTS = ROUTING.routeObjects.filter((shape) => shape.call !== undefined);
+const ROUTE_OBJECT_CALLS = new Set(ROUTE_OBJECTS.map((shape) => shape.call!));
+/** Keys of a route options object that hold the handler (`{ onRequest, handler }`). */
+const ROUTE_OBJECT_HANDLERS = [...new Set(ROUTING.routeObjects.flatMap((shape) => shape.handlerKeys.filter((key) => !key.includes('.'))))];
+const DECORATOR_MODELS = ROUTING.decoratedControllers;
+type DecoratorModel = (typeof DECORATOR_MODELS)[number];
+const NEST_MODULES = DECORATOR_MODELS.flatMap((model) => (model.modules ? [model.modules] : []));
+const FILE_ROUTE_MODELS = ROUTING.fileRoutes;
+/** The framework of a receiver nothing else identifies. */
+const DEFAULT_FRAMEWORK: Framework = 'express';
 
-const NEST_METHODS = new Map([
-  ['Get', 'GET'],
-  ['Post', 'POST'],
-  ['Put', 'PUT'],
-  ['Patch', 'PATCH'],
-  ['Delete', 'DELETE'],
-  ['Options', 'OPTIONS'],
-  ['Head', 'HEAD'],
-  ['All', 'ALL'],
-]);
-
-const NEXT_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'];
-
-/** Fastify hooks that run before the handler, in the order Fastify runs them. */
-const FASTIFY_HOOKS = ['onRequest', 'preParsing', 'preValidation', 'preHandler'];
-
-/** Receivers whose `.get('/x', …)` is an HTTP client call, not a route. */
-const CLIENT_RECEIVERS = /^(axios|got|ky|superagent|fetch|request|client|http|https|\$http|agent|supertest|httpClient|api[A-Z]\w*Client)$/;
-
-/** Receivers that are request, response or context objects, never routers. */
-const NON_ROUTER_RECEIVERS = /^(req|request|res|response|reply|ctx|c|context|headers|params|query|map|cache|store|params)$/;
+function isGlobalGuardToken(name: string): boolean {
+  return NEST_MODULES.some((wiring) => wiring.globalGuardToken === name);
+}
 
 const MAX_CALL_DEPTH = 4;
 
@@ -169,11 +155,15 @@ const MIN_PREFIX_CHECKS = 10_000;
 /** `UnauthorizedException`, `createError.Unauthorized`, `HttpStatus.UNAUTHORIZED`: names that answer 401. */
 const UNAUTHORIZED_NAME = /^unauthori[sz]ed/i;
 
-/** Objects whose `user`/`auth` property is the caller verified middleware attached. */
-const REQUEST_HOLDERS = /^(req|request|_req|ctx|context|state|locals)$/;
+/** Objects whose `user`/`auth` property is the caller verified middleware attached: requests and the holders on them. */
+function isRequestHolder(name: string): boolean {
+  return VOCABULARY.request.requestNames.has(name) || name === 'state' || name === 'locals';
+}
 
-/** NestJS parameter decorators that hand the handler the verified caller. */
-const CALLER_DECORATORS = /^(User|CurrentUser|AuthUser|ReqUser|GetUser|Claims|JwtPayload)$/;
+/** Parameter decorators that hand the handler the verified caller (`@User()`). */
+function isCallerDecorator(name: string): boolean {
+  return VOCABULARY.request.parameterDecorators.get(name) === 'verified';
+}
 
 /**
  * Calls that authenticate through code this file may not see. Only calls to functions not declared here count,
@@ -187,14 +177,16 @@ const REQUEST_AUTHENTICATOR = /^(authenticate\w*|(require|check|ensure)(Auth|Ses
 const REQUEST_ARGUMENT = /^(req|request|_req|c|ctx|context|event|headers)$/;
 const REQUEST_PARTS = /^(req|raw|request|headers|authorization|cookies)$/;
 
-/** Files that start a server: an app exported from one is served, not mounted. */
-const ENTRY_FILE = /(^|\/)(index|server|main|worker|entry|_worker)\.[cm]?[jt]sx?$/;
+/** Files that start a server (`server.ts`, `worker.js`): an app exported from one is served, not mounted. */
+function isEntryFile(filename: string): boolean {
+  const base = filename.slice(filename.lastIndexOf('/') + 1);
+  const match = /^([^.]+)\.[cm]?[jt]sx?$/.exec(base);
+  return !!match && ROUTING.entryFiles.has(match[1]!);
+}
 
 /** Calls that name a passport or Nest strategy are graded as strategies (`passport.authenticate('jwt')`). */
 const STRATEGY_OWNERS = /^(passport|Passport)$/;
 
-/** NestJS decorators that exempt a route from global guards. */
-const PUBLIC_DECORATORS = /^(Public|IsPublic|SkipAuth|AllowAnonymous|Anonymous|NoAuth)$/;
 
 /** Literals that mark an API-key or HTTP Basic credential. */
 const SCHEME_LITERAL = /^(x-api-key|api-key|apikey|api_key|x-apikey|basic|basic )$/i;
@@ -427,11 +419,11 @@ function classify(node: TSESTree.Node, collected: Collected): void {
     case AST_NODE_TYPES.Decorator: {
       const expression = unwrap(node.expression);
       const name = expression.type === AST_NODE_TYPES.CallExpression && expression.callee.type === AST_NODE_TYPES.Identifier ? expression.callee.name : undefined;
-      if (name && CALLER_DECORATORS.test(name)) collected.callerReads.push(node.range[0]);
+      if (name && isCallerDecorator(name)) collected.callerReads.push(node.range[0]);
       break;
     }
     case AST_NODE_TYPES.Property:
-      if (!node.computed && node.key.type === AST_NODE_TYPES.Identifier && node.key.name === 'provide' && node.value.type === AST_NODE_TYPES.Identifier && node.value.name === 'APP_GUARD' && node.parent.type === AST_NODE_TYPES.ObjectExpression) {
+      if (!node.computed && node.key.type === AST_NODE_TYPES.Identifier && node.key.name === 'provide' && node.value.type === AST_NODE_TYPES.Identifier && isGlobalGuardToken(node.value.name) && node.parent.type === AST_NODE_TYPES.ObjectExpression) {
         collected.appGuards.push(node.parent);
       }
       break;
@@ -464,13 +456,13 @@ function classifyMember(node: TSESTree.MemberExpression, collected: Collected): 
   if (node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return;
   const property = node.property.name;
   const object = node.object;
-  if (property === 'fetch') {
+  if (ROUTING.serveMembers.has(property)) {
     if (object.type === AST_NODE_TYPES.Identifier) collected.fetchedApps.push(object);
     return;
   }
   if (property !== 'user' && property !== 'auth') return;
   const holder = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? memberName(object) : undefined;
-  if (holder && REQUEST_HOLDERS.test(holder)) collected.callerReads.push(node.range[0]);
+  if (holder && isRequestHolder(holder)) collected.callerReads.push(node.range[0]);
 }
 
 /** `module.exports`, `module.exports.x`, `exports.x`. */
@@ -575,24 +567,24 @@ class RouteDiscovery {
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
       const name = memberName(callee);
       // `app.route('/p').get(h)`: Express's route builder carries the path.
-      if (name === 'route' && bare.arguments.length === 1) {
+      if (name && ROUTING.routeBuilderMethods.has(name) && bare.arguments.length === 1) {
         const base = this.receiverOf(callee.object);
         const path = staticString(bare.arguments[0]);
         return base && path !== undefined ? { receiver: base.receiver, routePath: path } : undefined;
       }
       // Chained registrations (`router.get(…).post(…)`, `app.use(a).use(b)`) return the same instance.
-      if (name && (HTTP_METHODS.has(name) || name === 'use' || name === 'addHook')) return this.receiverOf(callee.object);
+      if (name && (HTTP_METHODS.has(name) || ROUTING.middlewareMethods.has(name) || ROUTING.hookMethods.has(name))) return this.receiverOf(callee.object);
       return undefined;
     }
     if (bare.type === AST_NODE_TYPES.Identifier) {
-      if (NON_ROUTER_RECEIVERS.test(bare.name) || CLIENT_RECEIVERS.test(bare.name)) return undefined;
+      if (ROUTING.nonRouterReceivers.has(bare.name) || ROUTING.clientReceivers.has(bare.name)) return undefined;
       const receiver = this.receiverForIdentifier(bare);
       return receiver ? { receiver } : undefined;
     }
     if (bare.type === AST_NODE_TYPES.MemberExpression) {
       const text = this.sourceCode.getText(bare);
       const last = memberName(bare) ?? '';
-      if (CLIENT_RECEIVERS.test(last) || NON_ROUTER_RECEIVERS.test(last)) return undefined;
+      if (ROUTING.clientReceivers.has(last) || ROUTING.nonRouterReceivers.has(last)) return undefined;
       return { receiver: this.receiverByKey(`text:${text}`, guessFramework(text), true, false) };
     }
     return undefined;
@@ -635,8 +627,9 @@ class RouteDiscovery {
       }
     }
     // A name we cannot trace (a global, an untyped export): accept it only when it reads like a router.
-    if (/^(app|router|server|fastify|api|routes|instance|v\d+|\w+Router|\w+App)$/.test(identifier.name)) {
-      return this.receiverByKey(key, guessFramework(identifier.name), !/^(app|server)$/.test(identifier.name), false);
+    const appName = ROUTING.appNames.has(identifier.name);
+    if (appName || ROUTING.routerNames.has(identifier.name)) {
+      return this.receiverByKey(key, guessFramework(identifier.name), !appName, false);
     }
     return undefined;
   }
@@ -657,13 +650,13 @@ class RouteDiscovery {
     const name = memberName(callee);
     if (!name) return;
     if (HTTP_METHODS.has(name)) this.interpretRouteCall(call, callee, HTTP_METHODS.get(name)!);
-    else if (name === 'use') this.interpretUse(call, callee);
-    else if (name === 'route') this.interpretRouteObjectOrMount(call, callee);
-    else if (name === 'addHook') this.interpretHook(call, callee);
-    else if (name === 'register') this.interpretRegister(call, callee);
-    else if (name === 'prefix') this.interpretPrefix(call, callee);
-    else if (name === 'forRoutes') this.interpretForRoutes(call, callee);
-    else if (name === 'useGlobalGuards') this.globalGuards.push(...this.linksOfArguments(call.arguments));
+    else if (ROUTING.middlewareMethods.has(name)) this.interpretUse(call, callee);
+    else if (ROUTE_OBJECT_CALLS.has(name) || ROUTING.mountMethods.has(name)) this.interpretRouteObjectOrMount(call, callee);
+    else if (ROUTING.hookMethods.has(name)) this.interpretHook(call, callee, name);
+    else if (ROUTING.pluginMethods.has(name)) this.interpretRegister(call, callee, name);
+    else if (ROUTING.prefixMethods.has(name)) this.interpretPrefix(call, callee);
+    else if (NEST_MODULES.some((wiring) => wiring.forRoutesMethod === name)) this.interpretForRoutes(call, callee);
+    else if (NEST_MODULES.some((wiring) => wiring.globalGuardMethods.includes(name))) this.globalGuards.push(...this.linksOfArguments(call.arguments));
   }
 
   private interpretRouteCall(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string): void {
@@ -703,7 +696,7 @@ class RouteDiscovery {
 
   private fastifyOptionLinks(options: TSESTree.ObjectExpression, includeHandler: boolean): ChainLink[] {
     const links: ChainLink[] = [];
-    const names = includeHandler ? [...FASTIFY_HOOKS, 'handler'] : FASTIFY_HOOKS;
+    const names = includeHandler ? [...ROUTING.hookNames, ...ROUTE_OBJECT_HANDLERS] : ROUTING.hookNames;
     for (const name of names) {
       const value = propertyValue(options, name);
       if (value) links.push(...this.linksOfHandlerArg(value));
@@ -747,18 +740,19 @@ class RouteDiscovery {
   /** `fastify.route({ method, url, … })` or Hono's `app.route('/prefix', subApp)`. */
   private interpretRouteObjectOrMount(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
     const [first, second] = call.arguments;
-    if (first && unwrap(first).type === AST_NODE_TYPES.ObjectExpression) {
+    const shape = ROUTE_OBJECTS.find((candidate) => candidate.call === memberName(callee));
+    if (shape && first && unwrap(first).type === AST_NODE_TYPES.ObjectExpression) {
       const options = unwrap(first) as TSESTree.ObjectExpression;
       const found = this.receiverOf(callee.object);
-      const url = staticString(propertyValue(options, 'url') ?? propertyValue(options, 'path'));
+      const url = staticString(shape.pathKeys.map((key) => propertyValue(options, key)).find((value) => value !== undefined));
       if (!found || url === undefined) return;
       const links = this.fastifyOptionLinks(options, true);
-      for (const method of fastifyMethods(propertyValue(options, 'method'))) {
+      for (const method of fastifyMethods(propertyValue(options, shape.methodKey))) {
         found.receiver.routes.push({ order: this.order++, method, path: url, node: call, links });
       }
       return;
     }
-    if (first && second) {
+    if (first && second && ROUTING.mountMethods.has(memberName(callee) ?? '')) {
       const prefix = routePathOf(first);
       const found = this.receiverOf(callee.object);
       if (prefix === undefined || !found) return;
@@ -775,18 +769,20 @@ class RouteDiscovery {
     }
   }
 
-  private interpretHook(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
+  private interpretHook(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string): void {
+    const hooks = ROUTING.hookMethods.get(method)!;
     const hook = staticString(call.arguments[0]);
     const fn = call.arguments[1];
-    if (!hook || !FASTIFY_HOOKS.includes(hook) || !fn) return;
+    if (!hook || !hooks.names.includes(hook) || !fn) return;
     const found = this.receiverOf(callee.object);
     if (!found) return;
-    found.receiver.framework = 'fastify';
+    if (hooks.framework) found.receiver.framework = hooks.framework;
     found.receiver.uses.add({ order: this.order++, prefix: undefined, links: this.linksOfHandlerArg(fn) });
   }
 
   /** `fastify.register(plugin, { prefix })`: the plugin's instance is a child that inherits hooks. */
-  private interpretRegister(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
+  private interpretRegister(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string): void {
+    const framework = ROUTING.pluginMethods.get(method);
     const [pluginArg, optionsArg] = call.arguments;
     if (!pluginArg) return;
     const found = this.receiverOf(callee.object);
@@ -803,7 +799,7 @@ class RouteDiscovery {
     if (fn && param && param.type === AST_NODE_TYPES.Identifier) {
       const child = this.receiverForIdentifier(param);
       if (child) {
-        child.framework = 'fastify';
+        if (framework) child.framework = framework;
         this.addMount(found.receiver, child, prefix, [], call);
       }
       return;
@@ -823,7 +819,7 @@ class RouteDiscovery {
   private recordDecorations(calls: readonly TSESTree.CallExpression[]): void {
     for (const call of calls) {
       const callee = unwrap(call.callee) as TSESTree.MemberExpression;
-      if (memberName(callee) !== 'decorate' && memberName(callee) !== 'decorateRequest') continue;
+      if (!ROUTING.decorateMethods.has(memberName(callee) ?? '')) continue;
       const name = staticString(call.arguments[0]);
       const value = call.arguments[1];
       if (name && value) this.decorated.set(name, value);
@@ -838,12 +834,12 @@ class RouteDiscovery {
     if (bare.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrap(bare.callee);
       const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || (name !== 'routes' && name !== 'middleware')) return undefined;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || !name || !ROUTING.routerMiddlewareMethods.has(name)) return undefined;
       bare = unwrap(callee.object);
     }
     if (bare.type !== AST_NODE_TYPES.Identifier) return undefined;
     const ref = this.importOf(bare);
-    if (ref) return koaRouter || /route|api|app|controller|module/i.test(bare.name) ? { external: ref } : undefined;
+    if (ref) return koaRouter || readsLikeMount(bare.name) ? { external: ref } : undefined;
     const receiver = this.receivers.get(this.keyOf(bare)) ?? this.receiverForIdentifier(bare);
     return receiver && receiver.mountable ? receiver : undefined;
   }
@@ -890,11 +886,11 @@ class RouteDiscovery {
       const inner = unwrap(current.callee);
       if (inner.type !== AST_NODE_TYPES.MemberExpression) return;
       const name = memberName(inner);
-      if (name === 'apply') {
+      if (NEST_MODULES.some((wiring) => wiring.applyMethod === name)) {
         this.nestMiddleware.push({ links: this.linksOfArguments(current.arguments), targets, excludes });
         return;
       }
-      if (name !== 'exclude') return;
+      if (!NEST_MODULES.some((wiring) => wiring.excludeMethod === name)) return;
       excludes.push(...current.arguments.map(nestTarget).filter((target): target is NestRouteTarget => target !== undefined));
       current = unwrap(inner.object);
     }
@@ -902,7 +898,7 @@ class RouteDiscovery {
 
   /** `{ provide: APP_GUARD, useClass: JwtAuthGuard }`: a guard every route of the application runs. */
   private interpretAppGuard(provider: TSESTree.ObjectExpression): void {
-    const guard = propertyValue(provider, 'useClass') ?? propertyValue(provider, 'useExisting');
+    const guard = NEST_MODULES.flatMap((wiring) => wiring.guardProviderKeys).map((key) => propertyValue(provider, key)).find((value) => value !== undefined);
     if (guard) this.globalGuards.push(this.linkOf(unwrap(guard)));
   }
 
@@ -926,9 +922,9 @@ class RouteDiscovery {
     for (const app of collected.fetchedApps) served(app);
     for (const call of collected.plainCalls) {
       const name = (unwrap(call.callee) as TSESTree.Identifier).name;
-      if (name === 'serve' || name === 'handle' || name === 'toNodeHandler') served(call.arguments[0]);
+      if (ROUTING.serveFunctions.has(name)) served(call.arguments[0]);
     }
-    const entryFile = ENTRY_FILE.test(this.filename.replace(/\\/g, '/'));
+    const entryFile = isEntryFile(this.filename.replace(/\\/g, '/'));
     for (const receiver of this.receivers.values()) {
       if (entryFile && receiver.exportedAs !== undefined) receiver.served = true;
     }
@@ -967,7 +963,8 @@ class RouteDiscovery {
     const callee = unwrap(call.callee);
     const name =
       callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
-    const isServer = name === 'createServer' || (call.type === AST_NODE_TYPES.NewExpression && name === 'Server');
+    // `createServer(handler)` is called, `new Server(handler)` constructed: a capitalised factory needs `new`.
+    const isServer = !!name && ROUTING.serverFactories.has(name) && (call.type === AST_NODE_TYPES.NewExpression || !/^[A-Z]/.test(name));
     if (!isServer) return;
     const handler = [...call.arguments].reverse().find((arg) => {
       const bare = unwrap(arg);
@@ -985,42 +982,43 @@ class RouteDiscovery {
 
   private interpretController(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): void {
     const decorators = decoratorsOf(node);
-    const controller = findDecorator(decorators, 'Controller');
-    if (!controller) return;
-    const prefix = controllerPrefix(controller);
-    const classGuards = this.guardLinks(decorators);
-    const classPublic = decorators.some(isPublicDecorator);
+    const found = DECORATOR_MODELS.map((model) => ({ model, controller: model.controllers.map((name) => findDecorator(decorators, name)).find((decorator) => decorator) })).find((entry) => entry.controller);
+    if (!found?.controller) return;
+    const { model } = found;
+    const prefix = controllerPrefix(found.controller);
+    const classGuards = this.guardLinks(decorators, model);
+    const classPublic = decorators.some((decorator) => isPublicDecorator(decorator, model));
     for (const member of node.body.body) {
       const memberDecorators = member.type === AST_NODE_TYPES.MethodDefinition ? decoratorsOf(member) : [];
       for (const decorator of memberDecorators) {
         const call = decoratorCall(decorator);
-        const method = call && NEST_METHODS.get(call.name);
+        const method = call && Object.hasOwn(model.routes, call.name) ? model.routes[call.name] : undefined;
         if (!call || !method) continue;
         const sub = call.args[0] ? (staticString(call.args[0]) ?? nestPathList(call.args[0])) : '';
         const handler: ChainLink = { node: member, ranges: this.expand([member.range]) };
         this.looseRoutes.push({
-          framework: 'nest',
+          framework: model.framework,
           method,
           path: joinPaths(prefix, sub ?? ''),
           node: member,
-          chain: [...classGuards, ...this.guardLinks(memberDecorators), handler],
+          chain: [...classGuards, ...this.guardLinks(memberDecorators, model), handler],
           // A module's middleware or an APP_GUARD, in other files, may authenticate every controller.
           mountedElsewhere: true,
           ...(node.id ? { controller: node.id.name } : {}),
-          ...(classPublic || memberDecorators.some(isPublicDecorator) ? { skipsGlobalGuards: true } : {}),
+          ...(classPublic || memberDecorators.some((decorator) => isPublicDecorator(decorator, model)) ? { skipsGlobalGuards: true } : {}),
         });
       }
     }
   }
 
-  private guardLinks(decorators: readonly TSESTree.Decorator[]): ChainLink[] {
+  private guardLinks(decorators: readonly TSESTree.Decorator[], model: DecoratorModel): ChainLink[] {
     const links: ChainLink[] = [];
     for (const decorator of decorators) {
       const call = decoratorCall(decorator);
-      if (!call || (call.name !== 'UseGuards' && call.name !== 'Auth' && call.name !== 'Roles' && call.name !== 'Scopes')) continue;
+      if (!call) continue;
+      if (model.guards?.includes(call.name) || model.middleware?.includes(call.name)) links.push(...call.args.map((arg) => this.linkOf(unwrap(arg))));
       // `@Roles('admin')`-style metadata is read by a guard; keep it so the guard's decision has context.
-      if (call.name === 'UseGuards') links.push(...call.args.map((arg) => this.linkOf(unwrap(arg))));
-      else links.push({ node: decorator, ranges: [decorator.range] });
+      else if (model.gates?.includes(call.name)) links.push({ node: decorator, ranges: [decorator.range] });
     }
     return links;
   }
@@ -1029,16 +1027,16 @@ class RouteDiscovery {
 
   private interpretNext(exportNodes: Collected['exportNodes']): RouteModel['nextMiddleware'] {
     const file = this.filename.replace(/\\/g, '/');
-    const routeMatch = /(?:^|\/)app((?:\/[^/]+)*)\/route\.[cm]?[jt]sx?$/.exec(file);
-    const isMiddleware = /(?:^|\/)(?:src\/)?middleware\.[cm]?[jt]s$/.test(file) && !/\/app\//.test(file);
-    if (routeMatch) {
+    for (const model of FILE_ROUTE_MODELS) {
+      const directories = model.folder && model.baseName ? routeFileDirectories(file, model.folder, model.baseName) : undefined;
+      if (directories === undefined) continue;
       for (const [name, link] of this.exportLinks) {
-        if (!NEXT_METHODS.includes(name)) continue;
-        this.looseRoutes.push({ framework: 'next', method: name, path: nextPath(routeMatch[1] ?? ''), node: link.node, chain: [link], mountedElsewhere: true });
+        if (!model.methodExports?.includes(name)) continue;
+        this.looseRoutes.push({ framework: model.framework, method: name, path: nextPath(directories), node: link.node, chain: [link], mountedElsewhere: true });
       }
       return undefined;
     }
-    if (!isMiddleware) return undefined;
+    if (!FILE_ROUTE_MODELS.some((model) => model.middlewareFile && isMiddlewareFile(file, model.middlewareFile, model.folder))) return undefined;
     const link = this.exportLinks.get('middleware') ?? this.exportLinks.get('default');
     if (!link) return undefined;
     return { link, matchers: nextMatchers(exportNodes) };
@@ -1253,7 +1251,8 @@ class RouteDiscovery {
   private isFastifyInstance(node: TSESTree.Node): boolean {
     const bare = unwrap(node);
     if (bare.type !== AST_NODE_TYPES.Identifier || this.importOf(bare)) return false;
-    return this.receiverOf(bare)?.receiver.framework === 'fastify';
+    const framework = this.receiverOf(bare)?.receiver.framework;
+    return framework !== undefined && ROUTING.decoratingFrameworks.has(framework);
   }
 
   /** The function, class or initializer an identifier names in this file. */
@@ -1404,7 +1403,7 @@ function instanceKind(node: TSESTree.Node): { framework: Framework; mountable: b
   // Hono's `new Hono().basePath('/api')`.
   if (call.type === AST_NODE_TYPES.CallExpression) {
     const callee = unwrap(call.callee);
-    if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'basePath') {
+    if (callee.type === AST_NODE_TYPES.MemberExpression && ROUTING.basePathMethods.has(memberName(callee) ?? '')) {
       prefix = staticString(call.arguments[0]) ?? '';
       call = unwrap(callee.object);
     }
@@ -1413,18 +1412,16 @@ function instanceKind(node: TSESTree.Node): { framework: Framework; mountable: b
   const callee = unwrap(call.callee);
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
   if (!name) return undefined;
-  if (name === 'express') return { framework: 'express', mountable: false, prefix };
-  if (name === 'Router' || name === 'KoaRouter') {
-    const options = call.arguments[0] && unwrap(call.arguments[0]);
-    if (options?.type === AST_NODE_TYPES.ObjectExpression) prefix = staticString(propertyValue(options, 'prefix')) ?? '';
-    const koa = call.type === AST_NODE_TYPES.NewExpression || name === 'KoaRouter';
-    return { framework: koa ? 'koa' : 'express', mountable: true, prefix };
-  }
-  if (name === 'Koa') return { framework: 'koa', mountable: false, prefix };
-  if (/^fastify$/i.test(name)) return { framework: 'fastify', mountable: false, prefix };
+  const constructed = call.type === AST_NODE_TYPES.NewExpression;
+  // A factory that is a framework's only when constructed (`new Router()`) wins over one that is not (`Router()`).
+  const factory =
+    ROUTING.factories.find((candidate) => candidate.name === name && candidate.withNew && constructed) ??
+    ROUTING.factories.find((candidate) => candidate.name === name && !candidate.withNew);
+  if (!factory) return undefined;
+  const options = call.arguments[0] && unwrap(call.arguments[0]);
+  if (factory.prefixOption && options?.type === AST_NODE_TYPES.ObjectExpression) prefix = staticString(propertyValue(options, factory.prefixOption)) ?? '';
   // Hono apps are mounted with `app.route()`; those served where they are built are marked in `markServedApps`.
-  if (name === 'Hono' || name === 'OpenAPIHono') return { framework: 'hono', mountable: true, prefix };
-  return undefined;
+  return { framework: factory.framework, mountable: factory.mountable, prefix };
 }
 
 /** Builder methods that return the instance they are called on. */
@@ -1434,7 +1431,7 @@ function returnsInstance(call: TSESTree.CallExpression): boolean {
   const name = memberName(callee);
   if (!name) return false;
   // Express's one-argument `route('/x')` returns a route builder; Hono's `route('/x', sub)` returns the app.
-  return HTTP_METHODS.has(name) || name === 'use' || name === 'addHook' || (name === 'route' && call.arguments.length > 1);
+  return HTTP_METHODS.has(name) || ROUTING.middlewareMethods.has(name) || ROUTING.hookMethods.has(name) || (ROUTING.mountMethods.has(name) && call.arguments.length > 1);
 }
 
 /** The factory call a builder chain starts from: `new Hono()` in `new Hono().get(…).post(…)`. */
@@ -1469,9 +1466,9 @@ function isRequestArgument(arg: TSESTree.CallExpressionArgument): boolean {
   return !!first && REQUEST_ARGUMENT.test(first) && rest.every((part) => REQUEST_PARTS.test(part));
 }
 
-function isPublicDecorator(decorator: TSESTree.Decorator): boolean {
+function isPublicDecorator(decorator: TSESTree.Decorator, model: DecoratorModel): boolean {
   const name = decoratorCall(decorator)?.name;
-  return !!name && PUBLIC_DECORATORS.test(name);
+  return !!name && !!model.publicMarkers?.includes(name);
 }
 
 /** One `forRoutes`/`exclude` argument: a controller class, a path, or `{ path, method: RequestMethod.GET }`. */
@@ -1496,9 +1493,34 @@ export function nestTargetCovers(target: NestRouteTarget, route: Pick<Route, 'me
   return matches(cachedPattern('whole', joinPaths(target.path ?? '')), route.path);
 }
 
+/** The framework a receiver's name suggests when nothing else says (`fastify`, `instance`); Express otherwise. */
 function guessFramework(text: string): Framework {
-  if (/fastify|instance/i.test(text)) return 'fastify';
-  return 'express';
+  const lower = text.toLowerCase();
+  return ROUTING.guessNames.find((guess) => lower.includes(guess.word))?.framework ?? DEFAULT_FRAMEWORK;
+}
+
+/** An imported name that reads like a router (`usersRoutes`, `apiApp`): `use` of it mounts rather than runs it. */
+function readsLikeMount(name: string): boolean {
+  const lower = name.toLowerCase();
+  return ROUTING.mountNames.some((word) => lower.includes(word));
+}
+
+/** `app/(shop)/users/[id]/route.ts` → `/(shop)/users/[id]` for folder `app` and base name `route`; undefined for other files. */
+function routeFileDirectories(file: string, folder: string, baseName: string): string | undefined {
+  const segments = file.split('/');
+  const base = segments[segments.length - 1] ?? '';
+  const match = /^([^.]+)\.[cm]?[jt]sx?$/.exec(base);
+  if (!match || match[1] !== baseName) return undefined;
+  const at = segments.indexOf(folder);
+  if (at < 0 || at >= segments.length - 1) return undefined;
+  return segments.slice(at + 1, -1).map((segment) => `/${segment}`).join('');
+}
+
+/** `middleware.ts` at a project's root or in `src/`, not inside the route folder. */
+function isMiddlewareFile(file: string, baseName: string, routeFolder: string | undefined): boolean {
+  const segments = file.split('/');
+  const match = /^([^.]+)\.[cm]?[jt]s$/.exec(segments[segments.length - 1] ?? '');
+  return !!match && match[1] === baseName && !(routeFolder !== undefined && file.includes(`/${routeFolder}/`));
 }
 
 function propertyValue(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
@@ -1665,7 +1687,7 @@ function koaRoutesOf(node: TSESTree.Node): TSESTree.Identifier | undefined {
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const name = memberName(callee);
   const object = unwrap(callee.object);
-  return (name === 'routes' || name === 'middleware') && object.type === AST_NODE_TYPES.Identifier ? object : undefined;
+  return name && ROUTING.routerMiddlewareMethods.has(name) && object.type === AST_NODE_TYPES.Identifier ? object : undefined;
 }
 
 /** An export or import specifier's name: `x` or `'x'`. */

@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ClaimGuardSettings } from './settings';
 import type { FunctionNode, SourceKind, TrustValue, UnverifiedValue, VerifiedValue } from './types';
 import { FileIndex } from './file-index';
-import { frameworkCall, frameworkMember, requestShapeOfParam, type FrameworkShape } from './frameworks';
+import { frameworkCall, frameworkMember, importedSourceOf, isHostMethod, requestShapeOfParam, type FrameworkShape } from './frameworks';
 import { fromPortable, type PortableValue } from './portable';
 import { calleeName, calleeObject, dottedPath, functionName, isFunctionNode, memberName, staticString, unwrap } from './syntax';
 import { budgetOf, subjectText, type FileBudget } from './budget';
@@ -413,9 +413,8 @@ export class ValueEvaluator {
     if (library) return library;
     if (!receiver) {
       if (name && PASS_THROUGH_FUNCTIONS.has(name) && first) return this.valuesOf(first).map(derive);
-      if (name && (name === 'cookies' || name === 'headers') && this.index.importsFrom(name, 'next/headers')) {
-        return [untrustedContainer(name === 'cookies' ? 'cookie' : 'header', node)];
-      }
+      const imported = name ? importedSourceOf(this.index.moduleOf(name), name) : undefined;
+      if (imported) return [untrustedContainer(imported, node)];
       return this.sameFileCall(node);
     }
     const path = dottedPath(node.callee);
@@ -426,7 +425,7 @@ export class ValueEvaluator {
       const source = path === 'Object.assign' ? node.arguments.slice(1) : first ? [first] : [];
       return source.flatMap((argument) => this.valuesOf(argument)).map((value) => (path === 'Object.assign' ? value : derive(value)));
     }
-    if (name === 'switchToHttp' || name === 'getContext') return [{ shape: 'execution-host' }];
+    if (isHostMethod(name)) return [{ shape: 'execution-host' }];
     if (receiver.type === AST_NODE_TYPES.ThisExpression) return this.sameFileCall(node);
     const imported = this.importedCall(node);
     if (imported) return imported;

@@ -1,0 +1,320 @@
+/**
+ * The framework models (models/*.ts) folded into the look-up tables the analysis asks: which parameter names and
+ * types hold a request, what its members and methods hold, which calls register routes, middleware and hooks.
+ * Built once from the model list; the analysis never names a framework, it asks these tables.
+ */
+import { FRAMEWORK_MODELS } from '../models/index';
+import type {
+  Decorators,
+  FrameworkModel,
+  InstanceFactory,
+  NamePattern,
+  ParameterInjection,
+  RequestMember,
+  RequestMethod,
+  RouteFramework,
+  RouteObjectShape,
+} from '../models/framework-model';
+import type { SourceKind } from './types';
+
+/** Names matched exactly or by one wildcard (see NamePattern), in time linear in the name. */
+export class NameSet {
+  private readonly exact = new Set<string>();
+  private readonly patterns: { prefix: string; suffix: string; wildcard: '*' | '+' | '#' }[] = [];
+
+  constructor(patterns: Iterable<NamePattern> = []) {
+    for (const pattern of patterns) this.add(pattern);
+  }
+
+  add(pattern: NamePattern): void {
+    const at = firstWildcard(pattern);
+    if (at < 0) this.exact.add(pattern);
+    else this.patterns.push({ prefix: pattern.slice(0, at), suffix: pattern.slice(at + 1), wildcard: pattern[at] as '*' | '+' | '#' });
+  }
+
+  has(name: string): boolean {
+    if (this.exact.has(name)) return true;
+    return this.patterns.some((pattern) => wildcardMatches(pattern, name));
+  }
+
+  /** A qualified type name (`express.Request`) matched by its last segment. */
+  hasType(typeName: string): boolean {
+    const dot = typeName.lastIndexOf('.');
+    return this.has(dot < 0 ? typeName : typeName.slice(dot + 1));
+  }
+}
+
+function firstWildcard(pattern: string): number {
+  for (let i = 0; i < pattern.length; i++) if (pattern[i] === '*' || pattern[i] === '+' || pattern[i] === '#') return i;
+  return -1;
+}
+
+function wildcardMatches(pattern: { prefix: string; suffix: string; wildcard: '*' | '+' | '#' }, name: string): boolean {
+  const { prefix, suffix, wildcard } = pattern;
+  const middle = name.length - prefix.length - suffix.length;
+  if (middle < (wildcard === '*' ? 0 : 1) || !name.startsWith(prefix) || !name.endsWith(suffix)) return false;
+  for (let i = prefix.length; i < prefix.length + middle; i++) {
+    const code = name.charCodeAt(i);
+    const digit = code >= 48 && code <= 57;
+    if (wildcard === '#' ? !digit : !(digit || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95)) return false;
+  }
+  return true;
+}
+
+/** Everything the request-side analysis (values.ts, frameworks.ts) asks of the models. */
+export interface RequestVocabulary {
+  requestNames: NameSet;
+  shortNames: ReadonlySet<string>;
+  responseNames: NameSet;
+  requestTypes: NameSet;
+  responseTypes: NameSet;
+  hostTypes: NameSet;
+  members: ReadonlyMap<string, RequestMember>;
+  ownMembers: ReadonlyMap<RouteFramework, ReadonlyMap<string, RequestMember>>;
+  methods: ReadonlyMap<string, RequestMethod>;
+  methodsByName: ReadonlyMap<string, ReadonlyMap<string, RequestMethod>>;
+  /** Method names that read context variables somewhere, whose verified variables are claims whatever the receiver. */
+  variableMethods: ReadonlySet<string>;
+  verifiedVariables: ReadonlySet<string>;
+  frameworkMembers: ReadonlySet<string>;
+  responseMembers: ReadonlyMap<string, RequestMember>;
+  holderClaims: ReadonlySet<string>;
+  hostRequestMembers: ReadonlySet<string>;
+  hostRequestMethods: ReadonlySet<string>;
+  hostMethods: ReadonlySet<string>;
+  /** `module` → exported function → the caller input it returns. */
+  importedSources: ReadonlyMap<string, ReadonlyMap<string, SourceKind>>;
+  parameterDecorators: ReadonlyMap<string, ParameterInjection>;
+  /** Resolver maps: operation keys and which parameter is what. */
+  resolverOperations: ReadonlySet<string>;
+  resolverArguments: number;
+  resolverContext: number;
+  /** Next.js-style route files: exported handlers by method name. */
+  methodExports: ReadonlySet<string>;
+}
+
+/** Everything route discovery (routes.ts) asks of the models. */
+export interface RoutingVocabulary {
+  factories: readonly (InstanceFactory & { framework: RouteFramework })[];
+  routeMethods: ReadonlyMap<string, string>;
+  middlewareMethods: ReadonlySet<string>;
+  routeBuilderMethods: ReadonlySet<string>;
+  mountMethods: ReadonlySet<string>;
+  hookMethods: ReadonlyMap<string, { names: readonly string[]; framework: RouteFramework | undefined }>;
+  /** Every hook that runs before a handler, in order, for hook options on route objects. */
+  hookNames: readonly string[];
+  /** Plugin registrations, with the framework whose instances they hand the plugin. */
+  pluginMethods: ReadonlyMap<string, RouteFramework | undefined>;
+  /** Frameworks whose instances carry decorators (`fastify.authenticate`). */
+  decoratingFrameworks: ReadonlySet<RouteFramework>;
+  prefixMethods: ReadonlySet<string>;
+  basePathMethods: ReadonlySet<string>;
+  routerMiddlewareMethods: ReadonlySet<string>;
+  decorateMethods: ReadonlySet<string>;
+  serveFunctions: ReadonlySet<string>;
+  serveMembers: ReadonlySet<string>;
+  serverFactories: ReadonlySet<string>;
+  routeObjects: readonly (RouteObjectShape & { framework: RouteFramework })[];
+  clientReceivers: NameSet;
+  nonRouterReceivers: NameSet;
+  routerNames: NameSet;
+  appNames: NameSet;
+  guessNames: readonly { word: string; framework: RouteFramework }[];
+  callbackMethods: ReadonlySet<string>;
+  entryFiles: ReadonlySet<string>;
+  mountNames: readonly string[];
+  decoratedControllers: readonly (Decorators & { framework: RouteFramework })[];
+  fileRoutes: readonly (NonNullable<FrameworkModel['fileRoutes']> & { framework: RouteFramework })[];
+  /** Every method whose function arguments receive requests: routes, middleware, hooks, route objects, plugins, servers. */
+  registrations: ReadonlySet<string>;
+  verifierHints: ReadonlyMap<RouteFramework, string>;
+}
+
+export interface Vocabulary {
+  request: RequestVocabulary;
+  routing: RoutingVocabulary;
+  denyCodes: ReadonlySet<string>;
+  unauthenticatedCodes: ReadonlySet<string>;
+}
+
+/** Folds a list of models into one vocabulary; later models add to earlier ones, never remove. */
+export function buildVocabulary(models: readonly FrameworkModel[]): Vocabulary {
+  const request = emptyRequest();
+  const routing = emptyRouting();
+  const denyCodes = new Set<string>();
+  const unauthenticatedCodes = new Set<string>();
+  for (const model of models) {
+    addRequest(request, model);
+    addRouting(routing, model);
+    for (const code of model.denyCodes ?? []) denyCodes.add(code);
+    for (const code of model.unauthenticatedCodes ?? []) unauthenticatedCodes.add(code);
+  }
+  return { request, routing, denyCodes, unauthenticatedCodes };
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends ReadonlyMap<infer K2, infer V> ? Map<K2, V> : T[K] extends ReadonlySet<infer V> ? Set<V> : T[K] };
+
+function emptyRequest(): Mutable<RequestVocabulary> {
+  return {
+    requestNames: new NameSet(),
+    shortNames: new Set(),
+    responseNames: new NameSet(),
+    requestTypes: new NameSet(),
+    responseTypes: new NameSet(),
+    hostTypes: new NameSet(),
+    members: new Map(),
+    ownMembers: new Map(),
+    methods: new Map(),
+    methodsByName: new Map(),
+    variableMethods: new Set(),
+    verifiedVariables: new Set(),
+    frameworkMembers: new Set(),
+    responseMembers: new Map(),
+    holderClaims: new Set(),
+    hostRequestMembers: new Set(),
+    hostRequestMethods: new Set(),
+    hostMethods: new Set(),
+    importedSources: new Map(),
+    parameterDecorators: new Map(),
+    resolverOperations: new Set(),
+    resolverArguments: 1,
+    resolverContext: 2,
+    methodExports: new Set(),
+  };
+}
+
+function addRequest(into: Mutable<RequestVocabulary>, model: FrameworkModel): void {
+  const surface = model.request;
+  if (surface) {
+    for (const name of surface.parameterNames ?? []) into.requestNames.add(name);
+    for (const name of surface.shortNames ?? []) into.shortNames.add(name);
+    for (const name of surface.responseNames ?? []) into.responseNames.add(name);
+    for (const name of surface.requestTypes ?? []) into.requestTypes.add(name);
+    for (const name of surface.responseTypes ?? []) into.responseTypes.add(name);
+    for (const name of surface.hostTypes ?? []) into.hostTypes.add(name);
+    for (const [name, member] of Object.entries(surface.members ?? {})) into.members.set(name, member);
+    if (surface.ownMembers && model.routeFramework) {
+      const own = new Map(into.ownMembers.get(model.routeFramework) ?? []);
+      for (const [name, member] of Object.entries(surface.ownMembers)) own.set(name, member);
+      into.ownMembers.set(model.routeFramework, own);
+    }
+    for (const [name, method] of Object.entries(surface.methods ?? {})) {
+      into.methods.set(name, method);
+      if ('variable' in method) into.variableMethods.add(name);
+    }
+    for (const [receiver, methods] of Object.entries(surface.methodsByName ?? {})) {
+      const byName = new Map(into.methodsByName.get(receiver) ?? []);
+      for (const [name, method] of Object.entries(methods)) {
+        byName.set(name, method);
+        if ('variable' in method) into.variableMethods.add(name);
+      }
+      into.methodsByName.set(receiver, byName);
+    }
+    for (const name of surface.verifiedVariables ?? []) into.verifiedVariables.add(name);
+    for (const name of surface.frameworkMembers ?? []) into.frameworkMembers.add(name);
+    for (const [name, member] of Object.entries(surface.responseMembers ?? {})) into.responseMembers.set(name, member);
+    for (const name of surface.holderClaims ?? []) into.holderClaims.add(name);
+    for (const name of surface.hostRequestMembers ?? []) into.hostRequestMembers.add(name);
+    for (const name of surface.hostRequestMethods ?? []) into.hostRequestMethods.add(name);
+    for (const name of surface.hostMethods ?? []) into.hostMethods.add(name);
+    for (const entry of surface.importedSources ?? []) {
+      const functions = new Map(into.importedSources.get(entry.module) ?? []);
+      functions.set(entry.name, entry.source);
+      into.importedSources.set(entry.module, functions);
+    }
+  }
+  for (const [name, injection] of Object.entries(model.decoratedControllers?.parameters ?? {})) into.parameterDecorators.set(name, injection);
+  if (model.resolvers) {
+    for (const operation of model.resolvers.operations) into.resolverOperations.add(operation);
+    into.resolverArguments = model.resolvers.argumentsParameter;
+    into.resolverContext = model.resolvers.contextParameter;
+  }
+  for (const name of model.fileRoutes?.methodExports ?? []) into.methodExports.add(name);
+}
+
+function emptyRouting(): Mutable<RoutingVocabulary> {
+  return {
+    factories: [],
+    routeMethods: new Map(),
+    middlewareMethods: new Set(),
+    routeBuilderMethods: new Set(),
+    mountMethods: new Set(),
+    hookMethods: new Map(),
+    hookNames: [],
+    pluginMethods: new Map(),
+    decoratingFrameworks: new Set(),
+    prefixMethods: new Set(),
+    basePathMethods: new Set(),
+    routerMiddlewareMethods: new Set(),
+    decorateMethods: new Set(),
+    serveFunctions: new Set(),
+    serveMembers: new Set(),
+    serverFactories: new Set(),
+    routeObjects: [],
+    clientReceivers: new NameSet(),
+    nonRouterReceivers: new NameSet(),
+    routerNames: new NameSet(),
+    appNames: new NameSet(),
+    guessNames: [],
+    callbackMethods: new Set(),
+    entryFiles: new Set(),
+    mountNames: [],
+    decoratedControllers: [],
+    fileRoutes: [],
+    registrations: new Set(),
+    verifierHints: new Map(),
+  };
+}
+
+function addRouting(into: Mutable<RoutingVocabulary>, model: FrameworkModel): void {
+  const framework = model.routeFramework;
+  if (framework && model.verifierHint && !into.verifierHints.has(framework)) into.verifierHints.set(framework, model.verifierHint);
+  if (framework && model.decoratedControllers) into.decoratedControllers = [...into.decoratedControllers, { ...model.decoratedControllers, framework }];
+  if (framework && model.fileRoutes) into.fileRoutes = [...into.fileRoutes, { ...model.fileRoutes, framework }];
+  const routing = model.routing;
+  if (!routing) return;
+  if (framework) into.factories = [...into.factories, ...(routing.factories ?? []).map((factory) => ({ ...factory, framework }))];
+  for (const [name, method] of Object.entries(routing.routeMethods ?? {})) {
+    into.routeMethods.set(name, method);
+    into.registrations.add(name);
+  }
+  const addAll = (target: Set<string>, names: readonly string[] | undefined, registers = false): void => {
+    for (const name of names ?? []) {
+      target.add(name);
+      if (registers) into.registrations.add(name);
+    }
+  };
+  addAll(into.middlewareMethods, routing.middlewareMethods, true);
+  addAll(into.routeBuilderMethods, routing.routeBuilderMethod ? [routing.routeBuilderMethod] : [], true);
+  addAll(into.mountMethods, routing.mountMethod ? [routing.mountMethod] : [], true);
+  if (routing.hooks) {
+    into.hookMethods.set(routing.hooks.method, { names: routing.hooks.names, framework });
+    into.hookNames = [...into.hookNames, ...routing.hooks.names.filter((name) => !into.hookNames.includes(name))];
+    into.registrations.add(routing.hooks.method);
+  }
+  if (routing.pluginMethod) {
+    into.pluginMethods.set(routing.pluginMethod, framework);
+    into.registrations.add(routing.pluginMethod);
+  }
+  if (framework && routing.decorateMethods?.length) into.decoratingFrameworks.add(framework);
+  addAll(into.prefixMethods, routing.prefixMethod ? [routing.prefixMethod] : []);
+  addAll(into.basePathMethods, routing.basePathMethod ? [routing.basePathMethod] : []);
+  addAll(into.routerMiddlewareMethods, routing.routerMiddlewareMethods);
+  addAll(into.decorateMethods, routing.decorateMethods);
+  addAll(into.serveFunctions, routing.serveFunctions);
+  addAll(into.serveMembers, routing.serveMember ? [routing.serveMember] : []);
+  addAll(into.serverFactories, routing.serverFactories, true);
+  addAll(into.callbackMethods, routing.callbackMethods, true);
+  addAll(into.entryFiles, routing.entryFiles);
+  if (framework) into.routeObjects = [...into.routeObjects, ...(routing.routeObjects ?? []).map((shape) => ({ ...shape, framework }))];
+  for (const shape of routing.routeObjects ?? []) if (shape.call) into.registrations.add(shape.call);
+  for (const name of routing.clientReceivers ?? []) into.clientReceivers.add(name);
+  for (const name of routing.nonRouterReceivers ?? []) into.nonRouterReceivers.add(name);
+  for (const name of routing.routerNames ?? []) into.routerNames.add(name);
+  for (const name of routing.appNames ?? []) into.appNames.add(name);
+  if (framework) into.guessNames = [...into.guessNames, ...(routing.guessNames ?? []).map((word) => ({ word: word.toLowerCase(), framework }))];
+  into.mountNames = [...into.mountNames, ...(routing.mountNames ?? []).map((word) => word.toLowerCase())];
+}
+
+/** The built-in models' vocabulary. */
+export const VOCABULARY: Vocabulary = buildVocabulary(FRAMEWORK_MODELS);

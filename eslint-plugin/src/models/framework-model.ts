@@ -1,0 +1,282 @@
+/**
+ * The shape of a framework model: what a framework (or a platform that calls handlers, such as AWS Lambda) hands
+ * the project's code, where verified identity lives on it, and how routes, middleware, guards and hooks are
+ * registered. Models are plain data; the analysis reads them through analysis/framework-models.ts and never
+ * names a framework itself. Patterns are words, prefixes and suffixes, never regular expressions, so that a
+ * model written in settings is matched in linear time like the built-in ones.
+ */
+import type { SourceKind } from '../analysis/types';
+
+/** The tag a route carries: which framework's rules join it with the rest of the project. */
+export type RouteFramework =
+  | 'express'
+  | 'koa'
+  | 'fastify'
+  | 'hono'
+  | 'nest'
+  | 'next'
+  | 'http'
+  | 'hapi'
+  | 'lambda'
+  | 'trpc'
+  | 'graphql'
+  | 'workers'
+  | 'routing-controllers';
+
+/**
+ * A name pattern: `'req'` is the name itself; one wildcard stands for the rest of the name: `*` for any word
+ * characters (`'*Request'` is `Request` and every name ending in it), `+` for at least one (`'+Router'`), `#` for
+ * digits (`'v#'` is `v1`, `v2`…). Qualified type names (`express.Request`) are matched by their last segment.
+ */
+export type NamePattern = string;
+
+/** What a member of a request object holds. */
+export type RequestMember =
+  /** A container of caller input: `req.headers`, `request.payload`, `event.pathParameters`. */
+  | { source: SourceKind }
+  /** The request again, one level down: Koa's `ctx.request`, Hono's `c.req`, a host's `.req`. */
+  | { request: true }
+  /** Where middleware leaves claims and other per-request state: Express's `res.locals`, Koa's `ctx.state`. */
+  | { holder: 'locals' | 'state' }
+  /** The request URL as a string (`req.url`), or already parsed with its search params (`req.nextUrl`). */
+  | { url: 'string' | 'parsed' }
+  /** Claims verified-token middleware leaves on the request: `req.auth`, `req.user`. */
+  | { verified: true }
+  /** Claims a platform verified before the code ran (an API Gateway authorizer); `by` names it in reasons. */
+  | { verified: true; by: string }
+  /** A path into the request object whose members are described one level further down. */
+  | { members: Readonly<Record<string, RequestMember>> };
+
+/** What a method of a request object returns. */
+export type RequestMethod =
+  /** One value by name (`req.header('x-role')`), or the whole container when called without one. */
+  | { source: SourceKind; alwaysNamed?: boolean }
+  /** The whole body, parsed: `await request.json()`, `c.req.parseBody()`. */
+  | { body: true }
+  /** A context variable (`c.get('name')`): verified when its name is one of `verifiedVariables`. */
+  | { variable: true }
+  /** Decodes the request's token without verifying it (`request.jwtDecode()`). */
+  | { claims: 'unverified' }
+  /** Verifies the request's token and returns its claims (`request.jwtVerify()`). */
+  | { claims: 'verified' };
+
+/** The objects a framework passes to handlers, and what their members hold. */
+export interface RequestSurface {
+  /** Parameter names that hold the request by convention, wherever the function is declared. */
+  parameterNames?: readonly NamePattern[];
+  /** Short names that hold the request only as the first of at most two parameters (Hono's `c`). */
+  shortNames?: readonly string[];
+  /** Parameter names that hold the response. */
+  responseNames?: readonly NamePattern[];
+  /** Type annotations that say a parameter is the request, the response, or an execution host (Nest). */
+  requestTypes?: readonly NamePattern[];
+  responseTypes?: readonly NamePattern[];
+  hostTypes?: readonly NamePattern[];
+  /**
+   * Members of the request, folded into one request shape with every other framework's: a handler's framework
+   * is rarely certain from one file, and these names do not clash in ways that matter for authorization.
+   */
+  members?: Readonly<Record<string, RequestMember>>;
+  /** Members that mean something else in other frameworks (hapi's `request.state` are cookies, Koa's are not). */
+  ownMembers?: Readonly<Record<string, RequestMember>>;
+  methods?: Readonly<Record<string, RequestMethod>>;
+  /** Methods as they read on a request reached through one of these names only (Hono's `c.get` reads variables). */
+  methodsByName?: Readonly<Record<string, Readonly<Record<string, RequestMethod>>>>;
+  /** Members the framework fills itself (method, path, ip…): never authorization data, never the project's own. */
+  frameworkMembers?: readonly string[];
+  /** Members of the response; `res.locals` is where middleware leaves verified claims. */
+  responseMembers?: Readonly<Record<string, RequestMember>>;
+  /** Members of a holder (`res.locals`, `ctx.state`) that verified-token middleware fills. */
+  holderClaims?: readonly string[];
+  /** Context variables (`c.get('jwtPayload')`) that verified-token middleware fills. */
+  verifiedVariables?: readonly string[];
+  /**
+   * Members of an execution host or resolver context (Nest's `ExecutionContext`, a GraphQL context) that lead to
+   * the request; the verified members of `members` lead to claims from there too.
+   */
+  hostRequestMembers?: readonly string[];
+  /** Methods of an execution host that return the request (`getRequest()`), or a host (`switchToHttp()`). */
+  hostRequestMethods?: readonly string[];
+  hostMethods?: readonly string[];
+  /** Functions a module exports that return caller input (`cookies()` and `headers()` of `next/headers`). */
+  importedSources?: readonly { module: string; name: string; source: SourceKind }[];
+}
+
+/** A call that creates an app, router or plugin instance (`express()`, `new Router()`, `Fastify()`). */
+export interface InstanceFactory {
+  /** The callee's name, or the last member of it (`express.Router` is `Router`). */
+  name: NamePattern;
+  /** Routers and plugins are mounted by other code; apps are served. */
+  mountable: boolean;
+  /** The instance is this framework's only when created with `new` (Koa's `new Router()`). */
+  withNew?: boolean;
+  /** The option of the factory's first argument that holds a path prefix (`new Router({ prefix })`). */
+  prefixOption?: string;
+}
+
+/** A registration that takes a route table object (`fastify.route({ method, url, handler })`, hapi's `server.route`). */
+export interface RouteObjectShape {
+  /** The method called with the object, or an array of them; absent for route tables exported as data. */
+  call?: string;
+  methodKey: string;
+  pathKeys: readonly string[];
+  /** Where the handler is: `handler`, or one level down (`options.handler`, `config.handler`). */
+  handlerKeys: readonly string[];
+  /** Keys whose functions run before the handler, in the order they run (Fastify's hooks). */
+  hookKeys?: readonly string[];
+  /** Where the route's own authentication setting is (`options.auth`, `config.auth`). */
+  authKeys?: readonly string[];
+  /** The method value that means every method. */
+  anyMethod?: string;
+  /** Route tables exported as arrays of these objects are routes of a server another file registers them on. */
+  exportedTables?: boolean;
+}
+
+/** How an application sets its default authentication and how a route opts out (hapi's `server.auth.default`). */
+export interface DefaultAuth {
+  /** Member path of the call on the server that sets the default strategy: `auth.default`. */
+  call: string;
+  /** Member path of the call that configures a named strategy: `auth.strategy`. */
+  strategyCall?: string;
+}
+
+/** Route registration vocabulary of one framework. */
+export interface Routing {
+  factories?: readonly InstanceFactory[];
+  /** Methods that register a route, by the HTTP method they register (`del` is Express's DELETE). */
+  routeMethods?: Readonly<Record<string, string>>;
+  /** Methods that add middleware, optionally under a path prefix (`use`). */
+  middlewareMethods?: readonly string[];
+  /** `app.route('/x')` returns a builder whose methods register routes on that path (Express). */
+  routeBuilderMethod?: string;
+  /** `app.route('/x', sub)` mounts a sub-app (Hono). */
+  mountMethod?: string;
+  /** `fastify.addHook('onRequest', fn)`: the method and the hooks that run before handlers, in order. */
+  hooks?: { method: string; names: readonly string[] };
+  /** `fastify.register(plugin, { prefix })`: the plugin's first parameter is a child instance. */
+  pluginMethod?: string;
+  /** `router.prefix('/api')` (koa-router). */
+  prefixMethod?: string;
+  /** `new Hono().basePath('/api')`. */
+  basePathMethod?: string;
+  /** `app.use(router.routes())`: methods that turn a router into middleware, which mounts it. */
+  routerMiddlewareMethods?: readonly string[];
+  /** `fastify.decorate('authenticate', fn)`: names that other code reads as `fastify.authenticate`. */
+  decorateMethods?: readonly string[];
+  /** Top-level functions that serve an app (`serve(app)`), so nothing mounts it elsewhere. */
+  serveFunctions?: readonly string[];
+  /** A member read that hands an app to a runtime (`app.fetch`). */
+  serveMember?: string;
+  /** Node's `createServer(handler)` and `new Server(handler)`. */
+  serverFactories?: readonly string[];
+  routeObjects?: readonly RouteObjectShape[];
+  defaultAuth?: DefaultAuth;
+  /** Receivers whose methods look like route registrations but are HTTP clients (`axios.get('/x')`). */
+  clientReceivers?: readonly NamePattern[];
+  /** Names that are never routers: request, response and context objects, maps and caches. */
+  nonRouterReceivers?: readonly NamePattern[];
+  /** Untraceable names that read like routers (`app`, `router`, `*Router`); `app` and `server` are apps. */
+  routerNames?: readonly NamePattern[];
+  appNames?: readonly NamePattern[];
+  /** Words in a variable's name that say the instance is this framework's when nothing else does (`fastify`). */
+  guessNames?: readonly string[];
+  /** Other registrations whose function arguments receive requests (`server.on('request', fn)`). */
+  callbackMethods?: readonly string[];
+  /** Base names of files that start a server: an app exported from one is served, not mounted. */
+  entryFiles?: readonly string[];
+  /** Words in an imported name that say `app.use(name)` mounts a router rather than runs middleware. */
+  mountNames?: readonly string[];
+}
+
+/** How a decorator-based application applies middleware and guards outside its controllers (NestJS modules). */
+export interface ModuleWiring {
+  /** `consumer.apply(AuthMiddleware).exclude(…).forRoutes(…)`. */
+  applyMethod: string;
+  excludeMethod: string;
+  forRoutesMethod: string;
+  /** `app.useGlobalGuards(new JwtAuthGuard())`. */
+  globalGuardMethods: readonly string[];
+  /** `{ provide: APP_GUARD, useClass: JwtAuthGuard }`. */
+  globalGuardToken: string;
+  guardProviderKeys: readonly string[];
+}
+
+/** Decorator-based controllers (NestJS, routing-controllers, tsoa). */
+export interface Decorators {
+  /** Class decorators that make a class a controller; the first argument is the path prefix. */
+  controllers: readonly string[];
+  /** Method decorators that register a route, by HTTP method. */
+  routes: Readonly<Record<string, string>>;
+  /** Decorators whose arguments are guards run before the handler (`@UseGuards(JwtAuthGuard)`). */
+  guards?: readonly string[];
+  /** Decorators that are themselves the route's authentication or role gate (`@Auth()`, `@Roles('admin')`, `@Authorized()`). */
+  gates?: readonly string[];
+  /** Decorators whose first argument names a strategy that authenticates the route (`@Security('jwt')`). */
+  strategies?: readonly string[];
+  /** Decorators that exempt a route from global guards (`@Public()`). */
+  publicMarkers?: readonly string[];
+  /** Parameter decorators and what they inject. */
+  parameters: Readonly<Record<string, ParameterInjection>>;
+  /** Decorators whose arguments are middleware run before the handler (`@UseBefore(checkJwt)`). */
+  middleware?: readonly string[];
+  modules?: ModuleWiring;
+}
+
+export type ParameterInjection = SourceKind | 'request' | 'response' | 'host' | 'verified';
+
+/** Routes that a file's location and exports declare (Next.js App Router, Lambda handlers). */
+export interface FileRoutes {
+  /** The folder a route file sits under (`app`), and the file's base name (`route`). */
+  folder?: string;
+  baseName?: string;
+  /** Exports that are handlers, by HTTP method (`GET`…), or `*` for any export in `handlerExports`. */
+  methodExports?: readonly string[];
+  /** Export names that are handlers whatever the file is called (Lambda's `handler`); their method is `ANY`. */
+  handlerExports?: readonly string[];
+  /** A handler export counts only when its first parameter is one of these names or types (or it takes none). */
+  eventNames?: readonly NamePattern[];
+  eventTypes?: readonly NamePattern[];
+  /** A middleware file at the project's root or in `src/` (Next.js `middleware.ts`) and its matcher export. */
+  middlewareFile?: string;
+  /** The first argument of a handler is the request, the second the route context (`{ params }`). */
+  secondParameter?: 'route-context';
+  /** Where authentication happens when the code shows none: reasons say it, and such routes are unknown, not unauthenticated. */
+  outsideCode?: string;
+}
+
+/** A GraphQL-like resolver map: `{ Query: { user: (parent, args, context) => … } }`. */
+export interface ResolverMaps {
+  /** Object keys whose function-valued properties are resolvers. */
+  operations: readonly string[];
+  /** Which parameter holds the client's arguments and which the context. */
+  argumentsParameter: number;
+  contextParameter: number;
+}
+
+/** A framework model. */
+export interface FrameworkModel {
+  kind: 'framework';
+  /** The model's file name. */
+  id: string;
+  /** As the support table names it. */
+  name: string;
+  /** The npm packages that bring it. */
+  packages: readonly string[];
+  /** The support table's description of what ClaimGuard reads from it. */
+  covers: string;
+  /** The tag routes registered through it carry. */
+  routeFramework?: RouteFramework;
+  /** The verifier its users reach for, named in the remedy for an unauthenticated route. */
+  verifierHint?: string;
+  request?: RequestSurface;
+  routing?: Routing;
+  decoratedControllers?: Decorators;
+  fileRoutes?: FileRoutes;
+  resolvers?: ResolverMaps;
+  /** Error codes that deny a request when thrown (`new TRPCError({ code: 'FORBIDDEN' })`). */
+  denyCodes?: readonly string[];
+  /** Error codes that answer "not authenticated", as a 401 does. */
+  unauthenticatedCodes?: readonly string[];
+  /** False for vocabulary shared by many frameworks, which the support table does not list. */
+  listed?: boolean;
+}

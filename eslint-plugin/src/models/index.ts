@@ -1,0 +1,33 @@
+/**
+ * Every built-in model, one line each. A new framework or library is one file in this folder, one line here,
+ * one test file (test/src/models/<id>.test.ts) and one row in the README's support table, which a test checks
+ * against this list.
+ */
+import type { FrameworkModel } from './framework-model';
+import conventions from './conventions';
+import express from './express';
+import fastify from './fastify';
+import fetchApi from './fetch';
+import graphql from './graphql';
+import hono from './hono';
+import koa from './koa';
+import koaRouter from './koa-router';
+import nestjs from './nestjs';
+import nextjs from './nextjs';
+import nodeHttp from './node-http';
+
+export const FRAMEWORK_MODELS: readonly FrameworkModel[] = [
+  conventions,
+  express,
+  fastify,
+  fetchApi,
+  graphql,
+  hono,
+  koa,
+  koaRouter,
+  nestjs,
+  nextjs,
+  nodeHttp,
+];
+
+export type { FrameworkModel } from './framework-model';
