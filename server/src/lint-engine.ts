@@ -11,7 +11,11 @@ export type { FindingDetail, RouteReport };
 export interface LintResult {
   messages: Linter.LintMessage[];
   details: readonly FindingDetail[];
-  routes: RouteReport[];
+  /**
+   * The file's routes, graded with the rest of its project; computed on first call, which also records the text's
+   * summary in the project index. Asked after the diagnostics are out: grading is not needed to show them.
+   */
+  routes(): RouteReport[];
   /** Which configuration applied, in one sentence. */
   configuration: string;
   /** The parse and settings, for grading the file with the rest of its project; only when asked for. */
@@ -121,13 +125,14 @@ export class LintEngine {
     const messages = all.filter((message) => message.fatal === true || message.ruleId?.startsWith('claimguard/') === true);
     const sourceCode = this.linter.getSourceCode() as unknown as Parameters<typeof api.getFindingDetails>[0] | null;
     const configuration = resolved.configuration;
-    if (!sourceCode || messages.some((message) => message.fatal)) return { messages, details: [], routes: [], configuration };
+    if (!sourceCode || messages.some((message) => message.fatal)) return { messages, details: [], routes: () => [], configuration };
     const settings = settingsSeenByRules.get(sourceCode) ?? {};
     const publicRoutes = resolved.applied.publicRoutes;
+    let routes: RouteReport[] | undefined;
     return {
       messages,
       details: api.getFindingDetails(sourceCode),
-      routes: api.routeReports(sourceCode, settings, { filename: request.filePath, publicRoutes }),
+      routes: () => (routes ??= api.routeReports(sourceCode, settings, { filename: request.filePath, publicRoutes })),
       configuration,
       ...(keepSource ? { source: { filename: request.filePath, sourceCode, settings, publicRoutes } } : {}),
     };
