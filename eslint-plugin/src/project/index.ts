@@ -33,6 +33,17 @@ export interface LinkedRoute {
   reaches: readonly { file: string; ranges: readonly Range[] }[];
 }
 
+/**
+ * A file's summary as plain data, with the hash of the text it was made from (or why it has none): what a host that
+ * summarizes files elsewhere (the command's worker threads) hands to the index that links them.
+ */
+export interface SummaryEntry {
+  file: string;
+  key: string;
+  summary?: FileSummary;
+  error?: string;
+}
+
 interface Entry {
   /** Hash of the text the summary was made from. */
   key: string;
@@ -107,6 +118,28 @@ export class ProjectIndex {
     return summary;
   }
 
+  /**
+   * A summary this index did not compute, as another index's `entryOf` gave it; it stands for the file as a
+   * recorded one does, until the file is invalidated.
+   */
+  accept(entry: SummaryEntry): void {
+    const existing = this.entries.get(entry.file);
+    if (existing?.key === entry.key && (existing.summary !== undefined || existing.error !== undefined)) {
+      existing.recorded = true;
+      return;
+    }
+    this.entries.set(entry.file, { key: entry.key, recorded: true, ...(entry.summary ? { summary: entry.summary } : {}), ...(entry.error !== undefined ? { error: entry.error } : {}) });
+    this.table = undefined;
+  }
+
+  /** The file's summary (read and summarized now if need be) as plain data for `accept`; undefined when unreadable. */
+  entryOf(file: string): SummaryEntry | undefined {
+    this.summaryOf(file);
+    const entry = this.entries.get(file);
+    if (!entry) return undefined;
+    return { file, key: entry.key, ...(entry.summary ? { summary: entry.summary } : {}), ...(entry.error !== undefined ? { error: entry.error } : {}) };
+  }
+
   /** Unsaved text of an open document (undefined drops it): it replaces the file's text on disk. */
   overlay(file: string, text: string | undefined): void {
     if (text === undefined) this.overlays.delete(file);
@@ -168,7 +201,7 @@ export class ProjectIndex {
     for (const file of this.listing.files) {
       if (files.has(file)) continue;
       const text = this.textOf(file);
-      if (text !== undefined && (ROUTE_HINT.test(text) || isNextMiddlewareFile(file))) files.add(file);
+      if (text !== undefined && mayRoute(file, text)) files.add(file);
     }
     return [...files].sort();
   }
@@ -442,6 +475,11 @@ class Linker {
   }
 }
 
+/** Whether a file's text says it may register, mount or guard routes: the files linking reads first. */
+export function mayRoute(file: string, text: string): boolean {
+  return ROUTE_HINT.test(text) || isNextMiddlewareFile(file);
+}
+
 function hasRouting(summary: FileSummary): boolean {
   return summary.routes.length > 0 || summary.mounts.length > 0 || !!summary.nextMiddleware || !!summary.nest.globalGuards || summary.nest.middleware.length > 0;
 }
@@ -459,6 +497,9 @@ function joinPrefix(prefix: string, routePath: string): string {
 function hashOf(text: string): string {
   return crypto.createHash('sha1').update(text).digest('base64');
 }
+
+/** The key a summary of `text` is filed under (see `SummaryEntry`). */
+export const textKey = hashOf;
 
 function statKey(file: string): string | undefined {
   try {
