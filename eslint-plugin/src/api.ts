@@ -184,6 +184,12 @@ export function dependentFiles(filename: string): string[] {
 export { commandFiles } from './cli/project';
 
 /**
+ * Why a text must not be handed to ESLint at all (nesting deep enough to exhaust the parser's stack, which can abort
+ * the process rather than throw), or undefined. Hosts ask before each lint and report the file as not analysed.
+ */
+export { refusalBeforeParsing } from './project/parse';
+
+/**
  * The grade of a set of routes (a file's, a project's): the lowest level of the protected, not public routes,
  * `unauthenticated` ranking below Level 0; `unknown` never counts. Null when no route counts.
  */

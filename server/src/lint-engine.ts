@@ -110,12 +110,15 @@ export class LintEngine {
   /** The text with every autofix applied, or undefined when nothing changes. */
   async fixAll(request: LintRequest): Promise<string | undefined> {
     const resolved = await this.configFor(request);
-    if ('ignored' in resolved) return undefined;
+    if ('ignored' in resolved || api.refusalBeforeParsing(request.text) !== undefined) return undefined;
     const report = this.linter.verifyAndFix(request.text, [...resolved.config, PROBE_CONFIG], { filename: request.filePath });
     return report.fixed ? report.output : undefined;
   }
 
   private run(request: LintRequest, resolved: ResolvedConfig, keepSource: boolean): LintResult | IgnoredFile {
+    // A text that would exhaust the parser's stack can abort the whole server inside ESLint: never hand it over.
+    const refusal = api.refusalBeforeParsing(request.text);
+    if (refusal !== undefined) return { messages: [notAnalysed(refusal)], details: [], routes: () => [], configuration: resolved.configuration };
     const all = this.linter.verify(request.text, [...resolved.config, PROBE_CONFIG], { filename: request.filePath });
     // ESLint's "No matching configuration" notice, without a line: the file was not linted at all (and
     // `getSourceCode()` would still hold the previous file).
@@ -186,6 +189,11 @@ export class LintEngine {
     this.reported.add(key);
     this.log[kind](message);
   }
+}
+
+/** What the editor shows on the first line of a file ClaimGuard refused to parse. */
+function notAnalysed(reason: string): Linter.LintMessage {
+  return { ruleId: null, fatal: true, severity: 2, line: 1, column: 1, message: `ClaimGuard did not analyse this file: ${reason}` };
 }
 
 /** The editor's `claimguard.*` settings as the overrides the plugin's workspace config takes. */
