@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES as NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../util/find-variable';
-import { decoratorsOf, dottedPath, isFunctionNode, memberName, staticString, typeScriptOnly, unwrap } from './syntax';
+import { decoratorsOf, dottedPath, functionName, isFunctionNode, memberName, staticString, typeScriptOnly, unwrap } from './syntax';
 import { isProjectSpecifier } from '../project/modules';
-import { cachedPattern, matches } from '../util/wildcard';
-import { budgetOf, type FileBudget } from './budget';
+import { cachedPattern, compileRoutePattern, matches, type Wildcard } from '../util/wildcard';
+import { budgetOf, type AnalysisWork, type FileBudget } from './budget';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
 const AST_NODE_TYPES = NODE_TYPES;
@@ -164,6 +164,8 @@ const MAX_CALL_DEPTH = 4;
 
 /** Prefix checks every file may make whatever its size; beyond, one per character of the file (see PrefixChecks). */
 const MIN_PREFIX_CHECKS = 10_000;
+/** Functions the chains of a file may take in whatever its size; beyond, one per character (see ExpansionBudget). */
+const MIN_EXPANSIONS = 100_000;
 
 /** `UnauthorizedException`, `createError.Unauthorized`, `HttpStatus.UNAUTHORIZED`: names that answer 401. */
 const UNAUTHORIZED_NAME = /^unauthori[sz]ed/i;
@@ -222,14 +224,44 @@ class PrefixChecks {
 
   /** Counts one check; false once the budget is spent (noted once, at the registration being linked). */
   allow(at: TSESTree.Node): boolean {
-    this.budget.work.useChecks++;
     if (this.left > 0) {
+      this.budget.work.useChecks++;
       this.left--;
       return true;
     }
     if (!this.stopped) {
       this.stopped = true;
       this.budget.hit('route-prefixes', 'route prefixes', this.limit, at);
+    }
+    return false;
+  }
+}
+
+/**
+ * Bounds the functions the chains' links take in, over the whole file: every route that calls a helper adds the
+ * helper's code to its chain, so the total is routes × helpers. Proportional to the file's size; past it, links
+ * keep the code they name and a budget stop says where the rest was left out.
+ */
+class ExpansionBudget {
+  private left: number;
+  private stopped = false;
+
+  constructor(
+    private readonly budget: FileBudget,
+    private readonly limit: number,
+  ) {
+    this.left = limit;
+  }
+
+  allow(fn: TSESTree.FunctionLike): boolean {
+    if (this.left > 0) {
+      this.budget.work.chainFunctions++;
+      this.left--;
+      return true;
+    }
+    if (!this.stopped) {
+      this.stopped = true;
+      this.budget.hit('chain-expansion', functionNameOf(fn), this.limit, fn);
     }
     return false;
   }
@@ -245,15 +277,19 @@ class UseIndex {
   readonly all: Use[] = [];
   private readonly everywhere: Use[] = [];
   private readonly literal = new Map<string, Use[]>();
-  private readonly patterns: Use[] = [];
+  /** Uses under wildcard or parameter prefixes, each with its prefix compiled once. */
+  private readonly patterns: { use: Use; pattern: Wildcard }[] = [];
 
-  constructor(private readonly checks: PrefixChecks) {}
+  constructor(
+    private readonly checks: PrefixChecks,
+    private readonly work: AnalysisWork,
+  ) {}
 
   add(use: Use): void {
     this.all.push(use);
     const key = literalPrefix(use.prefix);
     if (key === '') this.everywhere.push(use);
-    else if (key === undefined) this.patterns.push(use);
+    else if (key === undefined) this.patterns.push({ use, pattern: compileRoutePattern(use.prefix!, 'prefix') });
     else {
       const list = this.literal.get(key);
       if (list) list.push(use);
@@ -265,18 +301,24 @@ class UseIndex {
   covering(path: string, order: number, at: TSESTree.Node): Use[] {
     const found = registeredBefore(this.everywhere, order);
     if (this.literal.size > 0) {
+      // A look-up per segment of the path: the path is the project's text, but so is its length.
       for (const candidate of segmentPrefixes(path)) {
-        this.checks.allow(at);
+        this.work.prefixLookups++;
         const list = this.literal.get(candidate);
         if (list) found.push(...registeredBefore(list, order));
       }
     }
-    for (const use of this.patterns) {
-      if (use.order >= order) break;
-      if (this.checks.allow(at) && prefixCovers(use.prefix, path)) found.push(use);
+    for (const { use, pattern } of this.patterns) {
+      if (use.order >= order || !this.checks.allow(at)) break;
+      if (matches(pattern, path)) found.push(use);
     }
     return found.length > 1 ? found.sort((a, b) => a.order - b.order) : found;
   }
+}
+
+/** How a budget stop names a function. */
+function functionNameOf(fn: TSESTree.FunctionLike): string {
+  return (isFunctionNode(fn) ? functionName(fn) : undefined) ?? 'an anonymous function';
 }
 
 /** The path a literal `use` prefix covers (itself and below), `''` for one that covers every path, undefined for a pattern. */
@@ -520,12 +562,15 @@ class RouteDiscovery {
   private order = 0;
   private parents: Map<Receiver, { parent: Receiver; mount: Mount }> | undefined;
   private readonly prefixChecks: PrefixChecks;
+  private readonly calledCache = new Map<string, readonly TSESTree.FunctionLike[]>();
+  private readonly expansions: ExpansionBudget;
 
   constructor(
     private readonly sourceCode: TSESLint.SourceCode,
     private readonly filename: string,
   ) {
     this.prefixChecks = new PrefixChecks(budgetOf(sourceCode), Math.max(MIN_PREFIX_CHECKS, sourceCode.text.length));
+    this.expansions = new ExpansionBudget(budgetOf(sourceCode), Math.max(MIN_EXPANSIONS, sourceCode.text.length));
   }
 
   run(): RouteModel {
@@ -640,7 +685,7 @@ class RouteDiscovery {
   private receiverByKey(key: string, framework: Framework, mountable: boolean, fromParameter: boolean): Receiver {
     let receiver = this.receivers.get(key);
     if (!receiver) {
-      receiver = { key, framework, prefix: '', mountable, fromParameter, uses: new UseIndex(this.prefixChecks), mounts: [], routes: [], mountedInFile: false, served: false };
+      receiver = { key, framework, prefix: '', mountable, fromParameter, uses: new UseIndex(this.prefixChecks, budgetOf(this.sourceCode).work), mounts: [], routes: [], mountedInFile: false, served: false };
       this.receivers.set(key, receiver);
     }
     return receiver;
@@ -862,7 +907,8 @@ class RouteDiscovery {
     const scoped: { prefix: string; links: ChainLink[] }[] = [];
     const covers = new Set(covering);
     for (const use of receiver.uses.all) {
-      if (covers.has(use) || use.prefix === undefined || !this.prefixChecks.allow(node)) continue;
+      if (covers.has(use) || use.prefix === undefined) continue;
+      if (!this.prefixChecks.allow(node)) break;
       const below = use.prefix.endsWith('/*') ? use.prefix.slice(0, -2) : use.prefix;
       if (prefixCovers(mountPath, below)) scoped.push({ prefix: use.prefix, links: use.links });
     }
@@ -1293,19 +1339,38 @@ class RouteDiscovery {
     for (let depth = 0; depth < MAX_CALL_DEPTH && frontier.length > 0; depth++) {
       const next: Range[] = [];
       for (const range of frontier) {
-        for (const call of this.callsWithin(range)) {
-          const callee = unwrap(call.callee);
-          if (callee.type !== AST_NODE_TYPES.Identifier) continue;
-          const declaration = this.declarationOf(callee);
-          if (!declaration || !isFunctionNode(declaration) || seen.has(declaration.range[0])) continue;
-          seen.add(declaration.range[0]);
-          ranges.push(declaration.range);
-          next.push(declaration.range);
+        for (const called of this.calledIn(range)) {
+          if (seen.has(called.range[0])) continue;
+          if (!this.expansions.allow(called)) return ranges;
+          seen.add(called.range[0]);
+          ranges.push(called.range);
+          next.push(called.range);
         }
       }
       frontier = next;
     }
     return ranges;
+  }
+
+  /**
+   * The same-file functions the code in a range calls by name, each once. Worked out once per range: routes that
+   * share a helper look up its calls once, not once per route.
+   */
+  private calledIn(range: Range): readonly TSESTree.FunctionLike[] {
+    const key = `${range[0]}:${range[1]}`;
+    let called = this.calledCache.get(key);
+    if (!called) {
+      const found = new Map<number, TSESTree.FunctionLike>();
+      for (const call of this.callsWithin(range)) {
+        const callee = unwrap(call.callee);
+        if (callee.type !== AST_NODE_TYPES.Identifier) continue;
+        const declaration = this.declarationOf(callee);
+        if (declaration && isFunctionNode(declaration) && !found.has(declaration.range[0])) found.set(declaration.range[0], declaration);
+      }
+      called = [...found.values()];
+      this.calledCache.set(key, called);
+    }
+    return called;
   }
 
   /** Plain calls inside a range; the list is in source order, so a binary search finds the first. */

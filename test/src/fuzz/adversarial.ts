@@ -16,6 +16,9 @@ export interface AdversarialShape {
 
 const EXPRESS = "const express = require('express');\nconst app = express();\n";
 
+/** Verified-token middleware: a route it covers grades at Level 1 or better, one it misses as unauthenticated. */
+const VERIFIER = "const { auth: jwtAuth } = require('express-oauth2-jwt-bearer');\nconst auth = jwtAuth({ audience: 'https://api.example.com', issuerBaseURL: 'https://issuer.example.com/', tokenSigningAlg: 'RS256' });";
+
 /** A guard that calls itself `size` times: re-walking its summary at every call site multiplies per level. */
 export function selfCallingGuard(size: number): string {
   return `${EXPRESS}function guard(role) {
@@ -36,14 +39,14 @@ app.get('/x', (req, res) => { h${size - 1}(req.headers['x-role']); res.json({});
 
 /** `size` routes, each behind an `app.use` prefix of its own: filtering every use per route is quadratic. */
 export function prefixedRoutes(size: number): string {
-  const lines = [EXPRESS.trimEnd(), 'const auth = (req, res, next) => next();'];
+  const lines = [EXPRESS.trimEnd(), VERIFIER];
   for (let i = 0; i < size; i++) lines.push(`app.use('/p${i}', auth);`, `app.get('/p${i}/items', (req, res) => res.json({}));`);
   return `${lines.join('\n')}\n`;
 }
 
 /** `size` routers mounted under prefixes, each with routes: mounts against uses, lifted through parents. */
 export function mountedRouters(size: number): string {
-  const lines = [EXPRESS.trimEnd(), 'const auth = (req, res, next) => next();'];
+  const lines = [EXPRESS.trimEnd(), VERIFIER];
   for (let i = 0; i < size; i++) {
     lines.push(`const r${i} = express.Router();`, `r${i}.get('/x', (req, res) => res.json({}));`, `app.use('/m${i}', auth);`, `app.use('/m${i}', r${i});`);
   }
