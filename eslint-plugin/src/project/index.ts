@@ -14,7 +14,7 @@ import { inFile, mergeFacts, type ChainFacts, type UnknownFact, type Verificatio
 import { nestTargetCovers, nextMatcherCovers, prefixCovers, type ImportRef, type Range } from '../analysis/routes';
 import { DEFAULT_LIST_OPTIONS, findProjectRoot, listSourceFiles, type FileListing } from './files';
 import { parseFile } from './parse';
-import { ModuleResolver } from './resolve';
+import { forgetResolvers, resolverFor } from './modules';
 
 type EslintSettings = Readonly<Record<string, unknown>>;
 
@@ -82,7 +82,6 @@ const ROUTE_HINT =
   /\.(?:use|route|register|mount)\s*\(|\.(?:get|post|put|patch|delete|del|all|options|head)\s*\(\s*['"`[/]|@(?:Controller|Module)\s*\(|forRoutes|APP_GUARD|useGlobalGuards|createServer|Strategy\s*\(|JwtModule|@fastify\/jwt|export\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|export\s+const\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
 
 export class ProjectIndex {
-  private readonly resolver: ModuleResolver;
   private readonly entries = new Map<string, Entry>();
   private readonly overlays = new Map<string, string>();
   private listing: FileListing | undefined;
@@ -100,7 +99,6 @@ export class ProjectIndex {
     private readonly settings: EslintSettings | undefined,
     readonly solo: boolean,
   ) {
-    this.resolver = new ModuleResolver(root);
   }
 
   /** The summary of the file being linted, from ESLint's own parse; replaces what was read from disk. */
@@ -153,7 +151,7 @@ export class ProjectIndex {
     this.table = undefined;
     if (!fs.existsSync(file) || !this.listing?.files.includes(file)) {
       this.listing = undefined;
-      this.resolver.clear();
+      resolverFor(this.root).clear();
     }
   }
 
@@ -232,7 +230,8 @@ export class ProjectIndex {
   }
 
   resolve(fromFile: string, specifier: string) {
-    return this.solo ? ({ kind: 'unresolved', specifier } as const) : this.resolver.resolve(fromFile, specifier);
+    // The resolver is the one route discovery uses for this root; a file alone never needs one.
+    return this.solo ? ({ kind: 'unresolved', specifier } as const) : resolverFor(this.root).resolve(fromFile, specifier);
   }
 
   /** A path as reasons show it: relative to the project root. */
@@ -538,6 +537,12 @@ function settingsKey(settings: EslintSettings | undefined): string {
     settingsKeys.set(raw, key);
   }
   return key;
+}
+
+/** Forgets every index and resolver: a fresh start, as a new process would make (benchmarks time real first runs). */
+export function forgetProjects(): void {
+  indexes.clear();
+  forgetResolvers();
 }
 
 /** Every index this process holds, for the language server's overlays and file events. */
