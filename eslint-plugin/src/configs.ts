@@ -55,7 +55,8 @@ function allRules(): RulesRecord {
 export function buildConfigs(plugin: ESLint.Plugin): Record<ConfigName, Linter.Config[]> {
   const config = (name: ConfigName, selected: RulesRecord): Linter.Config[] => [
     { name: `claimguard/${name}`, files: [SOURCE_FILES], plugins: { claimguard: plugin }, rules: selected },
-    { name: `claimguard/${name}/jsx`, files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
+    // JSX parses in any JavaScript file (React code often lives in `.js`); plain JavaScript parses the same with it on.
+    { name: `claimguard/${name}/jsx`, files: ['**/*.{js,mjs,cjs,jsx}'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
     { name: `claimguard/${name}/typescript`, files: [TYPESCRIPT_FILES], languageOptions: { parser: loadTypeScriptParser() } },
   ];
   return {

@@ -32,7 +32,7 @@ export function claimsAccessAt(
   filename: string,
   node: TSESTree.Node,
 ): ClaimsAccess {
-  const analysis = analyzeSourceCode(sourceCode, eslintSettings);
+  const analysis = analyzeSourceCode(sourceCode, eslintSettings, filename);
   const configured = analysis.settings.claimsPath;
   const fn = analysis.functionContaining(node);
   if (fn) {

@@ -160,7 +160,7 @@ class DecisionFinder {
     }
     // Identity names (userId, tenant) count only beside a verified claim (`doc.ownerId !== claims.sub` answered
     // with 404); on caller values alone they are usually input validation.
-    const nameTest = operands.some((operand) => operand.values.some((value) => value.trust === 'verified')) ? isAuthorizationName : isPrivilegeName;
+    const nameTest = operands.some((operand) => operand.values.some((value) => value.trust === 'verified' || value.trust === 'pending')) ? isAuthorizationName : isPrivilegeName;
     for (const test of tests) {
       if (!test) continue;
       const text = this.sourceCode.getText(test);
@@ -188,7 +188,8 @@ class DecisionFinder {
         const parts = [calleeObject(node), ...node.arguments.flatMap((argument) => (isFunctionNode(argument) ? this.callbackResults(argument) : [argument]))];
         for (const part of parts.reverse()) if (part) stack.push({ node: part, truthy: false });
       } else if (node.type !== AST_NODE_TYPES.Literal && node.type !== AST_NODE_TYPES.TemplateLiteral) {
-        const values = this.relevantValues(node).filter((value) => !(truthy && value.trust !== 'untrusted' && value.name === undefined));
+        // Testing that claims, or a property middleware set, are there at all is authentication, not a decision.
+        const values = this.relevantValues(node).filter((value) => !(truthy && value.trust !== 'untrusted' && (value.name === undefined || value.trust === 'pending')));
         if (values.length > 0) operands.push({ node, values });
       }
     }
@@ -383,9 +384,23 @@ class DecisionFinder {
         current = parent;
         continue;
       }
+      // `const filter = { userId, … }; Ticket.find(filter)`: the variable is the filter.
+      if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) {
+        return this.isPassedToQuery(parent.id);
+      }
       return false;
     }
     return false;
+  }
+
+  private isPassedToQuery(binding: TSESTree.Identifier): boolean {
+    const variable = this.index.variableOf(binding);
+    return !!variable?.references.some((reference) => {
+      const parent = reference.identifier.parent;
+      if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(reference.identifier as TSESTree.Identifier)) return false;
+      const name = calleeName(parent);
+      return !!name && QUERY_METHOD.test(name) && !isResponseCall(parent);
+    });
   }
 
   // ── Privilege writes ──────────────────────────────────────────────────────

@@ -10,6 +10,7 @@ export function describeValue(value: TrustValue): string {
     if (value.name === undefined) return value.source === 'body' ? 'the request body' : `a ${value.source}`;
     return value.source === 'body' ? `body field '${value.name}'` : value.source === 'argument' ? `GraphQL argument '${value.name}'` : `${value.source} '${value.name}'`;
   }
+  if (value.trust === 'pending') return `request property '${value.prop}'`;
   const claim = claimName(value.name);
   if (value.trust === 'unverified') return claim ? `claim '${claim}' of an unverified token` : 'the claims of an unverified token';
   return claim ? `verified claim '${claim}'` : 'verified claims';

@@ -170,7 +170,8 @@ export function frameworkMember(value: FrameworkShape, key: string | undefined, 
       return key === 'locals' ? [{ shape: 'locals', text: `${value.text}.locals` }] : [];
     case 'locals':
     case 'state':
-      return key && VERIFIED_HOLDER_MEMBERS.has(key) ? [verifiedAt(`${value.text}.${key}`, at)] : [];
+      if (key && VERIFIED_HOLDER_MEMBERS.has(key)) return [verifiedAt(`${value.text}.${key}`, at)];
+      return key ? [pendingAt(`${value.shape}.${key}`, at)] : [];
     case 'url':
       return key === 'searchParams' ? [container('query', at)] : [];
     case 'route-context':
@@ -207,8 +208,27 @@ function requestMember(text: string, key: string | undefined, node: TSESTree.Nod
     case 'originalUrl':
       return [{ shape: 'request-url' }];
     default:
-      return key && VERIFIED_REQUEST_MEMBERS.has(key) ? [verifiedAt(`${text}.${key}`, node)] : [];
+      if (key && VERIFIED_REQUEST_MEMBERS.has(key)) return [verifiedAt(`${text}.${key}`, node)];
+      return key && !FRAMEWORK_REQUEST_MEMBERS.has(key) ? [pendingAt(key, node)] : [];
   }
+}
+
+/**
+ * Request members the frameworks themselves fill (method, path, ip…): never authorization data. Any other member
+ * (`req.claims`, `req.tenant`) was put there by the project's own code, which the project index looks up.
+ */
+const FRAMEWORK_REQUEST_MEMBERS = new Set([
+  'method', 'path', 'ip', 'ips', 'hostname', 'host', 'protocol', 'secure', 'xhr', 'subdomains', 'fresh', 'stale', 'route',
+  'baseUrl', 'app', 'res', 'socket', 'connection', 'raw', 'server', 'id', 'log', 'routeOptions', 'routerPath', 'routeConfig',
+  'httpVersion', 'complete', 'aborted', 'rawHeaders', 'trailers', 'rawTrailers', 'statusCode', 'statusMessage', 'signal',
+  'accepts', 'acceptsCharsets', 'acceptsEncodings', 'acceptsLanguages', 'is', 'range', 'files', 'file', 'session', 'sessionID',
+  'flash', 'logIn', 'login', 'logout', 'logOut', 'isAuthenticated', 'isUnauthenticated', 'locale', 'language', 'i18n', 't',
+  'originalMethod', 'context', 'env', 'var', 'routePath', 'matchedRoutes', 'href', 'origin', 'querystring', 'search', 'type',
+  'charset', 'length', 'response', 'originalUrl', 'ctx', 'constructor', 'toString', 'valueOf', 'hasOwnProperty',
+]);
+
+function pendingAt(prop: string, node: TSESTree.Node): TrustValue {
+  return { trust: 'pending', prop, name: prop, node };
 }
 
 /** Methods of framework objects. */

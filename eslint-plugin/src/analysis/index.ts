@@ -3,8 +3,12 @@ import { readSettings, type ClaimGuardSettings } from './settings';
 import type { Decision, FunctionNode, PrivilegeWrite, TrustValue } from './types';
 import { FileIndex } from './file-index';
 import { claimsPathOfLibraries } from './frameworks';
-import { ValueEvaluator } from './values';
+import { ValueEvaluator, type Value } from './values';
+import { importRefOf } from './imports';
+import type { PortableValue } from './portable';
+import { projectFor } from '../project/index';
 import { findDecisions } from './decisions';
+import { findRequestWrites, settleValues, type RequestWrite, type WrittenTrust } from './request-writes';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { memberName } from './syntax';
 
@@ -33,6 +37,15 @@ export interface FileAnalysis {
   functionContaining(node: TSESTree.Node): FunctionNode | null;
   /** The verified claims objects `fn` reads (`req.auth.payload`), the most used first. */
   verifiedClaimsReadIn(fn: FunctionNode): readonly string[];
+  /** What `fn` returns, with its parameters as placeholders: the summary other files instantiate at their calls. */
+  returnsOf(fn: FunctionNode): readonly Value[];
+  /** What the file's code puts on request objects for later middleware and handlers. */
+  readonly requestWrites: readonly RequestWrite[];
+  /**
+   * Values as the routes reaching the code at `at` see them, with what their middleware puts on the request
+   * applied (`req.claims` set from verified claims, `req.body.userId` replaced by the server's value).
+   */
+  settle(values: readonly TrustValue[], at: TSESTree.Node): TrustValue[];
 }
 
 /** One read of a verified claims object: where, which object, and the claim read from it. */
@@ -51,9 +64,30 @@ class LazyFileAnalysis implements FileAnalysis {
   constructor(
     private readonly sourceCode: TSESLint.SourceCode,
     readonly settings: ClaimGuardSettings,
+    private readonly project?: ProjectHooks,
   ) {
     this.index = new FileIndex(sourceCode);
-    this.evaluator = new ValueEvaluator(sourceCode, this.index, settings);
+    this.evaluator = new ValueEvaluator(sourceCode, this.index, settings, project?.imports);
+  }
+
+  returnsOf(fn: FunctionNode): readonly Value[] {
+    return this.evaluator.returnValues(fn);
+  }
+
+  private readonly writesByFunction = new Map<FunctionNode | null, ReadonlyMap<string, WrittenTrust> | undefined>();
+
+  settle(values: readonly TrustValue[], at: TSESTree.Node): TrustValue[] {
+    if (!this.project || !values.some((value) => value.trust === 'pending' || value.trust === 'untrusted')) return [...values];
+    const fn = this.index.functionContaining(at);
+    if (!this.writesByFunction.has(fn)) this.writesByFunction.set(fn, this.project.writesAt(fn?.range[0] ?? at.range[0]));
+    return settleValues(values, this.writesByFunction.get(fn));
+  }
+
+  private writes: RequestWrite[] | undefined;
+
+  get requestWrites(): readonly RequestWrite[] {
+    this.writes ??= findRequestWrites(this.index, this.evaluator);
+    return this.writes;
   }
 
   private get computed(): ReturnType<typeof findDecisions> {
@@ -120,15 +154,41 @@ const analyses = new WeakMap<TSESLint.SourceCode, { settings: object | undefined
 
 /** The analysis of the file being linted, shared by every rule (built on first use, once per SourceCode). */
 export function getAnalysis(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileAnalysis {
-  return analyzeSourceCode(context.sourceCode, context.settings);
+  return analyzeSourceCode(context.sourceCode, context.settings, context.filename);
 }
 
-/** The same analysis for callers outside a rule (the CLI and editors), given the ESLint settings. */
-export function analyzeSourceCode(sourceCode: TSESLint.SourceCode, eslintSettings?: Readonly<Record<string, unknown>>): FileAnalysis {
+/**
+ * The same analysis for callers outside a rule (the CLI and editors), given the ESLint settings. With the file's
+ * name, calls of functions other files of its project export are evaluated from their summaries; the first call
+ * for a parse decides, and the rules make it with the name.
+ */
+export function analyzeSourceCode(sourceCode: TSESLint.SourceCode, eslintSettings?: Readonly<Record<string, unknown>>, filename?: string): FileAnalysis {
   const raw = eslintSettings?.claimguard as object | undefined;
   const cached = analyses.get(sourceCode);
   if (cached && cached.settings === raw) return cached.analysis;
-  const analysis = new LazyFileAnalysis(sourceCode, readSettings(eslintSettings));
+  const project = filename ? projectHooks(sourceCode, eslintSettings, filename) : undefined;
+  const analysis = new LazyFileAnalysis(sourceCode, readSettings(eslintSettings), project);
   analyses.set(sourceCode, { settings: raw, analysis });
   return analysis;
+}
+
+/** What a file's analysis asks its project's index: other files' functions it calls, the routes reaching its code. */
+interface ProjectHooks {
+  imports(call: TSESTree.CallExpression): readonly PortableValue[] | undefined;
+  writesAt(offset: number): ReadonlyMap<string, WrittenTrust> | undefined;
+}
+
+function projectHooks(sourceCode: TSESLint.SourceCode, eslintSettings: Readonly<Record<string, unknown>> | undefined, filename: string): ProjectHooks {
+  const project = () => projectFor(filename, eslintSettings);
+  return {
+    imports: (call) => {
+      const ref = importRefOf(sourceCode, filename, call.callee);
+      return ref ? project().returnsOf(filename, ref) : undefined;
+    },
+    writesAt: (offset) => {
+      const index = project();
+      index.record(filename, sourceCode);
+      return index.writesAt(filename, offset);
+    },
+  };
 }

@@ -8,6 +8,7 @@ import { calleeName, dottedPath, memberName, staticString, unwrap } from './synt
 import { describeValue } from './describe';
 import type { Decision, TrustValue } from './types';
 import { getCredentialFacts, type CheckName, type Verification } from './credentials';
+import type { RequestWrite } from './request-writes';
 import { cachedPattern, matches } from '../util/wildcard';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
@@ -64,7 +65,10 @@ export interface VerificationFact extends Fact {
 }
 
 export interface DecisionFact extends Fact {
-  trust: 'verified' | 'untrusted' | 'unverified';
+  /** `pending`: the value is a request property the project's middleware sets; the project index settles it per route. */
+  trust: 'verified' | 'untrusted' | 'unverified' | 'pending';
+  /** For a value read from the request: its path below it (`body.userId`, `claims.role`), which middleware may set. */
+  prop?: string;
   /** Privilege writes (a role from the body) hold a route below Level 3 but do not make a sign-up route protected. */
   privilegeWrite?: boolean;
 }
@@ -76,6 +80,10 @@ export interface UnknownFact extends Fact {
   why?: string;
   /** An imported `use` argument: when it turns out to be a router, it is a mount rather than middleware. */
   mayBeRouter?: boolean;
+  /** The route's handler: what it writes on the request is its answer, not input for later code. */
+  handler?: boolean;
+  /** A server decorator (`fastify.authenticate`) the project registers in another file. */
+  decoration?: string;
 }
 
 /** Everything on one route's chain that decides its level. */
@@ -88,6 +96,15 @@ export interface ChainFacts {
   readsCaller?: boolean;
   /** Functions of the project's other files that the chain's code calls (services, helpers), still to be followed. */
   calls?: readonly ImportRef[];
+  /** What the chain's code puts on the request for later links (`req.claims = payload`), in the order it runs. */
+  writes?: readonly ChainWrite[];
+}
+
+/** A request property written on the chain, as plain data (see request-writes.ts). */
+export interface ChainWrite {
+  prop: string;
+  trust: RequestWrite['trust'];
+  from?: string;
 }
 
 export interface Grade {
@@ -126,10 +143,15 @@ export function mergeFacts(...parts: readonly ChainFacts[]): ChainFacts {
     decisions: parts.flatMap((part) => part.decisions),
     unknown: parts.flatMap((part) => part.unknown),
     ...(parts.some((part) => part.readsCaller) ? { readsCaller: true } : {}),
+    ...withWrites(parts.flatMap((part) => part.writes ?? [])),
   };
 }
 
-type AnalysisFacts = Pick<FileAnalysis, 'decisions' | 'privilegeWrites'>;
+function withWrites(writes: readonly ChainWrite[]): Pick<ChainFacts, 'writes'> {
+  return writes.length > 0 ? { writes } : {};
+}
+
+type AnalysisFacts = Pick<FileAnalysis, 'decisions' | 'privilegeWrites' | 'requestWrites'>;
 type EslintSettings = Readonly<Record<string, unknown>>;
 
 const fileFactsCache = new WeakMap<TSESLint.SourceCode, { settings: object | undefined; filename: string; facts: FileFacts }>();
@@ -148,7 +170,7 @@ export function getFileFacts(sourceCode: TSESLint.SourceCode, eslintSettings?: E
   let located: LocatedFacts | undefined;
   let routes: RouteFacts[] | undefined;
   const chainFacts = (chain: readonly ChainLink[]): ChainFacts => {
-    located ??= locateFacts(sourceCode, analyzeSourceCode(sourceCode, eslintSettings), model);
+    located ??= locateFacts(sourceCode, analyzeSourceCode(sourceCode, eslintSettings, filename || undefined), model);
     return factsOfChain(chain, located, model);
   };
   const facts: FileFacts = {
@@ -174,7 +196,7 @@ export function getFileFacts(sourceCode: TSESLint.SourceCode, eslintSettings?: E
  * router is mounted, in a file not seen here.
  */
 export function gradeChain(facts: ChainFacts, upstreamHidden = false, framework?: Framework): Grade {
-  const bad = facts.decisions.filter((decision) => decision.trust !== 'verified');
+  const bad = facts.decisions.filter((decision) => decision.trust === 'untrusted' || decision.trust === 'unverified');
   const good = facts.decisions.filter((decision) => decision.trust === 'verified');
   if (facts.schemes.length > 0) {
     return {
@@ -298,6 +320,7 @@ export function inFile(facts: ChainFacts, file: string): ChainFacts {
     decisions: mark(facts.decisions),
     unknown: mark(facts.unknown),
     ...(facts.readsCaller ? { readsCaller: true } : {}),
+    ...withWrites(facts.writes ?? []),
   };
 }
 
@@ -350,6 +373,7 @@ interface LocatedFacts {
   /** Authentication in calls this file cannot see into; it counts on a chain that answers 401. */
   hiddenVerifications: Located<VerificationFact>[];
   hiddenAuthentication: Located<UnknownFact>[];
+  writes: Located<ChainWrite>[];
 }
 
 /** What a verifier this file cannot see leaves open, as a reason line says it. */
@@ -395,6 +419,7 @@ function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, m
     ),
     verifications: bySource(verifications),
     decisions: bySource(decisions),
+    writes: bySource(analysis.requestWrites.map((write) => ({ start: write.node.range[0], fact: { prop: write.prop, trust: write.trust, ...(write.from ? { from: write.from } : {}) } }))),
     ...locateHiddenAuthentication(model, new Set(verifications.map((verification) => verification.start))),
   };
 }
@@ -425,24 +450,34 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
   const verifications: VerificationFact[] = [];
   const decisions: DecisionFact[] = [];
   const unknown: UnknownFact[] = [];
+  const writes: ChainWrite[] = [];
   const visible: Range[] = [];
-  for (const link of chain) {
+  chain.forEach((link, position) => {
+    // What the handler (the last link) writes on the request is its answer, not input for a later link.
+    const handler = chain.length > 1 && position === chain.length - 1;
     if (link.imported) {
       unknown.push({
         description: `middleware '${linkName(link)}' is imported from '${link.imported.source}'`,
         span: spanOf(link.node),
         ref: link.imported,
         ...(link.mayBeRouter ? { mayBeRouter: true } : {}),
+        ...(handler ? { handler: true } : {}),
       });
-      continue;
+      return;
+    }
+    if (link.decoration !== undefined) {
+      unknown.push({ description: `decorator '${link.decoration}' is registered in another file`, span: spanOf(link.node), decoration: link.decoration });
+      return;
     }
     visible.push(...link.ranges);
     schemes.push(...pickWithin(located.schemes, link.ranges, seen));
     verifications.push(...pickWithin(located.verifications, link.ranges, seen));
     decisions.push(...pickWithin(located.decisions, link.ranges, seen));
+    const written = pickWithin(located.writes, link.ranges, seen);
+    if (!handler) writes.push(...written);
     const check = claimCheckOf(link.node);
     if (check) decisions.push(check);
-  }
+  });
   // `const auth = await authenticate(c); if (!auth.ok) return auth.response;` around an imported verifier:
   // authentication this file cannot see, which a 401 on the same chain confirms.
   if (verifications.length === 0 && anyWithin(model.unauthorizedMarks, visible)) {
@@ -457,6 +492,7 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
     unknown,
     ...(anyWithin(model.callerReads, visible) ? { readsCaller: true } : {}),
     ...(calls.length > 0 ? { calls } : {}),
+    ...withWrites(writes),
   };
 }
 
@@ -536,7 +572,17 @@ function decisionFact(sourceCode: TSESLint.SourceCode, decision: Decision): Deci
   }
   const subject = subjectName(sourceCode, worst.operand, worst.value);
   const origin = describeValue(worst.value);
-  return { trust: worst.value.trust, description: subject ? `${subject} from ${origin}` : `${origin} decides access`, span };
+  const prop = requestProp(worst.value);
+  return { trust: worst.value.trust, description: subject ? `${subject} from ${origin}` : `${origin} decides access`, span, ...(prop ? { prop } : {}) };
+}
+
+/** Where a request value lives on the request object, as middleware that writes it there spells the path. */
+const CONTAINER_PROP: Record<string, string> = { header: 'headers', 'path param': 'params', query: 'query', body: 'body', cookie: 'cookies' };
+
+function requestProp(value: TrustValue): string | undefined {
+  if (value.trust === 'pending') return value.prop;
+  if (value.trust !== 'untrusted' || value.name === undefined || !Object.hasOwn(CONTAINER_PROP, value.source)) return undefined;
+  return `${CONTAINER_PROP[value.source]}.${value.name}`;
 }
 
 /** Untrusted values in decisions are no-untrusted-authorization's findings; decoded, unverified claims no-unverified-claims'. */
@@ -546,8 +592,9 @@ function withReporter(fact: DecisionFact): DecisionFact {
   return fact;
 }
 
+/** Least trusted first; a property middleware sets counts only when nothing else decides. */
 function trustRank(value: TrustValue): number {
-  return value.trust === 'untrusted' ? 0 : value.trust === 'unverified' ? 1 : 2;
+  return value.trust === 'untrusted' ? 0 : value.trust === 'unverified' ? 1 : value.trust === 'verified' ? 2 : 3;
 }
 
 /** The name the code gives the value (`role` for `const role = …`), when it differs from the origin's name. */

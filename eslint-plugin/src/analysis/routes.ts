@@ -3,6 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../util/find-variable';
 import { decoratorsOf, dottedPath, functionName, isFunctionNode, memberName, staticString, typeScriptOnly, unwrap } from './syntax';
 import { isProjectSpecifier } from '../project/modules';
+import { calleeIsRequire, importRefOf, type ImportRef } from './imports';
 import { cachedPattern, compileRoutePattern, matches, type Wildcard } from '../util/wildcard';
 import { budgetOf, type AnalysisWork, type FileBudget } from './budget';
 import { fileNodes } from './walk';
@@ -20,13 +21,7 @@ export type Framework = 'express' | 'koa' | 'fastify' | 'hono' | 'nest' | 'next'
 /** A half-open source range `[start, end)` in the file's text. */
 export type Range = readonly [number, number];
 
-/** A module, the name imported from it (`default` for a default import) and members read below it. */
-export interface ImportRef {
-  source: string;
-  name: string;
-  /** `getUsers` in `userController.getUsers` when `userController` is the imported name. */
-  path?: readonly string[];
-}
+export type { ImportRef } from './imports';
 
 /** One step of a route's chain: a middleware, a guard, a hook or the handler. */
 export interface ChainLink {
@@ -38,6 +33,8 @@ export interface ChainLink {
   imported?: ImportRef;
   /** An imported `use` argument that may be a router rather than middleware; the project index tells which. */
   mayBeRouter?: boolean;
+  /** `fastify.name` with no `decorate('name', …)` in this file: a decorator another file of the project registers. */
+  decoration?: string;
 }
 
 export interface Route {
@@ -110,6 +107,10 @@ export interface RouteModel {
   starExports: readonly string[];
   /** Members of exported classes and objects, by export name: a method another file calls runs only its own code. */
   exportMembers: ReadonlyMap<string, ReadonlyMap<string, ChainLink>>;
+  /** What the file decorates its server instances with (`fastify.decorate('authenticate', fn)`), as links. */
+  decorations: ReadonlyMap<string, ChainLink>;
+  /** The functions the file exports, by export name (`name.member` for methods and object functions). */
+  exportFunctions: ReadonlyMap<string, TSESTree.FunctionLike>;
   /** Calls of functions imported from the project's other files (services, helpers), sorted by where they start. */
   importedCalls: readonly { start: number; ref: ImportRef }[];
   /** Every call and `new` in the file, in source order (for facts that are looked up by range). */
@@ -548,6 +549,7 @@ class RouteDiscovery {
   private readonly exportLinks = new Map<string, ChainLink>();
   private readonly starExports: string[] = [];
   private readonly exportMembers = new Map<string, Map<string, ChainLink>>();
+  private readonly exportFunctions = new Map<string, TSESTree.FunctionLike>();
   /** The receiver each external mount is made on, so the mount can name the router's export once exports are known. */
   private readonly mountReceivers = new Map<ExternalMount, Receiver>();
   private readonly looseRoutes: Route[] = [];
@@ -589,6 +591,8 @@ class RouteDiscovery {
       exports: this.exportLinks,
       starExports: this.starExports,
       exportMembers: this.exportMembers,
+      exportFunctions: this.exportFunctions,
+      decorations: new Map([...this.decorated].map(([name, value]) => [name, this.linkOf(value)])),
       importedCalls: this.importedCallsOf(collected.allCalls),
       calls: collected.allCalls,
       schemeLiterals: collected.schemeLiterals,
@@ -800,10 +804,14 @@ class RouteDiscovery {
       const found = this.receiverOf(callee.object);
       if (prefix === undefined || !found) return;
       const mount = this.mountTarget(second);
+      // Hono's `app.route('/notes', notes)` mounts a sub-app whatever it is called.
+      const imported = mount ? undefined : this.importOf(second);
       if (mount && 'external' in mount) {
         this.externalMounts.push(this.externalMount(found.receiver, mount.external, prefix, [], call));
       } else if (mount) {
         this.addMount(found.receiver, mount, prefix, [], call);
+      } else if (imported) {
+        this.externalMounts.push(this.externalMount(found.receiver, imported, prefix, [], call));
       }
     }
   }
@@ -1127,11 +1135,15 @@ class RouteDiscovery {
       for (const member of declaration.body.body) {
         if (member.type !== AST_NODE_TYPES.MethodDefinition || member.computed || member.key.type !== AST_NODE_TYPES.Identifier) continue;
         members.set(member.key.name, { node: member, ranges: this.expand([member.range]) });
+        this.exportFunctions.set(`${name}.${member.key.name}`, member.value);
       }
     } else if (declaration.type === AST_NODE_TYPES.ObjectExpression) {
       for (const property of declaration.properties) {
         if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
         members.set(property.key.name, this.linkOf(property.value as TSESTree.Node));
+        const value = unwrap(property.value as TSESTree.Node);
+        const fn = isFunctionNode(value) ? value : this.localFunction(value);
+        if (fn) this.exportFunctions.set(`${name}.${property.key.name}`, fn);
       }
     }
     if (members.size > 0) this.exportMembers.set(name, members);
@@ -1202,6 +1214,8 @@ class RouteDiscovery {
     }
     this.exportLinks.set(name, this.linkOf(bare));
     this.recordMembers(name, bare);
+    const exportedFunction = isFunctionNode(bare) ? bare : this.localFunction(bare);
+    if (exportedFunction) this.exportFunctions.set(name, exportedFunction);
     const identifier = id ?? (bare.type === AST_NODE_TYPES.Identifier ? bare : undefined);
     // `export default new Hono().get(…)` exports the instance its chain builds.
     const chained = !identifier && (bare.type === AST_NODE_TYPES.CallExpression || bare.type === AST_NODE_TYPES.NewExpression) && instanceKind(chainRoot(bare));
@@ -1245,7 +1259,13 @@ class RouteDiscovery {
         if (declaration) roots.push(declaration.range);
       }
     } else if (bare.type === AST_NODE_TYPES.MemberExpression) {
-      roots.push(...this.decorationRoots(bare));
+      const decorated = this.decorationRoots(bare);
+      // `fastify.authenticate` decorated by a plugin in another file (fastify-plugin shares it with the whole app).
+      const name = memberName(bare);
+      if (decorated.length === 0 && name && this.isFastifyInstance(bare.object)) {
+        return { node, ranges: [node.range], decoration: name };
+      }
+      roots.push(...decorated);
     } else if (bare.type === AST_NODE_TYPES.NewExpression && bare.callee.type === AST_NODE_TYPES.Identifier) {
       const calleeRef = this.importOf(bare.callee);
       if (calleeRef) return { node, ranges: [node.range], imported: calleeRef };
@@ -1277,6 +1297,13 @@ class RouteDiscovery {
     return roots;
   }
 
+  /** A Fastify instance of this file (a plugin's first parameter, `Fastify()`), whose decorators plugins register. */
+  private isFastifyInstance(node: TSESTree.Node): boolean {
+    const bare = unwrap(node);
+    if (bare.type !== AST_NODE_TYPES.Identifier || this.importOf(bare)) return false;
+    return this.receiverOf(bare)?.receiver.framework === 'fastify';
+  }
+
   /** The function, class or initializer an identifier names in this file. */
   private declarationOf(identifier: TSESTree.Identifier): TSESTree.Node | undefined {
     const variable = findVariable(this.sourceCode.getScope(identifier), identifier.name);
@@ -1295,42 +1322,7 @@ class RouteDiscovery {
 
   /** The project module an identifier (or `ns.member`) is imported from; package imports are not "unknown". */
   private importOf(node: TSESTree.Node): ImportRef | undefined {
-    const bare = unwrap(node);
-    if (bare.type === AST_NODE_TYPES.MemberExpression) {
-      // `auth.requireUser` on a namespace names the export `requireUser`; on a CommonJS module object or a
-      // destructured `require`, the members are read below the imported value (`userController.getUsers`).
-      let root = unwrap(bare.object);
-      while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
-      if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
-      const imported = this.importOf(root);
-      const members = memberPath(bare);
-      if (!imported || !members) return undefined;
-      // A namespace's first member is the export; below a named or default import, members are read from it.
-      if (imported.name === '*') return { source: imported.source, name: members[0]!, ...(members.length > 1 ? { path: members.slice(1) } : {}) };
-      return { source: imported.source, name: imported.name, path: [...(imported.path ?? []), ...members] };
-    }
-    if (bare.type === AST_NODE_TYPES.CallExpression && calleeIsRequire(bare)) {
-      const source = staticString(bare.arguments[0]);
-      return source && this.isProjectModule(source) ? { source, name: 'default' } : undefined;
-    }
-    if (bare.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const variable = findVariable(this.sourceCode.getScope(bare), bare.name);
-    const def = variable?.defs[0];
-    if (!def) return undefined;
-    if (def.type === 'ImportBinding') {
-      const declaration = def.parent as TSESTree.ImportDeclaration;
-      const source = declaration.source.value;
-      if (!this.isProjectModule(source)) return undefined;
-      const specifier = def.node;
-      if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { source, name: 'default' };
-      if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { source, name: '*' };
-      if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
-        const imported = specifier.imported;
-        return { source, name: imported.type === AST_NODE_TYPES.Identifier ? imported.name : String(imported.value) };
-      }
-      return undefined;
-    }
-    return def.type === 'Variable' ? requireRef(def.node, bare.name, (source) => this.isProjectModule(source)) : undefined;
+    return importRefOf(this.sourceCode, this.filename, node);
   }
 
   /** Adds the same-file functions that code in `roots` calls, a few calls deep. */
@@ -1471,40 +1463,6 @@ class RouteDiscovery {
 
 // ---- helpers ----------------------------------------------------------------------------------------
 
-function calleeIsRequire(call: TSESTree.CallExpression): boolean {
-  const callee = unwrap(call.callee);
-  return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require';
-}
-
-/** `const auth = require('./auth')` or `const { requireAuth } = require('./auth')`. */
-function requireRef(declarator: TSESTree.Node, localName: string, isProjectModule: (source: string) => boolean): ImportRef | undefined {
-  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init) return undefined;
-  const init = unwrap(declarator.init);
-  let call: TSESTree.CallExpression | undefined;
-  let member: string | undefined;
-  if (init.type === AST_NODE_TYPES.CallExpression && calleeIsRequire(init)) call = init;
-  else if (init.type === AST_NODE_TYPES.MemberExpression && unwrap(init.object).type === AST_NODE_TYPES.CallExpression) {
-    const inner = unwrap(init.object) as TSESTree.CallExpression;
-    if (calleeIsRequire(inner)) {
-      call = inner;
-      member = memberName(init);
-    }
-  }
-  const source = call ? staticString(call.arguments[0]) : undefined;
-  if (!source || !isProjectModule(source)) return undefined;
-  if (member) return { source, name: member };
-  if (declarator.id.type === AST_NODE_TYPES.Identifier) return { source, name: 'default' };
-  if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
-    for (const property of declarator.id.properties) {
-      if (property.type !== AST_NODE_TYPES.Property) continue;
-      const value = property.value;
-      if (value.type === AST_NODE_TYPES.Identifier && value.name === localName && property.key.type === AST_NODE_TYPES.Identifier) {
-        return { source, name: property.key.name };
-      }
-    }
-  }
-  return { source, name: '*' };
-}
 
 /** What a framework factory call creates: `express()`, `express.Router()`, `new Router()`, `Fastify()`, `new Hono()`. */
 function instanceKind(node: TSESTree.Node): { framework: Framework; mountable: boolean; prefix: string } | undefined {
@@ -1775,19 +1733,6 @@ function koaRoutesOf(node: TSESTree.Node): TSESTree.Identifier | undefined {
   const name = memberName(callee);
   const object = unwrap(callee.object);
   return (name === 'routes' || name === 'middleware') && object.type === AST_NODE_TYPES.Identifier ? object : undefined;
-}
-
-/** The static member names below the root of a member chain (`a.b.c` → `['b', 'c']`), or undefined when one is computed. */
-function memberPath(node: TSESTree.MemberExpression): string[] | undefined {
-  const names: string[] = [];
-  let current: TSESTree.Node = node;
-  while (current.type === AST_NODE_TYPES.MemberExpression) {
-    const name = memberName(current);
-    if (name === undefined) return undefined;
-    names.unshift(name);
-    current = unwrap(current.object);
-  }
-  return names;
 }
 
 /** An export or import specifier's name: `x` or `'x'`. */

@@ -5,6 +5,9 @@
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 import { spanOf, type Span } from './findings';
+import { analyzeSourceCode } from './index';
+import { toPortable, type PortableValue } from './portable';
+import { isFunctionNode } from './syntax';
 import { anchorOf, getFileFacts, strategyFacts, type ChainFacts, type VerificationFact } from './maturity';
 import type { ChainLink, Framework, ImportRef, NestRouteTarget, Range } from './routes';
 
@@ -37,7 +40,9 @@ export interface ExportSummary {
   /** The export is a router, app or plugin that registers or mounts routes: mounting it is not running middleware. */
   router?: boolean;
   /** Methods of an exported class, functions of an exported object: what `service.method()` elsewhere runs. */
-  members?: readonly { name: string; facts: ChainFacts; ranges: readonly Range[] }[];
+  members?: readonly { name: string; facts: ChainFacts; ranges: readonly Range[]; returns?: readonly PortableValue[] }[];
+  /** What an exported function returns, with its parameters as placeholders; a call in another file instantiates it. */
+  returns?: readonly PortableValue[];
 }
 
 export interface MountSummary {
@@ -69,6 +74,8 @@ export interface FileSummary {
   /** A Next.js `middleware.ts`: what it runs and the paths its `config.matcher` selects. */
   nextMiddleware?: { facts: ChainFacts; matchers: readonly string[] };
   nest: NestSummary;
+  /** What the file decorates server instances with, by decorator name (`fastify.decorate('authenticate', …)`). */
+  decorations: readonly { name: string; facts: ChainFacts }[];
   /** Token strategies the file configures, which strategy markers anywhere in the project run. */
   strategies: readonly VerificationFact[];
 }
@@ -78,6 +85,7 @@ type EslintSettings = Readonly<Record<string, unknown>>;
 /** The summary of a parsed file; pure, and the same for the file being linted and for files read from disk. */
 export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSettings | undefined, file: string): FileSummary {
   const fileFacts = getFileFacts(sourceCode, settings, file);
+  const analysis = analyzeSourceCode(sourceCode, settings, file);
   const { model } = fileFacts;
   const routes = fileFacts.routes.map(({ route, facts }): RouteSummary => ({
     framework: route.framework,
@@ -100,7 +108,8 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     ranges: localRanges([link]),
     ...(link.imported ? { reexport: link.imported } : {}),
     ...(routers.has(name) ? { router: true } : {}),
-    ...membersOf(model.exportMembers.get(name)),
+    ...returnsOf(name),
+    ...membersOf(name, model.exportMembers.get(name)),
   }));
   const mounts = model.externalMounts.map((mount): MountSummary => ({
     ref: mount.ref,
@@ -120,15 +129,26 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     mounts,
     ...(model.nextMiddleware ? { nextMiddleware: { facts: fileFacts.chainFacts([model.nextMiddleware.link]), matchers: model.nextMiddleware.matchers } } : {}),
     strategies: strategyFacts(sourceCode),
+    decorations: [...model.decorations].map(([name, link]) => ({ name, facts: fileFacts.chainFacts([link]) })),
     nest: {
       globalGuards: globalGuards.length > 0 ? fileFacts.chainFacts(globalGuards) : undefined,
       middleware: middleware.map((applied) => ({ facts: fileFacts.chainFacts(applied.links), targets: applied.targets, excludes: applied.excludes })),
     },
   };
 
-  function membersOf(members: ReadonlyMap<string, ChainLink> | undefined): Pick<ExportSummary, 'members'> {
+  function membersOf(name: string, members: ReadonlyMap<string, ChainLink> | undefined): Pick<ExportSummary, 'members'> {
     if (!members) return {};
-    return { members: [...members].map(([member, link]) => ({ name: member, facts: fileFacts.chainFacts([link]), ranges: localRanges([link]) })) };
+    return {
+      members: [...members].map(([member, link]) => ({ name: member, facts: fileFacts.chainFacts([link]), ranges: localRanges([link]), ...returnsOf(`${name}.${member}`) })),
+    };
+  }
+
+  /** Only the values worth carrying: claims, request values and placeholders; a function returning none says nothing. */
+  function returnsOf(name: string): { returns?: readonly PortableValue[] } {
+    const fn = model.exportFunctions.get(name);
+    if (!fn || !isFunctionNode(fn)) return {};
+    const returns = toPortable(analysis.returnsOf(fn), fn);
+    return returns.length > 0 ? { returns } : {};
   }
 }
 

@@ -41,7 +41,20 @@ export interface VerifiedValue {
   node: TSESTree.Node;
 }
 
-export type TrustValue = UntrustedValue | UnverifiedValue | VerifiedValue;
+/**
+ * A property the project's own middleware puts on the request (`req.claims`, `res.locals.user`, `ctx.state.account`):
+ * what it holds depends on the chain that runs before the reading code, so the project index settles it per route.
+ */
+export interface PendingValue {
+  trust: 'pending';
+  /** The property path below the request, e.g. `claims.role`, `locals.user.id`. */
+  prop: string;
+  /** The same path, as other values name their claim or field. */
+  name: string | undefined;
+  node: TSESTree.Node;
+}
+
+export type TrustValue = UntrustedValue | UnverifiedValue | VerifiedValue | PendingValue;
 
 /** Why a piece of code counts as an authorization decision (see DESIGN.md, "Analysis model"). */
 export type DecisionKind = 'condition' | 'authorization-call' | 'data-scope';

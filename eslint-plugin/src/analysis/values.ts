@@ -4,6 +4,7 @@ import type { ClaimGuardSettings } from './settings';
 import type { FunctionNode, SourceKind, TrustValue, UnverifiedValue, VerifiedValue } from './types';
 import { FileIndex } from './file-index';
 import { frameworkCall, frameworkMember, requestShapeOfParam, type FrameworkShape } from './frameworks';
+import { fromPortable, type PortableValue } from './portable';
 import { calleeName, calleeObject, dottedPath, functionName, isFunctionNode, memberName, staticString, unwrap } from './syntax';
 import { budgetOf, subjectText, type FileBudget } from './budget';
 
@@ -96,6 +97,8 @@ export class ValueEvaluator {
     private readonly sourceCode: TSESLint.SourceCode,
     private readonly index: FileIndex,
     private readonly settings: ClaimGuardSettings,
+    /** What a call of another project file's function returns, from the project index; undefined for other calls. */
+    private readonly imports?: (call: TSESTree.CallExpression) => readonly PortableValue[] | undefined,
   ) {
     this.hasConfiguredPaths = Object.keys(settings.sources).length > 0 || settings.verifiedClaims.length > 0;
     this.budget = budgetOf(sourceCode);
@@ -429,6 +432,8 @@ export class ValueEvaluator {
     }
     if (name === 'switchToHttp' || name === 'getContext') return [{ shape: 'execution-host' }];
     if (receiver.type === AST_NODE_TYPES.ThisExpression) return this.sameFileCall(node);
+    const imported = this.importedCall(node);
+    if (imported) return imported;
     return this.valuesOf(receiver).flatMap((value) => this.methodCall(value, name, node));
   }
 
@@ -512,8 +517,25 @@ export class ValueEvaluator {
         : isFunctionNode(callee)
           ? callee
           : this.index.methodOf(node);
-    if (!fn) return [];
+    if (!fn) return this.importedCall(node) ?? [];
     return this.returnValues(fn).flatMap((value) => this.bindArguments(value, fn, node));
+  }
+
+  /**
+   * A call of a function another file of the project exports (`getClaims(req)`, `tokens.verify(t)`): what its
+   * summary says it returns, with its parameters bound to this call's arguments. Undefined when the callee is
+   * not the project's own code.
+   */
+  private importedCall(node: TSESTree.CallExpression): Value[] | undefined {
+    const returns = this.imports?.(node);
+    if (!returns) return undefined;
+    return fromPortable(returns, node, (index, path, derived) => {
+      const argument = node.arguments[index];
+      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return [];
+      let current: readonly Value[] = this.valuesOf(argument);
+      for (const key of path) current = this.member(current, { key }, argument);
+      return derived ? current.map(derive) : current;
+    });
   }
 
   private bindArguments(value: Value, fn: FunctionNode, call: TSESTree.CallExpression): Value[] {
@@ -563,6 +585,7 @@ function memberOfTrust(value: TrustValue, key: string | undefined, node: TSESTre
     return nested ? { ...value, name: value.name ? `${value.name}.${key}` : key, node } : value;
   }
   if (key === undefined || key === 'length') return value;
+  if (value.trust === 'pending') return { ...value, prop: `${value.prop}.${key}`, name: `${value.prop}.${key}`, node };
   if (value.trust === 'verified' && value.name === undefined && (key === 'payload' || key === 'claims') && value.claimsPath) {
     return { ...value, claimsPath: `${value.claimsPath}.${key}` };
   }

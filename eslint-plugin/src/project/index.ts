@@ -10,7 +10,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { summarize, type ExportSummary, type FileSummary, type RouteSummary } from '../analysis/summary';
-import { inFile, mergeFacts, type ChainFacts, type UnknownFact, type VerificationFact } from '../analysis/maturity';
+import type { PortableValue } from '../analysis/portable';
+import { inFile, mergeFacts, type ChainFacts, type DecisionFact, type UnknownFact, type VerificationFact } from '../analysis/maturity';
+import { writtenAt, type WrittenTrust } from '../analysis/request-writes';
 import { nestTargetCovers, nextMatcherCovers, prefixCovers, type ImportRef, type Range } from '../analysis/routes';
 import { DEFAULT_LIST_OPTIONS, findProjectRoot, listSourceFiles, type FileListing } from './files';
 import { parseFile } from './parse';
@@ -31,6 +33,8 @@ export interface LinkedRoute {
   upstreamHidden: boolean;
   /** The code the chain runs, per file: a function's file knows which routes reach it. */
   reaches: readonly { file: string; ranges: readonly Range[] }[];
+  /** What the chain's middleware leaves on the request, by property path, after the whole chain ran. */
+  writes: ReadonlyMap<string, WrittenTrust>;
 }
 
 /**
@@ -79,7 +83,7 @@ const ROOT_CONTEXT: MountContext = { prefix: '', facts: { schemes: [], verificat
  * summarized only when a chain leads into it. A fixed pattern, matched once per file.
  */
 const ROUTE_HINT =
-  /\.(?:use|route|register|mount)\s*\(|\.(?:get|post|put|patch|delete|del|all|options|head)\s*\(\s*['"`[/]|@(?:Controller|Module)\s*\(|forRoutes|APP_GUARD|useGlobalGuards|createServer|Strategy\s*\(|JwtModule|@fastify\/jwt|export\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|export\s+const\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
+  /\.(?:use|route|register|mount)\s*\(|\.(?:get|post|put|patch|delete|del|all|options|head)\s*\(\s*['"`[/]|@(?:Controller|Module)\s*\(|forRoutes|APP_GUARD|useGlobalGuards|createServer|\.decorate(?:Request)?\s*\(|Strategy\s*\(|JwtModule|@fastify\/jwt|export\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|export\s+const\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
 
 export class ProjectIndex {
   private readonly entries = new Map<string, Entry>();
@@ -88,6 +92,7 @@ export class ProjectIndex {
   private table: LinkedRoute[] | undefined;
   /** The files whose summaries the table was linked from. */
   private tableFiles = new Set<string>();
+  private readonly summarizing = new Set<string>();
 
   /**
    * @param root the project folder
@@ -109,7 +114,13 @@ export class ProjectIndex {
       existing.recorded = true;
       return existing.summary;
     }
-    const summary = summarize(sourceCode, this.settings, file);
+    this.summarizing.add(file);
+    let summary: FileSummary;
+    try {
+      summary = summarize(sourceCode, this.settings, file);
+    } finally {
+      this.summarizing.delete(file);
+    }
     this.entries.set(file, { key, recorded: true, summary });
     // Linking again is needed only when the table used another version of this file, or missed its routes.
     if (this.tableFiles.has(file) || hasRouting(summary)) this.table = undefined;
@@ -180,6 +191,24 @@ export class ProjectIndex {
     return [...dependents].sort();
   }
 
+  /**
+   * What every route that runs the code at `offset` of `file` leaves on the request before it, as far as all of
+   * them agree (a property only some routes set is not known to be set); undefined when no route reaches it.
+   */
+  writesAt(file: string, offset: number): ReadonlyMap<string, WrittenTrust> | undefined {
+    const reaching = this.routes().filter((route) => route.reaches.some((reach) => reach.file === file && reach.ranges.some(([start, end]) => start <= offset && offset < end)));
+    if (reaching.length === 0) return undefined;
+    const agreed = new Map(reaching[0]!.writes);
+    for (const route of reaching.slice(1)) {
+      for (const [prop, trust] of agreed) {
+        const other = route.writes.get(prop);
+        if (!other) agreed.delete(prop);
+        else if (TRUST_ORDER.indexOf(other) < TRUST_ORDER.indexOf(trust)) agreed.set(prop, other);
+      }
+    }
+    return agreed;
+  }
+
   /** Every route of the project, linked. */
   routes(): LinkedRoute[] {
     if (!this.table) {
@@ -205,7 +234,8 @@ export class ProjectIndex {
   }
 
   /** The summary of any file of the project; undefined when it cannot be read or parsed (its facts are unknown). */
-  summaryOf(file: string): FileSummary | undefined {
+  summaryOf(file: string, reader?: Set<string>): FileSummary | undefined {
+    reader?.add(file);
     const entry = this.entries.get(file);
     if (this.solo || entry?.recorded) return entry?.summary;
     const overlay = this.overlays.get(file);
@@ -218,10 +248,60 @@ export class ProjectIndex {
       entry.stat = stat;
       return entry.summary;
     }
-    const parsed = parseFile(file, text);
-    const fresh: Entry = 'error' in parsed ? { key, stat, error: parsed.error } : { key, stat, summary: summarize(parsed.sourceCode, this.settings, file) };
-    this.entries.set(file, fresh);
-    return fresh.summary;
+    // A summary that, while being made, asks for itself (a cycle of imports) sees no summary rather than looping.
+    if (this.summarizing.has(file)) return undefined;
+    this.summarizing.add(file);
+    try {
+      const parsed = parseFile(file, text);
+      const fresh: Entry = 'error' in parsed ? { key, stat, error: parsed.error } : { key, stat, summary: summarize(parsed.sourceCode, this.settings, file) };
+      this.entries.set(file, fresh);
+      return fresh.summary;
+    } finally {
+      this.summarizing.delete(file);
+    }
+  }
+
+  /**
+   * The file and export an import names, through re-exports and `export *`; 'package' for a dependency. Members
+   * read below a default import (`const users = require('./users'); users.list`) name the export `list` when the
+   * module exports an object of functions.
+   */
+  exportOf(fromFile: string, ref: ImportRef, hops = 0, reader?: Set<string>): { file: string; name: string; export: ExportSummary } | { missing: string } | 'package' {
+    if (hops > MAX_LINK_DEPTH) return { missing: `re-exports more than ${MAX_LINK_DEPTH} files deep` };
+    const resolution = this.resolve(fromFile, ref.source);
+    if (resolution.kind === 'package') return 'package';
+    if (resolution.kind !== 'file') return { missing: 'does not resolve to a source file of the project' };
+    const summary = this.summaryOf(resolution.file, reader);
+    if (!summary) return { missing: `could not be analysed (${this.display(resolution.file)}: ${this.failureOf(resolution.file) ?? 'unreadable'})` };
+    const [member, ...rest] = ref.path ?? [];
+    const byName = (name: string) => summary.exports.find((candidate) => candidate.name === name);
+    let found = byName(ref.name);
+    let path = ref.path;
+    if (!found && (ref.name === 'default' || ref.name === '*') && member !== undefined) {
+      found = byName(member);
+      path = rest;
+    }
+    if (found?.reexport) {
+      const next = found.reexport;
+      return this.exportOf(summary.file, { ...next, path: [...(next.path ?? []), ...(path ?? [])] }, hops + 1, reader);
+    }
+    if (found) {
+      // `service.method` runs the method's own code, not every method of the class.
+      const member = path?.[0] !== undefined ? found.members?.find((candidate) => candidate.name === path[0]) : undefined;
+      if (member) return { file: summary.file, name: `${found.name}.${member.name}`, export: { ...member, name: `${found.name}.${member.name}` } };
+      return { file: summary.file, name: found.name, export: found };
+    }
+    for (const source of summary.starExports) {
+      const target = this.exportOf(summary.file, { ...ref, source }, hops + 1, reader);
+      if (target !== 'package' && !('missing' in target)) return target;
+    }
+    return { missing: `has no export '${ref.name}' that ClaimGuard can follow` };
+  }
+
+  /** What the function an import names returns, as its file's summary says; undefined when unknown. */
+  returnsOf(fromFile: string, ref: ImportRef): readonly PortableValue[] | undefined {
+    const target = this.exportOf(fromFile, ref);
+    return target === 'package' || 'missing' in target ? undefined : target.export.returns;
   }
 
   /** Why a file has no summary, for "unknown" reasons. */
@@ -266,10 +346,13 @@ class Linker {
 
   /** Strategies configured anywhere in the project, for strategy markers whose file configures none. */
   private strategies: readonly VerificationFact[] = [];
+  /** Server decorators registered anywhere in the project (fastify-plugin shares them with the whole app). */
+  private decorations: readonly { file: string; name: string; facts: ChainFacts }[] = [];
 
   link(candidates: readonly string[]): LinkedRoute[] {
     const summaries = candidates.map((file) => this.summaryOf(file)).filter((summary): summary is FileSummary => !!summary);
     this.strategies = summaries.flatMap((summary) => summary.strategies.map((strategy) => ({ ...strategy, file: this.index.display(summary.file) })));
+    this.decorations = summaries.flatMap((summary) => summary.decorations.map((decoration) => ({ ...decoration, file: summary.file })));
     const mounts = this.mountsByTarget(summaries);
     const nextMiddleware = summaries.flatMap((summary) =>
       summary.nextMiddleware ? [{ matchers: summary.nextMiddleware.matchers, ...this.resolved(summary.file, summary.nextMiddleware.facts, [], 0) }] : [],
@@ -288,6 +371,19 @@ class Linker {
     mounts: ReadonlyMap<string, MountContext[]>,
     nextMiddleware: readonly { matchers: readonly string[]; facts: ChainFacts; reaches: LinkedRoute['reaches'] }[],
   ): LinkedRoute[] {
+    return this.chainsOf(summary, route, summaries, mounts, nextMiddleware).map((linked) => {
+      const { facts, writes } = settleWrites(linked.facts);
+      return { ...linked, facts, writes };
+    });
+  }
+
+  private chainsOf(
+    summary: FileSummary,
+    route: RouteSummary,
+    summaries: readonly FileSummary[],
+    mounts: ReadonlyMap<string, MountContext[]>,
+    nextMiddleware: readonly { matchers: readonly string[]; facts: ChainFacts; reaches: LinkedRoute['reaches'] }[],
+  ): Omit<LinkedRoute, 'writes'>[] {
     const own = this.resolved(summary.file, route.facts, [{ file: summary.file, ranges: route.ranges }], 0, true);
     // Alone, a file cannot know who mounts its router: that stays unknown rather than unauthenticated.
     const base = { file: summary.file, route, upstreamHidden: this.index.solo && route.mountedElsewhere };
@@ -317,7 +413,7 @@ class Linker {
     const direct = new Map<string, { file: string; mount: FileSummary['mounts'][number] }[]>();
     for (const summary of summaries) {
       for (const mount of summary.mounts) {
-        const target = this.exportTarget(summary.file, mount.ref, 0);
+        const target = this.index.exportOf(summary.file, mount.ref, 0, this.filesRead);
         if (target === 'package' || 'missing' in target || (mount.uncertain && !target.export.router)) continue;
         const key = `${target.file}#${target.name}`;
         direct.set(key, [...(direct.get(key) ?? []), { file: summary.file, mount }]);
@@ -380,6 +476,17 @@ class Linker {
     const found: ChainFacts[] = [];
     const reached = [...reaches];
     for (const unknown of facts.unknown) {
+      if (unknown.decoration !== undefined) {
+        const decorations = this.decorations.filter((decoration) => decoration.name === unknown.decoration);
+        if (decorations.length > 0) {
+          for (const decoration of decorations) {
+            const linked = this.resolved(decoration.file, decoration.facts, [], depth + 1);
+            found.push(linked.facts);
+            reached.push(...linked.reaches);
+          }
+          continue;
+        }
+      }
       // A router mounted with `use` is linked as a mount, not run as middleware.
       if (unknown.mayBeRouter && unknown.ref && this.isRouter(file, unknown.ref)) continue;
       const target = unknown.ref && depth < MAX_LINK_DEPTH ? this.exportFactsOf(file, unknown.ref, depth) : undefined;
@@ -388,7 +495,7 @@ class Linker {
         kept.push(target ? { ...unknown, description: `${unknown.description}, which ${target.missing}`, why: target.missing } : unknown);
         continue;
       }
-      found.push(target.facts);
+      found.push(unknown.handler ? withoutWrites(target.facts) : target.facts);
       reached.push(...target.reaches);
     }
     // The services and helpers the code calls run on the chain too: their decisions and verifications count.
@@ -405,6 +512,7 @@ class Linker {
       decisions: facts.decisions,
       unknown: kept,
       ...(facts.readsCaller ? { readsCaller: true } : {}),
+      ...(facts.writes ? { writes: facts.writes } : {}),
     };
     return { facts: mergeFacts(sameFile ? own : inFile(own, this.index.display(file)), ...found), reaches: reached };
   }
@@ -418,13 +526,13 @@ class Linker {
   }
 
   private isRouter(fromFile: string, ref: ImportRef): boolean {
-    const target = this.exportTarget(fromFile, ref, 0);
+    const target = this.index.exportOf(fromFile, ref, 0, this.filesRead);
     return target !== 'package' && !('missing' in target) && target.export.router === true;
   }
 
   /** The facts of the export `ref` names, as seen from `fromFile`, memoized per target. */
   private exportFactsOf(fromFile: string, ref: ImportRef, depth: number): Linked | { missing: string } | 'package' {
-    const target = this.exportTarget(fromFile, ref, 0);
+    const target = this.index.exportOf(fromFile, ref, 0, this.filesRead);
     if (target === 'package' || 'missing' in target) return target;
     const key = `${target.file}#${target.name}`;
     const cached = this.exportCache.get(key);
@@ -436,48 +544,54 @@ class Linker {
     return result;
   }
 
-  /**
-   * The file and export an import names, through re-exports and `export *`; 'package' for a dependency. Members
-   * read below a default import (`const users = require('./users'); users.list`) name the export `list` when the
-   * module exports an object of functions.
-   */
-  private exportTarget(fromFile: string, ref: ImportRef, hops: number): { file: string; name: string; export: ExportSummary } | { missing: string } | 'package' {
-    if (hops > MAX_LINK_DEPTH) return { missing: `re-exports more than ${MAX_LINK_DEPTH} files deep` };
-    const resolution = this.index.resolve(fromFile, ref.source);
-    if (resolution.kind === 'package') return 'package';
-    if (resolution.kind !== 'file') return { missing: 'does not resolve to a source file of the project' };
-    const summary = this.summaryOf(resolution.file);
-    if (!summary) return { missing: `could not be analysed (${this.index.display(resolution.file)}: ${this.index.failureOf(resolution.file) ?? 'unreadable'})` };
-    const [member, ...rest] = ref.path ?? [];
-    const byName = (name: string) => summary.exports.find((candidate) => candidate.name === name);
-    let found = byName(ref.name);
-    let path = ref.path;
-    if (!found && (ref.name === 'default' || ref.name === '*') && member !== undefined) {
-      found = byName(member);
-      path = rest;
-    }
-    if (found?.reexport) {
-      const next = found.reexport;
-      return this.exportTarget(summary.file, { ...next, path: [...(next.path ?? []), ...(path ?? [])] }, hops + 1);
-    }
-    if (found) {
-      // `service.method` runs the method's own code, not every method of the class.
-      const member = path?.[0] !== undefined ? found.members?.find((candidate) => candidate.name === path[0]) : undefined;
-      if (member) return { file: summary.file, name: `${found.name}.${member.name}`, export: { ...member, name: `${found.name}.${member.name}` } };
-      return { file: summary.file, name: found.name, export: found };
-    }
-    for (const source of summary.starExports) {
-      const target = this.exportTarget(summary.file, { ...ref, source }, hops + 1);
-      if (target !== 'package' && !('missing' in target)) return target;
-    }
-    return { missing: `has no export '${ref.name}' that ClaimGuard can follow` };
-  }
 }
 
 /** Whether a file's text says it may register, mount or guard routes: the files linking reads first. */
 export function mayRoute(file: string, text: string): boolean {
   return ROUTE_HINT.test(text) || isNextMiddlewareFile(file);
 }
+
+
+/**
+ * Applies, in the order the chain runs, what its middleware writes on the request: a property set from verified
+ * claims (`req.claims = payload`) makes later decisions on it decisions on claims; a caller's field replaced by
+ * the server's value (`req.body.userId = req.user.id`) is no longer the caller's. Decisions on properties no link
+ * of this chain sets are dropped: nothing on the route says what they hold.
+ */
+function settleWrites(facts: ChainFacts): { facts: ChainFacts; writes: Map<string, WrittenTrust> } {
+  const writes = new Map<string, WrittenTrust>();
+  for (const write of facts.writes ?? []) {
+    const trust = write.trust === 'pending' ? writtenAt(writes, write.from ?? '') : write.trust;
+    if (trust) writes.set(write.prop, trust);
+  }
+  const decisions = facts.decisions.flatMap((decision): DecisionFact[] => {
+    const written = decision.prop !== undefined ? writtenAt(writes, decision.prop) : undefined;
+    if (decision.trust === 'pending') {
+      if (!written) return [];
+      const trust = written === 'server' ? 'verified' : written;
+      return [{ ...decision, trust, description: `${decision.description}, which the chain's middleware sets ${WRITTEN_FROM[written]}` }];
+    }
+    if (decision.trust === 'untrusted' && (written === 'verified' || written === 'server')) {
+      return [{ ...decision, trust: 'verified', description: `decision on ${decision.prop}, which the chain's middleware sets ${WRITTEN_FROM[written]}` }];
+    }
+    return [decision];
+  });
+  return { facts: { ...facts, decisions }, writes };
+}
+
+function withoutWrites(facts: ChainFacts): ChainFacts {
+  return facts.writes ? { ...facts, writes: [] } : facts;
+}
+
+/** Least trusted first. */
+const TRUST_ORDER: readonly WrittenTrust[] = ['untrusted', 'unverified', 'server', 'verified'];
+
+const WRITTEN_FROM: Record<WrittenTrust, string> = {
+  verified: 'from verified claims',
+  server: 'to a value the server determined',
+  untrusted: 'from request input',
+  unverified: 'from an unverified token',
+};
 
 function hasRouting(summary: FileSummary): boolean {
   return summary.routes.length > 0 || summary.mounts.length > 0 || !!summary.nextMiddleware || !!summary.nest.globalGuards || summary.nest.middleware.length > 0;

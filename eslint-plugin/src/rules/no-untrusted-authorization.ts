@@ -71,7 +71,7 @@ export default createRule<Options, MessageIds>({
           const originsInDecision = new Set<string>();
           for (const operand of decision.operands) {
             if (reported.has(operand.node)) continue;
-            const untrusted = bestOrigin(operand.values.filter((value): value is UntrustedValue => value.trust === 'untrusted'));
+            const untrusted = bestOrigin(analysis.settle(operand.values, operand.node).filter((value): value is UntrustedValue => value.trust === 'untrusted'));
             if (!untrusted) continue;
             const originKey = `${untrusted.source}|${untrusted.name ?? ''}`;
             if (originsInDecision.has(originKey)) continue;

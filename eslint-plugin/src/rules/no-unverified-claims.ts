@@ -36,9 +36,10 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         const facts = getCredentialFacts(sourceCode, context.settings);
         const reported = new Set<TSESTree.Node>();
-        for (const decision of getAnalysis(context).decisions) {
+        const analysis = getAnalysis(context);
+        for (const decision of analysis.decisions) {
           for (const operand of decision.operands) {
-            const decoded = operand.values.find((value): value is UnverifiedValue => value.trust === 'unverified');
+            const decoded = analysis.settle(operand.values, operand.node).find((value): value is UnverifiedValue => value.trust === 'unverified');
             if (!decoded || reported.has(operand.node)) continue;
             reported.add(operand.node);
             const claim = claimName(decoded.name);

@@ -136,19 +136,29 @@ function clientId(call: TSESTree.CallExpression, analysis: FileAnalysis): Client
   if (!first) return undefined;
   const bare = unwrap(first);
   if (bare.type !== AST_NODE_TYPES.ObjectExpression) {
-    const value = clientValue(analysis.valuesOf(bare));
+    const value = clientValue(valuesAt(analysis, bare));
     return value ? { value, scopes: [] } : undefined;
   }
+  // An owner or tenant key fed by the caller is no-untrusted-authorization's finding: one report per problem.
+  if (filterObjects(bare).some((filter) => ownerKeyFromCaller(filter, analysis))) return undefined;
   for (const filter of filterObjects(bare)) {
     for (const property of filter.properties) {
       if (property.type !== AST_NODE_TYPES.Property) continue;
       const key = propertyKeyName(property);
       if (!key || !ID_KEY.test(key) || isIdentityKey(key)) continue;
-      const value = clientValue(analysis.valuesOf(property.value));
+      const value = clientValue(valuesAt(analysis, property.value));
       if (value) return { value, scopes: filterObjects(bare) };
     }
   }
   return undefined;
+}
+
+function ownerKeyFromCaller(filter: TSESTree.ObjectExpression, analysis: FileAnalysis): boolean {
+  return filter.properties.some((property) => {
+    if (property.type !== AST_NODE_TYPES.Property) return false;
+    const key = propertyKeyName(property);
+    return !!key && isIdentityKey(key) && clientValue(valuesAt(analysis, property.value)) !== undefined;
+  });
 }
 
 /** A filter and the nested `where` object ORMs put it in. */
@@ -173,7 +183,7 @@ function sqlClientId(call: TSESTree.CallExpression, analysis: FileAnalysis): Cli
     ...(params?.type === AST_NODE_TYPES.ArrayExpression ? params.elements.filter((element): element is TSESTree.Expression => !!element && element.type !== AST_NODE_TYPES.SpreadElement) : []),
   ];
   for (const candidate of candidates) {
-    const value = clientValue(analysis.valuesOf(candidate));
+    const value = clientValue(valuesAt(analysis, candidate));
     if (value) return { value, scopes: candidates, sql };
   }
   return undefined;
@@ -203,7 +213,7 @@ function isScoped(id: ClientId, analysis: FileAnalysis): boolean {
   const nodes: TSESTree.Node[] = id.scopes.flatMap((scope): TSESTree.Node[] =>
     scope.type === AST_NODE_TYPES.ObjectExpression ? scope.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? property.value : property.argument)) : [scope],
   );
-  return nodes.some((node) => analysis.valuesOf(node).some((value) => value.trust === 'verified'));
+  return nodes.some((node) => valuesAt(analysis, node).some((value) => value.trust === 'verified'));
 }
 
 /**
@@ -213,7 +223,7 @@ function isScoped(id: ClientId, analysis: FileAnalysis): boolean {
 function ownerChecked(call: TSESTree.CallExpression, analysis: FileAnalysis, chainRanges: readonly Range[]): boolean {
   const fn = analysis.functionContaining(call);
   return analysis.decisions.some((decision) => {
-    const values = decision.operands.flatMap((operand) => operand.values);
+    const values = decision.operands.flatMap((operand) => analysis.settle(operand.values, operand.node));
     const verified = values.some((value) => value.trust === 'verified');
     if (decision.fn === fn && fn !== null) return verified || decision.kind === 'authorization-call';
     // A middleware such as `requireSelf` compares the caller's identity claim with the requested one.
@@ -229,7 +239,7 @@ function handsOverCaller(call: TSESTree.CallExpression, analysis: FileAnalysis):
     const parts: TSESTree.Node[] = bare.type === AST_NODE_TYPES.ObjectExpression
       ? bare.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? property.value : property.argument))
       : [bare];
-    return parts.some((part) => analysis.valuesOf(part).some((value) => value.trust === 'verified'));
+    return parts.some((part) => valuesAt(analysis, part).some((value) => value.trust === 'verified'));
   });
 }
 
@@ -246,4 +256,9 @@ function dottedRoot(node: TSESTree.Node): string | undefined {
   let current = unwrap(node);
   while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
   return current.type === AST_NODE_TYPES.ThisExpression ? 'this' : undefined;
+}
+
+/** Values as the routes reaching the code see them (what their middleware put on the request applied). */
+function valuesAt(analysis: FileAnalysis, node: TSESTree.Node): TrustValue[] {
+  return analysis.settle(analysis.valuesOf(node), node);
 }

@@ -1,0 +1,105 @@
+/**
+ * Which of the project's own modules an expression comes from: ES imports, `require`, destructured and member
+ * reads below them. Packages are not named here (their facts come from models); the project index resolves the
+ * specifiers this returns to files.
+ */
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../util/find-variable';
+import { isProjectSpecifier } from '../project/modules';
+import { memberName, staticString, unwrap } from './syntax';
+
+/** A module, the name imported from it (`default` for a default import) and members read below it. */
+export interface ImportRef {
+  source: string;
+  name: string;
+  /** `getUsers` in `userController.getUsers` when `userController` is the imported name. */
+  path?: readonly string[];
+}
+
+/** The project module an identifier (or `ns.member`, `required.member`) is imported from. */
+export function importRefOf(sourceCode: TSESLint.SourceCode, filename: string, node: TSESTree.Node): ImportRef | undefined {
+  const bare = unwrap(node);
+  const isProjectModule = (source: string) => isProjectSpecifier(filename, source);
+  if (bare.type === AST_NODE_TYPES.MemberExpression) {
+    // `auth.requireUser` on a namespace names the export `requireUser`; on a CommonJS module object or a
+    // destructured `require`, the members are read below the imported value (`userController.getUsers`).
+    let root = unwrap(bare.object);
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+    if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const imported = importRefOf(sourceCode, filename, root);
+    const members = memberPath(bare);
+    if (!imported || !members) return undefined;
+    if (imported.name === '*') return { source: imported.source, name: members[0]!, ...(members.length > 1 ? { path: members.slice(1) } : {}) };
+    return { source: imported.source, name: imported.name, path: [...(imported.path ?? []), ...members] };
+  }
+  if (bare.type === AST_NODE_TYPES.CallExpression && calleeIsRequire(bare)) {
+    const source = staticString(bare.arguments[0]);
+    return source && isProjectModule(source) ? { source, name: 'default' } : undefined;
+  }
+  if (bare.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = findVariable(sourceCode.getScope(bare), bare.name)?.defs[0];
+  if (!def) return undefined;
+  if (def.type === 'ImportBinding') {
+    const declaration = def.parent as TSESTree.ImportDeclaration;
+    const source = declaration.source.value;
+    if (!isProjectModule(source)) return undefined;
+    const specifier = def.node;
+    if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { source, name: 'default' };
+    if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { source, name: '*' };
+    if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+      const imported = specifier.imported;
+      return { source, name: imported.type === AST_NODE_TYPES.Identifier ? imported.name : String(imported.value) };
+    }
+    return undefined;
+  }
+  return def.type === 'Variable' ? requireRef(def.node, bare.name, isProjectModule) : undefined;
+}
+
+export function calleeIsRequire(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require';
+}
+
+/** `const auth = require('./auth')` or `const { requireAuth } = require('./auth')`. */
+function requireRef(declarator: TSESTree.Node, localName: string, isProjectModule: (source: string) => boolean): ImportRef | undefined {
+  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init) return undefined;
+  const init = unwrap(declarator.init);
+  let call: TSESTree.CallExpression | undefined;
+  let member: string | undefined;
+  if (init.type === AST_NODE_TYPES.CallExpression && calleeIsRequire(init)) call = init;
+  else if (init.type === AST_NODE_TYPES.MemberExpression && unwrap(init.object).type === AST_NODE_TYPES.CallExpression) {
+    const inner = unwrap(init.object) as TSESTree.CallExpression;
+    if (calleeIsRequire(inner)) {
+      call = inner;
+      member = memberName(init);
+    }
+  }
+  const source = call ? staticString(call.arguments[0]) : undefined;
+  if (!source || !isProjectModule(source)) return undefined;
+  if (member) return { source, name: member };
+  if (declarator.id.type === AST_NODE_TYPES.Identifier) return { source, name: 'default' };
+  if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const property of declarator.id.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const value = property.value;
+      if (value.type === AST_NODE_TYPES.Identifier && value.name === localName && property.key.type === AST_NODE_TYPES.Identifier) {
+        return { source, name: property.key.name };
+      }
+    }
+  }
+  return { source, name: '*' };
+}
+
+/** The static member names below the root of a member chain (`a.b.c` → `['b', 'c']`), or undefined when one is computed. */
+function memberPath(node: TSESTree.MemberExpression): string[] | undefined {
+  const names: string[] = [];
+  let current: TSESTree.Node = node;
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(current);
+    if (name === undefined) return undefined;
+    names.unshift(name);
+    current = unwrap(current.object);
+  }
+  return names;
+}

@@ -1,0 +1,125 @@
+/**
+ * What the project's own middleware puts on the request for later code: `req.claims = payload` after a
+ * verification, `res.locals.user = …`, `ctx.state.account = …`, or `req.body.userId = req.user.id`, which replaces
+ * a caller's value with the server's. The project index applies them, in chain order, to what later links read.
+ */
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { FileIndex } from './file-index';
+import type { TrustValue } from './types';
+import { isTrustValue, type Value, type ValueEvaluator } from './values';
+import { memberName, propertyKeyName, unwrap } from './syntax';
+
+/** What a written value is: claims, request input, or something the server determined (a database row, a constant). */
+export type WrittenTrust = 'verified' | 'untrusted' | 'unverified' | 'server';
+
+export interface RequestWrite {
+  /** The assignment. */
+  node: TSESTree.Node;
+  /** The property path below the request: `claims`, `locals.user`, `body.userId`. */
+  prop: string;
+  /** What was written; `pending` when it is itself a property another middleware set (`req.user = req.claims`). */
+  trust: WrittenTrust | 'pending';
+  /** For `pending`: the property it copies. */
+  from?: string;
+}
+
+/** Fields of a request-shaped context (Koa's `ctx`) that belong to the response. */
+const RESPONSE_FIELDS = new Set(['body', 'status', 'type', 'message', 'headers', 'length', 'etag', 'lastModified', 'redirect', 'set']);
+
+/** The request's containers as middleware writes into them (`req.body.userId = …`). */
+const CONTAINER_PROP: Record<string, string> = { header: 'headers', 'path param': 'params', query: 'query', body: 'body', cookie: 'cookies' };
+
+export function findRequestWrites(index: FileIndex, evaluator: ValueEvaluator): RequestWrite[] {
+  const writes: RequestWrite[] = [];
+  for (const assignment of index.assignments) {
+    if (assignment.operator !== '=' || assignment.left.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const key = memberName(assignment.left);
+    if (key === undefined) continue;
+    const base = basePropOf(evaluator.valuesOf(assignment.left.object));
+    if (base === undefined) continue;
+    // `ctx.body = …`, `ctx.status = 403`: Koa's context carries the response too; that is an answer, not request data.
+    if (base === '' && RESPONSE_FIELDS.has(key)) continue;
+    const prop = base === '' ? key : `${base}.${key}`;
+    const right = unwrap(assignment.right);
+    if (right.type !== AST_NODE_TYPES.ObjectExpression) {
+      writes.push({ node: assignment, prop, ...writtenTrust(evaluator.trustOf(right)) });
+      continue;
+    }
+    // `res.locals.user = { id: claims.sub, email: row.email }`: each field keeps its own trust, the object the least.
+    const fields: RequestWrite[] = [];
+    for (const property of right.properties) {
+      const field = property.type === AST_NODE_TYPES.Property ? propertyKeyName(property) : undefined;
+      if (field === undefined || property.type !== AST_NODE_TYPES.Property) continue;
+      fields.push({ node: property, prop: `${prop}.${field}`, ...writtenTrust(evaluator.trustOf(property.value)) });
+    }
+    writes.push({ node: assignment, prop, ...leastTrusted(fields) }, ...fields);
+  }
+  return writes;
+}
+
+/** The path below the request that an assignment's object names: '' for the request itself, undefined for anything else. */
+function basePropOf(values: readonly Value[]): string | undefined {
+  for (const value of values) {
+    if (!isTrustValue(value)) {
+      if (value.shape === 'request') return '';
+      if (value.shape === 'locals' || value.shape === 'state') return value.shape;
+      continue;
+    }
+    if (value.trust === 'pending') return value.prop;
+    if (value.trust === 'untrusted' && Object.hasOwn(CONTAINER_PROP, value.source)) {
+      const container = CONTAINER_PROP[value.source]!;
+      if (value.container) return container;
+      if (value.name !== undefined) return `${container}.${value.name}`;
+    }
+  }
+  return undefined;
+}
+
+/** The least trusted of an object's fields; an object of server values is the server's. */
+function leastTrusted(fields: readonly RequestWrite[]): Pick<RequestWrite, 'trust' | 'from'> {
+  for (const trust of ['untrusted', 'unverified', 'pending', 'verified'] as const) {
+    const field = fields.find((candidate) => candidate.trust === trust);
+    if (field) return { trust, ...(field.from ? { from: field.from } : {}) };
+  }
+  return { trust: 'server' };
+}
+
+/** The least trusted of what a written expression carries; nothing from the request at all means the server chose it. */
+function writtenTrust(values: readonly TrustValue[]): Pick<RequestWrite, 'trust' | 'from'> {
+  if (values.some((value) => value.trust === 'untrusted')) return { trust: 'untrusted' };
+  if (values.some((value) => value.trust === 'unverified')) return { trust: 'unverified' };
+  if (values.some((value) => value.trust === 'verified')) return { trust: 'verified' };
+  const pending = values.find((value) => value.trust === 'pending');
+  if (pending?.trust === 'pending') return { trust: 'pending', from: pending.prop };
+  return { trust: 'server' };
+}
+
+/** What a property holds after some writes: its own write, or the nearest written property above it. */
+export function writtenAt(writes: ReadonlyMap<string, WrittenTrust>, prop: string): WrittenTrust | undefined {
+  for (let path = prop; path !== ''; path = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '') {
+    const trust = writes.get(path);
+    if (trust) return trust;
+  }
+  return undefined;
+}
+
+/**
+ * Values as the routes reaching their code see them: a request property their middleware sets takes the trust it
+ * was set with, and a caller's field their middleware replaces with the server's value is no longer the caller's.
+ */
+export function settleValues(values: readonly TrustValue[], writes: ReadonlyMap<string, WrittenTrust> | undefined): TrustValue[] {
+  if (!writes || writes.size === 0) return [...values];
+  return values.map((value): TrustValue => {
+    const prop = value.trust === 'pending' ? value.prop : value.trust === 'untrusted' ? containerProp(value) : undefined;
+    const written = prop !== undefined ? writtenAt(writes, prop) : undefined;
+    if (written === 'verified' || written === 'server') return { trust: 'verified', claimsPath: undefined, name: value.name, node: value.node };
+    if (written === 'unverified' && value.trust === 'pending') return { trust: 'unverified', name: value.name, node: value.node };
+    return value;
+  });
+}
+
+function containerProp(value: TrustValue): string | undefined {
+  if (value.trust !== 'untrusted' || value.name === undefined || !Object.hasOwn(CONTAINER_PROP, value.source)) return undefined;
+  return `${CONTAINER_PROP[value.source]}.${value.name}`;
+}
