@@ -30,7 +30,7 @@ import { buildCodeActions } from './code-actions';
 import { admitDocument } from './document-filter';
 import { LiveIndex, WATCHED_GLOBS } from './live-index';
 import { failureDiagnostic, pairDetails, spanRange, toDiagnostics } from './diagnostics';
-import { LintEngine, ruleDocsUrl, type LintResult } from './lint-engine';
+import { LintEngine, ruleDocsUrl, type LintResult, type RouteReport } from './lint-engine';
 import {
   FIX_ALL_KIND,
   ServerCommands,
@@ -47,7 +47,7 @@ import { DEFAULT_SETTINGS, SettingsCache, normalizeSettings } from './settings';
 import { buildWorkspaceReport, type ReportProgress } from './workspace-report';
 
 /** How long typing must pause before a pushed validation runs. */
-const PUSH_DEBOUNCE_MS = 150;
+export const PUSH_DEBOUNCE_MS = 150;
 
 /** What the client can do, read once from `initialize`. */
 interface ClientFeatures {
@@ -89,9 +89,8 @@ interface Validation {
   diagnostics: Diagnostic[];
   status: StatusParams;
   trustedFolder: string | undefined;
-  /** The file name it was linted under; with `recorded`, the project index now holds this text for that file. */
+  /** The file name it was linted under, which the project index knows the file by. */
   filePath?: string;
-  recorded?: boolean;
 }
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -353,19 +352,46 @@ class ClaimGuardServer {
       trustedFolder,
     };
     await this.analyse(validation);
-    validation.status.validationMs = Math.round((performance.now() - started) * 10) / 10;
     const previous = this.validations.get(document.uri);
     const open = this.documents.get(document.uri);
     if (open && (!previous || previous.version < validation.version || (previous.version === validation.version && previous.epoch <= epoch))) {
       this.validations.set(document.uri, validation);
     }
     if (open && validation.filePath !== undefined) this.lintedPaths.set(document.uri, validation.filePath);
-    // Only the text the editor now holds may stand in for the file in the index.
-    if (open?.version === validation.version && validation.recorded && validation.filePath !== undefined) {
-      this.live.validated(validation.filePath, document.getText(), URI.parse(document.uri).fsPath);
-    }
-    void this.connection.sendNotification(StatusNotification.type, validation.status);
+    // The diagnostics go out first; the routes' grades, the status and the other files' updates follow.
+    // vscode-jsonrpc writes each message from a `setImmediate` of its own, queued once the answer is ready (after
+    // this one): the second turn lets it go first.
+    setImmediate(() => setImmediate(() => this.finish(validation, started)));
     return validation;
+  }
+
+  /** Grades the routes of a validation still current, sends its status and tells the live index about its text. */
+  private finish(validation: Validation, started: number): void {
+    const { document, status } = validation;
+    const open = this.documents.get(document.uri);
+    if (open?.version !== validation.version || validation.epoch !== this.epochOf(document.uri) || validation.generation !== this.generation) return;
+    const routes = this.routesOf(validation);
+    if (routes) {
+      const grade = fileGrade(routes);
+      status.level = grade.level;
+      if (grade.ungradedRoutes > 0) status.ungradedRoutes = grade.ungradedRoutes;
+    }
+    status.validationMs = Math.round((performance.now() - started) * 10) / 10;
+    void this.connection.sendNotification(StatusNotification.type, status);
+    // Grading recorded the text in the project index: only the text the editor now holds may stand in for the file.
+    if (routes && validation.filePath !== undefined) this.live.validated(validation.filePath, document.getText(), URI.parse(document.uri).fsPath);
+  }
+
+  /** The validation's routes; undefined when the text was not analysed (skipped, unparsable, failed). */
+  private routesOf(validation: Validation): RouteReport[] | undefined {
+    const result = validation.result;
+    if (!result || result.messages.some((message) => message.fatal)) return undefined;
+    try {
+      return result.routes();
+    } catch (error) {
+      this.connection.console.error(`ClaimGuard could not grade the routes of ${validation.document.uri}: ${error instanceof Error ? error.stack : String(error)}`);
+      return undefined;
+    }
   }
 
   /** Fills in results, diagnostics and status; one bad file ends as a diagnostic, never as a crash. */
@@ -388,13 +414,8 @@ class ClaimGuardServer {
       validation.diagnostics = toDiagnostics(result, document.uri);
       status.findings = validation.diagnostics.length;
       status.configuration = result.configuration;
-      const grade = fileGrade(result.routes);
-      status.level = grade.level;
-      if (grade.ungradedRoutes > 0) status.ungradedRoutes = grade.ungradedRoutes;
       const fatal = result.messages.find((message) => message.fatal);
       if (fatal) status.skippedReason = `parse error: ${fatal.message}`;
-      // Grading the file's routes recorded its summary in the project index.
-      validation.recorded = !fatal;
     } catch (error) {
       this.connection.console.error(`ClaimGuard failed on ${document.uri}: ${error instanceof Error ? error.stack : String(error)}`);
       validation.diagnostics = [failureDiagnostic(error)];
@@ -432,9 +453,10 @@ class ClaimGuardServer {
   private async hover(uri: string, position: Position): Promise<Hover | null> {
     const validation = await this.ensureValidated(uri);
     if (!validation?.result) return null;
-    const routesHere = validation.result.routes.filter((route) => route.span.start.line - 1 === position.line);
+    const routes = this.routesOf(validation) ?? [];
+    const routesHere = routes.filter((route) => route.span.start.line - 1 === position.line);
     // A maturity-level finding on a route's registration says what the route hover says: show that once.
-    const sections = findingHovers(validation, position, (message) => message.ruleId === MATURITY_RULE && routesHere.some((route) => route.span.start.line === message.line));
+    const sections = findingHovers(validation, routes, position, (message) => message.ruleId === MATURITY_RULE && routesHere.some((route) => route.span.start.line === message.line));
     const reported = validation.result.messages.find((message) => message.ruleId === MATURITY_RULE && message.line === position.line + 1);
     for (const route of routesHere) {
       sections.push(routeHover(route, reported ? { ruleId: MATURITY_RULE, docsUrl: ruleDocsUrl(MATURITY_RULE) } : undefined));
@@ -445,7 +467,7 @@ class ClaimGuardServer {
   private async codeLenses(uri: string): Promise<CodeLens[]> {
     const validation = await this.ensureValidated(uri);
     if (!validation?.result || !validation.settings.codeLens.enable) return [];
-    return validation.result.routes.map((route) => {
+    return (this.routesOf(validation) ?? []).map((route) => {
       const range = spanRange(route.span);
       return { range: { start: range.start, end: range.start }, command: { title: lensTitle(route), command: '' } };
     });
@@ -499,14 +521,14 @@ function contains(range: Diagnostic['range'], position: Position): boolean {
 const MATURITY_RULE = 'claimguard/maturity-level';
 
 /** Markdown for every finding under the cursor, but those `leaveOut` says another section covers. */
-function findingHovers(validation: Validation, position: Position, leaveOut: (message: Linter.LintMessage) => boolean): string[] {
+function findingHovers(validation: Validation, routes: readonly RouteReport[], position: Position, leaveOut: (message: Linter.LintMessage) => boolean): string[] {
   const result = validation.result as LintResult;
   const details = pairDetails(result);
   const sections: string[] = [];
   result.messages.forEach((message, index) => {
     const diagnostic = validation.diagnostics[index];
     if (!message.ruleId || !diagnostic || !contains(diagnostic.range, position) || leaveOut(message)) return;
-    sections.push(findingHover(message, details[index], result.routes, ruleDocsUrl(message.ruleId)));
+    sections.push(findingHover(message, details[index], routes, ruleDocsUrl(message.ruleId)));
   });
   return sections;
 }

@@ -56,6 +56,12 @@ function folderOf(group: ProjectGroup, file: string): ReportFolder {
   return group.members.filter((member) => isInside(file, member.path)).sort((a, b) => b.path.length - a.path.length)[0] ?? group.members[0]!;
 }
 
+type ReportedMessage = Pick<Linter.LintMessage, 'ruleId' | 'message' | 'line' | 'column'>;
+
+function reportedMessage({ ruleId, message, line, column }: Linter.LintMessage): ReportedMessage {
+  return { ruleId, message, line, column };
+}
+
 /** What the report needs of one analysed file: its findings, and its parse for the project grader to summarize. */
 interface AnalysedFile {
   uri: string;
@@ -82,7 +88,7 @@ export async function buildWorkspaceReport(
   let done = 0;
   for (const { group, files } of groups) {
     const grader = createProjectGrader();
-    const findings = new Map<string, { uri: string; messages: readonly Linter.LintMessage[] }>();
+    const findings = new Map<string, { uri: string; messages: readonly ReportedMessage[] }>();
     for (const file of files) {
       if (token?.isCancellationRequested) return report;
       if (done % 20 === 0) {
@@ -92,7 +98,8 @@ export async function buildWorkspaceReport(
       done += 1;
       const analysed = await analyseFile(engine, folderOf(group, file), file, report, openText(file));
       if (!analysed) continue;
-      findings.set(analysed.source.filename, { uri: analysed.uri, messages: analysed.messages });
+      // Kept until every file is graded: only what a route's findings list shows, not the fixes and suggestions.
+      findings.set(analysed.source.filename, { uri: analysed.uri, messages: analysed.messages.map(reportedMessage) });
       grader.add(analysed.source);
     }
     report.routes.push(...grader.routes().map((route) => summarizeRoute(URI.file(route.file).toString(), route, (path) => findings.get(path))));

@@ -17,17 +17,23 @@ export interface AnalysisWork {
   parameterResolutions: number;
   /** Call sites looked at while resolving parameters. */
   callSites: number;
-  /** `use` registrations weighed against a route or a mount. */
+  /** Segment prefixes of route and mount paths looked up among the literal `use` prefixes. */
+  prefixLookups: number;
+  /** `use` registrations with wildcard prefixes weighed against a route or a mount. */
   useChecks: number;
+  /** Same-file functions taken into the code of a route's chain links. */
+  chainFunctions: number;
 }
 
-export type BudgetKind = 'call-depth' | 'evaluation-depth' | 'route-prefixes';
+export type BudgetKind = 'call-depth' | 'evaluation-depth' | 'route-prefixes' | 'chain-expansion';
 
 /** One place where a budget stopped the analysis. */
 export interface BudgetHit {
   kind: BudgetKind;
   /** What was being analysed, as the code names it (`guard`, `v5000`). */
   subject: string;
+  /** How many more subjects stopped at the same place (other functions whose callers were not followed). */
+  others: number;
   /** The bound that was reached, in its own unit (call levels, steps, prefix checks). */
   limit: number;
   /** Where the diagnostic points: the expression whose analysis is incomplete. */
@@ -38,19 +44,19 @@ export interface FileBudget {
   readonly work: AnalysisWork;
   readonly hits: readonly BudgetHit[];
   /** Notes a stop once per kind, subject and place. */
-  hit(kind: BudgetKind, subject: string, limit: number, node: TSESTree.Node): void;
+  hit(kind: BudgetKind, subject: string, limit: number, node: TSESTree.Node, others?: number): void;
 }
 
 class Budget implements FileBudget {
-  readonly work: AnalysisWork = { evaluations: 0, variables: 0, parameterResolutions: 0, callSites: 0, useChecks: 0 };
+  readonly work: AnalysisWork = { evaluations: 0, variables: 0, parameterResolutions: 0, callSites: 0, prefixLookups: 0, useChecks: 0, chainFunctions: 0 };
   readonly hits: BudgetHit[] = [];
   private readonly seen = new Set<string>();
 
-  hit(kind: BudgetKind, subject: string, limit: number, node: TSESTree.Node): void {
+  hit(kind: BudgetKind, subject: string, limit: number, node: TSESTree.Node, others = 0): void {
     const key = `${kind}\0${subject}\0${node.range[0]}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.hits.push({ kind, subject, limit, span: spanOf(node) });
+    this.hits.push({ kind, subject, others, limit, span: spanOf(node) });
   }
 }
 

@@ -1,11 +1,12 @@
 import { AST_NODE_TYPES as NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../util/find-variable';
-import { decoratorsOf, dottedPath, isFunctionNode, memberName, staticString, typeScriptOnly, unwrap } from './syntax';
+import { decoratorsOf, dottedPath, functionName, isFunctionNode, memberName, staticString, typeScriptOnly, unwrap } from './syntax';
 import { isProjectSpecifier } from '../project/modules';
 import { calleeIsRequire, importRefOf, type ImportRef } from './imports';
-import { cachedPattern, matches } from '../util/wildcard';
-import { budgetOf, type FileBudget } from './budget';
+import { cachedPattern, compileRoutePattern, matches, type Wildcard } from '../util/wildcard';
+import { budgetOf, type AnalysisWork, type FileBudget } from './budget';
+import { fileNodes } from './walk';
 import { VOCABULARY } from './framework-models';
 import type { RouteFramework } from '../models/framework-model';
 
@@ -14,7 +15,7 @@ const AST_NODE_TYPES = NODE_TYPES;
 
 /**
  * Route discovery: which HTTP routes a file registers, with the middleware chain each one runs.
- * Built once per SourceCode from one iterative walk; the maturity grade and the rules read it.
+ * Built once per SourceCode from the file's one shared walk (walk.ts); the maturity grade and the rules read it.
  */
 
 export type Framework = RouteFramework;
@@ -151,6 +152,8 @@ const MAX_CALL_DEPTH = 4;
 
 /** Prefix checks every file may make whatever its size; beyond, one per character of the file (see PrefixChecks). */
 const MIN_PREFIX_CHECKS = 10_000;
+/** Functions the chains of a file may take in whatever its size; beyond, one per character (see ExpansionBudget). */
+const MIN_EXPANSIONS = 100_000;
 
 /** `UnauthorizedException`, `createError.Unauthorized`, `HttpStatus.UNAUTHORIZED`: names that answer 401. */
 const UNAUTHORIZED_NAME = /^unauthori[sz]ed/i;
@@ -215,14 +218,44 @@ class PrefixChecks {
 
   /** Counts one check; false once the budget is spent (noted once, at the registration being linked). */
   allow(at: TSESTree.Node): boolean {
-    this.budget.work.useChecks++;
     if (this.left > 0) {
+      this.budget.work.useChecks++;
       this.left--;
       return true;
     }
     if (!this.stopped) {
       this.stopped = true;
       this.budget.hit('route-prefixes', 'route prefixes', this.limit, at);
+    }
+    return false;
+  }
+}
+
+/**
+ * Bounds the functions the chains' links take in, over the whole file: every route that calls a helper adds the
+ * helper's code to its chain, so the total is routes × helpers. Proportional to the file's size; past it, links
+ * keep the code they name and a budget stop says where the rest was left out.
+ */
+class ExpansionBudget {
+  private left: number;
+  private stopped = false;
+
+  constructor(
+    private readonly budget: FileBudget,
+    private readonly limit: number,
+  ) {
+    this.left = limit;
+  }
+
+  allow(fn: TSESTree.FunctionLike): boolean {
+    if (this.left > 0) {
+      this.budget.work.chainFunctions++;
+      this.left--;
+      return true;
+    }
+    if (!this.stopped) {
+      this.stopped = true;
+      this.budget.hit('chain-expansion', functionNameOf(fn), this.limit, fn);
     }
     return false;
   }
@@ -238,15 +271,19 @@ class UseIndex {
   readonly all: Use[] = [];
   private readonly everywhere: Use[] = [];
   private readonly literal = new Map<string, Use[]>();
-  private readonly patterns: Use[] = [];
+  /** Uses under wildcard or parameter prefixes, each with its prefix compiled once. */
+  private readonly patterns: { use: Use; pattern: Wildcard }[] = [];
 
-  constructor(private readonly checks: PrefixChecks) {}
+  constructor(
+    private readonly checks: PrefixChecks,
+    private readonly work: AnalysisWork,
+  ) {}
 
   add(use: Use): void {
     this.all.push(use);
     const key = literalPrefix(use.prefix);
     if (key === '') this.everywhere.push(use);
-    else if (key === undefined) this.patterns.push(use);
+    else if (key === undefined) this.patterns.push({ use, pattern: compileRoutePattern(use.prefix!, 'prefix') });
     else {
       const list = this.literal.get(key);
       if (list) list.push(use);
@@ -258,18 +295,24 @@ class UseIndex {
   covering(path: string, order: number, at: TSESTree.Node): Use[] {
     const found = registeredBefore(this.everywhere, order);
     if (this.literal.size > 0) {
+      // A look-up per segment of the path: the path is the project's text, but so is its length.
       for (const candidate of segmentPrefixes(path)) {
-        this.checks.allow(at);
+        this.work.prefixLookups++;
         const list = this.literal.get(candidate);
         if (list) found.push(...registeredBefore(list, order));
       }
     }
-    for (const use of this.patterns) {
-      if (use.order >= order) break;
-      if (this.checks.allow(at) && prefixCovers(use.prefix, path)) found.push(use);
+    for (const { use, pattern } of this.patterns) {
+      if (use.order >= order || !this.checks.allow(at)) break;
+      if (matches(pattern, path)) found.push(use);
     }
     return found.length > 1 ? found.sort((a, b) => a.order - b.order) : found;
   }
+}
+
+/** How a budget stop names a function. */
+function functionNameOf(fn: TSESTree.FunctionLike): string {
+  return (isFunctionNode(fn) ? functionName(fn) : undefined) ?? 'an anonymous function';
 }
 
 /** The path a literal `use` prefix covers (itself and below), `''` for one that covers every path, undefined for a pattern. */
@@ -363,6 +406,7 @@ export function getRouteModel(sourceCode: TSESLint.SourceCode, filename = ''): R
   return model;
 }
 
+/** Sorts the file's nodes (from its one shared walk) into what route discovery interprets. */
 function collect(sourceCode: TSESLint.SourceCode): Collected {
   const collected: Collected = {
     allCalls: [],
@@ -376,26 +420,22 @@ function collect(sourceCode: TSESLint.SourceCode): Collected {
     fetchedApps: [],
     appGuards: [],
   };
-  const keys = sourceCode.visitorKeys;
-  const stack: TSESTree.Node[] = [sourceCode.ast];
-  // Children are pushed in reverse so nodes come off the stack in source order, which middleware order relies on.
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    classify(node, collected);
-    const childKeys = keys[node.type] ?? [];
-    for (let k = childKeys.length - 1; k >= 0; k--) {
-      const child = (node as unknown as Record<string, unknown>)[childKeys[k]!];
-      if (Array.isArray(child)) {
-        for (let i = child.length - 1; i >= 0; i--) {
-          const item = child[i] as TSESTree.Node | null;
-          if (item && typeof item.type === 'string') stack.push(item);
-        }
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
-      }
-    }
+  for (const node of fileNodes(sourceCode).nodes) classify(node, collected);
+  // `UnauthorizedException`, `createError.Unauthorized`: names are most of a tree's nodes, so they come from the tokens.
+  const names: number[] = [];
+  for (const token of sourceCode.ast.tokens) {
+    if (token.type === 'Identifier' && (token.value.charCodeAt(0) | 32) === 117 && UNAUTHORIZED_NAME.test(token.value)) names.push(token.range[0]);
   }
+  if (names.length > 0) collected.unauthorizedMarks = mergeSorted(collected.unauthorizedMarks, names);
   return collected;
+}
+
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) merged.push(j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!);
+  return merged;
 }
 
 function classify(node: TSESTree.Node, collected: Collected): void {
@@ -412,9 +452,6 @@ function classify(node: TSESTree.Node, collected: Collected): void {
     }
     case AST_NODE_TYPES.MemberExpression:
       classifyMember(node, collected);
-      break;
-    case AST_NODE_TYPES.Identifier:
-      if ((node.name.charCodeAt(0) | 32) === 117 && UNAUTHORIZED_NAME.test(node.name)) collected.unauthorizedMarks.push(node.range[0]);
       break;
     case AST_NODE_TYPES.Decorator: {
       const expression = unwrap(node.expression);
@@ -514,12 +551,16 @@ class RouteDiscovery {
   private order = 0;
   private parents: Map<Receiver, { parent: Receiver; mount: Mount }> | undefined;
   private readonly prefixChecks: PrefixChecks;
+  private readonly calledCache = new Map<string, readonly TSESTree.FunctionLike[]>();
+  private readonly projectModules = new Map<string, boolean>();
+  private readonly expansions: ExpansionBudget;
 
   constructor(
     private readonly sourceCode: TSESLint.SourceCode,
     private readonly filename: string,
   ) {
     this.prefixChecks = new PrefixChecks(budgetOf(sourceCode), Math.max(MIN_PREFIX_CHECKS, sourceCode.text.length));
+    this.expansions = new ExpansionBudget(budgetOf(sourceCode), Math.max(MIN_EXPANSIONS, sourceCode.text.length));
   }
 
   run(): RouteModel {
@@ -637,7 +678,7 @@ class RouteDiscovery {
   private receiverByKey(key: string, framework: Framework, mountable: boolean, fromParameter: boolean): Receiver {
     let receiver = this.receivers.get(key);
     if (!receiver) {
-      receiver = { key, framework, prefix: '', mountable, fromParameter, uses: new UseIndex(this.prefixChecks), mounts: [], routes: [], mountedInFile: false, served: false };
+      receiver = { key, framework, prefix: '', mountable, fromParameter, uses: new UseIndex(this.prefixChecks, budgetOf(this.sourceCode).work), mounts: [], routes: [], mountedInFile: false, served: false };
       this.receivers.set(key, receiver);
     }
     return receiver;
@@ -866,7 +907,8 @@ class RouteDiscovery {
     const scoped: { prefix: string; links: ChainLink[] }[] = [];
     const covers = new Set(covering);
     for (const use of receiver.uses.all) {
-      if (covers.has(use) || use.prefix === undefined || !this.prefixChecks.allow(node)) continue;
+      if (covers.has(use) || use.prefix === undefined) continue;
+      if (!this.prefixChecks.allow(node)) break;
       const below = use.prefix.endsWith('/*') ? use.prefix.slice(0, -2) : use.prefix;
       if (prefixCovers(mountPath, below)) scoped.push({ prefix: use.prefix, links: use.links });
     }
@@ -1148,8 +1190,14 @@ class RouteDiscovery {
     else this.starExports.push(source);
   }
 
+  /** Asked for every use of every import; each specifier is resolved once per file. */
   private isProjectModule(source: string): boolean {
-    return isProjectSpecifier(this.filename, source);
+    let known = this.projectModules.get(source);
+    if (known === undefined) {
+      known = isProjectSpecifier(this.filename, source);
+      this.projectModules.set(source, known);
+    }
+    return known;
   }
 
   /** Records an export as a link, and marks exported routers and plugins as mounted elsewhere. */
@@ -1284,19 +1332,38 @@ class RouteDiscovery {
     for (let depth = 0; depth < MAX_CALL_DEPTH && frontier.length > 0; depth++) {
       const next: Range[] = [];
       for (const range of frontier) {
-        for (const call of this.callsWithin(range)) {
-          const callee = unwrap(call.callee);
-          if (callee.type !== AST_NODE_TYPES.Identifier) continue;
-          const declaration = this.declarationOf(callee);
-          if (!declaration || !isFunctionNode(declaration) || seen.has(declaration.range[0])) continue;
-          seen.add(declaration.range[0]);
-          ranges.push(declaration.range);
-          next.push(declaration.range);
+        for (const called of this.calledIn(range)) {
+          if (seen.has(called.range[0])) continue;
+          if (!this.expansions.allow(called)) return ranges;
+          seen.add(called.range[0]);
+          ranges.push(called.range);
+          next.push(called.range);
         }
       }
       frontier = next;
     }
     return ranges;
+  }
+
+  /**
+   * The same-file functions the code in a range calls by name, each once. Worked out once per range: routes that
+   * share a helper look up its calls once, not once per route.
+   */
+  private calledIn(range: Range): readonly TSESTree.FunctionLike[] {
+    const key = `${range[0]}:${range[1]}`;
+    let called = this.calledCache.get(key);
+    if (!called) {
+      const found = new Map<number, TSESTree.FunctionLike>();
+      for (const call of this.callsWithin(range)) {
+        const callee = unwrap(call.callee);
+        if (callee.type !== AST_NODE_TYPES.Identifier) continue;
+        const declaration = this.declarationOf(callee);
+        if (declaration && isFunctionNode(declaration) && !found.has(declaration.range[0])) found.set(declaration.range[0], declaration);
+      }
+      called = [...found.values()];
+      this.calledCache.set(key, called);
+    }
+    return called;
   }
 
   /** Plain calls inside a range; the list is in source order, so a binary search finds the first. */

@@ -155,7 +155,11 @@ export class ValueEvaluator {
   trustOf(node: TSESTree.Node): TrustValue[] {
     const stops = new Set<FunctionNode>();
     const values = this.resolveParams(this.valuesOf(node), 0, stops);
-    for (const fn of stops) this.budget.hit('call-depth', functionName(fn) ?? 'an anonymous function', MAX_CALL_DEPTH, node);
+    if (stops.size > 0) {
+      // One stop per place: the first function in the file names it, the others are counted.
+      const [first] = [...stops].sort((a, b) => a.range[0] - b.range[0]);
+      this.budget.hit('call-depth', functionName(first!) ?? 'an anonymous function', MAX_CALL_DEPTH, node, stops.size - 1);
+    }
     return values.filter(isTrustValue);
   }
 

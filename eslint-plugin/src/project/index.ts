@@ -16,7 +16,7 @@ import { writtenAt, type WrittenTrust } from '../analysis/request-writes';
 import { nestTargetCovers, nextMatcherCovers, prefixCovers, type ImportRef, type Range } from '../analysis/routes';
 import { DEFAULT_LIST_OPTIONS, findProjectRoot, listSourceFiles, type FileListing } from './files';
 import { parseFile } from './parse';
-import { ModuleResolver } from './resolve';
+import { forgetResolvers, resolverFor } from './modules';
 
 type EslintSettings = Readonly<Record<string, unknown>>;
 
@@ -35,6 +35,17 @@ export interface LinkedRoute {
   reaches: readonly { file: string; ranges: readonly Range[] }[];
   /** What the chain's middleware leaves on the request, by property path, after the whole chain ran. */
   writes: ReadonlyMap<string, WrittenTrust>;
+}
+
+/**
+ * A file's summary as plain data, with the hash of the text it was made from (or why it has none): what a host that
+ * summarizes files elsewhere (the command's worker threads) hands to the index that links them.
+ */
+export interface SummaryEntry {
+  file: string;
+  key: string;
+  summary?: FileSummary;
+  error?: string;
 }
 
 interface Entry {
@@ -75,7 +86,6 @@ const ROUTE_HINT =
   /\.(?:use|route|register|mount)\s*\(|\.(?:get|post|put|patch|delete|del|all|options|head)\s*\(\s*['"`[/]|@(?:Controller|Module)\s*\(|forRoutes|APP_GUARD|useGlobalGuards|createServer|\.decorate(?:Request)?\s*\(|Strategy\s*\(|JwtModule|@fastify\/jwt|export\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|export\s+const\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
 
 export class ProjectIndex {
-  private readonly resolver: ModuleResolver;
   private readonly entries = new Map<string, Entry>();
   private readonly overlays = new Map<string, string>();
   private listing: FileListing | undefined;
@@ -94,7 +104,6 @@ export class ProjectIndex {
     private readonly settings: EslintSettings | undefined,
     readonly solo: boolean,
   ) {
-    this.resolver = new ModuleResolver(root);
   }
 
   /** The summary of the file being linted, from ESLint's own parse; replaces what was read from disk. */
@@ -118,6 +127,28 @@ export class ProjectIndex {
     return summary;
   }
 
+  /**
+   * A summary this index did not compute, as another index's `entryOf` gave it; it stands for the file as a
+   * recorded one does, until the file is invalidated.
+   */
+  accept(entry: SummaryEntry): void {
+    const existing = this.entries.get(entry.file);
+    if (existing?.key === entry.key && (existing.summary !== undefined || existing.error !== undefined)) {
+      existing.recorded = true;
+      return;
+    }
+    this.entries.set(entry.file, { key: entry.key, recorded: true, ...(entry.summary ? { summary: entry.summary } : {}), ...(entry.error !== undefined ? { error: entry.error } : {}) });
+    this.table = undefined;
+  }
+
+  /** The file's summary (read and summarized now if need be) as plain data for `accept`; undefined when unreadable. */
+  entryOf(file: string): SummaryEntry | undefined {
+    this.summaryOf(file);
+    const entry = this.entries.get(file);
+    if (!entry) return undefined;
+    return { file, key: entry.key, ...(entry.summary ? { summary: entry.summary } : {}), ...(entry.error !== undefined ? { error: entry.error } : {}) };
+  }
+
   /** Unsaved text of an open document (undefined drops it): it replaces the file's text on disk. */
   overlay(file: string, text: string | undefined): void {
     if (text === undefined) this.overlays.delete(file);
@@ -131,7 +162,7 @@ export class ProjectIndex {
     this.table = undefined;
     if (!fs.existsSync(file) || !this.listing?.files.includes(file)) {
       this.listing = undefined;
-      this.resolver.clear();
+      resolverFor(this.root).clear();
     }
   }
 
@@ -197,7 +228,7 @@ export class ProjectIndex {
     for (const file of this.listing.files) {
       if (files.has(file)) continue;
       const text = this.textOf(file);
-      if (text !== undefined && (ROUTE_HINT.test(text) || isNextMiddlewareFile(file))) files.add(file);
+      if (text !== undefined && mayRoute(file, text)) files.add(file);
     }
     return [...files].sort();
   }
@@ -279,7 +310,8 @@ export class ProjectIndex {
   }
 
   resolve(fromFile: string, specifier: string) {
-    return this.solo ? ({ kind: 'unresolved', specifier } as const) : this.resolver.resolve(fromFile, specifier);
+    // The resolver is the one route discovery uses for this root; a file alone never needs one.
+    return this.solo ? ({ kind: 'unresolved', specifier } as const) : resolverFor(this.root).resolve(fromFile, specifier);
   }
 
   /** A path as reasons show it: relative to the project root. */
@@ -514,6 +546,12 @@ class Linker {
 
 }
 
+/** Whether a file's text says it may register, mount or guard routes: the files linking reads first. */
+export function mayRoute(file: string, text: string): boolean {
+  return ROUTE_HINT.test(text) || isNextMiddlewareFile(file);
+}
+
+
 /**
  * Applies, in the order the chain runs, what its middleware writes on the request: a property set from verified
  * claims (`req.claims = payload`) makes later decisions on it decisions on claims; a caller's field replaced by
@@ -573,6 +611,9 @@ function hashOf(text: string): string {
   return crypto.createHash('sha1').update(text).digest('base64');
 }
 
+/** The key a summary of `text` is filed under (see `SummaryEntry`). */
+export const textKey = hashOf;
+
 function statKey(file: string): string | undefined {
   try {
     const stat = fs.statSync(file);
@@ -610,6 +651,12 @@ function settingsKey(settings: EslintSettings | undefined): string {
     settingsKeys.set(raw, key);
   }
   return key;
+}
+
+/** Forgets every index and resolver: a fresh start, as a new process would make (benchmarks time real first runs). */
+export function forgetProjects(): void {
+  indexes.clear();
+  forgetResolvers();
 }
 
 /** Every index this process holds, for the language server's overlays and file events. */

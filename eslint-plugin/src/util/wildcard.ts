@@ -94,27 +94,52 @@ export function matches(pattern: Wildcard, text: string): boolean {
   const { states, accept, exclusions } = pattern;
   if (accept < 0) return false;
   if (exclusions?.some(({ offset, words }) => words.some((word) => text.startsWith(word, offset)))) return false;
-  // `stamp[s] === generation` marks a state already in the current set, so each set is built without a Set.
-  const stamp = new Uint32Array(states.length);
-  let generation = 1;
-  let active = closure(states, [0], stamp, generation);
+  const scratch = scratchOf(pattern);
+  let active = closure(states, [0], scratch);
   for (const char of text) {
-    generation++;
     const next: number[] = [];
     for (const state of active) {
       const { test } = states[state]!;
       if (test && test(char)) next.push(states[state]!.next);
     }
     if (next.length === 0) return false;
-    active = closure(states, next, stamp, generation);
+    active = closure(states, next, scratch);
   }
   return active.includes(accept);
 }
 
+/**
+ * Per automaton, reused by every match: `stamp[s] === generation` marks a state already in the set being built,
+ * so a set is built without allocating one (matching runs once per route and prefix, and allocation was most of it).
+ */
+interface Scratch {
+  stamp: Uint32Array;
+  generation: number;
+  pending: number[];
+}
+
+const scratches = new WeakMap<Wildcard, Scratch>();
+
+function scratchOf(pattern: Wildcard): Scratch {
+  let scratch = scratches.get(pattern);
+  if (!scratch) {
+    scratch = { stamp: new Uint32Array(pattern.states.length), generation: 0, pending: [] };
+    scratches.set(pattern, scratch);
+  }
+  return scratch;
+}
+
 /** The states reachable from `seeds` without consuming a character. */
-function closure(states: readonly State[], seeds: readonly number[], stamp: Uint32Array, generation: number): number[] {
+function closure(states: readonly State[], seeds: readonly number[], scratch: Scratch): number[] {
+  if (scratch.generation === 0xffffffff) {
+    scratch.stamp.fill(0);
+    scratch.generation = 0;
+  }
+  const generation = ++scratch.generation;
+  const { stamp, pending } = scratch;
   const found: number[] = [];
-  const pending = [...seeds];
+  pending.length = 0;
+  for (const seed of seeds) pending.push(seed);
   while (pending.length > 0) {
     const state = pending.pop()!;
     if (stamp[state] === generation) continue;

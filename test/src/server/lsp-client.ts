@@ -171,8 +171,8 @@ export class TestClient {
     return this.texts.get(uri) ?? '';
   }
 
-  waitForDiagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
-    return waitFor(this.diagnostics, this.diagnosticWaiters, (params) => params.uri === uri && (version === undefined || params.version === version), `diagnostics for ${uri}`);
+  waitForDiagnostics(uri: string, version?: number, timeoutMs?: number): Promise<PublishDiagnosticsParams> {
+    return waitFor(this.diagnostics, this.diagnosticWaiters, (params) => params.uri === uri && (version === undefined || params.version === version), `diagnostics for ${uri}`, timeoutMs);
   }
 
   /** The first diagnostics published for `uri` after this call, whatever their version. */
@@ -247,11 +247,11 @@ function settle<T>(waiters: Waiter<T>[], value: T): void {
   }
 }
 
-function waitFor<T>(seen: readonly T[], waiters: Waiter<T>[], accept: (value: T) => boolean, what: string): Promise<T> {
+function waitFor<T>(seen: readonly T[], waiters: Waiter<T>[], accept: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
   const found = [...seen].reverse().find(accept);
   if (found !== undefined) return Promise.resolve(found);
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Timed out waiting for ${what}`)), 10_000);
+    const timer = setTimeout(() => reject(new Error(`Timed out waiting for ${what}`)), timeoutMs);
     waiters.push({
       accept,
       resolve: (value) => {

@@ -71,7 +71,7 @@ const invalid: InvalidTestCase<MessageIds, []>[] = [
   {
     // f6 checks the role; its callers are followed up to f2, whose caller f1 is past the bound.
     code: helperChain(6),
-    errors: [{ messageId: 'callDepth', line: 2, column: 25, data: { subject: 'f2', limit: '4' } }],
+    errors: [{ messageId: 'callDepth', line: 2, column: 25, data: { subject: 'f2', others: '', limit: '4' } }],
   },
   {
     code: aliasChain(45),
@@ -92,7 +92,7 @@ const f2 = (role: string): void => f3(role);
 const f1 = (role: string): void => f2(role);
 app.get('/x', (req: Request, res: Response) => { f1(req.headers['x-role'] as string); });`,
     filename: 'guards.ts',
-    errors: [{ messageId: 'callDepth', line: 1, column: 42, data: { subject: 'f2', limit: '4' } }],
+    errors: [{ messageId: 'callDepth', line: 1, column: 42, data: { subject: 'f2', others: '', limit: '4' } }],
   },
 ];
 
@@ -105,6 +105,16 @@ describe(`${ruleName} messages`, () => {
       message?.message,
       'Analysis of `f2` stopped after 4 call levels: what its callers pass further up is not followed, so a finding that depends on it may be missing here; pass the value in fewer hops or check it where it is read.',
     );
+  });
+
+  it('names one function and counts the others where the trace stopped at several', () => {
+    // h7 calls h6 and h5, and so on down: from h0's check, the trace meets several functions at the fourth level.
+    const helpers = ['function h0(role) { if (role !== \'admin\') throw new ForbiddenError(); }'];
+    for (let i = 1; i <= 7; i++) helpers.push(`function h${i}(role) { h${i - 1}(role);${i > 1 ? ` h${i - 2}(role);` : ''} }`);
+    const code = `${helpers.join('\n')}\napp.get('/x', (req, res) => { h7(req.headers['x-role']); });`;
+    const messages = lintWithRule(ruleName, code);
+    assert.equal(messages.length, 1, messages.map((message) => message.message).join('\n'));
+    assert.match(messages[0]!.message, /^Analysis of `h\d` \(and \d other functions?\) stopped after 4 call levels/);
   });
 
   it('reports the same stops whichever other rules are on', () => {
