@@ -5,6 +5,7 @@
  */
 import { FRAMEWORK_MODELS } from '../models/index';
 import type {
+  DefaultAuth,
   Decorators,
   FrameworkModel,
   InstanceFactory,
@@ -115,6 +116,8 @@ export interface RoutingVocabulary {
   serveMembers: ReadonlySet<string>;
   serverFactories: ReadonlySet<string>;
   routeObjects: readonly (RouteObjectShape & { framework: RouteFramework })[];
+  /** How applications set default authentication (`server.auth.default()`). */
+  defaultAuth: readonly DefaultAuth[];
   clientReceivers: NameSet;
   nonRouterReceivers: NameSet;
   routerNames: NameSet;
@@ -251,6 +254,7 @@ function emptyRouting(): Mutable<RoutingVocabulary> {
     serveMembers: new Set(),
     serverFactories: new Set(),
     routeObjects: [],
+    defaultAuth: [],
     clientReceivers: new NameSet(),
     nonRouterReceivers: new NameSet(),
     routerNames: new NameSet(),
@@ -308,6 +312,7 @@ function addRouting(into: Mutable<RoutingVocabulary>, model: FrameworkModel): vo
   addAll(into.entryFiles, routing.entryFiles);
   if (framework) into.routeObjects = [...into.routeObjects, ...(routing.routeObjects ?? []).map((shape) => ({ ...shape, framework }))];
   for (const shape of routing.routeObjects ?? []) if (shape.call) into.registrations.add(shape.call);
+  if (routing.defaultAuth) into.defaultAuth = [...into.defaultAuth, routing.defaultAuth];
   for (const name of routing.clientReceivers ?? []) into.clientReceivers.add(name);
   for (const name of routing.nonRouterReceivers ?? []) into.nonRouterReceivers.add(name);
   for (const name of routing.routerNames ?? []) into.routerNames.add(name);

@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ClaimGuardSettings } from './settings';
 import type { FunctionNode, SourceKind, TrustValue } from './types';
 import type { FileIndex } from './file-index';
-import { annotatedTypeName, calleeName, decoratorsOf, isFunctionNode, staticString, unwrap } from './syntax';
+import { annotatedTypeName, calleeName, decoratorsOf, isFunctionNode, propertyKeyName, staticString, unwrap } from './syntax';
 import { VOCABULARY } from './framework-models';
 import type { RequestMember, RouteFramework } from '../models/framework-model';
 
@@ -35,6 +35,7 @@ export type FrameworkShape =
 type ParamValue = FrameworkShape | TrustValue;
 
 const REQUEST = VOCABULARY.request;
+const ROUTE_OBJECT_SHAPES = VOCABULARY.routing.routeObjects;
 
 /** What the framework passes in parameter `index` of `fn`, as far as the file shows. */
 export function requestShapeOfParam(fn: FunctionNode, index: number, fileIndex: FileIndex, settings: ClaimGuardSettings): ParamValue[] {
@@ -57,6 +58,8 @@ export function requestShapeOfParam(fn: FunctionNode, index: number, fileIndex: 
     if (index === 0) return [requestShape(name)];
     if (index === 1) return [{ shape: 'route-context' }];
   }
+  const routeObject = index === 0 ? routeObjectFramework(fn) : undefined;
+  if (routeObject) return [requestShape(name, routeObject)];
   if (name && (REQUEST.requestNames.has(name) || settings.requestNames.includes(name))) return [requestShape(name)];
   if (name && index === 0 && fn.params.length <= 2 && REQUEST.shortNames.has(name)) return [requestShape(name)];
   if (name && REQUEST.responseNames.has(name)) return [{ shape: 'response', text: name }];
@@ -65,6 +68,43 @@ export function requestShapeOfParam(fn: FunctionNode, index: number, fileIndex: 
     if (index === 1 && fn.params.length >= 3) return [{ shape: 'response', text: name ?? 'res' }];
   }
   return [];
+}
+
+/**
+ * The framework whose route object holds `fn` as its handler (`{ method, path, options: { handler: fn } }`): the
+ * shape whose first path key the object uses (`url` is Fastify's, `path` hapi's), or any that fits.
+ */
+function routeObjectFramework(fn: FunctionNode): RouteFramework | undefined {
+  const property = fn.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== fn) return undefined;
+  const key = propertyKeyName(property);
+  const fitting: (typeof ROUTE_OBJECT_SHAPES)[number][] = [];
+  let preferred: RouteFramework | undefined;
+  for (const shape of ROUTE_OBJECT_SHAPES) {
+    for (const handlerKey of shape.handlerKeys) {
+      const route = routeObjectAbove(property, handlerKey.split('.'), key);
+      if (!route || !hasKey(route, shape.methodKey) || !shape.pathKeys.some((pathKey) => hasKey(route, pathKey))) continue;
+      fitting.push(shape);
+      if (hasKey(route, shape.pathKeys[0]!)) preferred ??= shape.framework;
+    }
+  }
+  return preferred ?? fitting[0]?.framework;
+}
+
+/** The object a dotted handler key (`options.handler`) starts from, climbing from the handler's property. */
+function routeObjectAbove(property: TSESTree.Property, segments: readonly string[], key: string | undefined): TSESTree.ObjectExpression | undefined {
+  if (segments[segments.length - 1] !== key) return undefined;
+  let object: TSESTree.Node | undefined = property.parent;
+  for (let at = segments.length - 2; at >= 0; at--) {
+    const holder: TSESTree.Node | undefined = object?.parent;
+    if (holder?.type !== AST_NODE_TYPES.Property || propertyKeyName(holder) !== segments[at]) return undefined;
+    object = holder.parent;
+  }
+  return object?.type === AST_NODE_TYPES.ObjectExpression ? object : undefined;
+}
+
+function hasKey(object: TSESTree.ObjectExpression, key: string): boolean {
+  return object.properties.some((property) => property.type === AST_NODE_TYPES.Property && propertyKeyName(property) === key);
 }
 
 function requestShape(name: string | undefined, framework?: RouteFramework): FrameworkShape {

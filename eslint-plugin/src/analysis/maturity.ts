@@ -787,6 +787,16 @@ function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel): 
       ...(claimsPath ? { claimsPath } : {}),
     });
   }
+  // `auth: 'jwt'` on a route, `server.auth.default('jwt')`: a token strategy registered with the server elsewhere.
+  for (const node of model.tokenStrategies) {
+    facts.verifications.push({
+      node,
+      description: `the auth strategy of ${node.type === AST_NODE_TYPES.CallExpression ? callText(sourceCode, node) : `auth: ${sourceCode.getText(node)}`}`,
+      ...(strategies.length > 0
+        ? { unpinned: unpinnedChecks(strategies), reportedBy: validationReport(strategies) }
+        : { unpinned: STRATEGY_ELSEWHERE_UNPINNED, strategyElsewhere: true }),
+    });
+  }
   for (const scheme of credentials.apiKeySchemes) {
     const label = scheme.kind === 'api-key' ? 'API key' : scheme.kind === 'basic' ? 'HTTP Basic credentials' : 'HTTP Digest credentials';
     const where = scheme.origin ? ` in ${scheme.origin.description}` : ` (${scheme.via})`;

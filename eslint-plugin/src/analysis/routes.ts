@@ -8,7 +8,7 @@ import { cachedPattern, compileRoutePattern, matches, type Wildcard } from '../u
 import { budgetOf, type AnalysisWork, type FileBudget } from './budget';
 import { fileNodes } from './walk';
 import { VOCABULARY } from './framework-models';
-import type { RouteFramework } from '../models/framework-model';
+import type { RouteFramework, RouteObjectShape } from '../models/framework-model';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
 const AST_NODE_TYPES = NODE_TYPES;
@@ -56,7 +56,15 @@ export interface Route {
   controller?: string;
   /** NestJS: `@Public()` and its kin opt the route out of global guards. */
   skipsGlobalGuards?: boolean;
+  /**
+   * The route takes the application's default authentication (hapi's `server.auth.default()`) and this file sets
+   * none before it on its server: the project index adds what another file sets.
+   */
+  usesDefaultAuth?: boolean;
 }
+
+/** A route object's own authentication setting: opted out, the server's default, or a strategy it names. */
+type RouteAuth = 'off' | 'default' | 'strategy';
 
 /**
  * A call in the file that authenticates in a way this file cannot see into: a function imported from
@@ -128,6 +136,10 @@ export interface RouteModel {
   /** Where the file reads the verified caller (`req.user`, `req.auth`, `@User()`), as sorted offsets. */
   callerReads: readonly number[];
   nestAuth: NestAuth;
+  /** Default authentication the file sets on its servers (`server.auth.default('jwt')`), as links. */
+  defaultAuth: readonly ChainLink[];
+  /** Where a route or a server names a token strategy configured elsewhere (`auth: 'jwt'`, `auth.default('jwt')`). */
+  tokenStrategies: readonly TSESTree.Node[];
 }
 
 /** Route registration vocabulary, from the framework models. */
@@ -137,6 +149,13 @@ const ROUTE_OBJECTS = ROUTING.routeObjects.filter((shape) => shape.call !== unde
 const ROUTE_OBJECT_CALLS = new Set(ROUTE_OBJECTS.map((shape) => shape.call!));
 /** Keys of a route options object that hold the handler (`{ onRequest, handler }`). */
 const ROUTE_OBJECT_HANDLERS = [...new Set(ROUTING.routeObjects.flatMap((shape) => shape.handlerKeys.filter((key) => !key.includes('.'))))];
+/** Route object shapes whose arrays, exported, are route tables another file registers (hapi's `server.route(routes)`). */
+const EXPORTED_TABLE_SHAPES = ROUTING.routeObjects.filter((shape) => shape.exportedTables);
+/** Member paths of the calls that set a server's default authentication and register strategies (`auth.default`). */
+const DEFAULT_AUTH_CALLS = ROUTING.defaultAuth.map((auth) => auth.call.split('.'));
+const STRATEGY_CALLS = ROUTING.defaultAuth.flatMap((auth) => (auth.strategyCall ? [auth.strategyCall.split('.')] : []));
+/** Strategy and scheme names that say a token is verified (`jwt`, `bearer`), as for passport's `authenticate('jwt')`. */
+const TOKEN_STRATEGY = /jwt|bearer/i;
 const DECORATOR_MODELS = ROUTING.decoratedControllers;
 type DecoratorModel = (typeof DECORATOR_MODELS)[number];
 const NEST_MODULES = DECORATOR_MODELS.flatMap((model) => (model.modules ? [model.modules] : []));
@@ -367,7 +386,9 @@ interface Receiver {
   exportedAs?: string;
   uses: UseIndex;
   mounts: Mount[];
-  routes: { order: number; method: string; path: string; node: TSESTree.Node; links: ChainLink[] }[];
+  routes: { order: number; method: string; path: string; node: TSESTree.Node; links: ChainLink[]; auth?: RouteAuth }[];
+  /** Default authentication set on this instance, in registration order. */
+  defaultAuth: { order: number; link: ChainLink }[];
   mountedInFile: boolean;
   /** Handed to a runtime in this file (`serve(app)`, `{ fetch: app.fetch }`), so nothing mounts it elsewhere. */
   served: boolean;
@@ -553,6 +574,9 @@ class RouteDiscovery {
   private readonly prefixChecks: PrefixChecks;
   private readonly calledCache = new Map<string, readonly TSESTree.FunctionLike[]>();
   private readonly projectModules = new Map<string, boolean>();
+  private readonly defaultAuthLinks: ChainLink[] = [];
+  private readonly tokenStrategies: TSESTree.Node[] = [];
+  private strategySchemes: Map<string, string> | undefined;
   private readonly expansions: ExpansionBudget;
 
   constructor(
@@ -593,6 +617,8 @@ class RouteDiscovery {
       unauthorizedMarks: collected.unauthorizedMarks,
       callerReads: collected.callerReads,
       nestAuth: { middleware: this.nestMiddleware, globalGuards: this.globalGuards },
+      defaultAuth: this.defaultAuthLinks,
+      tokenStrategies: this.tokenStrategies,
     };
   }
 
@@ -678,7 +704,7 @@ class RouteDiscovery {
   private receiverByKey(key: string, framework: Framework, mountable: boolean, fromParameter: boolean): Receiver {
     let receiver = this.receivers.get(key);
     if (!receiver) {
-      receiver = { key, framework, prefix: '', mountable, fromParameter, uses: new UseIndex(this.prefixChecks, budgetOf(this.sourceCode).work), mounts: [], routes: [], mountedInFile: false, served: false };
+      receiver = { key, framework, prefix: '', mountable, fromParameter, uses: new UseIndex(this.prefixChecks, budgetOf(this.sourceCode).work), mounts: [], routes: [], defaultAuth: [], mountedInFile: false, served: false };
       this.receivers.set(key, receiver);
     }
     return receiver;
@@ -690,6 +716,7 @@ class RouteDiscovery {
     const callee = unwrap(call.callee) as TSESTree.MemberExpression;
     const name = memberName(callee);
     if (!name) return;
+    if (this.interpretDefaultAuth(call, callee)) return;
     if (HTTP_METHODS.has(name)) this.interpretRouteCall(call, callee, HTTP_METHODS.get(name)!);
     else if (ROUTING.middlewareMethods.has(name)) this.interpretUse(call, callee);
     else if (ROUTE_OBJECT_CALLS.has(name) || ROUTING.mountMethods.has(name)) this.interpretRouteObjectOrMount(call, callee);
@@ -781,16 +808,13 @@ class RouteDiscovery {
   /** `fastify.route({ method, url, … })` or Hono's `app.route('/prefix', subApp)`. */
   private interpretRouteObjectOrMount(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
     const [first, second] = call.arguments;
-    const shape = ROUTE_OBJECTS.find((candidate) => candidate.call === memberName(callee));
-    if (shape && first && unwrap(first).type === AST_NODE_TYPES.ObjectExpression) {
-      const options = unwrap(first) as TSESTree.ObjectExpression;
+    const shapes = ROUTE_OBJECTS.filter((candidate) => candidate.call === memberName(callee));
+    const objects = first && shapes.length > 0 ? routeObjectsOf(unwrap(first)) : [];
+    if (objects.length > 0) {
       const found = this.receiverOf(callee.object);
-      const url = staticString(shape.pathKeys.map((key) => propertyValue(options, key)).find((value) => value !== undefined));
-      if (!found || url === undefined) return;
-      const links = this.fastifyOptionLinks(options, true);
-      for (const method of fastifyMethods(propertyValue(options, shape.methodKey))) {
-        found.receiver.routes.push({ order: this.order++, method, path: url, node: call, links });
-      }
+      if (!found) return;
+      // One object reports at the call (`fastify.route({`), the objects of an array each at their own first line.
+      for (const object of objects) this.addRouteObject(found.receiver, object, shapes, objects.length === 1 && unwrap(first!) === object ? call : object);
       return;
     }
     if (first && second && ROUTING.mountMethods.has(memberName(callee) ?? '')) {
@@ -808,6 +832,76 @@ class RouteDiscovery {
         this.externalMounts.push(this.externalMount(found.receiver, imported, prefix, [], call));
       }
     }
+  }
+
+  /** One route object (`{ method, path, options: { auth }, handler }`) as a route of `receiver`. */
+  private addRouteObject(receiver: Receiver, object: TSESTree.ObjectExpression, shapes: readonly RouteObjectShape[], node: TSESTree.Node): void {
+    const shape = pickRouteObjectShape(object, shapes, receiver.framework);
+    if (!shape) return;
+    const path = staticString(shape.pathKeys.map((key) => propertyValue(object, key)).find((value) => value !== undefined));
+    if (path === undefined) return;
+    const links: ChainLink[] = [];
+    for (const key of shape.hookKeys ?? []) {
+      const value = propertyValue(object, key);
+      if (value) links.push(...this.linksOfHandlerArg(value));
+    }
+    for (const key of shape.handlerKeys) {
+      const value = propertyAt(object, key);
+      if (value) links.push(...this.linksOfHandlerArg(value));
+    }
+    const auth = this.routeAuthOf(object, shape, links);
+    for (const method of fastifyMethods(propertyValue(object, shape.methodKey))) {
+      receiver.routes.push({ order: this.order++, method: method === shape.anyMethod?.toUpperCase() ? 'ALL' : method, path, node, links, ...(auth ? { auth } : {}) });
+    }
+  }
+
+  /** `auth: false` opts a route out; `auth: 'jwt'` or `{ strategy: 'jwt' }` names its own strategy (a chain link). */
+  private routeAuthOf(object: TSESTree.ObjectExpression, shape: RouteObjectShape, links: ChainLink[]): RouteAuth | undefined {
+    if (!shape.authKeys) return undefined;
+    const value = shape.authKeys.map((key) => propertyAt(object, key)).find((found) => found !== undefined);
+    if (value === undefined) return 'default';
+    const bare = unwrap(value);
+    if (bare.type === AST_NODE_TYPES.Literal && bare.value === false) return 'off';
+    const strategies = strategyNamesOf(bare);
+    if (strategies.length === 0) return 'default';
+    if (strategies.some((strategy) => this.isTokenStrategy(strategy))) this.tokenStrategies.push(bare);
+    links.unshift({ node: bare, ranges: [bare.range] });
+    return 'strategy';
+  }
+
+  /** `server.auth.default('jwt')`: every route the server registers after it is authenticated unless it opts out. */
+  private interpretDefaultAuth(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): boolean {
+    const server = DEFAULT_AUTH_CALLS.map((path) => receiverNodeOf(callee, path)).find((node) => node !== undefined);
+    if (!server) return false;
+    const link: ChainLink = { node: call, ranges: [call.range] };
+    this.defaultAuthLinks.push(link);
+    if (strategyNamesOf(call.arguments[0] && unwrap(call.arguments[0])).some((strategy) => this.isTokenStrategy(strategy))) this.tokenStrategies.push(call);
+    const found = this.receiverOf(server);
+    if (found) found.receiver.defaultAuth.push({ order: this.order++, link });
+    return true;
+  }
+
+  /**
+   * A strategy that verifies tokens: its name says so (`jwt`, `bearer`), or this file registers it with such a
+   * scheme (`server.auth.strategy('auth0', 'jwt', …)`).
+   */
+  private isTokenStrategy(name: string): boolean {
+    if (TOKEN_STRATEGY.test(name)) return true;
+    this.strategySchemes ??= this.registeredStrategySchemes();
+    return TOKEN_STRATEGY.test(this.strategySchemes.get(name) ?? '');
+  }
+
+  private registeredStrategySchemes(): Map<string, string> {
+    const schemes = new Map<string, string>();
+    for (const call of fileNodes(this.sourceCode).nodes) {
+      if (call.type !== AST_NODE_TYPES.CallExpression) continue;
+      const callee = unwrap(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || !STRATEGY_CALLS.some((path) => receiverNodeOf(callee, path))) continue;
+      const name = staticString(call.arguments[0]);
+      const scheme = staticString(call.arguments[1]);
+      if (name !== undefined && scheme !== undefined) schemes.set(name, scheme);
+    }
+    return schemes;
   }
 
   private interpretHook(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string): void {
@@ -1203,6 +1297,7 @@ class RouteDiscovery {
   /** Records an export as a link, and marks exported routers and plugins as mounted elsewhere. */
   private exportValue(name: string, value: TSESTree.Node, id?: TSESTree.Identifier): void {
     const bare = unwrap(value);
+    this.exportRouteTable(name, bare);
     if (bare.type === AST_NODE_TYPES.ObjectExpression && name === 'default') {
       // `module.exports = { requireAuth, router }`.
       for (const property of bare.properties) {
@@ -1234,6 +1329,19 @@ class RouteDiscovery {
       const instance = this.receivers.get(this.keyOf(param));
       if (instance) instance.exportedAs = name;
     }
+  }
+
+  /** `module.exports = [{ method, path, handler }, …]`: routes of a server that another file registers them on. */
+  private exportRouteTable(name: string, value: TSESTree.Node): void {
+    const declared = value.type === AST_NODE_TYPES.Identifier ? this.declarationOf(value) : value;
+    const table = declared?.type === AST_NODE_TYPES.VariableDeclarator && declared.init ? unwrap(declared.init) : declared;
+    if (table?.type !== AST_NODE_TYPES.ArrayExpression) return;
+    const objects = routeObjectsOf(table);
+    const shape = objects.length > 0 ? EXPORTED_TABLE_SHAPES.find((candidate) => objects.every((object) => routeObjectMatches(object, candidate))) : undefined;
+    if (!shape) return;
+    const receiver = this.receiverByKey(`table:${name}`, shape.framework, true, false);
+    receiver.exportedAs = name;
+    for (const object of objects) this.addRouteObject(receiver, object, [shape], object);
   }
 
   // ---- links ----------------------------------------------------------------------------------------
@@ -1441,14 +1549,16 @@ class RouteDiscovery {
     for (const route of receiver.routes) {
       const path = joinPaths(prefix, route.path);
       const uses = receiver.uses.covering(route.path, route.order, route.node).flatMap((use) => use.links);
+      const defaults = route.auth === 'default' ? receiver.defaultAuth.filter((set) => set.order < route.order).map((set) => set.link) : [];
       out.push({
         framework: receiver.framework,
         method: route.method,
         path,
         node: route.node,
-        chain: [...inherited, ...uses, ...route.links],
+        chain: [...inherited, ...uses, ...defaults, ...route.links],
         mountedElsewhere,
         ...(exportedAs !== undefined ? { exportedAs } : {}),
+        ...(route.auth === 'default' && defaults.length === 0 ? { usesDefaultAuth: true } : {}),
       });
     }
     for (const mount of receiver.mounts) {
@@ -1588,6 +1698,65 @@ function isMiddlewareFile(file: string, baseName: string, routeFolder: string | 
   const segments = file.split('/');
   const match = /^([^.]+)\.[cm]?[jt]s$/.exec(segments[segments.length - 1] ?? '');
   return !!match && match[1] === baseName && !(routeFolder !== undefined && file.includes(`/${routeFolder}/`));
+}
+
+/** The route objects a `route()` argument holds: the object itself, or the objects of an array. */
+function routeObjectsOf(node: TSESTree.Node): TSESTree.ObjectExpression[] {
+  if (node.type === AST_NODE_TYPES.ObjectExpression) return [node];
+  if (node.type !== AST_NODE_TYPES.ArrayExpression) return [];
+  return node.elements.flatMap((element) => (element && unwrap(element).type === AST_NODE_TYPES.ObjectExpression ? [unwrap(element) as TSESTree.ObjectExpression] : []));
+}
+
+/** An object with a shape's method or path key and one of its handler keys. */
+function routeObjectMatches(object: TSESTree.ObjectExpression, shape: RouteObjectShape): boolean {
+  return shape.pathKeys.some((key) => propertyValue(object, key) !== undefined) && shape.handlerKeys.some((key) => propertyAt(object, key) !== undefined);
+}
+
+/**
+ * The shape a route object is written in: the receiver's framework's when it has one, otherwise the shape whose
+ * first path key the object uses (`url` is Fastify's, `path` hapi's), otherwise any that fits.
+ */
+function pickRouteObjectShape<T extends RouteObjectShape>(object: TSESTree.ObjectExpression, shapes: readonly (T & { framework?: Framework })[], framework: Framework): T | undefined {
+  const fitting = shapes.filter((shape) => routeObjectMatches(object, shape));
+  return (
+    fitting.find((shape) => shape.framework === framework) ??
+    fitting.find((shape) => propertyValue(object, shape.pathKeys[0]!) !== undefined) ??
+    fitting[0]
+  );
+}
+
+/** A property by dotted path (`options.handler`) through nested object literals. */
+function propertyAt(object: TSESTree.ObjectExpression, path: string): TSESTree.Node | undefined {
+  let current: TSESTree.Node = object;
+  for (const key of path.split('.')) {
+    if (current.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    const value = propertyValue(current, key);
+    if (value === undefined) return undefined;
+    current = unwrap(value);
+  }
+  return current;
+}
+
+/** The strategies an authentication setting names: `'jwt'`, `{ strategy: 'jwt' }`, `{ strategies: ['jwt'] }`. */
+function strategyNamesOf(node: TSESTree.Node | undefined): string[] {
+  if (!node) return [];
+  const name = staticString(node);
+  if (name !== undefined) return [name];
+  if (node.type !== AST_NODE_TYPES.ObjectExpression) return [];
+  const single = staticString(propertyValue(node, 'strategy'));
+  const many = propertyValue(node, 'strategies');
+  const listed = many && unwrap(many).type === AST_NODE_TYPES.ArrayExpression ? (unwrap(many) as TSESTree.ArrayExpression).elements.map((element) => (element ? staticString(element) : undefined)) : [];
+  return [single, ...listed].filter((strategy): strategy is string => strategy !== undefined);
+}
+
+/** `server` in `server.auth.default(…)` for the path `['auth', 'default']`: the object the member path hangs on. */
+function receiverNodeOf(callee: TSESTree.MemberExpression, path: readonly string[]): TSESTree.Node | undefined {
+  let current: TSESTree.Node = callee;
+  for (let at = path.length - 1; at >= 0; at--) {
+    if (current.type !== AST_NODE_TYPES.MemberExpression || memberName(current) !== path[at]) return undefined;
+    current = unwrap(current.object);
+  }
+  return current;
 }
 
 function propertyValue(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {

@@ -29,6 +29,8 @@ export interface RouteSummary {
   exportedAs?: string;
   controller?: string;
   skipsGlobalGuards?: boolean;
+  /** The route takes the application's default authentication, which another file sets (`server.auth.default()`). */
+  usesDefaultAuth?: boolean;
 }
 
 export interface ExportSummary {
@@ -78,6 +80,8 @@ export interface FileSummary {
   decorations: readonly { name: string; facts: ChainFacts }[];
   /** Token strategies the file configures, which strategy markers anywhere in the project run. */
   strategies: readonly VerificationFact[];
+  /** Default authentication the file sets on a server (`server.auth.default('jwt')`), for routes of other files. */
+  defaultAuth?: ChainFacts;
 }
 
 type EslintSettings = Readonly<Record<string, unknown>>;
@@ -100,6 +104,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     ...(route.exportedAs !== undefined ? { exportedAs: route.exportedAs } : {}),
     ...(route.controller !== undefined ? { controller: route.controller } : {}),
     ...(route.skipsGlobalGuards ? { skipsGlobalGuards: true } : {}),
+    ...(route.usesDefaultAuth ? { usesDefaultAuth: true } : {}),
   }));
   const routers = new Set([...model.routes.map((route) => route.exportedAs), ...model.externalMounts.map((mount) => mount.mountedOn)]);
   const exports = [...model.exports].map(([name, link]): ExportSummary => ({
@@ -129,6 +134,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     mounts,
     ...(model.nextMiddleware ? { nextMiddleware: { facts: fileFacts.chainFacts([model.nextMiddleware.link]), matchers: model.nextMiddleware.matchers } } : {}),
     strategies: strategyFacts(sourceCode),
+    ...(model.defaultAuth.length > 0 ? { defaultAuth: fileFacts.chainFacts(model.defaultAuth) } : {}),
     decorations: [...model.decorations].map(([name, link]) => ({ name, facts: fileFacts.chainFacts([link]) })),
     nest: {
       globalGuards: globalGuards.length > 0 ? fileFacts.chainFacts(globalGuards) : undefined,

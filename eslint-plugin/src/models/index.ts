@@ -9,6 +9,7 @@ import express from './express';
 import fastify from './fastify';
 import fetchApi from './fetch';
 import graphql from './graphql';
+import hapi from './hapi';
 import hono from './hono';
 import koa from './koa';
 import koaRouter from './koa-router';
@@ -22,6 +23,7 @@ export const FRAMEWORK_MODELS: readonly FrameworkModel[] = [
   fastify,
   fetchApi,
   graphql,
+  hapi,
   hono,
   koa,
   koaRouter,

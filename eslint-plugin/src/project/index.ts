@@ -384,7 +384,10 @@ class Linker {
     mounts: ReadonlyMap<string, MountContext[]>,
     nextMiddleware: readonly { matchers: readonly string[]; facts: ChainFacts; reaches: LinkedRoute['reaches'] }[],
   ): Omit<LinkedRoute, 'writes'>[] {
-    const own = this.resolved(summary.file, route.facts, [{ file: summary.file, ranges: route.ranges }], 0, true);
+    const resolvedOwn = this.resolved(summary.file, route.facts, [{ file: summary.file, ranges: route.ranges }], 0, true);
+    // hapi: a route that takes the default authentication gets what the project's servers set (`server.auth.default()`).
+    const defaults = route.usesDefaultAuth ? summaries.flatMap((other) => (other.defaultAuth ? [this.resolved(other.file, other.defaultAuth, [], 0)] : [])) : [];
+    const own = defaults.length > 0 ? { facts: mergeFacts(...defaults.map((part) => part.facts), resolvedOwn.facts), reaches: [...resolvedOwn.reaches, ...defaults.flatMap((part) => part.reaches)] } : resolvedOwn;
     // Alone, a file cannot know who mounts its router: that stays unknown rather than unauthenticated.
     const base = { file: summary.file, route, upstreamHidden: this.index.solo && route.mountedElsewhere };
     if (route.framework === 'nest') {

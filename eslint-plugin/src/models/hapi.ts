@@ -1,0 +1,44 @@
+import type { FrameworkModel } from './framework-model';
+
+/**
+ * hapi: route objects (`server.route({ method, path, options: { auth }, handler })`, arrays of them, and route
+ * tables exported for another file's `server.route`), `server.auth.default()` authenticating every route that does
+ * not opt out with `auth: false`, and the request: `request.payload` is the body and `request.state` the cookies.
+ */
+const hapi: FrameworkModel = {
+  kind: 'framework',
+  id: 'hapi',
+  name: 'hapi',
+  packages: ['@hapi/hapi', 'hapi'],
+  covers: '`server.route()` with a route object or an array of them, route tables exported for another file, `options.handler`/`config.handler`, per-route `auth` (`false` opts out), `server.auth.default()` in any file of the project, `request.headers/params/query/payload/state`, `request.auth.credentials` as verified',
+  routeFramework: 'hapi',
+  verifierHint: '@hapi/jwt, made the default with server.auth.default()',
+  request: {
+    // `request.auth.credentials` is read through the shared `auth` member (verified).
+    ownMembers: {
+      payload: { source: 'body' },
+      state: { source: 'cookie' },
+    },
+    frameworkMembers: ['info', 'route', 'plugins', 'pre', 'response', 'server', 'orig', 'mime', 'logs'],
+  },
+  routing: {
+    factories: [
+      { name: 'server', mountable: false },
+      { name: 'Server', mountable: false, withNew: true },
+    ],
+    routeObjects: [
+      {
+        call: 'route',
+        methodKey: 'method',
+        pathKeys: ['path'],
+        handlerKeys: ['handler', 'options.handler', 'config.handler'],
+        authKeys: ['options.auth', 'config.auth'],
+        anyMethod: '*',
+        exportedTables: true,
+      },
+    ],
+    defaultAuth: { call: 'auth.default', strategyCall: 'auth.strategy' },
+  },
+};
+
+export default hapi;

@@ -1,0 +1,134 @@
+import * as assert from 'node:assert/strict';
+import plugin from 'eslint-plugin-claimguard';
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import { lintUnderBothParsers, runUnderBothParsers } from '../eslint-plugin/both-parsers';
+
+type MaturityOptions = [{ minimumLevel?: 0 | 1 | 2 | 3; publicRoutes?: string[] }];
+type MaturityMessages = 'belowMinimum' | 'unauthenticated';
+
+// Two lines every case starts with: routes begin on line 3.
+const HAPI = `const Hapi = require('@hapi/hapi');
+const server = Hapi.server({ port: 3000 });
+`;
+
+// Four lines: a jwt strategy made the default, so routes begin on line 5.
+const HAPI_JWT = `${HAPI}server.auth.strategy('jwt', 'jwt', { keys: process.env.JWT_KEY, verify: false });
+server.auth.default('jwt');
+`;
+
+describe('hapi model', () => {
+  describe('no-untrusted-authorization', () => {
+    const rule = plugin.rules['no-untrusted-authorization']!;
+    runUnderBothParsers('no-untrusted-authorization', rule as never, {
+      valid: [
+        // Verified credentials decide.
+        `${HAPI_JWT}server.route({ method: 'DELETE', path: '/users/{id}', handler: (request, h) => {
+  if (!request.auth.credentials.scope.includes('admin')) return h.response().code(403);
+  return removeUser(request.params.id);
+} });`,
+        // Outside a hapi route object, \`req.payload\` is whatever the project's own middleware put there.
+        `app.get('/admin', (req, res) => {
+  if (req.payload.role !== 'admin') return res.sendStatus(403);
+  res.send('ok');
+});`,
+        // Paging from the query is not a decision.
+        `${HAPI_JWT}server.route({ method: 'GET', path: '/monitors', handler: (request) => listMonitors({ limit: Number(request.query.limit) || 20 }) });`,
+      ],
+      invalid: [
+        {
+          code: `${HAPI_JWT}server.route({ method: 'POST', path: '/admin/reset', handler: (request, h) => {
+  if (request.headers['x-role'] !== 'admin') return h.response().code(403);
+  return reset();
+} });`,
+          errors: [{ messageId: 'untrustedHeader', line: 6, column: 7, suggestions: [] }],
+        },
+        {
+          // hapi's `request.payload` is the body.
+          code: `${HAPI_JWT}server.route({ method: 'POST', path: '/users', options: { handler: (request, h) => {
+  if (request.payload.role === 'admin') return h.response().code(403);
+  return createUser(request.payload);
+} } });`,
+          errors: [{ messageId: 'untrustedBody', line: 6, column: 7, suggestions: [] }],
+        },
+        {
+          // hapi's `request.state` holds the cookies.
+          code: `${HAPI_JWT}module.exports = [
+  { method: 'GET', path: '/admin', handler: (request, h) => {
+    if (request.state.role !== 'admin') return h.response().code(403);
+    return 'ok';
+  } },
+];`,
+          errors: [{ messageId: 'untrustedCookie', line: 7, column: 9, suggestions: [] }],
+        },
+      ],
+    });
+  });
+
+  describe('maturity-level', () => {
+    const rule = plugin.rules['maturity-level']!;
+    const valid: ValidTestCase<MaturityOptions>[] = [
+        // A jwt default strategy and a decision on verified credentials: graded below 3 only for the strategy's
+        // unseen options, which a lower minimum accepts.
+        {
+          code: `${HAPI_JWT}server.route({ method: 'GET', path: '/admin', handler: (request, h) => {
+  if (!request.auth.credentials.scope.includes('admin')) return h.response().code(403);
+  return 'ok';
+} });`,
+          options: [{ minimumLevel: 2 }],
+        },
+        // A public route allow-listed.
+        { code: `${HAPI}server.route({ method: 'GET', path: '/status', options: { auth: false }, handler: () => ({ ok: true }) });`, options: [{ publicRoutes: ['/status'] }] },
+    ];
+    const invalid: InvalidTestCase<MaturityMessages, MaturityOptions>[] = [
+        {
+          // `auth: false` opts out of the default strategy.
+          code: `${HAPI_JWT}server.route({ method: 'GET', path: '/status', options: { auth: false }, handler: () => ({ ok: true }) });`,
+          errors: [{ messageId: 'unauthenticated', line: 5 }],
+        },
+        {
+          // Routes of an array, each reported at its own object; the default strategy verifies a token.
+          code: `${HAPI_JWT}server.route([
+  { method: 'GET', path: '/monitors/{id}', handler: (request) => findMonitor(request.params.id) },
+  { method: 'GET', path: '/health', config: { auth: false, handler: () => 'ok' } },
+]);`,
+          errors: [
+            { messageId: 'belowMinimum', line: 6 },
+            { messageId: 'unauthenticated', line: 7 },
+          ],
+        },
+        {
+          // A route that names its own strategy is authenticated without a default.
+          code: `${HAPI}server.route({ method: 'GET', path: '/me', options: { auth: 'jwt' }, handler: (request) => request.auth.credentials });`,
+          errors: [{ messageId: 'belowMinimum', line: 3 }],
+        },
+        {
+          // No default strategy and no route setting: nothing authenticates the route.
+          code: `${HAPI}server.route({ method: 'POST', path: '/admin', handler: (request, h) => {
+  if (request.headers['x-admin'] !== 'true') return h.response().code(403);
+  return 'ok';
+} });`,
+          errors: [{ messageId: 'unauthenticated', line: 3 }],
+        },
+        {
+          // A session cookie made the default is not a verified token.
+          code: `${HAPI}server.auth.strategy('session', 'cookie', { cookie: { password: process.env.COOKIE_PASSWORD } });
+server.auth.default('session');
+server.route({ method: 'GET', path: '/account', handler: (request) => request.params });`,
+          errors: [{ messageId: 'unauthenticated', line: 5 }],
+        },
+    ];
+    runUnderBothParsers('maturity-level', rule as never, { valid, invalid });
+  });
+
+  describe('grades', () => {
+    it('names the default strategy as the route\'s verification and what it leaves unseen', () => {
+      const messages = lintUnderBothParsers(
+        `${HAPI_JWT}server.route({ method: 'GET', path: '/monitors/{id}', handler: (request) => findMonitor(request.params.id) });`,
+        { plugins: { claimguard: plugin }, rules: { 'claimguard/maturity-level': 'error' } },
+      );
+      assert.equal(messages.length, 1);
+      assert.match(messages[0]!.message, /^Level 1: /);
+      assert.match(messages[0]!.message, /auth\.default\('jwt'\)/);
+    });
+  });
+});
