@@ -92,6 +92,10 @@ export interface RequestVocabulary {
   resolverContext: number;
   /** Next.js-style route files: exported handlers by method name. */
   methodExports: ReadonlySet<string>;
+  /** Member paths below a request whose claims a platform verified before the code ran, and who verified them. */
+  platformClaims: readonly { path: readonly string[]; by: string }[];
+  /** Exported handlers that receive an event (Lambda's `handler`), by the framework that calls them. */
+  eventHandlers: readonly { framework: RouteFramework; exports: ReadonlySet<string>; names: ReadonlySet<string>; types: NameSet }[];
 }
 
 /** Everything route discovery (routes.ts) asks of the models. */
@@ -183,6 +187,8 @@ function emptyRequest(): Mutable<RequestVocabulary> {
     resolverArguments: 1,
     resolverContext: 2,
     methodExports: new Set(),
+    platformClaims: [],
+    eventHandlers: [],
   };
 }
 
@@ -233,6 +239,23 @@ function addRequest(into: Mutable<RequestVocabulary>, model: FrameworkModel): vo
     into.resolverContext = model.resolvers.contextParameter;
   }
   for (const name of model.fileRoutes?.methodExports ?? []) into.methodExports.add(name);
+  into.platformClaims = [...into.platformClaims, ...platformClaimsOf(model.request?.members ?? {}, [])];
+  const files = model.fileRoutes;
+  if (files?.handlerExports && model.routeFramework) {
+    into.eventHandlers = [
+      ...into.eventHandlers,
+      { framework: model.routeFramework, exports: new Set(files.handlerExports), names: new Set(files.eventNames ?? []), types: new NameSet(files.eventTypes ?? []) },
+    ];
+  }
+}
+
+/** `requestContext.authorizer.claims` and the like: the paths of members a platform verified, with who did. */
+function platformClaimsOf(members: Readonly<Record<string, RequestMember>>, above: readonly string[]): { path: readonly string[]; by: string }[] {
+  return Object.entries(members).flatMap(([name, member]) => {
+    const path = [...above, name];
+    if ('members' in member) return platformClaimsOf(member.members, path);
+    return 'by' in member ? [{ path, by: member.by }] : [];
+  });
 }
 
 function emptyRouting(): Mutable<RoutingVocabulary> {

@@ -47,6 +47,8 @@ export function requestShapeOfParam(fn: FunctionNode, index: number, fileIndex: 
   const name = paramName(bare);
   if (isVerifyCallback(fn, index, fileIndex)) return [{ trust: 'verified', claimsPath: undefined, name: undefined, node: bare }];
   const typeName = annotatedTypeName(bare);
+  const eventHandler = index === 0 ? eventHandlerFramework(fn, name, typeName) : undefined;
+  if (eventHandler) return [requestShape(name ?? 'event', eventHandler)];
   if (typeName && REQUEST.hostTypes.hasType(typeName)) return [{ shape: 'execution-host' }];
   if (typeName && REQUEST.responseTypes.hasType(typeName)) return [{ shape: 'response', text: name ?? 'res' }];
   if (typeName && REQUEST.requestTypes.hasType(typeName)) return [requestShape(name)];
@@ -68,6 +70,39 @@ export function requestShapeOfParam(fn: FunctionNode, index: number, fileIndex: 
     if (index === 1 && fn.params.length >= 3) return [{ shape: 'response', text: name ?? 'res' }];
   }
   return [];
+}
+
+/**
+ * The platform that calls `fn` with an event (Lambda): its parameter is typed as the event, or `fn` is the
+ * file's `handler` export and the parameter is named like one (`event`) or untyped.
+ */
+function eventHandlerFramework(fn: FunctionNode, name: string | undefined, typeName: string | undefined): RouteFramework | undefined {
+  for (const handlers of REQUEST.eventHandlers) {
+    if (typeName && handlers.types.hasType(typeName)) return handlers.framework;
+    const exported = exportedName(fn);
+    if (exported !== undefined && handlers.exports.has(exported) && ((name !== undefined && handlers.names.has(name)) || (typeName === undefined && name === undefined))) {
+      return handlers.framework;
+    }
+  }
+  return undefined;
+}
+
+/** The name `fn` is exported under: `export const handler = …`, `export function handler`, `exports.handler = …`. */
+export function exportedName(fn: FunctionNode): string | undefined {
+  const parent = fn.parent;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id && parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? fn.id.name : undefined;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return parent.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? parent.id.name : undefined;
+  }
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn && parent.left.type === AST_NODE_TYPES.MemberExpression) {
+    const target = parent.left;
+    const object = unwrap(target.object);
+    const commonJs =
+      (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports') ||
+      (object.type === AST_NODE_TYPES.MemberExpression && object.object.type === AST_NODE_TYPES.Identifier && object.object.name === 'module');
+    return commonJs && !target.computed && target.property.type === AST_NODE_TYPES.Identifier ? target.property.name : undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -275,6 +275,15 @@ function verifierOf(framework: Framework | undefined): string {
 }
 
 function gradeWithoutVerification(bad: readonly DecisionFact[], good: readonly DecisionFact[], upstreamHidden: boolean, framework: Framework | undefined): Grade {
+  const outsideCode = VOCABULARY.routing.fileRoutes.find((files) => files.framework === framework)?.outsideCode;
+  if (upstreamHidden && outsideCode) {
+    return {
+      level: 'unknown',
+      reasons: [...bad.map(reason), { text: outsideCode }],
+      nextStep: 'read the claims the platform verified, or verify the token in the handler, so the code shows who the caller is',
+      protectedRoute: true,
+    };
+  }
   if (upstreamHidden || good.length > 0) {
     const text = upstreamHidden
       ? framework === 'nest'
@@ -796,6 +805,11 @@ function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel): 
         ? { unpinned: unpinnedChecks(strategies), reportedBy: validationReport(strategies) }
         : { unpinned: STRATEGY_ELSEWHERE_UNPINNED, strategyElsewhere: true }),
     });
+  }
+  // `event.requestContext.authorizer.claims`: verified by the platform before the code ran, with options no code shows.
+  // Located at the member's name: facts are told apart by where they start, and a decision may start where the read does.
+  for (const read of model.platformClaims) {
+    facts.verifications.push({ node: read.node.property, description: read.by, unpinned: [`algorithms, issuer and audience (${read.by} checks them, outside the code)`] });
   }
   for (const scheme of credentials.apiKeySchemes) {
     const label = scheme.kind === 'api-key' ? 'API key' : scheme.kind === 'basic' ? 'HTTP Basic credentials' : 'HTTP Digest credentials';

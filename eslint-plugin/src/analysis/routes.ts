@@ -1,8 +1,10 @@
 import { AST_NODE_TYPES as NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../util/find-variable';
-import { decoratorsOf, dottedPath, functionName, isFunctionNode, memberName, staticString, typeScriptOnly, unwrap } from './syntax';
+import { annotatedTypeName, decoratorsOf, dottedPath, functionName, isFunctionNode, memberName, staticString, typeScriptOnly, unwrap } from './syntax';
+import * as path from 'node:path';
 import { isProjectSpecifier } from '../project/modules';
+import { findProjectRoot } from '../project/files';
 import { calleeIsRequire, importRefOf, type ImportRef } from './imports';
 import { cachedPattern, compileRoutePattern, matches, type Wildcard } from '../util/wildcard';
 import { budgetOf, type AnalysisWork, type FileBudget } from './budget';
@@ -61,6 +63,8 @@ export interface Route {
    * none before it on its server: the project index adds what another file sets.
    */
   usesDefaultAuth?: boolean;
+  /** Authentication happens before the code runs, where the platform is configured (an API Gateway authorizer). */
+  authOutsideCode?: boolean;
 }
 
 /** A route object's own authentication setting: opted out, the server's default, or a strategy it names. */
@@ -140,6 +144,8 @@ export interface RouteModel {
   defaultAuth: readonly ChainLink[];
   /** Where a route or a server names a token strategy configured elsewhere (`auth: 'jwt'`, `auth.default('jwt')`). */
   tokenStrategies: readonly TSESTree.Node[];
+  /** Reads of claims a platform verified before the code ran (`event.requestContext.authorizer.claims`). */
+  platformClaims: readonly { node: TSESTree.MemberExpression; by: string }[];
 }
 
 /** Route registration vocabulary, from the framework models. */
@@ -156,6 +162,8 @@ const DEFAULT_AUTH_CALLS = ROUTING.defaultAuth.map((auth) => auth.call.split('.'
 const STRATEGY_CALLS = ROUTING.defaultAuth.flatMap((auth) => (auth.strategyCall ? [auth.strategyCall.split('.')] : []));
 /** Strategy and scheme names that say a token is verified (`jwt`, `bearer`), as for passport's `authenticate('jwt')`. */
 const TOKEN_STRATEGY = /jwt|bearer/i;
+/** Claims a platform verified before the code ran (API Gateway authorizers), as member paths below the event. */
+const PLATFORM_CLAIMS = VOCABULARY.request.platformClaims;
 const DECORATOR_MODELS = ROUTING.decoratedControllers;
 type DecoratorModel = (typeof DECORATOR_MODELS)[number];
 const NEST_MODULES = DECORATOR_MODELS.flatMap((model) => (model.modules ? [model.modules] : []));
@@ -408,6 +416,7 @@ interface Collected {
   fetchedApps: TSESTree.Identifier[];
   /** `{ provide: APP_GUARD, useClass: … }` provider objects. */
   appGuards: TSESTree.ObjectExpression[];
+  platformClaims: { node: TSESTree.MemberExpression; by: string }[];
 }
 
 const cache = new WeakMap<TSESLint.SourceCode, Map<string, RouteModel>>();
@@ -440,6 +449,7 @@ function collect(sourceCode: TSESLint.SourceCode): Collected {
     callerReads: [],
     fetchedApps: [],
     appGuards: [],
+    platformClaims: [],
   };
   for (const node of fileNodes(sourceCode).nodes) classify(node, collected);
   // `UnauthorizedException`, `createError.Unauthorized`: names are most of a tree's nodes, so they come from the tokens.
@@ -518,6 +528,8 @@ function classifyMember(node: TSESTree.MemberExpression, collected: Collected): 
     if (object.type === AST_NODE_TYPES.Identifier) collected.fetchedApps.push(object);
     return;
   }
+  const platform = PLATFORM_CLAIMS.find((claims) => memberPathEndsWith(node, claims.path));
+  if (platform) collected.platformClaims.push({ node, by: platform.by });
   if (property !== 'user' && property !== 'auth') return;
   const holder = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? memberName(object) : undefined;
   if (holder && isRequestHolder(holder)) collected.callerReads.push(node.range[0]);
@@ -601,6 +613,7 @@ class RouteDiscovery {
     this.markServedApps(collected);
     for (const provider of collected.appGuards) this.interpretAppGuard(provider);
     const nextMiddleware = this.interpretNext(collected.exportNodes);
+    this.interpretHandlerExports();
     return {
       routes: [...this.flattenReceivers(), ...this.looseRoutes],
       externalMounts: this.externalMounts.map((mount) => this.liftMount(mount)),
@@ -619,6 +632,7 @@ class RouteDiscovery {
       nestAuth: { middleware: this.nestMiddleware, globalGuards: this.globalGuards },
       defaultAuth: this.defaultAuthLinks,
       tokenStrategies: this.tokenStrategies,
+      platformClaims: collected.platformClaims,
     };
   }
 
@@ -1178,6 +1192,28 @@ class RouteDiscovery {
     return { link, matchers: nextMatchers(exportNodes) };
   }
 
+  /** Lambda's `export const handler = async (event) => …`: a route whose method and path live in deployment configuration. */
+  private interpretHandlerExports(): void {
+    for (const handlers of VOCABULARY.request.eventHandlers) {
+      for (const name of handlers.exports) {
+        const link = this.exportLinks.get(name);
+        const fn = this.exportFunctions.get(name);
+        if (!link || link.imported || !fn || !isFunctionNode(fn)) continue;
+        const first = fn.params[0];
+        if (first && !takesEvent(first, handlers)) continue;
+        this.looseRoutes.push({
+          framework: handlers.framework,
+          method: 'ANY',
+          path: handlerReference(this.filename, name),
+          node: link.node,
+          chain: [link],
+          mountedElsewhere: true,
+          authOutsideCode: true,
+        });
+      }
+    }
+  }
+
   // ---- exports --------------------------------------------------------------------------------------
 
   private recordExports(nodes: Collected['exportNodes']): void {
@@ -1698,6 +1734,33 @@ function isMiddlewareFile(file: string, baseName: string, routeFolder: string | 
   const segments = file.split('/');
   const match = /^([^.]+)\.[cm]?[jt]s$/.exec(segments[segments.length - 1] ?? '');
   return !!match && match[1] === baseName && !(routeFolder !== undefined && file.includes(`/${routeFolder}/`));
+}
+
+/** A handler's first parameter as an event: named like one, typed as one, or destructured without a type. */
+function takesEvent(param: TSESTree.Parameter, handlers: (typeof VOCABULARY.request.eventHandlers)[number]): boolean {
+  const bare = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  const typeName = annotatedTypeName(param);
+  if (typeName !== undefined) return handlers.types.hasType(typeName);
+  if (bare.type === AST_NODE_TYPES.Identifier) return handlers.names.has(bare.name);
+  return bare.type === AST_NODE_TYPES.ObjectPattern;
+}
+
+/** `src/handlers/getInvoice.handler`: the file, relative to its project and without its extension, and the export. */
+function handlerReference(filename: string, exportName: string): string {
+  if (!filename) return exportName;
+  const relative = path.relative(findProjectRoot(filename), path.resolve(filename)).split(path.sep).join('/');
+  const dot = relative.lastIndexOf('.');
+  return `${dot > relative.lastIndexOf('/') ? relative.slice(0, dot) : relative}.${exportName}`;
+}
+
+/** `x.requestContext.authorizer.claims` for the path `['requestContext', 'authorizer', 'claims']`, through `!` and `?.`. */
+function memberPathEndsWith(node: TSESTree.MemberExpression, memberPath: readonly string[]): boolean {
+  let current: TSESTree.Node = node;
+  for (let at = memberPath.length - 1; at >= 0; at--) {
+    if (current.type !== AST_NODE_TYPES.MemberExpression || memberName(current) !== memberPath[at]) return false;
+    current = unwrap(current.object);
+  }
+  return true;
 }
 
 /** The route objects a `route()` argument holds: the object itself, or the objects of an array. */

@@ -31,6 +31,8 @@ export interface RouteSummary {
   skipsGlobalGuards?: boolean;
   /** The route takes the application's default authentication, which another file sets (`server.auth.default()`). */
   usesDefaultAuth?: boolean;
+  /** Authentication happens where the platform is configured, before the code runs (an API Gateway authorizer). */
+  authOutsideCode?: boolean;
 }
 
 export interface ExportSummary {
@@ -105,6 +107,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     ...(route.controller !== undefined ? { controller: route.controller } : {}),
     ...(route.skipsGlobalGuards ? { skipsGlobalGuards: true } : {}),
     ...(route.usesDefaultAuth ? { usesDefaultAuth: true } : {}),
+    ...(route.authOutsideCode ? { authOutsideCode: true } : {}),
   }));
   const routers = new Set([...model.routes.map((route) => route.exportedAs), ...model.externalMounts.map((mount) => mount.mountedOn)]);
   const exports = [...model.exports].map(([name, link]): ExportSummary => ({

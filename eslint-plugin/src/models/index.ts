@@ -4,6 +4,7 @@
  * against this list.
  */
 import type { FrameworkModel } from './framework-model';
+import awsLambda from './aws-lambda';
 import conventions from './conventions';
 import express from './express';
 import fastify from './fastify';
@@ -19,6 +20,7 @@ import nodeHttp from './node-http';
 
 export const FRAMEWORK_MODELS: readonly FrameworkModel[] = [
   conventions,
+  awsLambda,
   express,
   fastify,
   fetchApi,

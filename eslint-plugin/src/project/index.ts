@@ -388,8 +388,8 @@ class Linker {
     // hapi: a route that takes the default authentication gets what the project's servers set (`server.auth.default()`).
     const defaults = route.usesDefaultAuth ? summaries.flatMap((other) => (other.defaultAuth ? [this.resolved(other.file, other.defaultAuth, [], 0)] : [])) : [];
     const own = defaults.length > 0 ? { facts: mergeFacts(...defaults.map((part) => part.facts), resolvedOwn.facts), reaches: [...resolvedOwn.reaches, ...defaults.flatMap((part) => part.reaches)] } : resolvedOwn;
-    // Alone, a file cannot know who mounts its router: that stays unknown rather than unauthenticated.
-    const base = { file: summary.file, route, upstreamHidden: this.index.solo && route.mountedElsewhere };
+    // Alone, a file cannot know who mounts its router; a platform that authenticates outside the code is never seen.
+    const base = { file: summary.file, route, upstreamHidden: (this.index.solo && route.mountedElsewhere) || route.authOutsideCode === true };
     if (route.framework === 'nest') {
       const upstream = this.nestUpstream(route, summaries);
       return [{ ...base, path: route.path, facts: mergeFacts(...upstream.map((part) => part.facts), own.facts), reaches: [...own.reaches, ...upstream.flatMap((part) => part.reaches)] }];
