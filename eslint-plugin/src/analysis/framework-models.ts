@@ -86,6 +86,8 @@ export interface RequestVocabulary {
   /** `module` → exported function → the caller input it returns. */
   importedSources: ReadonlyMap<string, ReadonlyMap<string, SourceKind>>;
   parameterDecorators: ReadonlyMap<string, ParameterInjection>;
+  /** Parameter decorators that, given no name, read the value the parameter is named after (`@Path() id`). */
+  namedByParameter: ReadonlySet<string>;
   /** Resolver maps: operation keys and which parameter is what. */
   resolverOperations: ReadonlySet<string>;
   resolverArguments: number;
@@ -130,7 +132,7 @@ export interface RoutingVocabulary {
   callbackMethods: ReadonlySet<string>;
   entryFiles: ReadonlySet<string>;
   mountNames: readonly string[];
-  decoratedControllers: readonly (Decorators & { framework: RouteFramework })[];
+  decoratedControllers: readonly (Decorators & { framework: RouteFramework; packages: readonly string[] })[];
   fileRoutes: readonly (NonNullable<FrameworkModel['fileRoutes']> & { framework: RouteFramework })[];
   /** Every method whose function arguments receive requests: routes, middleware, hooks, route objects, plugins, servers. */
   registrations: ReadonlySet<string>;
@@ -183,6 +185,7 @@ function emptyRequest(): Mutable<RequestVocabulary> {
     hostMethods: new Set(),
     importedSources: new Map(),
     parameterDecorators: new Map(),
+    namedByParameter: new Set(),
     resolverOperations: new Set(),
     resolverArguments: 1,
     resolverContext: 2,
@@ -233,6 +236,7 @@ function addRequest(into: Mutable<RequestVocabulary>, model: FrameworkModel): vo
     }
   }
   for (const [name, injection] of Object.entries(model.decoratedControllers?.parameters ?? {})) into.parameterDecorators.set(name, injection);
+  for (const name of model.decoratedControllers?.namedByParameter ?? []) into.namedByParameter.add(name);
   if (model.resolvers) {
     for (const operation of model.resolvers.operations) into.resolverOperations.add(operation);
     into.resolverArguments = model.resolvers.argumentsParameter;
@@ -296,7 +300,7 @@ function emptyRouting(): Mutable<RoutingVocabulary> {
 function addRouting(into: Mutable<RoutingVocabulary>, model: FrameworkModel): void {
   const framework = model.routeFramework;
   if (framework && model.verifierHint && !into.verifierHints.has(framework)) into.verifierHints.set(framework, model.verifierHint);
-  if (framework && model.decoratedControllers) into.decoratedControllers = [...into.decoratedControllers, { ...model.decoratedControllers, framework }];
+  if (framework && model.decoratedControllers) into.decoratedControllers = [...into.decoratedControllers, { ...model.decoratedControllers, framework, packages: model.packages }];
   if (framework && model.fileRoutes) into.fileRoutes = [...into.fileRoutes, { ...model.fileRoutes, framework }];
   const routing = model.routing;
   if (!routing) return;

@@ -159,7 +159,7 @@ function decoratorValue(param: TSESTree.Parameter): ParamValue[] | undefined {
     const name = calleeName(expression);
     const kind = name ? REQUEST.parameterDecorators.get(name) : undefined;
     if (!kind) continue;
-    const key = staticString(expression.arguments[0]);
+    const key = staticString(expression.arguments[0]) ?? (REQUEST.namedByParameter.has(name!) ? paramName(param) : undefined);
     if (kind === 'request') return [requestShape(paramName(param))];
     if (kind === 'response') return [{ shape: 'response', text: paramName(param) ?? 'res' }];
     if (kind === 'host') return [{ shape: 'execution-host' }];

@@ -800,7 +800,7 @@ function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel): 
   for (const node of model.tokenStrategies) {
     facts.verifications.push({
       node,
-      description: `the auth strategy of ${node.type === AST_NODE_TYPES.CallExpression ? callText(sourceCode, node) : `auth: ${sourceCode.getText(node)}`}`,
+      description: `the auth strategy of ${strategyText(sourceCode, node)}`,
       ...(strategies.length > 0
         ? { unpinned: unpinnedChecks(strategies), reportedBy: validationReport(strategies) }
         : { unpinned: STRATEGY_ELSEWHERE_UNPINNED, strategyElsewhere: true }),
@@ -914,6 +914,13 @@ export function routeOptionsOf(sourceCode: TSESLint.SourceCode): RouteOptions | 
 }
 
 /** `AuthGuard('jwt')` in full when short, `auth()` when its arguments are long. */
+/** `server.auth.default('jwt')`, `@Security('jwt')`, or a route's `auth: 'jwt'`, as a reason names it. */
+function strategyText(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): string {
+  if (node.type === AST_NODE_TYPES.CallExpression) return callText(sourceCode, node);
+  if (node.type === AST_NODE_TYPES.Decorator) return sourceCode.getText(node);
+  return `auth: ${sourceCode.getText(node)}`;
+}
+
 function callText(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): string {
   const text = sourceCode.getText(call);
   return text.length <= 40 && !text.includes('\n') ? text : `${sourceCode.getText(call.callee)}()`;

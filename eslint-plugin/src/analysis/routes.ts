@@ -1132,8 +1132,11 @@ class RouteDiscovery {
 
   private interpretController(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): void {
     const decorators = decoratorsOf(node);
-    const found = DECORATOR_MODELS.map((model) => ({ model, controller: model.controllers.map((name) => findDecorator(decorators, name)).find((decorator) => decorator) })).find((entry) => entry.controller);
+    const candidates = DECORATOR_MODELS.map((model) => ({ model, controller: model.controllers.map((name) => findDecorator(decorators, name)).find((decorator) => decorator) })).filter((entry) => entry.controller);
+    // `@Controller` is NestJS's and routing-controllers': the package the decorator is imported from decides.
+    const found = candidates.find((entry) => entry.model.packages.includes(this.moduleOfDecorator(entry.controller!) ?? '')) ?? candidates[0];
     if (!found?.controller) return;
+
     const { model } = found;
     const prefix = controllerPrefix(found.controller);
     const classGuards = this.guardLinks(decorators, model);
@@ -1166,11 +1169,26 @@ class RouteDiscovery {
     for (const decorator of decorators) {
       const call = decoratorCall(decorator);
       if (!call) continue;
-      if (model.guards?.includes(call.name) || model.middleware?.includes(call.name)) links.push(...call.args.map((arg) => this.linkOf(unwrap(arg))));
+      // `@Authorized()` runs the application's checker; `@Security('jwt')` a strategy configured elsewhere.
+      const authenticates = !!model.authenticators?.includes(call.name) || (!!model.strategies?.includes(call.name) && strategyNamesOf(call.args[0] && unwrap(call.args[0])).some((strategy) => this.isTokenStrategy(strategy)));
+      if (authenticates) this.tokenStrategies.push(decorator);
+      if (authenticates || model.strategies?.includes(call.name)) links.push({ node: decorator, ranges: [decorator.range] });
+      else if (model.guards?.includes(call.name) || model.middleware?.includes(call.name)) links.push(...call.args.map((arg) => this.linkOf(unwrap(arg))));
       // `@Roles('admin')`-style metadata is read by a guard; keep it so the guard's decision has context.
       else if (model.gates?.includes(call.name)) links.push({ node: decorator, ranges: [decorator.range] });
     }
     return links;
+  }
+
+  /** The module a decorator's name is imported from (`Controller` from 'routing-controllers'). */
+  private moduleOfDecorator(decorator: TSESTree.Decorator): string | undefined {
+    const name = decoratorCall(decorator)?.name;
+    if (!name) return undefined;
+    for (const statement of this.sourceCode.ast.body) {
+      if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
+      if (statement.specifiers.some((specifier) => specifier.local.name === name)) return statement.source.value;
+    }
+    return undefined;
   }
 
   // ---- Next.js --------------------------------------------------------------------------------------

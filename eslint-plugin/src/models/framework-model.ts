@@ -21,7 +21,8 @@ export type RouteFramework =
   | 'trpc'
   | 'graphql'
   | 'workers'
-  | 'routing-controllers';
+  | 'routing-controllers'
+  | 'tsoa';
 
 /**
  * A name pattern: `'req'` is the name itself; one wildcard stands for the rest of the name: `*` for any word
@@ -213,10 +214,14 @@ export interface Decorators {
   gates?: readonly string[];
   /** Decorators whose first argument names a strategy that authenticates the route (`@Security('jwt')`). */
   strategies?: readonly string[];
+  /** Decorators that authenticate the route through a checker the application configures (`@Authorized()`). */
+  authenticators?: readonly string[];
   /** Decorators that exempt a route from global guards (`@Public()`). */
   publicMarkers?: readonly string[];
   /** Parameter decorators and what they inject. */
   parameters: Readonly<Record<string, ParameterInjection>>;
+  /** Parameter decorators that, given no name, read the value the parameter is named after (tsoa's `@Path() id`). */
+  namedByParameter?: readonly string[];
   /** Decorators whose arguments are middleware run before the handler (`@UseBefore(checkJwt)`). */
   middleware?: readonly string[];
   modules?: ModuleWiring;

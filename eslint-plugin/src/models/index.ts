@@ -17,6 +17,8 @@ import koaRouter from './koa-router';
 import nestjs from './nestjs';
 import nextjs from './nextjs';
 import nodeHttp from './node-http';
+import routingControllers from './routing-controllers';
+import tsoa from './tsoa';
 
 export const FRAMEWORK_MODELS: readonly FrameworkModel[] = [
   conventions,
@@ -32,6 +34,8 @@ export const FRAMEWORK_MODELS: readonly FrameworkModel[] = [
   nestjs,
   nextjs,
   nodeHttp,
+  routingControllers,
+  tsoa,
 ];
 
 export type { FrameworkModel } from './framework-model';

@@ -1,0 +1,39 @@
+import type { FrameworkModel } from './framework-model';
+
+/**
+ * routing-controllers: `@JsonController`/`@Controller` classes on Express or Koa, `@Authorized()` run by the
+ * `authorizationChecker` the server is created with, `@CurrentUser()` from its `currentUserChecker`.
+ */
+const routingControllers: FrameworkModel = {
+  kind: 'framework',
+  id: 'routing-controllers',
+  name: 'routing-controllers',
+  packages: ['routing-controllers'],
+  covers: '`@JsonController`/`@Controller` routes with `@Get`…`@All`, `@Authorized()` as authentication by the server\'s `authorizationChecker` (configured elsewhere: Level 2 at most), `@UseBefore` middleware, `@HeaderParam/@Param/@QueryParam/@CookieParam/@BodyParam/@Body` and their plural forms as caller input, `@CurrentUser()` as verified',
+  routeFramework: 'routing-controllers',
+  verifierHint: "@Authorized() with an authorizationChecker that verifies the JWT",
+  decoratedControllers: {
+    controllers: ['JsonController', 'Controller'],
+    routes: { Get: 'GET', Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE', Head: 'HEAD', All: 'ALL' },
+    authenticators: ['Authorized'],
+    middleware: ['UseBefore'],
+    parameters: {
+      HeaderParam: 'header',
+      HeaderParams: 'header',
+      Param: 'path param',
+      Params: 'path param',
+      QueryParam: 'query',
+      QueryParams: 'query',
+      CookieParam: 'cookie',
+      CookieParams: 'cookie',
+      BodyParam: 'body',
+      Body: 'body',
+      Req: 'request',
+      Res: 'response',
+      Ctx: 'request',
+      CurrentUser: 'verified',
+    },
+  },
+};
+
+export default routingControllers;
