@@ -97,7 +97,17 @@ export interface RequestVocabulary {
   /** Member paths below a request whose claims a platform verified before the code ran, and who verified them. */
   platformClaims: readonly { path: readonly string[]; by: string }[];
   /** Exported handlers that receive an event (Lambda's `handler`), by the framework that calls them. */
-  eventHandlers: readonly { framework: RouteFramework; exports: ReadonlySet<string>; names: ReadonlySet<string>; types: NameSet }[];
+  eventHandlers: readonly {
+    framework: RouteFramework;
+    exports: ReadonlySet<string>;
+    names: ReadonlySet<string>;
+    types: NameSet;
+    /** The route a handler stands for when it answers every request (`ALL /`); otherwise `ANY <file>.<export>`. */
+    route?: { method: string; path: string };
+    defaultExportOnly: boolean;
+    /** Authentication happens outside the code (an API Gateway authorizer). */
+    outsideCode: boolean;
+  }[];
 }
 
 /** Everything route discovery (routes.ts) asks of the models. */
@@ -248,7 +258,15 @@ function addRequest(into: Mutable<RequestVocabulary>, model: FrameworkModel): vo
   if (files?.handlerExports && model.routeFramework) {
     into.eventHandlers = [
       ...into.eventHandlers,
-      { framework: model.routeFramework, exports: new Set(files.handlerExports), names: new Set(files.eventNames ?? []), types: new NameSet(files.eventTypes ?? []) },
+      {
+        framework: model.routeFramework,
+        exports: new Set(files.handlerExports),
+        names: new Set(files.eventNames ?? []),
+        types: new NameSet(files.eventTypes ?? []),
+        ...(files.handlerRoute ? { route: files.handlerRoute } : {}),
+        defaultExportOnly: files.defaultExportOnly === true,
+        outsideCode: files.outsideCode !== undefined,
+      },
     ];
   }
 }

@@ -77,22 +77,28 @@ export function requestShapeOfParam(fn: FunctionNode, index: number, fileIndex: 
  * file's `handler` export and the parameter is named like one (`event`) or untyped.
  */
 function eventHandlerFramework(fn: FunctionNode, name: string | undefined, typeName: string | undefined): RouteFramework | undefined {
+  const exported = exportedName(fn);
   for (const handlers of REQUEST.eventHandlers) {
-    if (typeName && handlers.types.hasType(typeName)) return handlers.framework;
-    const exported = exportedName(fn);
-    if (exported !== undefined && handlers.exports.has(exported) && ((name !== undefined && handlers.names.has(name)) || (typeName === undefined && name === undefined))) {
-      return handlers.framework;
-    }
+    if (!exported || !handlers.exports.has(exported.name) || (handlers.defaultExportOnly && !exported.defaultMember)) continue;
+    if (typeName ? handlers.types.hasType(typeName) : name === undefined || handlers.names.has(name)) return handlers.framework;
   }
-  return undefined;
+  // A parameter typed as the event (`APIGatewayProxyEvent`) is one wherever the function is.
+  return typeName ? REQUEST.eventHandlers.find((handlers) => !handlers.defaultExportOnly && handlers.types.hasType(typeName))?.framework : undefined;
 }
 
-/** The name `fn` is exported under: `export const handler = …`, `export function handler`, `exports.handler = …`. */
-export function exportedName(fn: FunctionNode): string | undefined {
+/**
+ * The name `fn` is exported under: `export const handler = …`, `export function handler`, `exports.handler = …`,
+ * or a member of the default export (`export default { fetch(request) {…} }`, `module.exports = { handler }`).
+ */
+function exportedName(fn: FunctionNode): { name: string; defaultMember: boolean } | undefined {
   const parent = fn.parent;
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id && parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? fn.id.name : undefined;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id && parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? { name: fn.id.name, defaultMember: false } : undefined;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
-    return parent.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? parent.id.name : undefined;
+    return parent.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? { name: parent.id.name, defaultMember: false } : undefined;
+  }
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === fn) {
+    const name = propertyKeyName(parent);
+    return name !== undefined && isDefaultExportObject(parent.parent) ? { name, defaultMember: true } : undefined;
   }
   if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn && parent.left.type === AST_NODE_TYPES.MemberExpression) {
     const target = parent.left;
@@ -100,9 +106,18 @@ export function exportedName(fn: FunctionNode): string | undefined {
     const commonJs =
       (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports') ||
       (object.type === AST_NODE_TYPES.MemberExpression && object.object.type === AST_NODE_TYPES.Identifier && object.object.name === 'module');
-    return commonJs && !target.computed && target.property.type === AST_NODE_TYPES.Identifier ? target.property.name : undefined;
+    return commonJs && !target.computed && target.property.type === AST_NODE_TYPES.Identifier ? { name: target.property.name, defaultMember: false } : undefined;
   }
   return undefined;
+}
+
+/** `export default { … }` or `module.exports = { … }`. */
+function isDefaultExportObject(node: TSESTree.Node | undefined): boolean {
+  const holder = node?.parent;
+  if (holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  if (holder?.type !== AST_NODE_TYPES.AssignmentExpression || holder.left.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const { object, property } = holder.left;
+  return object.type === AST_NODE_TYPES.Identifier && object.name === 'module' && property.type === AST_NODE_TYPES.Identifier && property.name === 'exports';
 }
 
 /**

@@ -587,6 +587,8 @@ class RouteDiscovery {
   private readonly calledCache = new Map<string, readonly TSESTree.FunctionLike[]>();
   private readonly projectModules = new Map<string, boolean>();
   private readonly defaultAuthLinks: ChainLink[] = [];
+  /** Names exported as members of the default export (`export default { fetch }`). */
+  private readonly defaultObjectMembers = new Set<string>();
   private readonly tokenStrategies: TSESTree.Node[] = [];
   private strategySchemes: Map<string, string> | undefined;
   private readonly expansions: ExpansionBudget;
@@ -1136,7 +1138,6 @@ class RouteDiscovery {
     // `@Controller` is NestJS's and routing-controllers': the package the decorator is imported from decides.
     const found = candidates.find((entry) => entry.model.packages.includes(this.moduleOfDecorator(entry.controller!) ?? '')) ?? candidates[0];
     if (!found?.controller) return;
-
     const { model } = found;
     const prefix = controllerPrefix(found.controller);
     const classGuards = this.guardLinks(decorators, model);
@@ -1218,15 +1219,16 @@ class RouteDiscovery {
         const fn = this.exportFunctions.get(name);
         if (!link || link.imported || !fn || !isFunctionNode(fn)) continue;
         const first = fn.params[0];
-        if (first && !takesEvent(first, handlers)) continue;
+        if ((first && !takesEvent(first, handlers)) || (handlers.defaultExportOnly && !this.defaultObjectMembers.has(name))) continue;
         this.looseRoutes.push({
           framework: handlers.framework,
-          method: 'ANY',
-          path: handlerReference(this.filename, name),
+          method: handlers.route?.method ?? 'ANY',
+          path: handlers.route?.path ?? handlerReference(this.filename, name),
           node: link.node,
           chain: [link],
-          mountedElsewhere: true,
-          authOutsideCode: true,
+          // A handler named by deployment configuration may sit behind anything; one that answers every request does not.
+          mountedElsewhere: handlers.route === undefined,
+          ...(handlers.outsideCode ? { authOutsideCode: true } : {}),
         });
       }
     }
@@ -1355,7 +1357,9 @@ class RouteDiscovery {
     if (bare.type === AST_NODE_TYPES.ObjectExpression && name === 'default') {
       // `module.exports = { requireAuth, router }`.
       for (const property of bare.properties) {
-        if (property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier) this.exportValue(property.key.name, property.value as TSESTree.Node);
+        if (property.type !== AST_NODE_TYPES.Property || property.key.type !== AST_NODE_TYPES.Identifier) continue;
+        this.defaultObjectMembers.add(property.key.name);
+        this.exportValue(property.key.name, property.value as TSESTree.Node);
       }
       return;
     }

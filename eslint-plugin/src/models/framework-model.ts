@@ -247,6 +247,10 @@ export interface FileRoutes {
   secondParameter?: 'route-context';
   /** Where authentication happens when the code shows none: reasons say it, and such routes are unknown, not unauthenticated. */
   outsideCode?: string;
+  /** Handler exports that answer every request of the app (a Worker's `fetch`): the route they stand for. */
+  handlerRoute?: { method: string; path: string };
+  /** Handler exports count only as members of the default export (`export default { fetch }`). */
+  defaultExportOnly?: boolean;
 }
 
 /** A GraphQL-like resolver map: `{ Query: { user: (parent, args, context) => … } }`. */

@@ -5,6 +5,7 @@
  */
 import type { FrameworkModel } from './framework-model';
 import awsLambda from './aws-lambda';
+import cloudflareWorkers from './cloudflare-workers';
 import conventions from './conventions';
 import express from './express';
 import fastify from './fastify';
@@ -23,6 +24,7 @@ import tsoa from './tsoa';
 export const FRAMEWORK_MODELS: readonly FrameworkModel[] = [
   conventions,
   awsLambda,
+  cloudflareWorkers,
   express,
   fastify,
   fetchApi,
