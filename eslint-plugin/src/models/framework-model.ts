@@ -197,6 +197,8 @@ export interface ModuleWiring {
   forRoutesMethod: string;
   /** `app.useGlobalGuards(new JwtAuthGuard())`. */
   globalGuardMethods: readonly string[];
+  /** `app.setGlobalPrefix('api')`: a prefix of every controller route. */
+  globalPrefixMethod?: string;
   /** `{ provide: APP_GUARD, useClass: JwtAuthGuard }`. */
   globalGuardToken: string;
   guardProviderKeys: readonly string[];

@@ -48,6 +48,7 @@ const nestjs: FrameworkModel = {
       excludeMethod: 'exclude',
       forRoutesMethod: 'forRoutes',
       globalGuardMethods: ['useGlobalGuards'],
+      globalPrefixMethod: 'setGlobalPrefix',
       globalGuardToken: 'APP_GUARD',
       guardProviderKeys: ['useClass', 'useExisting'],
     },
