@@ -377,6 +377,8 @@ interface LocatedFacts {
   /** Authentication in calls this file cannot see into; it counts on a chain that answers 401. */
   hiddenVerifications: Located<VerificationFact>[];
   hiddenAuthentication: Located<UnknownFact>[];
+  /** Authentication by a strategy whose name the code does not spell: what it verifies is unknown. */
+  unreadAuthentication: Located<UnknownFact>[];
   writes: Located<ChainWrite>[];
 }
 
@@ -425,6 +427,12 @@ function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, m
     decisions: bySource(decisions),
     writes: bySource(analysis.requestWrites.map((write) => ({ start: write.node.range[0], fact: { prop: write.prop, trust: write.trust, ...(write.from ? { from: write.from } : {}) } }))),
     ...locateHiddenAuthentication(model, new Set(verifications.map((verification) => verification.start))),
+    unreadAuthentication: bySource(
+      model.unreadStrategies.map((node) => ({
+        start: node.range[0],
+        fact: { description: `authentication by the strategy of ${strategyText(sourceCode, node)}, whose name the code does not spell`, span: spanOf(node) },
+      })),
+    ),
   };
 }
 
@@ -476,6 +484,7 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
     visible.push(...link.ranges);
     schemes.push(...pickWithin(located.schemes, link.ranges, seen));
     verifications.push(...pickWithin(located.verifications, link.ranges, seen));
+    unknown.push(...pickWithin(located.unreadAuthentication, link.ranges, seen));
     decisions.push(...pickWithin(located.decisions, link.ranges, seen));
     const written = pickWithin(located.writes, link.ranges, seen);
     if (!handler) writes.push(...written);

@@ -152,6 +152,8 @@ export interface RouteModel {
   defaultAuth: readonly ChainLink[];
   /** Where a route or a server names a token strategy configured elsewhere (`auth: 'jwt'`, `auth.default('jwt')`). */
   tokenStrategies: readonly TSESTree.Node[];
+  /** Where a route or a server sets authentication by a strategy whose name the code does not spell (`auth.default(config.name)`). */
+  unreadStrategies: readonly TSESTree.Node[];
   /** Reads of claims a platform verified before the code ran (`event.requestContext.authorizer.claims`). */
   platformClaims: readonly { node: TSESTree.MemberExpression; by: string }[];
 }
@@ -599,6 +601,7 @@ class RouteDiscovery {
   /** Names exported as members of the default export (`export default { fetch }`). */
   private readonly defaultObjectMembers = new Set<string>();
   private readonly tokenStrategies: TSESTree.Node[] = [];
+  private readonly unreadStrategies: TSESTree.Node[] = [];
   private strategySchemes: Map<string, string> | undefined;
   private readonly expansions: ExpansionBudget;
 
@@ -643,6 +646,7 @@ class RouteDiscovery {
       nestAuth: { middleware: this.nestMiddleware, globalGuards: this.globalGuards, ...(this.globalPrefix ? { globalPrefix: this.globalPrefix } : {}) },
       defaultAuth: this.defaultAuthLinks,
       tokenStrategies: this.tokenStrategies,
+      unreadStrategies: this.unreadStrategies,
       platformClaims: collected.platformClaims,
     };
   }
@@ -890,8 +894,10 @@ class RouteDiscovery {
     const bare = unwrap(value);
     if (bare.type === AST_NODE_TYPES.Literal && bare.value === false) return 'off';
     const strategies = strategyNamesOf(bare);
-    if (strategies.length === 0) return 'default';
-    if (strategies.some((strategy) => this.isTokenStrategy(strategy))) this.tokenStrategies.push(bare);
+    // `auth: { mode: 'try' }` keeps the default strategy; `auth: routeAuth` names one the code does not spell.
+    if (strategies.length === 0 && bare.type === AST_NODE_TYPES.ObjectExpression) return 'default';
+    if (strategies.length === 0) this.unreadStrategies.push(bare);
+    else if (strategies.some((strategy) => this.isTokenStrategy(strategy))) this.tokenStrategies.push(bare);
     links.unshift({ node: bare, ranges: [bare.range] });
     return 'strategy';
   }
@@ -902,7 +908,9 @@ class RouteDiscovery {
     if (!server) return false;
     const link: ChainLink = { node: call, ranges: [call.range] };
     this.defaultAuthLinks.push(link);
-    if (strategyNamesOf(call.arguments[0] && unwrap(call.arguments[0])).some((strategy) => this.isTokenStrategy(strategy))) this.tokenStrategies.push(call);
+    const strategies = strategyNamesOf(call.arguments[0] && unwrap(call.arguments[0]));
+    if (strategies.length === 0) this.unreadStrategies.push(call);
+    else if (strategies.some((strategy) => this.isTokenStrategy(strategy))) this.tokenStrategies.push(call);
     const found = this.receiverOf(server);
     if (found) found.receiver.defaultAuth.push({ order: this.order++, link });
     return true;

@@ -76,6 +76,9 @@ describe('hapi model', () => {
 } });`,
           options: [{ minimumLevel: 2 }],
         },
+        // A default strategy whose name the code does not spell: what it verifies is unknown, so nothing is reported.
+        { code: `${HAPI}server.auth.default(config.auth.strategy);
+server.route({ method: 'GET', path: '/users', handler: (request) => listUsers() });` },
         // A public route allow-listed.
         { code: `${HAPI}server.route({ method: 'GET', path: '/status', options: { auth: false }, handler: () => ({ ok: true }) });`, options: [{ publicRoutes: ['/status'] }] },
     ];
