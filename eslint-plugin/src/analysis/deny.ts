@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calleeName, isFunctionNode, propertyKeyName, staticString, statusCode, unwrap } from './syntax';
+import { VOCABULARY } from './framework-models';
 
 /** What a branch of a condition does with the request, as far as authorization is concerned. */
 export interface BranchOutcome {
@@ -56,6 +57,8 @@ function classify(node: TSESTree.Node, outcome: BranchOutcome, guardFunction: bo
     case AST_NODE_TYPES.Property: {
       const key = propertyKeyName(node);
       if (key === 'status' || key === 'statusCode') note(statusCode(node.value));
+      // `new TRPCError({ code: 'FORBIDDEN' })`: error codes the framework models say deny.
+      if (key === 'code' && VOCABULARY.denyCodes.has(staticString(node.value) ?? '')) outcome.denies = true;
       break;
     }
     case AST_NODE_TYPES.ReturnStatement:

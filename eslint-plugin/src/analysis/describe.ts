@@ -8,6 +8,7 @@ import { rootIdentifier, unwrap } from './syntax';
 export function describeValue(value: TrustValue): string {
   if (value.trust === 'untrusted') {
     if (value.name === undefined) return value.source === 'body' ? 'the request body' : `a ${value.source}`;
+    if (value.label) return `${value.label} '${value.name}'`;
     return value.source === 'body' ? `body field '${value.name}'` : value.source === 'argument' ? `GraphQL argument '${value.name}'` : `${value.source} '${value.name}'`;
   }
   if (value.trust === 'pending') return `request property '${value.prop}'`;

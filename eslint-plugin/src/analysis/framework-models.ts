@@ -96,6 +96,8 @@ export interface RequestVocabulary {
   methodExports: ReadonlySet<string>;
   /** Member paths below a request whose claims a platform verified before the code ran, and who verified them. */
   platformClaims: readonly { path: readonly string[]; by: string }[];
+  /** Procedure resolvers (tRPC), with what their options object holds. */
+  procedures: readonly { methods: ReadonlySet<string>; builders: NameSet; options: Readonly<Record<string, RequestMember>> }[];
   /** Exported handlers that receive an event (Lambda's `handler`), by the framework that calls them. */
   eventHandlers: readonly {
     framework: RouteFramework;
@@ -201,6 +203,7 @@ function emptyRequest(): Mutable<RequestVocabulary> {
     resolverContext: 2,
     methodExports: new Set(),
     platformClaims: [],
+    procedures: [],
     eventHandlers: [],
   };
 }
@@ -254,6 +257,10 @@ function addRequest(into: Mutable<RequestVocabulary>, model: FrameworkModel): vo
   }
   for (const name of model.fileRoutes?.methodExports ?? []) into.methodExports.add(name);
   into.platformClaims = [...into.platformClaims, ...platformClaimsOf(model.request?.members ?? {}, [])];
+  if (model.procedures) {
+    const { resolverMethods, builders, options } = model.procedures;
+    into.procedures = [...into.procedures, { methods: new Set(resolverMethods), builders: new NameSet(builders), options }];
+  }
   const files = model.fileRoutes;
   if (files?.handlerExports && model.routeFramework) {
     into.eventHandlers = [

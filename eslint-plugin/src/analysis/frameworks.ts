@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ClaimGuardSettings } from './settings';
 import type { FunctionNode, SourceKind, TrustValue } from './types';
 import type { FileIndex } from './file-index';
-import { annotatedTypeName, calleeName, decoratorsOf, isFunctionNode, propertyKeyName, staticString, unwrap } from './syntax';
+import { annotatedTypeName, calleeName, decoratorsOf, isFunctionNode, memberName, propertyKeyName, staticString, unwrap } from './syntax';
 import { VOCABULARY } from './framework-models';
 import type { RequestMember, RouteFramework } from '../models/framework-model';
 
@@ -60,6 +60,8 @@ export function requestShapeOfParam(fn: FunctionNode, index: number, fileIndex: 
     if (index === 0) return [requestShape(name)];
     if (index === 1) return [{ shape: 'route-context' }];
   }
+  const procedure = index === 0 ? procedureOptions(fn) : undefined;
+  if (procedure) return [{ shape: 'request-path', text: name ?? 'opts', members: procedure }];
   const routeObject = index === 0 ? routeObjectFramework(fn) : undefined;
   if (routeObject) return [requestShape(name, routeObject)];
   if (name && (REQUEST.requestNames.has(name) || settings.requestNames.includes(name))) return [requestShape(name)];
@@ -70,6 +72,34 @@ export function requestShapeOfParam(fn: FunctionNode, index: number, fileIndex: 
     if (index === 1 && fn.params.length >= 3) return [{ shape: 'response', text: name ?? 'res' }];
   }
   return [];
+}
+
+/**
+ * What a procedure resolver's options hold, when `fn` is one: the argument of `.query(fn)` on a chain that
+ * starts from a procedure builder (`protectedProcedure.input(schema).query(fn)`, `t.procedure.mutation(fn)`).
+ */
+function procedureOptions(fn: FunctionNode): Readonly<Record<string, RequestMember>> | undefined {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return undefined;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = memberName(callee);
+  const procedures = REQUEST.procedures.filter((candidate) => method !== undefined && candidate.methods.has(method));
+  if (procedures.length === 0) return undefined;
+  // Walk the builder chain back: `.input(…)`, `.use(…)` calls and member reads, to the names it is made of.
+  let current: TSESTree.Node = unwrap(callee.object);
+  for (let steps = 0; steps < 32; steps++) {
+    if (current.type === AST_NODE_TYPES.CallExpression) current = unwrap(current.callee);
+    else if (current.type === AST_NODE_TYPES.MemberExpression) {
+      const name = memberName(current);
+      const found = name !== undefined ? procedures.find((candidate) => candidate.builders.has(name)) : undefined;
+      if (found) return found.options;
+      current = unwrap(current.object);
+    } else if (current.type === AST_NODE_TYPES.Identifier) {
+      return procedures.find((candidate) => candidate.builders.has(current.type === AST_NODE_TYPES.Identifier ? current.name : ''))?.options;
+    } else return undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -263,7 +293,7 @@ function requestMember(request: Extract<FrameworkShape, { shape: 'request' }>, k
 
 /** What a member a model describes holds; `text` is how the code reaches it. */
 function memberValue(member: RequestMember, text: string, node: TSESTree.Node, framework?: RouteFramework): (FrameworkShape | TrustValue)[] {
-  if ('source' in member) return [container(member.source, node)];
+  if ('source' in member) return [container(member.source, node, member.label)];
   if ('request' in member) return [requestShape(text, framework)];
   if ('holder' in member) return [{ shape: member.holder, text }];
   if ('url' in member) return [member.url === 'parsed' ? { shape: 'url' } : { shape: 'request-url' }];
@@ -307,8 +337,8 @@ export function isHostMethod(name: string | undefined): boolean {
   return name !== undefined && REQUEST.hostMethods.has(name);
 }
 
-function container(source: SourceKind, node: TSESTree.Node): TrustValue {
-  return { trust: 'untrusted', source, name: undefined, container: true, node };
+function container(source: SourceKind, node: TSESTree.Node, label?: string): TrustValue {
+  return { trust: 'untrusted', source, name: undefined, container: true, node, ...(label ? { label } : {}) };
 }
 
 function leaf(source: SourceKind, name: string | undefined, node: TSESTree.Node): TrustValue {

@@ -20,6 +20,8 @@ export interface UntrustedValue {
   omitted?: readonly string[];
   /** The expression that reads it, e.g. `req.headers['x-role']`. */
   node: TSESTree.Node;
+  /** How messages name the source where a framework has its own word for it (`procedure input`). */
+  label?: string;
 }
 
 /** Claims of a token that was decoded but never verified. */

@@ -33,8 +33,8 @@ export type NamePattern = string;
 
 /** What a member of a request object holds. */
 export type RequestMember =
-  /** A container of caller input: `req.headers`, `request.payload`, `event.pathParameters`. */
-  | { source: SourceKind }
+  /** A container of caller input: `req.headers`, `request.payload`, `event.pathParameters`; `label` is how messages name it. */
+  | { source: SourceKind; label?: string }
   /** The request again, one level down: Koa's `ctx.request`, Hono's `c.req`, a host's `.req`. */
   | { request: true }
   /** Where middleware leaves claims and other per-request state: Express's `res.locals`, Koa's `ctx.state`. */
@@ -264,6 +264,16 @@ export interface ResolverMaps {
   contextParameter: number;
 }
 
+/** RPC procedures whose resolvers take one options object (tRPC's `.query(({ ctx, input }) => …)`). */
+export interface ProcedureResolvers {
+  /** The methods that take a resolver (`query`, `mutation`). */
+  resolverMethods: readonly string[];
+  /** Names along the builder chain that make it a procedure (`t.procedure`, `protectedProcedure.input(…)`). */
+  builders: readonly NamePattern[];
+  /** What the resolver's options object holds. */
+  options: Readonly<Record<string, RequestMember>>;
+}
+
 /** A framework model. */
 export interface FrameworkModel {
   kind: 'framework';
@@ -284,6 +294,7 @@ export interface FrameworkModel {
   decoratedControllers?: Decorators;
   fileRoutes?: FileRoutes;
   resolvers?: ResolverMaps;
+  procedures?: ProcedureResolvers;
   /** Error codes that deny a request when thrown (`new TRPCError({ code: 'FORBIDDEN' })`). */
   denyCodes?: readonly string[];
   /** Error codes that answer "not authenticated", as a 401 does. */

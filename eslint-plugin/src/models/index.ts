@@ -19,6 +19,7 @@ import nestjs from './nestjs';
 import nextjs from './nextjs';
 import nodeHttp from './node-http';
 import routingControllers from './routing-controllers';
+import trpc from './trpc';
 import tsoa from './tsoa';
 
 export const FRAMEWORK_MODELS: readonly FrameworkModel[] = [
@@ -37,6 +38,7 @@ export const FRAMEWORK_MODELS: readonly FrameworkModel[] = [
   nextjs,
   nodeHttp,
   routingControllers,
+  trpc,
   tsoa,
 ];
 
