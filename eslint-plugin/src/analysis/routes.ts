@@ -396,7 +396,7 @@ interface Collected {
   memberCalls: TSESTree.CallExpression[];
   plainCalls: TSESTree.CallExpression[];
   classes: (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[];
-  exportNodes: (TSESTree.ExportNamedDeclaration | TSESTree.ExportDefaultDeclaration | TSESTree.ExportAllDeclaration | TSESTree.AssignmentExpression)[];
+  exportNodes: (TSESTree.ExportNamedDeclaration | TSESTree.ExportDefaultDeclaration | TSESTree.ExportAllDeclaration | TSESTree.TSExportAssignment | TSESTree.AssignmentExpression)[];
   unauthorizedMarks: number[];
   callerReads: number[];
   /** `app` in `app.fetch`: a Hono app handed to a runtime, so served by this file rather than mounted. */
@@ -490,6 +490,7 @@ function classify(node: TSESTree.Node, collected: Collected): void {
     case AST_NODE_TYPES.ExportNamedDeclaration:
     case AST_NODE_TYPES.ExportDefaultDeclaration:
     case AST_NODE_TYPES.ExportAllDeclaration:
+    case AST_NODE_TYPES.TSExportAssignment:
       collected.exportNodes.push(node);
       break;
     case AST_NODE_TYPES.Literal:
@@ -1105,6 +1106,9 @@ class RouteDiscovery {
         this.exportValue(commonJsExportName(node.left as TSESTree.MemberExpression), node.right);
       } else if (node.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
         this.exportValue('default', node.declaration);
+      } else if (node.type === AST_NODE_TYPES.TSExportAssignment) {
+        // TypeScript's `export = router`: what `import x = require(…)` and `require` receive.
+        this.exportValue('default', node.expression);
       } else if (node.type === AST_NODE_TYPES.ExportAllDeclaration) {
         this.exportAll(node);
       } else {
