@@ -240,7 +240,10 @@ class DecisionFinder {
     return operands;
   }
 
-  /** `!req.session.userId`, `!req.session.user`: a test that the server-side session holds someone. */
+  /**
+   * `!req.session.userId`, `!req.session.user`, passport's `!req.isAuthenticated()`: a test that the server-side
+   * session holds someone.
+   */
   private testsSessionSubject(test: TSESTree.Node): boolean {
     const stack: TSESTree.Node[] = [test];
     for (let seen = 0; stack.length > 0 && seen < 16; seen++) {
@@ -248,8 +251,13 @@ class DecisionFinder {
       if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') stack.push(node.argument);
       else if (node.type === AST_NODE_TYPES.LogicalExpression) stack.push(node.left, node.right);
       else if (node.type === AST_NODE_TYPES.MemberExpression && this.evaluator.trustOf(node).some((value) => value.trust === 'verified' && value.session)) return true;
+      else if (node.type === AST_NODE_TYPES.CallExpression && calleeName(node) === 'isAuthenticated' && this.isRequest(calleeObject(node))) return true;
     }
     return false;
+  }
+
+  private isRequest(node: TSESTree.Node | undefined): boolean {
+    return !!node && this.evaluator.valuesOf(node).some((value) => 'shape' in value && value.shape === 'request');
   }
 
   /** The expressions a test callback answers with: an arrow's expression body, or its `return` arguments. */
@@ -485,7 +493,7 @@ class DecisionFinder {
           return;
         }
         const key = propertyKeyName(property);
-        if (key && isPrivilegeField(key)) this.fieldWrite(property, key, property.value, fn);
+        if (key && isPrivilegeField(key)) this.fieldWrite(property, key, property.value, fn, write);
         else if (key && DATA_PROPERTY.test(key)) this.massAssignment(property.value, property.value, fn, write);
       });
     }
@@ -498,17 +506,17 @@ class DecisionFinder {
     for (const call of [...this.index.calls, ...this.index.news]) this.wholeBodyArguments(call);
   }
 
-  private fieldWrite(node: TSESTree.Node, field: string, value: TSESTree.Node, fn: FunctionNode | null): void {
+  private fieldWrite(node: TSESTree.Node, field: string, value: TSESTree.Node, fn: FunctionNode | null, write?: TSESTree.CallExpression | TSESTree.NewExpression): void {
     const untrusted = this.evaluator.trustOf(value).find((trust): trust is UntrustedValue => trust.trust === 'untrusted' && !isCredentialOrIntegrityName(trust.name ?? ''));
     if (untrusted) {
-      this.privilegeWrites.push({ node, fields: [field], wholeBody: false, value: untrusted, fn });
+      if (this.persistsHere(write)) this.privilegeWrites.push({ node, fields: [field], wholeBody: false, value: untrusted, fn });
       return;
     }
-    for (const placeholder of this.callerParams(value)) this.paramWrites.push({ node, fields: [field], wholeBody: false, param: placeholder });
+    for (const placeholder of this.callerParams(value)) if (this.persistsHere(write)) this.paramWrites.push({ node, fields: [field], wholeBody: false, param: placeholder });
   }
 
   private wholeBodyArguments(call: TSESTree.CallExpression | TSESTree.NewExpression): void {
-    if (!this.isPersistingCall(call)) return;
+    if (!isWriteCall(call)) return;
     const skipFirst = filterComesFirst(call);
     const fn = this.index.functionContaining(call);
     call.arguments.forEach((argument, position) => {
@@ -529,18 +537,21 @@ class DecisionFinder {
     write: TSESTree.CallExpression | TSESTree.NewExpression,
     replaced: readonly string[] = [],
   ): void {
-    const fields = this.privilegeFieldsOf(write, value).filter((field) => !replaced.includes(field));
-    if (fields.length === 0) return;
     // `profileSchema.parse(req.body)` with a schema the analysis knows: what it passes on is the body it parsed.
     const input = this.models.parsedInput(value) ?? value;
-    for (const trust of this.evaluator.trustOf(input)) {
-      if (trust.trust !== 'untrusted' || !trust.container || (trust.source !== 'body' && trust.source !== 'query' && trust.source !== 'argument')) continue;
-      const open = fields.filter((field) => !(trust.omitted ?? []).includes(field));
-      if (open.length > 0) this.privilegeWrites.push({ node, fields: open, wholeBody: true, value: trust, fn });
+    const body = this.evaluator
+      .trustOf(input)
+      .find((trust): trust is UntrustedValue => trust.trust === 'untrusted' && trust.container && (trust.source === 'body' || trust.source === 'query' || trust.source === 'argument'));
+    // A parameter copied whole: what callers in other files pass decides (see FileAnalysis.paramPrivilegeWrites).
+    const params = body ? [] : this.callerParams(value);
+    if ((!body && params.length === 0) || !this.persistsHere(write)) return;
+    const fields = this.privilegeFieldsOf(write, value).filter((field) => !replaced.includes(field));
+    if (body) {
+      const open = fields.filter((field) => !(body.omitted ?? []).includes(field));
+      if (open.length > 0) this.privilegeWrites.push({ node, fields: open, wholeBody: true, value: body, fn });
       return;
     }
-    // A parameter copied whole: what callers in other files pass decides (see FileAnalysis.paramPrivilegeWrites).
-    for (const placeholder of this.callerParams(value)) this.paramWrites.push({ node, fields, wholeBody: true, param: placeholder });
+    if (fields.length > 0) for (const placeholder of params) this.paramWrites.push({ node, fields, wholeBody: true, param: placeholder });
   }
 
   private privilegeFieldsOf(write: TSESTree.CallExpression | TSESTree.NewExpression, value: TSESTree.Node): string[] {
@@ -587,7 +598,7 @@ class DecisionFinder {
       const parent: TSESTree.Node | undefined = current.parent;
       if (!parent) return undefined;
       if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
-        if (!this.isPersistingCall(parent)) return undefined;
+        if (!isWriteCall(parent)) return undefined;
         const position = parent.arguments.indexOf(current as TSESTree.CallExpressionArgument);
         return position > 0 || !filterComesFirst(parent) ? parent : undefined;
       }
@@ -610,7 +621,7 @@ class DecisionFinder {
       if (
         (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
         parent.arguments.includes(reference.identifier as TSESTree.Identifier) &&
-        this.isPersistingCall(parent)
+        isWriteCall(parent)
       ) {
         return parent;
       }
@@ -620,10 +631,11 @@ class DecisionFinder {
 
   /**
    * A write that persists its argument here. A call into a service of another file the project index follows is
-   * not one: what the service does with the value is reported where it writes it, once.
+   * not one: what the service does with the value is reported where it writes it, once. Asked only once a write
+   * carries request input, since the answer may take another file's summary.
    */
-  private isPersistingCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-    return isWriteCall(call) && !this.models.isFollowedCall(call);
+  private persistsHere(call: TSESTree.CallExpression | TSESTree.NewExpression | undefined): boolean {
+    return !call || !this.models.isFollowedCall(call);
   }
 }
 

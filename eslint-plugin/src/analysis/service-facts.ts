@@ -112,6 +112,8 @@ export class ServiceFacts {
       const inner = target === fn ? undefined : this.factsOf(target, depth + 1);
       if (inner) addRemapped(facts, inner, args);
     }
+    // Comparisons matter only beside an access, here or where the parameters are passed on.
+    if (facts.accesses.length > 0 || facts.forwards.length > 0) facts.compared.push(...this.comparisonsIn(fn));
     this.composing.delete(fn);
     this.composed.set(fn, facts);
     return isEmpty(facts) ? undefined : facts;
@@ -156,7 +158,6 @@ export class ServiceFacts {
     for (const site of this.input.scopeSites) {
       for (const placeholder of this.placeholders(site.value)) of(placeholder.fn).scopes.push({ param: refOf(placeholder), key: site.key, span: spanOf(site.node) });
     }
-    for (const condition of this.input.index.conditions) this.addComparisons(condition, of);
     const accessCalls = new Set(this.input.accesses.map((access) => access.call));
     for (const call of this.input.index.calls) {
       // `Invoice.findById(id)` on an imported model is the access itself, not a call into a service.
@@ -191,21 +192,29 @@ export class ServiceFacts {
     }
   }
 
-  /** `if (doc.ownerId !== userId) throw …`: the parameters an equality test compares. */
-  private addComparisons(condition: TSESTree.Node, of: (fn: FunctionNode) => MutableFacts): void {
-    const test = condition.type === AST_NODE_TYPES.SwitchStatement ? condition.discriminant : 'test' in condition ? condition.test : undefined;
-    if (!test) return;
-    const stack: TSESTree.Node[] = [test];
-    for (let seen = 0; stack.length > 0 && seen < 32; seen++) {
-      const node = unwrap(stack.pop()!);
-      if (node.type === AST_NODE_TYPES.LogicalExpression) stack.push(node.left, node.right);
-      else if (node.type === AST_NODE_TYPES.UnaryExpression) stack.push(node.argument);
-      else if (node.type === AST_NODE_TYPES.BinaryExpression && /^[!=]==?$/.test(node.operator) && node.left.type !== AST_NODE_TYPES.PrivateIdentifier) {
-        for (const side of [node.left, node.right]) for (const placeholder of this.placeholders(side, true)) of(placeholder.fn).compared.push({ param: placeholder.index, span: spanOf(node) });
-      } else if (node.type === AST_NODE_TYPES.CallExpression && calleeName(node) === 'equals') {
-        for (const argument of node.arguments) for (const placeholder of this.placeholders(argument, true)) of(placeholder.fn).compared.push({ param: placeholder.index, span: spanOf(node) });
+  /** `if (doc.ownerId !== userId) throw …` in `fn` or a closure of it: the parameters of `fn` equality tests compare. */
+  private comparisonsIn(fn: FunctionNode): ParamComparison[] {
+    const found: ParamComparison[] = [];
+    const note = (node: TSESTree.Node, at: TSESTree.Node) => {
+      for (const placeholder of this.placeholders(node, true)) if (placeholder.fn === fn) found.push({ param: placeholder.index, span: spanOf(at) });
+    };
+    for (const condition of this.input.index.conditions) {
+      if (condition.range[0] < fn.range[0] || condition.range[1] > fn.range[1]) continue;
+      const test = condition.type === AST_NODE_TYPES.SwitchStatement ? condition.discriminant : condition.test;
+      const stack: TSESTree.Node[] = [test];
+      for (let seen = 0; stack.length > 0 && seen < 32; seen++) {
+        const node = unwrap(stack.pop()!);
+        if (node.type === AST_NODE_TYPES.LogicalExpression) stack.push(node.left, node.right);
+        else if (node.type === AST_NODE_TYPES.UnaryExpression) stack.push(node.argument);
+        else if (node.type === AST_NODE_TYPES.BinaryExpression && /^[!=]==?$/.test(node.operator) && node.left.type !== AST_NODE_TYPES.PrivateIdentifier) {
+          note(node.left, node);
+          note(node.right, node);
+        } else if (node.type === AST_NODE_TYPES.CallExpression && calleeName(node) === 'equals') {
+          for (const argument of node.arguments) note(argument, node);
+        }
       }
     }
+    return found;
   }
 
   /**
