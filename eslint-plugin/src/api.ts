@@ -7,7 +7,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { findingDetails } from './analysis/findings';
 import { routeOptionsOf } from './analysis/maturity';
 import { gradeFileRoutes, gradeRoutes, type GradedRoute } from './project/grades';
-import { allProjects, projectFor } from './project/index';
+import { allProjects, projectFor, textKey, type SummaryEntry } from './project/index';
 import type { FindingDetail, RouteLevel, Span } from './analysis/findings';
 
 export type { FindingDetail, MaturityLevel, RouteLevel, Span } from './analysis/findings';
@@ -94,9 +94,26 @@ export interface ProjectRouteReport extends RouteReport {
  * parse, so the parse can be dropped as soon as `add` returns.
  */
 export interface ProjectGrader {
-  add(file: ProjectFile): void;
+  /** Records the file's summary from its parse and returns it as plain data (what `accept` takes elsewhere). */
+  add(file: ProjectFile): SummarizedFile;
+  /** A file summarized in another grader, another thread or another process. */
+  accept(file: SummarizedFile): void;
   routes(): ProjectRouteReport[];
 }
+
+/**
+ * One file's summary as plain, structured-cloneable data: what a host that lints on worker threads hands back
+ * instead of the parse, so one grader links the whole project.
+ */
+export interface SummarizedFile {
+  filename: string;
+  /** `settings.claimguard` of the file's configuration, which the project index is chosen by. */
+  settings: Readonly<Record<string, unknown>>;
+  publicRoutes: readonly string[];
+  entry: SummaryEntry;
+}
+
+export type { SummaryEntry } from './project/index';
 
 /** `publicRoutes` (a command line's, say) are public in every file, on top of each file's own. */
 export function createProjectGrader(options: { publicRoutes?: readonly string[] } = {}): ProjectGrader {
@@ -104,8 +121,15 @@ export function createProjectGrader(options: { publicRoutes?: readonly string[] 
   return {
     add({ filename, sourceCode, settings, publicRoutes }) {
       const index = projectFor(filename, settings);
-      index.record(filename, sourceCode);
-      added.set(filename, { index, publicRoutes: publicRoutes ?? routeOptionsOf(sourceCode)?.publicRoutes ?? [] });
+      const summary = index.record(filename, sourceCode);
+      const allowed = publicRoutes ?? routeOptionsOf(sourceCode)?.publicRoutes ?? [];
+      added.set(filename, { index, publicRoutes: allowed });
+      return { filename, settings: claimGuardSettings(settings), publicRoutes: allowed, entry: { file: filename, key: textKey(sourceCode.text), summary } };
+    },
+    accept({ filename, settings, publicRoutes, entry }) {
+      const index = projectFor(filename, settings);
+      index.accept(entry);
+      added.set(filename, { index, publicRoutes });
     },
     routes() {
       const reports: ProjectRouteReport[] = [];
@@ -122,6 +146,11 @@ export function createProjectGrader(options: { publicRoutes?: readonly string[] 
       return reports;
     },
   };
+}
+
+/** Only `settings.claimguard` shapes a summary; the rest of ESLint's settings may not even be cloneable. */
+function claimGuardSettings(settings: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  return settings.claimguard === undefined ? {} : { claimguard: settings.claimguard };
 }
 
 /** `createProjectGrader` for files already at hand. */
@@ -145,6 +174,20 @@ export function dependentFiles(filename: string): string[] {
   for (const index of allProjects()) for (const file of index.dependentsOf(filename)) dependents.add(file);
   return [...dependents].sort();
 }
+
+/**
+ * The files the `claimguard` command lints in a folder (absolute, sorted), for a host that lints a whole workspace
+ * and must agree with it: JavaScript and TypeScript files as ESLint's `files` globs match them (so `.d.ts` files
+ * count, `Server.JS` does not), outside `node_modules`, `.git` and build output. Like ESLint, it reads no
+ * `.gitignore`; a project's own config may ignore more, file by file.
+ */
+export { commandFiles } from './cli/project';
+
+/**
+ * Why a text must not be handed to ESLint at all (nesting deep enough to exhaust the parser's stack, which can abort
+ * the process rather than throw), or undefined. Hosts ask before each lint and report the file as not analysed.
+ */
+export { refusalBeforeParsing } from './project/parse';
 
 /**
  * The grade of a set of routes (a file's, a project's): the lowest level of the protected, not public routes,

@@ -19,7 +19,7 @@ function rulesForLevel(level: Level): RulesRecord {
     if (name === 'maturity-level') {
       selected[`claimguard/${name}`] = ['warn', { minimumLevel: level }];
     } else if (blocks === null || blocks <= level) {
-      selected[`claimguard/${name}`] = 'error';
+      selected[`claimguard/${name}`] = name === 'no-incomplete-analysis' ? 'warn' : 'error';
     }
   }
   return selected;
@@ -33,9 +33,12 @@ function recommendedRules(): RulesRecord {
   return selected;
 }
 
-/** Level 0 schemes are a maturity gap rather than a bug, so they warn; everything else in `recommended` is an error. */
+/**
+ * Level 0 schemes are a maturity gap rather than a bug, and a budget stop says where findings may be missing
+ * rather than finding something, so they warn; everything else in `recommended` is an error.
+ */
 function recommendedSeverity(name: string): Linter.StringSeverity {
-  return name === 'no-api-key-auth' || name === 'maturity-level' ? 'warn' : 'error';
+  return name === 'no-api-key-auth' || name === 'maturity-level' || name === 'no-incomplete-analysis' ? 'warn' : 'error';
 }
 
 function allRules(): RulesRecord {
@@ -52,7 +55,8 @@ function allRules(): RulesRecord {
 export function buildConfigs(plugin: ESLint.Plugin): Record<ConfigName, Linter.Config[]> {
   const config = (name: ConfigName, selected: RulesRecord): Linter.Config[] => [
     { name: `claimguard/${name}`, files: [SOURCE_FILES], plugins: { claimguard: plugin }, rules: selected },
-    { name: `claimguard/${name}/jsx`, files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
+    // JSX parses in any JavaScript file (React code often lives in `.js`); plain JavaScript parses the same with it on.
+    { name: `claimguard/${name}/jsx`, files: ['**/*.{js,mjs,cjs,jsx}'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
     { name: `claimguard/${name}/typescript`, files: [TYPESCRIPT_FILES], languageOptions: { parser: loadTypeScriptParser() } },
   ];
   return {

@@ -122,6 +122,7 @@ export function workspaceConfig(options: WorkspaceConfigOptions = {}): Workspace
 /** JavaScript through ESLint's own parser (JSX on), TypeScript through typescript-eslint's; nothing else of ESLint's reporting. */
 function bundledLanguageConfig(typeScriptParser: Linter.Parser): Linter.Config[] {
   return [
+    // JSX in every JavaScript file, as the plugin's own configs have it, so every tool parses alike.
     { name: 'claimguard/javascript', files: JS_FILES, languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
     { name: 'claimguard/typescript', files: TS_FILES, languageOptions: { parser: typeScriptParser, parserOptions: { ecmaFeatures: { jsx: true } } } },
     // Unused-directive reports are about other tools' comments as often as ours: they are not ClaimGuard's findings.
@@ -163,11 +164,16 @@ function projectLanguageOptions(raw: Linter.Config['languageOptions'], filePath:
   // ESLint copies the source type and version into the parser options; they are handled above.
   const parserOptions = Object.fromEntries(
     Object.entries((options.parserOptions ?? {}) as Record<string, unknown>).filter(
-      ([key]) => key !== 'sourceType' && key !== 'ecmaVersion' && !TYPE_AWARE_PARSER_OPTIONS.has(key),
+      ([key, value]) => key !== 'sourceType' && key !== 'ecmaVersion' && !TYPE_AWARE_PARSER_OPTIONS.has(key) && !(key === 'ecmaFeatures' && onlyJsx(value)),
     ),
   );
   if (Object.keys(parserOptions).length > 0) taken.parserOptions = parserOptions;
   return Object.keys(taken).length > 0 ? taken : undefined;
+}
+
+/** `{ jsx: true }`: what the bundled configuration sets for every source file anyway. */
+function onlyJsx(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && Object.keys(value).every((key) => key === 'jsx') && (value as { jsx?: unknown }).jsx === true;
 }
 
 const ruleName = (id: string) => id.replace(/^claimguard\//, '');

@@ -11,7 +11,11 @@ export type { FindingDetail, RouteReport };
 export interface LintResult {
   messages: Linter.LintMessage[];
   details: readonly FindingDetail[];
-  routes: RouteReport[];
+  /**
+   * The file's routes, graded with the rest of its project; computed on first call, which also records the text's
+   * summary in the project index. Asked after the diagnostics are out: grading is not needed to show them.
+   */
+  routes(): RouteReport[];
   /** Which configuration applied, in one sentence. */
   configuration: string;
   /** The parse and settings, for grading the file with the rest of its project; only when asked for. */
@@ -106,12 +110,15 @@ export class LintEngine {
   /** The text with every autofix applied, or undefined when nothing changes. */
   async fixAll(request: LintRequest): Promise<string | undefined> {
     const resolved = await this.configFor(request);
-    if ('ignored' in resolved) return undefined;
+    if ('ignored' in resolved || api.refusalBeforeParsing(request.text) !== undefined) return undefined;
     const report = this.linter.verifyAndFix(request.text, [...resolved.config, PROBE_CONFIG], { filename: request.filePath });
     return report.fixed ? report.output : undefined;
   }
 
   private run(request: LintRequest, resolved: ResolvedConfig, keepSource: boolean): LintResult | IgnoredFile {
+    // A text that would exhaust the parser's stack can abort the whole server inside ESLint: never hand it over.
+    const refusal = api.refusalBeforeParsing(request.text);
+    if (refusal !== undefined) return { messages: [notAnalysed(refusal)], details: [], routes: () => [], configuration: resolved.configuration };
     const all = this.linter.verify(request.text, [...resolved.config, PROBE_CONFIG], { filename: request.filePath });
     // ESLint's "No matching configuration" notice, without a line: the file was not linted at all (and
     // `getSourceCode()` would still hold the previous file).
@@ -121,13 +128,14 @@ export class LintEngine {
     const messages = all.filter((message) => message.fatal === true || message.ruleId?.startsWith('claimguard/') === true);
     const sourceCode = this.linter.getSourceCode() as unknown as Parameters<typeof api.getFindingDetails>[0] | null;
     const configuration = resolved.configuration;
-    if (!sourceCode || messages.some((message) => message.fatal)) return { messages, details: [], routes: [], configuration };
+    if (!sourceCode || messages.some((message) => message.fatal)) return { messages, details: [], routes: () => [], configuration };
     const settings = settingsSeenByRules.get(sourceCode) ?? {};
     const publicRoutes = resolved.applied.publicRoutes;
+    let routes: RouteReport[] | undefined;
     return {
       messages,
       details: api.getFindingDetails(sourceCode),
-      routes: api.routeReports(sourceCode, settings, { filename: request.filePath, publicRoutes }),
+      routes: () => (routes ??= api.routeReports(sourceCode, settings, { filename: request.filePath, publicRoutes })),
       configuration,
       ...(keepSource ? { source: { filename: request.filePath, sourceCode, settings, publicRoutes } } : {}),
     };
@@ -181,6 +189,11 @@ export class LintEngine {
     this.reported.add(key);
     this.log[kind](message);
   }
+}
+
+/** What the editor shows on the first line of a file ClaimGuard refused to parse. */
+function notAnalysed(reason: string): Linter.LintMessage {
+  return { ruleId: null, fatal: true, severity: 2, line: 1, column: 1, message: `ClaimGuard did not analyse this file: ${reason}` };
 }
 
 /** The editor's `claimguard.*` settings as the overrides the plugin's workspace config takes. */

@@ -28,7 +28,7 @@ export function lensTitle(route: RouteReport): string {
 }
 
 /** A file's findings, by absolute path, for the report's "held down by" lists. */
-export type FileFindings = (file: string) => { uri: string; messages: readonly Linter.LintMessage[] } | undefined;
+export type FileFindings = (file: string) => { uri: string; messages: readonly Pick<Linter.LintMessage, 'ruleId' | 'message' | 'line' | 'column'>[] } | undefined;
 
 /** A route as the workspace report returns it, with the findings (in its file or another) that hold it down. */
 export function summarizeRoute(uri: string, route: ProjectRouteReport, findingsOf: FileFindings): RouteSummary {

@@ -3,6 +3,7 @@ import type { Linter } from 'eslint';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   LSPErrorCodes,
   MessageType,
   ResponseError,
@@ -27,8 +28,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { buildCodeActions } from './code-actions';
 import { admitDocument } from './document-filter';
+import { LiveIndex, WATCHED_GLOBS } from './live-index';
 import { failureDiagnostic, pairDetails, spanRange, toDiagnostics } from './diagnostics';
-import { LintEngine, ruleDocsUrl, type LintResult } from './lint-engine';
+import { LintEngine, ruleDocsUrl, type LintResult, type RouteReport } from './lint-engine';
 import {
   FIX_ALL_KIND,
   ServerCommands,
@@ -45,7 +47,7 @@ import { DEFAULT_SETTINGS, SettingsCache, normalizeSettings } from './settings';
 import { buildWorkspaceReport, type ReportProgress } from './workspace-report';
 
 /** How long typing must pause before a pushed validation runs. */
-const PUSH_DEBOUNCE_MS = 150;
+export const PUSH_DEBOUNCE_MS = 150;
 
 /** What the client can do, read once from `initialize`. */
 interface ClientFeatures {
@@ -54,6 +56,7 @@ interface ClientFeatures {
   configurationRegistration: boolean;
   diagnosticRefresh: boolean;
   codeLensRefresh: boolean;
+  watchedFilesRegistration: boolean;
   showDocument: boolean;
   workDoneProgress: boolean;
   workspaceFolders: boolean;
@@ -66,6 +69,7 @@ function readFeatures(capabilities: ClientCapabilities): ClientFeatures {
     configurationRegistration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
     diagnosticRefresh: capabilities.workspace?.diagnostics?.refreshSupport === true,
     codeLensRefresh: capabilities.workspace?.codeLens?.refreshSupport === true,
+    watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     showDocument: capabilities.window?.showDocument?.support === true,
     workDoneProgress: capabilities.window?.workDoneProgress === true,
     workspaceFolders: capabilities.workspace?.workspaceFolders === true,
@@ -77,12 +81,16 @@ interface Validation {
   version: number;
   /** Settings generation it was computed under; a configuration change makes it stale. */
   generation: number;
+  /** How many times the files it depends on had changed when it started; a later change makes it stale. */
+  epoch: number;
   document: TextDocument;
   settings: ClaimGuardEditorSettings;
   result: LintResult | undefined;
   diagnostics: Diagnostic[];
   status: StatusParams;
   trustedFolder: string | undefined;
+  /** The file name it was linted under, which the project index knows the file by. */
+  filePath?: string;
 }
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -95,6 +103,13 @@ class ClaimGuardServer {
   private readonly warned = new Set<string>();
   private readonly engine: LintEngine;
   private readonly settings: SettingsCache;
+  private readonly live: LiveIndex;
+  /** Per document, how many times files it depends on have changed: part of its results' identity. */
+  private readonly epochs = new Map<string, number>();
+  /** The file name each open document is linted under, as the project index knows it. */
+  private readonly lintedPaths = new Map<string, string>();
+  private refreshing: Promise<unknown> | undefined;
+  private refreshAgain = false;
   private features = readFeatures({});
   private trusted = false;
   private folders: WorkspaceFolder[] = [];
@@ -112,6 +127,11 @@ class ClaimGuardServer {
       },
     });
     this.settings = new SettingsCache((resource) => this.fetchSettings(resource));
+    this.live = new LiveIndex({
+      openDocument: (filePath) => [...this.lintedPaths].find(([, linted]) => linted === filePath)?.[0],
+      openDocuments: () => this.documents.keys(),
+      revalidate: (uris) => this.dependenciesChanged(uris),
+    });
   }
 
   start(): void {
@@ -119,6 +139,7 @@ class ClaimGuardServer {
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => this.initialized());
     connection.onDidChangeConfiguration((change) => this.configurationChanged(change.settings));
+    connection.onDidChangeWatchedFiles((params) => this.live.filesChanged(params.changes));
     documents.onDidChangeContent((change) => this.documentChanged(change.document));
     documents.onDidClose((change) => this.documentClosed(change.document.uri));
     connection.languages.diagnostics.on((params, token) => this.pullDiagnostics(params.textDocument.uri, params.previousResultId, token));
@@ -132,6 +153,7 @@ class ClaimGuardServer {
     connection.onShutdown(() => {
       this.shutdownReceived = true;
       this.timers.forEach((timer) => clearTimeout(timer));
+      this.live.dispose();
     });
     documents.listen(connection);
     connection.listen();
@@ -147,7 +169,7 @@ class ClaimGuardServer {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         diagnosticProvider: this.features.pullDiagnostics
-          ? { identifier: 'claimguard', interFileDependencies: false, workspaceDiagnostics: false }
+          ? { identifier: 'claimguard', interFileDependencies: true, workspaceDiagnostics: false }
           : undefined,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
@@ -162,6 +184,10 @@ class ClaimGuardServer {
   private initialized(): void {
     if (this.features.configurationRegistration) {
       void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'claimguard' });
+    }
+    // Without dynamic registration, file events come from whatever the client watches of its own accord.
+    if (this.features.watchedFilesRegistration) {
+      void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
     }
     if (this.features.workspaceFolders) {
       this.connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -190,12 +216,45 @@ class ClaimGuardServer {
     this.engine.resetProjects();
     this.warned.clear();
     this.generation += 1;
-    if (this.features.pullDiagnostics && this.features.diagnosticRefresh) void this.connection.languages.diagnostics.refresh();
-    if (this.features.codeLensRefresh) void this.connection.sendRequest('workspace/codeLens/refresh');
+    this.refreshClient();
     // Push clients, and pull clients that cannot be told to refresh, get fresh results right away.
     if (!this.features.pullDiagnostics || !this.features.diagnosticRefresh) {
       for (const document of this.documents.all()) this.schedule(document.uri, 0);
     }
+  }
+
+  /** Files these open documents depend on changed: their results are stale, and the client is told. */
+  private dependenciesChanged(uris: readonly string[]): void {
+    for (const uri of uris) this.epochs.set(uri, this.epochOf(uri) + 1);
+    this.refreshClient();
+    // A pull client that cannot be refreshed pulls other open documents again by itself (`interFileDependencies`).
+    if (!this.features.pullDiagnostics) for (const uri of uris) this.schedule(uri, 0);
+  }
+
+  private epochOf(uri: string): number {
+    return this.epochs.get(uri) ?? 0;
+  }
+
+  /**
+   * Asks the client to pull diagnostics and code lenses again. One request at a time: changes that come while
+   * one is out are answered by a single request after it.
+   */
+  private refreshClient(): void {
+    const diagnostics = this.features.pullDiagnostics && this.features.diagnosticRefresh;
+    if (!diagnostics && !this.features.codeLensRefresh) return;
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return;
+    }
+    const requests: Promise<unknown>[] = [];
+    if (diagnostics) requests.push(this.connection.languages.diagnostics.refresh());
+    if (this.features.codeLensRefresh) requests.push(this.connection.sendRequest('workspace/codeLens/refresh'));
+    this.refreshing = Promise.allSettled(requests).then(() => {
+      this.refreshing = undefined;
+      if (!this.refreshAgain || this.shutdownReceived) return;
+      this.refreshAgain = false;
+      this.refreshClient();
+    });
   }
 
   private warnOnce(message: string): void {
@@ -216,7 +275,12 @@ class ClaimGuardServer {
     this.timers.delete(uri);
     this.validations.delete(uri);
     this.inflight.delete(uri);
+    this.epochs.delete(uri);
     this.settings.forget(uri);
+    const filePath = this.lintedPaths.get(uri);
+    this.lintedPaths.delete(uri);
+    // Its unsaved text stops counting for the other files.
+    if (filePath !== undefined) this.live.closed(filePath, URI.parse(uri).fsPath);
     if (!this.features.pullDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -231,8 +295,8 @@ class ClaimGuardServer {
   private async pushDiagnostics(uri: string): Promise<void> {
     const validation = await this.ensureValidated(uri);
     const current = this.documents.get(uri);
-    // A newer version arrived while this one was analysed: its own timer will publish.
-    if (!validation || !current || current.version !== validation.version) return;
+    // A newer version arrived, or a file it depends on changed, while this one was analysed: a later run publishes.
+    if (!validation || !current || current.version !== validation.version || validation.epoch !== this.epochOf(uri)) return;
     await this.connection.sendDiagnostics({ uri, version: validation.version, diagnostics: validation.diagnostics });
   }
 
@@ -244,11 +308,11 @@ class ClaimGuardServer {
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
     if (!validation) return { kind: 'full', items: [] };
     const current = this.documents.get(uri);
-    if (current && current.version !== validation.version) {
+    if ((current && current.version !== validation.version) || validation.epoch !== this.epochOf(uri)) {
       // The answer is already stale; the client asks again for the newer version.
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'Document changed', { retriggerRequest: true });
     }
-    const resultId = `${validation.version}:${validation.generation}`;
+    const resultId = `${validation.version}:${validation.generation}:${validation.epoch}`;
     if (previousResultId === resultId) return { kind: 'unchanged', resultId };
     return { kind: 'full', resultId, items: validation.diagnostics };
   }
@@ -258,18 +322,19 @@ class ClaimGuardServer {
     const document = this.documents.get(uri);
     if (!document) return Promise.resolve(undefined);
     const cached = this.validations.get(uri);
-    if (cached && cached.version === document.version && cached.generation === this.generation) return Promise.resolve(cached);
-    const key = `${document.version}:${this.generation}`;
+    const epoch = this.epochOf(uri);
+    if (cached && cached.version === document.version && cached.generation === this.generation && cached.epoch === epoch) return Promise.resolve(cached);
+    const key = `${document.version}:${this.generation}:${epoch}`;
     const running = this.inflight.get(uri);
     if (running && running.key === key) return running.promise;
-    const promise = this.validate(document, this.generation).finally(() => {
+    const promise = this.validate(document, this.generation, epoch).finally(() => {
       if (this.inflight.get(uri)?.promise === promise) this.inflight.delete(uri);
     });
     this.inflight.set(uri, { key, promise });
     return promise;
   }
 
-  private async validate(live: TextDocument, generation: number): Promise<Validation | undefined> {
+  private async validate(live: TextDocument, generation: number, epoch: number): Promise<Validation | undefined> {
     // The live document is updated in place by later edits, so analyse and keep a snapshot.
     const document = TextDocument.create(live.uri, live.languageId, live.version, live.getText());
     const settings = await this.settings.get(document.uri);
@@ -278,6 +343,7 @@ class ClaimGuardServer {
     const validation: Validation = {
       version: document.version,
       generation,
+      epoch,
       document,
       settings,
       result: undefined,
@@ -286,13 +352,44 @@ class ClaimGuardServer {
       trustedFolder,
     };
     await this.analyse(validation);
-    validation.status.validationMs = Math.round((performance.now() - started) * 10) / 10;
     const previous = this.validations.get(document.uri);
-    if (this.documents.get(document.uri) && (!previous || previous.version <= validation.version)) {
+    const open = this.documents.get(document.uri);
+    if (open && (!previous || previous.version < validation.version || (previous.version === validation.version && previous.epoch <= epoch))) {
       this.validations.set(document.uri, validation);
     }
-    void this.connection.sendNotification(StatusNotification.type, validation.status);
+    if (open && validation.filePath !== undefined) this.lintedPaths.set(document.uri, validation.filePath);
+    // The diagnostics go out first; the routes' grades, the status and the other files' updates follow.
+    setImmediate(() => this.finish(validation, started));
     return validation;
+  }
+
+  /** Grades the routes of a validation still current, sends its status and tells the live index about its text. */
+  private finish(validation: Validation, started: number): void {
+    const { document, status } = validation;
+    const open = this.documents.get(document.uri);
+    if (open?.version !== validation.version || validation.epoch !== this.epochOf(document.uri) || validation.generation !== this.generation) return;
+    const routes = this.routesOf(validation);
+    if (routes) {
+      const grade = fileGrade(routes);
+      status.level = grade.level;
+      if (grade.ungradedRoutes > 0) status.ungradedRoutes = grade.ungradedRoutes;
+    }
+    status.validationMs = Math.round((performance.now() - started) * 10) / 10;
+    void this.connection.sendNotification(StatusNotification.type, status);
+    // Grading recorded the text in the project index: only the text the editor now holds may stand in for the file.
+    if (routes && validation.filePath !== undefined) this.live.validated(validation.filePath, document.getText(), URI.parse(document.uri).fsPath);
+  }
+
+  /** The validation's routes; undefined when the text was not analysed (skipped, unparsable, failed). */
+  private routesOf(validation: Validation): RouteReport[] | undefined {
+    const result = validation.result;
+    if (!result || result.messages.some((message) => message.fatal)) return undefined;
+    try {
+      return result.routes();
+    } catch (error) {
+      this.connection.console.error(`ClaimGuard could not grade the routes of ${validation.document.uri}: ${error instanceof Error ? error.stack : String(error)}`);
+      return undefined;
+    }
   }
 
   /** Fills in results, diagnostics and status; one bad file ends as a diagnostic, never as a crash. */
@@ -304,6 +401,7 @@ class ClaimGuardServer {
       return;
     }
     const request = { text: document.getText(), filePath: admission.filePath, settings, trustedFolder: validation.trustedFolder };
+    validation.filePath = admission.filePath;
     try {
       const result = await this.engine.lint(request);
       if ('ignored' in result) {
@@ -314,9 +412,6 @@ class ClaimGuardServer {
       validation.diagnostics = toDiagnostics(result, document.uri);
       status.findings = validation.diagnostics.length;
       status.configuration = result.configuration;
-      const grade = fileGrade(result.routes);
-      status.level = grade.level;
-      if (grade.ungradedRoutes > 0) status.ungradedRoutes = grade.ungradedRoutes;
       const fatal = result.messages.find((message) => message.fatal);
       if (fatal) status.skippedReason = `parse error: ${fatal.message}`;
     } catch (error) {
@@ -356,9 +451,10 @@ class ClaimGuardServer {
   private async hover(uri: string, position: Position): Promise<Hover | null> {
     const validation = await this.ensureValidated(uri);
     if (!validation?.result) return null;
-    const routesHere = validation.result.routes.filter((route) => route.span.start.line - 1 === position.line);
+    const routes = this.routesOf(validation) ?? [];
+    const routesHere = routes.filter((route) => route.span.start.line - 1 === position.line);
     // A maturity-level finding on a route's registration says what the route hover says: show that once.
-    const sections = findingHovers(validation, position, (message) => message.ruleId === MATURITY_RULE && routesHere.some((route) => route.span.start.line === message.line));
+    const sections = findingHovers(validation, routes, position, (message) => message.ruleId === MATURITY_RULE && routesHere.some((route) => route.span.start.line === message.line));
     const reported = validation.result.messages.find((message) => message.ruleId === MATURITY_RULE && message.line === position.line + 1);
     for (const route of routesHere) {
       sections.push(routeHover(route, reported ? { ruleId: MATURITY_RULE, docsUrl: ruleDocsUrl(MATURITY_RULE) } : undefined));
@@ -369,7 +465,7 @@ class ClaimGuardServer {
   private async codeLenses(uri: string): Promise<CodeLens[]> {
     const validation = await this.ensureValidated(uri);
     if (!validation?.result || !validation.settings.codeLens.enable) return [];
-    return validation.result.routes.map((route) => {
+    return (this.routesOf(validation) ?? []).map((route) => {
       const range = spanRange(route.span);
       return { range: { start: range.start, end: range.start }, command: { title: lensTitle(route), command: '' } };
     });
@@ -398,7 +494,8 @@ class ClaimGuardServer {
     progress?.begin('ClaimGuard workspace report', 0, 'Listing files', false);
     const reporter: ReportProgress = { report: (message, percentage) => progress?.report(percentage ?? 0, message) };
     try {
-      return await buildWorkspaceReport(this.engine, folders.filter((folder) => folder.settings.enable), reporter, token);
+      const openText = (file: string) => this.documents.get(URI.file(file).toString())?.getText();
+      return await buildWorkspaceReport(this.engine, folders.filter((folder) => folder.settings.enable), reporter, token, openText);
     } finally {
       progress?.done();
     }
@@ -422,14 +519,14 @@ function contains(range: Diagnostic['range'], position: Position): boolean {
 const MATURITY_RULE = 'claimguard/maturity-level';
 
 /** Markdown for every finding under the cursor, but those `leaveOut` says another section covers. */
-function findingHovers(validation: Validation, position: Position, leaveOut: (message: Linter.LintMessage) => boolean): string[] {
+function findingHovers(validation: Validation, routes: readonly RouteReport[], position: Position, leaveOut: (message: Linter.LintMessage) => boolean): string[] {
   const result = validation.result as LintResult;
   const details = pairDetails(result);
   const sections: string[] = [];
   result.messages.forEach((message, index) => {
     const diagnostic = validation.diagnostics[index];
     if (!message.ruleId || !diagnostic || !contains(diagnostic.range, position) || leaveOut(message)) return;
-    sections.push(findingHover(message, details[index], result.routes, ruleDocsUrl(message.ruleId)));
+    sections.push(findingHover(message, details[index], routes, ruleDocsUrl(message.ruleId)));
   });
   return sections;
 }

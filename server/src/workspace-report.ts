@@ -1,17 +1,13 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
 import { URI } from 'vscode-uri';
 import type { CancellationToken } from 'vscode-languageserver';
-import { admitText, lintName } from './document-filter';
+import { admitText } from './document-filter';
 import type { Linter } from 'eslint';
-import { createProjectGrader, lowestLevel, type ProjectFile } from 'eslint-plugin-claimguard/api';
-import { LINTABLE_EXTENSIONS, type LintEngine } from './lint-engine';
+import { commandFiles, createProjectGrader, lowestLevel, type ProjectFile } from 'eslint-plugin-claimguard/api';
+import type { LintEngine } from './lint-engine';
 import type { ClaimGuardEditorSettings, WorkspaceReport } from './protocol';
 import { summarizeRoute } from './routes';
-
-/** Build output and dependencies: never the code a team writes, and often most of the files. */
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'out', 'dist']);
 
 export interface ReportFolder {
   path: string;
@@ -24,41 +20,8 @@ export interface ReportProgress {
   report(message: string, percentage?: number): void;
 }
 
-async function readGitignore(folder: string): Promise<Ignore> {
-  const rules = ignore();
-  try {
-    rules.add(await fs.readFile(path.join(folder, '.gitignore'), 'utf8'));
-  } catch {
-    // No .gitignore: nothing more to skip.
-  }
-  return rules;
-}
-
-/** Every lintable file below `folder`, minus skipped directories and what its root .gitignore names. */
-export async function listSourceFiles(folder: string): Promise<string[]> {
-  const gitignore = await readGitignore(folder);
-  const files: string[] = [];
-  const pending = [folder];
-  while (pending.length > 0) {
-    const directory = pending.pop() as string;
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = await fs.readdir(directory, { withFileTypes: true });
-    } catch {
-      continue; // Unreadable directories are left out rather than failing the report.
-    }
-    for (const entry of entries) {
-      const full = path.join(directory, entry.name);
-      const relative = path.relative(folder, full).split(path.sep).join('/');
-      if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name) && !gitignore.ignores(`${relative}/`)) pending.push(full);
-      } else if (entry.isFile() && LINTABLE_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && !gitignore.ignores(relative)) {
-        files.push(full);
-      }
-    }
-  }
-  return files.sort();
-}
+/** The unsaved text of an open document, which stands in for its file as everywhere else in the editor. */
+export type OpenText = (file: string) => string | undefined;
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -93,6 +56,12 @@ function folderOf(group: ProjectGroup, file: string): ReportFolder {
   return group.members.filter((member) => isInside(file, member.path)).sort((a, b) => b.path.length - a.path.length)[0] ?? group.members[0]!;
 }
 
+type ReportedMessage = Pick<Linter.LintMessage, 'ruleId' | 'message' | 'line' | 'column'>;
+
+function reportedMessage({ ruleId, message, line, column }: Linter.LintMessage): ReportedMessage {
+  return { ruleId, message, line, column };
+}
+
 /** What the report needs of one analysed file: its findings, and its parse for the project grader to summarize. */
 interface AnalysedFile {
   uri: string;
@@ -110,14 +79,16 @@ export async function buildWorkspaceReport(
   folders: readonly ReportFolder[],
   progress: ReportProgress,
   token: CancellationToken | undefined,
+  openText: OpenText = () => undefined,
 ): Promise<WorkspaceReport> {
   const report: WorkspaceReport = { grade: null, weakestRoutes: [], routes: [], filesAnalyzed: 0, skipped: [] };
-  const groups = await Promise.all(groupFolders(folders).map(async (group) => ({ group, files: await listSourceFiles(group.root) })));
+  // The files the `claimguard` command lints, so both grade the same codebase.
+  const groups = await Promise.all(groupFolders(folders).map(async (group) => ({ group, files: await commandFiles(group.root) })));
   const total = groups.reduce((sum, { files }) => sum + files.length, 0);
   let done = 0;
   for (const { group, files } of groups) {
     const grader = createProjectGrader();
-    const findings = new Map<string, { uri: string; messages: readonly Linter.LintMessage[] }>();
+    const findings = new Map<string, { uri: string; messages: readonly ReportedMessage[] }>();
     for (const file of files) {
       if (token?.isCancellationRequested) return report;
       if (done % 20 === 0) {
@@ -125,9 +96,10 @@ export async function buildWorkspaceReport(
         await nextTick(); // Lets edits and cancellations in between long runs of files.
       }
       done += 1;
-      const analysed = await analyseFile(engine, folderOf(group, file), file, report);
+      const analysed = await analyseFile(engine, folderOf(group, file), file, report, openText(file));
       if (!analysed) continue;
-      findings.set(analysed.source.filename, { uri: analysed.uri, messages: analysed.messages });
+      // Kept until every file is graded: only what a route's findings list shows, not the fixes and suggestions.
+      findings.set(analysed.source.filename, { uri: analysed.uri, messages: analysed.messages.map(reportedMessage) });
       grader.add(analysed.source);
     }
     report.routes.push(...grader.routes().map((route) => summarizeRoute(URI.file(route.file).toString(), route, (path) => findings.get(path))));
@@ -141,16 +113,16 @@ export async function buildWorkspaceReport(
   return report;
 }
 
-async function analyseFile(engine: LintEngine, folder: ReportFolder, file: string, report: WorkspaceReport): Promise<AnalysedFile | undefined> {
+async function analyseFile(engine: LintEngine, folder: ReportFolder, file: string, report: WorkspaceReport, unsaved: string | undefined): Promise<AnalysedFile | undefined> {
   const uri = URI.file(file).toString();
   try {
-    const stat = await fs.stat(file);
-    if (stat.size > folder.settings.maxFileSize) {
+    const stat = unsaved === undefined ? await fs.stat(file) : undefined;
+    if (stat && stat.size > folder.settings.maxFileSize) {
       report.skipped.push({ uri, reason: `file is ${stat.size} bytes, over claimguard.maxFileSize (${folder.settings.maxFileSize})` });
       return undefined;
     }
-    const text = await fs.readFile(file, 'utf8');
-    const admission = admitText(lintName(file), text, folder.settings.maxFileSize);
+    const text = unsaved ?? (await fs.readFile(file, 'utf8'));
+    const admission = admitText(file, text, folder.settings.maxFileSize);
     if ('skippedReason' in admission) {
       report.skipped.push({ uri, reason: admission.skippedReason });
       return undefined;

@@ -127,4 +127,3 @@ export function declaredVerifiers(sourceCode: TSESLint.SourceCode, eslintSetting
   }
   return found;
 }
-

@@ -10,6 +10,7 @@ import type { Decision, TrustValue } from './types';
 import { getCredentialFacts, type CheckName, type Verification } from './credentials';
 import type { RequestWrite } from './request-writes';
 import type { PortableValue } from './portable';
+import { cachedPattern, matches } from '../util/wildcard';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
 const AST_NODE_TYPES = NODE_TYPES;
@@ -101,6 +102,8 @@ export interface UnknownFact extends Fact {
   mayBeRouter?: boolean;
   /** The route's handler: what it writes on the request is its answer, not input for later code. */
   handler?: boolean;
+  /** A server decorator (`fastify.authenticate`) the project registers in another file. */
+  decoration?: string;
 }
 
 /** Everything on one route's chain that decides its level. */
@@ -380,20 +383,7 @@ export function lowestLevel(grades: readonly { level: RouteLevel; protectedRoute
 
 /** Whether a route path matches an allow-list entry: an exact path, or a glob with `*` (one segment) and `**`. */
 export function matchesPublicRoute(path: string, patterns: readonly string[]): boolean {
-  return patterns.some((pattern) => globToRegExp(pattern).test(path));
-}
-
-function globToRegExp(pattern: string): RegExp {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i]!;
-    if (char === '*' && pattern[i + 1] === '*') {
-      source += '.*';
-      i++;
-    } else if (char === '*') source += '[^/]*';
-    else source += char.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`);
+  return patterns.some((pattern) => matches(cachedPattern('path-glob', pattern), path));
 }
 
 // ---- locating facts -------------------------------------------------------------------------------------
@@ -509,6 +499,10 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
         ...(link.mayBeRouter ? { mayBeRouter: true } : {}),
         ...(handler ? { handler: true } : {}),
       });
+      return;
+    }
+    if (link.decoration !== undefined) {
+      unknown.push({ description: `decorator '${link.decoration}' is registered in another file`, span: spanOf(link.node), decoration: link.decoration });
       return;
     }
     visible.push(...link.ranges);

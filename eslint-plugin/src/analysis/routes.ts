@@ -1,9 +1,11 @@
 import { AST_NODE_TYPES as NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../util/find-variable';
-import { decoratorsOf, dottedPath, isFunctionNode, memberName, staticString, typeScriptOnly, unwrap } from './syntax';
+import { decoratorsOf, dottedPath, functionName, isFunctionNode, memberName, staticString, typeScriptOnly, unwrap } from './syntax';
 import { isProjectSpecifier } from '../project/modules';
 import { calleeIsRequire, importRefOf, type ImportRef } from './imports';
+import { cachedPattern, compileRoutePattern, matches, type Wildcard } from '../util/wildcard';
+import { budgetOf, type AnalysisWork, type FileBudget } from './budget';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
 const AST_NODE_TYPES = NODE_TYPES;
@@ -30,6 +32,8 @@ export interface ChainLink {
   imported?: ImportRef;
   /** An imported `use` argument that may be a router rather than middleware; the project index tells which. */
   mayBeRouter?: boolean;
+  /** `fastify.name` with no `decorate('name', …)` in this file: a decorator another file of the project registers. */
+  decoration?: string;
 }
 
 export interface Route {
@@ -102,6 +106,8 @@ export interface RouteModel {
   starExports: readonly string[];
   /** Members of exported classes and objects, by export name: a method another file calls runs only its own code. */
   exportMembers: ReadonlyMap<string, ReadonlyMap<string, ChainLink>>;
+  /** What the file decorates its server instances with (`fastify.decorate('authenticate', fn)`), as links. */
+  decorations: ReadonlyMap<string, ChainLink>;
   /** The functions the file exports, by export name (`name.member` for methods and object functions). */
   exportFunctions: ReadonlyMap<string, TSESTree.FunctionLike>;
   /** Calls of functions imported from the project's other files (services, helpers), sorted by where they start. */
@@ -157,6 +163,11 @@ const NON_ROUTER_RECEIVERS = /^(req|request|res|response|reply|ctx|c|context|hea
 
 const MAX_CALL_DEPTH = 4;
 
+/** Prefix checks every file may make whatever its size; beyond, one per character of the file (see PrefixChecks). */
+const MIN_PREFIX_CHECKS = 10_000;
+/** Functions the chains of a file may take in whatever its size; beyond, one per character (see ExpansionBudget). */
+const MIN_EXPANSIONS = 100_000;
+
 /** `UnauthorizedException`, `createError.Unauthorized`, `HttpStatus.UNAUTHORIZED`: names that answer 401. */
 const UNAUTHORIZED_NAME = /^unauthori[sz]ed/i;
 
@@ -196,11 +207,161 @@ interface Use {
   links: ChainLink[];
 }
 
+/**
+ * Bounds the prefix checks a file's routes may cost that the use index cannot answer by look-up (patterns with
+ * wildcards and parameters, scoped middleware of mounts): proportional to the file's size. Past it, the remaining
+ * checks are skipped and the file says so in a budget stop.
+ */
+class PrefixChecks {
+  private left: number;
+  private stopped = false;
+
+  constructor(
+    private readonly budget: FileBudget,
+    private readonly limit: number,
+  ) {
+    this.left = limit;
+  }
+
+  /** Counts one check; false once the budget is spent (noted once, at the registration being linked). */
+  allow(at: TSESTree.Node): boolean {
+    if (this.left > 0) {
+      this.budget.work.useChecks++;
+      this.left--;
+      return true;
+    }
+    if (!this.stopped) {
+      this.stopped = true;
+      this.budget.hit('route-prefixes', 'route prefixes', this.limit, at);
+    }
+    return false;
+  }
+}
+
+/**
+ * Bounds the functions the chains' links take in, over the whole file: every route that calls a helper adds the
+ * helper's code to its chain, so the total is routes × helpers. Proportional to the file's size; past it, links
+ * keep the code they name and a budget stop says where the rest was left out.
+ */
+class ExpansionBudget {
+  private left: number;
+  private stopped = false;
+
+  constructor(
+    private readonly budget: FileBudget,
+    private readonly limit: number,
+  ) {
+    this.left = limit;
+  }
+
+  allow(fn: TSESTree.FunctionLike): boolean {
+    if (this.left > 0) {
+      this.budget.work.chainFunctions++;
+      this.left--;
+      return true;
+    }
+    if (!this.stopped) {
+      this.stopped = true;
+      this.budget.hit('chain-expansion', functionNameOf(fn), this.limit, fn);
+    }
+    return false;
+  }
+}
+
+/**
+ * A router's `use` registrations, indexed so that the ones covering a path are found without testing every one:
+ * prefix-less uses apply to every later route, a literal prefix is looked up by the path's own segment prefixes,
+ * and only prefixes with wildcards or parameters are matched one by one.
+ */
+class UseIndex {
+  /** Every use, in registration order. */
+  readonly all: Use[] = [];
+  private readonly everywhere: Use[] = [];
+  private readonly literal = new Map<string, Use[]>();
+  /** Uses under wildcard or parameter prefixes, each with its prefix compiled once. */
+  private readonly patterns: { use: Use; pattern: Wildcard }[] = [];
+
+  constructor(
+    private readonly checks: PrefixChecks,
+    private readonly work: AnalysisWork,
+  ) {}
+
+  add(use: Use): void {
+    this.all.push(use);
+    const key = literalPrefix(use.prefix);
+    if (key === '') this.everywhere.push(use);
+    else if (key === undefined) this.patterns.push({ use, pattern: compileRoutePattern(use.prefix!, 'prefix') });
+    else {
+      const list = this.literal.get(key);
+      if (list) list.push(use);
+      else this.literal.set(key, [use]);
+    }
+  }
+
+  /** The uses registered before `order` whose prefix covers `path`, in the order they run. */
+  covering(path: string, order: number, at: TSESTree.Node): Use[] {
+    const found = registeredBefore(this.everywhere, order);
+    if (this.literal.size > 0) {
+      // A look-up per segment of the path: the path is the project's text, but so is its length.
+      for (const candidate of segmentPrefixes(path)) {
+        this.work.prefixLookups++;
+        const list = this.literal.get(candidate);
+        if (list) found.push(...registeredBefore(list, order));
+      }
+    }
+    for (const { use, pattern } of this.patterns) {
+      if (use.order >= order || !this.checks.allow(at)) break;
+      if (matches(pattern, path)) found.push(use);
+    }
+    return found.length > 1 ? found.sort((a, b) => a.order - b.order) : found;
+  }
+}
+
+/** How a budget stop names a function. */
+function functionNameOf(fn: TSESTree.FunctionLike): string {
+  return (isFunctionNode(fn) ? functionName(fn) : undefined) ?? 'an anonymous function';
+}
+
+/** The path a literal `use` prefix covers (itself and below), `''` for one that covers every path, undefined for a pattern. */
+function literalPrefix(prefix: string | undefined): string | undefined {
+  if (prefix === undefined || prefix === '*') return '';
+  let path = prefix.endsWith('/*') ? prefix.slice(0, -2) : prefix;
+  while (path.endsWith('/')) path = path.slice(0, -1);
+  return ROUTE_PATTERN_SYNTAX.test(path) ? undefined : path;
+}
+
+/** Characters that give a route prefix wildcards or parameters (see `compileRoutePattern`). */
+const ROUTE_PATTERN_SYNTAX = /[*(){}?+\\:]/;
+
+/** `/a/b/c` → `/a`, `/a/b`, `/a/b/c`: the literal prefixes that can cover a path (each covers itself and below). */
+function segmentPrefixes(path: string): string[] {
+  const prefixes: string[] = [];
+  for (let i = 1; i < path.length; i++) if (path[i] === '/') prefixes.push(path.slice(0, i));
+  let whole = path;
+  while (whole.endsWith('/')) whole = whole.slice(0, -1);
+  if (whole !== '' && prefixes[prefixes.length - 1] !== whole) prefixes.push(whole);
+  return prefixes;
+}
+
+/** The leading part of a list in registration order that was registered before `order`. */
+function registeredBefore(list: readonly Use[], order: number): Use[] {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid]!.order < order) low = mid + 1;
+    else high = mid;
+  }
+  return list.slice(0, low);
+}
+
 interface Mount {
   order: number;
   prefix: string;
   chain: ChainLink[];
   child: Receiver;
+  /** The registration that mounts the child. */
+  node: TSESTree.Node;
 }
 
 interface Receiver {
@@ -211,7 +372,7 @@ interface Receiver {
   mountable: boolean;
   fromParameter: boolean;
   exportedAs?: string;
-  uses: Use[];
+  uses: UseIndex;
   mounts: Mount[];
   routes: { order: number; method: string; path: string; node: TSESTree.Node; links: ChainLink[] }[];
   mountedInFile: boolean;
@@ -383,8 +544,7 @@ export function joinPaths(...parts: string[]): string {
 /** Whether a `use` prefix (`/admin`, Hono's `/admin/*`, Express's `*`) covers a route path. */
 export function prefixCovers(prefix: string | undefined, path: string): boolean {
   if (prefix === undefined || prefix === '' || prefix === '/' || prefix === '*' || prefix === '/*') return true;
-  const pattern = prefix.replace(/\/\*$/, '').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-  return new RegExp(`^${pattern}(/|$)`).test(path);
+  return matches(cachedPattern('prefix', prefix), path);
 }
 
 class RouteDiscovery {
@@ -402,11 +562,18 @@ class RouteDiscovery {
   private readonly globalGuards: ChainLink[] = [];
   private sortedCalls: TSESTree.CallExpression[] = [];
   private order = 0;
+  private parents: Map<Receiver, { parent: Receiver; mount: Mount }> | undefined;
+  private readonly prefixChecks: PrefixChecks;
+  private readonly calledCache = new Map<string, readonly TSESTree.FunctionLike[]>();
+  private readonly expansions: ExpansionBudget;
 
   constructor(
     private readonly sourceCode: TSESLint.SourceCode,
     private readonly filename: string,
-  ) {}
+  ) {
+    this.prefixChecks = new PrefixChecks(budgetOf(sourceCode), Math.max(MIN_PREFIX_CHECKS, sourceCode.text.length));
+    this.expansions = new ExpansionBudget(budgetOf(sourceCode), Math.max(MIN_EXPANSIONS, sourceCode.text.length));
+  }
 
   run(): RouteModel {
     const collected = collect(this.sourceCode);
@@ -429,6 +596,7 @@ class RouteDiscovery {
       starExports: this.starExports,
       exportMembers: this.exportMembers,
       exportFunctions: this.exportFunctions,
+      decorations: new Map([...this.decorated].map(([name, value]) => [name, this.linkOf(value)])),
       importedCalls: this.importedCallsOf(collected.allCalls),
       calls: collected.allCalls,
       schemeLiterals: collected.schemeLiterals,
@@ -521,7 +689,7 @@ class RouteDiscovery {
   private receiverByKey(key: string, framework: Framework, mountable: boolean, fromParameter: boolean): Receiver {
     let receiver = this.receivers.get(key);
     if (!receiver) {
-      receiver = { key, framework, prefix: '', mountable, fromParameter, uses: [], mounts: [], routes: [], mountedInFile: false, served: false };
+      receiver = { key, framework, prefix: '', mountable, fromParameter, uses: new UseIndex(this.prefixChecks, budgetOf(this.sourceCode).work), mounts: [], routes: [], mountedInFile: false, served: false };
       this.receivers.set(key, receiver);
     }
     return receiver;
@@ -613,12 +781,12 @@ class RouteDiscovery {
         this.externalMounts.push(this.externalMount(found.receiver, ref, prefix ?? '', links, call, true));
         links.push({ ...this.linkOf(arg), mayBeRouter: true });
       } else if (mount) {
-        this.addMount(found.receiver, mount, prefix ?? '', links);
+        this.addMount(found.receiver, mount, prefix ?? '', links, call);
       } else {
         links.push(...this.linksOfHandlerArg(arg));
       }
     }
-    if (links.length > 0) found.receiver.uses.push({ order: this.order++, prefix, links });
+    if (links.length > 0) found.receiver.uses.add({ order: this.order++, prefix, links });
   }
 
   /** `fastify.route({ method, url, … })` or Hono's `app.route('/prefix', subApp)`. */
@@ -640,10 +808,14 @@ class RouteDiscovery {
       const found = this.receiverOf(callee.object);
       if (prefix === undefined || !found) return;
       const mount = this.mountTarget(second);
+      // Hono's `app.route('/notes', notes)` mounts a sub-app whatever it is called.
+      const imported = mount ? undefined : this.importOf(second);
       if (mount && 'external' in mount) {
         this.externalMounts.push(this.externalMount(found.receiver, mount.external, prefix, [], call));
       } else if (mount) {
-        this.addMount(found.receiver, mount, prefix, []);
+        this.addMount(found.receiver, mount, prefix, [], call);
+      } else if (imported) {
+        this.externalMounts.push(this.externalMount(found.receiver, imported, prefix, [], call));
       }
     }
   }
@@ -655,7 +827,7 @@ class RouteDiscovery {
     const found = this.receiverOf(callee.object);
     if (!found) return;
     found.receiver.framework = 'fastify';
-    found.receiver.uses.push({ order: this.order++, prefix: undefined, links: this.linksOfHandlerArg(fn) });
+    found.receiver.uses.add({ order: this.order++, prefix: undefined, links: this.linksOfHandlerArg(fn) });
   }
 
   /** `fastify.register(plugin, { prefix })`: the plugin's instance is a child that inherits hooks. */
@@ -677,7 +849,7 @@ class RouteDiscovery {
       const child = this.receiverForIdentifier(param);
       if (child) {
         child.framework = 'fastify';
-        this.addMount(found.receiver, child, prefix, []);
+        this.addMount(found.receiver, child, prefix, [], call);
       }
       return;
     }
@@ -726,10 +898,10 @@ class RouteDiscovery {
     return variable ? `var:${variable.defs[0]?.name.range[0] ?? identifier.name}` : `name:${identifier.name}`;
   }
 
-  private addMount(parent: Receiver, child: Receiver, prefix: string, links: ChainLink[]): void {
+  private addMount(parent: Receiver, child: Receiver, prefix: string, links: ChainLink[], node: TSESTree.Node): void {
     if (child === parent) return;
     child.mountedInFile = true;
-    parent.mounts.push({ order: this.order++, prefix, chain: [...links], child });
+    parent.mounts.push({ order: this.order++, prefix, chain: [...links], child, node });
   }
 
   /**
@@ -738,11 +910,15 @@ class RouteDiscovery {
    */
   private externalMount(receiver: Receiver, ref: ImportRef, prefix: string, extra: readonly ChainLink[], node: TSESTree.Node, uncertain = false): ExternalMount {
     const mountPath = prefix || '/';
-    const chain: ChainLink[] = [];
+    const covering = receiver.uses.covering(mountPath, this.order, node);
+    const chain = covering.flatMap((use) => use.links);
     const scoped: { prefix: string; links: ChainLink[] }[] = [];
-    for (const use of receiver.uses) {
-      if (prefixCovers(use.prefix, mountPath)) chain.push(...use.links);
-      else if (use.prefix !== undefined && prefixCovers(mountPath, use.prefix.replace(/\/\*$/, ''))) scoped.push({ prefix: use.prefix, links: use.links });
+    const covers = new Set(covering);
+    for (const use of receiver.uses.all) {
+      if (covers.has(use) || use.prefix === undefined) continue;
+      if (!this.prefixChecks.allow(node)) break;
+      const below = use.prefix.endsWith('/*') ? use.prefix.slice(0, -2) : use.prefix;
+      if (prefixCovers(mountPath, below)) scoped.push({ prefix: use.prefix, links: use.links });
     }
     const mount: ExternalMount = { ref, prefix, chain: [...chain, ...extra], scoped, node, ...(uncertain ? { uncertain } : {}) };
     this.mountReceivers.set(mount, receiver);
@@ -1081,7 +1257,13 @@ class RouteDiscovery {
         if (declaration) roots.push(declaration.range);
       }
     } else if (bare.type === AST_NODE_TYPES.MemberExpression) {
-      roots.push(...this.decorationRoots(bare));
+      const decorated = this.decorationRoots(bare);
+      // `fastify.authenticate` decorated by a plugin in another file (fastify-plugin shares it with the whole app).
+      const name = memberName(bare);
+      if (decorated.length === 0 && name && this.isFastifyInstance(bare.object)) {
+        return { node, ranges: [node.range], decoration: name };
+      }
+      roots.push(...decorated);
     } else if (bare.type === AST_NODE_TYPES.NewExpression && bare.callee.type === AST_NODE_TYPES.Identifier) {
       const calleeRef = this.importOf(bare.callee);
       if (calleeRef) return { node, ranges: [node.range], imported: calleeRef };
@@ -1113,6 +1295,13 @@ class RouteDiscovery {
     return roots;
   }
 
+  /** A Fastify instance of this file (a plugin's first parameter, `Fastify()`), whose decorators plugins register. */
+  private isFastifyInstance(node: TSESTree.Node): boolean {
+    const bare = unwrap(node);
+    if (bare.type !== AST_NODE_TYPES.Identifier || this.importOf(bare)) return false;
+    return this.receiverOf(bare)?.receiver.framework === 'fastify';
+  }
+
   /** The function, class or initializer an identifier names in this file. */
   private declarationOf(identifier: TSESTree.Identifier): TSESTree.Node | undefined {
     const variable = findVariable(this.sourceCode.getScope(identifier), identifier.name);
@@ -1142,19 +1331,38 @@ class RouteDiscovery {
     for (let depth = 0; depth < MAX_CALL_DEPTH && frontier.length > 0; depth++) {
       const next: Range[] = [];
       for (const range of frontier) {
-        for (const call of this.callsWithin(range)) {
-          const callee = unwrap(call.callee);
-          if (callee.type !== AST_NODE_TYPES.Identifier) continue;
-          const declaration = this.declarationOf(callee);
-          if (!declaration || !isFunctionNode(declaration) || seen.has(declaration.range[0])) continue;
-          seen.add(declaration.range[0]);
-          ranges.push(declaration.range);
-          next.push(declaration.range);
+        for (const called of this.calledIn(range)) {
+          if (seen.has(called.range[0])) continue;
+          if (!this.expansions.allow(called)) return ranges;
+          seen.add(called.range[0]);
+          ranges.push(called.range);
+          next.push(called.range);
         }
       }
       frontier = next;
     }
     return ranges;
+  }
+
+  /**
+   * The same-file functions the code in a range calls by name, each once. Worked out once per range: routes that
+   * share a helper look up its calls once, not once per route.
+   */
+  private calledIn(range: Range): readonly TSESTree.FunctionLike[] {
+    const key = `${range[0]}:${range[1]}`;
+    let called = this.calledCache.get(key);
+    if (!called) {
+      const found = new Map<number, TSESTree.FunctionLike>();
+      for (const call of this.callsWithin(range)) {
+        const callee = unwrap(call.callee);
+        if (callee.type !== AST_NODE_TYPES.Identifier) continue;
+        const declaration = this.declarationOf(callee);
+        if (declaration && isFunctionNode(declaration) && !found.has(declaration.range[0])) found.set(declaration.range[0], declaration);
+      }
+      called = [...found.values()];
+      this.calledCache.set(key, called);
+    }
+    return called;
   }
 
   /** Plain calls inside a range; the list is in source order, so a binary search finds the first. */
@@ -1182,14 +1390,13 @@ class RouteDiscovery {
   private liftMount(mount: ExternalMount): ExternalMount {
     const receiver = this.mountReceivers.get(mount);
     if (!receiver) return mount;
-    const parents = new Map<Receiver, { parent: Receiver; mount: Mount }>();
-    for (const parent of this.receivers.values()) for (const child of parent.mounts) parents.set(child.child, { parent, mount: child });
+    const parents = this.parentMounts();
     let prefix = joinPaths(receiver.prefix, mount.prefix);
     let chain = [...mount.chain];
     let current = receiver;
     const seen = new Set<Receiver>([current]);
     for (let step = parents.get(current); step && !seen.has(step.parent); step = parents.get(current)) {
-      const uses = step.parent.uses.filter((use) => use.order < step.mount.order && prefixCovers(use.prefix, step.mount.prefix || '/'));
+      const uses = step.parent.uses.covering(step.mount.prefix || '/', step.mount.order, mount.node);
       chain = [...uses.flatMap((use) => use.links), ...step.mount.chain, ...chain];
       prefix = joinPaths(step.parent.prefix, step.mount.prefix, prefix);
       current = step.parent;
@@ -1197,6 +1404,15 @@ class RouteDiscovery {
     }
     const lifted: ExternalMount = { ...mount, prefix: prefix === '/' && !mount.prefix ? '' : prefix, chain };
     return current.exportedAs !== undefined ? { ...lifted, mountedOn: current.exportedAs } : lifted;
+  }
+
+  /** The router each router of this file is mounted on, and that mount; worked out once, after every registration. */
+  private parentMounts(): Map<Receiver, { parent: Receiver; mount: Mount }> {
+    if (!this.parents) {
+      this.parents = new Map();
+      for (const parent of this.receivers.values()) for (const child of parent.mounts) this.parents.set(child.child, { parent, mount: child });
+    }
+    return this.parents;
   }
 
   /** Routes of every receiver not mounted in this file, with mounted routers' routes under their prefixes. */
@@ -1223,7 +1439,7 @@ class RouteDiscovery {
     visiting.add(receiver);
     for (const route of receiver.routes) {
       const path = joinPaths(prefix, route.path);
-      const uses = receiver.uses.filter((use) => use.order < route.order && prefixCovers(use.prefix, route.path)).flatMap((use) => use.links);
+      const uses = receiver.uses.covering(route.path, route.order, route.node).flatMap((use) => use.links);
       out.push({
         framework: receiver.framework,
         method: route.method,
@@ -1235,7 +1451,7 @@ class RouteDiscovery {
       });
     }
     for (const mount of receiver.mounts) {
-      const uses = receiver.uses.filter((use) => use.order < mount.order && prefixCovers(use.prefix, mount.prefix || '/')).flatMap((use) => use.links);
+      const uses = receiver.uses.covering(mount.prefix || '/', mount.order, mount.node).flatMap((use) => use.links);
       const childPrefix = joinPaths(prefix, mount.prefix, mount.child.prefix);
       this.routesOf(mount.child, childPrefix, [...inherited, ...uses, ...mount.chain], mountedElsewhere, exportedAs, out, visiting);
     }
@@ -1342,11 +1558,7 @@ function nestTarget(arg: TSESTree.CallExpressionArgument): NestRouteTarget | und
 export function nestTargetCovers(target: NestRouteTarget, route: Pick<Route, 'method' | 'path' | 'controller'>): boolean {
   if (target.controller !== undefined) return target.controller === route.controller;
   if (target.method !== undefined && target.method !== route.method && route.method !== 'ALL') return false;
-  const pattern = joinPaths((target.path ?? '').replace(/\(\.\*\)/g, '*'))
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+'))
-    .join('.*');
-  return new RegExp(`^${pattern}/?$`).test(route.path);
+  return matches(cachedPattern('whole', joinPaths(target.path ?? '')), route.path);
 }
 
 function guessFramework(text: string): Framework {
@@ -1433,18 +1645,9 @@ function nextMatchers(exportNodes: readonly TSESTree.Node[]): string[] {
   return ['/:path*'];
 }
 
-/** Whether a Next.js matcher (`/api/:path*`, `/admin/(.*)`) selects a route path. */
+/** Whether a Next.js matcher (`/api/:path*`, `/admin/(.*)`) selects a route path; dynamic segments match as any value. */
 export function nextMatcherCovers(matcher: string, path: string): boolean {
-  const pattern = matcher
-    .replace(/\/:\w+\*$/, '(?:/.*)?')
-    .replace(/\/:\w+\+$/, '/.+')
-    .replace(/:\w+/g, '[^/]+')
-    .replace(/\(\.\*\)/g, '.*');
-  try {
-    return new RegExp(`^${pattern}$`).test(path.replace(/\[\.\.\.\w+\]|\[\w+\]/g, 'x'));
-  } catch {
-    return true;
-  }
+  return matches(cachedPattern('whole', matcher), path.replace(/\[\.\.\.\w+\]|\[\w+\]/g, 'x'));
 }
 
 /**

@@ -80,6 +80,8 @@ export interface FileSummary {
   /** A Next.js `middleware.ts`: what it runs and the paths its `config.matcher` selects. */
   nextMiddleware?: { facts: ChainFacts; matchers: readonly string[] };
   nest: NestSummary;
+  /** What the file decorates server instances with, by decorator name (`fastify.decorate('authenticate', …)`). */
+  decorations: readonly { name: string; facts: ChainFacts }[];
   /** Token strategies the file configures, which strategy markers anywhere in the project run. */
   strategies: readonly VerificationFact[];
 }
@@ -135,6 +137,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     mounts,
     ...(model.nextMiddleware ? { nextMiddleware: { facts: fileFacts.chainFacts([model.nextMiddleware.link]), matchers: model.nextMiddleware.matchers } } : {}),
     strategies: strategyFacts(sourceCode),
+    decorations: [...model.decorations].map(([name, link]) => ({ name, facts: fileFacts.chainFacts([link]) })),
     nest: {
       globalGuards: globalGuards.length > 0 ? fileFacts.chainFacts(globalGuards) : undefined,
       middleware: middleware.map((applied) => ({ facts: fileFacts.chainFacts(applied.links), targets: applied.targets, excludes: applied.excludes })),

@@ -155,6 +155,17 @@ export function dottedPath(node: TSESTree.Node): string | undefined {
   return parts.join('.');
 }
 
+/** The name a function is known by: its own, its variable's, or its method's or property's key; undefined when anonymous. */
+export function functionName(fn: FunctionNode): string | undefined {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if ((parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property) && parent.key.type === AST_NODE_TYPES.Identifier) {
+    return parent.key.name;
+  }
+  return undefined;
+}
+
 /** The identifier a member chain starts from (`req` in `req.headers['x']`). */
 export function rootIdentifier(node: TSESTree.Node): TSESTree.Identifier | undefined {
   let current = unwrap(node);

@@ -5,7 +5,10 @@ import type { FunctionNode, SourceKind, TrustValue, UnverifiedValue, VerifiedVal
 import { FileIndex } from './file-index';
 import { frameworkCall, frameworkMember, requestShapeOfParam, type FrameworkShape } from './frameworks';
 import { fromPortable, type PortableValue } from './portable';
-import { calleeName, calleeObject, dottedPath, isFunctionNode, memberName, staticString, unwrap } from './syntax';
+import { calleeName, calleeObject, dottedPath, functionName, isFunctionNode, memberName, staticString, unwrap } from './syntax';
+import { budgetOf, subjectText, type FileBudget } from './budget';
+
+type Variable = ReturnType<FileIndex['variableOf']> & object;
 
 /**
  * The abstract values the evaluator tracks. Trust values are what rules see; shapes are framework objects
@@ -66,12 +69,29 @@ export function isTrustValue(value: Value): value is TrustValue {
   return 'trust' in value;
 }
 
+/** A parameter resolved through its callers at one caller level: the values, and the functions where MAX_CALL_DEPTH stopped it. */
+interface Resolution {
+  values: readonly Value[];
+  stops: ReadonlySet<FunctionNode>;
+}
+
 export class ValueEvaluator {
   private readonly cache = new Map<TSESTree.Node, readonly Value[]>();
   private readonly inProgress = new Set<TSESTree.Node>();
   private readonly returnCache = new Map<FunctionNode, readonly Value[]>();
+  /** Every write of a variable is read at every read of it: gathered once per variable, not once per read. */
+  private readonly variableCache = new Map<Variable, readonly Value[]>();
+  private readonly variablesInProgress = new Set<Variable>();
+  /** Parameters resolved through their callers, by placeholder and caller level: each is worked out once. */
+  private readonly resolutions = new Map<string, Resolution>();
+  /** Placeholders whose resolution was started at some caller level (whatever the level). */
+  private readonly started = new Set<string>();
+  /** Nodes and variables whose memoized values MAX_DEPTH cut short, and whether the current evaluation met one. */
+  private readonly truncated = new Set<object>();
+  private cutShort = false;
   private depth = 0;
   private readonly hasConfiguredPaths: boolean;
+  private readonly budget: FileBudget;
 
   constructor(
     private readonly sourceCode: TSESLint.SourceCode,
@@ -81,15 +101,27 @@ export class ValueEvaluator {
     private readonly imports?: (call: TSESTree.CallExpression) => readonly PortableValue[] | undefined,
   ) {
     this.hasConfiguredPaths = Object.keys(settings.sources).length > 0 || settings.verifiedClaims.length > 0;
+    this.budget = budgetOf(sourceCode);
   }
 
   /** Values of an expression with parameters left as placeholders (context-free, memoized per node). */
   valuesOf(node: TSESTree.Node): readonly Value[] {
+    const root = this.depth === 0;
     const cached = this.cache.get(node);
-    if (cached) return cached;
-    if (this.inProgress.has(node) || this.depth > MAX_DEPTH) return [];
+    if (cached) {
+      if (this.truncated.has(node)) this.noteCutShort(node, root);
+      return cached;
+    }
+    if (this.inProgress.has(node)) return [];
+    if (this.depth > MAX_DEPTH) {
+      this.cutShort = true;
+      return [];
+    }
+    const outer = this.cutShort;
+    this.cutShort = false;
     this.inProgress.add(node);
     this.depth++;
+    this.budget.work.evaluations++;
     let result: readonly Value[];
     try {
       result = limit(this.compute(node));
@@ -98,7 +130,22 @@ export class ValueEvaluator {
       this.inProgress.delete(node);
     }
     this.cache.set(node, result);
+    const cut = this.cutShort;
+    this.cutShort = outer;
+    if (cut) {
+      this.truncated.add(node);
+      this.noteCutShort(node, root);
+    }
     return result;
+  }
+
+  /**
+   * A value that MAX_DEPTH cut short makes everything computed from it incomplete; a query from outside the
+   * evaluator (a rule's, the grade's) that meets one says so in a budget stop of its own.
+   */
+  private noteCutShort(node: TSESTree.Node, root: boolean): void {
+    this.cutShort = true;
+    if (root) this.budget.hit('evaluation-depth', subjectText(this.sourceCode, node), MAX_DEPTH, node);
   }
 
   /**
@@ -106,32 +153,62 @@ export class ValueEvaluator {
    * (bounded depth), so a check inside a helper names the header its caller read.
    */
   trustOf(node: TSESTree.Node): TrustValue[] {
-    return this.resolveParams(this.valuesOf(node), 0).filter(isTrustValue);
+    const stops = new Set<FunctionNode>();
+    const values = this.resolveParams(this.valuesOf(node), 0, stops);
+    if (stops.size > 0) {
+      // One stop per place: the first function in the file names it, the others are counted.
+      const [first] = [...stops].sort((a, b) => a.range[0] - b.range[0]);
+      this.budget.hit('call-depth', functionName(first!) ?? 'an anonymous function', MAX_CALL_DEPTH, node, stops.size - 1);
+    }
+    return values.filter(isTrustValue);
   }
 
-  private resolveParams(values: readonly Value[], depth: number): Value[] {
+  /**
+   * Replaces placeholders by what the callers pass, up to MAX_CALL_DEPTH caller levels. Each placeholder is
+   * resolved once per level and reused at every call site and by every query, so a helper called from many
+   * places (or calling itself many times) costs its call sites once per level, not their product.
+   */
+  private resolveParams(values: readonly Value[], depth: number, stops: Set<FunctionNode>): Value[] {
     const result: Value[] = [];
     for (const value of values) {
       if (!('shape' in value) || value.shape !== 'param') {
         result.push(value);
         continue;
       }
-      if (depth >= MAX_CALL_DEPTH) continue;
+      if (depth >= MAX_CALL_DEPTH) {
+        // A placeholder already resolved at a shallower level (a helper calling itself, mutual recursion) adds
+        // nothing here that its shallower resolution did not find or report as a stop of its own.
+        if (!this.started.has(placeholderKey(value)) && this.index.callSitesOf(value.fn).length > 0) stops.add(value.fn);
+        continue;
+      }
       // What the framework passes is already among the values (see parameterValue); add what callers pass.
-      result.push(...this.resolveParamFromCallers(value, depth));
+      const resolution = this.resolveParamFromCallers(value, depth);
+      result.push(...resolution.values);
+      for (const fn of resolution.stops) stops.add(fn);
     }
     return limit(result);
   }
 
-  private resolveParamFromCallers(param: ParamPlaceholder, depth: number): Value[] {
-    const result: Value[] = [];
+  private resolveParamFromCallers(param: ParamPlaceholder, depth: number): Resolution {
+    const base = placeholderKey(param);
+    const key = `${base}|${depth}`;
+    const known = this.resolutions.get(key);
+    if (known) return known;
+    this.started.add(base);
+    this.budget.work.parameterResolutions++;
+    const values: Value[] = [];
+    const stops = new Set<FunctionNode>();
     for (const call of this.index.callSitesOf(param.fn)) {
+      this.budget.work.callSites++;
       const argument = call.arguments[param.index];
       if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
-      result.push(...this.resolveParams(this.applyPath(this.valuesOf(argument), param, argument), depth + 1));
+      values.push(...this.resolveParams(this.applyPath(this.valuesOf(argument), param, argument), depth + 1, stops));
     }
-    return result;
+    const resolution = { values: limit(values), stops };
+    this.resolutions.set(key, resolution);
+    return resolution;
   }
+
 
   /** Replays a placeholder's member path on concrete values; `at` locates reads the path creates. */
   private applyPath(values: readonly Value[], param: ParamPlaceholder, at: TSESTree.Node): Value[] {
@@ -213,13 +290,37 @@ export class ValueEvaluator {
   private identifier(node: TSESTree.Identifier): Value[] {
     const variable = this.index.variableOf(node);
     if (!variable) return this.configuredPath(node.name, node) ?? [];
-    const result: Value[] = [];
-    for (const def of variable.defs) {
-      if (def.type === 'Variable') result.push(...this.declaredValue(def.name as TSESTree.Identifier, def.node));
-      else if (def.type === 'Parameter') result.push(...this.parameterValue(def.name as TSESTree.Identifier, def.node as FunctionNode));
+    return [...this.variableValues(variable)];
+  }
+
+  /** What a variable may hold anywhere: its declarations and every write, gathered once per variable. */
+  private variableValues(variable: Variable): readonly Value[] {
+    const cached = this.variableCache.get(variable);
+    if (cached) {
+      if (this.truncated.has(variable)) this.cutShort = true;
+      return cached;
     }
-    for (const write of this.index.writesOf(variable)) result.push(...this.valuesOf(write));
-    return result;
+    // `html = html + x` reads the variable while gathering it: that read adds nothing the other writes do not.
+    if (this.variablesInProgress.has(variable)) return [];
+    this.variablesInProgress.add(variable);
+    this.budget.work.variables++;
+    const outer = this.cutShort;
+    this.cutShort = false;
+    const result: Value[] = [];
+    try {
+      for (const def of variable.defs) {
+        if (def.type === 'Variable') result.push(...this.declaredValue(def.name as TSESTree.Identifier, def.node));
+        else if (def.type === 'Parameter') result.push(...this.parameterValue(def.name as TSESTree.Identifier, def.node as FunctionNode));
+      }
+      for (const write of this.index.writesOf(variable)) result.push(...this.valuesOf(write));
+    } finally {
+      this.variablesInProgress.delete(variable);
+    }
+    const values = limit(result);
+    this.variableCache.set(variable, values);
+    if (this.cutShort) this.truncated.add(variable);
+    this.cutShort = outer || this.cutShort;
+    return values;
   }
 
   private declaredValue(name: TSESTree.Identifier, declarator: TSESTree.Node): Value[] {
@@ -531,6 +632,11 @@ function idOf(object: object | undefined): number {
     nodeIds.set(object, id);
   }
   return id;
+}
+
+/** A placeholder's identity, whatever caller level it is resolved at. */
+function placeholderKey(param: ParamPlaceholder): string {
+  return `${idOf(param.fn)}|${param.index}|${param.path.map((step) => step ?? '\u0000').join('\u0001')}|${param.derived}`;
 }
 
 function identity(value: Value): string {

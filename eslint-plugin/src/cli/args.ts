@@ -3,6 +3,9 @@ import { parseArgs } from 'node:util';
 export const FORMATS = ['table', 'json', 'sarif', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** Worker threads: none, as many as the machine's cores (one core means none, as with ESLint), or a number. */
+export type Concurrency = 'off' | 'auto' | number;
+
 export interface CliOptions {
   paths: string[];
   format: Format;
@@ -15,6 +18,7 @@ export interface CliOptions {
   pruneSuppressions: boolean;
   suppressionsLocation: string | undefined;
   passOnUnprunedSuppressions: boolean;
+  concurrency: Concurrency;
   help: boolean;
   version: boolean;
 }
@@ -41,6 +45,8 @@ Options:
                                              trusted editor does; loading it runs the project's code
   -c, --config <file>                        like --project-config, with this config file
       --public <path>                        a public route path or glob (repeatable), never graded
+      --concurrency <off|auto|N>             lint on worker threads: auto uses every core (none on a
+                                             one-core machine); the report is the same (default: off)
 
 Baseline (fail only on new findings and on routes that drop below their recorded level):
       --suppress-all                         record every current finding in eslint-suppressions.json and
@@ -74,6 +80,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'prune-suppressions': { type: 'boolean', default: false },
         'suppressions-location': { type: 'string' },
         'pass-on-unpruned-suppressions': { type: 'boolean', default: false },
+        concurrency: { type: 'string', default: 'off' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -97,9 +104,17 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     pruneSuppressions: values['prune-suppressions'],
     suppressionsLocation: values['suppressions-location'],
     passOnUnprunedSuppressions: values['pass-on-unpruned-suppressions'],
+    concurrency: parseConcurrency(values.concurrency),
     help: values.help,
     version: values.version,
   };
+}
+
+function parseConcurrency(raw: string): Concurrency {
+  const value = raw.trim();
+  if (value === 'off' || value === 'auto') return value;
+  if (/^[1-9]\d{0,3}$/.test(value)) return Number(value);
+  throw new UsageError(`invalid --concurrency '${raw}': use off, auto or a number of threads`);
 }
 
 function parseMinLevel(raw: string | undefined): CliOptions['minLevel'] {

@@ -67,7 +67,7 @@ async function analyse(options: CliOptions, streams: Streams, env: NodeJS.Proces
   const choice = { project: options.projectConfig, ...(options.config !== undefined ? { configFile: path.resolve(cwd, options.config) } : {}) };
 
   progress(`claimguard: analysing ${visible(options.paths.join(' '))}…`);
-  const project = await lintProject(targets, choice, options.publicRoutes);
+  const project = await lintProject(targets, choice, options.publicRoutes, options.concurrency);
   const findingBaseline = applyFindingBaseline(project.linted, project.base, files, baseline);
   const report = buildReport({ ...project, linted: findingBaseline.linted });
   const levelBaseline = applyLevelBaseline(report, project.base, project.linted, files, baseline);

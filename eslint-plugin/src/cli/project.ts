@@ -3,12 +3,12 @@ import * as path from 'node:path';
 import { ESLint, type Linter, type Rule } from 'eslint';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { findingDetails, type FindingDetail, type Span } from '../analysis/findings';
-import type { FileFacts } from '../analysis/maturity';
-import type { ProjectFile } from '../api';
-import type { ImportRef } from '../analysis/routes';
-import { createProjectESLint, JS_FILES, lookupProjectConfig, TS_FILES, workspaceConfig } from '../workspace-config';
-import { UsageError } from './args';
+import { createProjectGrader, type ProjectGrader, type ProjectRouteReport, type SummarizedFile } from '../api';
+import { refusalBeforeParsing } from '../project/parse';
+import { createProjectESLint, JS_FILES, lookupProjectConfig, TS_FILES, workspaceConfig, type ProjectConfigLookup } from '../workspace-config';
+import { UsageError, type Concurrency } from './args';
 import type { Targets } from './targets';
+import { lintOnThreads, threadCount } from './threads';
 
 /** One finding of a ClaimGuard rule, or a file that could not be analysed (`fatal`). */
 export interface LintedFinding {
@@ -54,12 +54,11 @@ export interface ProjectRun {
   base: string;
   linted: LintedFile[];
   /**
-   * Every linted file's parse and settings, for the plugin's project grading (`gradeProject`); each carries the
-   * public routes of `maturity-level`'s options in its configuration (never from inline comments).
+   * Every route of the linted files, graded by the plugin's project grader from the files' summaries; public
+   * routes come from the command line and from `maturity-level`'s options in each file's configuration (never
+   * from inline comments).
    */
-  sources: ProjectFile[];
-  /** Public routes from the command line. */
-  publicRoutes: string[];
+  routes: ProjectRouteReport[];
   ignoredInlineConfig: IgnoredInlineConfig[];
   /** Which configuration applied, one sentence per distinct one (see `workspaceConfig`). */
   configurations: string[];
@@ -73,23 +72,40 @@ export interface ConfigChoice {
   configFile?: string;
 }
 
-/** What one file handed over during its lint: its parse and settings, and the inline configuration it holds. */
+/**
+ * What one file handed over during its lint, as plain data: its summary (already with the grader), the inline
+ * configuration it holds, its text and the details the rules recorded. Never the parse: the command keeps
+ * summaries, not syntax trees, so its memory grows with the routes and functions, not with the source.
+ */
 interface Collected {
-  sourceCode: TSESLint.SourceCode;
-  settings: Record<string, unknown>;
+  summarized: SummarizedFile;
   inlineConfig: (IgnoredInlineConfig & { range: readonly [number, number] })[];
+  text: string;
+  details: readonly FindingDetail[];
 }
 
 /** Files linted with one configuration. */
-interface Batch {
+export interface Batch {
   config: Linter.Config[];
   /** What `lintFiles` gets: the paths given (bundled configuration) or the files the project's config selects. */
   patterns: string[];
   publicRoutes: readonly string[];
   description: string;
+  /** How a worker thread builds the same batch (its config holds functions, which cannot be sent). */
+  recipe: BatchRecipe;
 }
 
-const RESOLVE_EXTENSIONS = ['', '.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '/index.ts', '/index.tsx', '/index.js'];
+/** The bundled configuration, or the project's as it resolves for `sample` (every file of the batch resolves alike). */
+export type BatchRecipe = { kind: 'bundled' } | { kind: 'project'; configFile?: string; sample: string };
+
+/** What linting one batch's files gives. */
+export interface BatchOutcome {
+  linted: LintedFile[];
+  ignoredInlineConfig: IgnoredInlineConfig[];
+  /** Each linted file's final summary (after an inline-config relint), for a grader in another thread. */
+  summaries: SummarizedFile[];
+}
+
 const COLLECTOR_RULE = 'claimguard-cli/collect';
 
 /** Build output and dependencies are never the code under review. */
@@ -98,8 +114,11 @@ const BUILT_IN_IGNORES: Linter.Config = { name: 'claimguard/cli-ignores', ignore
 /** A `/* eslint rule: … *\/` comment (not `eslint-disable`, which stays in force and is listed). */
 const INLINE_RULE_CONFIG = /^\s*eslint(?:\s|$)/;
 
-/** A rule of the command's own that hands each file's parse to the route grading; it never reports. */
-function collectorConfig(collected: Map<string, Collected>): Linter.Config {
+/**
+ * A rule of the command's own that hands each file's parse to the route grading as it is linted, so the parse can
+ * go as soon as the file is done; it never reports. Listed after every ClaimGuard rule, it runs after them.
+ */
+function collectorConfig(collected: Map<string, Collected>, grader: ProjectGrader, publicRoutes: readonly string[]): Linter.Config {
   const collect: Rule.RuleModule = {
     meta: { type: 'problem', schema: [] },
     create(context) {
@@ -110,7 +129,8 @@ function collectorConfig(collected: Map<string, Collected>): Linter.Config {
             .getAllComments()
             .filter((comment) => comment.type === 'Block' && INLINE_RULE_CONFIG.test(comment.value))
             .map((comment) => ({ file: context.filename, line: comment.loc.start.line, text: `/*${comment.value}*/`, range: comment.range }));
-          collected.set(context.filename, { sourceCode, settings: context.settings, inlineConfig });
+          const summarized = grader.add({ filename: context.filename, sourceCode, settings: context.settings, publicRoutes });
+          collected.set(context.filename, { summarized, inlineConfig, text: sourceCode.text, details: [...findingDetails(sourceCode)] });
         },
       };
     },
@@ -122,36 +142,54 @@ function collectorConfig(collected: Map<string, Collected>): Linter.Config {
   };
 }
 
-export async function lintProject(targets: Targets, choice: ConfigChoice, publicRoutes: readonly string[]): Promise<ProjectRun> {
+/**
+ * Lints the targets and grades their routes. With `concurrency`, files are linted on worker threads that hand back
+ * plain results and summaries, and one grader links the project: the report is the same as on one thread.
+ */
+export async function lintProject(targets: Targets, choice: ConfigChoice, publicRoutes: readonly string[], concurrency: Concurrency = 'off'): Promise<ProjectRun> {
   const batches = choice.project || choice.configFile !== undefined ? await projectBatches(targets, choice.configFile) : [bundledBatch(targets)];
-  const linted: LintedFile[] = [];
-  const collected = new Map<string, Collected>();
-  const configuredPublicRoutes = new Map<string, readonly string[]>();
-  const ignoredInlineConfig: IgnoredInlineConfig[] = [];
-  for (const batch of batches) {
-    const outcome = await lintBatch(batch, targets);
-    linted.push(...outcome.linted);
-    for (const [file, entry] of outcome.collected) {
-      collected.set(file, entry);
-      configuredPublicRoutes.set(file, batch.publicRoutes);
-    }
-    ignoredInlineConfig.push(...outcome.ignoredInlineConfig);
+  const files = await Promise.all(batches.map((batch) => batchFiles(new ESLint({ cwd: targets.base, overrideConfigFile: true, overrideConfig: batch.config }), batch.patterns)));
+  const grader = createProjectGrader({ publicRoutes });
+  const threads = threadCount(concurrency, files.reduce((sum, list) => sum + list.length, 0));
+  let outcomes: BatchOutcome[];
+  if (threads > 1) {
+    outcomes = await lintOnThreads({ targets, recipes: batches.map((batch) => batch.recipe) }, files, threads);
+    for (const outcome of outcomes) for (const summary of outcome.summaries) grader.accept(summary);
+  } else {
+    outcomes = [];
+    for (const [index, batch] of batches.entries()) outcomes.push(await lintBatch(batch, targets, files[index]!, grader));
   }
-  linted.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const sources = [...collected].map(([filename, { sourceCode, settings }]): ProjectFile => ({
-    filename,
-    sourceCode,
-    settings,
-    publicRoutes: configuredPublicRoutes.get(filename) ?? [],
-  }));
+  const byFile = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  const linted = outcomes.flatMap((outcome) => outcome.linted).sort(byFile);
+  const ignoredInlineConfig = outcomes.flatMap((outcome) => outcome.ignoredInlineConfig).sort((a, b) => byFile(a, b) || a.line - b.line);
   const configurations = [...new Set(batches.map((batch) => batch.description))];
-  return { base: targets.base, linted, sources, publicRoutes: [...publicRoutes], ignoredInlineConfig, configurations };
+  return { base: targets.base, linted, routes: grader.routes(), ignoredInlineConfig, configurations };
 }
 
-/** The bundled configuration on the paths as given: ESLint finds the files. */
-function bundledBatch(targets: Targets): Batch {
+/** The bundled configuration on the paths as given. */
+export function bundledBatch(targets: Targets): Batch {
   const { config, applied } = workspaceConfig();
-  return { config: [BUILT_IN_IGNORES, ...config], patterns: targets.paths.map((target) => target.absolute), publicRoutes: applied.publicRoutes, description: applied.description };
+  return {
+    config: [BUILT_IN_IGNORES, ...config],
+    patterns: targets.paths.map((target) => target.absolute),
+    publicRoutes: applied.publicRoutes,
+    description: applied.description,
+    recipe: { kind: 'bundled' },
+  };
+}
+
+/** The batch of the files the project's config resolves like `file` (see `projectBatches`). */
+export function projectBatch(base: string, lookup: ProjectConfigLookup, file: string, configFile: string | undefined): Batch {
+  const projectConfig = lookup.kind === 'config' ? lookup.config : undefined;
+  const projectConfigFile = lookup.kind === 'config' && lookup.configFile ? path.relative(base, lookup.configFile) || lookup.configFile : undefined;
+  const { config, applied } = workspaceConfig({ ...(projectConfig ? { projectConfig } : {}), ...(projectConfigFile ? { projectConfigFile } : {}), filePath: file });
+  return {
+    config: [BUILT_IN_IGNORES, ...config],
+    patterns: [],
+    publicRoutes: applied.publicRoutes,
+    description: applied.description,
+    recipe: { kind: 'project', ...(configFile !== undefined ? { configFile } : {}), sample: file },
+  };
 }
 
 /**
@@ -162,7 +200,7 @@ function bundledBatch(targets: Targets): Batch {
 async function projectBatches(targets: Targets, configFile: string | undefined): Promise<Batch[]> {
   if (configFile !== undefined && !fs.existsSync(configFile)) throw new UsageError(`config file not found: ${path.relative(process.cwd(), configFile) || configFile}`);
   const project = createProjectESLint(targets.base, configFile !== undefined ? { configFile } : {});
-  const lister = new ESLint({ cwd: targets.base, overrideConfigFile: true, overrideConfig: [BUILT_IN_IGNORES, { files: [...JS_FILES, ...TS_FILES] }] });
+  const lister = fileLister(targets.base);
   const groups = new Map<Linter.Config | undefined, Map<boolean, Batch>>();
   const placed = new Set<string>();
   for (const target of targets.paths) {
@@ -184,9 +222,7 @@ async function projectBatches(targets: Targets, configFile: string | undefined):
       groups.set(projectConfig, byKind);
       let batch = byKind.get(commonJs);
       if (!batch) {
-        const projectConfigFile = lookup.kind === 'config' && lookup.configFile ? path.relative(targets.base, lookup.configFile) || lookup.configFile : undefined;
-        const { config, applied } = workspaceConfig({ ...(projectConfig ? { projectConfig } : {}), ...(projectConfigFile ? { projectConfigFile } : {}), filePath: file });
-        batch = { config: [BUILT_IN_IGNORES, ...config], patterns: [], publicRoutes: applied.publicRoutes, description: applied.description };
+        batch = projectBatch(targets.base, lookup, file, configFile);
         byKind.set(commonJs, batch);
       }
       batch.patterns.push(file);
@@ -201,7 +237,7 @@ async function projectBatches(targets: Targets, configFile: string | undefined):
   return [...groups.values()].flatMap((byKind) => [...byKind.values()]);
 }
 
-async function lookupOrFail(project: ESLint, file: string): ReturnType<typeof lookupProjectConfig> {
+export async function lookupOrFail(project: ESLint, file: string): ReturnType<typeof lookupProjectConfig> {
   try {
     return await lookupProjectConfig(project, file);
   } catch (error) {
@@ -209,17 +245,17 @@ async function lookupOrFail(project: ESLint, file: string): ReturnType<typeof lo
   }
 }
 
-interface BatchOutcome {
-  linted: LintedFile[];
-  collected: Map<string, Collected>;
-  ignoredInlineConfig: IgnoredInlineConfig[];
-}
-
-async function lintBatch(batch: Batch, targets: Targets): Promise<BatchOutcome> {
+/**
+ * Lints some of a batch's files (all of them, or a worker thread's share), each summary handed to `grader` as its
+ * file is done. A file that would exhaust the parser's stack is never handed to ESLint: it is reported as not
+ * analysed, with the reason, and the others go on.
+ */
+export async function lintBatch(batch: Batch, targets: Targets, files: readonly string[], grader: ProjectGrader): Promise<BatchOutcome> {
   const collected = new Map<string, Collected>();
-  const eslint = new ESLint({ cwd: targets.base, overrideConfigFile: true, overrideConfig: [...batch.config, collectorConfig(collected)] });
+  const eslint = new ESLint({ cwd: targets.base, overrideConfigFile: true, overrideConfig: [...batch.config, collectorConfig(collected, grader, batch.publicRoutes)] });
   const display = (file: string) => targets.paths.find((target) => target.absolute === file)?.given ?? (path.relative(targets.base, file) || '.');
-  const results = await lintPass(eslint, batch.patterns, display, collected);
+  const { admitted, refused } = refuseBeforeParsing(files);
+  const results = admitted.length > 0 ? await lintPass(eslint, admitted, display, collected) : [];
   checkEverythingAnalysed(results, display);
   // Inline `/* eslint … */` comments are code the analysed project writes: they could switch a rule off or
   // declare every route public. A file that holds one is linted again with those comments blanked out (same
@@ -229,7 +265,7 @@ async function lintBatch(batch: Batch, targets: Targets): Promise<BatchOutcome> 
   for (const entry of withInline) {
     const file = entry.inlineConfig[0]!.file;
     try {
-      for (const result of await eslint.lintText(withoutComments(entry.sourceCode.text, entry.inlineConfig), { filePath: file })) relinted.set(result.filePath, result);
+      for (const result of await eslint.lintText(withoutComments(entry.text, entry.inlineConfig), { filePath: file })) relinted.set(result.filePath, result);
     } catch (error) {
       relinted.set(file, failedFile(file, error));
     }
@@ -238,7 +274,30 @@ async function lintBatch(batch: Batch, targets: Targets): Promise<BatchOutcome> 
     const final = relinted.get(result.filePath) ?? result;
     return lintedFile(final, failedResults.has(final) ? undefined : collected.get(result.filePath));
   });
-  return { linted, collected, ignoredInlineConfig: withInline.flatMap((entry) => entry.inlineConfig.map(({ file, line, text }) => ({ file, line, text }))) };
+  for (const { file, reason } of refused) linted.push(lintedFile(failedFile(file, reason, 'did not'), undefined));
+  return {
+    linted,
+    ignoredInlineConfig: withInline.flatMap((entry) => entry.inlineConfig.map(({ file, line, text }) => ({ file, line, text }))),
+    summaries: [...collected.values()].map((entry) => entry.summarized),
+  };
+}
+
+/** Files whose text would exhaust the parser (see `refusalBeforeParsing`), apart from the others; one linear pass each. */
+function refuseBeforeParsing(files: readonly string[]): { admitted: string[]; refused: { file: string; reason: string }[] } {
+  const admitted: string[] = [];
+  const refused: { file: string; reason: string }[] = [];
+  for (const file of files) {
+    let text: string | undefined;
+    try {
+      text = fs.statSync(file).isFile() ? fs.readFileSync(file, 'utf8') : undefined;
+    } catch {
+      text = undefined;
+    }
+    const reason = text === undefined ? undefined : refusalBeforeParsing(text);
+    if (reason === undefined) admitted.push(file);
+    else refused.push({ file, reason });
+  }
+  return { admitted, refused };
 }
 
 /** `text` with each range replaced by spaces, line breaks kept. */
@@ -311,6 +370,36 @@ async function lintFileByFile(eslint: ESLint, patterns: readonly string[]): Prom
 const LINTED_EXTENSION = /\.(js|mjs|cjs|jsx|ts|mts|cts|tsx)$/;
 
 /**
+ * The files a batch lints: those below its folders that its configuration does not ignore, and each file named on
+ * its own (ESLint then says why if it skips one). A folder with nothing to lint stays a pattern, so ESLint's own
+ * "no files" error names it.
+ */
+async function batchFiles(eslint: ESLint, patterns: readonly string[]): Promise<string[]> {
+  const files = new Set<string>();
+  const empty: string[] = [];
+  for (const pattern of patterns) {
+    if (!fs.statSync(pattern, { throwIfNoEntry: false })?.isDirectory()) {
+      files.add(pattern);
+      continue;
+    }
+    const found = await candidateFiles(eslint, [pattern]);
+    if (found.length === 0) empty.push(pattern);
+    for (const file of found) files.add(file);
+  }
+  return [...[...files].sort(), ...empty];
+}
+
+/** Matches the JavaScript and TypeScript files the command lints, as ESLint matches them, minus the built-in ignores. */
+function fileLister(base: string): ESLint {
+  return new ESLint({ cwd: base, overrideConfigFile: true, overrideConfig: [BUILT_IN_IGNORES, { files: [...JS_FILES, ...TS_FILES] }] });
+}
+
+/** The files the command lints in `folder` before any project config is applied; the editor's workspace report lists the same. */
+export function commandFiles(folder: string): Promise<string[]> {
+  return candidateFiles(fileLister(folder), [folder]);
+}
+
+/**
  * The JavaScript and TypeScript files under `patterns` (absolute paths) that the configuration does not
  * ignore. Symbolic links inside a folder are not followed: a link back up the tree would never end.
  */
@@ -333,11 +422,11 @@ async function candidateFiles(eslint: ESLint, patterns: readonly string[]): Prom
 /** Results the command made up for files ESLint failed on: their parse (if any) is not to be trusted. */
 const failedResults = new WeakSet<ESLint.LintResult>();
 
-function failedFile(filePath: string, error: unknown): ESLint.LintResult {
+function failedFile(filePath: string, error: unknown, could: 'could not' | 'did not' = 'could not'): ESLint.LintResult {
   const reason = error instanceof Error ? (error.message.split('\n')[0] ?? 'ESLint failed') : String(error);
   const result: ESLint.LintResult = {
     filePath,
-    messages: [{ ruleId: null, fatal: true, severity: 2, line: 1, column: 1, message: `ClaimGuard could not analyse this file: ${reason}` }],
+    messages: [{ ruleId: null, fatal: true, severity: 2, line: 1, column: 1, message: `ClaimGuard ${could} analyse this file: ${reason}` }],
     suppressedMessages: [],
     errorCount: 1,
     fatalErrorCount: 1,
@@ -367,8 +456,12 @@ function isClaimGuardRule(ruleId: string | null): boolean {
  * is about the project's comments, not a failure to analyse.
  */
 function lintedFile(result: ESLint.LintResult, collected: Collected | undefined): LintedFile {
-  const details: (FindingDetail | undefined)[] = collected ? [...findingDetails(collected.sourceCode)] : [];
-  const lines = collected?.sourceCode.lines ?? [];
+  const details = detailQueues(collected?.details ?? []);
+  let lines: string[] | undefined;
+  const lineText = (line: number): string => {
+    lines ??= collected ? collected.text.split(LINE_BREAK) : [];
+    return (lines[line - 1] ?? '').trim();
+  };
   const finding = (message: Linter.LintMessage | Linter.SuppressedLintMessage): LintedFinding => ({
     ruleId: message.ruleId,
     severity: message.severity === 2 ? 2 : 1,
@@ -379,7 +472,7 @@ function lintedFile(result: ESLint.LintResult, collected: Collected | undefined)
     ...(message.endColumn !== undefined ? { endColumn: message.endColumn } : {}),
     message: message.message,
     ...originOf(details, message),
-    lineText: (lines[message.line - 1] ?? '').trim(),
+    lineText: lineText(message.line),
     ...('suppressions' in message ? { suppressions: message.suppressions.map(suppressionOf) } : {}),
   });
   return {
@@ -393,32 +486,23 @@ function suppressionOf(suppression: Linter.SuppressedLintMessage['suppressions']
   return { kind: suppression.kind === 'directive' ? 'directive' : 'baseline', justification: suppression.justification };
 }
 
-/** The recorded detail of a message (same rule, same start), each detail used once, in report order. */
-function originOf(details: (FindingDetail | undefined)[], message: Linter.LintMessage): Pick<LintedFinding, 'origin'> {
-  const index = details.findIndex(
-    (detail) => detail !== undefined && detail.ruleId === message.ruleId && detail.span.start.line === message.line && detail.span.start.column + 1 === message.column,
-  );
-  if (index < 0) return {};
-  const origin = details[index]!.origin;
-  details[index] = undefined;
-  return origin ? { origin } : {};
+/** ESLint's own line breaks (`SourceCode#lines`). */
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/;
+
+/** Recorded details by rule and start position, each queue in report order. */
+function detailQueues(details: readonly FindingDetail[]): Map<string, FindingDetail[]> {
+  const queues = new Map<string, FindingDetail[]>();
+  for (const detail of details) {
+    const key = `${detail.ruleId}@${detail.span.start.line}:${detail.span.start.column + 1}`;
+    const queue = queues.get(key);
+    if (queue) queue.push(detail);
+    else queues.set(key, [detail]);
+  }
+  return queues;
 }
 
-/** Resolves a relative import between linted files (`./auth` → `/abs/auth.ts`). */
-export function importResolver(files: ReadonlyMap<string, FileFacts>, cwd: string) {
-  return (fromFile: string, ref: ImportRef): FileFacts | undefined => {
-    const bases = ref.source.startsWith('@/') || ref.source.startsWith('~/')
-      ? [path.join(cwd, 'src', ref.source.slice(2)), path.join(cwd, ref.source.slice(2))]
-      : [path.resolve(path.dirname(fromFile), ref.source)];
-    for (const base of bases) {
-      const stem = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
-      for (const candidate of [base, stem]) {
-        for (const extension of RESOLVE_EXTENSIONS) {
-          const facts = files.get(candidate + extension);
-          if (facts) return facts;
-        }
-      }
-    }
-    return undefined;
-  };
+/** The recorded detail of a message (same rule, same start), each detail used once, in report order. */
+function originOf(details: Map<string, FindingDetail[]>, message: Linter.LintMessage): Pick<LintedFinding, 'origin'> {
+  const origin = details.get(`${message.ruleId}@${message.line}:${message.column}`)?.shift()?.origin;
+  return origin ? { origin } : {};
 }

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { RouteLevel } from '../analysis/findings';
 import { levelRank, lowestLevel } from '../analysis/maturity';
-import { gradeProject } from '../api';
 import type { IgnoredInlineConfig, LintedFinding, ProjectRun, Suppression } from './project';
 
 export interface ReportLocation {
@@ -69,7 +68,7 @@ export function buildReport(run: ProjectRun): Report {
   const suppressed = run.linted.flatMap((file) => reportFindings(relative(file.file), file.suppressed));
   const skipped = findings.filter((finding) => finding.ruleId === null).map((finding) => ({ file: finding.file, reason: finding.message }));
   // The plugin's project grading, which the editor's workspace report uses too.
-  const routes = gradeProject(run.sources, { publicRoutes: run.publicRoutes }).map((route) => ({
+  const routes = run.routes.map((route) => ({
     method: route.method,
     path: route.path,
     file: relative(route.file),

@@ -52,6 +52,17 @@ export interface LinkedServiceFacts extends Omit<ParamFacts, 'accesses'> {
   accesses: readonly LinkedAccess[];
 }
 
+/**
+ * A file's summary as plain data, with the hash of the text it was made from (or why it has none): what a host that
+ * summarizes files elsewhere (the command's worker threads) hands to the index that links them.
+ */
+export interface SummaryEntry {
+  file: string;
+  key: string;
+  summary?: FileSummary;
+  error?: string;
+}
+
 interface Entry {
   /** Hash of the text the summary was made from. */
   key: string;
@@ -87,7 +98,7 @@ const ROOT_CONTEXT: MountContext = { prefix: '', facts: { schemes: [], verificat
  * summarized only when a chain leads into it. A fixed pattern, matched once per file.
  */
 const ROUTE_HINT =
-  /\.(?:use|route|register|mount)\s*\(|\.(?:get|post|put|patch|delete|del|all|options|head)\s*\(\s*['"`[/]|@(?:Controller|Module)\s*\(|forRoutes|APP_GUARD|useGlobalGuards|createServer|Strategy\s*\(|JwtModule|@fastify\/jwt|export\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|export\s+const\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
+  /\.(?:use|route|register|mount)\s*\(|\.(?:get|post|put|patch|delete|del|all|options|head)\s*\(\s*['"`[/]|@(?:Controller|Module)\s*\(|forRoutes|APP_GUARD|useGlobalGuards|createServer|\.decorate(?:Request)?\s*\(|Strategy\s*\(|JwtModule|@fastify\/jwt|export\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|export\s+const\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
 
 export class ProjectIndex {
   private readonly resolver: ModuleResolver;
@@ -133,6 +144,28 @@ export class ProjectIndex {
     // Linking again is needed only when the table used another version of this file, or missed its routes.
     if (this.tableFiles.has(file) || hasRouting(summary)) this.table = undefined;
     return summary;
+  }
+
+  /**
+   * A summary this index did not compute, as another index's `entryOf` gave it; it stands for the file as a
+   * recorded one does, until the file is invalidated.
+   */
+  accept(entry: SummaryEntry): void {
+    const existing = this.entries.get(entry.file);
+    if (existing?.key === entry.key && (existing.summary !== undefined || existing.error !== undefined)) {
+      existing.recorded = true;
+      return;
+    }
+    this.entries.set(entry.file, { key: entry.key, recorded: true, ...(entry.summary ? { summary: entry.summary } : {}), ...(entry.error !== undefined ? { error: entry.error } : {}) });
+    this.table = undefined;
+  }
+
+  /** The file's summary (read and summarized now if need be) as plain data for `accept`; undefined when unreadable. */
+  entryOf(file: string): SummaryEntry | undefined {
+    this.summaryOf(file);
+    const entry = this.entries.get(file);
+    if (!entry) return undefined;
+    return { file, key: entry.key, ...(entry.summary ? { summary: entry.summary } : {}), ...(entry.error !== undefined ? { error: entry.error } : {}) };
   }
 
   /** Unsaved text of an open document (undefined drops it): it replaces the file's text on disk. */
@@ -351,7 +384,7 @@ export class ProjectIndex {
     for (const file of this.listing.files) {
       if (files.has(file)) continue;
       const text = this.textOf(file);
-      if (text !== undefined && (ROUTE_HINT.test(text) || isNextMiddlewareFile(file))) files.add(file);
+      if (text !== undefined && mayRoute(file, text)) files.add(file);
     }
     return [...files].sort();
   }
@@ -468,10 +501,13 @@ class Linker {
 
   /** Strategies configured anywhere in the project, for strategy markers whose file configures none. */
   private strategies: readonly VerificationFact[] = [];
+  /** Server decorators registered anywhere in the project (fastify-plugin shares them with the whole app). */
+  private decorations: readonly { file: string; name: string; facts: ChainFacts }[] = [];
 
   link(candidates: readonly string[]): LinkedRoute[] {
     const summaries = candidates.map((file) => this.summaryOf(file)).filter((summary): summary is FileSummary => !!summary);
     this.strategies = summaries.flatMap((summary) => summary.strategies.map((strategy) => ({ ...strategy, file: this.index.display(summary.file) })));
+    this.decorations = summaries.flatMap((summary) => summary.decorations.map((decoration) => ({ ...decoration, file: summary.file })));
     const mounts = this.mountsByTarget(summaries);
     const nextMiddleware = summaries.flatMap((summary) =>
       summary.nextMiddleware ? [{ matchers: summary.nextMiddleware.matchers, ...this.resolved(summary.file, summary.nextMiddleware.facts, [], 0) }] : [],
@@ -595,6 +631,17 @@ class Linker {
     const found: ChainFacts[] = [];
     const reached = [...reaches];
     for (const unknown of facts.unknown) {
+      if (unknown.decoration !== undefined) {
+        const decorations = this.decorations.filter((decoration) => decoration.name === unknown.decoration);
+        if (decorations.length > 0) {
+          for (const decoration of decorations) {
+            const linked = this.resolved(decoration.file, decoration.facts, [], depth + 1);
+            found.push(linked.facts);
+            reached.push(...linked.reaches);
+          }
+          continue;
+        }
+      }
       // A router mounted with `use` is linked as a mount, not run as middleware.
       if (unknown.mayBeRouter && unknown.ref && this.isRouter(file, unknown.ref)) continue;
       const target = unknown.ref && depth < MAX_LINK_DEPTH ? this.exportFactsOf(file, unknown.ref, depth) : undefined;
@@ -655,6 +702,12 @@ class Linker {
   }
 
 }
+
+/** Whether a file's text says it may register, mount or guard routes: the files linking reads first. */
+export function mayRoute(file: string, text: string): boolean {
+  return ROUTE_HINT.test(text) || isNextMiddlewareFile(file);
+}
+
 
 /**
  * Applies, in the order the chain runs, what its middleware writes on the request: a property set from verified
@@ -760,6 +813,9 @@ function joinPrefix(prefix: string, routePath: string): string {
 function hashOf(text: string): string {
   return crypto.createHash('sha1').update(text).digest('base64');
 }
+
+/** The key a summary of `text` is filed under (see `SummaryEntry`). */
+export const textKey = hashOf;
 
 function statKey(file: string): string | undefined {
   try {

@@ -28,10 +28,19 @@ function parseConfig(): Linter.Config[] {
   return config;
 }
 
+/**
+ * Why a text must not be handed to a parser at all, or undefined: nesting deeper than MAX_NESTING (by the linear
+ * estimate below) can exhaust the parser's stack and abort the process instead of throwing. The `claimguard`
+ * command and the language server ask before they give a file to ESLint, and report the file as not analysed.
+ */
+export function refusalBeforeParsing(text: string): string | undefined {
+  return nestingDepth(text) > MAX_NESTING ? `nesting deeper than ${MAX_NESTING} levels, which would exhaust the parser's stack` : undefined;
+}
+
 /** Parses a file's text the way ESLint would, without running any rule and without executing anything. */
 export function parseFile(file: string, text: string): Parsed {
-  const depth = nestingDepth(text);
-  if (depth > MAX_NESTING) return { error: `nesting deeper than ${MAX_NESTING} levels` };
+  const refusal = refusalBeforeParsing(text);
+  if (refusal !== undefined) return { error: refusal };
   linter ??= new Linter({ configType: 'flat', cwd: '/' });
   let messages: Linter.LintMessage[];
   try {

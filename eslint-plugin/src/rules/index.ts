@@ -9,6 +9,7 @@ import requireJwtValidation from './require-jwt-validation';
 import noHardcodedJwtSecret from './no-hardcoded-jwt-secret';
 import noApiKeyAuth from './no-api-key-auth';
 import noTimingUnsafeCompare from './no-timing-unsafe-compare';
+import noIncompleteAnalysis from './no-incomplete-analysis';
 
 /** Every rule of the plugin, by name (without the `claimguard/` prefix). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -22,4 +23,6 @@ export const rules: Record<string, TSESLint.RuleModule<string, any[], ClaimGuard
   'no-hardcoded-jwt-secret': noHardcodedJwtSecret,
   'no-api-key-auth': noApiKeyAuth,
   'no-timing-unsafe-compare': noTimingUnsafeCompare,
+  // Last, so that at `Program:exit` it reads the budget stops of everything the other rules asked the analysis.
+  'no-incomplete-analysis': noIncompleteAnalysis,
 };

@@ -128,4 +128,3 @@ function isFunctionInit(init: TSESTree.Expression | null | undefined): boolean {
   const bare = init ? unwrap(init) : undefined;
   return bare?.type === AST_NODE_TYPES.ArrowFunctionExpression || bare?.type === AST_NODE_TYPES.FunctionExpression;
 }
-

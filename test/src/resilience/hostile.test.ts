@@ -258,6 +258,27 @@ fastify.get('/x', { preHandler: [fastify.authenticate, fastify.a] }, async (requ
     });
   });
 
+  describe('patterns built to make backtracking matchers explode', () => {
+    // As `RegExp`s, `^/.*a.*a.*a…!` against a long run of `a` backtracks for longer than any test waits (three
+    // stars on 2,000 characters took seconds, four did not finish); matched as automata they take linear time.
+    const stars = `/${'*a'.repeat(40)}!`;
+    const longPath = `/${'a'.repeat(5000)}`;
+
+    it('a middleware prefix the project writes', () => {
+      const code = `const app = require('express')();\napp.use('${stars}', requireUser);\n${route("if (req.headers['x-role'] === 'admin') return res.sendStatus(403);").replace("'/r'", `'${longPath}'`)}`;
+      const messages = lintAll(linter, code, 'prefix.js');
+      // The prefix does not cover the route, so nothing authenticates it.
+      assert.equal(findings(messages, 'claimguard/maturity-level').length, 1, describeMessages(messages));
+    });
+
+    it('a public-route glob from the configuration', () => {
+      const config = allRulesConfig(undefined, { 'claimguard/maturity-level': ['error', { publicRoutes: [`/${'**a'.repeat(40)}!`] }] });
+      const code = `const app = require('express')();\n${route('res.end();').replace("'/r'", `'${longPath}'`)}`;
+      const messages = linter.verify(code, config, 'public.js');
+      assert.equal(findings(messages, 'claimguard/maturity-level').length, 1, describeMessages(messages));
+    });
+  });
+
   describe('nothing analysed is executed', () => {
     it('code that would write a marker file, in every place code can run, leaves no marker', () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimguard-exec-'));

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { ESLint } from 'eslint';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { WorkspaceReport } from 'claimguard-language-server/out/protocol';
-import { FIXTURES } from './fixtures';
+import { FIXTURES, makeWorkspace } from './fixtures';
 import { stdioClient, fileUri, type TestClient } from './lsp-client';
 
 /**
@@ -17,9 +17,13 @@ import { stdioClient, fileUri, type TestClient } from './lsp-client';
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'eslint-plugin/bin/claimguard.js');
 const CLI_FIXTURES = path.join(ROOT, 'test/fixtures/cli');
+const PROJECT_FIXTURES = path.join(ROOT, 'test/fixtures/projects');
+const folders = (root: string) => fs.readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => path.join(root, entry.name));
 const PROJECTS = [
-  ...fs.readdirSync(CLI_FIXTURES, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => path.join(CLI_FIXTURES, entry.name)),
+  ...folders(CLI_FIXTURES),
   path.join(ROOT, 'test/fixtures/demo-api'),
+  // The multi-file projects: routes, middleware, handlers and models in different files.
+  ...folders(PROJECT_FIXTURES).filter((folder) => fs.existsSync(path.join(folder, 'expected.json'))),
 ];
 
 interface Setup {
@@ -74,7 +78,7 @@ interface CliRoute {
 }
 
 /** Runs the real command from the project's folder, as a user would; resolves with what its JSON report says. */
-function cliReport(project: string, setup: Setup): Promise<{ findings: Finding[]; routes: string[]; grade: unknown; weakest: string[] }> {
+function cliReport(project: string, setup: Setup): Promise<{ findings: Finding[]; routes: string[]; grade: unknown; weakest: string[]; filesAnalyzed: number }> {
   return new Promise((resolve, reject) => {
     const args = [CLI, '.', '--format', 'json', ...setup.cliArgs];
     execFile(process.execPath, args, { cwd: project, encoding: 'utf8', timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
@@ -86,12 +90,14 @@ function cliReport(project: string, setup: Setup): Promise<{ findings: Finding[]
           routes: CliRoute[];
           weakestRoutes: CliRoute[];
           grade: unknown;
+          filesAnalyzed: number;
         };
         resolve({
           findings: report.findings.map((item) => finding(item.file, item.line, item.column, item.ruleId)).sort(),
           routes: report.routes.map(routeKey).sort(),
           grade: report.grade,
           weakest: report.weakestRoutes.map(routeKey).sort(),
+          filesAnalyzed: report.filesAnalyzed,
         });
       } catch (parseError) {
         reject(parseError instanceof Error ? parseError : new Error(String(parseError)));
@@ -137,6 +143,8 @@ function relative(project: string, file: string): string {
 describe('eslint, the claimguard command and the language server agree', function () {
   // Per project: an ESLint run, the command's process and the server's process.
   this.timeout(120_000);
+  let compared = 0;
+  after(() => assert.ok(compared > PROJECTS.length, `most projects have findings or routes to compare (${compared} runs did)`));
 
   for (const setup of SETUPS) {
     describe(setup.name, () => {
@@ -147,7 +155,7 @@ describe('eslint, the claimguard command and the language server agree', functio
           const eslint = await eslintFindings(project, setup);
           const server = await serverResults(project, eslint.files, setup);
           const cli = await pendingCli;
-          assert.ok(eslint.findings.length + cli.routes.length > 0, 'the project has findings or routes to compare');
+          if (eslint.findings.length + cli.routes.length > 0) compared += 1;
           assert.deepEqual(cli.findings, eslint.findings, 'claimguard and eslint report the same findings');
           assert.deepEqual(server.findings, eslint.findings, "the server's diagnostics are eslint's findings");
           const graded = reportRoutes(project, server.report);
@@ -159,4 +167,53 @@ describe('eslint, the claimguard command and the language server agree', functio
       }
     });
   }
+});
+
+describe('the workspace report lints the files the claimguard command lints', function () {
+  this.timeout(120_000);
+
+  const route = (name: string) => `const express = require('express');
+const app = express();
+app.get('/${name}', (req, res) => {
+  if (req.headers['x-role'] !== 'admin') return res.sendStatus(403);
+  res.json({});
+});
+module.exports = app;
+`;
+  let workspace: ReturnType<typeof makeWorkspace> | undefined;
+  afterEach(() => workspace?.cleanup());
+
+  it('with a .gitignore, upper-case extensions, declaration files and build output around', async () => {
+    workspace = makeWorkspace({
+      'package.json': '{ "name": "selection" }',
+      '.gitignore': 'generated/\n*.gen.js\n',
+      'src/app.js': route('app'),
+      'src/api.ts': route('api'),
+      'src/Server.JS': route('upper'),
+      'src/legacy.Ts': route('mixed'),
+      'src/types.d.ts': 'declare const version: string;\n',
+      'src/routes.gen.js': route('gen'),
+      'generated/routes.js': route('generated'),
+      'vendor/.gitignore': '*.js\n',
+      'vendor/legacy.js': route('vendor'),
+      'build/app.js': route('build'),
+      'dist/app.js': route('dist'),
+      'out/app.js': route('out'),
+      'coverage/app.js': route('coverage'),
+      '.next/app.js': route('next'),
+      'node_modules/dep/index.js': route('dependency'),
+    });
+    const root = workspace.root;
+    const pendingCli = cliReport(root, SETUPS[0]);
+    const server = await serverResults(root, [], SETUPS[0]);
+    const cli = await pendingCli;
+    const reported = reportRoutes(root, server.report);
+    const paths = (routes: readonly string[]) => routes.map((key) => key.split(' ')[2]).sort();
+    // What ESLint's globs and the command's built-in ignores select, .gitignore or not.
+    assert.deepEqual(paths(cli.routes), ['/api', '/app', '/gen', '/generated', '/vendor']);
+    assert.deepEqual(reported.routes, cli.routes);
+    assert.deepEqual(reported.grade, cli.grade);
+    assert.equal(server.report.filesAnalyzed, cli.filesAnalyzed, 'the declaration file counts in both');
+    assert.deepEqual(server.report.skipped, []);
+  });
 });

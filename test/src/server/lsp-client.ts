@@ -5,6 +5,8 @@ import {
   ConfigurationRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   ExecuteCommandRequest,
@@ -23,6 +25,8 @@ import {
   type ClientCapabilities,
   type CodeAction,
   type Diagnostic,
+  type FileEvent,
+  type Registration,
   type FullDocumentDiagnosticReport,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -60,11 +64,15 @@ export class TestClient {
   readonly progress: unknown[] = [];
   readonly shownDocuments: string[] = [];
   readonly configurationRequests: unknown[] = [];
+  readonly registrations: Registration[] = [];
+  /** How many `workspace/diagnostic/refresh` and `workspace/codeLens/refresh` requests the server sent. */
+  readonly refreshes = { diagnostics: 0, codeLens: 0 };
   settings: unknown;
   private readonly versions = new Map<string, number>();
   private readonly texts = new Map<string, string>();
   private readonly diagnosticWaiters: Waiter<PublishDiagnosticsParams>[] = [];
   private readonly statusWaiters: Waiter<StatusParams>[] = [];
+  private readonly refreshWaiters: Waiter<'diagnostics' | 'codeLens'>[] = [];
 
   constructor(readonly connection: ProtocolConnection, private readonly options: ClientOptions, private readonly onDispose: () => void) {
     this.settings = options.settings;
@@ -72,14 +80,20 @@ export class TestClient {
       this.configurationRequests.push(params);
       return params.items.map((item) => (item.section === 'claimguard' ? this.settings : null));
     });
-    connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.onRequest(RegistrationRequest.type, (params) => {
+      this.registrations.push(...params.registrations);
+    });
     connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
     connection.onRequest(ShowDocumentRequest.type, (params) => {
       this.shownDocuments.push(params.uri);
       return { success: true };
     });
-    connection.onRequest('workspace/diagnostic/refresh', () => undefined);
-    connection.onRequest('workspace/codeLens/refresh', () => undefined);
+    for (const kind of ['diagnostics', 'codeLens'] as const) {
+      connection.onRequest(kind === 'diagnostics' ? 'workspace/diagnostic/refresh' : 'workspace/codeLens/refresh', () => {
+        this.refreshes[kind] += 1;
+        settle(this.refreshWaiters, kind);
+      });
+    }
     connection.onNotification('$/progress', (params: unknown) => {
       this.progress.push(params);
     });
@@ -143,12 +157,32 @@ export class TestClient {
     return version;
   }
 
+  async close(uri: string): Promise<void> {
+    this.versions.delete(uri);
+    this.texts.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async changeWatchedFiles(changes: FileEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
   text(uri: string): string {
     return this.texts.get(uri) ?? '';
   }
 
-  waitForDiagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
-    return waitFor(this.diagnostics, this.diagnosticWaiters, (params) => params.uri === uri && (version === undefined || params.version === version), `diagnostics for ${uri}`);
+  waitForDiagnostics(uri: string, version?: number, timeoutMs?: number): Promise<PublishDiagnosticsParams> {
+    return waitFor(this.diagnostics, this.diagnosticWaiters, (params) => params.uri === uri && (version === undefined || params.version === version), `diagnostics for ${uri}`, timeoutMs);
+  }
+
+  /** The first diagnostics published for `uri` after this call, whatever their version. */
+  nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams> {
+    return waitFor([], this.diagnosticWaiters, (params) => params.uri === uri, `new diagnostics for ${uri}`);
+  }
+
+  /** Resolves on the next refresh request of this kind the server sends. */
+  nextRefresh(kind: 'diagnostics' | 'codeLens'): Promise<unknown> {
+    return waitFor([], this.refreshWaiters, (sent) => sent === kind, `a ${kind} refresh`);
   }
 
   waitForStatus(uri: string, accept: (status: StatusParams) => boolean = () => true): Promise<StatusParams> {
@@ -213,11 +247,11 @@ function settle<T>(waiters: Waiter<T>[], value: T): void {
   }
 }
 
-function waitFor<T>(seen: readonly T[], waiters: Waiter<T>[], accept: (value: T) => boolean, what: string): Promise<T> {
+function waitFor<T>(seen: readonly T[], waiters: Waiter<T>[], accept: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
   const found = [...seen].reverse().find(accept);
   if (found !== undefined) return Promise.resolve(found);
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Timed out waiting for ${what}`)), 10_000);
+    const timer = setTimeout(() => reject(new Error(`Timed out waiting for ${what}`)), timeoutMs);
     waiters.push({
       accept,
       resolve: (value) => {

@@ -24,7 +24,7 @@ describe('language server over in-memory streams', () => {
         capabilities: { textDocument: { diagnostic: {} } },
       });
       const capabilities = (pull as { capabilities: Record<string, unknown> }).capabilities;
-      assert.deepEqual(capabilities.diagnosticProvider, { identifier: 'claimguard', interFileDependencies: false, workspaceDiagnostics: false });
+      assert.deepEqual(capabilities.diagnosticProvider, { identifier: 'claimguard', interFileDependencies: true, workspaceDiagnostics: false });
       assert.deepEqual((capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', FIX_ALL_KIND]);
       assert.equal(capabilities.hoverProvider, true);
     });

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { IPCMessageReader, IPCMessageWriter, createProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { fixture, findingOf, UNTRUSTED_RULE } from './fixtures';
 import { SERVER_BIN, TestClient, stdioClient } from './lsp-client';
+import { elseIfChain } from '../fuzz/adversarial';
 
 async function shutDown(client: TestClient, child: ChildProcess): Promise<number | null> {
   const exited = once(child, 'exit');
@@ -37,6 +38,22 @@ describe('the claimguard-language-server binary', function () {
     assert.equal(finding.code, UNTRUSTED_RULE);
     const status = await client.waitForStatus(file.uri);
     assert.equal(status.findings, published.diagnostics.length);
+    assert.equal(await shutDown(client, child), 0);
+  });
+
+  it('refuses a file that would abort it inside the parser, says why, and keeps serving', async () => {
+    const { client, child } = await stdioClient({ pull: false });
+    // Handed to ESLint, a 4,000-long `else if` chain aborts Node ("RegExpCompiler Allocation failed").
+    const deep = { uri: fixture('untrusted-role.js').uri.replace('untrusted-role.js', 'else-if-chain.js'), text: elseIfChain(4_000) };
+    await client.open(deep.uri, deep.text);
+    const refused = await client.waitForDiagnostics(deep.uri, 1);
+    assert.deepEqual(
+      refused.diagnostics.map((diagnostic) => [diagnostic.range.start.line, diagnostic.message]),
+      [[0, "ClaimGuard did not analyse this file: nesting deeper than 500 levels, which would exhaust the parser's stack"]],
+    );
+    const file = fixture('untrusted-role.js');
+    await client.open(file.uri, file.text);
+    findingOf((await client.waitForDiagnostics(file.uri, 1)).diagnostics);
     assert.equal(await shutDown(client, child), 0);
   });
 

@@ -18,7 +18,7 @@ describe('workspace report', () => {
     workspace?.cleanup();
   });
 
-  it('grades the routes of the workspace, skipping dependencies, build output, ignored, huge, binary and broken files', async () => {
+  it('grades the routes of the workspace, skipping dependencies, build output, huge, binary and broken files', async () => {
     workspace = makeWorkspace({
       'src/orders.js': orders,
       'src/admin.js': admin,
@@ -27,8 +27,8 @@ describe('workspace report', () => {
       'src/blob.js': Buffer.from([0x63, 0x6f, 0x6e, 0x73, 0x74, 0x00, 0x01, 0x02]),
       'node_modules/dep/index.js': admin,
       'dist/bundle.js': admin,
-      'generated/routes.js': admin,
-      '.gitignore': 'generated/\n',
+      'build/server.js': admin,
+      'coverage/lcov-report/prettify.js': admin,
       'README.md': '# not code',
     });
     client = await inMemoryClient({ pull: true, workspaceFolders: [workspace.root], settings: { maxFileSize: 2000 } });

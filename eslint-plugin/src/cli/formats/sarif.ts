@@ -34,6 +34,8 @@ const SECURITY: Record<string, SecurityFacts> = {
   'no-api-key-auth': { cwe: [1390], severity: '5.3', precision: 'high' },
   'no-timing-unsafe-compare': { cwe: [208], severity: '5.9', precision: 'medium' },
   'maturity-level': { cwe: [285], severity: '5.0', precision: 'medium' },
+  // Finds nothing itself: it says where other findings may be missing.
+  'no-incomplete-analysis': { cwe: [285], severity: '3.0', precision: 'high' },
   'route-maturity': { cwe: [285], severity: '3.0', precision: 'medium' },
 };
 
