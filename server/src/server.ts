@@ -359,7 +359,9 @@ class ClaimGuardServer {
     }
     if (open && validation.filePath !== undefined) this.lintedPaths.set(document.uri, validation.filePath);
     // The diagnostics go out first; the routes' grades, the status and the other files' updates follow.
-    setImmediate(() => this.finish(validation, started));
+    // vscode-jsonrpc writes each message from a `setImmediate` of its own, queued once the answer is ready (after
+    // this one): the second turn lets it go first.
+    setImmediate(() => setImmediate(() => this.finish(validation, started)));
     return validation;
   }
 

@@ -1,8 +1,8 @@
 /**
  * Library models for tokens and credentials: which calls verify a JWT and how strictly, which secrets
  * sign or verify tokens, which code authenticates with an API key or HTTP Basic, and where secrets are
- * compared in non-constant time. Computed once per SourceCode with one walk of the AST; the rules and the
- * maturity grade read these facts and never re-derive them.
+ * compared in non-constant time. Computed once per SourceCode from the file's one shared walk (walk.ts); the
+ * rules and the maturity grade read these facts and never re-derive them.
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -13,6 +13,7 @@ import type { ObjectValue, StaticValue } from './static-values';
 import { claimsPathOfVerifier } from './frameworks';
 import { decoratorsOf, dottedPath, isFunctionNode, memberName, staticString, unwrap } from './syntax';
 import type { FunctionNode } from './types';
+import { fileNodes } from './walk';
 
 export type JwtLibrary =
   | 'jsonwebtoken'
@@ -203,52 +204,15 @@ const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', '
 /** Registrations whose function arguments receive requests (routes, middleware, hooks). */
 const HANDLER_REGISTRATIONS = new Set([...ROUTE_METHODS, 'addHook', 'handle', 'handler', 'middleware', 'on', 'before', 'createServer']);
 
-/** TypeScript type positions: no call, comparison or import below them ever runs. */
-const TYPE_ONLY_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'superTypeArguments', 'implements']);
-
 /**
- * One iterative pass (no recursion, so deeply nested code cannot overflow the stack). The stack holds bare
- * nodes; a function node is pushed a second time as its own exit marker, so the enclosing function is
- * tracked without allocating a frame per node.
+ * The file's nodes from its one shared walk (walk.ts), leaving out those where no code runs: TypeScript type
+ * positions, and what hangs below identifiers and literals.
  */
 function walk(sourceCode: TSESLint.SourceCode): Collected {
   const collected: Collected = { bindings: new Map(), invocations: [], comparisons: [], routes: [], handlers: new Set(), handlerNames: new Set() };
-  const stack: TSESTree.Node[] = [sourceCode.ast];
-  const functions: FunctionNode[] = [];
-  const visitorKeys = sourceCode.visitorKeys;
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (functions.length > 0 && functions[functions.length - 1] === node) {
-      functions.pop();
-      continue;
-    }
-    visit(node, functions.length > 0 ? functions[functions.length - 1] : null, collected);
-    if (isFunctionNode(node)) {
-      functions.push(node);
-      stack.push(node);
-    }
-    const keys = visitorKeys[node.type];
-    if (!keys) continue;
-    for (let k = keys.length - 1; k >= 0; k--) {
-      if (TYPE_ONLY_KEYS.has(keys[k])) continue;
-      const child = (node as unknown as Record<string, unknown>)[keys[k]];
-      if (Array.isArray(child)) {
-        for (let i = child.length - 1; i >= 0; i--) if (isInnerNode(child[i])) stack.push(child[i]);
-      } else if (isInnerNode(child)) {
-        stack.push(child);
-      }
-    }
-  }
+  const { nodes, functions, hidden } = fileNodes(sourceCode);
+  for (let i = 0; i < nodes.length; i++) if (hidden[i] === 0) visit(nodes[i]!, functions[i]!, collected);
   return collected;
-}
-
-/** Identifiers and literals are most of a tree and hold nothing the walk collects: they are never pushed. */
-const LEAF_TYPES = new Set<string>([AST_NODE_TYPES.Identifier, AST_NODE_TYPES.Literal, AST_NODE_TYPES.TemplateElement, AST_NODE_TYPES.ThisExpression]);
-
-function isInnerNode(value: unknown): value is TSESTree.Node {
-  if (typeof value !== 'object' || value === null) return false;
-  const type = (value as { type?: unknown }).type;
-  return typeof type === 'string' && !LEAF_TYPES.has(type);
 }
 
 function visit(node: TSESTree.Node, fn: FunctionNode | null, collected: Collected): void {

@@ -4,6 +4,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { FunctionNode } from './types';
 import { GRAPHQL_OPERATION } from './frameworks';
 import { calleeName, isFunctionNode, propertyKeyName, staticString, unwrap } from './syntax';
+import { fileNodes } from './walk';
 
 type Variable = Scope.Variable;
 
@@ -14,9 +15,8 @@ const CLAIM_HOLDERS = new Set(['auth', 'user', 'payload', 'claims']);
 const JWT_LIBRARIES = /^(jsonwebtoken|jose|jwt-decode|jwt-simple|hono\/jwt|@nestjs\/jwt|fast-jwt|@fastify\/jwt|jsrsasign|njwt)$/;
 
 /**
- * The facts about a file that every analysis step needs, gathered in ONE iterative walk of the AST (no
- * recursion, so deeply nested code cannot overflow the stack): node lists by kind, function boundaries,
- * return statements per function, imports, and the scope manager's variable bindings.
+ * The facts about a file that every analysis step needs, from the file's one shared walk (walk.ts): node lists by
+ * kind, function boundaries, return statements per function, imports, and the scope manager's variable bindings.
  */
 export class FileIndex {
   readonly functions: FunctionNode[] = [];
@@ -48,7 +48,8 @@ export class FileIndex {
 
   constructor(sourceCode: TSESLint.SourceCode) {
     this.indexScopes(sourceCode.scopeManager);
-    this.walk(sourceCode.ast, sourceCode.visitorKeys);
+    const { nodes, functions } = fileNodes(sourceCode);
+    for (let i = 0; i < nodes.length; i++) this.record(nodes[i]!, functions[i] ?? undefined);
   }
 
   private indexScopes(scopeManager: TSESLint.Scope.ScopeManager | null): void {
@@ -74,34 +75,6 @@ export class FileIndex {
     if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init) {
       const init = unwrap(def.node.init);
       if (isFunctionNode(init)) this.functionBindings.set(init, variable);
-    }
-  }
-
-  private walk(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): void {
-    const stack: TSESTree.Node[] = [root];
-    const functionStack: FunctionNode[] = [];
-    const exits = new Set<TSESTree.Node>();
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (exits.delete(node)) {
-        functionStack.pop();
-        continue;
-      }
-      this.record(node, functionStack[functionStack.length - 1]);
-      if (isFunctionNode(node)) {
-        functionStack.push(node);
-        exits.add(node);
-        stack.push(node);
-      }
-      const keys = visitorKeys[node.type] ?? [];
-      for (let k = keys.length - 1; k >= 0; k--) {
-        const child = (node as unknown as Record<string, unknown>)[keys[k]];
-        if (Array.isArray(child)) {
-          for (let i = child.length - 1; i >= 0; i--) pushNode(stack, child[i], node);
-        } else {
-          pushNode(stack, child, node);
-        }
-      }
     }
   }
 
@@ -300,13 +273,4 @@ export class FileIndex {
 function classMemberName(key: TSESTree.Node): string | undefined {
   if (key.type === AST_NODE_TYPES.Identifier) return key.name;
   return key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${key.name}` : undefined;
-}
-
-function pushNode(stack: TSESTree.Node[], value: unknown, parent: TSESTree.Node): void {
-  if (value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string') {
-    const child = value as TSESTree.Node;
-    // ESLint sets parents before rules run; set them anyway so the index also works on a bare AST.
-    if (!child.parent) (child as { parent?: TSESTree.Node }).parent = parent;
-    stack.push(child);
-  }
 }

@@ -6,13 +6,14 @@ import { isProjectSpecifier } from '../project/modules';
 import { calleeIsRequire, importRefOf, type ImportRef } from './imports';
 import { cachedPattern, compileRoutePattern, matches, type Wildcard } from '../util/wildcard';
 import { budgetOf, type AnalysisWork, type FileBudget } from './budget';
+import { fileNodes } from './walk';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
 const AST_NODE_TYPES = NODE_TYPES;
 
 /**
  * Route discovery: which HTTP routes a file registers, with the middleware chain each one runs.
- * Built once per SourceCode from one iterative walk; the maturity grade and the rules read it.
+ * Built once per SourceCode from the file's one shared walk (walk.ts); the maturity grade and the rules read it.
  */
 
 export type Framework = 'express' | 'koa' | 'fastify' | 'hono' | 'nest' | 'next' | 'http';
@@ -413,6 +414,7 @@ export function getRouteModel(sourceCode: TSESLint.SourceCode, filename = ''): R
   return model;
 }
 
+/** Sorts the file's nodes (from its one shared walk) into what route discovery interprets. */
 function collect(sourceCode: TSESLint.SourceCode): Collected {
   const collected: Collected = {
     allCalls: [],
@@ -426,26 +428,22 @@ function collect(sourceCode: TSESLint.SourceCode): Collected {
     fetchedApps: [],
     appGuards: [],
   };
-  const keys = sourceCode.visitorKeys;
-  const stack: TSESTree.Node[] = [sourceCode.ast];
-  // Children are pushed in reverse so nodes come off the stack in source order, which middleware order relies on.
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    classify(node, collected);
-    const childKeys = keys[node.type] ?? [];
-    for (let k = childKeys.length - 1; k >= 0; k--) {
-      const child = (node as unknown as Record<string, unknown>)[childKeys[k]!];
-      if (Array.isArray(child)) {
-        for (let i = child.length - 1; i >= 0; i--) {
-          const item = child[i] as TSESTree.Node | null;
-          if (item && typeof item.type === 'string') stack.push(item);
-        }
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
-      }
-    }
+  for (const node of fileNodes(sourceCode).nodes) classify(node, collected);
+  // `UnauthorizedException`, `createError.Unauthorized`: names are most of a tree's nodes, so they come from the tokens.
+  const names: number[] = [];
+  for (const token of sourceCode.ast.tokens) {
+    if (token.type === 'Identifier' && (token.value.charCodeAt(0) | 32) === 117 && UNAUTHORIZED_NAME.test(token.value)) names.push(token.range[0]);
   }
+  if (names.length > 0) collected.unauthorizedMarks = mergeSorted(collected.unauthorizedMarks, names);
   return collected;
+}
+
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) merged.push(j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!);
+  return merged;
 }
 
 function classify(node: TSESTree.Node, collected: Collected): void {
@@ -462,9 +460,6 @@ function classify(node: TSESTree.Node, collected: Collected): void {
     }
     case AST_NODE_TYPES.MemberExpression:
       classifyMember(node, collected);
-      break;
-    case AST_NODE_TYPES.Identifier:
-      if ((node.name.charCodeAt(0) | 32) === 117 && UNAUTHORIZED_NAME.test(node.name)) collected.unauthorizedMarks.push(node.range[0]);
       break;
     case AST_NODE_TYPES.Decorator: {
       const expression = unwrap(node.expression);
@@ -565,6 +560,7 @@ class RouteDiscovery {
   private parents: Map<Receiver, { parent: Receiver; mount: Mount }> | undefined;
   private readonly prefixChecks: PrefixChecks;
   private readonly calledCache = new Map<string, readonly TSESTree.FunctionLike[]>();
+  private readonly projectModules = new Map<string, boolean>();
   private readonly expansions: ExpansionBudget;
 
   constructor(
@@ -1196,8 +1192,14 @@ class RouteDiscovery {
     else this.starExports.push(source);
   }
 
+  /** Asked for every use of every import; each specifier is resolved once per file. */
   private isProjectModule(source: string): boolean {
-    return isProjectSpecifier(this.filename, source);
+    let known = this.projectModules.get(source);
+    if (known === undefined) {
+      known = isProjectSpecifier(this.filename, source);
+      this.projectModules.set(source, known);
+    }
+    return known;
   }
 
   /** Records an export as a link, and marks exported routers and plugins as mounted elsewhere. */

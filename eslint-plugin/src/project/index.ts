@@ -19,7 +19,7 @@ import { writtenAt, type WrittenTrust } from '../analysis/request-writes';
 import { nestTargetCovers, nextMatcherCovers, prefixCovers, type ImportRef, type Range } from '../analysis/routes';
 import { DEFAULT_LIST_OPTIONS, findProjectRoot, listSourceFiles, type FileListing } from './files';
 import { parseFile } from './parse';
-import { ModuleResolver } from './resolve';
+import { forgetResolvers, resolverFor } from './modules';
 
 type EslintSettings = Readonly<Record<string, unknown>>;
 
@@ -101,7 +101,6 @@ const ROUTE_HINT =
   /\.(?:use|route|register|mount)\s*\(|\.(?:get|post|put|patch|delete|del|all|options|head)\s*\(\s*['"`[/]|@(?:Controller|Module)\s*\(|forRoutes|APP_GUARD|useGlobalGuards|createServer|\.decorate(?:Request)?\s*\(|Strategy\s*\(|JwtModule|@fastify\/jwt|export\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|export\s+const\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
 
 export class ProjectIndex {
-  private readonly resolver: ModuleResolver;
   private readonly entries = new Map<string, Entry>();
   private readonly overlays = new Map<string, string>();
   private listing: FileListing | undefined;
@@ -120,7 +119,6 @@ export class ProjectIndex {
     private readonly settings: EslintSettings | undefined,
     readonly solo: boolean,
   ) {
-    this.resolver = new ModuleResolver(root);
   }
 
   /** The summary of the file being linted, from ESLint's own parse; replaces what was read from disk. */
@@ -184,7 +182,7 @@ export class ProjectIndex {
     if (path.extname(file) === '.prisma') this.prismaModels = undefined;
     if (!fs.existsSync(file) || !this.listing?.files.includes(file)) {
       this.listing = undefined;
-      this.resolver.clear();
+      resolverFor(this.root).clear();
     }
   }
 
@@ -466,7 +464,8 @@ export class ProjectIndex {
   }
 
   resolve(fromFile: string, specifier: string) {
-    return this.solo ? ({ kind: 'unresolved', specifier } as const) : this.resolver.resolve(fromFile, specifier);
+    // The resolver is the one route discovery uses for this root; a file alone never needs one.
+    return this.solo ? ({ kind: 'unresolved', specifier } as const) : resolverFor(this.root).resolve(fromFile, specifier);
   }
 
   /** A path as reasons show it: relative to the project root. */
@@ -854,6 +853,12 @@ function settingsKey(settings: EslintSettings | undefined): string {
     settingsKeys.set(raw, key);
   }
   return key;
+}
+
+/** Forgets every index and resolver: a fresh start, as a new process would make (benchmarks time real first runs). */
+export function forgetProjects(): void {
+  indexes.clear();
+  forgetResolvers();
 }
 
 /** Every index this process holds, for the language server's overlays and file events. */

@@ -15,6 +15,10 @@ export function resolverFor(root: string): ModuleResolver {
   return resolver;
 }
 
+export function forgetResolvers(): void {
+  resolvers.clear();
+}
+
 /** Specifiers that read as the project's own modules even where nothing can be resolved (a file linted alone). */
 function looksLocal(source: string): boolean {
   return source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..' || source.startsWith('/') ||

@@ -35,7 +35,7 @@ ${decision}
  * A single Express file of about `lines` lines. Half its routes decide on a header (ClaimGuard findings); the
  * `var` gives the reference server's light rules findings too.
  */
-function generatedFile(lines: number): string {
+export function generatedFile(lines: number): string {
   const header = `const express = require('express');
 const { auth } = require('express-oauth2-jwt-bearer');
 const db = require('./db');
@@ -105,7 +105,7 @@ function markerLines(text: string): number[] {
  * Milliseconds from each edit to ClaimGuard's diagnostics of that version: pulled (the client asks at once), or
  * pushed (after the server's debounce, which is taken off). The file is a project's file on disk, as in an editor.
  */
-async function claimGuardLatencies(text: string, mode: 'pull' | 'push', dir: string): Promise<Checked> {
+export async function claimGuardLatencies(text: string, mode: 'pull' | 'push', dir: string): Promise<Checked> {
   const project = path.join(dir, `latency-${mode}-${text.length}`);
   fs.mkdirSync(project, { recursive: true });
   fs.writeFileSync(path.join(project, 'package.json'), '{ "name": "latency" }\n');
@@ -144,7 +144,7 @@ async function claimGuardLatencies(text: string, mode: 'pull' | 'push', dir: str
 }
 
 /** The same probe on VS Code's ESLint server with a light rule set: the reference. It only pulls. */
-async function eslintServerLatencies(text: string, dir: string): Promise<Checked> {
+export async function eslintServerLatencies(text: string, dir: string): Promise<Checked> {
   const project = path.join(dir, `latency-eslint-${text.length}`);
   fs.mkdirSync(project, { recursive: true });
   fs.writeFileSync(path.join(project, 'package.json'), '{ "name": "latency" }\n');
