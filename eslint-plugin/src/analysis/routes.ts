@@ -120,7 +120,7 @@ export interface RouteModel {
   /** The functions the file exports, by export name (`name.member` for methods and object functions). */
   exportFunctions: ReadonlyMap<string, TSESTree.FunctionLike>;
   /** Calls of functions imported from the project's other files (services, helpers), sorted by where they start. */
-  importedCalls: readonly { start: number; ref: ImportRef }[];
+  importedCalls: readonly { start: number; ref: ImportRef; call: TSESTree.CallExpression }[];
   /** Every call and `new` in the file, in source order (for facts that are looked up by range). */
   calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[];
   /** String literals that name an API-key or Basic credential (`'x-api-key'`, `'Basic '`), in source order. */
@@ -1168,14 +1168,14 @@ class RouteDiscovery {
    * Calls into the project's other modules: `verifyToken(req)`, `userService.getById(id)`, and in classes
    * `this.invoices.archive(id)` on a constructor parameter typed with an imported class (NestJS services).
    */
-  private importedCallsOf(calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[]): { start: number; ref: ImportRef }[] {
-    const found: { start: number; ref: ImportRef }[] = [];
+  private importedCallsOf(calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[]): { start: number; ref: ImportRef; call: TSESTree.CallExpression }[] {
+    const found: { start: number; ref: ImportRef; call: TSESTree.CallExpression }[] = [];
     for (const call of calls) {
       if (call.type !== AST_NODE_TYPES.CallExpression || calleeIsRequire(call)) continue;
       const callee = unwrap(call.callee);
       if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) continue;
       const ref = this.importOf(callee) ?? this.injectedServiceOf(callee);
-      if (ref) found.push({ start: call.range[0], ref });
+      if (ref) found.push({ start: call.range[0], ref, call });
     }
     return found.sort((a, b) => a.start - b.start);
   }
