@@ -791,6 +791,11 @@ interface ChainCredentialFacts {
 /** Libraries whose verification is configured once (a strategy, a plugin) and invoked on the chain by a marker call. */
 const STRATEGY_LIBRARIES = new Set(['passport-jwt', '@fastify/jwt', '@nestjs/jwt']);
 
+function isServiceVerifyCall(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = unwrap(node.callee);
+  return node.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && /^verify(Async)?$/.test(memberName(callee) ?? '');
+}
+
 /** Check names as a reason line says them. */
 const CHECK_WORDS: Record<CheckName, string> = {
   algorithms: 'algorithms',
@@ -822,7 +827,9 @@ function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel): 
   const facts: ChainCredentialFacts = { verifications: [], schemes: [] };
   const strategies = credentials.verifications.filter((verification) => STRATEGY_LIBRARIES.has(verification.library));
   for (const verification of credentials.verifications) {
-    if (STRATEGY_LIBRARIES.has(verification.library) && !verification.middleware) continue;
+    // A strategy's configuration (`JwtModule.register`, `new JwtStrategy`) verifies where a marker uses it; a call of
+    // the library's service (`this.jwt.verifyAsync(token, …)` in a guard) verifies right there.
+    if (STRATEGY_LIBRARIES.has(verification.library) && !verification.middleware && !isServiceVerifyCall(verification.node)) continue;
     const site = verification.middleware ?? verification.node;
     facts.verifications.push({
       node: site,
