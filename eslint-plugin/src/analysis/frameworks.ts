@@ -22,6 +22,8 @@ export type FrameworkShape =
   | { shape: 'locals'; text: string }
   /** Koa's `ctx.state`, where koa-jwt leaves verified claims. */
   | { shape: 'state'; text: string }
+  /** A server-side session (express-session, koa-session): what it holds the server wrote. */
+  | { shape: 'session'; text: string }
   /** The request's URL string, which `new URL()` turns into a URL with caller-chosen search params. */
   | { shape: 'request-url' }
   | { shape: 'url' }
@@ -266,6 +268,8 @@ export function frameworkMember(value: FrameworkShape, key: string | undefined, 
     case 'state':
       if (key && REQUEST.holderClaims.has(key)) return [verifiedAt(`${value.text}.${key}`, at)];
       return key ? [pendingAt(`${value.shape}.${key}`, at)] : [];
+    case 'session':
+      return key ? [{ trust: 'verified', claimsPath: value.text, name: key, node: at, session: true }] : [];
     case 'url':
       return key === 'searchParams' ? [container('query', at)] : [];
     case 'route-context':
@@ -296,6 +300,7 @@ function memberValue(member: RequestMember, text: string, node: TSESTree.Node, f
   if ('source' in member) return [container(member.source, node, member.label)];
   if ('request' in member) return [requestShape(text, framework)];
   if ('holder' in member) return [{ shape: member.holder, text }];
+  if ('session' in member) return [{ shape: 'session', text }];
   if ('url' in member) return [member.url === 'parsed' ? { shape: 'url' } : { shape: 'request-url' }];
   if ('verified' in member) return [verifiedAt(text, node)];
   return [{ shape: 'request-path', text, members: member.members }];

@@ -24,6 +24,7 @@ const express: FrameworkModel = {
       // What verified-token middleware (express-jwt, express-oauth2-jwt-bearer, passport) leaves on the request.
       auth: { verified: true },
       user: { verified: true },
+      session: { session: true },
     },
     methods: {
       get: { source: 'header', alwaysNamed: true },
@@ -33,7 +34,7 @@ const express: FrameworkModel = {
     frameworkMembers: [
       'method', 'path', 'ip', 'ips', 'hostname', 'host', 'protocol', 'secure', 'xhr', 'subdomains', 'fresh', 'stale', 'route',
       'baseUrl', 'app', 'res', 'socket', 'connection', 'accepts', 'acceptsCharsets', 'acceptsEncodings', 'acceptsLanguages',
-      'is', 'range', 'files', 'file', 'session', 'sessionID', 'flash', 'logIn', 'login', 'logout', 'logOut', 'isAuthenticated',
+      'is', 'range', 'files', 'file', 'sessionID', 'flash', 'logIn', 'login', 'logout', 'logOut', 'isAuthenticated',
       'isUnauthenticated', 'locale', 'language', 'i18n', 't', 'originalUrl', 'originalMethod',
     ],
     responseMembers: { locals: { holder: 'locals' } },

@@ -39,6 +39,8 @@ export type RequestMember =
   | { request: true }
   /** Where middleware leaves claims and other per-request state: Express's `res.locals`, Koa's `ctx.state`. */
   | { holder: 'locals' | 'state' }
+  /** A server-side session (express-session, koa-session): what it holds the server wrote. */
+  | { session: true }
   /** The request URL as a string (`req.url`), or already parsed with its search params (`req.nextUrl`). */
   | { url: 'string' | 'parsed' }
   /** Claims verified-token middleware leaves on the request: `req.auth`, `req.user`. */
