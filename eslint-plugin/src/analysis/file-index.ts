@@ -5,6 +5,7 @@ import type { FunctionNode } from './types';
 import { GRAPHQL_OPERATION } from './frameworks';
 import { calleeName, isFunctionNode, propertyKeyName, staticString, unwrap } from './syntax';
 import { fileNodes } from './walk';
+import { isTokenLibraryModule } from './library-models';
 
 type Variable = Scope.Variable;
 
@@ -12,7 +13,6 @@ type Variable = Scope.Variable;
 const ROUTE_REGISTRATION = /^(get|post|put|patch|delete|del|all|use|options|head|route|handle|addHook|createServer|on|register|before|handler|middleware)$/;
 const HTTP_METHOD_EXPORT = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
 const CLAIM_HOLDERS = new Set(['auth', 'user', 'payload', 'claims']);
-const JWT_LIBRARIES = /^(jsonwebtoken|jose|jwt-decode|jwt-simple|hono\/jwt|@nestjs\/jwt|fast-jwt|@fastify\/jwt|jsrsasign|njwt)$/;
 
 /**
  * The facts about a file that every analysis step needs, from the file's one shared walk (walk.ts): node lists by
@@ -228,7 +228,7 @@ export class FileIndex {
 
   importsFromJwtLibrary(localName: string): boolean {
     const source = this.imports.get(localName);
-    return source !== undefined && JWT_LIBRARIES.test(source);
+    return source !== undefined && isTokenLibraryModule(source);
   }
 
   isRouteCallback(fn: FunctionNode): boolean {

@@ -735,9 +735,6 @@ interface ChainCredentialFacts {
   schemes: { node: TSESTree.Node; description: string; routes: readonly string[] }[];
 }
 
-/** Libraries whose verification is configured once (a strategy, a plugin) and invoked on the chain by a marker call. */
-const STRATEGY_LIBRARIES = new Set(['passport-jwt', '@fastify/jwt', '@nestjs/jwt']);
-
 /** Check names as a reason line says them. */
 const CHECK_WORDS: Record<CheckName, string> = {
   algorithms: 'algorithms',
@@ -756,7 +753,7 @@ const STRATEGY_ELSEWHERE_UNPINNED = ['algorithms', 'issuer', 'audience and expir
  */
 export function strategyFacts(sourceCode: TSESLint.SourceCode): VerificationFact[] {
   return getCredentialFacts(sourceCode)
-    .verifications.filter((verification) => STRATEGY_LIBRARIES.has(verification.library) && !verification.middleware)
+    .verifications.filter((verification) => verification.strategy && !verification.middleware)
     .map((verification) => ({ description: `the ${verification.library} strategy`, span: spanOf(verification.node), unpinned: unpinnedChecks([verification]) }));
 }
 
@@ -767,9 +764,9 @@ export function strategyFacts(sourceCode: TSESLint.SourceCode): VerificationFact
 function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel): ChainCredentialFacts {
   const credentials = getCredentialFacts(sourceCode);
   const facts: ChainCredentialFacts = { verifications: [], schemes: [] };
-  const strategies = credentials.verifications.filter((verification) => STRATEGY_LIBRARIES.has(verification.library));
+  const strategies = credentials.verifications.filter((verification) => verification.strategy);
   for (const verification of credentials.verifications) {
-    if (STRATEGY_LIBRARIES.has(verification.library) && !verification.middleware) continue;
+    if (verification.strategy && !verification.middleware) continue;
     const site = verification.middleware ?? verification.node;
     facts.verifications.push({
       node: site,

@@ -7,6 +7,8 @@ import { frameworkCall, frameworkMember, requestShapeOfParam, type FrameworkShap
 import { fromPortable, type PortableValue } from './portable';
 import { calleeName, calleeObject, dottedPath, functionName, isFunctionNode, memberName, staticString, unwrap } from './syntax';
 import { budgetOf, subjectText, type FileBudget } from './budget';
+import { isTokenReceiverName, tokenCallResult } from './library-models';
+import type { TokenResult } from '../models/library-model';
 
 type Variable = ReturnType<FileIndex['variableOf']> & object;
 
@@ -59,11 +61,20 @@ const PASS_THROUGH_FUNCTIONS = new Set([
 /** Static helpers on globals whose result carries the trust of their first argument. */
 const PASS_THROUGH_STATICS = /^(Number\.(parseInt|parseFloat)|Buffer\.from|Object\.assign|Array\.from|JSON\.parse|String\.raw|Object\.values)$/;
 
-/** Names whose calls decode a JWT without verifying it. */
-const DECODE_FUNCTIONS = new Set(['jwtDecode', 'jwt_decode', 'decodeJwt', 'decodeToken', 'decodeProtectedHeader']);
-
-/** Library objects whose `.decode()`/`.verify()` are JWT operations. */
-const JWT_RECEIVER = /jwt|jose|jsonwebtoken|token/i;
+/** What a token call returns (see TokenResult), as values. */
+function tokenValues(result: TokenResult, node: TSESTree.CallExpression): Value[] {
+  const unverified = (): UnverifiedValue[] => [{ trust: 'unverified', name: undefined, node }];
+  const verified = (): VerifiedValue[] => [{ trust: 'verified', claimsPath: undefined, name: undefined, node }];
+  if (result.claims === 'verified-with-key') {
+    const key = node.arguments[result.keyArgument];
+    const skip = node.arguments[result.skipArgument];
+    const skipped = skip?.type === AST_NODE_TYPES.Literal && skip.value === true;
+    return key && key.type !== AST_NODE_TYPES.ObjectExpression && !skipped ? verified() : unverified();
+  }
+  const claims = result.claims === 'verified' ? verified : unverified;
+  if (!('members' in result)) return claims();
+  return [{ shape: 'object', props: new Map(result.members.map((member) => [member, claims()])), rest: [] }];
+}
 
 export function isTrustValue(value: Value): value is TrustValue {
   return 'trust' in value;
@@ -476,36 +487,17 @@ export class ValueEvaluator {
     return parts.join('\n');
   }
 
-  /** JWT library calls: decoding yields unverified claims, verification yields verified claims. */
+  /** Token library calls, as the library models say: decoding yields unverified claims, verification verified ones. */
   private jwtCall(node: TSESTree.CallExpression, name: string | undefined, receiver: TSESTree.Expression | undefined): Value[] | undefined {
     if (!name) return undefined;
-    const receiverText = receiver ? this.sourceCode.getText(receiver) : '';
-    const fromJwtLibrary = receiver ? JWT_RECEIVER.test(receiverText) : this.index.importsFromJwtLibrary(name);
-    const unverified = (): UnverifiedValue[] => [{ trust: 'unverified', name: undefined, node }];
-    const verified = (): VerifiedValue[] => [{ trust: 'verified', claimsPath: undefined, name: undefined, node }];
-    if (!receiver && DECODE_FUNCTIONS.has(name)) return unverified();
-    if (!fromJwtLibrary) return undefined;
-    switch (name) {
-      case 'decode': {
-        // jwt-simple's decode(token, key) verifies unless its third argument (noVerify) is true.
-        const [, key, noVerify] = node.arguments;
-        const jwtSimpleVerifying = key && key.type !== AST_NODE_TYPES.ObjectExpression && !(noVerify?.type === AST_NODE_TYPES.Literal && noVerify.value === true);
-        if (jwtSimpleVerifying) return verified();
-        // hono's decode() returns { header, payload }.
-        return this.index.importsFrom(name, 'hono/jwt') ? [{ shape: 'object', props: new Map([['payload', unverified()], ['header', unverified()]]), rest: [] }] : unverified();
-      }
-      case 'decodeJwt':
-      case 'jwtDecode':
-        return unverified();
-      case 'verify':
-      case 'verifyAsync':
-      case 'verifySync':
-        return verified();
-      case 'jwtVerify':
-        return [{ shape: 'object', props: new Map([['payload', verified()]]), rest: [] }];
-      default:
-        return undefined;
-    }
+    if (receiver && !isTokenReceiverName(this.sourceCode.getText(receiver))) return undefined;
+    const result = tokenCallResult(
+      name,
+      !!receiver,
+      (module) => this.index.importsFrom(name, module),
+      () => this.index.importsFromJwtLibrary(name),
+    );
+    return result ? tokenValues(result, node) : undefined;
   }
 
   /** A call of a function declared in this file: its return values, with its parameters bound to the arguments. */

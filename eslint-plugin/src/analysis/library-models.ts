@@ -1,0 +1,229 @@
+/**
+ * The engine's side of the identity and token library models (models/*.ts, listed in models/libraries.ts): which
+ * module a callee comes from, which model call a call is, and the facts the rest of the analysis asks of the
+ * models (where claims are left, which verifier a remedy can name, what a token call returns). Nothing here names
+ * a library; the models do.
+ */
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { LIBRARY_MODELS } from '../models/libraries';
+import type { CallShape, LibraryModel, SchemeKind, TokenResult } from '../models/library-model';
+import { memberName, staticString, unwrap } from './syntax';
+
+export type Invocation = TSESTree.CallExpression | TSESTree.NewExpression;
+
+export interface ModuleBinding {
+  module: string;
+  /** `default`, `*`, or the imported name. */
+  imported: string;
+}
+
+/** What a callee is: a module, and the members below its export (['verify'] for `jwt.verify`, [] for a default-export call). */
+export interface ResolvedCallee {
+  module: string;
+  path: string[];
+}
+
+export function normaliseModule(name: string): string {
+  return name.startsWith('node:') ? name.slice(5) : name;
+}
+
+/** `require('x')`, or `require('x').default` / `.Strategy`. */
+export function requiredModule(node: TSESTree.Node | null): { module: string; member?: string } | undefined {
+  if (!node) return undefined;
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.MemberExpression) {
+    const inner = requiredModule(bare.object);
+    const name = memberName(bare);
+    return inner && !inner.member && name ? { module: inner.module, member: name === 'default' ? undefined : name } : undefined;
+  }
+  if (bare.type !== AST_NODE_TYPES.CallExpression || bare.callee.type !== AST_NODE_TYPES.Identifier || bare.callee.name !== 'require') return undefined;
+  const name = staticString(bare.arguments[0]);
+  return name === undefined ? undefined : { module: normaliseModule(name) };
+}
+
+export function resolveCallee(node: TSESTree.Node, bindings: ReadonlyMap<string, ModuleBinding>): ResolvedCallee | undefined {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Identifier) {
+    const binding = bindings.get(bare.name);
+    if (!binding) return undefined;
+    return { module: binding.module, path: binding.imported === 'default' || binding.imported === '*' ? [] : [binding.imported] };
+  }
+  if (bare.type === AST_NODE_TYPES.MemberExpression) {
+    const object = resolveCallee(bare.object, bindings);
+    const name = memberName(bare);
+    if (!object || !name) return undefined;
+    // `jwt.default.verify` is how transpiled ES modules reach a default export.
+    return name === 'default' && object.path.length === 0 ? object : { module: object.module, path: [...object.path, name] };
+  }
+  const required = requiredModule(bare);
+  return required ? { module: required.module, path: required.member ? [required.member] : [] } : undefined;
+}
+
+function isExport(resolved: ResolvedCallee | undefined, modules: readonly string[], path: readonly string[]): boolean {
+  return !!resolved && modules.includes(resolved.module) && resolved.path.length === path.length && resolved.path.every((part, i) => part === path[i]);
+}
+
+export function methodName(node: Invocation): string | undefined {
+  const callee = unwrap(node.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+}
+
+function receiverName(node: Invocation): string | undefined {
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const object = unwrap(callee.object);
+  if (object.type === AST_NODE_TYPES.Identifier) return object.name;
+  if (object.type === AST_NODE_TYPES.MemberExpression) return memberName(object);
+  return undefined;
+}
+
+/** What the matching needs of the file: its module bindings and whether it imports a module at all. */
+export interface CallContext {
+  bindings: ReadonlyMap<string, ModuleBinding>;
+  importsModule(module: string): boolean;
+}
+
+/** The class `super(…)` constructs: `class X extends Strategy`, or the strategy of `extends PassportStrategy(Strategy)`. */
+function superclassOf(node: TSESTree.CallExpression, context: CallContext): ResolvedCallee | undefined {
+  let current: TSESTree.Node | undefined = node.parent;
+  while (current && current.type !== AST_NODE_TYPES.ClassDeclaration && current.type !== AST_NODE_TYPES.ClassExpression) current = current.parent;
+  let superClass = current?.superClass ? unwrap(current.superClass) : undefined;
+  if (superClass?.type === AST_NODE_TYPES.CallExpression && superClass.arguments.length > 0) superClass = unwrap(superClass.arguments[0]);
+  return superClass ? resolveCallee(superClass, context.bindings) : undefined;
+}
+
+/** `new Builder(…).a(…).b(…)` ending in `method(…)`: the `new` the chain starts with. */
+function chainStart(node: TSESTree.CallExpression): TSESTree.NewExpression | undefined {
+  let current: TSESTree.Node = unwrap(node.callee);
+  while (current.type === AST_NODE_TYPES.MemberExpression || current.type === AST_NODE_TYPES.CallExpression) {
+    current = unwrap(current.type === AST_NODE_TYPES.MemberExpression ? current.object : current.callee);
+    if (current.type === AST_NODE_TYPES.NewExpression) return current;
+  }
+  return undefined;
+}
+
+/** Whether `node` is a call of `shape` in `model` (see CallShape). */
+export function isModelCall(node: Invocation, callee: ResolvedCallee | undefined, shape: CallShape, model: LibraryModel, context: CallContext): boolean {
+  const isNew = node.type === AST_NODE_TYPES.NewExpression;
+  const isSuper = !isNew && node.callee.type === AST_NODE_TYPES.Super;
+  if ('construct' in shape) {
+    if (isNew) return isExport(callee, model.modules, shape.construct);
+    return isSuper && isExport(superclassOf(node, context), model.modules, shape.construct);
+  }
+  if (isNew || isSuper) return false;
+  if ('export' in shape) return isExport(callee, model.modules, shape.export);
+  const method = methodName(node);
+  if ('plugin' in shape) return method === 'register' && node.arguments.length > 0 && isExport(resolveCallee(node.arguments[0], context.bindings), model.modules, []);
+  if ('service' in shape) {
+    return !!method && shape.service.includes(method) && model.modules.some((module) => context.importsModule(module)) && (receiverName(node) ?? '').toLowerCase().includes(shape.receiverWord);
+  }
+  if ('chain' in shape) {
+    const start = method === shape.method ? chainStart(node) : undefined;
+    return !!start && isExport(resolveCallee(start.callee, context.bindings), model.modules, shape.chain);
+  }
+  return method === shape.method;
+}
+
+/** Method names whose calls may be model calls even when the callee does not resolve to an imported module. */
+export const MODEL_METHODS: ReadonlySet<string> = new Set(
+  LIBRARY_MODELS.flatMap((model) =>
+    [...(model.verifies ?? []), ...(model.keys ?? []), ...(model.schemes ?? []), { call: model.strategySelectors ?? [] }].flatMap(({ call }) =>
+      call.flatMap((shape) => ('service' in shape ? shape.service : 'plugin' in shape ? ['register'] : 'method' in shape ? [shape.method] : [])),
+    ),
+  ),
+);
+
+// Facts the rest of the analysis asks of the models
+
+const BY_ID = new Map(LIBRARY_MODELS.map((model) => [model.id, model]));
+
+export function libraryModel(id: string): LibraryModel | undefined {
+  return BY_ID.get(id);
+}
+
+/** The claims object a verified-token middleware or strategy of this library leaves on the request. */
+export function claimsPathOfVerifier(library: string): string | undefined {
+  return BY_ID.get(library)?.claims?.path;
+}
+
+/** The claims path implied by the verification library the file imports, if any. */
+export function claimsPathOfLibraries(modules: ReadonlySet<string>): string | undefined {
+  return LIBRARY_MODELS.find((model) => model.claims?.impliedBy?.some((module) => modules.has(module)))?.claims?.path;
+}
+
+/** The framework whose routes take this library's middleware as an argument. */
+export function middlewareFrameworkOf(library: string): 'express' | 'koa' | 'hono' | undefined {
+  return BY_ID.get(library)?.claims?.framework;
+}
+
+const REMEDY_MODULES = LIBRARY_MODELS.flatMap((model) => model.remedyModules ?? []);
+
+/** The token-verification library this file imports, for a remedy to name; undefined when it imports none. */
+export function importedVerificationLibrary(modules: ReadonlySet<string>): string | undefined {
+  return REMEDY_MODULES.find((module) => modules.has(module));
+}
+
+/** Modules of the libraries that read or write tokens (not the API-key and Basic schemes). */
+const TOKEN_MODULES = new Set(LIBRARY_MODELS.filter((model) => model.verifies || model.keys || model.tokenCalls).flatMap((model) => model.modules));
+
+export function isTokenLibraryModule(module: string): boolean {
+  return TOKEN_MODULES.has(module);
+}
+
+/** The scheme a strategy name means (`basic`, `headerapikey`), from the model of the strategy that registers it. */
+export function strategyScheme(name: string): SchemeKind | undefined {
+  for (const model of LIBRARY_MODELS) {
+    // Own keys only: `authenticate('constructor')` names no strategy.
+    if (model.strategies && Object.hasOwn(model.strategies, name)) return model.strategies[name];
+  }
+  return undefined;
+}
+
+const RECEIVER_WORDS = LIBRARY_MODELS.flatMap((model) => model.receiverWords ?? []);
+
+/** A receiver named like a token library (`jwt`, `jose`, `tokenService`). */
+export function isTokenReceiverName(text: string): boolean {
+  const lower = text.toLowerCase();
+  return RECEIVER_WORDS.some((word) => lower.includes(word));
+}
+
+interface TokenCallEntry {
+  modules: readonly string[];
+  result: TokenResult;
+  byName: boolean;
+  anyImport: boolean;
+}
+
+const TOKEN_CALLS = new Map<string, TokenCallEntry[]>();
+for (const model of LIBRARY_MODELS) {
+  for (const call of model.tokenCalls ?? []) {
+    const entries = TOKEN_CALLS.get(call.name) ?? [];
+    entries.push({ modules: model.modules, result: call.result, byName: !!call.byName, anyImport: !!call.anyImport });
+    TOKEN_CALLS.set(call.name, entries);
+  }
+}
+
+/**
+ * What a token call returns, as the models say: `receiver` is whether it is called on an object named like a
+ * token library, `importedFrom` whether the bare name comes from a module. A bare name from its own library's
+ * module reads as that library says; otherwise (a receiver named like a token library, a bare name from another
+ * token library) the one model that claims the name `byName` decides.
+ */
+export function tokenCallResult(
+  name: string,
+  receiver: boolean,
+  importedFrom: (module: string) => boolean,
+  importedFromTokenLibrary: () => boolean,
+): TokenResult | undefined {
+  const entries = TOKEN_CALLS.get(name);
+  if (!entries) return undefined;
+  if (!receiver) {
+    const anyImport = entries.find((entry) => entry.anyImport);
+    if (anyImport) return anyImport.result;
+    const own = entries.find((entry) => entry.modules.some(importedFrom));
+    if (own) return own.result;
+    if (!importedFromTokenLibrary()) return undefined;
+  }
+  return entries.find((entry) => entry.byName)?.result;
+}

@@ -1,0 +1,21 @@
+import type { LibraryModel, VerifyOptions } from './library-model';
+
+/** How fast-jwt spells the checks of `createVerifier(options)`; @fastify/jwt passes the same options on. */
+export function fastJwtOptions(index: number, prefix = ''): VerifyOptions {
+  return {
+    index,
+    algorithms: [`${prefix}algorithms`],
+    issuer: [`${prefix}allowedIss`],
+    audience: [`${prefix}allowedAud`],
+    switches: [{ path: `${prefix}ignoreExpiration`, check: 'expiry', value: true }],
+    clockTolerance: { paths: [`${prefix}clockTolerance`], unit: 'milliseconds' },
+  };
+}
+
+export const fastJwt: LibraryModel = {
+  id: 'fast-jwt',
+  modules: ['fast-jwt'],
+  verifies: [{ call: [{ export: ['createVerifier'] }], options: fastJwtOptions(0), key: { options: ['key'] } }],
+  keys: [{ call: [{ export: ['createSigner'] }], key: { options: ['key'], optionsArgument: 0 }, role: 'sign' }],
+  remedyModules: ['fast-jwt'],
+};

@@ -1,0 +1,21 @@
+import type { LibraryModel } from './library-model';
+
+export const jose: LibraryModel = {
+  id: 'jose',
+  modules: ['jose'],
+  verifies: [
+    {
+      call: [{ export: ['jwtVerify'] }],
+      options: { index: 2, algorithms: ['algorithms'], issuer: ['issuer'], audience: ['audience'], clockTolerance: { paths: ['clockTolerance'], unit: 'timespan' } },
+      key: { argument: 1 },
+      resultMember: 'payload',
+    },
+  ],
+  keys: [{ call: [{ chain: ['SignJWT'], method: 'sign' }], key: { argument: 0 }, role: 'sign' }],
+  tokenCalls: [
+    { name: 'jwtVerify', result: { claims: 'verified', members: ['payload'] }, byName: true },
+    { name: 'decodeJwt', result: { claims: 'unverified' }, byName: true, anyImport: true },
+    { name: 'decodeProtectedHeader', result: { claims: 'unverified' }, anyImport: true },
+  ],
+  remedyModules: ['jose'],
+};
