@@ -69,6 +69,8 @@ export interface Verification {
   strategy: boolean;
   /** The member of the call's result that holds the claims (`payload` of jose's `jwtVerify`). */
   claimsMember?: string;
+  /** A session established elsewhere (a login), not a token verified here: see VerifierModel `session`. */
+  session: boolean;
   /** Every check that is absent, switched off, weak or unresolved. */
   problems: readonly VerificationProblem[];
   /** Checks that are certainly not enforced (absent, switched off or weak). */
@@ -313,7 +315,7 @@ function verifySite(node: Invocation, context: CallContext, callee: ResolvedCall
 function verificationOf(node: Invocation, fn: FunctionNode | null, site: VerifySite, sourceCode: TSESLint.SourceCode, absentIsUnknown: boolean): Verification {
   const args = node.arguments;
   const model = site.verifier.options;
-  let optionsArg: TSESTree.Node | undefined = args[model.index];
+  let optionsArg: TSESTree.Node | undefined = model.index === undefined ? undefined : args[model.index];
   if (optionsArg && isFunctionNode(unwrap(optionsArg))) optionsArg = undefined; // `verify(token, key, callback)`
   // `verify(...args)`: where the options land cannot be known.
   const spread = args.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement);
@@ -323,12 +325,16 @@ function verificationOf(node: Invocation, fn: FunctionNode | null, site: VerifyS
       ? staticValueOf(sourceCode, optionsArg)
       : { kind: 'object', properties: new Map(), open: false, node };
   const problems: VerificationProblem[] = [];
-  if (model.algorithmArgument && options.kind !== 'object') {
-    // hono's third argument may name one algorithm: that pins it, and leaves no place for iss/aud.
+  if (model.minimumArguments !== undefined && !spread && args.length < model.minimumArguments) {
+    // jws `verify(signature, key)`: the algorithm comes from the token's header, so any algorithm passes.
+    problems.push({ check: 'algorithms', kind: 'missing', option: 'algorithm', node });
+  } else if (model.algorithmArgument && options.kind !== 'object') {
+    // The argument names the algorithm (hono `verify(token, key, 'HS256')`): that pins it, and leaves no place for iss/aud.
+    if (optionsArg && isAlgorithmLiteral(options)) judgeAlgorithms(stringsOf(options), 'algorithm', optionsArg, problems);
     options = { kind: 'object', properties: new Map(), open: options.kind === 'unknown' && !!optionsArg && !isAlgorithmLiteral(options), node };
   }
   const insertionFor = (path: string): OptionInsertion | undefined =>
-    optionsArg ? objectInsertion(options, path) : { at: 'argument', call: node, index: model.index, path: path.split('.') };
+    optionsArg ? objectInsertion(options, path) : model.index === undefined ? undefined : { at: 'argument', call: node, index: model.index, path: path.split('.') };
   if (model.algorithms) checkAlgorithms(options, model.algorithms, node, problems, insertionFor, absentIsUnknown);
   if (model.issuer) checkPresent(options, 'issuer', model.issuer, node, problems, insertionFor, absentIsUnknown);
   if (model.audience) checkPresent(options, 'audience', model.audience, node, problems, insertionFor, absentIsUnknown);
@@ -346,6 +352,7 @@ function verificationOf(node: Invocation, fn: FunctionNode | null, site: VerifyS
     fn,
     middleware,
     strategy: !!site.verifier.strategy,
+    session: !!site.verifier.session,
     ...(site.verifier.resultMember ? { claimsMember: site.verifier.resultMember } : {}),
     problems,
     missing,
@@ -399,8 +406,10 @@ function assignedClaimsPath(call: Invocation): string | undefined {
   return path && !path.startsWith('this.') ? path : undefined;
 }
 
+/** `'HS256'` or `['RS256']`: algorithms written where the call takes them as an argument. */
 function isAlgorithmLiteral(value: StaticValue): boolean {
-  return value.kind === 'literal' && typeof value.value === 'string';
+  if (value.kind === 'literal') return typeof value.value === 'string';
+  return value.kind === 'array' && !value.open && value.elements.length > 0 && stringsOf(value) !== undefined;
 }
 
 function unique<T>(items: readonly T[]): T[] {
@@ -583,7 +592,7 @@ function secretSite(node: Invocation, context: CallContext, verify: VerifySite |
     const key = verify.verifier.key;
     if (!key) return undefined;
     const role = 'options' in key && verify.verifier.keySigns ? 'sign and verify' : 'verify';
-    return { library: verify.library.id, role, key, optionsIndex: optionsIndexOf(key, verify.verifier.options.index) };
+    return { library: verify.library.id, role, key, optionsIndex: optionsIndexOf(key, verify.verifier.options.index ?? 0) };
   }
   for (const library of LIBRARY_MODELS) {
     for (const use of library.keys ?? []) {
@@ -1320,7 +1329,11 @@ class FileCredentials implements CredentialFacts {
 
   private classifyCalls(): Verification[] {
     const modules = new Set([...this.collected.bindings.values()].map((binding) => binding.module));
-    const context: CallContext = { bindings: this.collected.bindings, importsModule: (module) => modules.has(module) };
+    const context: CallContext = {
+      bindings: this.collected.bindings,
+      importsModule: (module) => modules.has(module),
+      initializerOf: (node) => constInitializer(this.sourceCode, node),
+    };
     const pending: PendingVerification[] = [];
     const secrets = this.secrets as SecretUse[];
     for (const { node, fn } of this.collected.invocations) {
@@ -1450,7 +1463,7 @@ function judgeVerifications(pending: readonly PendingVerification[], sourceCode:
 
 /** `register({})`, `register({ secret })`, `register({ verifyOptions: {} })`: nothing that verification inherits. */
 function setsNoVerifyOptions(node: Invocation, verifier: VerifierModel, sourceCode: TSESLint.SourceCode): boolean {
-  const argument = node.arguments[verifier.options.index];
+  const argument = node.arguments[verifier.options.index ?? 0];
   if (!argument) return true;
   if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
   const options = staticValueOf(sourceCode, argument);

@@ -78,10 +78,51 @@ function receiverName(node: Invocation): string | undefined {
   return undefined;
 }
 
-/** What the matching needs of the file: its module bindings and whether it imports a module at all. */
+/** What the matching needs of the file: its module bindings, whether it imports a module, and `const` initializers. */
 export interface CallContext {
   bindings: ReadonlyMap<string, ModuleBinding>;
   importsModule(module: string): boolean;
+  initializerOf(node: TSESTree.Identifier): TSESTree.Node | undefined;
+}
+
+/** How tracing resolves an identifier: the module it is imported from, or the expression it was initialised with. */
+export type IdentifierOrigin = (node: TSESTree.Identifier) => { module: string } | { init: TSESTree.Node } | undefined;
+
+const TRACE_DEPTH = 6;
+
+/**
+ * The module an expression comes from, followed through members, calls, `new`, `await` and constants:
+ * `admin.auth()` → `firebase-admin`; `supabase.auth` after `const supabase = createClient(…)` → its module.
+ */
+export function tracedModule(node: TSESTree.Node, origin: IdentifierOrigin, depth = 0): string | undefined {
+  if (depth > TRACE_DEPTH) return undefined;
+  const bare = unwrap(node);
+  switch (bare.type) {
+    case AST_NODE_TYPES.Identifier: {
+      const found = origin(bare);
+      if (!found) return undefined;
+      return 'module' in found ? found.module : tracedModule(found.init, origin, depth + 1);
+    }
+    case AST_NODE_TYPES.MemberExpression:
+      return tracedModule(bare.object, origin, depth + 1);
+    case AST_NODE_TYPES.CallExpression:
+      return requiredModule(bare)?.module ?? tracedModule(bare.callee, origin, depth + 1);
+    case AST_NODE_TYPES.NewExpression:
+      return tracedModule(bare.callee, origin, depth + 1);
+    case AST_NODE_TYPES.AwaitExpression:
+      return tracedModule(bare.argument, origin, depth + 1);
+    default:
+      return undefined;
+  }
+}
+
+function contextOrigin(context: CallContext): IdentifierOrigin {
+  return (node) => {
+    const binding = context.bindings.get(node.name);
+    if (binding) return { module: binding.module };
+    const init = context.initializerOf(node);
+    return init ? { init } : undefined;
+  };
 }
 
 /** The class `super(…)` constructs: `class X extends Strategy`, or the strategy of `extends PassportStrategy(Strategy)`. */
@@ -122,6 +163,11 @@ export function isModelCall(node: Invocation, callee: ResolvedCallee | undefined
     const start = method === shape.method ? chainStart(node) : undefined;
     return !!start && isExport(resolveCallee(start.callee, context.bindings), model.modules, shape.chain);
   }
+  if ('member' in shape) {
+    if (!method || !shape.member.includes(method) || !model.modules.some((module) => context.importsModule(module))) return false;
+    const module = tracedModule((unwrap(node.callee) as TSESTree.MemberExpression).object, contextOrigin(context));
+    return module !== undefined && model.modules.includes(module);
+  }
   return method === shape.method;
 }
 
@@ -129,7 +175,9 @@ export function isModelCall(node: Invocation, callee: ResolvedCallee | undefined
 export const MODEL_METHODS: ReadonlySet<string> = new Set(
   LIBRARY_MODELS.flatMap((model) =>
     [...(model.verifies ?? []), ...(model.keys ?? []), ...(model.schemes ?? []), { call: model.strategySelectors ?? [] }].flatMap(({ call }) =>
-      call.flatMap((shape) => ('service' in shape ? shape.service : 'plugin' in shape ? ['register'] : 'method' in shape ? [shape.method] : [])),
+      call.flatMap((shape) =>
+        'service' in shape ? shape.service : 'plugin' in shape ? ['register'] : 'method' in shape ? [shape.method] : 'member' in shape ? shape.member : [],
+      ),
     ),
   ),
 );
@@ -226,4 +274,52 @@ export function tokenCallResult(
     if (!importedFromTokenLibrary()) return undefined;
   }
   return entries.find((entry) => entry.byName)?.result;
+}
+
+/** Token calls read where their callee traces back to a module (see TokenCall `traced`), by module. */
+const TRACED_CALLS = new Map<string, { name: string; result: TokenResult; returnsFunction: boolean }[]>();
+for (const model of LIBRARY_MODELS) {
+  for (const call of model.tokenCalls ?? []) {
+    if (!call.traced) continue;
+    for (const module of model.modules) {
+      const entries = TRACED_CALLS.get(module) ?? [];
+      entries.push({ name: call.name, result: call.result, returnsFunction: !!call.returnsFunction });
+      TRACED_CALLS.set(module, entries);
+    }
+  }
+}
+
+/** Whether any module the file imports has traced token calls: only then is tracing worth its cost. */
+export function hasTracedCalls(modules: ReadonlySet<string>): boolean {
+  for (const module of modules) if (TRACED_CALLS.has(module)) return true;
+  return false;
+}
+
+/**
+ * What a call returns when its callee traces back to a library's module: `getUser` on a client the module made,
+ * or a function a factory of the module returned (`const verify = createVerifier(…); verify(token)`).
+ */
+export function tracedCallResult(call: TSESTree.CallExpression, name: string | undefined, origin: IdentifierOrigin): TokenResult | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const found = origin(callee);
+    if (found && 'init' in found) {
+      // `verify(token)` where `const verify = createVerifier(…)`.
+      const init = unwrap(found.init);
+      if (init.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      const factory = init.callee.type === AST_NODE_TYPES.MemberExpression ? memberName(init.callee) : init.callee.type === AST_NODE_TYPES.Identifier ? init.callee.name : undefined;
+      const module = tracedModule(init.callee, origin);
+      return TRACED_CALLS.get(module ?? '')?.find((entry) => entry.returnsFunction && entry.name === factory)?.result;
+    }
+    const module = found && 'module' in found ? found.module : undefined;
+    return TRACED_CALLS.get(module ?? '')?.find((entry) => !entry.returnsFunction && entry.name === name)?.result;
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !name) return undefined;
+  const module = tracedModule(callee.object, origin);
+  return TRACED_CALLS.get(module ?? '')?.find((entry) => !entry.returnsFunction && entry.name === name)?.result;
+}
+
+/** The verified-claims paths of the libraries a file imports (`req.oidc.user` under express-openid-connect). */
+export function verifiedPathsOf(modules: ReadonlySet<string>): string[] {
+  return LIBRARY_MODELS.filter((model) => model.verifiedPaths && model.modules.some((module) => modules.has(module))).flatMap((model) => model.verifiedPaths ?? []);
 }

@@ -745,6 +745,8 @@ const CHECK_WORDS: Record<CheckName, string> = {
 };
 
 /** What a strategy configured in a file not seen leaves open, as a reason line says it. */
+/** A session identifies the caller, but no token verification on the route pins these. */
+const SESSION_UNPINNED = ['algorithms', 'issuer', 'audience'];
 const STRATEGY_ELSEWHERE_UNPINNED = ['algorithms', 'issuer', 'audience and expiry (the strategy is configured in another file)'];
 
 /**
@@ -771,8 +773,8 @@ function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel): 
     facts.verifications.push({
       node: site,
       description: callText(sourceCode, site),
-      unpinned: unpinnedChecks([verification]),
-      reportedBy: validationReport([verification]),
+      // A session pins nothing require-jwt-validation could report; the grade says so itself.
+      ...(verification.session ? { unpinned: SESSION_UNPINNED } : { unpinned: unpinnedChecks([verification]), reportedBy: validationReport([verification]) }),
       ...(verification.claimsPath ? { claimsPath: verification.claimsPath } : {}),
     });
   }

@@ -7,7 +7,16 @@ import { frameworkCall, frameworkMember, requestShapeOfParam, type FrameworkShap
 import { fromPortable, type PortableValue } from './portable';
 import { calleeName, calleeObject, dottedPath, functionName, isFunctionNode, memberName, staticString, unwrap } from './syntax';
 import { budgetOf, subjectText, type FileBudget } from './budget';
-import { isTokenReceiverName, tokenCallResult } from './library-models';
+import {
+  hasTracedCalls,
+  isTokenReceiverName,
+  normaliseModule,
+  requiredModule,
+  tokenCallResult,
+  tracedCallResult,
+  verifiedPathsOf,
+  type IdentifierOrigin,
+} from './library-models';
 import type { TokenResult } from '../models/library-model';
 
 type Variable = ReturnType<FileIndex['variableOf']> & object;
@@ -73,7 +82,17 @@ function tokenValues(result: TokenResult, node: TSESTree.CallExpression): Value[
   }
   const claims = result.claims === 'verified' ? verified : unverified;
   if (!('members' in result)) return claims();
-  return [{ shape: 'object', props: new Map(result.members.map((member) => [member, claims()])), rest: [] }];
+  return [objectHolding(result.members.map((member) => member.split('.')), claims)];
+}
+
+/** `{ payload: claims }`, or nested for dotted members: `data.user` is `{ data: { user: claims } }`. */
+function objectHolding(paths: readonly (readonly string[])[], claims: () => Value[]): Value {
+  const props = new Map<string, Value[]>();
+  for (const key of new Set(paths.map((path) => path[0]!))) {
+    const rests = paths.filter((path) => path[0] === key && path.length > 1).map((path) => path.slice(1));
+    props.set(key, rests.length > 0 ? [objectHolding(rests, claims)] : claims());
+  }
+  return { shape: 'object', props, rest: [] };
 }
 
 export function isTrustValue(value: Value): value is TrustValue {
@@ -102,6 +121,10 @@ export class ValueEvaluator {
   private cutShort = false;
   private depth = 0;
   private readonly hasConfiguredPaths: boolean;
+  /** Paths that hold verified claims: the settings' `verifiedClaims` and those of the libraries the file imports. */
+  private readonly verifiedPaths: readonly string[];
+  /** Whether the file imports a library whose token calls are found by tracing callees to its module. */
+  private readonly tracesModules: boolean;
   private readonly budget: FileBudget;
 
   constructor(
@@ -111,9 +134,21 @@ export class ValueEvaluator {
     /** What a call of another project file's function returns, from the project index; undefined for other calls. */
     private readonly imports?: (call: TSESTree.CallExpression) => readonly PortableValue[] | undefined,
   ) {
-    this.hasConfiguredPaths = Object.keys(settings.sources).length > 0 || settings.verifiedClaims.length > 0;
+    this.verifiedPaths = [...settings.verifiedClaims, ...verifiedPathsOf(index.modules)];
+    this.hasConfiguredPaths = Object.keys(settings.sources).length > 0 || this.verifiedPaths.length > 0;
+    this.tracesModules = hasTracedCalls(index.modules);
     this.budget = budgetOf(sourceCode);
   }
+
+  /** Where an identifier comes from, for tracing a call back to a library's module (see `tracedModule`). */
+  private readonly origin: IdentifierOrigin = (node) => {
+    const variable = this.index.variableOf(node);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === 'ImportBinding' && def.parent.type === AST_NODE_TYPES.ImportDeclaration) return { module: normaliseModule(def.parent.source.value) };
+    if (def?.type !== 'Variable' || !def.node.init) return undefined;
+    const required = requiredModule(def.node.init);
+    return required ? { module: required.module } : { init: def.node.init };
+  };
 
   /** Values of an expression with parameters left as placeholders (context-free, memoized per node). */
   valuesOf(node: TSESTree.Node): readonly Value[] {
@@ -382,7 +417,7 @@ export class ValueEvaluator {
     if (!path) return undefined;
     const source = Object.hasOwn(this.settings.sources, path) ? this.settings.sources[path] : undefined;
     if (source) return [{ trust: 'untrusted', source, name: path.split('.').pop(), container: false, node }];
-    if (this.settings.verifiedClaims.includes(path)) return [{ trust: 'verified', claimsPath: path, name: undefined, node }];
+    if (this.verifiedPaths.includes(path)) return [{ trust: 'verified', claimsPath: path, name: undefined, node }];
     return undefined;
   }
 
@@ -489,6 +524,10 @@ export class ValueEvaluator {
 
   /** Token library calls, as the library models say: decoding yields unverified claims, verification verified ones. */
   private jwtCall(node: TSESTree.CallExpression, name: string | undefined, receiver: TSESTree.Expression | undefined): Value[] | undefined {
+    if (this.tracesModules) {
+      const traced = tracedCallResult(node, name, this.origin);
+      if (traced) return tokenValues(traced, node);
+    }
     if (!name) return undefined;
     if (receiver && !isTokenReceiverName(this.sourceCode.getText(receiver))) return undefined;
     const result = tokenCallResult(

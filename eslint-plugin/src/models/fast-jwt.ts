@@ -12,10 +12,15 @@ export function fastJwtOptions(index: number, prefix = ''): VerifyOptions {
   };
 }
 
+/** fast-jwt's factories return the function that verifies or decodes: `const verify = createVerifier({ key })`. */
 export const fastJwt: LibraryModel = {
   id: 'fast-jwt',
   modules: ['fast-jwt'],
   verifies: [{ call: [{ export: ['createVerifier'] }], options: fastJwtOptions(0), key: { options: ['key'] } }],
   keys: [{ call: [{ export: ['createSigner'] }], key: { options: ['key'], optionsArgument: 0 }, role: 'sign' }],
+  tokenCalls: [
+    { name: 'createVerifier', result: { claims: 'verified' }, traced: true, returnsFunction: true },
+    { name: 'createDecoder', result: { claims: 'unverified' }, traced: true, returnsFunction: true },
+  ],
   remedyModules: ['fast-jwt'],
 };

@@ -16,6 +16,8 @@ export const jose: LibraryModel = {
     { name: 'jwtVerify', result: { claims: 'verified', members: ['payload'] }, byName: true },
     { name: 'decodeJwt', result: { claims: 'unverified' }, byName: true, anyImport: true },
     { name: 'decodeProtectedHeader', result: { claims: 'unverified' }, anyImport: true },
+    // `UnsecuredJWT.decode(token)`: an unsigned token's `{ payload, header }`.
+    { name: 'decode', result: { claims: 'unverified', members: ['payload', 'header'] }, traced: true },
   ],
   remedyModules: ['jose'],
 };

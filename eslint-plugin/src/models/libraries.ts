@@ -23,6 +23,16 @@ import { basicAuth } from './basic-auth';
 import { koaBasicAuth } from './koa-basic-auth';
 import { honoBasicAuth } from './hono-basic-auth';
 import { fastifyBasicAuth } from './fastify-basic-auth';
+import { awsJwtVerify } from './aws-jwt-verify';
+import { firebaseAdmin } from './firebase-admin';
+import { supabase } from './supabase';
+import { expressOpenidConnect } from './express-openid-connect';
+import { nextAuth } from './next-auth';
+import { clerk } from './clerk';
+import { oktaJwtVerifier } from './okta-jwt-verifier';
+import { jws } from './jws';
+import { njwt } from './njwt';
+import { jsrsasign } from './jsrsasign';
 import { tokenConventions } from './token-conventions';
 
 export const LIBRARY_MODELS: readonly LibraryModel[] = [
@@ -38,6 +48,16 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   nestjsJwt,
   jwtSimple,
   jwtDecode,
+  awsJwtVerify,
+  firebaseAdmin,
+  supabase,
+  expressOpenidConnect,
+  nextAuth,
+  clerk,
+  oktaJwtVerifier,
+  jws,
+  njwt,
+  jsrsasign,
   passport,
   passportHttp,
   passportHeaderApiKey,

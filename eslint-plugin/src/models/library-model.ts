@@ -19,7 +19,9 @@ export type CheckName = 'algorithms' | 'issuer' | 'audience' | 'expiry' | 'crede
  * - `service`: a method of an injected service (`this.jwtService.verify(…)`) in a file that imports the module,
  *   on a receiver whose name contains `receiverWord`;
  * - `chain`: the last call of a builder chain that starts with `new <export>(…)` (`new SignJWT(…)….sign(key)`);
- * - `method`: a method of that name on any receiver (`passport.authenticate('basic')`).
+ * - `method`: a method of that name on any receiver (`passport.authenticate('basic')`);
+ * - `member`: a method of one of these names on an object the module made, traced through calls, members and
+ *   constants (`admin.auth().verifyIdToken(…)`, `supabase.auth.getUser(…)` after `createClient(…)`).
  */
 export type CallShape =
   | { export: readonly string[] }
@@ -27,7 +29,8 @@ export type CallShape =
   | { plugin: true }
   | { service: readonly string[]; receiverWord: string }
   | { chain: readonly string[]; method: string }
-  | { method: string };
+  | { method: string }
+  | { member: readonly string[] };
 
 /**
  * Where a call's key or secret is: an argument, or options (`secretOrKey`, `secret.public`) of the argument at
@@ -46,8 +49,9 @@ export interface OptionSwitch {
 
 /** How a verification call spells each check. Option paths are dotted (`verify.allowedAud`); alternatives are listed. */
 export interface VerifyOptions {
-  /** The index of the options argument; an absent options argument is an empty object. */
-  index: number;
+  /** The index of the options argument; an absent options argument is an empty object. Absent when the call
+   * takes no options that weaken verification (the library checks everything itself). */
+  index?: number;
   /** The allow-list of algorithms. Absent when the library pins them by itself. */
   algorithms?: readonly string[];
   /** Options that name one algorithm (hono `alg`, `tokenSigningAlg`), judged like an allow-list of one. */
@@ -56,8 +60,13 @@ export interface VerifyOptions {
   audience?: readonly string[];
   switches?: readonly OptionSwitch[];
   clockTolerance?: { paths: readonly string[]; unit: 'seconds' | 'milliseconds' | 'timespan' };
-  /** The argument at `index` may instead be one algorithm as a string (hono `verify(token, key, 'HS256')`). */
+  /**
+   * The argument at `index` may instead be the algorithm itself, as a string or a list (hono `verify(token, key,
+   * 'HS256')`, jws `verify(signature, 'RS256', key)`), judged like an allow-list.
+   */
   algorithmArgument?: boolean;
+  /** With fewer arguments the library takes the algorithm from the token's own header (jws `verify(signature, key)`). */
+  minimumArguments?: number;
 }
 
 /** A call that verifies a token. */
@@ -71,6 +80,11 @@ export interface VerifierModel {
   middleware?: boolean;
   /** A strategy or plugin that authenticates the routes of a framework rather than one call. */
   strategy?: boolean;
+  /**
+   * The call establishes a session rather than verifying a token the request carries (a login's session cookie):
+   * it authenticates the caller, but pins no algorithms, issuer or audience, so its routes stop at Level 2.
+   */
+  session?: boolean;
   /** The member of the call's result that holds the claims (`payload` of jose's `jwtVerify`). */
   resultMember?: string;
   /**
@@ -97,7 +111,7 @@ export type TokenResult =
   | { claims: 'unverified' }
   /** Claims of a verified token. */
   | { claims: 'verified' }
-  /** An object whose members hold the claims (`{ payload }` from jose's `jwtVerify`, `{ header, payload }`). */
+  /** An object whose members hold the claims (`{ payload }` from jose's `jwtVerify`, `{ data: { user } }` as `data.user`). */
   | { claims: 'unverified' | 'verified'; members: readonly string[] }
   /**
    * Verified when a key is passed at `keyArgument` (not an options object) and the argument at `skipArgument`
@@ -120,6 +134,14 @@ export interface TokenCall {
   byName?: boolean;
   /** A bare call of this name decodes a token whatever the file imports (`jwtDecode(token)`). */
   anyImport?: boolean;
+  /**
+   * The call is read wherever its callee traces back to one of the model's modules, through members, calls and
+   * constants: a method of a client the module made (`supabase.auth.getUser(…)`), of `admin.auth()`, or a
+   * function the module exports under another local name.
+   */
+  traced?: boolean;
+  /** With `traced`: the call returns a function (`createDecoder()`), and calling that function returns `result`. */
+  returnsFunction?: boolean;
 }
 
 export type SchemeKind = 'api-key' | 'basic' | 'digest';
@@ -160,4 +182,6 @@ export interface LibraryModel {
   remedyModules?: readonly string[];
   /** Words that, in a receiver's name, say the receiver is a token library (`jwt.decode`, `tokenService.verify`). */
   receiverWords?: readonly string[];
+  /** Dotted paths that hold verified claims in a file that imports the library (`req.oidc.user`). */
+  verifiedPaths?: readonly string[];
 }

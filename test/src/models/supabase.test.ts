@@ -1,0 +1,47 @@
+import { error, ruleCases } from './rule-cases';
+
+describe('models: supabase', () => {
+  ruleCases('no-unverified-claims', {
+    valid: [
+      // getUser(jwt) asks the Auth server to check the token.
+      `import { createClient } from '@supabase/supabase-js';
+const supabase = createClient(process.env.SUPABASE_URL, process.env.SUPABASE_ANON_KEY);
+app.get('/admin', async (req, res) => {
+  const { data: { user } } = await supabase.auth.getUser(req.headers.authorization.slice(7));
+  if (user.app_metadata.role !== 'admin') return res.sendStatus(403);
+  res.json(report());
+});`,
+      `import { createClient } from '@supabase/supabase-js';
+const supabase = createClient(process.env.SUPABASE_URL, process.env.SUPABASE_ANON_KEY);
+app.get('/admin', async (req, res) => {
+  const { data } = await supabase.auth.getUser(req.headers.authorization.slice(7));
+  if (data.user.app_metadata.role !== 'admin') return res.sendStatus(403);
+  res.json(report());
+});`,
+    ],
+    invalid: [
+      {
+        // getSession() on the server returns what the client stored, unverified.
+        code: `import { createClient } from '@supabase/supabase-js';
+const supabase = createClient(process.env.SUPABASE_URL, process.env.SUPABASE_ANON_KEY);
+app.get('/admin', async (req, res) => {
+  const { data: { session } } = await supabase.auth.getSession();
+  if (session.user.app_metadata.role !== 'admin') return res.sendStatus(403);
+  res.json(report());
+});`,
+        errors: [error('unverifiedClaims', 5, 7)],
+      },
+      {
+        code: `const { createServerClient } = require('@supabase/ssr');
+async function handler(req, res) {
+  const client = createServerClient(url, key, { cookies });
+  const session = (await client.auth.getSession()).data.session;
+  if (session.user.role !== 'admin') return res.status(403).end();
+  res.json(report());
+}
+app.get('/admin', handler);`,
+        errors: [error('unverifiedClaims', 5, 7)],
+      },
+    ],
+  });
+});
