@@ -10,7 +10,8 @@ import { analyzeSourceCode, type FileAnalysis } from './index';
 import { branchOutcome } from './deny';
 import { propertyOf, staticValueOf, stringsOf } from './static-values';
 import type { ObjectValue, StaticValue } from './static-values';
-import { decoratorsOf, dottedPath, isFunctionNode, memberName, staticString, unwrap } from './syntax';
+import { decoratorsOf, dottedPath, isFunctionNode, memberName, propertyKeyName, staticString, unwrap } from './syntax';
+import { headerProblems, type HeaderProblem } from './token-header';
 import { LIBRARY_MODELS } from '../models/libraries';
 import type { CheckName, KeyLocation, KeyUseModel, LibraryModel, OptionSwitch, SchemeKind, VerifierModel, VerifyOptions } from '../models/library-model';
 import {
@@ -33,9 +34,10 @@ import { fileNodes } from './walk';
 export type JwtLibrary = string;
 
 export type { CheckName, SchemeKind } from '../models/library-model';
+export type { HeaderProblem } from './token-header';
 
 /** `placeholder`: the option holds an unfinished value (`'TODO: expected issuer'`), which pins nothing. */
-export type ProblemKind = 'missing' | 'disabled' | 'none-algorithm' | 'mixed-algorithms' | 'placeholder' | 'unknown';
+export type ProblemKind = 'missing' | 'disabled' | 'none-algorithm' | 'mixed-algorithms' | 'public-key-as-hmac' | 'placeholder' | 'unknown';
 
 /** Where a suggestion can add a missing option: inside an object literal, or as a new argument. */
 export type OptionInsertion =
@@ -156,6 +158,8 @@ export interface CredentialFacts {
   secrets: readonly SecretUse[];
   apiKeySchemes: readonly ApiKeyScheme[];
   unsafeComparisons: readonly UnsafeComparison[];
+  /** Hand-written verification that lets the token's header choose the algorithm or the key (see token-header.ts). */
+  headerProblems: readonly HeaderProblem[];
   /** Local names bound to a module (`jwt` → jsonwebtoken), for fixes that need an existing import. */
   moduleBindings: ReadonlyMap<string, ModuleBinding>;
   /** The algorithm allow-list a key of this file implies, when the file determines one (see `Determined`). */
@@ -195,6 +199,8 @@ interface Collected {
   /** Functions passed to a route or middleware registration, and the names of functions passed by name. */
   handlers: Set<FunctionNode>;
   handlerNames: Set<string>;
+  /** Reads that may be of a token header's fields (`header.alg`, `const { jku } = header`), and identifiers that may name an embedded-key helper. */
+  headerReads: { node: TSESTree.Node; fn: FunctionNode | null }[];
 }
 
 interface RouteRegistration {
@@ -212,7 +218,7 @@ const HANDLER_REGISTRATIONS = new Set([...ROUTE_METHODS, 'addHook', 'handle', 'h
  * positions, and what hangs below identifiers and literals.
  */
 function walk(sourceCode: TSESLint.SourceCode): Collected {
-  const collected: Collected = { bindings: new Map(), invocations: [], comparisons: [], routes: [], handlers: new Set(), handlerNames: new Set() };
+  const collected: Collected = { bindings: new Map(), invocations: [], comparisons: [], routes: [], handlers: new Set(), handlerNames: new Set(), headerReads: [] };
   const { nodes, functions, hidden } = fileNodes(sourceCode);
   for (let i = 0; i < nodes.length; i++) if (hidden[i] === 0) visit(nodes[i]!, functions[i]!, collected);
   return collected;
@@ -230,6 +236,7 @@ function visit(node: TSESTree.Node, fn: FunctionNode | null, collected: Collecte
       collected.invocations.push({ node, fn });
       addRoute(node, collected.routes);
       addHandlers(node, collected);
+      addEmbeddedKeys(node, fn, collected);
       break;
     case AST_NODE_TYPES.NewExpression:
       collected.invocations.push({ node, fn });
@@ -237,9 +244,37 @@ function visit(node: TSESTree.Node, fn: FunctionNode | null, collected: Collecte
     case AST_NODE_TYPES.BinaryExpression:
       if (EQUALITY.has(node.operator)) collected.comparisons.push({ node, fn });
       break;
+    case AST_NODE_TYPES.MemberExpression:
+      if (mayReadHeaderField(memberName(node))) collected.headerReads.push({ node, fn });
+      break;
+    case AST_NODE_TYPES.Property:
+      if (node.parent?.type === AST_NODE_TYPES.ObjectPattern && mayReadHeaderField(propertyKeyName(node))) collected.headerReads.push({ node, fn });
+      break;
     default:
       break;
   }
+}
+
+const HEADER_FIELD_NAMES = new Set(['alg', 'kid', 'jku', 'x5u', 'jwk', 'x5c']);
+/** Exports that take the verification key from the token itself (jose's `EmbeddedJWK`), by their exported name. */
+const EMBEDDED_KEYS = LIBRARY_MODELS.flatMap((model) => (model.embeddedKeys ?? []).map((name) => ({ modules: model.modules, name })));
+const EMBEDDED_KEY_NAMES = new Set(EMBEDDED_KEYS.map((key) => key.name));
+
+/** `jwtVerify(token, EmbeddedJWK)`: an embedded-key helper handed to a call. */
+function addEmbeddedKeys(node: TSESTree.CallExpression, fn: FunctionNode | null, collected: Collected): void {
+  for (const argument of node.arguments) {
+    if (argument.type === AST_NODE_TYPES.Identifier && EMBEDDED_KEY_NAMES.has(argument.name)) collected.headerReads.push({ node: argument, fn });
+  }
+}
+
+function mayReadHeaderField(name: string | undefined): boolean {
+  return name !== undefined && HEADER_FIELD_NAMES.has(name);
+}
+
+/** `EmbeddedJWK` imported from the library that exports it (`import { EmbeddedJWK } from 'jose'`). */
+function isEmbeddedKey(node: TSESTree.Identifier, bindings: ReadonlyMap<string, ModuleBinding>): boolean {
+  const binding = bindings.get(node.name);
+  return EMBEDDED_KEYS.some((key) => !!binding && key.modules.includes(binding.module) && binding.imported === key.name);
 }
 
 /** Functions handed to `app.get(…)`, `router.use(…)`, `fastify.addHook(…)`: written inline or by name. */
@@ -1315,6 +1350,7 @@ class FileCredentials implements CredentialFacts {
   private readonly file: SchemeContext;
   private schemes: readonly ApiKeyScheme[] | undefined;
   private comparisons: readonly UnsafeComparison[] | undefined;
+  private header: readonly HeaderProblem[] | undefined;
 
   constructor(
     private readonly sourceCode: TSESLint.SourceCode,
@@ -1352,7 +1388,21 @@ class FileCredentials implements CredentialFacts {
     }
     const verifications = judgeVerifications(pending, this.sourceCode);
     const signed = signedValues(this.secrets, this.sourceCode);
-    return verifications.map((verification) => ({ ...verification, determined: this.determine(verification, verifications, signed) }));
+    return verifications.map((verification) => ({ ...this.withKeyFamily(verification), determined: this.determine(verification, verifications, signed) }));
+  }
+
+  /**
+   * `verify(token, publicKey, { algorithms: ['HS256'] })`: a public key used as an HMAC secret lets anyone who
+   * has it sign tokens (the key-confusion attack), so the pinned algorithms do not pin anything.
+   */
+  private withKeyFamily(verification: Verification): Verification {
+    const algorithms = verification.pinnedValues.algorithms;
+    if (!algorithms || !algorithms.every((algorithm) => HMAC_ALGORITHM.test(algorithm))) return verification;
+    const key = this.secrets.find((use) => use.call === verification.node && use.role !== 'sign');
+    const kind = key ? keyKindOf(this.sourceCode, key) : undefined;
+    if (kind !== 'public-key' && kind !== 'rsa') return verification;
+    const problem: VerificationProblem = { check: 'algorithms', kind: 'public-key-as-hmac', option: 'algorithms', node: key!.node, algorithms };
+    return { ...verification, problems: [...verification.problems, problem], missing: unique([...verification.missing, 'algorithms']), pinned: false };
   }
 
   /** What the file determines for a verification's missing options: see `Determined`. */
@@ -1386,6 +1436,11 @@ class FileCredentials implements CredentialFacts {
   get unsafeComparisons(): readonly UnsafeComparison[] {
     this.comparisons ??= this.findUnsafeComparisons();
     return this.comparisons;
+  }
+
+  get headerProblems(): readonly HeaderProblem[] {
+    this.header ??= headerProblems(this.sourceCode, this.collected.headerReads, (node) => isEmbeddedKey(node, this.collected.bindings));
+    return this.header;
   }
 
   private findSchemes(): ApiKeyScheme[] {

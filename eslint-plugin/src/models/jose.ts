@@ -19,5 +19,7 @@ export const jose: LibraryModel = {
     // `UnsecuredJWT.decode(token)`: an unsigned token's `{ payload, header }`.
     { name: 'decode', result: { claims: 'unverified', members: ['payload', 'header'] }, traced: true },
   ],
+  // `jwtVerify(token, EmbeddedJWK)` verifies a token with the key it carries: anyone can sign one.
+  embeddedKeys: ['EmbeddedJWK'],
   remedyModules: ['jose'],
 };

@@ -182,6 +182,8 @@ export interface LibraryModel {
   remedyModules?: readonly string[];
   /** Words that, in a receiver's name, say the receiver is a token library (`jwt.decode`, `tokenService.verify`). */
   receiverWords?: readonly string[];
+  /** Exports that take the verification key from the token's own header (jose's `EmbeddedJWK`). */
+  embeddedKeys?: readonly string[];
   /** Dotted paths that hold verified claims in a file that imports the library (`req.oidc.user`). */
   verifiedPaths?: readonly string[];
 }
