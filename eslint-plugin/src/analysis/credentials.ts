@@ -127,6 +127,16 @@ export interface SecretUse {
   signOptions?: KeyUseModel['options'];
 }
 
+/** A token signed with claims the file shows: with no expiry, or carrying a secret. */
+export interface IssuanceProblem {
+  kind: 'no-expiry' | 'secret-in-claims';
+  library: string;
+  /** The signing call for `no-expiry`; the claim for `secret-in-claims`. */
+  node: TSESTree.Node;
+  /** The option that sets an expiry (`expiresIn`), or the claim's name. */
+  name: string;
+}
+
 export interface ApiKeyScheme {
   kind: SchemeKind;
   /** How it was recognised: a library name, `key comparison` or `Authorization: Basic parsing`. */
@@ -160,6 +170,8 @@ export interface CredentialFacts {
   unsafeComparisons: readonly UnsafeComparison[];
   /** Hand-written verification that lets the token's header choose the algorithm or the key (see token-header.ts). */
   headerProblems: readonly HeaderProblem[];
+  /** Tokens signed without an expiry, and secrets put in claims. */
+  issuance: readonly IssuanceProblem[];
   /** Local names bound to a module (`jwt` → jsonwebtoken), for fixes that need an existing import. */
   moduleBindings: ReadonlyMap<string, ModuleBinding>;
   /** The algorithm allow-list a key of this file implies, when the file determines one (see `Determined`). */
@@ -620,6 +632,7 @@ interface SecretSite {
   /** The options argument a key inside options is read from. */
   optionsIndex: number;
   signOptions?: KeyUseModel['options'];
+  use?: KeyUseModel;
 }
 
 function secretSite(node: Invocation, context: CallContext, verify: VerifySite | undefined, callee: ResolvedCallee | undefined): SecretSite | undefined {
@@ -632,7 +645,7 @@ function secretSite(node: Invocation, context: CallContext, verify: VerifySite |
   for (const library of LIBRARY_MODELS) {
     for (const use of library.keys ?? []) {
       if (!use.call.some((shape) => isModelCall(node, callee, shape, library, context))) continue;
-      return { library: library.id, role: use.role, key: use.key, optionsIndex: optionsIndexOf(use.key, 0), ...(use.options ? { signOptions: use.options } : {}) };
+      return { library: library.id, role: use.role, key: use.key, optionsIndex: optionsIndexOf(use.key, 0), use, ...(use.options ? { signOptions: use.options } : {}) };
     }
   }
   return undefined;
@@ -652,12 +665,46 @@ function unwrapSecret(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): TSE
       current = unwrap(init);
       continue;
     }
+    const field = current.type === AST_NODE_TYPES.MemberExpression ? classFieldValue(current) : undefined;
+    if (field) {
+      current = unwrap(field);
+      continue;
+    }
     if (current.type !== AST_NODE_TYPES.CallExpression || current.arguments.length === 0) return current;
     const name = methodName(current) ?? (current.callee.type === AST_NODE_TYPES.Identifier ? current.callee.name : undefined);
     if (!name || !['from', 'encode', 'createSecretKey', 'String'].includes(name)) return current;
     current = unwrap(current.arguments[0]);
   }
   return current;
+}
+
+/**
+ * `this.secret` where the class declares `secret = process.env.JWT_SECRET || 'dev'` (a field, or one assignment in
+ * the constructor): the value the field holds for every call.
+ */
+function classFieldValue(node: TSESTree.MemberExpression): TSESTree.Node | undefined {
+  const name = memberName(node);
+  if (node.object.type !== AST_NODE_TYPES.ThisExpression || node.computed || !name) return undefined;
+  let owner: TSESTree.Node | undefined = node.parent;
+  while (owner && owner.type !== AST_NODE_TYPES.ClassBody) owner = owner.parent;
+  if (!owner) return undefined;
+  const values: TSESTree.Node[] = [];
+  for (const member of owner.body) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed && !member.static && propertyKeyName(member) === name && member.value) values.push(member.value);
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') values.push(...constructorAssignments(member.value.body, name));
+  }
+  return values.length === 1 ? values[0] : undefined;
+}
+
+/** `this.name = value` statements at the top level of a constructor body. */
+function constructorAssignments(body: TSESTree.BlockStatement | null | undefined, name: string): TSESTree.Node[] {
+  const values: TSESTree.Node[] = [];
+  for (const statement of body?.body ?? []) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+    const { left, right, operator } = statement.expression;
+    if (operator === '=' && left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.ThisExpression && memberName(left) === name) values.push(right);
+  }
+  return values;
 }
 
 /** The initializer of a `const` binding written once, or undefined. */
@@ -727,6 +774,56 @@ function secretUsesOf(node: Invocation, fn: FunctionNode | null, site: SecretSit
     uses.push({ ...base, node: valueNode, ...classifySecret(sourceCode, valueNode) });
   }
   return uses;
+}
+
+// Issuance
+
+/** Claim names that are secrets: a token's claims are only base64-encoded, so anyone holding it reads them. */
+const SECRET_CLAIM = /^(password|passwd|pwd|password_?hash|hashed_?password|secret|client_?secret|api_?key|private_?key|otp|pin|ssn|credit_?card|card_?number)$/i;
+
+/** `sign({ sub }, key)` with no expiry anywhere, and `sign({ sub, password }, key)`, as far as the file shows the claims. */
+function issuanceProblems(node: Invocation, library: string, use: KeyUseModel, sourceCode: TSESLint.SourceCode): IssuanceProblem[] {
+  const claimsNode = claimsArgument(node, use);
+  if (!claimsNode || claimsNode.type === AST_NODE_TYPES.SpreadElement) return [];
+  const claims = staticValueOf(sourceCode, claimsNode);
+  if (claims.kind !== 'object') return [];
+  const problems: IssuanceProblem[] = [];
+  for (const [name, property] of claims.properties) {
+    if (SECRET_CLAIM.test(name)) problems.push({ kind: 'secret-in-claims', library, node: property.property, name });
+  }
+  if (!claims.open && !propertyOf(claims, 'exp') && !setsExpiry(node, use, sourceCode)) {
+    problems.push({ kind: 'no-expiry', library, node, name: use.options?.expiry ?? (use.expiryMethod ? `.${use.expiryMethod}()` : 'exp') });
+  }
+  return problems;
+}
+
+function claimsArgument(node: Invocation, use: KeyUseModel): TSESTree.Node | undefined {
+  if (!use.claims) return undefined;
+  if ('argument' in use.claims) return node.arguments[use.claims.argument];
+  let current: TSESTree.Node = unwrap(node.callee);
+  while (current.type === AST_NODE_TYPES.MemberExpression || current.type === AST_NODE_TYPES.CallExpression) {
+    current = unwrap(current.type === AST_NODE_TYPES.MemberExpression ? current.object : current.callee);
+    if (current.type === AST_NODE_TYPES.NewExpression) return current.arguments[use.claims.chainArgument];
+  }
+  return undefined;
+}
+
+/** The options set an expiry (or may: options the file cannot read count as setting one), or the chain calls its method. */
+function setsExpiry(node: Invocation, use: KeyUseModel, sourceCode: TSESLint.SourceCode): boolean {
+  if (use.expiryMethod) {
+    for (let current: TSESTree.Node = unwrap(node.callee); current.type === AST_NODE_TYPES.MemberExpression || current.type === AST_NODE_TYPES.CallExpression; ) {
+      if (current.type === AST_NODE_TYPES.MemberExpression && memberName(current) === use.expiryMethod) return true;
+      current = unwrap(current.type === AST_NODE_TYPES.MemberExpression ? current.object : current.callee);
+    }
+    return false;
+  }
+  const spelling = use.options;
+  if (!spelling?.expiry) return false;
+  const argument = node.arguments[spelling.index];
+  if (!argument) return false;
+  if (argument.type === AST_NODE_TYPES.SpreadElement) return true;
+  const options = staticValueOf(sourceCode, argument);
+  return options.kind !== 'object' || options.open || !!propertyOf(options, spelling.expiry);
 }
 
 // API-key and Basic schemes
@@ -1343,6 +1440,7 @@ type SchemeFact = Omit<ApiKeyScheme, 'routes'>;
 class FileCredentials implements CredentialFacts {
   readonly verifications: readonly Verification[];
   readonly secrets: readonly SecretUse[] = [];
+  readonly issuance: IssuanceProblem[] = [];
   readonly moduleBindings: ReadonlyMap<string, ModuleBinding>;
   private readonly librarySchemes: SchemeFact[] = [];
   /** Calls that are no library model: Basic parsing, key look-ups, key-check helpers, `localeCompare`. */
@@ -1381,6 +1479,7 @@ class FileCredentials implements CredentialFacts {
         if (verify) pending.push({ node, fn, site: verify });
         const secret = secretSite(node, context, verify, callee);
         if (secret) secrets.push(...secretUsesOf(node, fn, secret, this.sourceCode));
+        if (secret?.use?.role === 'sign') this.issuance.push(...issuanceProblems(node, secret.library, secret.use, this.sourceCode));
         library = libraryScheme(node, context, callee);
         if (library) this.librarySchemes.push({ ...library, node, guard: node });
       }

@@ -17,7 +17,14 @@ export const fastJwt: LibraryModel = {
   id: 'fast-jwt',
   modules: ['fast-jwt'],
   verifies: [{ call: [{ export: ['createVerifier'] }], options: fastJwtOptions(0), key: { options: ['key'] } }],
-  keys: [{ call: [{ export: ['createSigner'] }], key: { options: ['key'], optionsArgument: 0 }, role: 'sign' }],
+  keys: [
+    {
+      call: [{ export: ['createSigner'] }],
+      key: { options: ['key'], optionsArgument: 0 },
+      role: 'sign',
+      options: { index: 0, algorithm: 'algorithm', issuer: 'iss', audience: 'aud', expiry: 'expiresIn' },
+    },
+  ],
   tokenCalls: [
     { name: 'createVerifier', result: { claims: 'verified' }, traced: true, returnsFunction: true },
     { name: 'createDecoder', result: { claims: 'unverified' }, traced: true, returnsFunction: true },

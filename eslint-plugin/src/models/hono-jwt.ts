@@ -18,7 +18,7 @@ export const honoJwt: LibraryModel = {
       key: { argument: 1 },
     },
   ],
-  keys: [{ call: [{ export: ['sign'] }, { export: ['Jwt', 'sign'] }], key: { argument: 1 }, role: 'sign' }],
+  keys: [{ call: [{ export: ['sign'] }, { export: ['Jwt', 'sign'] }], key: { argument: 1 }, role: 'sign', claims: { argument: 0 } }],
   // `decode()` returns `{ header, payload }`, neither verified.
   tokenCalls: [{ name: 'decode', result: { claims: 'unverified', members: ['payload', 'header'] } }],
   claims: { path: "c.get('jwtPayload')", framework: 'hono', impliedBy: ['hono/jwt'] },

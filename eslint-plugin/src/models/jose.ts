@@ -11,7 +11,7 @@ export const jose: LibraryModel = {
       resultMember: 'payload',
     },
   ],
-  keys: [{ call: [{ chain: ['SignJWT'], method: 'sign' }], key: { argument: 0 }, role: 'sign' }],
+  keys: [{ call: [{ chain: ['SignJWT'], method: 'sign' }], key: { argument: 0 }, role: 'sign', claims: { chainArgument: 0 }, expiryMethod: 'setExpirationTime' }],
   tokenCalls: [
     { name: 'jwtVerify', result: { claims: 'verified', members: ['payload'] }, byName: true },
     { name: 'decodeJwt', result: { claims: 'unverified' }, byName: true, anyImport: true },

@@ -17,7 +17,15 @@ export const jsonwebtoken: LibraryModel = {
   id: 'jsonwebtoken',
   modules: ['jsonwebtoken'],
   verifies: [{ call: [{ export: ['verify'] }], options: jsonwebtokenOptions(2), key: { argument: 1 } }],
-  keys: [{ call: [{ export: ['sign'] }], key: { argument: 1 }, role: 'sign', options: { index: 2, algorithm: 'algorithm', issuer: 'issuer', audience: 'audience' } }],
+  keys: [
+    {
+      call: [{ export: ['sign'] }],
+      key: { argument: 1 },
+      role: 'sign',
+      options: { index: 2, algorithm: 'algorithm', issuer: 'issuer', audience: 'audience', expiry: 'expiresIn' },
+      claims: { argument: 0 },
+    },
+  ],
   tokenCalls: [
     { name: 'decode', result: { claims: 'unverified' } },
     { name: 'verify', result: { claims: 'verified' }, byName: true },

@@ -101,8 +101,12 @@ export interface KeyUseModel {
   call: readonly CallShape[];
   key: KeyLocation;
   role: 'sign' | 'verify';
-  /** For signing: the options argument that sets algorithm, issuer and audience (`sign(payload, key, options)`). */
-  options?: { index: number; algorithm: string; issuer: string; audience: string };
+  /** For signing: the options argument that sets algorithm, issuer, audience and expiry (`sign(payload, key, options)`). */
+  options?: { index: number; algorithm: string; issuer: string; audience: string; expiry?: string };
+  /** For signing: where the claims are (an argument, or the first argument of the chain's `new`). */
+  claims?: { argument: number } | { chainArgument: number };
+  /** For signing chains: the method that sets an expiry (`setExpirationTime`). */
+  expiryMethod?: string;
 }
 
 /** What a token call returns, as the data-flow analysis reads it. */

@@ -25,6 +25,7 @@ export type MessageIds =
   | 'algorithmFromToken'
   | 'keyFromToken'
   | 'publicKeyAsHmacSecret'
+  | 'unexpiringToken'
   | 'mixedAlgorithms'
   | 'missingIssuer'
   | 'missingAudience'
@@ -86,6 +87,8 @@ export default createRule<Options, MessageIds>({
         "The verification algorithm comes from the token's own header (`{{field}}`), so the caller picks it ('none', or HS256 with your public key as the secret); pin the algorithms your issuer signs with (Level 3).",
       keyFromToken:
         "The verification key comes from the token's own header (`{{field}}`), so anyone can sign a token with a key of their own; use keys from a configured issuer or key set (Level 3).",
+      unexpiringToken:
+        '{{library}} signs this token with no expiry, so a leaked token is valid forever; set `{{option}}` (Level 3).',
       publicKeyAsHmacSecret:
         '{{library}} verification uses a public key as the HMAC secret of `{{option}}`, so anyone who has the public key can sign tokens; verify with the public-key algorithm it belongs to (Level 3).',
       mixedAlgorithms:
@@ -223,6 +226,11 @@ export default createRule<Options, MessageIds>({
         const facts = getCredentialFacts(sourceCode, context.settings);
         for (const verification of facts.verifications) checkVerification(verification);
         for (const problem of facts.headerProblems) checkHeaderProblem(problem);
+        if (enabled('expiry')) {
+          for (const problem of facts.issuance) {
+            if (problem.kind === 'no-expiry') report({ node: problem.node, messageId: 'unexpiringToken', data: { library: problem.library, option: problem.name } });
+          }
+        }
       },
     };
   },
