@@ -12,16 +12,16 @@ import { propertyOf, staticValueOf, stringsOf } from './static-values';
 import type { ObjectValue, StaticValue } from './static-values';
 import { decoratorsOf, dottedPath, isFunctionNode, memberName, propertyKeyName, staticString, unwrap } from './syntax';
 import { headerProblems, type HeaderProblem } from './token-header';
-import { LIBRARY_MODELS } from '../models/libraries';
 import type { CheckName, KeyLocation, KeyUseModel, LibraryModel, OptionSwitch, SchemeKind, VerifierModel, VerifyOptions } from '../models/library-model';
 import {
   isModelCall,
   methodName,
-  MODEL_METHODS,
+  BUILT_IN_MODELS,
+  modelSetFor,
+  type ModelSet,
   normaliseModule,
   requiredModule,
   resolveCallee,
-  strategyScheme,
   type CallContext,
   type Invocation,
   type ModuleBinding,
@@ -29,6 +29,7 @@ import {
 } from './library-models';
 import type { FunctionNode } from './types';
 import { fileNodes } from './walk';
+import { readSettings } from './settings';
 
 /** The library a fact comes from, as its model names it (`jsonwebtoken`, `@fastify/jwt`). */
 export type JwtLibrary = string;
@@ -269,8 +270,8 @@ function visit(node: TSESTree.Node, fn: FunctionNode | null, collected: Collecte
 
 const HEADER_FIELD_NAMES = new Set(['alg', 'kid', 'jku', 'x5u', 'jwk', 'x5c']);
 /** Exports that take the verification key from the token itself (jose's `EmbeddedJWK`), by their exported name. */
-const EMBEDDED_KEYS = LIBRARY_MODELS.flatMap((model) => (model.embeddedKeys ?? []).map((name) => ({ modules: model.modules, name })));
-const EMBEDDED_KEY_NAMES = new Set(EMBEDDED_KEYS.map((key) => key.name));
+/** Embedded-key helpers of the built-in models, which the walk collects arguments for. */
+const EMBEDDED_KEY_NAMES = new Set(BUILT_IN_MODELS.embeddedKeys.map((key) => key.name));
 
 /** `jwtVerify(token, EmbeddedJWK)`: an embedded-key helper handed to a call. */
 function addEmbeddedKeys(node: TSESTree.CallExpression, fn: FunctionNode | null, collected: Collected): void {
@@ -284,9 +285,9 @@ function mayReadHeaderField(name: string | undefined): boolean {
 }
 
 /** `EmbeddedJWK` imported from the library that exports it (`import { EmbeddedJWK } from 'jose'`). */
-function isEmbeddedKey(node: TSESTree.Identifier, bindings: ReadonlyMap<string, ModuleBinding>): boolean {
+function isEmbeddedKey(node: TSESTree.Identifier, bindings: ReadonlyMap<string, ModuleBinding>, models: ModelSet): boolean {
   const binding = bindings.get(node.name);
-  return EMBEDDED_KEYS.some((key) => !!binding && key.modules.includes(binding.module) && binding.imported === key.name);
+  return models.embeddedKeys.some((key) => !!binding && key.modules.includes(binding.module) && binding.imported === key.name);
 }
 
 /** Functions handed to `app.get(…)`, `router.use(…)`, `fastify.addHook(…)`: written inline or by name. */
@@ -351,7 +352,7 @@ interface VerifySite {
 
 /** The verification model of one call, if it is a verification this file's imports make certain. */
 function verifySite(node: Invocation, context: CallContext, callee: ResolvedCallee | undefined): VerifySite | undefined {
-  for (const library of LIBRARY_MODELS) {
+  for (const library of context.models.models) {
     for (const verifier of library.verifies ?? []) {
       if (verifier.call.some((shape) => isModelCall(node, callee, shape, library, context))) return { library, verifier };
     }
@@ -642,7 +643,7 @@ function secretSite(node: Invocation, context: CallContext, verify: VerifySite |
     const role = 'options' in key && verify.verifier.keySigns ? 'sign and verify' : 'verify';
     return { library: verify.library.id, role, key, optionsIndex: optionsIndexOf(key, verify.verifier.options.index ?? 0) };
   }
-  for (const library of LIBRARY_MODELS) {
+  for (const library of context.models.models) {
     for (const use of library.keys ?? []) {
       if (!use.call.some((shape) => isModelCall(node, callee, shape, library, context))) continue;
       return { library: library.id, role: use.role, key: use.key, optionsIndex: optionsIndexOf(use.key, 0), use, ...(use.options ? { signOptions: use.options } : {}) };
@@ -1163,15 +1164,15 @@ function isBasicParsing(node: TSESTree.Node): boolean {
 
 /** Library schemes: middleware factories, plugins, strategies, and guards that choose a strategy by name (`authenticate('basic')`). */
 function libraryScheme(node: Invocation, context: CallContext, callee: ResolvedCallee | undefined): { kind: SchemeKind; via: string } | undefined {
-  for (const library of LIBRARY_MODELS) {
+  for (const library of context.models.models) {
     for (const scheme of library.schemes ?? []) {
       if (scheme.call.some((shape) => isModelCall(node, callee, shape, library, context))) return { kind: scheme.kind, via: library.id };
     }
   }
   const strategyName = node.type === AST_NODE_TYPES.CallExpression ? (staticString(node.arguments[0]) ?? '').toLowerCase() : '';
-  const scheme = strategyName ? strategyScheme(strategyName) : undefined;
+  const scheme = strategyName ? context.models.strategyScheme(strategyName) : undefined;
   if (!scheme) return undefined;
-  const selects = LIBRARY_MODELS.some((library) => library.strategySelectors?.some((shape) => isModelCall(node, callee, shape, library, context)));
+  const selects = context.models.models.some((library) => library.strategySelectors?.some((shape) => isModelCall(node, callee, shape, library, context)));
   return selects ? { kind: scheme, via: `passport '${strategyName}'` } : undefined;
 }
 
@@ -1392,10 +1393,11 @@ function decoratorName(decorator: TSESTree.Decorator): string | undefined {
 // Putting it together
 
 /** Most calls (`res.json`, `db.users.findMany`) are none of the library models: skip them before any lookup. */
-function mayBeLibraryCall(node: Invocation, callee: ResolvedCallee | undefined): boolean {
+function mayBeLibraryCall(node: Invocation, callee: ResolvedCallee | undefined, models: ModelSet): boolean {
   if (callee || node.callee.type === AST_NODE_TYPES.Super) return true;
   const method = methodName(node);
-  return method !== undefined && MODEL_METHODS.has(method);
+  if (method !== undefined) return models.callNames.has(method);
+  return node.callee.type === AST_NODE_TYPES.Identifier && models.callNames.has(node.callee.name);
 }
 
 function schemeContext(sourceCode: TSESLint.SourceCode, settings: Readonly<Record<string, unknown>> | undefined, collected: Collected): SchemeContext {
@@ -1449,6 +1451,8 @@ class FileCredentials implements CredentialFacts {
   private schemes: readonly ApiKeyScheme[] | undefined;
   private comparisons: readonly UnsafeComparison[] | undefined;
   private header: readonly HeaderProblem[] | undefined;
+  /** The built-in library models and the user's `settings.claimguard.models`. */
+  private readonly models: ModelSet;
 
   constructor(
     private readonly sourceCode: TSESLint.SourceCode,
@@ -1456,6 +1460,7 @@ class FileCredentials implements CredentialFacts {
     private readonly collected: Collected,
   ) {
     this.moduleBindings = collected.bindings;
+    this.models = modelSetFor(readSettings(settings).models);
     this.file = schemeContext(sourceCode, settings, collected);
     this.verifications = this.classifyCalls();
     this.file.verifiesJwt = this.verifications.length > 0;
@@ -1467,6 +1472,7 @@ class FileCredentials implements CredentialFacts {
       bindings: this.collected.bindings,
       importsModule: (module) => modules.has(module),
       initializerOf: (node) => constInitializer(this.sourceCode, node),
+      models: this.models,
     };
     const pending: PendingVerification[] = [];
     const secrets = this.secrets as SecretUse[];
@@ -1474,7 +1480,7 @@ class FileCredentials implements CredentialFacts {
       const callee = resolveCallee(node.callee, this.collected.bindings);
       let verify: VerifySite | undefined;
       let library: ReturnType<typeof libraryScheme>;
-      if (mayBeLibraryCall(node, callee)) {
+      if (mayBeLibraryCall(node, callee, this.models)) {
         verify = verifySite(node, context, callee);
         if (verify) pending.push({ node, fn, site: verify });
         const secret = secretSite(node, context, verify, callee);
@@ -1538,7 +1544,7 @@ class FileCredentials implements CredentialFacts {
   }
 
   get headerProblems(): readonly HeaderProblem[] {
-    this.header ??= headerProblems(this.sourceCode, this.collected.headerReads, (node) => isEmbeddedKey(node, this.collected.bindings));
+    this.header ??= headerProblems(this.sourceCode, this.collected.headerReads, (node) => isEmbeddedKey(node, this.collected.bindings, this.models));
     return this.header;
   }
 

@@ -78,11 +78,17 @@ function receiverName(node: Invocation): string | undefined {
   return undefined;
 }
 
+/** `f(…)` and `x.f(…)` are both calls of `f`. */
+function calledName(node: TSESTree.CallExpression): string | undefined {
+  return methodName(node) ?? (node.callee.type === AST_NODE_TYPES.Identifier ? node.callee.name : undefined);
+}
+
 /** What the matching needs of the file: its module bindings, whether it imports a module, and `const` initializers. */
 export interface CallContext {
   bindings: ReadonlyMap<string, ModuleBinding>;
   importsModule(module: string): boolean;
   initializerOf(node: TSESTree.Identifier): TSESTree.Node | undefined;
+  models: ModelSet;
 }
 
 /** How tracing resolves an identifier: the module it is imported from, or the expression it was initialised with. */
@@ -163,6 +169,7 @@ export function isModelCall(node: Invocation, callee: ResolvedCallee | undefined
     const start = method === shape.method ? chainStart(node) : undefined;
     return !!start && isExport(resolveCallee(start.callee, context.bindings), model.modules, shape.chain);
   }
+  if ('function' in shape) return calledName(node) === shape.function;
   if ('member' in shape) {
     if (!method || !shape.member.includes(method) || !model.modules.some((module) => context.importsModule(module))) return false;
     const module = tracedModule((unwrap(node.callee) as TSESTree.MemberExpression).object, contextOrigin(context));
@@ -171,24 +178,9 @@ export function isModelCall(node: Invocation, callee: ResolvedCallee | undefined
   return method === shape.method;
 }
 
-/** Method names whose calls may be model calls even when the callee does not resolve to an imported module. */
-export const MODEL_METHODS: ReadonlySet<string> = new Set(
-  LIBRARY_MODELS.flatMap((model) =>
-    [...(model.verifies ?? []), ...(model.keys ?? []), ...(model.schemes ?? []), { call: model.strategySelectors ?? [] }].flatMap(({ call }) =>
-      call.flatMap((shape) =>
-        'service' in shape ? shape.service : 'plugin' in shape ? ['register'] : 'method' in shape ? [shape.method] : 'member' in shape ? shape.member : [],
-      ),
-    ),
-  ),
-);
-
-// Facts the rest of the analysis asks of the models
+// Facts the rest of the analysis asks of the built-in models, where no settings are at hand
 
 const BY_ID = new Map(LIBRARY_MODELS.map((model) => [model.id, model]));
-
-export function libraryModel(id: string): LibraryModel | undefined {
-  return BY_ID.get(id);
-}
 
 /** The claims object a verified-token middleware or strategy of this library leaves on the request. */
 export function claimsPathOfVerifier(library: string): string | undefined {
@@ -219,22 +211,7 @@ export function isTokenLibraryModule(module: string): boolean {
   return TOKEN_MODULES.has(module);
 }
 
-/** The scheme a strategy name means (`basic`, `headerapikey`), from the model of the strategy that registers it. */
-export function strategyScheme(name: string): SchemeKind | undefined {
-  for (const model of LIBRARY_MODELS) {
-    // Own keys only: `authenticate('constructor')` names no strategy.
-    if (model.strategies && Object.hasOwn(model.strategies, name)) return model.strategies[name];
-  }
-  return undefined;
-}
-
-const RECEIVER_WORDS = LIBRARY_MODELS.flatMap((model) => model.receiverWords ?? []);
-
-/** A receiver named like a token library (`jwt`, `jose`, `tokenService`). */
-export function isTokenReceiverName(text: string): boolean {
-  const lower = text.toLowerCase();
-  return RECEIVER_WORDS.some((word) => lower.includes(word));
-}
+// The models a file is analysed with: the built-in ones and the user's `settings.claimguard.models`
 
 interface TokenCallEntry {
   modules: readonly string[];
@@ -243,83 +220,140 @@ interface TokenCallEntry {
   anyImport: boolean;
 }
 
-const TOKEN_CALLS = new Map<string, TokenCallEntry[]>();
-for (const model of LIBRARY_MODELS) {
-  for (const call of model.tokenCalls ?? []) {
-    const entries = TOKEN_CALLS.get(call.name) ?? [];
-    entries.push({ modules: model.modules, result: call.result, byName: !!call.byName, anyImport: !!call.anyImport });
-    TOKEN_CALLS.set(call.name, entries);
-  }
+interface TracedCallEntry {
+  name: string;
+  result: TokenResult;
+  returnsFunction: boolean;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const entries = map.get(key);
+  if (entries) entries.push(value);
+  else map.set(key, [value]);
+}
+
+/** Name shapes whose calls need no resolved callee (`service`, `plugin`, `method`, `member`, `function`). */
+function shapeNames(shape: CallShape): readonly string[] {
+  if ('service' in shape) return shape.service;
+  if ('plugin' in shape) return ['register'];
+  if ('method' in shape) return [shape.method];
+  if ('member' in shape) return shape.member;
+  if ('function' in shape) return [shape.function];
+  return [];
 }
 
 /**
- * What a token call returns, as the models say: `receiver` is whether it is called on an object named like a
- * token library, `importedFrom` whether the bare name comes from a module. A bare name from its own library's
- * module reads as that library says; otherwise (a receiver named like a token library, a bare name from another
- * token library) the one model that claims the name `byName` decides.
+ * A set of models indexed for the questions the engine asks per call. Built once for the built-in models and
+ * once per distinct `settings.claimguard.models`.
  */
-export function tokenCallResult(
-  name: string,
-  receiver: boolean,
-  importedFrom: (module: string) => boolean,
-  importedFromTokenLibrary: () => boolean,
-): TokenResult | undefined {
-  const entries = TOKEN_CALLS.get(name);
-  if (!entries) return undefined;
-  if (!receiver) {
-    const anyImport = entries.find((entry) => entry.anyImport);
-    if (anyImport) return anyImport.result;
-    const own = entries.find((entry) => entry.modules.some(importedFrom));
-    if (own) return own.result;
-    if (!importedFromTokenLibrary()) return undefined;
-  }
-  return entries.find((entry) => entry.byName)?.result;
-}
+export class ModelSet {
+  /** Method and function names whose calls may be model calls even when the callee does not resolve to an import. */
+  readonly callNames: ReadonlySet<string>;
+  /** Exports that take the verification key from the token itself (jose's `EmbeddedJWK`). */
+  readonly embeddedKeys: readonly { modules: readonly string[]; name: string }[];
+  private readonly receiverWords: readonly string[];
+  private readonly tokenCalls = new Map<string, TokenCallEntry[]>();
+  private readonly tracedCalls = new Map<string, TracedCallEntry[]>();
 
-/** Token calls read where their callee traces back to a module (see TokenCall `traced`), by module. */
-const TRACED_CALLS = new Map<string, { name: string; result: TokenResult; returnsFunction: boolean }[]>();
-for (const model of LIBRARY_MODELS) {
-  for (const call of model.tokenCalls ?? []) {
-    if (!call.traced) continue;
-    for (const module of model.modules) {
-      const entries = TRACED_CALLS.get(module) ?? [];
-      entries.push({ name: call.name, result: call.result, returnsFunction: !!call.returnsFunction });
-      TRACED_CALLS.set(module, entries);
+  constructor(readonly models: readonly LibraryModel[]) {
+    this.callNames = new Set(
+      models.flatMap((model) =>
+        [...(model.verifies ?? []), ...(model.keys ?? []), ...(model.schemes ?? []), { call: model.strategySelectors ?? [] }].flatMap(({ call }) => call.flatMap(shapeNames)),
+      ),
+    );
+    this.embeddedKeys = models.flatMap((model) => (model.embeddedKeys ?? []).map((name) => ({ modules: model.modules, name })));
+    this.receiverWords = models.flatMap((model) => model.receiverWords ?? []);
+    for (const model of models) {
+      for (const call of model.tokenCalls ?? []) {
+        push(this.tokenCalls, call.name, { modules: model.modules, result: call.result, byName: !!call.byName, anyImport: !!call.anyImport || model.modules.length === 0 });
+        if (!call.traced) continue;
+        for (const module of model.modules) push(this.tracedCalls, module, { name: call.name, result: call.result, returnsFunction: !!call.returnsFunction });
+      }
     }
   }
-}
 
-/** Whether any module the file imports has traced token calls: only then is tracing worth its cost. */
-export function hasTracedCalls(modules: ReadonlySet<string>): boolean {
-  for (const module of modules) if (TRACED_CALLS.has(module)) return true;
-  return false;
-}
-
-/**
- * What a call returns when its callee traces back to a library's module: `getUser` on a client the module made,
- * or a function a factory of the module returned (`const verify = createVerifier(…); verify(token)`).
- */
-export function tracedCallResult(call: TSESTree.CallExpression, name: string | undefined, origin: IdentifierOrigin): TokenResult | undefined {
-  const callee = unwrap(call.callee);
-  if (callee.type === AST_NODE_TYPES.Identifier) {
-    const found = origin(callee);
-    if (found && 'init' in found) {
-      // `verify(token)` where `const verify = createVerifier(…)`.
-      const init = unwrap(found.init);
-      if (init.type !== AST_NODE_TYPES.CallExpression) return undefined;
-      const factory = init.callee.type === AST_NODE_TYPES.MemberExpression ? memberName(init.callee) : init.callee.type === AST_NODE_TYPES.Identifier ? init.callee.name : undefined;
-      const module = tracedModule(init.callee, origin);
-      return TRACED_CALLS.get(module ?? '')?.find((entry) => entry.returnsFunction && entry.name === factory)?.result;
+  /** The scheme a strategy name means (`basic`, `headerapikey`), from the model of the strategy that registers it. */
+  strategyScheme(name: string): SchemeKind | undefined {
+    for (const model of this.models) {
+      // Own keys only: `authenticate('constructor')` names no strategy.
+      if (model.strategies && Object.hasOwn(model.strategies, name)) return model.strategies[name];
     }
-    const module = found && 'module' in found ? found.module : undefined;
-    return TRACED_CALLS.get(module ?? '')?.find((entry) => !entry.returnsFunction && entry.name === name)?.result;
+    return undefined;
   }
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || !name) return undefined;
-  const module = tracedModule(callee.object, origin);
-  return TRACED_CALLS.get(module ?? '')?.find((entry) => !entry.returnsFunction && entry.name === name)?.result;
+
+  /** A receiver named like a token library (`jwt`, `jose`, `tokenService`). */
+  isTokenReceiverName(text: string): boolean {
+    const lower = text.toLowerCase();
+    return this.receiverWords.some((word) => lower.includes(word));
+  }
+
+  /**
+   * What a token call returns, as the models say: `receiver` is whether it is called on an object named like a
+   * token library, `importedFrom` whether the bare name comes from a module. A bare name from its own library's
+   * module reads as that library says; otherwise (a receiver named like a token library, a bare name from another
+   * token library) the one model that claims the name `byName` decides.
+   */
+  tokenCallResult(name: string, receiver: boolean, importedFrom: (module: string) => boolean, importedFromTokenLibrary: () => boolean): TokenResult | undefined {
+    const entries = this.tokenCalls.get(name);
+    if (!entries) return undefined;
+    if (!receiver) {
+      const anyImport = entries.find((entry) => entry.anyImport);
+      if (anyImport) return anyImport.result;
+      const own = entries.find((entry) => entry.modules.some(importedFrom));
+      if (own) return own.result;
+      if (!importedFromTokenLibrary()) return undefined;
+    }
+    return entries.find((entry) => entry.byName)?.result;
+  }
+
+  /** Whether any module the file imports has traced token calls: only then is tracing worth its cost. */
+  hasTracedCalls(modules: ReadonlySet<string>): boolean {
+    for (const module of modules) if (this.tracedCalls.has(module)) return true;
+    return false;
+  }
+
+  /**
+   * What a call returns when its callee traces back to a library's module: `getUser` on a client the module made,
+   * or a function a factory of the module returned (`const verify = createVerifier(…); verify(token)`).
+   */
+  tracedCallResult(call: TSESTree.CallExpression, name: string | undefined, origin: IdentifierOrigin): TokenResult | undefined {
+    const callee = unwrap(call.callee);
+    const lookup = (module: string | undefined, wanted: string | undefined, returnsFunction: boolean) =>
+      this.tracedCalls.get(module ?? '')?.find((entry) => entry.returnsFunction === returnsFunction && entry.name === wanted)?.result;
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const found = origin(callee);
+      if (found && 'init' in found) {
+        // `verify(token)` where `const verify = createVerifier(…)`.
+        const init = unwrap(found.init);
+        if (init.type !== AST_NODE_TYPES.CallExpression) return undefined;
+        const factory = init.callee.type === AST_NODE_TYPES.MemberExpression ? memberName(init.callee) : init.callee.type === AST_NODE_TYPES.Identifier ? init.callee.name : undefined;
+        return lookup(tracedModule(init.callee, origin), factory, true);
+      }
+      return lookup(found && 'module' in found ? found.module : undefined, name, false);
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !name) return undefined;
+    return lookup(tracedModule(callee.object, origin), name, false);
+  }
+
+  /**
+   * The verified-claims paths of the libraries a file imports (`req.oidc.user` under express-openid-connect), and
+   * those of models that name no module (a project's own middleware).
+   */
+  verifiedPathsOf(modules: ReadonlySet<string>): string[] {
+    return this.models
+      .filter((model) => model.verifiedPaths && (model.modules.length === 0 || model.modules.some((module) => modules.has(module))))
+      .flatMap((model) => model.verifiedPaths ?? []);
+  }
 }
 
-/** The verified-claims paths of the libraries a file imports (`req.oidc.user` under express-openid-connect). */
-export function verifiedPathsOf(modules: ReadonlySet<string>): string[] {
-  return LIBRARY_MODELS.filter((model) => model.verifiedPaths && model.modules.some((module) => modules.has(module))).flatMap((model) => model.verifiedPaths ?? []);
+export const BUILT_IN_MODELS = new ModelSet(LIBRARY_MODELS);
+
+const modelSets = new WeakMap<readonly LibraryModel[], ModelSet>();
+
+/** The built-in models followed by the user's (`settings.claimguard.models`, already validated). */
+export function modelSetFor(userModels: readonly LibraryModel[]): ModelSet {
+  if (userModels.length === 0) return BUILT_IN_MODELS;
+  let set = modelSets.get(userModels);
+  if (!set) modelSets.set(userModels, (set = new ModelSet([...LIBRARY_MODELS, ...userModels])));
+  return set;
 }

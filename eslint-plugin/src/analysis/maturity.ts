@@ -170,7 +170,7 @@ export function getFileFacts(sourceCode: TSESLint.SourceCode, eslintSettings?: E
   let located: LocatedFacts | undefined;
   let routes: RouteFacts[] | undefined;
   const chainFacts = (chain: readonly ChainLink[]): ChainFacts => {
-    located ??= locateFacts(sourceCode, analyzeSourceCode(sourceCode, eslintSettings, filename || undefined), model);
+    located ??= locateFacts(sourceCode, analyzeSourceCode(sourceCode, eslintSettings, filename || undefined), model, eslintSettings);
     return factsOfChain(chain, located, model);
   };
   const facts: FileFacts = {
@@ -379,8 +379,8 @@ interface LocatedFacts {
 /** What a verifier this file cannot see leaves open, as a reason line says it. */
 const HIDDEN_UNPINNED = ['algorithms', 'issuer', 'audience and expiry (the verification is in code this file cannot see)'];
 
-function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, model: RouteModel): LocatedFacts {
-  const credentials = credentialFactsOf(sourceCode, model);
+function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, model: RouteModel, eslintSettings: EslintSettings | undefined): LocatedFacts {
+  const credentials = credentialFactsOf(sourceCode, model, eslintSettings);
   const decisions: Located<DecisionFact>[] = [];
   for (const decision of analysis.decisions) {
     const fact = decisionFact(sourceCode, decision);
@@ -753,8 +753,8 @@ const STRATEGY_ELSEWHERE_UNPINNED = ['algorithms', 'issuer', 'audience and expir
  * The strategies a file configures (passport-jwt, a Nest `PassportStrategy`, `@fastify/jwt`, `JwtModule`), which
  * strategy markers in other files (`passport.authenticate('jwt')`, `AuthGuard('jwt')`) run.
  */
-export function strategyFacts(sourceCode: TSESLint.SourceCode): VerificationFact[] {
-  return getCredentialFacts(sourceCode)
+export function strategyFacts(sourceCode: TSESLint.SourceCode, eslintSettings?: EslintSettings): VerificationFact[] {
+  return getCredentialFacts(sourceCode, eslintSettings)
     .verifications.filter((verification) => verification.strategy && !verification.middleware)
     .map((verification) => ({ description: `the ${verification.library} strategy`, span: spanOf(verification.node), unpinned: unpinnedChecks([verification]) }));
 }
@@ -763,8 +763,9 @@ export function strategyFacts(sourceCode: TSESLint.SourceCode): VerificationFact
  * Token verification and API-key/Basic schemes as the grade sees them, located where they run on a chain.
  * The one place the grade reads credential facts.
  */
-function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel): ChainCredentialFacts {
-  const credentials = getCredentialFacts(sourceCode);
+function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel, eslintSettings: EslintSettings | undefined): ChainCredentialFacts {
+  // The settings' own models (an in-house verifier) count only when the facts are built with them.
+  const credentials = getCredentialFacts(sourceCode, eslintSettings);
   const facts: ChainCredentialFacts = { verifications: [], schemes: [] };
   const strategies = credentials.verifications.filter((verification) => verification.strategy);
   for (const verification of credentials.verifications) {

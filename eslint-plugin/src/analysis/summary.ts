@@ -128,7 +128,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     starExports: model.starExports,
     mounts,
     ...(model.nextMiddleware ? { nextMiddleware: { facts: fileFacts.chainFacts([model.nextMiddleware.link]), matchers: model.nextMiddleware.matchers } } : {}),
-    strategies: strategyFacts(sourceCode),
+    strategies: strategyFacts(sourceCode, settings),
     decorations: [...model.decorations].map(([name, link]) => ({ name, facts: fileFacts.chainFacts([link]) })),
     nest: {
       globalGuards: globalGuards.length > 0 ? fileFacts.chainFacts(globalGuards) : undefined,

@@ -7,16 +7,7 @@ import { frameworkCall, frameworkMember, requestShapeOfParam, type FrameworkShap
 import { fromPortable, type PortableValue } from './portable';
 import { calleeName, calleeObject, dottedPath, functionName, isFunctionNode, memberName, staticString, unwrap } from './syntax';
 import { budgetOf, subjectText, type FileBudget } from './budget';
-import {
-  hasTracedCalls,
-  isTokenReceiverName,
-  normaliseModule,
-  requiredModule,
-  tokenCallResult,
-  tracedCallResult,
-  verifiedPathsOf,
-  type IdentifierOrigin,
-} from './library-models';
+import { modelSetFor, normaliseModule, requiredModule, type IdentifierOrigin, type ModelSet } from './library-models';
 import type { TokenResult } from '../models/library-model';
 
 type Variable = ReturnType<FileIndex['variableOf']> & object;
@@ -125,6 +116,8 @@ export class ValueEvaluator {
   private readonly verifiedPaths: readonly string[];
   /** Whether the file imports a library whose token calls are found by tracing callees to its module. */
   private readonly tracesModules: boolean;
+  /** The built-in library models and the user's `settings.claimguard.models`. */
+  private readonly models: ModelSet;
   private readonly budget: FileBudget;
 
   constructor(
@@ -134,9 +127,10 @@ export class ValueEvaluator {
     /** What a call of another project file's function returns, from the project index; undefined for other calls. */
     private readonly imports?: (call: TSESTree.CallExpression) => readonly PortableValue[] | undefined,
   ) {
-    this.verifiedPaths = [...settings.verifiedClaims, ...verifiedPathsOf(index.modules)];
+    this.models = modelSetFor(settings.models);
+    this.verifiedPaths = [...settings.verifiedClaims, ...this.models.verifiedPathsOf(index.modules)];
     this.hasConfiguredPaths = Object.keys(settings.sources).length > 0 || this.verifiedPaths.length > 0;
-    this.tracesModules = hasTracedCalls(index.modules);
+    this.tracesModules = this.models.hasTracedCalls(index.modules);
     this.budget = budgetOf(sourceCode);
   }
 
@@ -525,12 +519,12 @@ export class ValueEvaluator {
   /** Token library calls, as the library models say: decoding yields unverified claims, verification verified ones. */
   private jwtCall(node: TSESTree.CallExpression, name: string | undefined, receiver: TSESTree.Expression | undefined): Value[] | undefined {
     if (this.tracesModules) {
-      const traced = tracedCallResult(node, name, this.origin);
+      const traced = this.models.tracedCallResult(node, name, this.origin);
       if (traced) return tokenValues(traced, node);
     }
     if (!name) return undefined;
-    if (receiver && !isTokenReceiverName(this.sourceCode.getText(receiver))) return undefined;
-    const result = tokenCallResult(
+    if (receiver && !this.models.isTokenReceiverName(this.sourceCode.getText(receiver))) return undefined;
+    const result = this.models.tokenCallResult(
       name,
       !!receiver,
       (module) => this.index.importsFrom(name, module),

@@ -20,6 +20,7 @@ export type CheckName = 'algorithms' | 'issuer' | 'audience' | 'expiry' | 'crede
  *   on a receiver whose name contains `receiverWord`;
  * - `chain`: the last call of a builder chain that starts with `new <export>(…)` (`new SignJWT(…)….sign(key)`);
  * - `method`: a method of that name on any receiver (`passport.authenticate('basic')`);
+ * - `function`: a function or method of that name, wherever it comes from (a project's own `verifyAccess()`);
  * - `member`: a method of one of these names on an object the module made, traced through calls, members and
  *   constants (`admin.auth().verifyIdToken(…)`, `supabase.auth.getUser(…)` after `createClient(…)`).
  */
@@ -30,6 +31,7 @@ export type CallShape =
   | { service: readonly string[]; receiverWord: string }
   | { chain: readonly string[]; method: string }
   | { method: string }
+  | { function: string }
   | { member: readonly string[] };
 
 /**
@@ -171,7 +173,10 @@ export interface ClaimsLocation {
 export interface LibraryModel {
   /** The name reports use for the library (`jsonwebtoken`, `@fastify/jwt`). */
   id: string;
-  /** The modules it is imported from. */
+  /**
+   * The modules it is imported from. A model with none (a project's own helpers, in settings) applies to every
+   * file: its token calls are read by name and its verified paths everywhere.
+   */
   modules: readonly string[];
   verifies?: readonly VerifierModel[];
   keys?: readonly KeyUseModel[];

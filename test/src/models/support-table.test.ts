@@ -16,6 +16,7 @@ function callText(shape: CallShape): string {
   if ('service' in shape) return shape.service.map((name) => `.${name}()`).join(', ');
   if ('chain' in shape) return `new ${shape.chain.join('.')}()….${shape.method}()`;
   if ('member' in shape) return shape.member.map((name) => `.${name}()`).join(', ');
+  if ('function' in shape) return `${shape.function}()`;
   return `.${shape.method}()`;
 }
 
