@@ -83,6 +83,15 @@ function calledName(node: TSESTree.CallExpression): string | undefined {
   return methodName(node) ?? (node.callee.type === AST_NODE_TYPES.Identifier ? node.callee.name : undefined);
 }
 
+/** A receiver's last name: `auth` for `supabase.auth` and `admin.auth()`, the identifier itself otherwise. */
+export function receiverLastName(node: TSESTree.Node): string | undefined {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Identifier) return bare.name;
+  if (bare.type === AST_NODE_TYPES.MemberExpression) return memberName(bare);
+  if (bare.type === AST_NODE_TYPES.CallExpression) return calledName(bare);
+  return undefined;
+}
+
 /** What the matching needs of the file: its module bindings, whether it imports a module, and `const` initializers. */
 export interface CallContext {
   bindings: ReadonlyMap<string, ModuleBinding>;
@@ -171,8 +180,11 @@ export function isModelCall(node: Invocation, callee: ResolvedCallee | undefined
   }
   if ('function' in shape) return calledName(node) === shape.function;
   if ('member' in shape) {
-    if (!method || !shape.member.includes(method) || !model.modules.some((module) => context.importsModule(module))) return false;
-    const module = tracedModule((unwrap(node.callee) as TSESTree.MemberExpression).object, contextOrigin(context));
+    if (!method || !shape.member.includes(method)) return false;
+    const receiver = (unwrap(node.callee) as TSESTree.MemberExpression).object;
+    if (shape.receivers?.includes(receiverLastName(receiver) ?? '')) return true;
+    if (!model.modules.some((module) => context.importsModule(module))) return false;
+    const module = tracedModule(receiver, contextOrigin(context));
     return module !== undefined && model.modules.includes(module);
   }
   return method === shape.method;
@@ -226,6 +238,11 @@ interface TracedCallEntry {
   returnsFunction: boolean;
 }
 
+interface ReceiverCallEntry {
+  receivers: readonly string[];
+  result: TokenResult;
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const entries = map.get(key);
   if (entries) entries.push(value);
@@ -254,6 +271,8 @@ export class ModelSet {
   private readonly receiverWords: readonly string[];
   private readonly tokenCalls = new Map<string, TokenCallEntry[]>();
   private readonly tracedCalls = new Map<string, TracedCallEntry[]>();
+  /** Traced calls that also read by their receiver's name (`auth.getUser`), by method name. */
+  private readonly receiverCalls = new Map<string, ReceiverCallEntry[]>();
 
   constructor(readonly models: readonly LibraryModel[]) {
     this.callNames = new Set(
@@ -268,6 +287,7 @@ export class ModelSet {
         push(this.tokenCalls, call.name, { modules: model.modules, result: call.result, byName: !!call.byName, anyImport: !!call.anyImport || model.modules.length === 0 });
         if (!call.traced) continue;
         for (const module of model.modules) push(this.tracedCalls, module, { name: call.name, result: call.result, returnsFunction: !!call.returnsFunction });
+        if (call.receivers) push(this.receiverCalls, call.name, { receivers: call.receivers, result: call.result });
       }
     }
   }
@@ -332,7 +352,20 @@ export class ModelSet {
       return lookup(found && 'module' in found ? found.module : undefined, name, false);
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression || !name) return undefined;
-    return lookup(tracedModule(callee.object, origin), name, false);
+    return lookup(tracedModule(callee.object, origin), name, false) ?? this.receiverCallResult(callee.object, name);
+  }
+
+  /** `supabase.auth.getUser(…)` on a client another file made: read by the receiver's name (see TokenCall `receivers`). */
+  private receiverCallResult(receiver: TSESTree.Node, name: string): TokenResult | undefined {
+    const entries = this.receiverCalls.get(name);
+    if (!entries) return undefined;
+    const last = receiverLastName(receiver) ?? '';
+    return entries.find((entry) => entry.receivers.includes(last))?.result;
+  }
+
+  /** Whether a call of this method name may be read by its receiver's name alone. */
+  hasReceiverCalls(name: string | undefined): boolean {
+    return name !== undefined && this.receiverCalls.has(name);
   }
 
   /**

@@ -518,7 +518,7 @@ export class ValueEvaluator {
 
   /** Token library calls, as the library models say: decoding yields unverified claims, verification verified ones. */
   private jwtCall(node: TSESTree.CallExpression, name: string | undefined, receiver: TSESTree.Expression | undefined): Value[] | undefined {
-    if (this.tracesModules) {
+    if (this.tracesModules || this.models.hasReceiverCalls(name)) {
       const traced = this.models.tracedCallResult(node, name, this.origin);
       if (traced) return tokenValues(traced, node);
     }

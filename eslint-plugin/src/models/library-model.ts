@@ -22,7 +22,9 @@ export type CheckName = 'algorithms' | 'issuer' | 'audience' | 'expiry' | 'crede
  * - `method`: a method of that name on any receiver (`passport.authenticate('basic')`);
  * - `function`: a function or method of that name, wherever it comes from (a project's own `verifyAccess()`);
  * - `member`: a method of one of these names on an object the module made, traced through calls, members and
- *   constants (`admin.auth().verifyIdToken(…)`, `supabase.auth.getUser(…)` after `createClient(…)`).
+ *   constants (`admin.auth().verifyIdToken(…)`, `supabase.auth.getUser(…)` after `createClient(…)`); with
+ *   `receivers`, also on a receiver of one of those names wherever it comes from (a client another file made:
+ *   `supabase.auth.getUser(…)` is a call on a receiver named `auth`).
  */
 export type CallShape =
   | { export: readonly string[] }
@@ -32,7 +34,7 @@ export type CallShape =
   | { chain: readonly string[]; method: string }
   | { method: string }
   | { function: string }
-  | { member: readonly string[] };
+  | { member: readonly string[]; receivers?: readonly string[] };
 
 /**
  * Where a call's key or secret is: an argument, or options (`secretOrKey`, `secret.public`) of the argument at
@@ -148,6 +150,11 @@ export interface TokenCall {
   traced?: boolean;
   /** With `traced`: the call returns a function (`createDecoder()`), and calling that function returns `result`. */
   returnsFunction?: boolean;
+  /**
+   * With `traced`: receivers that mean the library wherever they come from, by their last name (`auth` in
+   * `supabase.auth.getUser(…)`, `auth()` in `admin.auth().verifyIdToken(…)`), for clients made in another file.
+   */
+  receivers?: readonly string[];
 }
 
 export type SchemeKind = 'api-key' | 'basic' | 'digest';

@@ -7,10 +7,11 @@ import type { LibraryModel } from './library-model';
 export const supabase: LibraryModel = {
   id: 'supabase',
   modules: ['@supabase/supabase-js', '@supabase/ssr', '@supabase/auth-helpers-nextjs'],
-  verifies: [{ call: [{ member: ['getUser', 'getClaims'] }], options: {} }],
+  // The client is often made in another file: `supabase.auth.getUser(…)` is read by its `auth` receiver too.
+  verifies: [{ call: [{ member: ['getUser', 'getClaims'], receivers: ['auth'] }], options: {} }],
   tokenCalls: [
-    { name: 'getUser', result: { claims: 'verified', members: ['data.user'] }, traced: true },
-    { name: 'getClaims', result: { claims: 'verified', members: ['data.claims'] }, traced: true },
-    { name: 'getSession', result: { claims: 'unverified', members: ['data.session'] }, traced: true },
+    { name: 'getUser', result: { claims: 'verified', members: ['data.user'] }, traced: true, receivers: ['auth'] },
+    { name: 'getClaims', result: { claims: 'verified', members: ['data.claims'] }, traced: true, receivers: ['auth'] },
+    { name: 'getSession', result: { claims: 'unverified', members: ['data.session'] }, traced: true, receivers: ['auth'] },
   ],
 };

@@ -42,4 +42,19 @@ app.delete('/users/:id', async (req, res) => {
     ],
     invalid: [],
   });
+  ruleCases('maturity-level', {
+    valid: [
+      {
+        // `auth` made in another file (`export const auth = admin.auth()`): verifyIdToken still authenticates the route.
+        code: `import { auth } from './firebase.js';
+app.get('/admin', async (req, res) => {
+  const decoded = await auth.verifyIdToken(req.headers.authorization.slice(7));
+  if (decoded.role !== 'admin') return res.sendStatus(403);
+  res.json(report());
+});`,
+        options: [{ minimumLevel: 3 }],
+      },
+    ],
+    invalid: [],
+  });
 });

@@ -21,6 +21,15 @@ app.get('/admin', async (req, res) => {
     ],
     invalid: [
       {
+        code: `import { supabase } from '../services/supabase-client.js';
+export default async function requireAdmin(req, res, next) {
+  const { data } = await supabase.auth.getSession();
+  if (data.session.user.app_metadata.role !== 'admin') return res.status(403).json({ error: 'forbidden' });
+  next();
+}`,
+        errors: [error('unverifiedClaims', 4, 7)],
+      },
+      {
         // getSession() on the server returns what the client stored, unverified.
         code: `import { createClient } from '@supabase/supabase-js';
 const supabase = createClient(process.env.SUPABASE_URL, process.env.SUPABASE_ANON_KEY);
@@ -43,5 +52,21 @@ app.get('/admin', handler);`,
         errors: [error('unverifiedClaims', 5, 7)],
       },
     ],
+  });
+  ruleCases('maturity-level', {
+    valid: [
+      {
+        // The client is made in another file of the project; getUser(jwt) still verifies the token.
+        code: `import { supabase } from '../services/supabase-client.js';
+app.get('/admin', async (req, res) => {
+  const { data, error } = await supabase.auth.getUser(req.headers.authorization?.split(' ')[1]);
+  if (error) return res.sendStatus(401);
+  if (data.user.app_metadata.role !== 'admin') return res.sendStatus(403);
+  res.json(report());
+});`,
+        options: [{ minimumLevel: 3 }],
+      },
+    ],
+    invalid: [],
   });
 });
