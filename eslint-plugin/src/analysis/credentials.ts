@@ -1504,7 +1504,7 @@ class FileCredentials implements CredentialFacts {
     const algorithms = verification.pinnedValues.algorithms;
     if (!algorithms || !algorithms.every((algorithm) => HMAC_ALGORITHM.test(algorithm))) return verification;
     const key = this.secrets.find((use) => use.call === verification.node && use.role !== 'sign');
-    const kind = key ? keyKindOf(this.sourceCode, key) : undefined;
+    const kind = key ? keyKindOf(this.sourceCode, key, this.models) : undefined;
     if (kind !== 'public-key' && kind !== 'rsa') return verification;
     const problem: VerificationProblem = { check: 'algorithms', kind: 'public-key-as-hmac', option: 'algorithms', node: key!.node, algorithms };
     return { ...verification, problems: [...verification.problems, problem], missing: unique([...verification.missing, 'algorithms']), pinned: false };
@@ -1513,7 +1513,7 @@ class FileCredentials implements CredentialFacts {
   /** What the file determines for a verification's missing options: see `Determined`. */
   private determine(verification: Verification, all: readonly Verification[], signed: SignedValues): Determined {
     const key = this.secrets.find((use) => use.call === verification.node && use.role !== 'sign');
-    const kind = key ? keyKindOf(this.sourceCode, key) : undefined;
+    const kind = key ? keyKindOf(this.sourceCode, key, this.models) : undefined;
     const others = all.filter((other) => other !== verification).map((other) => other.pinnedValues);
     const issuer = onlyValue([...signed.issuers, ...others.map((values) => values.issuer)]);
     const audience = onlyValue([...signed.audiences, ...others.map((values) => values.audience)]);
@@ -1522,7 +1522,7 @@ class FileCredentials implements CredentialFacts {
 
   /** The algorithms a key of this file implies, for a fix that replaces `decode` with `verify`. */
   algorithmsFor(use: SecretUse): Pick<Determined, 'algorithms' | 'algorithmsFrom'> {
-    return algorithmsForKey(keyKindOf(this.sourceCode, use), signedValues(this.secrets, this.sourceCode).algorithms);
+    return algorithmsForKey(keyKindOf(this.sourceCode, use, this.models), signedValues(this.secrets, this.sourceCode).algorithms);
   }
 
   /** The issuer and audience the file determines for every verification (see `Determined`). */
@@ -1646,18 +1646,17 @@ function withoutAbsentOptions(verification: Verification): Verification {
 /** The kind of key a verification uses: an HMAC secret, an RSA public key or key set, or another public key. */
 type KeyKind = 'hmac' | 'rsa' | 'public-key';
 
-/** jwks-rsa's helpers hand out RSA keys from the issuer's key set. */
-const RSA_KEY_SETS = /^(expressJwtSecret|passportJwtSecret|koaJwtSecret|hapiJwt2Key|hapiJwt2KeyAsync|getSigningKey|getSigningKeys)$/;
 const PUBLIC_KEY_NAME = /public|cert|pem|jwks?|spki/i;
 
-function keyKindOf(sourceCode: TSESLint.SourceCode, use: SecretUse): KeyKind | undefined {
+function keyKindOf(sourceCode: TSESLint.SourceCode, use: SecretUse, models: ModelSet): KeyKind | undefined {
   if (use.kind === 'hardcoded' || use.kind === 'env-fallback') return 'hmac';
   const key = unwrapSecret(sourceCode, use.node);
   if (use.kind === 'public-key') {
     const value = staticValueOf(sourceCode, key);
     return value.kind === 'literal' && typeof value.value === 'string' && value.value.includes('-----BEGIN RSA PUBLIC KEY-----') ? 'rsa' : 'public-key';
   }
-  if (key.type === AST_NODE_TYPES.CallExpression && RSA_KEY_SETS.test(calledName(key) ?? '')) return 'rsa';
+  // Key-set helpers (jwks-rsa's) hand out the issuer's RSA keys.
+  if (key.type === AST_NODE_TYPES.CallExpression && models.rsaKeySets.has(calledName(key) ?? '')) return 'rsa';
   const value = staticValueOf(sourceCode, key);
   const name = value.kind === 'env' || value.kind === 'env-fallback' ? value.name : operandName(key);
   if (!name) return undefined;

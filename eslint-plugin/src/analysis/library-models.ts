@@ -268,6 +268,8 @@ export class ModelSet {
   readonly callNames: ReadonlySet<string>;
   /** Exports that take the verification key from the token itself (jose's `EmbeddedJWK`). */
   readonly embeddedKeys: readonly { modules: readonly string[]; name: string }[];
+  /** Functions that return an issuer's RSA keys (jwks-rsa's helpers). */
+  readonly rsaKeySets: ReadonlySet<string>;
   private readonly receiverWords: readonly string[];
   private readonly tokenCalls = new Map<string, TokenCallEntry[]>();
   private readonly tracedCalls = new Map<string, TracedCallEntry[]>();
@@ -282,6 +284,7 @@ export class ModelSet {
     );
     this.embeddedKeys = models.flatMap((model) => (model.embeddedKeys ?? []).map((name) => ({ modules: model.modules, name })));
     this.receiverWords = models.flatMap((model) => model.receiverWords ?? []);
+    this.rsaKeySets = new Set(models.flatMap((model) => model.rsaKeySets ?? []));
     for (const model of models) {
       for (const call of model.tokenCalls ?? []) {
         push(this.tokenCalls, call.name, { modules: model.modules, result: call.result, byName: !!call.byName, anyImport: !!call.anyImport || model.modules.length === 0 });

@@ -33,6 +33,7 @@ import { oktaJwtVerifier } from './okta-jwt-verifier';
 import { jws } from './jws';
 import { njwt } from './njwt';
 import { jsrsasign } from './jsrsasign';
+import { jwksRsa } from './jwks-rsa';
 import { tokenConventions } from './token-conventions';
 
 export const LIBRARY_MODELS: readonly LibraryModel[] = [
@@ -58,6 +59,7 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   jws,
   njwt,
   jsrsasign,
+  jwksRsa,
   passport,
   passportHttp,
   passportHeaderApiKey,

@@ -198,6 +198,8 @@ export interface LibraryModel {
   remedyModules?: readonly string[];
   /** Words that, in a receiver's name, say the receiver is a token library (`jwt.decode`, `tokenService.verify`). */
   receiverWords?: readonly string[];
+  /** Functions that return the issuer's RSA signing keys (jwks-rsa's `expressJwtSecret`), for the algorithms a fix pins. */
+  rsaKeySets?: readonly string[];
   /** Exports that take the verification key from the token's own header (jose's `EmbeddedJWK`). */
   embeddedKeys?: readonly string[];
   /** Dotted paths that hold verified claims in a file that imports the library (`req.oidc.user`). */
