@@ -22,6 +22,13 @@ export async function GET(request) {
 }`,
         filename: 'app/api/admin/route.ts',
       },
+      // next-connect style middleware: the session endpoint checks the cookie.
+      `import { getSession } from 'next-auth/react';
+export default async function handler(req, res) {
+  const session = await getSession({ req });
+  if (session.user.id !== req.query.ownerId) return res.status(403).end('Forbidden');
+  res.json(await projectsOf(session.user.id));
+}`,
     ],
     invalid: [
       {
