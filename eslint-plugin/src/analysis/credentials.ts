@@ -519,12 +519,17 @@ function checkPresent(
   } else if (found.state === 'absent') {
     problems.push({ check, kind: 'missing', option: paths[0], node: call, insertion: insertionFor(paths[0]) });
   } else if (isEmptyValue(found.value)) {
-    problems.push({ check, kind: 'missing', option: paths[0], node: found.property });
+    problems.push({ check, kind: 'missing', option: presentPath(options, paths), node: found.property });
   } else {
     const placeholder = placeholderIn(found.value);
-    if (placeholder !== undefined) problems.push({ check, kind: 'placeholder', option: paths[0], node: found.property, value: placeholder });
+    if (placeholder !== undefined) problems.push({ check, kind: 'placeholder', option: presentPath(options, paths), node: found.property, value: placeholder });
   }
   return found;
+}
+
+/** The alternative that is written (`clientId: null` is Cognito's audience), so a message names what the code wrote. */
+function presentPath(options: StaticValue, paths: readonly string[]): string {
+  return paths.find((path) => lookup(options, path).state === 'present') ?? paths[0]!;
 }
 
 /** Unfinished values (`'TODO: expected issuer'`, `'<audience>'`, `'your-issuer'`): they pin nothing. */

@@ -38,7 +38,7 @@ exports.verifier = JwtRsaVerifier.create({ issuer: 'https://issuer.example.com',
         // `clientId: null` switches the audience check off.
         code: `import { CognitoJwtVerifier } from 'aws-jwt-verify';
 export const verifier = CognitoJwtVerifier.create({ userPoolId: 'eu-west-1_abc', tokenUse: 'access', clientId: null });`,
-        errors: [error('missingAudience', 2, 102)],
+        errors: [{ ...error('missingAudience', 2, 102), data: { library: 'aws-jwt-verify', option: 'clientId' } }],
       },
       {
         code: `import { JwtRsaVerifier } from 'aws-jwt-verify';
