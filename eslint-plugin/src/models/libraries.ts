@@ -17,6 +17,7 @@ import { jwtSimple } from './jwt-simple';
 import { jwtDecode } from './jwt-decode';
 import { passport } from './passport';
 import { passportHttp } from './passport-http';
+import { passportLocal } from './passport-local';
 import { passportHeaderApiKey } from './passport-headerapikey';
 import { expressBasicAuth } from './express-basic-auth';
 import { basicAuth } from './basic-auth';
@@ -62,6 +63,7 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   jwksRsa,
   passport,
   passportHttp,
+  passportLocal,
   passportHeaderApiKey,
   expressBasicAuth,
   basicAuth,
