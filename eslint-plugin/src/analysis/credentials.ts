@@ -1111,20 +1111,14 @@ function isBasicParsing(node: TSESTree.Node): boolean {
 }
 
 /** Library schemes: middleware factories, plugins, strategies, and guards that choose a strategy by name (`authenticate('basic')`). */
-function libraryScheme(node: Invocation, context: CallContext, callee: ResolvedCallee | undefined, sourceCode: TSESLint.SourceCode): { kind: SchemeKind; via: string } | undefined {
+function libraryScheme(node: Invocation, context: CallContext, callee: ResolvedCallee | undefined): { kind: SchemeKind; via: string } | undefined {
   for (const library of context.models.models) {
     for (const scheme of library.schemes ?? []) {
       if (scheme.call.some((shape) => isModelCall(node, callee, shape, library, context))) return { kind: scheme.kind, via: library.id };
     }
   }
   const strategyName = node.type === AST_NODE_TYPES.CallExpression ? (staticString(node.arguments[0]) ?? '').toLowerCase() : '';
-  const optionIs = (option: string, value: boolean) => {
-    const options = node.arguments[1];
-    if (!options || options.type === AST_NODE_TYPES.SpreadElement) return false;
-    const found = lookup(staticValueOf(sourceCode, options), option);
-    return found.state === 'present' && found.value.kind === 'literal' && found.value.value === value;
-  };
-  const scheme = strategyName ? context.models.strategyScheme(strategyName, optionIs) : undefined;
+  const scheme = strategyName ? context.models.strategyScheme(strategyName) : undefined;
   if (!scheme) return undefined;
   const selects = context.models.models.some((library) => library.strategySelectors?.some((shape) => isModelCall(node, callee, shape, library, context)));
   return selects ? { kind: scheme, via: `passport '${strategyName}'` } : undefined;
@@ -1440,7 +1434,7 @@ class FileCredentials implements CredentialFacts {
         const secret = secretSite(node, context, verify, callee);
         if (secret) secrets.push(...secretUsesOf(node, fn, secret, this.sourceCode));
         if (secret?.use?.role === 'sign') this.issuance.push(...issuanceProblems(node, secret.library, secret.use, this.sourceCode));
-        library = libraryScheme(node, context, callee, this.sourceCode);
+        library = libraryScheme(node, context, callee);
         if (library) this.librarySchemes.push({ ...library, node, guard: node });
       }
       if (node.type === AST_NODE_TYPES.CallExpression && !library && !verify) this.plainCalls.push({ node, fn });

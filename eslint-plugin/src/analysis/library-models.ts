@@ -295,17 +295,11 @@ export class ModelSet {
     }
   }
 
-  /**
-   * The scheme a strategy name means (`basic`, `headerapikey`), from the model of the strategy that registers it;
-   * `optionIs` answers a strategy's `when` condition on the selecting call's options.
-   */
-  strategyScheme(name: string, optionIs: (option: string, value: boolean) => boolean): SchemeKind | undefined {
+  /** The scheme a strategy name means (`basic`, `headerapikey`), from the model of the strategy that registers it. */
+  strategyScheme(name: string): SchemeKind | undefined {
     for (const model of this.models) {
       // Own keys only: `authenticate('constructor')` names no strategy.
-      if (!model.strategies || !Object.hasOwn(model.strategies, name)) continue;
-      const scheme = model.strategies[name]!;
-      if (typeof scheme === 'string') return scheme;
-      return optionIs(scheme.when.option, scheme.when.value) ? scheme.kind : undefined;
+      if (model.strategies && Object.hasOwn(model.strategies, name)) return model.strategies[name];
     }
     return undefined;
   }

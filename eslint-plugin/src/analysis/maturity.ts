@@ -793,7 +793,7 @@ function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel, e
     });
   }
   for (const scheme of credentials.apiKeySchemes) {
-    const label = scheme.kind === 'api-key' ? 'API key' : scheme.kind === 'basic' ? 'HTTP Basic credentials' : scheme.kind === 'password' ? 'a password on every request' : 'HTTP Digest credentials';
+    const label = scheme.kind === 'api-key' ? 'API key' : scheme.kind === 'basic' ? 'HTTP Basic credentials' : 'HTTP Digest credentials';
     const where = scheme.origin ? ` in ${scheme.origin.description}` : ` (${scheme.via})`;
     facts.schemes.push({ node: scheme.guard ?? scheme.node, description: `${label}${where}`, routes: scheme.routes });
   }

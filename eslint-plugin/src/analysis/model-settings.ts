@@ -192,6 +192,6 @@ function readResult(read: Reader, value: unknown, at: string): TokenResult {
 
 function readScheme(read: Reader, value: unknown, at: string): SchemeModel {
   const raw = read.object(value, at, new Set(['kind', 'call']));
-  if (raw.kind !== 'api-key' && raw.kind !== 'basic' && raw.kind !== 'digest' && raw.kind !== 'password') throw read.fail(`${at}.kind`, '"api-key", "basic", "digest" or "password"');
+  if (raw.kind !== 'api-key' && raw.kind !== 'basic' && raw.kind !== 'digest') throw read.fail(`${at}.kind`, '"api-key", "basic" or "digest"');
   return { kind: raw.kind, call: readCalls(read, raw.call, `${at}.call`) };
 }

@@ -17,7 +17,6 @@ import { jwtSimple } from './jwt-simple';
 import { jwtDecode } from './jwt-decode';
 import { passport } from './passport';
 import { passportHttp } from './passport-http';
-import { passportLocal } from './passport-local';
 import { passportHeaderApiKey } from './passport-headerapikey';
 import { expressBasicAuth } from './express-basic-auth';
 import { basicAuth } from './basic-auth';
@@ -63,7 +62,6 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   jwksRsa,
   passport,
   passportHttp,
-  passportLocal,
   passportHeaderApiKey,
   expressBasicAuth,
   basicAuth,

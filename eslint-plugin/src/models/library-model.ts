@@ -157,8 +157,7 @@ export interface TokenCall {
   receivers?: readonly string[];
 }
 
-/** `password`: a user's password sent with every request, outside HTTP Basic (passport-local without a session). */
-export type SchemeKind = 'api-key' | 'basic' | 'digest' | 'password';
+export type SchemeKind = 'api-key' | 'basic' | 'digest';
 
 /** Middleware, a plugin or a strategy that authenticates with a static key or Basic/Digest credentials. */
 export interface SchemeModel {
@@ -190,11 +189,8 @@ export interface LibraryModel {
   keys?: readonly KeyUseModel[];
   tokenCalls?: readonly TokenCall[];
   schemes?: readonly SchemeModel[];
-  /**
-   * Strategy names this library registers, and the scheme each means (`basic`, `headerapikey`); with `when`, only
-   * where the selecting call's options (its second argument) set that option (`{ session: false }`).
-   */
-  strategies?: Readonly<Record<string, SchemeKind | { kind: SchemeKind; when: { option: string; value: boolean } }>>;
+  /** Strategy names this library registers, and the scheme each means (`basic`, `headerapikey`). */
+  strategies?: Readonly<Record<string, SchemeKind>>;
   /** Calls that choose a strategy by name as their first argument (`passport.authenticate('basic')`, `AuthGuard('jwt')`). */
   strategySelectors?: readonly CallShape[];
   claims?: ClaimsLocation;

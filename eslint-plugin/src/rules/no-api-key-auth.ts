@@ -64,7 +64,7 @@ export default createRule<Options, MessageIds>({
       if (scheme.kind === 'api-key') {
         reportFinding(context, { node: scheme.node, messageId: 'apiKeyAuth', data: { via } }, { origin: scheme.origin });
       } else {
-        const data = { via, scheme: scheme.kind === 'digest' ? 'HTTP Digest' : scheme.kind === 'password' ? 'Password' : 'HTTP Basic' };
+        const data = { via, scheme: scheme.kind === 'digest' ? 'HTTP Digest' : 'HTTP Basic' };
         reportFinding(context, { node: scheme.node, messageId: 'passwordAuth', data }, { origin: scheme.origin });
       }
     }

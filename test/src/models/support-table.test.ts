@@ -29,7 +29,7 @@ function tokenCallText(name: string, result: TokenResult, claims: 'verified' | '
   return kind === claims ? `${name}()` : undefined;
 }
 
-const SCHEME_WORDS = { 'api-key': 'API key', basic: 'HTTP Basic', digest: 'HTTP Digest', password: 'password' } as const;
+const SCHEME_WORDS = { 'api-key': 'API key', basic: 'HTTP Basic', digest: 'HTTP Digest' } as const;
 
 function cell(items: readonly string[]): string {
   return items.length === 0 ? '—' : [...new Set(items)].map((item) => `\`${item}\``).join(', ');
@@ -47,9 +47,7 @@ function row(model: LibraryModel): string {
   const signs = (model.keys ?? []).filter((use) => use.role === 'sign').flatMap((use) => use.call.map(callText));
   const schemes = [
     ...(model.schemes ?? []).map((scheme) => SCHEME_WORDS[scheme.kind]),
-    ...Object.entries(model.strategies ?? {}).map(([name, scheme]) =>
-      typeof scheme === 'string' ? `strategy '${name}'` : `strategy '${name}' with ${scheme.when.option}: ${String(scheme.when.value)} (${SCHEME_WORDS[scheme.kind]})`,
-    ),
+    ...Object.keys(model.strategies ?? {}).map((name) => `strategy '${name}'`),
     ...(model.strategySelectors ?? []).map((shape) => `strategy chosen by ${callText(shape).replace(/^\./, '')}`),
   ];
   const modules = model.modules.length === 0 ? '(any)' : model.modules.map((module) => `\`${module}\``).join(', ');
