@@ -8,7 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { LIBRARY_MODELS } from '../models/libraries';
 import type { CallShape, LibraryModel, SchemeKind, TokenResult } from '../models/library-model';
-import { memberName, staticString, unwrap } from './syntax';
+import { memberName, rootIdentifier, staticString, unwrap } from './syntax';
 
 export type Invocation = TSESTree.CallExpression | TSESTree.NewExpression;
 
@@ -90,6 +90,18 @@ export function receiverLastName(node: TSESTree.Node): string | undefined {
   if (bare.type === AST_NODE_TYPES.MemberExpression) return memberName(bare);
   if (bare.type === AST_NODE_TYPES.CallExpression) return calledName(bare);
   return undefined;
+}
+
+/**
+ * Whether the receiver's root variable, or the module it is imported from, has one of `words` in its name
+ * (`supabase` in `supabase.auth` or `import { db } from './supabase-client'`); true when no words are asked for.
+ */
+function rootMentions(receiver: TSESTree.Node, words: readonly string[] | undefined, moduleOf: (name: string) => string | undefined): boolean {
+  if (!words || words.length === 0) return true;
+  const root = rootIdentifier(receiver);
+  if (!root) return false;
+  const names = [root.name, moduleOf(root.name) ?? ''].map((name) => name.toLowerCase());
+  return words.some((word) => names.some((name) => name.includes(word)));
 }
 
 /** What the matching needs of the file: its module bindings, whether it imports a module, and `const` initializers. */
@@ -182,7 +194,9 @@ export function isModelCall(node: Invocation, callee: ResolvedCallee | undefined
   if ('member' in shape) {
     if (!method || !shape.member.includes(method)) return false;
     const receiver = (unwrap(node.callee) as TSESTree.MemberExpression).object;
-    if (shape.receivers?.includes(receiverLastName(receiver) ?? '')) return true;
+    if (shape.receivers?.includes(receiverLastName(receiver) ?? '') && rootMentions(receiver, shape.receiverRoots, (name) => context.bindings.get(name)?.module)) {
+      return true;
+    }
     if (!model.modules.some((module) => context.importsModule(module))) return false;
     const module = tracedModule(receiver, contextOrigin(context));
     return module !== undefined && model.modules.includes(module);
@@ -240,6 +254,7 @@ interface TracedCallEntry {
 
 interface ReceiverCallEntry {
   receivers: readonly string[];
+  roots: readonly string[] | undefined;
   result: TokenResult;
 }
 
@@ -290,7 +305,7 @@ export class ModelSet {
         push(this.tokenCalls, call.name, { modules: model.modules, result: call.result, byName: !!call.byName, anyImport: !!call.anyImport || model.modules.length === 0 });
         if (!call.traced) continue;
         for (const module of model.modules) push(this.tracedCalls, module, { name: call.name, result: call.result, returnsFunction: !!call.returnsFunction });
-        if (call.receivers) push(this.receiverCalls, call.name, { receivers: call.receivers, result: call.result });
+        if (call.receivers) push(this.receiverCalls, call.name, { receivers: call.receivers, roots: call.receiverRoots, result: call.result });
       }
     }
   }
@@ -355,15 +370,20 @@ export class ModelSet {
       return lookup(found && 'module' in found ? found.module : undefined, name, false);
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression || !name) return undefined;
-    return lookup(tracedModule(callee.object, origin), name, false) ?? this.receiverCallResult(callee.object, name);
+    return lookup(tracedModule(callee.object, origin), name, false) ?? this.receiverCallResult(callee.object, name, origin);
   }
 
   /** `supabase.auth.getUser(…)` on a client another file made: read by the receiver's name (see TokenCall `receivers`). */
-  private receiverCallResult(receiver: TSESTree.Node, name: string): TokenResult | undefined {
+  private receiverCallResult(receiver: TSESTree.Node, name: string, origin: IdentifierOrigin): TokenResult | undefined {
     const entries = this.receiverCalls.get(name);
     if (!entries) return undefined;
     const last = receiverLastName(receiver) ?? '';
-    return entries.find((entry) => entry.receivers.includes(last))?.result;
+    const moduleOf = (local: string): string | undefined => {
+      const root = rootIdentifier(receiver);
+      const found = root && root.name === local ? origin(root) : undefined;
+      return found && 'module' in found ? found.module : undefined;
+    };
+    return entries.find((entry) => entry.receivers.includes(last) && rootMentions(receiver, entry.roots, moduleOf))?.result;
   }
 
   /** Whether a call of this method name may be read by its receiver's name alone. */

@@ -24,7 +24,8 @@ export type CheckName = 'algorithms' | 'issuer' | 'audience' | 'expiry' | 'crede
  * - `member`: a method of one of these names on an object the module made, traced through calls, members and
  *   constants (`admin.auth().verifyIdToken(…)`, `supabase.auth.getUser(…)` after `createClient(…)`); with
  *   `receivers`, also on a receiver of one of those names wherever it comes from (a client another file made:
- *   `supabase.auth.getUser(…)` is a call on a receiver named `auth`).
+ *   `supabase.auth.getUser(…)` is a call on a receiver named `auth`); with `receiverRoots`, only where the
+ *   receiver's root variable, or the module it is imported from, has one of those words in its name (`supabase`).
  */
 export type CallShape =
   | { export: readonly string[] }
@@ -34,7 +35,7 @@ export type CallShape =
   | { chain: readonly string[]; method: string }
   | { method: string }
   | { function: string }
-  | { member: readonly string[]; receivers?: readonly string[] };
+  | { member: readonly string[]; receivers?: readonly string[]; receiverRoots?: readonly string[] };
 
 /**
  * Where a call's key or secret is: an argument, or options (`secretOrKey`, `secret.public`) of the argument at
@@ -155,6 +156,8 @@ export interface TokenCall {
    * `supabase.auth.getUser(…)`, `auth()` in `admin.auth().verifyIdToken(…)`), for clients made in another file.
    */
   receivers?: readonly string[];
+  /** With `receivers`: words the receiver's root variable or its module must have in its name (see CallShape `member`). */
+  receiverRoots?: readonly string[];
 }
 
 export type SchemeKind = 'api-key' | 'basic' | 'digest';

@@ -67,6 +67,18 @@ app.get('/admin', async (req, res) => {
         options: [{ minimumLevel: 3 }],
       },
     ],
-    invalid: [],
+    invalid: [
+      {
+        // A project's own auth service with a getUser(id) method is not Supabase: nothing verifies a token here.
+        code: `import { auth } from '../services/auth.js';
+app.get('/admin', async (req, res) => {
+  const { data } = await auth.getUser(req.params.id);
+  if (data.user.role !== 'admin') return res.sendStatus(403);
+  res.json(report());
+});`,
+        options: [{ minimumLevel: 3 }],
+        errors: [error('unauthenticated', 2, 1)],
+      },
+    ],
   });
 });
