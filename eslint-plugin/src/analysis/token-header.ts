@@ -50,7 +50,7 @@ export function headerProblems(
     const read = headerRead(sourceCode, node);
     if (!read) continue;
     for (const use of usesOf(sourceCode, read.value)) {
-      const kind = problemAt(use, read.field);
+      const kind = problemAt(use, read.field, sourceCode.visitorKeys);
       if (kind) problems.push({ kind, node: kind === 'accepts-none' ? comparisonOf(use)! : use, field: read.field, fn });
     }
   }
@@ -132,10 +132,12 @@ function usesOf(sourceCode: TSESLint.SourceCode, value: TSESTree.Node): TSESTree
   return (variable?.references ?? []).filter((reference) => reference.isRead()).map((reference) => reference.identifier as TSESTree.Node);
 }
 
-function problemAt(use: TSESTree.Node, field: string): HeaderProblemKind | undefined {
+type VisitorKeys = TSESLint.SourceCode.VisitorKeys;
+
+function problemAt(use: TSESTree.Node, field: string, keys: VisitorKeys): HeaderProblemKind | undefined {
   if (field === 'alg') {
     const comparison = comparisonOf(use);
-    if (comparison) return acceptsOnEqual(comparison) ? 'accepts-none' : undefined;
+    if (comparison) return acceptsOnEqual(comparison, keys) ? 'accepts-none' : undefined;
     const call = argumentCall(use);
     return call && VERIFYING_CALL.test(calleeName(call) ?? '') ? 'algorithm-from-token' : undefined;
   }
@@ -165,7 +167,7 @@ function comparisonOf(use: TSESTree.Node): TSESTree.BinaryExpression | undefined
 }
 
 /** Whether the branch taken when the algorithm is `none` lets the token through. */
-function acceptsOnEqual(comparison: TSESTree.BinaryExpression): boolean {
+function acceptsOnEqual(comparison: TSESTree.BinaryExpression, keys: VisitorKeys): boolean {
   const negated = comparison.operator.startsWith('!');
   let current: TSESTree.Node = comparison;
   // `if (alg === 'none' && allowUnsigned)`: the branch is still taken for `none`.
@@ -174,9 +176,9 @@ function acceptsOnEqual(comparison: TSESTree.BinaryExpression): boolean {
   if (condition?.type !== AST_NODE_TYPES.IfStatement && condition?.type !== AST_NODE_TYPES.ConditionalExpression) return false;
   if (condition.test !== current) return false;
   const branch = negated ? condition.alternate : condition.consequent;
-  if (branch) return accepts(branch);
+  if (branch) return accepts([branch], keys);
   // `if (alg !== 'none') throw …; return payload;`: the code after the statement is where `none` goes.
-  return condition.type === AST_NODE_TYPES.IfStatement && !!negated && exits(condition.consequent) && acceptsAfter(condition);
+  return condition.type === AST_NODE_TYPES.IfStatement && !!negated && exits(condition.consequent) && acceptsAfter(condition, keys);
 }
 
 /** A branch that always leaves: it ends in `throw` or `return`. */
@@ -185,18 +187,20 @@ function exits(branch: TSESTree.Statement): boolean {
   return last?.type === AST_NODE_TYPES.ThrowStatement || last?.type === AST_NODE_TYPES.ReturnStatement;
 }
 
-function acceptsAfter(statement: TSESTree.IfStatement): boolean {
+function acceptsAfter(statement: TSESTree.IfStatement, keys: VisitorKeys): boolean {
   const block = statement.parent;
   if (block?.type !== AST_NODE_TYPES.BlockStatement) return false;
   const rest = block.body.slice(block.body.indexOf(statement) + 1);
-  return rest.length > 0 && accepts({ ...block, body: rest } as TSESTree.BlockStatement);
+  return rest.length > 0 && accepts(rest, keys);
 }
 
-/** A branch that returns something (the payload, `true`) or calls `next()`, and neither throws nor denies. */
-function accepts(branch: TSESTree.Node): boolean {
-  if (branchOutcome([branch], false).denies) return false;
-  let accepted = branch.type !== AST_NODE_TYPES.BlockStatement && branch.type !== AST_NODE_TYPES.ReturnStatement && !isRejecting(branch);
-  const stack: TSESTree.Node[] = [branch];
+/** Statements that return something (the payload, `true`) or call `next()`, and neither throw nor deny. */
+function accepts(statements: readonly TSESTree.Node[], keys: VisitorKeys): boolean {
+  if (branchOutcome(statements, false).denies) return false;
+  // An expression branch (`alg === 'none' ? payload : verify()`) is the value itself.
+  const only = statements.length === 1 ? statements[0]! : undefined;
+  let accepted = !!only && only.type !== AST_NODE_TYPES.BlockStatement && only.type !== AST_NODE_TYPES.ReturnStatement && !isStatement(only) && !isRejecting(only);
+  const stack: TSESTree.Node[] = [...statements];
   for (let seen = 0; stack.length > 0 && seen < 200; seen++) {
     const node = stack.pop()!;
     if (node.type === AST_NODE_TYPES.ThrowStatement) return false;
@@ -206,13 +210,18 @@ function accepts(branch: TSESTree.Node): boolean {
     }
     if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'next' && node.arguments.length === 0) accepted = true;
     if (isFunctionNode(node)) continue;
-    for (const value of Object.values(node) as unknown[]) {
-      if (value && typeof value === 'object' && value !== node.parent) {
-        for (const child of Array.isArray(value) ? value : [value]) if (child && typeof (child as TSESTree.Node).type === 'string') stack.push(child as TSESTree.Node);
+    for (const key of keys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
       }
     }
   }
   return accepted;
+}
+
+function isStatement(node: TSESTree.Node): boolean {
+  return node.type.endsWith('Statement') || node.type.endsWith('Declaration');
 }
 
 /** `false`, `null`, `undefined`, an error value. */
