@@ -81,6 +81,14 @@ export interface NestAuth {
   middleware: readonly { links: readonly ChainLink[]; targets: readonly NestRouteTarget[]; excludes: readonly NestRouteTarget[] }[];
   /** `{ provide: APP_GUARD, useClass: JwtAuthGuard }` and `app.useGlobalGuards(new JwtAuthGuard())`. */
   globalGuards: readonly ChainLink[];
+  /** `app.setGlobalPrefix('api', { exclude: ['health'] })`: the prefix of every controller route but the excluded. */
+  globalPrefix?: NestGlobalPrefix;
+}
+
+export interface NestGlobalPrefix {
+  prefix: string;
+  /** Controller paths the prefix skips, as written (`health`, `/health`). */
+  excludes: readonly string[];
 }
 
 /** A router from another file mounted here: `app.use('/users', checkJwt, usersRouter)`. */
@@ -555,6 +563,7 @@ class RouteDiscovery {
   private readonly looseRoutes: Route[] = [];
   private readonly nestMiddleware: NestAuth['middleware'][number][] = [];
   private readonly globalGuards: ChainLink[] = [];
+  private globalPrefix: NestGlobalPrefix | undefined;
   private sortedCalls: TSESTree.CallExpression[] = [];
   private order = 0;
   private parents: Map<Receiver, { parent: Receiver; mount: Mount }> | undefined;
@@ -600,7 +609,7 @@ class RouteDiscovery {
       authCalls: this.authCallsOf(collected.allCalls),
       unauthorizedMarks: collected.unauthorizedMarks,
       callerReads: collected.callerReads,
-      nestAuth: { middleware: this.nestMiddleware, globalGuards: this.globalGuards },
+      nestAuth: { middleware: this.nestMiddleware, globalGuards: this.globalGuards, ...(this.globalPrefix ? { globalPrefix: this.globalPrefix } : {}) },
     };
   }
 
@@ -705,6 +714,7 @@ class RouteDiscovery {
     else if (name === 'prefix') this.interpretPrefix(call, callee);
     else if (name === 'forRoutes') this.interpretForRoutes(call, callee);
     else if (name === 'useGlobalGuards') this.globalGuards.push(...this.linksOfArguments(call.arguments));
+    else if (name === 'setGlobalPrefix') this.globalPrefix = nestGlobalPrefix(call) ?? this.globalPrefix;
   }
 
   private interpretRouteCall(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string): void {
@@ -772,8 +782,9 @@ class RouteDiscovery {
       const ref = mount === undefined ? this.importOf(arg) : undefined;
       if (mount && 'external' in mount) {
         this.externalMounts.push(this.externalMount(found.receiver, mount.external, prefix ?? '', links, call));
-      } else if (ref && unwrap(arg).type === AST_NODE_TYPES.Identifier) {
-        // `app.use(authRoutes)`: middleware or a router, which only the imported file can say.
+      } else if (ref && isModuleValue(arg)) {
+        // `app.use(authRoutes)`, `app.use('/api', require('./api'))`: middleware or a router, which only the
+        // imported file can say.
         this.externalMounts.push(this.externalMount(found.receiver, ref, prefix ?? '', links, call, true));
         links.push({ ...this.linkOf(arg), mayBeRouter: true });
       } else if (mount) {
@@ -1463,6 +1474,28 @@ class RouteDiscovery {
 
 // ---- helpers ----------------------------------------------------------------------------------------
 
+
+/** `app.setGlobalPrefix('api', { exclude: ['health', { path: 'status', method: RequestMethod.GET }] })`. */
+function nestGlobalPrefix(call: TSESTree.CallExpression): NestGlobalPrefix | undefined {
+  const prefix = staticString(call.arguments[0]);
+  if (prefix === undefined) return undefined;
+  const options = call.arguments[1] && unwrap(call.arguments[1]);
+  const exclude = options?.type === AST_NODE_TYPES.ObjectExpression ? propertyValue(options, 'exclude') : undefined;
+  const entries = exclude && unwrap(exclude).type === AST_NODE_TYPES.ArrayExpression ? (unwrap(exclude) as TSESTree.ArrayExpression).elements : [];
+  const excludes = entries.flatMap((entry) => {
+    if (!entry || entry.type === AST_NODE_TYPES.SpreadElement) return [];
+    const bare = unwrap(entry);
+    const path = bare.type === AST_NODE_TYPES.ObjectExpression ? staticString(propertyValue(bare, 'path')) : staticString(bare);
+    return path === undefined ? [] : [path];
+  });
+  return { prefix, excludes };
+}
+
+/** A module's whole export: a name bound to an import, or `require('./x')` inline. */
+function isModuleValue(node: TSESTree.Node): boolean {
+  const bare = unwrap(node);
+  return bare.type === AST_NODE_TYPES.Identifier || (bare.type === AST_NODE_TYPES.CallExpression && calleeIsRequire(bare));
+}
 
 /** What a framework factory call creates: `express()`, `express.Router()`, `new Router()`, `Fastify()`, `new Hono()`. */
 function instanceKind(node: TSESTree.Node): { framework: Framework; mountable: boolean; prefix: string } | undefined {

@@ -9,7 +9,7 @@ import { analyzeSourceCode } from './index';
 import { toPortable, type PortableValue } from './portable';
 import { isFunctionNode } from './syntax';
 import { anchorOf, getFileFacts, strategyFacts, type ChainFacts, type VerificationFact } from './maturity';
-import type { ChainLink, Framework, ImportRef, NestRouteTarget, Range } from './routes';
+import type { ChainLink, Framework, ImportRef, NestGlobalPrefix, NestRouteTarget, Range } from './routes';
 
 export interface RouteSummary {
   framework: Framework;
@@ -61,6 +61,7 @@ export interface MountSummary {
 
 export interface NestSummary {
   globalGuards: ChainFacts | undefined;
+  globalPrefix?: NestGlobalPrefix;
   middleware: readonly { facts: ChainFacts; targets: readonly NestRouteTarget[]; excludes: readonly NestRouteTarget[] }[];
 }
 
@@ -120,7 +121,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     scoped: mount.scoped.map((use) => ({ prefix: use.prefix, facts: fileFacts.chainFacts(use.links) })),
     span: spanOf(mount.node),
   }));
-  const { globalGuards, middleware } = model.nestAuth;
+  const { globalGuards, middleware, globalPrefix } = model.nestAuth;
   return {
     file,
     routes,
@@ -132,6 +133,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     decorations: [...model.decorations].map(([name, link]) => ({ name, facts: fileFacts.chainFacts([link]) })),
     nest: {
       globalGuards: globalGuards.length > 0 ? fileFacts.chainFacts(globalGuards) : undefined,
+      ...(globalPrefix ? { globalPrefix } : {}),
       middleware: middleware.map((applied) => ({ facts: fileFacts.chainFacts(applied.links), targets: applied.targets, excludes: applied.excludes })),
     },
   };

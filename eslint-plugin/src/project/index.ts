@@ -83,7 +83,7 @@ const ROOT_CONTEXT: MountContext = { prefix: '', facts: { schemes: [], verificat
  * summarized only when a chain leads into it. A fixed pattern, matched once per file.
  */
 const ROUTE_HINT =
-  /\.(?:use|route|register|mount)\s*\(|\.(?:get|post|put|patch|delete|del|all|options|head)\s*\(\s*['"`[/]|@(?:Controller|Module)\s*\(|forRoutes|APP_GUARD|useGlobalGuards|createServer|\.decorate(?:Request)?\s*\(|Strategy\s*\(|JwtModule|@fastify\/jwt|export\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|export\s+const\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
+  /\.(?:use|route|register|mount)\s*\(|\.(?:get|post|put|patch|delete|del|all|options|head)\s*\(\s*['"`[/]|@(?:Controller|Module)\s*\(|forRoutes|APP_GUARD|useGlobalGuards|setGlobalPrefix|createServer|\.decorate(?:Request)?\s*\(|Strategy\s*\(|JwtModule|@fastify\/jwt|export\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|export\s+const\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
 
 export class ProjectIndex {
   private readonly entries = new Map<string, Entry>();
@@ -389,7 +389,7 @@ class Linker {
     const base = { file: summary.file, route, upstreamHidden: this.index.solo && route.mountedElsewhere };
     if (route.framework === 'nest') {
       const upstream = this.nestUpstream(route, summaries);
-      return [{ ...base, path: route.path, facts: mergeFacts(...upstream.map((part) => part.facts), own.facts), reaches: [...own.reaches, ...upstream.flatMap((part) => part.reaches)] }];
+      return [{ ...base, path: nestPath(route.path, summaries), facts: mergeFacts(...upstream.map((part) => part.facts), own.facts), reaches: [...own.reaches, ...upstream.flatMap((part) => part.reaches)] }];
     }
     if (route.framework === 'next') {
       const applying = nextMiddleware.filter((middleware) => middleware.matchers.some((matcher) => nextMatcherCovers(matcher, route.path)));
@@ -593,8 +593,20 @@ const WRITTEN_FROM: Record<WrittenTrust, string> = {
   unverified: 'from an unverified token',
 };
 
+/**
+ * A controller route's path under the application's global prefix (`setGlobalPrefix('api')`), unless the prefix
+ * excludes it. Module middleware and guards match the path without it, as Nest applies them.
+ */
+function nestPath(path: string, summaries: readonly FileSummary[]): string {
+  const global = summaries.find((summary) => summary.nest.globalPrefix)?.nest.globalPrefix;
+  if (!global) return path;
+  const bare = (value: string) => value.replace(/^\/+|\/+$/g, '');
+  if (global.excludes.some((excluded) => bare(excluded) === bare(path))) return path;
+  return joinPrefix(`/${bare(global.prefix)}`, path);
+}
+
 function hasRouting(summary: FileSummary): boolean {
-  return summary.routes.length > 0 || summary.mounts.length > 0 || !!summary.nextMiddleware || !!summary.nest.globalGuards || summary.nest.middleware.length > 0;
+  return summary.routes.length > 0 || summary.mounts.length > 0 || !!summary.nextMiddleware || !!summary.nest.globalGuards || !!summary.nest.globalPrefix || summary.nest.middleware.length > 0;
 }
 
 function isNextMiddlewareFile(file: string): boolean {
