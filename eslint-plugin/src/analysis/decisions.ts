@@ -3,7 +3,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ClaimGuardSettings } from './settings';
 import type { Decision, DecisionOperand, FunctionNode, PrivilegeWrite, TrustValue, UntrustedValue } from './types';
 import type { FileIndex } from './file-index';
-import type { ValueEvaluator } from './values';
+import type { ParamPlaceholder, ValueEvaluator } from './values';
+import type { ModelSummary } from './schemas';
 import { branchOutcome } from './deny';
 import {
   isAuthorizationFunction,
@@ -16,6 +17,7 @@ import {
   mentionsIdentityColumn,
 } from './names';
 import { calleeName, calleeObject, dottedPath, isFunctionNode, propertyKeyName, staticString, unwrap } from './syntax';
+import type { ScopeSite } from './service-facts';
 
 /** Methods whose object argument is a query filter. */
 const QUERY_METHOD =
@@ -46,7 +48,7 @@ function filterComesFirst(call: TSESTree.CallExpression | TSESTree.NewExpression
 }
 /** Properties that hold the data of a write (`{ data: req.body }`, `{ $set: … }`). */
 const DATA_PROPERTY = /^(data|values|\$set|set|attributes|fields|update|create|doc|document|record|input)$/;
-const TEST_METHOD = /^(includes|has|some|every|startsWith|endsWith|indexOf|match|test|contains|find|hasOwnProperty)$/;
+const TEST_METHOD = /^(includes|has|some|every|startsWith|endsWith|indexOf|match|test|contains|find|hasOwnProperty|equals)$/;
 const GUARD_FUNCTION =
   /^(canActivate|is(Admin|Allowed|Authori[sz]ed|Owner|Member|Staff|Super[uU]ser|Manager|Moderator|InRole|Permitted|Privileged)\w*|can[A-Z]\w*|has(Role|Permission|Scope|Access|Any|All)\w*|authori[sz]e\w*|check(Role|Permission|Access|Scope|Admin)\w*|require(Role|Admin|Permission)\w*)$/;
 /** Decoded-token fields read only to choose the verification key: not access decisions. */
@@ -55,17 +57,54 @@ const KEY_SELECTION_CLAIM = /^(header(\..*)?|kid|alg|typ|iss|payload\.iss)$/;
 export interface DecisionFacts {
   decisions: Decision[];
   privilegeWrites: PrivilegeWrite[];
+  /** Owner, tenant and user keys of filters with the value bound to them, whatever it is (service facts read them). */
+  scopeSites: ScopeSite[];
+  /** Privilege fields written from a parameter, whose callers in other files decide whether it is request input. */
+  paramWrites: ParamPrivilegeWrite[];
+  /** Tests that a server-side session holds a subject, denying when it does not: session authentication. */
+  sessionChecks: TSESTree.Node[];
 }
 
+/** A privilege write of a parameter's value: reported where it is written when a caller passes request input. */
+export interface ParamPrivilegeWrite {
+  node: TSESTree.Node;
+  fields: readonly string[];
+  wholeBody: boolean;
+  param: ParamPlaceholder;
+}
+
+/** What the decision finder asks about models: the ones writes target and the types values are declared as. */
+export interface WriteModels {
+  /** The model a write call persists into (`new User()`, `User.create()`, `this.users.save()`, `prisma.user.update()`). */
+  writeTarget(call: TSESTree.CallExpression | TSESTree.NewExpression): ModelSummary | undefined;
+  /** The DTO, interface or schema a value is declared, asserted or parsed as. */
+  valueModel(node: TSESTree.Node): ModelSummary | undefined;
+  /** A call of another project file's function that the project index follows. */
+  isFollowedCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean;
+  /** What a known schema parsed (`req.body` of `profileSchema.parse(req.body)`), for a value it returned. */
+  parsedInput(node: TSESTree.Node): TSESTree.Node | undefined;
+}
+
+const NO_MODELS: WriteModels = { writeTarget: () => undefined, valueModel: () => undefined, isFollowedCall: () => false, parsedInput: () => undefined };
+
 /** Finds the file's authorization decisions and privilege writes from the indexed node lists. */
-export function findDecisions(index: FileIndex, evaluator: ValueEvaluator, sourceCode: TSESLint.SourceCode, settings: ClaimGuardSettings): DecisionFacts {
-  const finder = new DecisionFinder(index, evaluator, sourceCode, settings);
+export function findDecisions(
+  index: FileIndex,
+  evaluator: ValueEvaluator,
+  sourceCode: TSESLint.SourceCode,
+  settings: ClaimGuardSettings,
+  models: WriteModels = NO_MODELS,
+): DecisionFacts {
+  const finder = new DecisionFinder(index, evaluator, sourceCode, settings, models);
   return finder.run();
 }
 
 class DecisionFinder {
   private readonly decisions: Decision[] = [];
   private readonly privilegeWrites: PrivilegeWrite[] = [];
+  private readonly scopeSites: ScopeSite[] = [];
+  private readonly paramWrites: ParamPrivilegeWrite[] = [];
+  private readonly sessionChecks: TSESTree.Node[] = [];
   /** Untrusted values compared for equality with a verified claim, per function: data scoped by them is fine. */
   private readonly anchored = new Map<FunctionNode | null, Set<string>>();
 
@@ -74,6 +113,7 @@ class DecisionFinder {
     private readonly evaluator: ValueEvaluator,
     private readonly sourceCode: TSESLint.SourceCode,
     private readonly settings: ClaimGuardSettings,
+    private readonly models: WriteModels,
   ) {}
 
   run(): DecisionFacts {
@@ -89,7 +129,7 @@ class DecisionFinder {
     for (const object of this.index.objects) this.dataScope(object);
     this.findPrivilegeWrites();
     this.decisions.sort((a, b) => a.node.range[0] - b.node.range[0]);
-    return { decisions: this.decisions, privilegeWrites: this.privilegeWrites };
+    return { decisions: this.decisions, privilegeWrites: this.privilegeWrites, scopeSites: this.scopeSites, paramWrites: this.paramWrites, sessionChecks: this.sessionChecks };
   }
 
   // ── Conditions ────────────────────────────────────────────────────────────
@@ -98,6 +138,7 @@ class DecisionFinder {
     const test = node.type === AST_NODE_TYPES.SwitchStatement ? node.discriminant : node.test;
     if (node.type === AST_NODE_TYPES.ConditionalExpression && this.isFallback(node)) return;
     const fn = this.index.functionContaining(node);
+    if (this.testsSessionSubject(test) && branchOutcome(this.branchesOf(node), false).denies) this.sessionChecks.push(test);
     const operands = this.operandsOf(test, fn);
     if (operands.length === 0) return;
     const outcome = branchOutcome(this.branchesOf(node), this.isGuardFunction(fn));
@@ -189,11 +230,34 @@ class DecisionFinder {
         for (const part of parts.reverse()) if (part) stack.push({ node: part, truthy: false });
       } else if (node.type !== AST_NODE_TYPES.Literal && node.type !== AST_NODE_TYPES.TemplateLiteral) {
         // Testing that claims, or a property middleware set, are there at all is authentication, not a decision.
-        const values = this.relevantValues(node).filter((value) => !(truthy && value.trust !== 'untrusted' && (value.name === undefined || value.trust === 'pending')));
+        // So is testing that the session holds a subject (`!req.session.userId`): the session is the authentication.
+        const values = this.relevantValues(node).filter(
+          (value) => !(truthy && value.trust !== 'untrusted' && (value.name === undefined || value.trust === 'pending' || (value.trust === 'verified' && value.session))),
+        );
         if (values.length > 0) operands.push({ node, values });
       }
     }
     return operands;
+  }
+
+  /**
+   * `!req.session.userId`, `!req.session.user`, passport's `!req.isAuthenticated()`: a test that the server-side
+   * session holds someone.
+   */
+  private testsSessionSubject(test: TSESTree.Node): boolean {
+    const stack: TSESTree.Node[] = [test];
+    for (let seen = 0; stack.length > 0 && seen < 16; seen++) {
+      const node = unwrap(stack.pop()!);
+      if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') stack.push(node.argument);
+      else if (node.type === AST_NODE_TYPES.LogicalExpression) stack.push(node.left, node.right);
+      else if (node.type === AST_NODE_TYPES.MemberExpression && this.evaluator.trustOf(node).some((value) => value.trust === 'verified' && value.session)) return true;
+      else if (node.type === AST_NODE_TYPES.CallExpression && calleeName(node) === 'isAuthenticated' && this.isRequest(calleeObject(node))) return true;
+    }
+    return false;
+  }
+
+  private isRequest(node: TSESTree.Node | undefined): boolean {
+    return !!node && this.evaluator.valuesOf(node).some((value) => 'shape' in value && value.shape === 'request');
   }
 
   /** The expressions a test callback answers with: an arrow's expression body, or its `return` arguments. */
@@ -277,6 +341,10 @@ class DecisionFinder {
   private dataScope(object: TSESTree.ObjectExpression): void {
     if (!this.isQueryFilter(object)) return;
     const fn = this.index.functionContaining(object);
+    for (const property of object.properties) {
+      const key = property.type === AST_NODE_TYPES.Property ? propertyKeyName(property) : undefined;
+      if (key && isIdentityKey(key)) this.scopeSites.push({ node: property, key, value: (property as TSESTree.Property).value });
+    }
     if (this.isScopedByClaims(object)) {
       this.claimScope(object, fn);
       return;
@@ -295,12 +363,16 @@ class DecisionFinder {
    */
   private claimScope(object: TSESTree.ObjectExpression, fn: FunctionNode | null): void {
     const operands: DecisionOperand[] = [];
+    const anchors: UntrustedValue[] = [];
     for (const property of object.properties) {
       if (property.type !== AST_NODE_TYPES.Property) continue;
-      const values = this.evaluator.trustOf(property.value).filter((value) => value.trust === 'verified');
-      if (values.length > 0) operands.push({ node: property.value, values });
+      const values = this.evaluator.trustOf(property.value);
+      const verified = values.filter((value) => value.trust === 'verified');
+      if (verified.length > 0) operands.push({ node: property.value, values: verified });
+      // `{ workspaceId: params.workspaceId, userId: user.sub }`: the caller's membership of that id, looked up.
+      anchors.push(...values.filter((value): value is UntrustedValue => value.trust === 'untrusted' && !value.container));
     }
-    if (operands.length > 0) this.decisions.push({ kind: 'data-scope', node: object, fn, operands });
+    if (operands.length > 0) this.decisions.push({ kind: 'data-scope', node: object, fn, operands, ...(anchors.length > 0 ? { anchors } : {}) });
   }
 
   /**
@@ -325,6 +397,7 @@ class DecisionFinder {
     const column = staticString(call.arguments[0]);
     const value = call.arguments[call.arguments.length - 1];
     if (!column || call.arguments.length < 2 || !value || !isIdentityKey(column.split('.').pop()!)) return;
+    this.scopeSites.push({ node: call, key: column, value });
     this.scopeOperand(value, this.index.functionContaining(call), call);
   }
 
@@ -345,7 +418,9 @@ class DecisionFinder {
     if (list.type !== AST_NODE_TYPES.ArrayExpression) return;
     const fn = this.index.functionContaining(call);
     list.elements.forEach((element, position) => {
-      if (element && element.type !== AST_NODE_TYPES.SpreadElement && positions.has(position)) this.scopeOperand(element, fn, call);
+      if (!element || element.type === AST_NODE_TYPES.SpreadElement || !positions.has(position)) return;
+      this.scopeSites.push({ node: call, key: 'owner column', value: element });
+      this.scopeOperand(element, fn, call);
     });
   }
 
@@ -354,6 +429,7 @@ class DecisionFinder {
     template.expressions.forEach((expression, position) => {
       const before = template.quasis[position]?.value.raw ?? '';
       if (/\b(tenant|org|organi[sz]ation|account|owner|user|customer|company|workspace|team)_?id\s*(=|IN\s*\(|in\s*\()\s*['"]?$/i.test(before)) {
+        this.scopeSites.push({ node: owner, key: 'owner column', value: expression });
         this.scopeOperand(expression, fn, owner);
       }
     });
@@ -407,17 +483,19 @@ class DecisionFinder {
 
   private findPrivilegeWrites(): void {
     for (const object of this.index.objects) {
-      if (!this.isWritePayload(object)) continue;
+      const write = this.writeOf(object);
+      if (!write) continue;
       const fn = this.index.functionContaining(object);
-      for (const property of object.properties) {
+      object.properties.forEach((property, position) => {
         if (property.type === AST_NODE_TYPES.SpreadElement) {
-          this.massAssignment(property, property.argument, fn);
-          continue;
+          // `{ ...dto, role: 'member' }`: a key written after the spread replaces what the spread copied.
+          this.massAssignment(property, property.argument, fn, write, keysAfter(object, position));
+          return;
         }
         const key = propertyKeyName(property);
-        if (key && isPrivilegeField(key)) this.fieldWrite(property, key, property.value, fn);
-        else if (key && DATA_PROPERTY.test(key)) this.massAssignment(property.value, property.value, fn);
-      }
+        if (key && isPrivilegeField(key)) this.fieldWrite(property, key, property.value, fn, write);
+        else if (key && DATA_PROPERTY.test(key)) this.massAssignment(property.value, property.value, fn, write);
+      });
     }
     for (const assignment of this.index.assignments) {
       const left = assignment.left;
@@ -428,9 +506,13 @@ class DecisionFinder {
     for (const call of [...this.index.calls, ...this.index.news]) this.wholeBodyArguments(call);
   }
 
-  private fieldWrite(node: TSESTree.Node, field: string, value: TSESTree.Node, fn: FunctionNode | null): void {
+  private fieldWrite(node: TSESTree.Node, field: string, value: TSESTree.Node, fn: FunctionNode | null, write?: TSESTree.CallExpression | TSESTree.NewExpression): void {
     const untrusted = this.evaluator.trustOf(value).find((trust): trust is UntrustedValue => trust.trust === 'untrusted' && !isCredentialOrIntegrityName(trust.name ?? ''));
-    if (untrusted) this.privilegeWrites.push({ node, fields: [field], wholeBody: false, value: untrusted, fn });
+    if (untrusted) {
+      if (this.persistsHere(write)) this.privilegeWrites.push({ node, fields: [field], wholeBody: false, value: untrusted, fn });
+      return;
+    }
+    for (const placeholder of this.callerParams(value)) if (this.persistsHere(write)) this.paramWrites.push({ node, fields: [field], wholeBody: false, param: placeholder });
   }
 
   private wholeBodyArguments(call: TSESTree.CallExpression | TSESTree.NewExpression): void {
@@ -438,21 +520,54 @@ class DecisionFinder {
     const skipFirst = filterComesFirst(call);
     const fn = this.index.functionContaining(call);
     call.arguments.forEach((argument, position) => {
-      if ((skipFirst && position === 0) || (calleeName(call) === 'assign' && position === 0)) return;
-      if (argument.type !== AST_NODE_TYPES.ObjectExpression) this.massAssignment(argument, argument, fn);
+      if ((skipFirst && position === 0) || (isAssignCall(call) && position === 0)) return;
+      if (argument.type !== AST_NODE_TYPES.ObjectExpression) this.massAssignment(argument, argument, fn, call);
     });
   }
 
-  /** A whole request body copied into a write, when the file shows the model has privilege fields. */
-  private massAssignment(node: TSESTree.Node, value: TSESTree.Node, fn: FunctionNode | null): void {
-    const fields = this.declaredPrivilegeFields();
-    if (fields.length === 0) return;
-    for (const trust of this.evaluator.trustOf(value)) {
-      if (trust.trust !== 'untrusted' || !trust.container || (trust.source !== 'body' && trust.source !== 'query' && trust.source !== 'argument')) continue;
-      const open = fields.filter((field) => !(trust.omitted ?? []).includes(field));
-      if (open.length > 0) this.privilegeWrites.push({ node, fields: open, wholeBody: true, value: trust, fn });
+  /**
+   * A whole request body copied into a write, when the record written or the type of what is copied has privilege
+   * fields: the model the write targets (in any file), the DTO or schema the value is declared or parsed as, or,
+   * when neither is known, the models this file declares.
+   */
+  private massAssignment(
+    node: TSESTree.Node,
+    value: TSESTree.Node,
+    fn: FunctionNode | null,
+    write: TSESTree.CallExpression | TSESTree.NewExpression,
+    replaced: readonly string[] = [],
+  ): void {
+    // `profileSchema.parse(req.body)` with a schema the analysis knows: what it passes on is the body it parsed.
+    const input = this.models.parsedInput(value) ?? value;
+    const body = this.evaluator
+      .trustOf(input)
+      .find((trust): trust is UntrustedValue => trust.trust === 'untrusted' && trust.container && (trust.source === 'body' || trust.source === 'query' || trust.source === 'argument'));
+    // A parameter copied whole: what callers in other files pass decides (see FileAnalysis.paramPrivilegeWrites).
+    const params = body ? [] : this.callerParams(value);
+    if ((!body && params.length === 0) || !this.persistsHere(write)) return;
+    const fields = this.privilegeFieldsOf(write, value).filter((field) => !replaced.includes(field));
+    if (body) {
+      const open = fields.filter((field) => !(body.omitted ?? []).includes(field));
+      if (open.length > 0) this.privilegeWrites.push({ node, fields: open, wholeBody: true, value: body, fn });
       return;
     }
+    if (fields.length > 0) for (const placeholder of params) this.paramWrites.push({ node, fields, wholeBody: true, param: placeholder });
+  }
+
+  private privilegeFieldsOf(write: TSESTree.CallExpression | TSESTree.NewExpression, value: TSESTree.Node): string[] {
+    const target = this.models.writeTarget(write);
+    const typed = this.models.valueModel(value);
+    if (!target && !typed) return this.declaredPrivilegeFields();
+    // A validated DTO or a parsed schema keeps only the fields it declares; a type assertion keeps nothing out.
+    if (typed && (typed.kind === 'dto' || typed.kind === 'schema')) return [...typed.privilegeFields];
+    return [...new Set([...(target?.privilegeFields ?? []), ...(typed?.privilegeFields ?? [])])];
+  }
+
+  /** Parameters a value is, unchanged, when nothing in this file says what they hold. */
+  private callerParams(value: TSESTree.Node): ParamPlaceholder[] {
+    const values = this.evaluator.valuesOf(value);
+    if (values.some((candidate) => 'trust' in candidate)) return [];
+    return values.filter((candidate): candidate is ParamPlaceholder => 'shape' in candidate && candidate.shape === 'param' && !candidate.derived);
   }
 
   private privilegeFieldCache: string[] | undefined;
@@ -476,45 +591,74 @@ class DecisionFinder {
     return this.privilegeFieldCache;
   }
 
-  /** An object literal that a create/update/insert/new-model call persists, directly or through a variable. */
-  private isWritePayload(object: TSESTree.ObjectExpression): boolean {
+  /** The create/update/insert/new-model call that persists an object literal, directly or through a variable. */
+  private writeOf(object: TSESTree.ObjectExpression): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
     let current: TSESTree.Node = object;
     for (let hops = 0; hops < 4; hops++) {
       const parent: TSESTree.Node | undefined = current.parent;
-      if (!parent) return false;
+      if (!parent) return undefined;
       if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
-        if (!isWriteCall(parent)) return false;
+        if (!isWriteCall(parent)) return undefined;
         const position = parent.arguments.indexOf(current as TSESTree.CallExpressionArgument);
-        return position > 0 || !filterComesFirst(parent);
+        return position > 0 || !filterComesFirst(parent) ? parent : undefined;
       }
       if (parent.type === AST_NODE_TYPES.Property && parent.value === current && DATA_PROPERTY.test(propertyKeyName(parent) ?? '')) {
         current = parent.parent;
         continue;
       }
       if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
-        return this.isPassedToWrite(parent.id);
+        return this.writePassing(parent.id);
       }
-      return false;
+      return undefined;
     }
-    return false;
+    return undefined;
   }
 
-  private isPassedToWrite(binding: TSESTree.Identifier): boolean {
+  private writePassing(binding: TSESTree.Identifier): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
     const variable = this.index.variableOf(binding);
-    return !!variable?.references.some((reference) => {
+    for (const reference of variable?.references ?? []) {
       const parent = reference.identifier.parent;
-      return (
+      if (
         (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
         parent.arguments.includes(reference.identifier as TSESTree.Identifier) &&
         isWriteCall(parent)
-      );
-    });
+      ) {
+        return parent;
+      }
+    }
+    return undefined;
   }
+
+  /**
+   * A write that persists its argument here. A call into a service of another file the project index follows is
+   * not one: what the service does with the value is reported where it writes it, once. Asked only once a write
+   * carries request input, since the answer may take another file's summary.
+   */
+  private persistsHere(call: TSESTree.CallExpression | TSESTree.NewExpression | undefined): boolean {
+    return !call || !this.models.isFollowedCall(call);
+  }
+}
+
+/** The keys an object literal sets after position `position`. */
+function keysAfter(object: TSESTree.ObjectExpression, position: number): string[] {
+  return object.properties.slice(position + 1).flatMap((property) => {
+    const key = property.type === AST_NODE_TYPES.Property ? propertyKeyName(property) : undefined;
+    return key ? [key] : [];
+  });
 }
 
 /** Constructors that build values, not records. */
 const BUILT_IN_CLASS =
   /^(Error|Map|Set|WeakMap|WeakSet|Date|URL|URLSearchParams|FormData|Headers|Request|Response|Blob|File|Buffer|TextDecoder|TextEncoder|Uint8Array|ArrayBuffer|DataView|Promise|Proxy|RegExp|\w+Error|\w+Exception|\w+Event)$/;
+
+/**
+ * `Object.assign(target, source)`, `_.merge(target, source)`, TypeORM's `repo.merge(entity, dto)`: the first argument
+ * is the target. MikroORM's `wrap(entity).assign(dto)` names its target in `wrap()`.
+ */
+function isAssignCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const name = calleeName(call);
+  return (name === 'assign' || name === 'merge') && call.arguments.length >= 2;
+}
 
 function isWriteCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   const name = calleeName(call);

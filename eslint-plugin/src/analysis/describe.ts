@@ -1,19 +1,22 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { TrustValue, UntrustedValue } from './types';
+import type { SourceKind, TrustValue, UntrustedValue } from './types';
 import { claimFor } from './names';
 import { rootIdentifier, unwrap } from './syntax';
 
 /** How a message names a value: "header 'x-role'", "path param 'userId'", "the request body". */
 export function describeValue(value: TrustValue): string {
-  if (value.trust === 'untrusted') {
-    if (value.name === undefined) return value.source === 'body' ? 'the request body' : `a ${value.source}`;
-    return value.source === 'body' ? `body field '${value.name}'` : value.source === 'argument' ? `GraphQL argument '${value.name}'` : `${value.source} '${value.name}'`;
-  }
+  if (value.trust === 'untrusted') return describeOrigin(value.source, value.name);
   if (value.trust === 'pending') return `request property '${value.prop}'`;
   const claim = claimName(value.name);
   if (value.trust === 'unverified') return claim ? `claim '${claim}' of an unverified token` : 'the claims of an unverified token';
   return claim ? `verified claim '${claim}'` : 'verified claims';
+}
+
+/** How a message names a request value by its source and name. */
+export function describeOrigin(source: SourceKind, name: string | undefined): string {
+  if (name === undefined) return source === 'body' ? 'the request body' : `a ${source}`;
+  return source === 'body' ? `body field '${name}'` : source === 'argument' ? `GraphQL argument '${name}'` : `${source} '${name}'`;
 }
 
 /** A claim path without the `payload.` prefix decoders add (`payload.role` → `role`). */

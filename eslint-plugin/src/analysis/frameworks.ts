@@ -19,6 +19,8 @@ export type FrameworkShape =
   | { shape: 'locals'; text: string }
   /** Koa's `ctx.state`, where koa-jwt leaves verified claims. */
   | { shape: 'state'; text: string }
+  /** A server-side session (express-session, koa-session): what it holds the server wrote. */
+  | { shape: 'session'; text: string }
   /** The request's URL string, which `new URL()` turns into a URL with caller-chosen search params. */
   | { shape: 'request-url' }
   | { shape: 'url' }
@@ -172,6 +174,8 @@ export function frameworkMember(value: FrameworkShape, key: string | undefined, 
     case 'state':
       if (key && VERIFIED_HOLDER_MEMBERS.has(key)) return [verifiedAt(`${value.text}.${key}`, at)];
       return key ? [pendingAt(`${value.shape}.${key}`, at)] : [];
+    case 'session':
+      return key ? [{ trust: 'verified', claimsPath: value.text, name: key, node: at, session: true }] : [];
     case 'url':
       return key === 'searchParams' ? [container('query', at)] : [];
     case 'route-context':
@@ -202,6 +206,8 @@ function requestMember(text: string, key: string | undefined, node: TSESTree.Nod
       return [{ shape: 'request', text: `${text}.${key}` }];
     case 'state':
       return [{ shape: 'state', text: `${text}.state` }];
+    case 'session':
+      return [{ shape: 'session', text: `${text}.session` }];
     case 'nextUrl':
       return [{ shape: 'url' }];
     case 'url':
@@ -221,7 +227,7 @@ const FRAMEWORK_REQUEST_MEMBERS = new Set([
   'method', 'path', 'ip', 'ips', 'hostname', 'host', 'protocol', 'secure', 'xhr', 'subdomains', 'fresh', 'stale', 'route',
   'baseUrl', 'app', 'res', 'socket', 'connection', 'raw', 'server', 'id', 'log', 'routeOptions', 'routerPath', 'routeConfig',
   'httpVersion', 'complete', 'aborted', 'rawHeaders', 'trailers', 'rawTrailers', 'statusCode', 'statusMessage', 'signal',
-  'accepts', 'acceptsCharsets', 'acceptsEncodings', 'acceptsLanguages', 'is', 'range', 'files', 'file', 'session', 'sessionID',
+  'accepts', 'acceptsCharsets', 'acceptsEncodings', 'acceptsLanguages', 'is', 'range', 'files', 'file', 'sessionID',
   'flash', 'logIn', 'login', 'logout', 'logOut', 'isAuthenticated', 'isUnauthenticated', 'locale', 'language', 'i18n', 't',
   'originalMethod', 'context', 'env', 'var', 'routePath', 'matchedRoutes', 'href', 'origin', 'querystring', 'search', 'type',
   'charset', 'length', 'response', 'originalUrl', 'ctx', 'constructor', 'toString', 'valueOf', 'hasOwnProperty',

@@ -41,6 +41,8 @@ export function importRefOf(sourceCode: TSESLint.SourceCode, filename: string, n
   const def = findVariable(sourceCode.getScope(bare), bare.name)?.defs[0];
   if (!def) return undefined;
   if (def.type === 'ImportBinding') {
+    // TypeScript's `import users = require('./users')` binds the module like a CommonJS `require`.
+    if (def.node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) return importEqualsRef(def.node, isProjectModule);
     const declaration = def.parent as TSESTree.ImportDeclaration;
     const source = declaration.source.value;
     if (!isProjectModule(source)) return undefined;
@@ -59,6 +61,13 @@ export function importRefOf(sourceCode: TSESLint.SourceCode, filename: string, n
 export function calleeIsRequire(call: TSESTree.CallExpression): boolean {
   const callee = unwrap(call.callee);
   return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require';
+}
+
+function importEqualsRef(declaration: TSESTree.TSImportEqualsDeclaration, isProjectModule: (source: string) => boolean): ImportRef | undefined {
+  const reference = declaration.moduleReference;
+  if (reference.type !== AST_NODE_TYPES.TSExternalModuleReference) return undefined;
+  const source = staticString(reference.expression);
+  return source && isProjectModule(source) ? { source, name: 'default' } : undefined;
 }
 
 /** `const auth = require('./auth')` or `const { requireAuth } = require('./auth')`. */

@@ -3,18 +3,24 @@ import { readSettings, type ClaimGuardSettings } from './settings';
 import type { Decision, FunctionNode, PrivilegeWrite, TrustValue } from './types';
 import { FileIndex } from './file-index';
 import { claimsPathOfLibraries } from './frameworks';
-import { ValueEvaluator, type Value } from './values';
-import { importRefOf } from './imports';
-import type { PortableValue } from './portable';
-import { projectFor } from '../project/index';
-import { findDecisions } from './decisions';
+import { isTrustValue, ValueEvaluator, type Value } from './values';
+import { importRefOf, type ImportRef } from './imports';
+import { toPortable, type PortableValue } from './portable';
+import { projectFor, type LinkedRoute, type LinkedServiceFacts } from '../project/index';
+import { findDecisions, type DecisionFacts, type ParamPrivilegeWrite } from './decisions';
 import { findRequestWrites, settleValues, type RequestWrite, type WrittenTrust } from './request-writes';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { memberName } from './syntax';
+import { isFunctionNode, memberName } from './syntax';
+import { ModelCatalog, type ModelSummary } from './schemas';
+import { findRecordAccesses, type RecordAccess } from './records';
+import { ServiceFacts, type ParamFacts, type ParamRef } from './service-facts';
+import { getRouteModel } from './routes';
+import { ModelLookup, type ModelHooks } from './model-lookup';
 
 export type { ClaimGuardSettings } from './settings';
 export { SettingsError } from './settings';
 export * from './types';
+export type { ModelSummary } from './schemas';
 export { describeValue, claimSuggestion } from './describe';
 
 /**
@@ -46,6 +52,38 @@ export interface FileAnalysis {
    * applied (`req.claims` set from verified claims, `req.body.userId` replaced by the server's value).
    */
   settle(values: readonly TrustValue[], at: TSESTree.Node): TrustValue[];
+  /** The model, schema or DTO an expression names, declared in this file or imported from another. */
+  modelOf(node: TSESTree.Node): ModelSummary | undefined;
+  /** Reads, changes and deletes of records in this file, with the model each touches when it is known. */
+  readonly recordAccesses: readonly ResolvedAccess[];
+  /** Calls of other files' functions that read, change or delete records by what the call passes. */
+  readonly serviceCalls: readonly ServiceCall[];
+  /** What `fn` does with its parameters (records accessed and scoped by them), for its file's summary. */
+  paramFactsOf(fn: FunctionNode): ParamFacts | undefined;
+  /** What a call passes at a parameter path of the function it calls. */
+  argumentValues(call: TSESTree.CallExpression, param: ParamRef): TrustValue[];
+  /** Privilege fields written from parameters; what callers in other files pass decides. */
+  readonly paramPrivilegeWrites: readonly ParamPrivilegeWrite[];
+  /** What callers in other files of the project pass to a parameter of an exported function of this file. */
+  callerValues(fn: FunctionNode, param: ParamRef, at: TSESTree.Node): TrustValue[];
+  /** Tests that a server-side session holds a subject, denying when it does not. */
+  readonly sessionChecks: readonly TSESTree.Node[];
+  /** The routes of the project whose chains run the code at `node`; empty when none is known to. */
+  routesAt(node: TSESTree.Node): readonly LinkedRoute[];
+  /** Portable values of a call's arguments, for the summary facts of calls into other files. */
+  portableArguments(call: TSESTree.CallExpression): PortableValue[][];
+}
+
+export interface ResolvedAccess {
+  access: RecordAccess;
+  model?: ModelSummary;
+}
+
+/** A call of a service, DAO or helper in another file, and what that function does with what it is passed. */
+export interface ServiceCall {
+  call: TSESTree.CallExpression;
+  ref: ImportRef;
+  facts: LinkedServiceFacts;
 }
 
 /** One read of a verified claims object: where, which object, and the claim read from it. */
@@ -58,17 +96,136 @@ interface ClaimsRead {
 class LazyFileAnalysis implements FileAnalysis {
   private readonly index: FileIndex;
   private readonly evaluator: ValueEvaluator;
-  private facts: ReturnType<typeof findDecisions> | undefined;
+  private readonly models: ModelLookup;
+  private facts: DecisionFacts | undefined;
   private claimReads: { claimsPath: string | undefined; names: string[]; reads: ClaimsRead[] } | undefined;
 
   constructor(
     private readonly sourceCode: TSESLint.SourceCode,
     readonly settings: ClaimGuardSettings,
     private readonly project?: ProjectHooks,
+    private readonly filename = '',
   ) {
     this.index = new FileIndex(sourceCode);
     this.evaluator = new ValueEvaluator(sourceCode, this.index, settings, project?.imports);
+    this.models = new ModelLookup(this.index, new ModelCatalog(sourceCode.ast, this.index), project, {
+      accessOf: (call) => this.recordAccesses.find(({ access }) => access.call === call),
+      followedCall: (call) => {
+        const ref = this.importedCallRef(call);
+        return !!ref && !!this.project?.follows(ref);
+      },
+    });
   }
+
+  modelOf(node: TSESTree.Node): ModelSummary | undefined {
+    return this.models.modelOf(node);
+  }
+
+  private accesses: ResolvedAccess[] | undefined;
+
+  get recordAccesses(): readonly ResolvedAccess[] {
+    this.accesses ??= findRecordAccesses(this.index, (target) => this.models.modelOfTarget(target) !== undefined).map((access) => {
+      const model = access.target ? this.models.modelOfTarget(access.target) : undefined;
+      return model ? { access, model } : { access };
+    });
+    return this.accesses;
+  }
+
+  private importedCalls: Map<TSESTree.CallExpression, ImportRef> | undefined;
+
+  /** Calls of functions the project's other files export (`userService.find(id)`, `this.orders.findOne(id)`). */
+  private importedCallRef(call: TSESTree.Node): ImportRef | undefined {
+    if (!this.importedCalls) {
+      this.importedCalls = new Map();
+      if (this.filename) for (const imported of getRouteModel(this.sourceCode, this.filename).importedCalls) this.importedCalls.set(imported.call, imported.ref);
+    }
+    return call.type === AST_NODE_TYPES.CallExpression ? this.importedCalls.get(call) : undefined;
+  }
+
+  private services: ServiceCall[] | undefined;
+
+  get serviceCalls(): readonly ServiceCall[] {
+    if (this.services) return this.services;
+    this.services = [];
+    if (!this.project) return this.services;
+    this.importedCallRef(this.sourceCode.ast);
+    for (const [call, ref] of this.importedCalls ?? []) {
+      const facts = this.project.serviceFacts(ref);
+      if (facts && facts.accesses.length > 0) this.services.push({ call, ref, facts });
+    }
+    this.services.sort((a, b) => a.call.range[0] - b.call.range[0]);
+    return this.services;
+  }
+
+  private serviceFacts: ServiceFacts | undefined;
+
+  paramFactsOf(fn: FunctionNode): ParamFacts | undefined {
+    this.serviceFacts ??= new ServiceFacts({
+      index: this.index,
+      valuesOf: (node) => this.evaluator.valuesOf(node),
+      hasVerified: (node) => this.evaluator.trustOf(node).some((value) => value.trust === 'verified'),
+      accesses: this.recordAccesses.map(({ access }) => access),
+      scopeSites: this.computed.scopeSites,
+      modelRef: (target) => this.models.modelRefOf(target),
+      importedCall: (call) => this.importedCallRef(call),
+      text: (node) => this.sourceCode.getText(node),
+    });
+    return this.serviceFacts.factsOf(fn);
+  }
+
+  argumentValues(call: TSESTree.CallExpression, param: ParamRef): TrustValue[] {
+    const argument = call.arguments[param.index];
+    if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return [];
+    return this.alongPath(this.evaluator.trustOf(argument), param.path, argument);
+  }
+
+  private alongPath(values: readonly Value[], path: readonly (string | null)[], at: TSESTree.Node): TrustValue[] {
+    let current: readonly Value[] = values;
+    for (const key of path) current = this.evaluator.member(current, { key: key ?? undefined }, at);
+    return current.filter(isTrustValue);
+  }
+
+  get paramPrivilegeWrites(): readonly ParamPrivilegeWrite[] {
+    return this.computed.paramWrites;
+  }
+
+  get sessionChecks(): readonly TSESTree.Node[] {
+    return this.computed.sessionChecks;
+  }
+
+  private exportNames: Map<FunctionNode, string[]> | undefined;
+
+  callerValues(fn: FunctionNode, param: ParamRef, at: TSESTree.Node): TrustValue[] {
+    if (!this.project || !this.filename) return [];
+    if (!this.exportNames) {
+      this.exportNames = new Map();
+      for (const [name, exported] of getRouteModel(this.sourceCode, this.filename).exportFunctions) {
+        if (isFunctionNode(exported)) this.exportNames.set(exported, [...(this.exportNames.get(exported) ?? []), name]);
+      }
+    }
+    const values: Value[] = [];
+    for (const name of this.exportNames.get(fn) ?? []) {
+      for (const args of this.project.callerArguments(name)) values.push(...fromCaller(args[param.index] ?? [], at));
+    }
+    return this.alongPath(values, param.path, at);
+  }
+
+  routesAt(node: TSESTree.Node): readonly LinkedRoute[] {
+    if (!this.project) return [];
+    const fn = this.index.functionContaining(node);
+    return this.project.routesAt(fn?.range[0] ?? node.range[0]);
+  }
+
+  portableArguments(call: TSESTree.CallExpression): PortableValue[][] {
+    const fn = this.index.functionContaining(call);
+    return call.arguments.map((argument) => {
+      if (argument.type === AST_NODE_TYPES.SpreadElement || !fn) return [];
+      const values = toPortable(this.evaluator.valuesOf(argument), fn);
+      // `req.params.id` of a handler's `req` is request input; the placeholder for `req` says nothing more.
+      return values.some((value) => value.kind !== 'param') ? values.filter((value) => value.kind !== 'param') : values;
+    });
+  }
+
 
   returnsOf(fn: FunctionNode): readonly Value[] {
     return this.evaluator.returnValues(fn);
@@ -90,8 +247,8 @@ class LazyFileAnalysis implements FileAnalysis {
     return this.writes;
   }
 
-  private get computed(): ReturnType<typeof findDecisions> {
-    this.facts ??= findDecisions(this.index, this.evaluator, this.sourceCode, this.settings);
+  private get computed(): DecisionFacts {
+    this.facts ??= findDecisions(this.index, this.evaluator, this.sourceCode, this.settings, this.models);
     return this.facts;
   }
 
@@ -167,28 +324,60 @@ export function analyzeSourceCode(sourceCode: TSESLint.SourceCode, eslintSetting
   const cached = analyses.get(sourceCode);
   if (cached && cached.settings === raw) return cached.analysis;
   const project = filename ? projectHooks(sourceCode, eslintSettings, filename) : undefined;
-  const analysis = new LazyFileAnalysis(sourceCode, readSettings(eslintSettings), project);
+  const analysis = new LazyFileAnalysis(sourceCode, readSettings(eslintSettings), project, filename);
   analyses.set(sourceCode, { settings: raw, analysis });
   return analysis;
 }
 
-/** What a file's analysis asks its project's index: other files' functions it calls, the routes reaching its code. */
-interface ProjectHooks {
+/**
+ * What a file's analysis asks its project's index: other files' functions it calls, the models it imports, the
+ * routes reaching its code. Routes and callers are asked only by rules, never while a summary is being made.
+ */
+interface ProjectHooks extends ModelHooks {
   imports(call: TSESTree.CallExpression): readonly PortableValue[] | undefined;
   writesAt(offset: number): ReadonlyMap<string, WrittenTrust> | undefined;
+  follows(ref: ImportRef): boolean;
+  serviceFacts(ref: ImportRef): LinkedServiceFacts | undefined;
+  routesAt(offset: number): readonly LinkedRoute[];
+  callerArguments(exportName: string): readonly (readonly (readonly PortableValue[])[])[];
 }
 
 function projectHooks(sourceCode: TSESLint.SourceCode, eslintSettings: Readonly<Record<string, unknown>> | undefined, filename: string): ProjectHooks {
   const project = () => projectFor(filename, eslintSettings);
+  /** The index with this file's summary made from ESLint's parse, before anything is linked. */
+  const linked = () => {
+    const index = project();
+    index.record(filename, sourceCode);
+    return index;
+  };
   return {
     imports: (call) => {
       const ref = importRefOf(sourceCode, filename, call.callee);
       return ref ? project().returnsOf(filename, ref) : undefined;
     },
-    writesAt: (offset) => {
-      const index = project();
-      index.record(filename, sourceCode);
-      return index.writesAt(filename, offset);
-    },
+    writesAt: (offset) => linked().writesAt(filename, offset),
+    importRef: (node) => importRefOf(sourceCode, filename, node),
+    modelOf: (ref) => project().modelOf(filename, ref),
+    prismaModel: (delegate) => project().prismaModel(delegate),
+    follows: (ref) => project().follows(filename, ref),
+    serviceFacts: (ref) => project().serviceFactsOf(filename, ref),
+    routesAt: (offset) => linked().routesAt(filename, offset),
+    callerArguments: (exportName) => linked().callerArguments(filename, exportName),
   };
+}
+
+/** A caller's argument, as plain values seen from the parameter that receives it. */
+function fromCaller(values: readonly PortableValue[], at: TSESTree.Node): Value[] {
+  return values.flatMap((value): Value[] => {
+    switch (value.kind) {
+      case 'untrusted':
+        return [{ trust: 'untrusted', source: value.source, name: value.name, container: value.container, node: at }];
+      case 'unverified':
+        return [{ trust: 'unverified', name: value.name, node: at }];
+      case 'verified':
+        return [{ trust: 'verified', claimsPath: value.claimsPath, name: value.name, node: at }];
+      default:
+        return [];
+    }
+  });
 }

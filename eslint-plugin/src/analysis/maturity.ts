@@ -9,6 +9,7 @@ import { describeValue } from './describe';
 import type { Decision, TrustValue } from './types';
 import { getCredentialFacts, type CheckName, type Verification } from './credentials';
 import type { RequestWrite } from './request-writes';
+import type { PortableValue } from './portable';
 import { cachedPattern, matches } from '../util/wildcard';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
@@ -42,6 +43,11 @@ export interface Fact {
   file?: string;
   /** The rule that reports this fact itself; absent for what only the grade says (code this file cannot see). */
   reportedBy?: ReportedBy;
+  /**
+   * A scheme that is a server-side session, with the expression that holds its subject (`req.session.userId`): a
+   * verified subject for object-level checks, Level 0 for the grade.
+   */
+  session?: string;
 }
 
 /** One reason a grade gives. */
@@ -71,6 +77,20 @@ export interface DecisionFact extends Fact {
   prop?: string;
   /** Privilege writes (a role from the body) hold a route below Level 3 but do not make a sign-up route protected. */
   privilegeWrite?: boolean;
+  /** The claim a decision on verified claims reads (`roles`, `sub`): a role gate or an identity check. */
+  claim?: string;
+  /** Data scoping (a filter by the owner), which keeps the caller to their records but is no gate on the route. */
+  scope?: true;
+  /**
+   * Request values (as `prop`s) a verified data scope looked up together with the caller: a guard that found the
+   * caller's membership of `params.workspaceId` has checked that id for the rest of the chain.
+   */
+  anchors?: readonly string[];
+}
+
+/** A call into another file of the project, with what it passes (what the callee does with it is in its summary). */
+export interface CallFact extends ImportRef {
+  args?: readonly (readonly PortableValue[])[];
 }
 
 export interface UnknownFact extends Fact {
@@ -95,7 +115,7 @@ export interface ChainFacts {
   /** The chain reads the verified caller (`req.user`, `@User()`), so its data is already scoped to them. */
   readsCaller?: boolean;
   /** Functions of the project's other files that the chain's code calls (services, helpers), still to be followed. */
-  calls?: readonly ImportRef[];
+  calls?: readonly CallFact[];
   /** What the chain's code puts on the request for later links (`req.claims = payload`), in the order it runs. */
   writes?: readonly ChainWrite[];
 }
@@ -151,7 +171,7 @@ function withWrites(writes: readonly ChainWrite[]): Pick<ChainFacts, 'writes'> {
   return writes.length > 0 ? { writes } : {};
 }
 
-type AnalysisFacts = Pick<FileAnalysis, 'decisions' | 'privilegeWrites' | 'requestWrites'>;
+type AnalysisFacts = Pick<FileAnalysis, 'decisions' | 'privilegeWrites' | 'requestWrites' | 'sessionChecks' | 'portableArguments'>;
 type EslintSettings = Readonly<Record<string, unknown>>;
 
 const fileFactsCache = new WeakMap<TSESLint.SourceCode, { settings: object | undefined; filename: string; facts: FileFacts }>();
@@ -335,6 +355,13 @@ function listWords(words: readonly string[]): string {
   return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
+/** `req.session.userId` of `!req.session.userId`. */
+function unwrapNegation(node: TSESTree.Node): TSESTree.Node {
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.UnaryExpression && current.operator === '!') current = unwrap(current.argument);
+  return current;
+}
+
 /** Orders levels for "lowest": unauthenticated below 0; unknown is never the lowest. */
 export function levelRank(level: RouteLevel): number {
   if (level === 'unauthenticated') return -1;
@@ -374,6 +401,8 @@ interface LocatedFacts {
   hiddenVerifications: Located<VerificationFact>[];
   hiddenAuthentication: Located<UnknownFact>[];
   writes: Located<ChainWrite>[];
+  /** What a call into another file passes, as plain values. */
+  argumentsOf(call: TSESTree.CallExpression): PortableValue[][];
 }
 
 /** What a verifier this file cannot see leaves open, as a reason line says it. */
@@ -410,13 +439,20 @@ function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, m
       ...(verification.claimsPath ? { claimsPath: verification.claimsPath } : {}),
     },
   }));
+  // A server-side session the code tests for (`if (!req.session.userId) return res.sendStatus(401)`).
+  const sessions = analysis.sessionChecks.map((check): Located<Fact> => ({
+    start: check.range[0],
+    fact: { description: `a server-side session (${sourceCode.getText(unwrapNegation(check))})`, span: spanOf(check), session: sourceCode.getText(unwrapNegation(check)) },
+  }));
   return {
-    schemes: bySource(
-      credentials.schemes.map((scheme) => ({
+    schemes: bySource<Fact>([
+      ...credentials.schemes.map((scheme): Located<Fact> => ({
         start: scheme.node.range[0],
-        fact: { description: scheme.description, span: spanOf(scheme.node), reportedBy: { rule: 'no-api-key-auth', routes: scheme.routes } },
+        fact: { description: scheme.description, span: spanOf(scheme.node), reportedBy: { rule: 'no-api-key-auth' as const, routes: scheme.routes } },
       })),
-    ),
+      ...sessions,
+    ]),
+    argumentsOf: (call) => analysis.portableArguments(call),
     verifications: bySource(verifications),
     decisions: bySource(decisions),
     writes: bySource(analysis.requestWrites.map((write) => ({ start: write.node.range[0], fact: { prop: write.prop, trust: write.trust, ...(write.from ? { from: write.from } : {}) } }))),
@@ -484,7 +520,10 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
     verifications.push(...pickWithin(located.hiddenVerifications, visible, seen));
     if (verifications.length === 0) unknown.push(...pickWithin(located.hiddenAuthentication, visible, seen));
   }
-  const calls = itemsWithin(model.importedCalls, visible).map((call) => call.ref);
+  const calls = itemsWithin(model.importedCalls, visible).map((call): CallFact => {
+    const args = located.argumentsOf(call.call);
+    return args.some((values) => values.length > 0) ? { ...call.ref, args } : call.ref;
+  });
   return {
     schemes,
     verifications,
@@ -568,7 +607,16 @@ function decisionFact(sourceCode: TSESLint.SourceCode, decision: Decision): Deci
   if (!worst) return undefined;
   const span = spanOf(decision.node);
   if (worst.value.trust === 'verified') {
-    return { trust: 'verified', description: `decision on ${describeValue(worst.value)}`, span };
+    const claim = worst.value.name;
+    const anchors = (decision.anchors ?? []).flatMap((value) => requestProp(value) ?? []);
+    return {
+      trust: 'verified',
+      description: `decision on ${describeValue(worst.value)}`,
+      span,
+      ...(claim ? { claim } : {}),
+      ...(decision.kind === 'data-scope' ? { scope: true as const } : {}),
+      ...(anchors.length > 0 ? { anchors } : {}),
+    };
   }
   const subject = subjectName(sourceCode, worst.operand, worst.value);
   const origin = describeValue(worst.value);
@@ -581,8 +629,13 @@ const CONTAINER_PROP: Record<string, string> = { header: 'headers', 'path param'
 
 function requestProp(value: TrustValue): string | undefined {
   if (value.trust === 'pending') return value.prop;
-  if (value.trust !== 'untrusted' || value.name === undefined || !Object.hasOwn(CONTAINER_PROP, value.source)) return undefined;
-  return `${CONTAINER_PROP[value.source]}.${value.name}`;
+  return value.trust === 'untrusted' ? requestPropOf(value.source, value.name) : undefined;
+}
+
+/** `params.id` for path param 'id': where a request value lives on the request object. */
+export function requestPropOf(source: string, name: string | undefined): string | undefined {
+  if (name === undefined || !Object.hasOwn(CONTAINER_PROP, source)) return undefined;
+  return `${CONTAINER_PROP[source]}.${name}`;
 }
 
 /** Untrusted values in decisions are no-untrusted-authorization's findings; decoded, unverified claims no-unverified-claims'. */
@@ -735,6 +788,12 @@ interface ChainCredentialFacts {
   schemes: { node: TSESTree.Node; description: string; routes: readonly string[] }[];
 }
 
+/** A call of a strategy library's service (`this.jwt.verifyAsync(token, …)` in a guard), which verifies right there. */
+function isServiceVerifyCall(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = unwrap(node.callee);
+  return node.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && /^verify(Async)?$/.test(memberName(callee) ?? '');
+}
+
 /** Check names as a reason line says them. */
 const CHECK_WORDS: Record<CheckName, string> = {
   algorithms: 'algorithms',
@@ -769,7 +828,9 @@ function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel, e
   const facts: ChainCredentialFacts = { verifications: [], schemes: [] };
   const strategies = credentials.verifications.filter((verification) => verification.strategy);
   for (const verification of credentials.verifications) {
-    if (verification.strategy && !verification.middleware) continue;
+    // A strategy's configuration (`JwtModule.register`, `new JwtStrategy`) verifies where a marker uses it; a call of
+    // the library's service (`this.jwt.verifyAsync(token, …)` in a guard) verifies right there.
+    if (verification.strategy && !verification.middleware && !isServiceVerifyCall(verification.node)) continue;
     const site = verification.middleware ?? verification.node;
     facts.verifications.push({
       node: site,

@@ -76,6 +76,21 @@ export function isIdentityKey(name: string): boolean {
   return IDENTITY_KEY.test(name);
 }
 
+/**
+ * A model field that says whose record it is: an owner, author, user, account, tenant or organisation id, or the
+ * relation named like one (`owner`, `author`). A model with one has owned records (DESIGN.md, "Owned records").
+ */
+export function isOwnerField(name: string): boolean {
+  return IDENTITY_KEY.test(name);
+}
+
+/** Methods of validation schemas (zod, yup) that return their input once it passes: `profileSchema.parse(req.body)`. */
+const VALIDATING_METHOD = /^(parse|parseAsync|validateSync|cast)$/;
+
+export function isValidatingMethod(name: string): boolean {
+  return VALIDATING_METHOD.test(name);
+}
+
 export function mentionsIdentityColumn(sql: string): boolean {
   return IDENTITY_COLUMN.test(sql);
 }

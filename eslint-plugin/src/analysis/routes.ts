@@ -120,7 +120,7 @@ export interface RouteModel {
   /** The functions the file exports, by export name (`name.member` for methods and object functions). */
   exportFunctions: ReadonlyMap<string, TSESTree.FunctionLike>;
   /** Calls of functions imported from the project's other files (services, helpers), sorted by where they start. */
-  importedCalls: readonly { start: number; ref: ImportRef }[];
+  importedCalls: readonly { start: number; ref: ImportRef; call: TSESTree.CallExpression }[];
   /** Every call and `new` in the file, in source order (for facts that are looked up by range). */
   calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[];
   /** String literals that name an API-key or Basic credential (`'x-api-key'`, `'Basic '`), in source order. */
@@ -396,7 +396,7 @@ interface Collected {
   memberCalls: TSESTree.CallExpression[];
   plainCalls: TSESTree.CallExpression[];
   classes: (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[];
-  exportNodes: (TSESTree.ExportNamedDeclaration | TSESTree.ExportDefaultDeclaration | TSESTree.ExportAllDeclaration | TSESTree.AssignmentExpression)[];
+  exportNodes: (TSESTree.ExportNamedDeclaration | TSESTree.ExportDefaultDeclaration | TSESTree.ExportAllDeclaration | TSESTree.TSExportAssignment | TSESTree.AssignmentExpression)[];
   unauthorizedMarks: number[];
   callerReads: number[];
   /** `app` in `app.fetch`: a Hono app handed to a runtime, so served by this file rather than mounted. */
@@ -490,6 +490,7 @@ function classify(node: TSESTree.Node, collected: Collected): void {
     case AST_NODE_TYPES.ExportNamedDeclaration:
     case AST_NODE_TYPES.ExportDefaultDeclaration:
     case AST_NODE_TYPES.ExportAllDeclaration:
+    case AST_NODE_TYPES.TSExportAssignment:
       collected.exportNodes.push(node);
       break;
     case AST_NODE_TYPES.Literal:
@@ -1105,6 +1106,9 @@ class RouteDiscovery {
         this.exportValue(commonJsExportName(node.left as TSESTree.MemberExpression), node.right);
       } else if (node.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
         this.exportValue('default', node.declaration);
+      } else if (node.type === AST_NODE_TYPES.TSExportAssignment) {
+        // TypeScript's `export = router`: what `import x = require(…)` and `require` receive.
+        this.exportValue('default', node.expression);
       } else if (node.type === AST_NODE_TYPES.ExportAllDeclaration) {
         this.exportAll(node);
       } else {
@@ -1164,14 +1168,14 @@ class RouteDiscovery {
    * Calls into the project's other modules: `verifyToken(req)`, `userService.getById(id)`, and in classes
    * `this.invoices.archive(id)` on a constructor parameter typed with an imported class (NestJS services).
    */
-  private importedCallsOf(calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[]): { start: number; ref: ImportRef }[] {
-    const found: { start: number; ref: ImportRef }[] = [];
+  private importedCallsOf(calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[]): { start: number; ref: ImportRef; call: TSESTree.CallExpression }[] {
+    const found: { start: number; ref: ImportRef; call: TSESTree.CallExpression }[] = [];
     for (const call of calls) {
       if (call.type !== AST_NODE_TYPES.CallExpression || calleeIsRequire(call)) continue;
       const callee = unwrap(call.callee);
       if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) continue;
       const ref = this.importOf(callee) ?? this.injectedServiceOf(callee);
-      if (ref) found.push({ start: call.range[0], ref });
+      if (ref) found.push({ start: call.range[0], ref, call });
     }
     return found.sort((a, b) => a.start - b.start);
   }

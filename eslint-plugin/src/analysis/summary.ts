@@ -10,6 +10,8 @@ import { toPortable, type PortableValue } from './portable';
 import { isFunctionNode } from './syntax';
 import { anchorOf, getFileFacts, strategyFacts, type ChainFacts, type VerificationFact } from './maturity';
 import type { ChainLink, Framework, ImportRef, NestGlobalPrefix, NestRouteTarget, Range } from './routes';
+import type { ModelSummary } from './schemas';
+import type { ParamFacts } from './service-facts';
 
 export interface RouteSummary {
   framework: Framework;
@@ -40,9 +42,13 @@ export interface ExportSummary {
   /** The export is a router, app or plugin that registers or mounts routes: mounting it is not running middleware. */
   router?: boolean;
   /** Methods of an exported class, functions of an exported object: what `service.method()` elsewhere runs. */
-  members?: readonly { name: string; facts: ChainFacts; ranges: readonly Range[]; returns?: readonly PortableValue[] }[];
+  members?: readonly { name: string; facts: ChainFacts; ranges: readonly Range[]; returns?: readonly PortableValue[]; params?: ParamFacts }[];
   /** What an exported function returns, with its parameters as placeholders; a call in another file instantiates it. */
   returns?: readonly PortableValue[];
+  /** The model, schema, entity or DTO the export is, with its fields. */
+  model?: ModelSummary;
+  /** What an exported function does with its parameters: records it accesses and scopes by them. */
+  params?: ParamFacts;
 }
 
 export interface MountSummary {
@@ -110,6 +116,8 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     ...(link.imported ? { reexport: link.imported } : {}),
     ...(routers.has(name) ? { router: true } : {}),
     ...returnsOf(name),
+    ...paramsOf(name),
+    ...modelOf(name, link),
     ...membersOf(name, model.exportMembers.get(name)),
   }));
   const mounts = model.externalMounts.map((mount): MountSummary => ({
@@ -141,8 +149,28 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
   function membersOf(name: string, members: ReadonlyMap<string, ChainLink> | undefined): Pick<ExportSummary, 'members'> {
     if (!members) return {};
     return {
-      members: [...members].map(([member, link]) => ({ name: member, facts: fileFacts.chainFacts([link]), ranges: localRanges([link]), ...returnsOf(`${name}.${member}`) })),
+      members: [...members].map(([member, link]) => ({
+        name: member,
+        facts: fileFacts.chainFacts([link]),
+        ranges: localRanges([link]),
+        ...returnsOf(`${name}.${member}`),
+        ...paramsOf(`${name}.${member}`),
+      })),
     };
+  }
+
+  function paramsOf(name: string): { params?: ParamFacts } {
+    const fn = model.exportFunctions.get(name);
+    const params = fn && isFunctionNode(fn) ? analysis.paramFactsOf(fn) : undefined;
+    return params ? { params } : {};
+  }
+
+  /** Models exported as such; imports of another file's model are that file's to describe. */
+  function modelOf(name: string, link: ChainLink): { model?: ModelSummary } {
+    if (link.imported) return {};
+    const found = analysis.modelOf(link.node);
+    // A schema or table bound only by its export (`export const profileInput = z.object({…})`) takes that name.
+    return found ? { model: found.name || name === 'default' ? found : { ...found, name } } : {};
   }
 
   /** Only the values worth carrying: claims, request values and placeholders; a function returning none says nothing. */

@@ -49,6 +49,19 @@ export function annotatedTypeName(param: TSESTree.Parameter): string | undefined
   return undefined;
 }
 
+/**
+ * The type name a binding is annotated with (`dto` in `dto: UpdateProfileDto`), or, for the rest of a destructured
+ * parameter (`{ password, ...profile }: RegisterDto`), the type of the whole pattern.
+ */
+export function annotatedTypeIdentifier(binding: TSESTree.Identifier): TSESTree.Identifier | undefined {
+  let holder: TSESTree.Node = binding;
+  if (holder.parent?.type === AST_NODE_TYPES.RestElement && holder.parent.parent?.type === AST_NODE_TYPES.ObjectPattern) holder = holder.parent.parent;
+  const wrapper = 'typeAnnotation' in holder ? typeScriptOnly(holder as TSESTree.Identifier, 'typeAnnotation') : undefined;
+  const annotation = wrapper && typeScriptOnly(wrapper, 'typeAnnotation');
+  if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+  return annotation.typeName.type === AST_NODE_TYPES.Identifier ? annotation.typeName : undefined;
+}
+
 export function isFunctionNode(node: TSESTree.Node | null | undefined): node is FunctionNode {
   return (
     !!node &&

@@ -39,6 +39,11 @@ export interface VerifiedValue {
   /** Claim path below the claims object (`role`, `permissions`); undefined for the claims object. */
   name: string | undefined;
   node: TSESTree.Node;
+  /**
+   * Set for what a server-side session holds (`req.session.userId`): the server wrote it, so it is a verified
+   * subject for object-level checks, but no token was verified (the grade names it as a session).
+   */
+  session?: true;
 }
 
 /**
@@ -73,6 +78,8 @@ export interface Decision {
   /** The innermost function that contains the decision; null at module level. */
   fn: FunctionNode | null;
   operands: readonly DecisionOperand[];
+  /** Request values a verified data scope looks up together with the caller (a membership of the path's id). */
+  anchors?: readonly UntrustedValue[];
 }
 
 /** A privilege field (role, isAdmin, permissions, scopes…) written from request input. */

@@ -47,6 +47,7 @@ const COLLECTED = new Set<string>([
   AST_NODE_TYPES.ExportNamedDeclaration,
   AST_NODE_TYPES.ExportDefaultDeclaration,
   AST_NODE_TYPES.ExportAllDeclaration,
+  AST_NODE_TYPES.TSExportAssignment,
   AST_NODE_TYPES.Literal,
   AST_NODE_TYPES.VariableDeclarator,
   AST_NODE_TYPES.BinaryExpression,

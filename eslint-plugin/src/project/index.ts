@@ -11,7 +11,10 @@ import * as path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { summarize, type ExportSummary, type FileSummary, type RouteSummary } from '../analysis/summary';
 import type { PortableValue } from '../analysis/portable';
-import { inFile, mergeFacts, type ChainFacts, type DecisionFact, type UnknownFact, type VerificationFact } from '../analysis/maturity';
+import { inFile, mergeFacts, requestPropOf, type CallFact, type ChainFacts, type DecisionFact, type UnknownFact, type VerificationFact } from '../analysis/maturity';
+import { parsePrismaModels, prismaDelegateName, type ModelSummary } from '../analysis/schemas';
+import { remap, type ModelRef, type ParamAccess, type ParamComparison, type ParamFacts, type ParamRef, type ParamScope } from '../analysis/service-facts';
+import { describeOrigin } from '../analysis/describe';
 import { writtenAt, type WrittenTrust } from '../analysis/request-writes';
 import { nestTargetCovers, nextMatcherCovers, prefixCovers, type ImportRef, type Range } from '../analysis/routes';
 import { DEFAULT_LIST_OPTIONS, findProjectRoot, listSourceFiles, type FileListing } from './files';
@@ -35,6 +38,18 @@ export interface LinkedRoute {
   reaches: readonly { file: string; ranges: readonly Range[] }[];
   /** What the chain's middleware leaves on the request, by property path, after the whole chain ran. */
   writes: ReadonlyMap<string, WrittenTrust>;
+}
+
+/** An access a service performs by a parameter, with its model resolved and the file it is in. */
+export interface LinkedAccess extends ParamAccess {
+  resolvedModel?: ModelSummary;
+  /** The file of the access, relative to the project root. */
+  file: string;
+}
+
+/** What an exported function does with its parameters, with the functions it hands them to followed across files. */
+export interface LinkedServiceFacts extends Omit<ParamFacts, 'accesses'> {
+  accesses: readonly LinkedAccess[];
 }
 
 /**
@@ -122,6 +137,8 @@ export class ProjectIndex {
       this.summarizing.delete(file);
     }
     this.entries.set(file, { key, recorded: true, summary });
+    this.serviceFacts.clear();
+    this.callers = undefined;
     // Linking again is needed only when the table used another version of this file, or missed its routes.
     if (this.tableFiles.has(file) || hasRouting(summary)) this.table = undefined;
     return summary;
@@ -160,6 +177,9 @@ export class ProjectIndex {
   invalidate(file: string): void {
     this.entries.delete(file);
     this.table = undefined;
+    this.serviceFacts.clear();
+    this.callers = undefined;
+    if (path.extname(file) === '.prisma') this.prismaModels = undefined;
     if (!fs.existsSync(file) || !this.listing?.files.includes(file)) {
       this.listing = undefined;
       resolverFor(this.root).clear();
@@ -196,7 +216,7 @@ export class ProjectIndex {
    * them agree (a property only some routes set is not known to be set); undefined when no route reaches it.
    */
   writesAt(file: string, offset: number): ReadonlyMap<string, WrittenTrust> | undefined {
-    const reaching = this.routes().filter((route) => route.reaches.some((reach) => reach.file === file && reach.ranges.some(([start, end]) => start <= offset && offset < end)));
+    const reaching = this.routesAt(file, offset);
     if (reaching.length === 0) return undefined;
     const agreed = new Map(reaching[0]!.writes);
     for (const route of reaching.slice(1)) {
@@ -209,12 +229,146 @@ export class ProjectIndex {
     return agreed;
   }
 
+  /** The routes whose chains run the code at `offset` of `file`. */
+  routesAt(file: string, offset: number): LinkedRoute[] {
+    return this.routes().filter((route) => route.reaches.some((reach) => reach.file === file && reach.ranges.some(([start, end]) => start <= offset && offset < end)));
+  }
+
+  /** The model, schema or DTO an import names (`require('../models/User')`, `import { Member } from '@/models'`). */
+  modelOf(fromFile: string, ref: ImportRef): ModelSummary | undefined {
+    const target = this.exportOf(fromFile, ref);
+    return target === 'package' || 'missing' in target ? undefined : target.export.model;
+  }
+
+  /**
+   * True when an import names a function of the project whose summary the index has: its facts can be followed.
+   * A method of an imported model (`User.create`) is the model's library at work, not the project's code.
+   */
+  follows(fromFile: string, ref: ImportRef): boolean {
+    const target = this.exportOf(fromFile, ref);
+    if (target === 'package' || 'missing' in target || target.export.model) return false;
+    if (!ref.path || ref.path.length === 0) return true;
+    // `db.user.update()` on an exported client, `User.create()` on a model: a method of a value, not a function of the project.
+    const base = this.exportOf(fromFile, { source: ref.source, name: ref.name });
+    return !(base !== 'package' && !('missing' in base) && base.file === target.file && base.name === target.name);
+  }
+
+  private prismaModels: Map<string, ModelSummary> | undefined;
+
+  /** The model of the project's Prisma schema that the client property `delegate` (`prisma.invoice`) stands for. */
+  prismaModel(delegate: string): ModelSummary | undefined {
+    if (this.solo) return undefined;
+    if (!this.prismaModels) {
+      this.prismaModels = new Map();
+      for (const file of prismaSchemaFiles(this.root)) {
+        const text = this.textOf(file);
+        for (const model of text === undefined ? [] : parsePrismaModels(text)) this.prismaModels.set(prismaDelegateName(model.name), model);
+      }
+    }
+    return this.prismaModels.get(delegate);
+  }
+
+  private readonly serviceFacts = new Map<string, LinkedServiceFacts | null>();
+
+  /**
+   * What the function an import names does with its parameters (the records it reads, changes or deletes by them,
+   * the owner filters they feed), with the calls it hands its parameters to followed into their files.
+   */
+  serviceFactsOf(fromFile: string, ref: ImportRef, depth = 0): LinkedServiceFacts | undefined {
+    const target = this.exportOf(fromFile, ref);
+    if (target === 'package' || 'missing' in target || !target.export.params) return undefined;
+    const key = `${target.file}#${target.name}`;
+    if (this.serviceFacts.has(key)) return this.serviceFacts.get(key) ?? undefined;
+    // A cycle of services calling each other meets its own key and stops.
+    this.serviceFacts.set(key, null);
+    const own = target.export.params;
+    const accesses: LinkedAccess[] = own.accesses.map((access) => this.linkAccess(target.file, access));
+    const scopes: ParamScope[] = own.scopes.map((scope) => ({ ...scope, file: this.display(target.file) }));
+    const compared: ParamComparison[] = own.compared.map((comparison) => ({ ...comparison, file: this.display(target.file) }));
+    for (const forward of own.forwards) {
+      const inner = depth < MAX_LINK_DEPTH ? this.serviceFactsOf(target.file, forward.ref, depth + 1) : undefined;
+      if (!inner) continue;
+      const mapped = remap(inner, forward.args);
+      accesses.push(...mapped.accesses);
+      scopes.push(...mapped.scopes);
+      compared.push(...mapped.compared);
+    }
+    const facts: LinkedServiceFacts = { accesses, scopes, compared, forwards: own.forwards };
+    this.serviceFacts.set(key, facts);
+    return facts;
+  }
+
+  private linkAccess(file: string, access: ParamAccess): LinkedAccess {
+    const resolvedModel = access.model ? this.resolveModel(file, access.model) : undefined;
+    return { ...access, file: this.display(file), ...(resolvedModel ? { resolvedModel } : {}) };
+  }
+
+  private resolveModel(file: string, model: ModelRef): ModelSummary | undefined {
+    if ('local' in model) return model.local;
+    if ('prisma' in model) return this.prismaModel(model.prisma);
+    return this.modelOf(file, model.ref);
+  }
+
+  private callers: Map<string, (readonly (readonly PortableValue[])[])[]> | undefined;
+
+  /**
+   * What the project's code passes, call by call, to the function `file` exports as `exportName` (`UsersService.
+   * updateProfile`): the arguments of every call in a chain or an exported function that names it.
+   */
+  callerArguments(file: string, exportName: string): readonly (readonly (readonly PortableValue[])[])[] {
+    this.routes();
+    if (!this.callers) {
+      this.callers = new Map();
+      for (const [caller, entry] of this.entries) {
+        for (const call of entry.summary ? callsOf(entry.summary) : []) {
+          if (!call.args) continue;
+          const target = this.exportOf(caller, call);
+          if (target === 'package' || 'missing' in target) continue;
+          const key = `${target.file}#${target.name}`;
+          this.callers.set(key, [...(this.callers.get(key) ?? []), call.args]);
+        }
+      }
+    }
+    return this.callers.get(`${file}#${exportName}`) ?? [];
+  }
+
+  /**
+   * The owner filters a service applies to what this call passes (`listFor(req.user.id)` with `find({ where: { userId } })`),
+   * as decisions of the route: verified when the call passes a verified claim, untrusted when it passes request input.
+   */
+  scopeDecisions(fromFile: string, call: CallFact): DecisionFact[] {
+    const facts = call.args ? this.serviceFactsOf(fromFile, call) : undefined;
+    const target = this.exportOf(fromFile, call);
+    if (!facts || target === 'package' || 'missing' in target) return [];
+    const decisions: DecisionFact[] = [];
+    // `if (invoice.userId !== callerId) throw …` in the service, with the verified subject passed as `callerId`.
+    for (const comparison of facts.compared) {
+      const value = argumentAt(call.args!, { index: comparison.param, path: [] });
+      if (value?.kind !== 'verified') continue;
+      const claim = value.name ? { claim: value.name } : {};
+      decisions.push({ trust: 'verified', description: `owner compared with verified claim${value.name ? ` '${value.name}'` : 's'} in ${target.name}()`, span: comparison.span, file: comparison.file ?? this.display(target.file), scope: true, ...claim });
+    }
+    for (const scope of facts.scopes) {
+      const value = argumentAt(call.args!, scope.param);
+      if (!value) continue;
+      const where = { span: scope.span, file: scope.file ?? this.display(target.file), scope: true as const };
+      if (value.kind === 'verified') decisions.push({ trust: 'verified', description: `data scoped by ${scope.key} = verified claim${value.name ? ` '${value.name}'` : 's'} in ${target.name}()`, ...(value.name ? { claim: value.name } : {}), ...where });
+      else if (value.kind === 'untrusted' && !value.container) {
+        const prop = requestPropOf(value.source, value.name);
+        decisions.push({ trust: 'untrusted', description: `${scope.key} from ${describeOrigin(value.source, value.name)} in ${target.name}()`, ...where, ...(prop ? { prop } : {}) });
+      }
+      else if (value.kind === 'unverified') decisions.push({ trust: 'unverified', description: `${scope.key} from an unverified token's claims in ${target.name}()`, ...where });
+    }
+    return decisions;
+  }
+
   /** Every route of the project, linked. */
   routes(): LinkedRoute[] {
     if (!this.table) {
       const linker = new Linker(this);
       this.table = linker.link(this.candidates());
       this.tableFiles = linker.filesRead;
+      this.callers = undefined;
     }
     return this.table;
   }
@@ -373,7 +527,7 @@ class Linker {
   ): LinkedRoute[] {
     return this.chainsOf(summary, route, summaries, mounts, nextMiddleware).map((linked) => {
       const { facts, writes } = settleWrites(linked.facts);
-      return { ...linked, facts, writes };
+      return { ...linked, facts: withoutAnchoredScopes(facts), writes };
     });
   }
 
@@ -505,6 +659,8 @@ class Linker {
       if (target === 'package' || 'missing' in target) continue;
       found.push(target.facts);
       reached.push(...target.reaches);
+      const scoped = this.index.scopeDecisions(file, call);
+      if (scoped.length > 0) found.push({ schemes: [], verifications: [], decisions: scoped, unknown: [] });
     }
     const own: ChainFacts = {
       schemes: facts.schemes,
@@ -577,6 +733,52 @@ function settleWrites(facts: ChainFacts): { facts: ChainFacts; writes: Map<strin
     return [decision];
   });
   return { facts: { ...facts, decisions }, writes };
+}
+
+/**
+ * A service's owner filter fed by a request value that a verified lookup on the same chain already tied to the
+ * caller (a membership guard on `params.workspaceId`) is no decision on untrusted input.
+ */
+function withoutAnchoredScopes(facts: ChainFacts): ChainFacts {
+  const anchored = new Set(facts.decisions.flatMap((decision) => (decision.trust === 'verified' ? (decision.anchors ?? []) : [])));
+  if (anchored.size === 0) return facts;
+  return { ...facts, decisions: facts.decisions.filter((decision) => !(decision.scope && decision.trust === 'untrusted' && decision.prop !== undefined && anchored.has(decision.prop))) };
+}
+
+/** The calls into other files that a summary's chains and exported functions make. */
+function callsOf(summary: FileSummary): CallFact[] {
+  const calls: CallFact[] = [];
+  for (const route of summary.routes) calls.push(...(route.facts.calls ?? []));
+  for (const exported of summary.exports) {
+    calls.push(...(exported.facts.calls ?? []));
+    for (const member of exported.members ?? []) calls.push(...(member.facts.calls ?? []));
+  }
+  return calls;
+}
+
+/** The value a call passes at a parameter path, when it is one plain value. */
+function argumentAt(args: readonly (readonly PortableValue[])[], param: ParamRef): PortableValue | undefined {
+  let value: PortableValue | undefined = args[param.index]?.find((candidate) => candidate.kind !== 'param');
+  for (const key of param.path) {
+    if (!value) return undefined;
+    if (value.kind === 'object') value = key === null ? undefined : value.props[key]?.[0];
+    else if (value.kind === 'untrusted') value = value.container ? { ...value, container: false, name: key ?? undefined } : { ...value, name: value.name && key ? `${value.name}.${key}` : value.name };
+    else if (value.kind === 'verified' || value.kind === 'unverified') value = { ...value, name: value.name ? `${value.name}.${key ?? ''}` : (key ?? undefined) };
+    else return undefined;
+  }
+  return value;
+}
+
+/** Where Prisma keeps a project's schema: `prisma/schema.prisma`, a root `schema.prisma`, or `prisma/schema/*.prisma`. */
+function prismaSchemaFiles(root: string): string[] {
+  const files = [path.join(root, 'prisma', 'schema.prisma'), path.join(root, 'schema.prisma')].filter((file) => fs.existsSync(file));
+  const folder = path.join(root, 'prisma', 'schema');
+  try {
+    for (const entry of fs.readdirSync(folder)) if (entry.endsWith('.prisma')) files.push(path.join(folder, entry));
+  } catch {
+    // No multi-file schema.
+  }
+  return files;
 }
 
 function withoutWrites(facts: ChainFacts): ChainFacts {

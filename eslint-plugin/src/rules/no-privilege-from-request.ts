@@ -1,6 +1,7 @@
 import { createRule } from '../util/create-rule';
 import { reportFinding } from '../util/report';
-import { describeValue, getAnalysis } from '../analysis';
+import { describeValue, getAnalysis, type FileAnalysis, type PrivilegeWrite, type UntrustedValue } from '../analysis';
+import { isCredentialOrIntegrityName } from '../analysis/names';
 
 export type Options = [];
 export type MessageIds = 'privilegeField' | 'massAssignment';
@@ -26,7 +27,8 @@ export default createRule<Options, MessageIds>({
   create(context) {
     return {
       'Program:exit'() {
-        for (const write of getAnalysis(context).privilegeWrites) {
+        const analysis = getAnalysis(context);
+        for (const write of [...analysis.privilegeWrites, ...callerWrites(analysis)]) {
           const origin = describeValue(write.value);
           const data = write.wholeBody
             ? {
@@ -45,3 +47,23 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/**
+ * Privilege writes of a parameter (`Object.assign(user, changes)` in a service), made findings where a caller in
+ * another file passes request input there: the whole body or a DTO bound from it, or one request field.
+ */
+function callerWrites(analysis: FileAnalysis): PrivilegeWrite[] {
+  const writes: PrivilegeWrite[] = [];
+  for (const write of analysis.paramPrivilegeWrites) {
+    const { fn, index, path } = write.param;
+    const values = analysis.callerValues(fn, { index, path: path.map((key) => key ?? null) }, write.node);
+    const value = values.find((candidate): candidate is UntrustedValue =>
+      candidate.trust === 'untrusted' &&
+      (write.wholeBody ? candidate.container && (candidate.source === 'body' || candidate.source === 'query' || candidate.source === 'argument') : !candidate.container && !isCredentialOrIntegrityName(candidate.name ?? '')),
+    );
+    if (!value) continue;
+    const fields = write.fields.filter((field) => !(value.omitted ?? []).includes(field));
+    if (fields.length > 0) writes.push({ node: write.node, fields, wholeBody: write.wholeBody, value, fn });
+  }
+  return writes;
+}

@@ -1,50 +1,31 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { describeValue, getAnalysis, type FileAnalysis, type TrustValue, type UntrustedValue } from '../analysis';
-import { getFileFacts } from '../analysis/maturity';
-import { isAuthorizationFunction, isIdentityKey, mentionsIdentityColumn } from '../analysis/names';
-import { getRouteModel, type Range } from '../analysis/routes';
-import { calleeName, dottedPath, memberName, propertyKeyName, rootIdentifier, staticString, unwrap } from '../analysis/syntax';
+import { describeValue, getAnalysis, type FileAnalysis, type ResolvedAccess, type ServiceCall, type TrustValue, type UntrustedValue } from '../analysis';
+import { isAuthorizationFunction, isPrivilegeName, mentionsIdentityColumn } from '../analysis/names';
+import { getRouteModel } from '../analysis/routes';
+import { calleeName, dottedPath, unwrap } from '../analysis/syntax';
+import type { LinkedAccess, LinkedRoute } from '../project/index';
 import { createRule } from '../util/create-rule';
 import { reportFinding } from '../util/report';
 
 export type Options = [];
-export type MessageIds = 'missingOwnershipCheck' | 'unscopedServiceCall';
-
-const READS = /^(findById|findByPk|findOne|findOneBy|findOneOrFail|findOneByOrFail|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|getById)$/;
-const CHANGES = /^(update|updateOne|updateById|findByIdAndUpdate|findOneAndUpdate|findOneAndReplace|replaceOne|upsert)$/;
-const DELETES = /^(delete|deleteOne|deleteById|destroy|remove|findByIdAndDelete|findByIdAndRemove|findOneAndDelete|findOneAndRemove)$/;
-const SQL_METHODS = /^(query|execute|raw|all|get|run)$/;
-const ACCESS_METHODS = [READS, CHANGES, DELETES, SQL_METHODS];
-
-/** Receivers that hold records: models (`Order`), repositories, ORM clients, collections. */
-const DATA_RECEIVER = /repo|repository|model|prisma|db|database|collection|table|dao|knex|orm|manager|store|pool|client|sql/i;
-/** Receivers that never hold records. */
-const NOT_DATA = /^(req|request|res|response|reply|ctx|c|app|router|headers|params|query|cookies|Object|Array|JSON|Reflect|Promise|Map|Set|URLSearchParams|localStorage|sessionStorage)$/;
-
-/** Services (`articleService`, `this.ordersService`): they change records for a handler that hands them an id. */
-const SERVICE_RECEIVER = /service$/i;
+export type MessageIds = 'missingOwnershipCheck' | 'unscopedServiceCall' | 'ownedRecordWithoutAuthentication' | 'serviceAccessWithoutOwnerCheck';
 
 /** Claims that name who the caller is or which tenant they act for. */
 const IDENTITY_CLAIM = /(^|\.)(sub|oid|uid|user_?id|email|tenant(_?id)?|org(_?id)?|account(_?id)?|owner)$/i;
 
-const CLIENT_SOURCES = new Set(['path param', 'query', 'body']);
-const ID_KEY = /^(_?id|uuid|slug|key)$|Id$|_id$/;
+const CLIENT_SOURCES = new Set(['path param', 'query', 'body', 'argument']);
 
-type Operation = 'Reads' | 'Changes' | 'Deletes';
-
-interface Access {
-  operation: Operation;
-  sql: boolean;
-  /** Set when the call goes through a service, which may hold the ownership check itself. */
-  service?: string;
-}
-
-interface ClientId {
-  value: UntrustedValue;
-  /** The filter objects and SQL parameters a verified claim could scope. */
-  scopes: TSESTree.Node[];
-  sql?: string;
+/** Who may be calling the code at an access, as the routes reaching it say. */
+interface CallerContext {
+  /** A verified token or a server-side session identifies the caller. */
+  verified: boolean;
+  /** Every route reaching the code gates it on verified roles (or checks the caller's identity) before it runs. */
+  gated: boolean;
+  /** Routes of the project are known to reach the code, so "no authentication" is a fact rather than a guess. */
+  linked: boolean;
+  /** What holds the verified subject on these routes, for the remedy (`req.auth.payload.sub`, `req.session.userId`). */
+  subject: string;
 }
 
 export default createRule<Options, MessageIds>({
@@ -61,174 +42,163 @@ export default createRule<Options, MessageIds>({
         "{{operation}} a record by {{origin}} without checking that it belongs to the caller; scope the query by the verified subject (e.g. `{{claim}}`) or compare the record's owner with it and answer 403 or 404.",
       unscopedServiceCall:
         "{{operation}} a record through `{{service}}` by {{origin}} with no ownership check here and without handing the service the verified caller, so any signed-in user can reach any record; unless the service checks the owner another way, pass the verified subject (e.g. `{{claim}}`) and compare it with the record's owner, answering 403 or 404.",
+      ownedRecordWithoutAuthentication:
+        "{{operation}} a record of {{model}}, which is owned through '{{ownerField}}', by {{origin}} on a route that authenticates nobody, so anyone can reach anyone's record; authenticate the route and scope the query by the verified subject, or compare the record's owner with it and answer 403 or 404.",
+      serviceAccessWithoutOwnerCheck:
+        "`{{service}}` {{operationLower}} the {{model}} record by {{origin}} alone ({{where}}), and nothing checks that it belongs to the caller; pass the verified subject (e.g. `{{claim}}`) and filter by the record's owner in the service, or compare the owner here and answer 403 or 404.",
     },
   },
   defaultOptions: [],
   create(context) {
-    const accesses: ({ call: TSESTree.CallExpression } & Access)[] = [];
     return {
-      CallExpression(call) {
-        const access = recordAccess(call);
-        if (access) accesses.push({ call, ...access });
-      },
       'Program:exit'() {
-        if (accesses.length === 0) return;
         const analysis = getAnalysis(context);
+        const services = analysis.serviceCalls;
+        if (analysis.recordAccesses.length === 0 && services.length === 0) return;
         // `ability.can('read', doc)` on a loaded record is a policy check even when no request value feeds it.
         const policyCalls = getRouteModel(context.sourceCode, context.filename).calls.filter(isPolicyCall);
-        const routes = getFileFacts(context.sourceCode, context.settings, context.filename).routes;
-        for (const { call, operation, sql, service } of accesses) {
-          const id = sql ? sqlClientId(call, analysis) : clientId(call, analysis);
-          if (!id || isScoped(id, analysis)) continue;
-          if (service !== undefined && handsOverCaller(call, analysis)) continue;
-          const chains = routes.filter(({ route }) => route.chain.some((link) => within(call, link.ranges))).map(({ route, facts }) => ({ route, facts }));
-          const verifiedCaller = chains.length > 0
-            ? chains.some(({ route, facts }) => facts.verifications.length > 0 || (route.mountedElsewhere && analysis.claimsPath !== undefined))
-            : analysis.claimsPath !== undefined;
-          const fn = analysis.functionContaining(call);
-          if (!verifiedCaller || policyCalls.some((policy) => fn !== null && analysis.functionContaining(policy) === fn)) continue;
-          if (ownerChecked(call, analysis, chains.flatMap(({ route }) => route.chain.flatMap((link) => link.ranges)))) continue;
-          const callee = unwrap(call.callee) as TSESTree.MemberExpression;
-          const data = { operation, origin: describeValue(id.value), claim: `${analysis.claimsPath ?? 'req.auth.payload'}.sub` };
-          reportFinding(
-            context,
-            service !== undefined
-              ? { node: callee.property, messageId: 'unscopedServiceCall', data: { ...data, service: `${service}.${memberName(callee) ?? 'method'}()` } }
-              : { node: callee.property, messageId: 'missingOwnershipCheck', data },
-            { origin: { description: describeValue(id.value), node: id.value.node } },
-          );
+        const checkedByPolicy = (node: TSESTree.Node) => {
+          const fn = analysis.functionContaining(node);
+          return fn !== null && policyCalls.some((policy) => analysis.functionContaining(policy) === fn);
+        };
+        const followed = new Set(services.map((service) => service.call));
+        for (const resolved of analysis.recordAccesses) {
+          // A call into a service the index follows is judged by what the service does (below).
+          if (followed.has(resolved.access.call)) continue;
+          const finding = accessFinding(resolved, analysis, checkedByPolicy);
+          if (finding) reportFinding(context, finding.descriptor, { origin: { description: describeValue(finding.origin), node: finding.origin.node } });
+        }
+        for (const service of services) {
+          const finding = serviceFinding(service, analysis, checkedByPolicy);
+          if (finding) reportFinding(context, finding.descriptor, { origin: { description: describeValue(finding.origin), node: finding.origin.node } });
         }
       },
     };
   },
 });
 
-/** A call that reads, changes or deletes records, by its method name and receiver. */
-function recordAccess(call: TSESTree.CallExpression): Access | undefined {
-  const callee = unwrap(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const name = memberName(callee);
-  // Most calls are not record access: the method name decides before the receiver is looked at.
-  if (!name || !ACCESS_METHODS.some((pattern) => pattern.test(name))) return undefined;
-  const receiver = unwrap(callee.object);
-  // `this.documents.findOne(…)` in a service or controller counts like a repository variable.
-  const rootName = rootIdentifier(callee.object)?.name ?? (dottedRoot(receiver) === 'this' ? 'this' : undefined);
-  const receiverName = receiver.type === AST_NODE_TYPES.MemberExpression ? memberName(receiver) : receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : undefined;
-  if (!name || !rootName || NOT_DATA.test(rootName)) return undefined;
-  // Reads through a service are too often meant for everyone; a change or a delete by a client id is the classic IDOR.
-  if (receiverName !== undefined && SERVICE_RECEIVER.test(receiverName)) {
-    if (CHANGES.test(name)) return { operation: 'Changes', sql: false, service: receiverName };
-    if (DELETES.test(name)) return { operation: 'Deletes', sql: false, service: receiverName };
-    return undefined;
-  }
-  const modelLike = /^[A-Z]/.test(rootName) || DATA_RECEIVER.test(rootName) || (receiverName !== undefined && (DATA_RECEIVER.test(receiverName) || /s$/.test(receiverName)));
-  if (!modelLike) return undefined;
-  if (SQL_METHODS.test(name) && sqlText(call.arguments[0]) !== undefined) return { operation: sqlOperation(sqlText(call.arguments[0])!), sql: true };
-  if (READS.test(name)) return { operation: 'Reads', sql: false };
-  if (CHANGES.test(name)) return { operation: 'Changes', sql: false };
-  if (DELETES.test(name)) return { operation: 'Deletes', sql: false };
-  return undefined;
-}
+type Descriptor = Parameters<typeof reportFinding<MessageIds>>[1];
 
-/** The client-supplied id a call selects by: a direct argument or an id key of its filter (`where` included). */
-function clientId(call: TSESTree.CallExpression, analysis: FileAnalysis): ClientId | undefined {
-  const first = call.arguments[0];
-  if (!first) return undefined;
-  const bare = unwrap(first);
-  if (bare.type !== AST_NODE_TYPES.ObjectExpression) {
-    const value = clientValue(valuesAt(analysis, bare));
-    return value ? { value, scopes: [] } : undefined;
-  }
+function accessFinding(
+  { access, model }: ResolvedAccess,
+  analysis: FileAnalysis,
+  checkedByPolicy: (node: TSESTree.Node) => boolean,
+): { descriptor: Descriptor; origin: UntrustedValue } | undefined {
   // An owner or tenant key fed by the caller is no-untrusted-authorization's finding: one report per problem.
-  if (filterObjects(bare).some((filter) => ownerKeyFromCaller(filter, analysis))) return undefined;
-  for (const filter of filterObjects(bare)) {
-    for (const property of filter.properties) {
-      if (property.type !== AST_NODE_TYPES.Property) continue;
-      const key = propertyKeyName(property);
-      if (!key || !ID_KEY.test(key) || isIdentityKey(key)) continue;
-      const value = clientValue(valuesAt(analysis, property.value));
-      if (value) return { value, scopes: filterObjects(bare) };
-    }
+  if (access.owners.some((node) => clientValue(valuesAt(analysis, node)) !== undefined)) return undefined;
+  const origin = access.ids.map((node) => clientValue(valuesAt(analysis, node))).find((value) => value !== undefined);
+  if (!origin || isScoped(access.scopes, access.sql, analysis)) return undefined;
+  const caller = callerContext(access.call, analysis);
+  const owned = model !== undefined && model.ownerFields.length > 0;
+  if (caller.gated || (!caller.verified && !owned) || checkedByPolicy(access.call)) return undefined;
+  if (access.service !== undefined && handsOverCaller(access.call, analysis)) return undefined;
+  if (ownerChecked(access.call, analysis)) return undefined;
+  const data = { operation: access.operation, origin: describeValue(origin), claim: caller.subject };
+  if (!caller.verified && caller.linked && model) {
+    return { descriptor: { node: access.node, messageId: 'ownedRecordWithoutAuthentication', data: { ...data, model: model.name || 'owned', ownerField: model.ownerFields[0]! } }, origin };
+  }
+  if (access.service !== undefined) {
+    return { descriptor: { node: access.node, messageId: 'unscopedServiceCall', data: { ...data, service: `${access.service}.${calleeName(access.call) ?? 'method'}()` } }, origin };
+  }
+  return { descriptor: { node: access.node, messageId: 'missingOwnershipCheck', data }, origin };
+}
+
+/**
+ * A call of a service that reads, changes or deletes a record by a parameter: reported at the call that passes the
+ * client id, unless the call also passes the verified caller to a parameter the service filters by or compares.
+ */
+function serviceFinding(
+  { call, facts }: ServiceCall,
+  analysis: FileAnalysis,
+  checkedByPolicy: (node: TSESTree.Node) => boolean,
+): { descriptor: Descriptor; origin: UntrustedValue } | undefined {
+  const verifiedAt = (index: number) => analysis.argumentValues(call, { index, path: [] }).some((value) => value.trust === 'verified');
+  const compared = facts.compared.some((comparison) => verifiedAt(comparison.param));
+  for (const access of facts.accesses) {
+    const origin = clientValue(analysis.argumentValues(call, access.param));
+    if (!origin || compared) continue;
+    // The service filters by what this call passes there: scoped when that is the verified caller.
+    if (access.scopedBy.some((param) => !analysis.argumentValues(call, param).some((value) => value.trust === 'untrusted'))) continue;
+    const caller = callerContext(call, analysis);
+    const owned = access.resolvedModel !== undefined && access.resolvedModel.ownerFields.length > 0;
+    if (caller.gated || (!caller.verified && !owned) || checkedByPolicy(call) || ownerChecked(call, analysis)) return undefined;
+    return { descriptor: serviceDescriptor(call, access, origin, caller), origin };
   }
   return undefined;
 }
 
-function ownerKeyFromCaller(filter: TSESTree.ObjectExpression, analysis: FileAnalysis): boolean {
-  return filter.properties.some((property) => {
-    if (property.type !== AST_NODE_TYPES.Property) return false;
-    const key = propertyKeyName(property);
-    return !!key && isIdentityKey(key) && clientValue(valuesAt(analysis, property.value)) !== undefined;
-  });
-}
-
-/** A filter and the nested `where` object ORMs put it in. */
-function filterObjects(object: TSESTree.ObjectExpression): TSESTree.ObjectExpression[] {
-  const filters = [object];
-  for (const property of object.properties) {
-    if (property.type === AST_NODE_TYPES.Property && propertyKeyName(property) === 'where' && property.value.type === AST_NODE_TYPES.ObjectExpression) {
-      filters.push(property.value);
-    }
+function serviceDescriptor(call: TSESTree.CallExpression, access: LinkedAccess, origin: UntrustedValue, caller: CallerContext): Descriptor {
+  const callee = unwrap(call.callee);
+  const node = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
+  const model = access.resolvedModel;
+  const data = { operation: access.operation, origin: describeValue(origin), claim: caller.subject };
+  if (!caller.verified && caller.linked && model) {
+    return { node, messageId: 'ownedRecordWithoutAuthentication', data: { ...data, model: model.name || 'owned', ownerField: model.ownerFields[0]! } };
   }
-  return filters;
+  return {
+    node,
+    messageId: 'serviceAccessWithoutOwnerCheck',
+    data: {
+      ...data,
+      service: `${dottedPath(call.callee) ?? calleeName(call) ?? 'service'}()`,
+      operationLower: access.operation.toLowerCase(),
+      model: model?.name ? model.name : 'selected',
+      where: `${access.callee}() at ${access.file}:${access.span.start.line}`,
+    },
+  };
 }
 
-/** `db.query('SELECT … WHERE id = $1', [req.params.id])` and the template-literal form. */
-function sqlClientId(call: TSESTree.CallExpression, analysis: FileAnalysis): ClientId | undefined {
-  const sql = sqlText(call.arguments[0]);
-  if (sql === undefined || !/\bwhere\b/i.test(sql)) return undefined;
-  const template = unwrap(call.arguments[0]!);
-  const params = call.arguments[1] && unwrap(call.arguments[1]);
-  const candidates: TSESTree.Node[] = [
-    ...(template.type === AST_NODE_TYPES.TemplateLiteral ? template.expressions : []),
-    ...(params?.type === AST_NODE_TYPES.ArrayExpression ? params.elements.filter((element): element is TSESTree.Expression => !!element && element.type !== AST_NODE_TYPES.SpreadElement) : []),
-  ];
-  for (const candidate of candidates) {
-    const value = clientValue(valuesAt(analysis, candidate));
-    if (value) return { value, scopes: candidates, sql };
-  }
-  return undefined;
+/**
+ * The routes reaching the code decide who calls it: a verified token or a server-side session on the chain, or a
+ * role gate on the verified claims that lets administrators reach any record. Code no linked route reaches (a
+ * file linted alone) has a verified caller when it reads verified claims.
+ */
+function callerContext(node: TSESTree.Node, analysis: FileAnalysis): CallerContext {
+  const routes = analysis.routesAt(node);
+  const claim = `${analysis.claimsPath ?? 'req.auth.payload'}.sub`;
+  if (routes.length === 0) return { verified: analysis.claimsPath !== undefined, gated: false, linked: false, subject: claim };
+  const open = routes.filter((route) => !isGated(route));
+  if (open.length === 0) return { verified: true, gated: true, linked: true, subject: claim };
+  const session = open.flatMap((route) => route.facts.schemes.flatMap((scheme) => (scheme.session ? [scheme.session] : [])))[0];
+  const verified = open.some(
+    (route) =>
+      route.facts.verifications.length > 0 ||
+      route.facts.schemes.some((scheme) => scheme.session) ||
+      ((route.upstreamHidden || route.facts.unknown.length > 0) && analysis.claimsPath !== undefined),
+  );
+  return { verified, gated: false, linked: true, subject: analysis.claimsPath === undefined && session ? session : claim };
 }
 
-function sqlText(node: TSESTree.Node | undefined): string | undefined {
-  if (!node) return undefined;
-  const bare = unwrap(node);
-  const text = bare.type === AST_NODE_TYPES.TemplateLiteral ? bare.quasis.map((quasi) => quasi.value.cooked).join('?') : staticString(bare);
-  return text !== undefined && /^\s*(select|update|delete)\b/i.test(text) ? text : undefined;
+/**
+ * A link of the chain before the code decides on the verified roles (`requireRole('admin')`, `@Auth(Role.Admin)`),
+ * or compares the caller's identity claim with the requested one (`requireSelf`): such a route authorizes access
+ * to the record already. Data scoping elsewhere on the chain is no such gate.
+ */
+function isGated(route: LinkedRoute): boolean {
+  return route.facts.decisions.some(
+    (decision) => decision.trust === 'verified' && !decision.scope && decision.claim !== undefined && (isPrivilegeName(decision.claim) || IDENTITY_CLAIM.test(decision.claim)),
+  );
 }
 
-function sqlOperation(sql: string): Operation {
-  if (/^\s*update/i.test(sql)) return 'Changes';
-  if (/^\s*delete/i.test(sql)) return 'Deletes';
-  return 'Reads';
-}
-
-/** One value read from the path, query or body (not a whole container). */
+/** One value read from the path, query, body or GraphQL arguments (not a whole container). */
 function clientValue(values: readonly TrustValue[]): UntrustedValue | undefined {
   return values.find((value): value is UntrustedValue => value.trust === 'untrusted' && CLIENT_SOURCES.has(value.source) && !value.container);
 }
 
 /** True when the filter or the SQL parameters also carry a verified claim. */
-function isScoped(id: ClientId, analysis: FileAnalysis): boolean {
-  if (id.sql !== undefined && !mentionsIdentityColumn(id.sql)) return false;
-  const nodes: TSESTree.Node[] = id.scopes.flatMap((scope): TSESTree.Node[] =>
-    scope.type === AST_NODE_TYPES.ObjectExpression ? scope.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? property.value : property.argument)) : [scope],
-  );
-  return nodes.some((node) => valuesAt(analysis, node).some((value) => value.trust === 'verified'));
+function isScoped(scopes: readonly TSESTree.Node[], sql: string | undefined, analysis: FileAnalysis): boolean {
+  if (sql !== undefined && !mentionsIdentityColumn(sql)) return false;
+  return scopes.some((node) => valuesAt(analysis, node).some((value) => value.trust === 'verified'));
 }
 
-/**
- * An ownership check: in the same function, a decision on a verified claim (`doc.ownerId !== claims.sub`)
- * or an authorization call; on the route's chain, a decision on the caller's identity claim.
- */
-function ownerChecked(call: TSESTree.CallExpression, analysis: FileAnalysis, chainRanges: readonly Range[]): boolean {
+/** An ownership check in the same function: a decision on a verified claim (`doc.ownerId !== claims.sub`) or an authorization call. */
+function ownerChecked(call: TSESTree.CallExpression, analysis: FileAnalysis): boolean {
   const fn = analysis.functionContaining(call);
+  if (fn === null) return false;
   return analysis.decisions.some((decision) => {
-    const values = decision.operands.flatMap((operand) => analysis.settle(operand.values, operand.node));
-    const verified = values.some((value) => value.trust === 'verified');
-    if (decision.fn === fn && fn !== null) return verified || decision.kind === 'authorization-call';
-    // A middleware such as `requireSelf` compares the caller's identity claim with the requested one.
-    const identity = values.some((value) => value.trust === 'verified' && IDENTITY_CLAIM.test(value.name ?? ''));
-    return identity && chainRanges.some(([start, end]) => decision.node.range[0] >= start && decision.node.range[0] < end);
+    if (decision.fn !== fn) return false;
+    if (decision.kind === 'authorization-call') return true;
+    return decision.operands.some((operand) => analysis.settle(operand.values, operand.node).some((value) => value.trust === 'verified'));
   });
 }
 
@@ -246,16 +216,6 @@ function handsOverCaller(call: TSESTree.CallExpression, analysis: FileAnalysis):
 function isPolicyCall(call: TSESTree.CallExpression | TSESTree.NewExpression): call is TSESTree.CallExpression {
   const name = call.type === AST_NODE_TYPES.CallExpression ? calleeName(call) : undefined;
   return !!name && isAuthorizationFunction(name, dottedPath(call.callee), []);
-}
-
-function within(node: TSESTree.Node, ranges: readonly Range[]): boolean {
-  return ranges.some(([start, end]) => node.range[0] >= start && node.range[1] <= end);
-}
-
-function dottedRoot(node: TSESTree.Node): string | undefined {
-  let current = unwrap(node);
-  while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
-  return current.type === AST_NODE_TYPES.ThisExpression ? 'this' : undefined;
 }
 
 /** Values as the routes reaching the code see them (what their middleware put on the request applied). */

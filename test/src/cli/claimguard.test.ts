@@ -126,6 +126,15 @@ describe('claimguard command', function () {
       assert.match(route(report, 'DELETE', '/api/todos/:id').reasons[0]!, /role from header 'x-role' at line 6/);
     });
 
+    it("TypeScript's import = require() and export =: the router's routes under the prefix it is mounted on", () => {
+      const report = jsonReport('ts-import-equals');
+      assert.deepEqual(
+        report.routes.map((entry) => `${entry.method} ${entry.path}`),
+        ['GET /users/:id'],
+      );
+      assert.match(route(report, 'GET', '/users/:id').reasons[0]!, /role from header 'x-role' at line 6/);
+    });
+
     it('Next.js: paths from the app folder and middleware.ts matched by config.matcher', () => {
       const report = jsonReport('next');
       const order = route(report, 'GET', '/api/orders/[id]');

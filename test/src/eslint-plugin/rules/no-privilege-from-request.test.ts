@@ -302,6 +302,51 @@ export class UsersController {
 export async function readFormBody(request: Request): Promise<URLSearchParams> {
   return new URLSearchParams(await request.text());
 }`, filename: 'file.ts' },
+
+    // Models: the record written decides which fields a copied body can grant
+    `const { Schema, model } = require('mongoose');
+const User = model('User', new Schema({ email: String, role: String }));
+const PaymentEvent = model('PaymentEvent', new Schema({ eventId: String, payload: Object }));
+app.post('/webhooks', async (req, res) => {
+  await PaymentEvent.create(req.body);
+});`,
+    `const { Schema, model } = require('mongoose');
+const User = model('User', new Schema({ email: String, role: String, isAdmin: Boolean }));
+app.post('/signup', async (req, res) => {
+  await User.create({ ...req.body, role: 'user', isAdmin: false });
+});`,
+    // A validated DTO that declares no privilege field keeps the entity's privilege fields out
+    {
+      code: `import { Body, Controller, Post } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, Repository } from 'typeorm';
+import { IsEmail, IsString } from 'class-validator';
+@Entity()
+export class Account {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column() email: string;
+  @Column() isAdmin: boolean;
+}
+export class RegisterDto {
+  @IsEmail() email: string;
+  @IsString() password: string;
+}
+@Controller('accounts')
+export class AccountsController {
+  constructor(@InjectRepository(Account) private readonly people: Repository<Account>) {}
+  @Post()
+  register(@Body() dto: RegisterDto) { return this.people.save(this.people.create({ ...dto })); }
+}`,
+      filename: 'accounts.controller.ts',
+    },
+    // A zod schema without the privilege field parses the body first
+    `import { z } from 'zod';
+const User = sequelize.define('User', { displayName: DataTypes.STRING, role: DataTypes.STRING });
+const profileSchema = z.object({ displayName: z.string(), role: z.string().optional() }).omit({ role: true });
+app.post('/profile', async (req, res) => {
+  const input = profileSchema.parse(req.body);
+  await User.create(input);
+});`,
   ],
 
   invalid: [
@@ -885,6 +930,69 @@ export async function POST(request: NextRequest) {
   },
 };`,
       errors: [privilegeField(4, 40)],
+    },
+
+    // Models: the target's privilege fields, wherever the write names it
+    {
+      code: `const { Schema, model } = require('mongoose');
+const User = model('User', new Schema({ email: String, role: String }));
+app.post('/signup', async (req, res) => {
+  await User.create({ role: 'user', ...req.body });
+});`,
+      errors: [massAssignment(4, 37)],
+    },
+    {
+      code: `const { Schema, model } = require('mongoose');
+const User = model('User', new Schema({ email: String, isAdmin: Boolean }));
+app.put('/me', async (req, res) => {
+  await User.updateOne({ _id: req.auth.payload.sub }, { $set: req.body });
+});`,
+      errors: [massAssignment(4, 63)],
+    },
+    {
+      code: `import { wrap } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+@Entity()
+export class Member {
+  @PrimaryKey() id!: string;
+  @Property() role!: string;
+}
+app.put('/members/:id', async (req, res) => {
+  const member = await em.findOneOrFail(Member, { id: req.params.id, org: req.auth.payload.org_id });
+  wrap(member).assign(req.body);
+});`,
+      filename: 'members.ts',
+      errors: [massAssignment(10, 23)],
+    },
+    // A zod schema that declares the privilege field: what it parsed is copied whole
+    {
+      code: `import { z } from 'zod';
+const Profile = sequelize.define('Profile', { displayName: DataTypes.STRING });
+const profileSchema = z.object({ displayName: z.string(), role: z.enum(['user', 'admin']).optional() });
+app.post('/profile', async (req, res) => {
+  const input = profileSchema.parse(req.body);
+  await Profile.create(input);
+});`,
+      errors: [massAssignment(6, 24)],
+    },
+    // An entity injected as a repository, whatever the property is called
+    {
+      code: `import { Body, Controller, Post } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, Repository } from 'typeorm';
+@Entity()
+export class Account {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column() isAdmin: boolean;
+}
+@Controller('accounts')
+export class AccountsController {
+  constructor(@InjectRepository(Account) private readonly people: Repository<Account>) {}
+  @Post()
+  create(@Body() body: unknown) { return this.people.save(this.people.create(body)); }
+}`,
+      filename: 'accounts.controller.ts',
+      errors: [massAssignment(13, 78)],
     },
   ],
 };

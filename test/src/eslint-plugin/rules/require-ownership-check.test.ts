@@ -3,7 +3,7 @@ import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import plugin from 'eslint-plugin-claimguard';
 import { lintUnderBothParsers, runUnderBothParsers } from '../both-parsers';
 
-type MessageIds = 'missingOwnershipCheck' | 'unscopedServiceCall';
+type MessageIds = 'missingOwnershipCheck' | 'unscopedServiceCall' | 'ownedRecordWithoutAuthentication' | 'serviceAccessWithoutOwnerCheck';
 
 const ruleName = 'require-ownership-check';
 const rule = plugin.rules[ruleName];
@@ -39,6 +39,30 @@ function at(code: string, method: string): { messageId: MessageIds; line: number
 function invalidCase(code: string, method: string): InvalidTestCase<MessageIds, []> {
   return { code, errors: [at(code, method)] };
 }
+
+// Express with Mongoose models declared in the file and no authentication: routes start on line 7.
+const PUBLIC_MODELS = `const express = require('express');
+const { Schema, model } = require('mongoose');
+const app = express();
+const Invoice = model('Invoice', new Schema({ userId: { type: Schema.Types.ObjectId, ref: 'User' }, total: Number }));
+const Product = model('Product', new Schema({ sku: String, name: String, price: Number }));
+const Note = model('Note', new Schema({ ownerId: String, title: String }));
+`;
+
+/** The error at `.method(` after the model declarations, with its message id. */
+function modelError(code: string, method: string, messageId: MessageIds): { messageId: MessageIds; line: number; column: number } {
+  const index = code.indexOf(`.${method}(`, code.indexOf('app.'));
+  assert.ok(index >= 0, `no .${method}( in the case`);
+  const before = code.slice(0, index + 1).split('\n');
+  return { messageId, line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+// A server-side session: requireLogin tests req.session.userId and answers 401; routes start on line 11.
+const SESSION = `${PUBLIC_MODELS}function requireLogin(req, res, next) {
+  if (!req.session.userId) return res.status(401).json({ error: 'login required' });
+  next();
+}
+`;
 
 const valid = [
   // Express: queries scoped by the verified subject or tenant
@@ -160,6 +184,77 @@ app.use(router);`,
   res.json(doc);
 }
 app.get('/docs/:id', getDoc);`,
+  // Models: records of a model with no owner field on a route with no authentication are a public catalogue
+  `${PUBLIC_MODELS}app.get('/products/:id', async (req, res) => res.json(await Product.findById(req.params.id)));`,
+  // An owned record chosen by the caller's own verified identity, or scoped by it
+  `${EXPRESS}const Invoice = model('Invoice', new Schema({ userId: String, total: Number }));
+app.get('/invoices/:id', async (req, res) => res.json(await Invoice.findOne({ _id: req.params.id, userId: req.auth.payload.sub })));`,
+
+  // Sessions: the session subject scopes the query, or the loaded record's owner is compared with it
+  `${SESSION}app.get('/notes/:id', requireLogin, async (req, res) => res.json(await Note.findOne({ _id: req.params.id, ownerId: req.session.userId })));`,
+  `${SESSION}app.get('/notes/:id', requireLogin, async (req, res) => {
+  const note = await Note.findById(req.params.id);
+  if (!note || !note.ownerId.equals(req.session.userId)) return res.sendStatus(404);
+  res.json(note);
+});`,
+
+  // Role gates: a verified role checked on the chain lets staff reach any record
+  `${EXPRESS}function requireRole(...roles) {
+  return (req, res, next) => {
+    const granted = req.auth.payload.roles ?? [];
+    if (!roles.some((role) => granted.includes(role))) return res.status(403).json({ error: 'forbidden' });
+    next();
+  };
+}
+app.delete('/admin/invoices/:id', requireRole('admin'), async (req, res) => {
+  await Invoice.findByIdAndDelete(req.params.id);
+  res.sendStatus(204);
+});`,
+
+  // A filter whose owner key the caller feeds is no-untrusted-authorization's finding, not a second one here
+  express(`  res.json(await Doc.findOne({ _id: req.params.id, ownerId: req.query.ownerId }));`),
+
+  // GraphQL: an argument compared with the verified viewer before the record it names is used
+  `import jwt from 'jsonwebtoken';
+const resolvers = {
+  Query: {
+    invoice: async (_parent, args, context) => {
+      const viewer = jwt.verify(context.token, process.env.KEY, { algorithms: ['RS256'], issuer: 'https://issuer', audience: 'api' });
+      const invoice = await Invoice.findById(args.id);
+      if (!invoice || invoice.ownerId !== viewer.sub) throw new Error('not found');
+      return invoice;
+    },
+  },
+};`,
+
+  // Drizzle: the owner condition next to the id
+  `import { Hono } from 'hono';
+import { jwt } from 'hono/jwt';
+import { and, eq } from 'drizzle-orm';
+import { pgTable, text } from 'drizzle-orm/pg-core';
+const notes = pgTable('notes', { id: text('id'), authorId: text('author_id') });
+const app = new Hono();
+app.use('/notes/*', jwt({ secret: process.env.KEY, alg: 'RS256' }));
+app.delete('/notes/:id', async (c) => c.json(await db.delete(notes).where(and(eq(notes.id, c.req.param('id')), eq(notes.authorId, c.get('jwtPayload').sub)))));`,
+
+  // A TypeORM repository whose entity has no owner field, read on a route with no authentication
+  {
+    code: `import { Controller, Get, Param } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, Repository } from 'typeorm';
+@Entity()
+export class Product {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column() name: string;
+}
+@Controller('products')
+export class ProductsController {
+  constructor(@InjectRepository(Product) private readonly catalogue: Repository<Product>) {}
+  @Get(':id')
+  findOne(@Param('id') id: string) { return this.catalogue.findOneBy({ id }); }
+}`,
+    filename: 'products.controller.ts',
+  },
 ];
 
 const invalid: InvalidTestCase<MessageIds, []>[] = [
@@ -255,6 +350,86 @@ import { jwt } from 'hono/jwt';
 const app = new Hono();
 app.use('/docs/*', jwt({ secret: process.env.KEY, alg: 'RS256' }));
 app.get('/docs/:id', async (c) => c.json(await Doc.findById(c.req.param('id'))));`, 'findById'),
+  // Models: an owned record read, changed or deleted by a client id on a route with no authentication at all
+  ...[
+    `${PUBLIC_MODELS}app.get('/receipts/:id', async (req, res) => res.json(await Invoice.findById(req.params.id)));`,
+    `${PUBLIC_MODELS}app.post('/notes/:id', async (req, res) => res.json(await Note.findByIdAndUpdate(req.params.id, { title: req.body.title })));`,
+    `${PUBLIC_MODELS}app.delete('/notes/:id', async (req, res) => res.json(await Note.deleteOne({ _id: req.params.id })));`,
+  ].map((code) => ({ code, errors: [modelError(code, code.includes('findById(') ? 'findById' : code.includes('findByIdAndUpdate') ? 'findByIdAndUpdate' : 'deleteOne', 'ownedRecordWithoutAuthentication')] })),
+
+  // Sessions: the session subject is the verified caller, and a delete by id alone ignores it
+  ((code) => ({ code, errors: [modelError(code, 'deleteOne', 'missingOwnershipCheck')] }))(
+    `${SESSION}app.delete('/notes/:id', requireLogin, async (req, res) => {
+  await Note.deleteOne({ _id: req.params.id });
+  res.sendStatus(204);
+});`,
+  ),
+
+  // Sequelize: a model class with init() whose attributes hold the tenant
+  ((code) => ({ code, errors: [modelError(code, 'findByPk', 'ownedRecordWithoutAuthentication')] }))(
+    `const express = require('express');
+const { DataTypes, Model } = require('sequelize');
+const app = express();
+class Project extends Model {}
+Project.init({ tenantId: DataTypes.UUID, name: DataTypes.STRING }, { sequelize });
+app.get('/projects/:id', async (req, res) => res.json(await Project.findByPk(req.params.id)));`,
+  ),
+
+  // Drizzle: a row selected by a path id behind hono/jwt with no owner condition
+  {
+    code: `import { Hono } from 'hono';
+import { jwt } from 'hono/jwt';
+import { eq } from 'drizzle-orm';
+import { pgTable, text } from 'drizzle-orm/pg-core';
+const notes = pgTable('notes', { id: text('id'), authorId: text('author_id') });
+const app = new Hono();
+app.use('/notes/*', jwt({ secret: process.env.KEY, alg: 'RS256' }));
+app.get('/notes/:id', async (c) => c.json(await db.select().from(notes).where(eq(notes.id, c.req.param('id')))));`,
+    errors: [{ messageId: 'missingOwnershipCheck', line: 8, column: 73 }],
+  },
+
+  // TypeORM: a repository injected for an owned entity, whatever the property is called
+  {
+    code: `import { Controller, Get, Param, UseGuards } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, Repository } from 'typeorm';
+@Entity()
+export class Order {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column() userId: string;
+}
+@Controller('orders')
+@UseGuards(AuthGuard('jwt'))
+export class OrdersController {
+  constructor(@InjectRepository(Order) private readonly ledger: Repository<Order>) {}
+  @Get(':id')
+  findOne(@Param('id') id: string) { return this.ledger.findOneBy({ id }); }
+}`,
+    filename: 'orders.controller.ts',
+    errors: [{ messageId: 'missingOwnershipCheck', line: 15, column: 57 }],
+  },
+
+  // TypeORM: dataSource.getRepository(Entity) on a route with no authentication
+  ((code) => ({ code, errors: [modelError(code, 'findOneBy', 'ownedRecordWithoutAuthentication')] }))(
+    `const express = require('express');
+const { EntitySchema } = require('typeorm');
+const app = express();
+const Invoice = new EntitySchema({ name: 'Invoice', columns: { id: { primary: true, type: 'uuid' }, accountId: { type: 'uuid' } } });
+app.get('/invoices/:id', async (req, res) => res.json(await dataSource.getRepository(Invoice).findOneBy({ id: req.params.id })));`,
+  ),
+
+  // GraphQL: a resolver argument is a client-chosen id like a path parameter
+  {
+    code: `import { Schema, model } from 'mongoose';
+const Invoice = model('Invoice', new Schema({ ownerId: String, total: Number }));
+export const resolvers = {
+  Query: {
+    invoice: async (_parent, args) => Invoice.findById(args.id),
+  },
+};`,
+    errors: [{ messageId: 'missingOwnershipCheck', line: 5, column: 47 }],
+  },
 ];
 
 describe('require-ownership-check', () => {
@@ -265,6 +440,22 @@ describe('require-ownership-check', () => {
     assert.ok(rulesOf('level-3')[`claimguard/${ruleName}`]);
     assert.equal(rulesOf('recommended')[`claimguard/${ruleName}`], undefined);
     assert.equal(rulesOf('level-2')[`claimguard/${ruleName}`], undefined);
+  });
+
+  it('names the model and its owner field for an owned record on a route with no authentication', () => {
+    const [message] = lintUnderBothParsers(
+      `${PUBLIC_MODELS}app.get('/receipts/:id', async (req, res) => res.json(await Invoice.findById(req.params.id)));`,
+      { plugins: { claimguard: plugin as never }, rules: { [`claimguard/${ruleName}`]: 'error' } },
+    );
+    assert.match(message?.message ?? '', /^Reads a record of Invoice, which is owned through 'userId', by path param 'id' on a route that authenticates nobody/);
+  });
+
+  it('suggests the session subject as the remedy on a session-authenticated route', () => {
+    const [message] = lintUnderBothParsers(
+      `${SESSION}app.delete('/notes/:id', requireLogin, async (req, res) => res.json(await Note.deleteOne({ _id: req.params.id })));`,
+      { plugins: { claimguard: plugin as never }, rules: { [`claimguard/${ruleName}`]: 'error' } },
+    );
+    assert.match(message?.message ?? '', /scope the query by the verified subject \(e\.g\. `req\.session\.userId`\)/);
   });
 
   it('says a service may hold the check, and that it needs the caller to do so', () => {

@@ -1,0 +1,299 @@
+/**
+ * Record access: calls that read, change or delete stored records, with what selects the record (an id argument,
+ * the id keys of a filter, SQL parameters) and what scopes it (owner, tenant or user keys). Recognised by shape on
+ * model, repository, DAO, ORM-client and query-builder receivers: Mongoose and Sequelize models, TypeORM and
+ * MikroORM repositories and entity managers, Prisma delegates, Drizzle's `select().from(t).where(eq(t.id, …))`,
+ * and SQL text run by any `query`-like method. Which model a call touches is named by a `ModelTarget`, resolved to
+ * a model (this file's or another's) by the analysis.
+ */
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { FileIndex } from './file-index';
+import { isIdentityKey } from './names';
+import { calleeName, decoratorsOf, memberName, propertyKeyName, rootIdentifier, staticString, typeScriptOnly, unwrap } from './syntax';
+
+export type Operation = 'Reads' | 'Changes' | 'Deletes';
+
+/** What names the model of an access: an expression (a model binding, an entity class) or a Prisma delegate. */
+export type ModelTarget = { node: TSESTree.Node } | { prisma: string };
+
+export interface RecordAccess {
+  call: TSESTree.CallExpression;
+  /** Where a report points: the method name. */
+  node: TSESTree.Node;
+  operation: Operation;
+  target?: ModelTarget;
+  /** Set for a call on a receiver named like a service (`articleService.delete`), which may check the owner itself. */
+  service?: string;
+  /** The values that choose the record: the id argument, id keys of the filter, SQL parameters. */
+  ids: TSESTree.Node[];
+  /** Values bound to owner, tenant or user keys of the filter. */
+  owners: TSESTree.Node[];
+  /** Every value of the filter or SQL parameters, which a verified claim among them scopes. */
+  scopes: TSESTree.Node[];
+  /** The SQL text, for a raw query. */
+  sql?: string;
+}
+
+const READS = /^(findById|findByPk|findOne|findOneBy|findOneOrFail|findOneByOrFail|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|getById)$/;
+const CHANGES = /^(update|updateOne|updateMany|updateById|findByIdAndUpdate|findOneAndUpdate|findOneAndReplace|replaceOne|upsert|nativeUpdate)$/;
+const DELETES = /^(delete|deleteOne|deleteMany|deleteById|destroy|remove|findByIdAndDelete|findByIdAndRemove|findOneAndDelete|findOneAndRemove|nativeDelete|softDelete|softRemove)$/;
+const SQL_METHODS = /^(query|execute|raw|all|get|run)$/;
+
+/** Receivers that hold records: models (`Order`), repositories, ORM clients, collections. */
+const DATA_RECEIVER = /repo|repository|model|prisma|db|database|collection|table|dao|knex|orm|manager|store|pool|client|sql/i;
+/** Receivers that never hold records. */
+const NOT_DATA = /^(req|request|res|response|reply|ctx|c|app|router|headers|params|query|cookies|Object|Array|JSON|Reflect|Promise|Map|Set|URLSearchParams|localStorage|sessionStorage)$/;
+/** Services (`articleService`, `this.ordersService`): they change records for a handler that hands them an id. */
+const SERVICE_RECEIVER = /service$/i;
+/** Keys and columns that pick one record. */
+const ID_KEY = /^(_?id|uuid|slug|key)$|Id$|_id$/;
+/** Entity managers that take the entity class first: `em.findOne(Invoice, { id })`, `manager.delete(Order, id)`. */
+const ENTITY_FIRST = /^(em|entityManager|manager|orm)$/i;
+/** Decorators and generic types that say which entity a repository holds. */
+const REPOSITORY_DECORATOR = /^(InjectRepository|InjectModel|InjectEntityRepository)$/;
+const REPOSITORY_TYPE = /^(Repository|EntityRepository|MongoRepository|TreeRepository|Model|ModelStatic|ModelCtor|ModelType)$/;
+/** Drizzle's query starts and the operation each one is. */
+const DRIZZLE_START: Record<string, Operation> = { select: 'Reads', selectDistinct: 'Reads', update: 'Changes', delete: 'Deletes' };
+
+export function isIdKey(key: string): boolean {
+  return ID_KEY.test(key) && !isIdentityKey(key);
+}
+
+/**
+ * Every record access of a file. `isModel` says whether a target names a known model, which makes a call a record
+ * access whatever its receiver is called (`context.db.invoice.findUnique` on a Prisma model).
+ */
+export function findRecordAccesses(index: FileIndex, isModel: (target: ModelTarget) => boolean): RecordAccess[] {
+  const accesses: RecordAccess[] = [];
+  for (const call of index.calls) {
+    const access = drizzleAccess(call) ?? methodAccess(call, index, isModel);
+    if (access) accesses.push(access);
+  }
+  return accesses;
+}
+
+function methodAccess(call: TSESTree.CallExpression, index: FileIndex, isModel: (target: ModelTarget) => boolean): RecordAccess | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = memberName(callee);
+  // Most calls are not record access: the method name decides before the receiver is looked at.
+  if (!name || !(READS.test(name) || CHANGES.test(name) || DELETES.test(name) || SQL_METHODS.test(name))) return undefined;
+  const receiver = unwrap(callee.object);
+  const rootName = rootIdentifier(callee.object)?.name ?? (thisRooted(receiver) ? 'this' : undefined);
+  const receiverName = receiver.type === AST_NODE_TYPES.MemberExpression ? memberName(receiver) : receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : undefined;
+  if (!rootName) return undefined;
+  const entityFirst = ENTITY_FIRST.test(receiverName ?? '') && call.arguments.length >= 2 ? { node: call.arguments[0]! } : undefined;
+  let target = entityFirst ?? targetOf(receiver, index);
+  // Prisma delegates always take an object (`{ where }`); `req.session.destroy(callback)` is no delegate.
+  if (target && 'prisma' in target && unwrap(call.arguments[0] ?? call).type !== AST_NODE_TYPES.ObjectExpression) target = undefined;
+  const known = target !== undefined && isModel(target);
+  if (!known && NOT_DATA.test(rootName)) return undefined;
+  const operation = READS.test(name) ? 'Reads' : CHANGES.test(name) ? 'Changes' : DELETES.test(name) ? 'Deletes' : undefined;
+  // Reads through a service are too often meant for everyone; a change or a delete by a client id is the classic IDOR.
+  if (!known && receiverName !== undefined && SERVICE_RECEIVER.test(receiverName)) {
+    if (operation === 'Changes' || operation === 'Deletes') return { call, node: callee.property, operation, service: receiverName, ...selection(call, 0) };
+    return undefined;
+  }
+  const modelLike = known || /^[A-Z]/.test(rootName) || DATA_RECEIVER.test(rootName) || (receiverName !== undefined && (DATA_RECEIVER.test(receiverName) || /s$/.test(receiverName)));
+  if (!modelLike) return undefined;
+  const withTarget = target ? { target } : {};
+  if (SQL_METHODS.test(name)) {
+    const sql = sqlText(call.arguments[0]);
+    return sql !== undefined ? { call, node: callee.property, operation: sqlOperation(sql), ...withTarget, ...sqlSelection(call, sql) } : undefined;
+  }
+  return operation ? { call, node: callee.property, operation, ...withTarget, ...selection(call, filterPosition(call, entityFirst ? 1 : 0)) } : undefined;
+}
+
+/** The model a receiver names: the receiver itself, a Prisma delegate, an injected repository's entity. */
+export function targetOfReceiver(receiver: TSESTree.Node, index: FileIndex): ModelTarget | undefined {
+  return targetOf(receiver, index);
+}
+
+function targetOf(receiver: TSESTree.Node, index: FileIndex): ModelTarget | undefined {
+  if (receiver.type === AST_NODE_TYPES.Identifier) return repositoryEntity(receiver, index) ?? { node: receiver };
+  if (receiver.type === AST_NODE_TYPES.CallExpression) return getRepositoryEntity(receiver);
+  if (receiver.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const property = memberName(receiver);
+  const holder = unwrap(receiver.object);
+  if (holder.type === AST_NODE_TYPES.ThisExpression && property) {
+    const entity = injectedEntity(receiver, property);
+    if (entity) return { node: entity };
+  }
+  // `prisma.invoice`, `this.prisma.document`, `ctx.db.post`: a delegate named after its model; `schema.notes`: a table.
+  if (property && holder.type !== AST_NODE_TYPES.ThisExpression) return holderIsModule(holder) ? { node: receiver } : { prisma: property };
+  return undefined;
+}
+
+/** `schema.notes` or `models.Invoice`: a namespace of models rather than a client. */
+function holderIsModule(holder: TSESTree.Node): boolean {
+  return holder.type === AST_NODE_TYPES.Identifier && /^(schema|schemas|models|tables|entities)$/i.test(holder.name);
+}
+
+/** `const repo = dataSource.getRepository(Invoice)`: the entity of a repository variable. */
+function repositoryEntity(identifier: TSESTree.Identifier, index: FileIndex): ModelTarget | undefined {
+  const def = index.variableOf(identifier)?.defs[0];
+  if (def?.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
+  const init = unwrap(def.node.init);
+  return init.type === AST_NODE_TYPES.CallExpression ? getRepositoryEntity(init) : undefined;
+}
+
+function getRepositoryEntity(call: TSESTree.CallExpression): ModelTarget | undefined {
+  const name = calleeName(call);
+  const entity = call.arguments[0];
+  return (name === 'getRepository' || name === 'getCustomRepository' || name === 'getMongoRepository') && entity ? { node: entity } : undefined;
+}
+
+/**
+ * The entity of `this.orders` in a class whose constructor takes `@InjectRepository(Order) orders: Repository<Order>`
+ * (or a field typed `Repository<Order>`, a Mongoose `@InjectModel(Cat.name) cats: Model<Cat>`).
+ */
+function injectedEntity(member: TSESTree.MemberExpression, property: string): TSESTree.Node | undefined {
+  let owner: TSESTree.Node | undefined = member.parent;
+  while (owner && owner.type !== AST_NODE_TYPES.ClassBody) owner = owner.parent;
+  if (owner?.type !== AST_NODE_TYPES.ClassBody) return undefined;
+  for (const element of owner.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.computed && propertyKeyName(element) === property) return entityOfHolder(element);
+    if (element.type !== AST_NODE_TYPES.MethodDefinition || element.kind !== 'constructor') continue;
+    for (const param of element.value.params) {
+      const inner = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+      if (inner.type === AST_NODE_TYPES.Identifier && inner.name === property) return entityOfHolder(inner, param);
+    }
+  }
+  return undefined;
+}
+
+function entityOfHolder(holder: TSESTree.Identifier | TSESTree.PropertyDefinition, decorated: TSESTree.Node = holder): TSESTree.Node | undefined {
+  for (const decorator of decoratorsOf(decorated as { decorators?: readonly TSESTree.Decorator[] })) {
+    const expression = unwrap(decorator.expression);
+    if (expression.type !== AST_NODE_TYPES.CallExpression || !REPOSITORY_DECORATOR.test(calleeName(expression) ?? '') || !expression.arguments[0]) continue;
+    const argument = unwrap(expression.arguments[0]);
+    // `@InjectModel(Cat.name)` names the class through its `name`.
+    return argument.type === AST_NODE_TYPES.MemberExpression && memberName(argument) === 'name' ? argument.object : argument;
+  }
+  const wrapper = typeScriptOnly(holder, 'typeAnnotation');
+  const annotation = wrapper && typeScriptOnly(wrapper, 'typeAnnotation');
+  if (annotation?.type !== AST_NODE_TYPES.TSTypeReference || annotation.typeName.type !== AST_NODE_TYPES.Identifier || !REPOSITORY_TYPE.test(annotation.typeName.name)) return undefined;
+  const argument = typeScriptOnly(annotation, 'typeArguments')?.params[0];
+  return argument?.type === AST_NODE_TYPES.TSTypeReference && argument.typeName.type === AST_NODE_TYPES.Identifier ? argument.typeName : undefined;
+}
+
+/** Sequelize's `update(values, { where })` names its filter in the second argument; elsewhere the filter comes first. */
+function filterPosition(call: TSESTree.CallExpression, from: number): number {
+  const second = call.arguments[from + 1] && unwrap(call.arguments[from + 1]!);
+  const namesWhere = second?.type === AST_NODE_TYPES.ObjectExpression && second.properties.some((property) => property.type === AST_NODE_TYPES.Property && propertyKeyName(property) === 'where');
+  return namesWhere ? from + 1 : from;
+}
+
+/** What selects the record among a call's arguments, starting at argument `from` (after an entity class). */
+function selection(call: TSESTree.CallExpression, from: number): Pick<RecordAccess, 'ids' | 'owners' | 'scopes'> {
+  const first = call.arguments[from];
+  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return { ids: [], owners: [], scopes: [] };
+  const bare = unwrap(first);
+  if (bare.type !== AST_NODE_TYPES.ObjectExpression) return { ids: [bare], owners: [], scopes: [] };
+  const picked: Pick<RecordAccess, 'ids' | 'owners' | 'scopes'> = { ids: [], owners: [], scopes: [] };
+  for (const filter of filterObjects(bare)) {
+    if (filter.type !== AST_NODE_TYPES.ObjectExpression) {
+      conditionKeys(filter, picked);
+      continue;
+    }
+    for (const property of filter.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) {
+        picked.scopes.push(property.argument);
+        continue;
+      }
+      picked.scopes.push(property.value);
+      const key = propertyKeyName(property);
+      if (key && isIdentityKey(key)) picked.owners.push(property.value);
+      else if (key && ID_KEY.test(key)) picked.ids.push(property.value);
+    }
+  }
+  return picked;
+}
+
+/** A filter and the nested `where` it may hold (an object, or Drizzle's `eq(…)` in a relational query). */
+function filterObjects(object: TSESTree.ObjectExpression): TSESTree.Node[] {
+  const filters: TSESTree.Node[] = [object];
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || propertyKeyName(property) !== 'where') continue;
+    const value = unwrap(property.value as TSESTree.Node);
+    if (value.type === AST_NODE_TYPES.ObjectExpression || value.type === AST_NODE_TYPES.CallExpression) filters.push(value);
+  }
+  return filters;
+}
+
+/** `db.select().from(notes).where(eq(notes.id, id))`, `db.delete(notes).where(and(eq(…), eq(…)))`, `db.update(t).set(…).where(…)`. */
+function drizzleAccess(call: TSESTree.CallExpression): RecordAccess | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'where' || !call.arguments[0]) return undefined;
+  let operation: Operation | undefined;
+  let table: TSESTree.Node | undefined;
+  let current = unwrap(callee.object);
+  for (let hops = 0; hops < 8 && current.type === AST_NODE_TYPES.CallExpression; hops++) {
+    const inner = unwrap(current.callee);
+    if (inner.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const name = memberName(inner) ?? '';
+    if (name === 'from' || ((name === 'update' || name === 'delete') && current.arguments[0])) table = current.arguments[0];
+    if (Object.hasOwn(DRIZZLE_START, name)) {
+      operation = DRIZZLE_START[name];
+      break;
+    }
+    current = unwrap(inner.object);
+  }
+  if (!operation || !table || table.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const picked: Pick<RecordAccess, 'ids' | 'owners' | 'scopes'> = { ids: [], owners: [], scopes: [] };
+  conditionKeys(unwrap(call.arguments[0]), picked);
+  return { call, node: callee.property, operation, target: { node: table }, ...picked };
+}
+
+/** The columns `eq(table.col, value)` compares, through `and(…)`/`or(…)`, sorted into ids and owner keys. */
+function conditionKeys(condition: TSESTree.Node, picked: Pick<RecordAccess, 'ids' | 'owners' | 'scopes'>): void {
+  const stack: TSESTree.Node[] = [condition];
+  for (let seen = 0; stack.length > 0 && seen < 64; seen++) {
+    const node = unwrap(stack.pop()!);
+    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+    const name = calleeName(node);
+    if (name === 'and' || name === 'or') {
+      for (const argument of node.arguments) stack.push(argument);
+      continue;
+    }
+    const [column, value] = node.arguments;
+    const bareColumn = column && unwrap(column);
+    if ((name !== 'eq' && name !== 'inArray') || bareColumn?.type !== AST_NODE_TYPES.MemberExpression || !value || value.type === AST_NODE_TYPES.SpreadElement) continue;
+    const key = memberName(bareColumn);
+    picked.scopes.push(value);
+    if (key && isIdentityKey(key)) picked.owners.push(value);
+    else if (key && ID_KEY.test(key)) picked.ids.push(value);
+  }
+}
+
+/** `db.query('SELECT … WHERE id = $1', [req.params.id])` and the template-literal form. */
+function sqlSelection(call: TSESTree.CallExpression, sql: string): Pick<RecordAccess, 'ids' | 'owners' | 'scopes' | 'sql'> {
+  if (!/\bwhere\b/i.test(sql)) return { ids: [], owners: [], scopes: [], sql };
+  const template = unwrap(call.arguments[0]!);
+  const params = call.arguments[1] && unwrap(call.arguments[1]);
+  const candidates: TSESTree.Node[] = [
+    ...(template.type === AST_NODE_TYPES.TemplateLiteral ? template.expressions : []),
+    ...(params?.type === AST_NODE_TYPES.ArrayExpression ? params.elements.filter((element): element is TSESTree.Expression => !!element && element.type !== AST_NODE_TYPES.SpreadElement) : []),
+  ];
+  return { ids: candidates, owners: [], scopes: candidates, sql };
+}
+
+function sqlText(node: TSESTree.Node | undefined): string | undefined {
+  if (!node) return undefined;
+  const bare = unwrap(node);
+  const text = bare.type === AST_NODE_TYPES.TemplateLiteral ? bare.quasis.map((quasi) => quasi.value.cooked).join('?') : staticString(bare);
+  return text !== undefined && /^\s*(select|update|delete)\b/i.test(text) ? text : undefined;
+}
+
+function sqlOperation(sql: string): Operation {
+  if (/^\s*update/i.test(sql)) return 'Changes';
+  if (/^\s*delete/i.test(sql)) return 'Deletes';
+  return 'Reads';
+}
+
+function thisRooted(node: TSESTree.Node): boolean {
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
+  return current.type === AST_NODE_TYPES.ThisExpression;
+}
