@@ -486,6 +486,13 @@ export class ProjectIndex {
   }
 }
 
+/** What every route's chain is linked with: the routing files, where routers are mounted, Next.js middleware. */
+interface ProjectRouting {
+  summaries: readonly FileSummary[];
+  mounts: ReadonlyMap<string, MountContext[]>;
+  nextMiddleware: readonly { matchers: readonly string[]; facts: ChainFacts; reaches: LinkedRoute['reaches'] }[];
+}
+
 /** One pass that links every candidate file's routes; memoizes export lookups so each is followed once. */
 class Linker {
   private readonly exportCache = new Map<string, Linked | { missing: string }>();
@@ -513,31 +520,19 @@ class Linker {
     );
     const routes: LinkedRoute[] = [];
     for (const summary of summaries) {
-      for (const route of summary.routes) routes.push(...this.linkRoute(summary, route, summaries, mounts, nextMiddleware));
+      for (const route of summary.routes) routes.push(...this.linkRoute(summary, route, { summaries, mounts, nextMiddleware }));
     }
     return routes;
   }
 
-  private linkRoute(
-    summary: FileSummary,
-    route: RouteSummary,
-    summaries: readonly FileSummary[],
-    mounts: ReadonlyMap<string, MountContext[]>,
-    nextMiddleware: readonly { matchers: readonly string[]; facts: ChainFacts; reaches: LinkedRoute['reaches'] }[],
-  ): LinkedRoute[] {
-    return this.chainsOf(summary, route, summaries, mounts, nextMiddleware).map((linked) => {
+  private linkRoute(summary: FileSummary, route: RouteSummary, project: ProjectRouting): LinkedRoute[] {
+    return this.chainsOf(summary, route, project).map((linked) => {
       const { facts, writes } = settleWrites(linked.facts);
       return { ...linked, facts: withoutAnchoredScopes(facts), writes };
     });
   }
 
-  private chainsOf(
-    summary: FileSummary,
-    route: RouteSummary,
-    summaries: readonly FileSummary[],
-    mounts: ReadonlyMap<string, MountContext[]>,
-    nextMiddleware: readonly { matchers: readonly string[]; facts: ChainFacts; reaches: LinkedRoute['reaches'] }[],
-  ): Omit<LinkedRoute, 'writes'>[] {
+  private chainsOf(summary: FileSummary, route: RouteSummary, { summaries, mounts, nextMiddleware }: ProjectRouting): Omit<LinkedRoute, 'writes'>[] {
     const own = this.resolved(summary.file, route.facts, [{ file: summary.file, ranges: route.ranges }], 0, true);
     // Alone, a file cannot know who mounts its router: that stays unknown rather than unauthenticated.
     const base = { file: summary.file, route, upstreamHidden: this.index.solo && route.mountedElsewhere };
