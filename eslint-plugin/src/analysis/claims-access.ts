@@ -3,6 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../util/find-variable';
 import { getCredentialFacts, type Verification } from './credentials';
 import { analyzeSourceCode } from './index';
+import { middlewareFrameworkOf } from './library-models';
 import { getFileFacts, type RouteFacts } from './maturity';
 import type { Range, Route } from './routes';
 import { unwrap } from './syntax';
@@ -72,28 +73,28 @@ function boundClaims(sourceCode: TSESLint.SourceCode, verification: Verification
   while (value.parent?.type === AST_NODE_TYPES.AwaitExpression || value.parent?.type === AST_NODE_TYPES.TSAsExpression) value = value.parent;
   const declarator = value.parent;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value) return undefined;
-  const jose = verification.library === 'jose';
+  const member = verification.claimsMember;
   const id = declarator.id;
   const local =
     id.type === AST_NODE_TYPES.Identifier
       ? id
-      : id.type === AST_NODE_TYPES.ObjectPattern && jose
-        ? payloadBinding(id)
+      : id.type === AST_NODE_TYPES.ObjectPattern && member
+        ? memberBinding(id, member)
         : undefined;
   if (!local) return undefined;
   // The same variable must be the one the name means at the node (not shadowed, not in a block that has ended).
   const variable = findVariable(sourceCode.getScope(node), local.name);
   if (!variable?.identifiers.includes(local)) return undefined;
-  return jose && id.type === AST_NODE_TYPES.Identifier ? `${local.name}.payload` : local.name;
+  return member && id.type === AST_NODE_TYPES.Identifier ? `${local.name}.${member}` : local.name;
 }
 
 /** `payload` (or its local name) in `const { payload } = await jwtVerify(…)`. */
-function payloadBinding(pattern: TSESTree.ObjectPattern): TSESTree.Identifier | undefined {
+function memberBinding(pattern: TSESTree.ObjectPattern, member: string): TSESTree.Identifier | undefined {
   for (const property of pattern.properties) {
     if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
     const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
     const value = unwrap(property.value);
-    if (key === 'payload' && value.type === AST_NODE_TYPES.Identifier) return value;
+    if (key === member && value.type === AST_NODE_TYPES.Identifier) return value;
   }
   return undefined;
 }
@@ -106,18 +107,11 @@ export interface DeclaredMiddleware {
   declaration: TSESTree.VariableDeclarator;
 }
 
-const MIDDLEWARE_FRAMEWORK: Partial<Record<Verification['library'], DeclaredMiddleware['framework']>> = {
-  'express-jwt': 'express',
-  'express-oauth2-jwt-bearer': 'express',
-  'koa-jwt': 'koa',
-  hono: 'hono',
-};
-
 /** Verified-token middleware this file declares at module level, which a fix can add to a route's arguments. */
 export function declaredVerifiers(sourceCode: TSESLint.SourceCode, eslintSettings: Readonly<Record<string, unknown>> | undefined): DeclaredMiddleware[] {
   const found: DeclaredMiddleware[] = [];
   for (const verification of getCredentialFacts(sourceCode, eslintSettings).verifications) {
-    const framework = MIDDLEWARE_FRAMEWORK[verification.library];
+    const framework = middlewareFrameworkOf(verification.library);
     const declarator = verification.middleware?.parent;
     if (!framework || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) continue;
     const declaration = declarator.parent;

@@ -10,29 +10,36 @@ import { analyzeSourceCode, type FileAnalysis } from './index';
 import { branchOutcome } from './deny';
 import { propertyOf, staticValueOf, stringsOf } from './static-values';
 import type { ObjectValue, StaticValue } from './static-values';
-import { claimsPathOfVerifier } from './frameworks';
-import { decoratorsOf, dottedPath, isFunctionNode, memberName, staticString, unwrap } from './syntax';
+import { decoratorsOf, dottedPath, isFunctionNode, memberName, propertyKeyName, staticString, unwrap } from './syntax';
+import { headerProblems, type HeaderProblem } from './token-header';
+import { issuanceProblems, type IssuanceProblem } from './issuance';
+import type { CheckName, KeyLocation, KeyUseModel, LibraryModel, OptionSwitch, SchemeKind, VerifierModel, VerifyOptions } from '../models/library-model';
+import {
+  isModelCall,
+  methodName,
+  BUILT_IN_MODELS,
+  modelSetFor,
+  type ModelSet,
+  normaliseModule,
+  requiredModule,
+  resolveCallee,
+  type CallContext,
+  type Invocation,
+  type ModuleBinding,
+  type ResolvedCallee,
+} from './library-models';
 import type { FunctionNode } from './types';
 import { fileNodes } from './walk';
+import { readSettings } from './settings';
 
-export type JwtLibrary =
-  | 'jsonwebtoken'
-  | 'jose'
-  | 'fast-jwt'
-  | 'express-jwt'
-  | 'express-oauth2-jwt-bearer'
-  | 'passport-jwt'
-  | '@fastify/jwt'
-  | 'koa-jwt'
-  | 'hono'
-  | '@nestjs/jwt'
-  | 'jwt-simple';
+/** The library a fact comes from, as its model names it (`jsonwebtoken`, `@fastify/jwt`). */
+export type JwtLibrary = string;
 
-/** The checks Level 3 needs from a verification; `credentials` is "a request without a token is rejected". */
-export type CheckName = 'algorithms' | 'issuer' | 'audience' | 'expiry' | 'credentials';
+export type { CheckName, SchemeKind } from '../models/library-model';
+export type { HeaderProblem } from './token-header';
 
 /** `placeholder`: the option holds an unfinished value (`'TODO: expected issuer'`), which pins nothing. */
-export type ProblemKind = 'missing' | 'disabled' | 'none-algorithm' | 'mixed-algorithms' | 'placeholder' | 'unknown';
+export type ProblemKind = 'missing' | 'disabled' | 'none-algorithm' | 'mixed-algorithms' | 'public-key-as-hmac' | 'placeholder' | 'unknown';
 
 /** Where a suggestion can add a missing option: inside an object literal, or as a new argument. */
 export type OptionInsertion =
@@ -62,6 +69,12 @@ export interface Verification {
   fn: FunctionNode | null;
   /** For middleware factories (`expressjwt`, `auth`, koa-jwt, hono `jwt`): the call that guards routes. */
   middleware: TSESTree.CallExpression | undefined;
+  /** A strategy or plugin that authenticates a framework's routes (passport-jwt, @fastify/jwt), not one call. */
+  strategy: boolean;
+  /** The member of the call's result that holds the claims (`payload` of jose's `jwtVerify`). */
+  claimsMember?: string;
+  /** A session established elsewhere (a login), not a token verified here: see VerifierModel `session`. */
+  session: boolean;
   /** Every check that is absent, switched off, weak or unresolved. */
   problems: readonly VerificationProblem[];
   /** Checks that are certainly not enforced (absent, switched off or weak). */
@@ -112,9 +125,11 @@ export interface SecretUse {
   envName?: string;
   /** Why a literal is also guessable: a well-known placeholder, or its length when short. */
   weakness?: { reason: 'placeholder' } | { reason: 'short'; length: number };
+  /** For signing calls: where their options set the algorithm, issuer and audience. */
+  signOptions?: KeyUseModel['options'];
 }
 
-export type SchemeKind = 'api-key' | 'basic' | 'digest';
+export type { IssuanceProblem } from './issuance';
 
 export interface ApiKeyScheme {
   kind: SchemeKind;
@@ -147,6 +162,10 @@ export interface CredentialFacts {
   secrets: readonly SecretUse[];
   apiKeySchemes: readonly ApiKeyScheme[];
   unsafeComparisons: readonly UnsafeComparison[];
+  /** Hand-written verification that lets the token's header choose the algorithm or the key (see token-header.ts). */
+  headerProblems: readonly HeaderProblem[];
+  /** Tokens signed without an expiry, and secrets put in claims. */
+  issuance: readonly IssuanceProblem[];
   /** Local names bound to a module (`jwt` → jsonwebtoken), for fixes that need an existing import. */
   moduleBindings: ReadonlyMap<string, ModuleBinding>;
   /** The algorithm allow-list a key of this file implies, when the file determines one (see `Determined`). */
@@ -155,11 +174,7 @@ export interface CredentialFacts {
   readonly determinedClaims: Pick<Determined, 'issuer' | 'audience'>;
 }
 
-export interface ModuleBinding {
-  module: string;
-  /** `default`, `*`, or the imported name. */
-  imported: string;
-}
+export type { ModuleBinding } from './library-models';
 
 /** Level 3 allows some clock skew; more than this defeats expiry for the grade (the rule has its own option). */
 export const DEFAULT_MAX_CLOCK_TOLERANCE_SECONDS = 300;
@@ -182,8 +197,6 @@ export function getCredentialFacts(sourceCode: TSESLint.SourceCode, settings?: R
 
 // The walk
 
-type Invocation = TSESTree.CallExpression | TSESTree.NewExpression;
-
 interface Collected {
   bindings: Map<string, ModuleBinding>;
   invocations: { node: Invocation; fn: FunctionNode | null }[];
@@ -192,6 +205,8 @@ interface Collected {
   /** Functions passed to a route or middleware registration, and the names of functions passed by name. */
   handlers: Set<FunctionNode>;
   handlerNames: Set<string>;
+  /** Reads that may be of a token header's fields (`header.alg`, `const { jku } = header`), and identifiers that may name an embedded-key helper. */
+  headerReads: { node: TSESTree.Node; fn: FunctionNode | null }[];
 }
 
 interface RouteRegistration {
@@ -209,7 +224,7 @@ const HANDLER_REGISTRATIONS = new Set([...ROUTE_METHODS, 'addHook', 'handle', 'h
  * positions, and what hangs below identifiers and literals.
  */
 function walk(sourceCode: TSESLint.SourceCode): Collected {
-  const collected: Collected = { bindings: new Map(), invocations: [], comparisons: [], routes: [], handlers: new Set(), handlerNames: new Set() };
+  const collected: Collected = { bindings: new Map(), invocations: [], comparisons: [], routes: [], handlers: new Set(), handlerNames: new Set(), headerReads: [] };
   const { nodes, functions, hidden } = fileNodes(sourceCode);
   for (let i = 0; i < nodes.length; i++) if (hidden[i] === 0) visit(nodes[i]!, functions[i]!, collected);
   return collected;
@@ -227,6 +242,7 @@ function visit(node: TSESTree.Node, fn: FunctionNode | null, collected: Collecte
       collected.invocations.push({ node, fn });
       addRoute(node, collected.routes);
       addHandlers(node, collected);
+      addEmbeddedKeys(node, fn, collected);
       break;
     case AST_NODE_TYPES.NewExpression:
       collected.invocations.push({ node, fn });
@@ -234,9 +250,37 @@ function visit(node: TSESTree.Node, fn: FunctionNode | null, collected: Collecte
     case AST_NODE_TYPES.BinaryExpression:
       if (EQUALITY.has(node.operator)) collected.comparisons.push({ node, fn });
       break;
+    case AST_NODE_TYPES.MemberExpression:
+      if (mayReadHeaderField(memberName(node))) collected.headerReads.push({ node, fn });
+      break;
+    case AST_NODE_TYPES.Property:
+      if (node.parent?.type === AST_NODE_TYPES.ObjectPattern && mayReadHeaderField(propertyKeyName(node))) collected.headerReads.push({ node, fn });
+      break;
     default:
       break;
   }
+}
+
+const HEADER_FIELD_NAMES = new Set(['alg', 'kid', 'jku', 'x5u', 'jwk', 'x5c']);
+/** Exports that take the verification key from the token itself (jose's `EmbeddedJWK`), by their exported name. */
+/** Embedded-key helpers of the built-in models, which the walk collects arguments for. */
+const EMBEDDED_KEY_NAMES = new Set(BUILT_IN_MODELS.embeddedKeys.map((key) => key.name));
+
+/** `jwtVerify(token, EmbeddedJWK)`: an embedded-key helper handed to a call. */
+function addEmbeddedKeys(node: TSESTree.CallExpression, fn: FunctionNode | null, collected: Collected): void {
+  for (const argument of node.arguments) {
+    if (argument.type === AST_NODE_TYPES.Identifier && EMBEDDED_KEY_NAMES.has(argument.name)) collected.headerReads.push({ node: argument, fn });
+  }
+}
+
+function mayReadHeaderField(name: string | undefined): boolean {
+  return name !== undefined && HEADER_FIELD_NAMES.has(name);
+}
+
+/** `EmbeddedJWK` imported from the library that exports it (`import { EmbeddedJWK } from 'jose'`). */
+function isEmbeddedKey(node: TSESTree.Identifier, bindings: ReadonlyMap<string, ModuleBinding>, models: ModelSet): boolean {
+  const binding = bindings.get(node.name);
+  return models.embeddedKeys.some((key) => !!binding && key.modules.includes(binding.module) && binding.imported === key.name);
 }
 
 /** Functions handed to `app.get(…)`, `router.use(…)`, `fastify.addHook(…)`: written inline or by name. */
@@ -252,10 +296,6 @@ function addHandlers(node: TSESTree.CallExpression, collected: Collected): void 
   }
 }
 
-function normaliseModule(name: string): string {
-  return name.startsWith('node:') ? name.slice(5) : name;
-}
-
 function addImportBindings(node: TSESTree.ImportDeclaration, bindings: Map<string, ModuleBinding>): void {
   const module = normaliseModule(node.source.value);
   for (const specifier of node.specifiers) {
@@ -266,26 +306,6 @@ function addImportBindings(node: TSESTree.ImportDeclaration, bindings: Map<strin
       bindings.set(specifier.local.name, { module, imported });
     }
   }
-}
-
-/** `require('x')`, or `require('x').default` / `.Strategy`. */
-function requiredModule(node: TSESTree.Node | null): { module: string; member?: string } | undefined {
-  if (!node) return undefined;
-  const bare = unwrap(node);
-  if (bare.type === AST_NODE_TYPES.MemberExpression) {
-    const inner = requiredModule(bare.object);
-    const name = memberName(bare);
-    return inner && !inner.member && name ? { module: inner.module, member: name === 'default' ? undefined : name } : undefined;
-  }
-  if (
-    bare.type !== AST_NODE_TYPES.CallExpression ||
-    bare.callee.type !== AST_NODE_TYPES.Identifier ||
-    bare.callee.name !== 'require'
-  ) {
-    return undefined;
-  }
-  const name = staticString(bare.arguments[0]);
-  return name === undefined ? undefined : { module: normaliseModule(name) };
 }
 
 function addRequireBindings(node: TSESTree.VariableDeclarator, bindings: Map<string, ModuleBinding>): void {
@@ -315,226 +335,28 @@ function addRoute(node: TSESTree.CallExpression, routes: RouteRegistration[]): v
   routes.push({ path: path ?? '*', handlers: path === undefined ? node.arguments : node.arguments.slice(1) });
 }
 
-// Resolving what a callee is
-
-interface ResolvedCallee {
-  module: string;
-  /** Members below the module export, e.g. ['verify'] for `jwt.verify`, [] for a default-export call. */
-  path: string[];
-}
-
-function resolveCallee(node: TSESTree.Node, bindings: ReadonlyMap<string, ModuleBinding>): ResolvedCallee | undefined {
-  const bare = unwrap(node);
-  if (bare.type === AST_NODE_TYPES.Identifier) {
-    const binding = bindings.get(bare.name);
-    if (!binding) return undefined;
-    return { module: binding.module, path: binding.imported === 'default' || binding.imported === '*' ? [] : [binding.imported] };
-  }
-  if (bare.type === AST_NODE_TYPES.MemberExpression) {
-    const object = resolveCallee(bare.object, bindings);
-    const name = memberName(bare);
-    if (!object || !name) return undefined;
-    // `jwt.default.verify` is how transpiled ES modules reach a default export.
-    return name === 'default' && object.path.length === 0 ? object : { module: object.module, path: [...object.path, name] };
-  }
-  const required = requiredModule(bare);
-  return required ? { module: required.module, path: required.member ? [required.member] : [] } : undefined;
-}
-
-function isExport(resolved: ResolvedCallee | undefined, modules: readonly string[], path: readonly string[]): boolean {
-  return (
-    !!resolved &&
-    modules.includes(resolved.module) &&
-    resolved.path.length === path.length &&
-    resolved.path.every((part, i) => part === path[i])
-  );
-}
-
-function methodName(node: Invocation): string | undefined {
-  const callee = unwrap(node.callee);
-  return callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
-}
-
-function receiverName(node: Invocation): string | undefined {
-  const callee = unwrap(node.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const object = unwrap(callee.object);
-  if (object.type === AST_NODE_TYPES.Identifier) return object.name;
-  if (object.type === AST_NODE_TYPES.MemberExpression) return memberName(object);
-  return undefined;
-}
-
 // JWT verification models
 
-/** How one library spells each check. Each entry lists alternative option paths (`a.b` = nested). */
-interface VerifyModel {
-  library: JwtLibrary;
-  /** Absent when the library pins one algorithm by itself (hono defaults to HS256). */
-  algorithms?: readonly string[];
-  issuer?: readonly string[];
-  audience?: readonly string[];
-  /** Options that switch a check off when set to the given value. */
-  switches: readonly { path: string; check: CheckName; value: boolean }[];
-  clockTolerance?: { paths: readonly string[]; unit: 'seconds' | 'milliseconds' | 'timespan' };
-  /** Per-call options merged with module-wide defaults elsewhere: an absent option is unknown, not missing. */
-  absentIsUnknown?: boolean;
-}
-
-const JSONWEBTOKEN_OPTIONS = {
-  algorithms: ['algorithms'],
-  issuer: ['issuer'],
-  audience: ['audience'],
-  switches: [{ path: 'ignoreExpiration', check: 'expiry', value: true }],
-  clockTolerance: { paths: ['clockTolerance'], unit: 'seconds' },
-} as const;
-
-function jsonwebtokenLike(library: JwtLibrary, prefix = '', extraSwitches: VerifyModel['switches'] = []): VerifyModel {
-  const at = (path: string) => prefix + path;
-  return {
-    library,
-    algorithms: JSONWEBTOKEN_OPTIONS.algorithms.map(at),
-    issuer: JSONWEBTOKEN_OPTIONS.issuer.map(at),
-    audience: JSONWEBTOKEN_OPTIONS.audience.map(at),
-    switches: [...JSONWEBTOKEN_OPTIONS.switches.map((entry) => ({ ...entry, path: at(entry.path) })), ...extraSwitches],
-    clockTolerance: { paths: JSONWEBTOKEN_OPTIONS.clockTolerance.paths.map(at), unit: 'seconds' },
-  };
-}
-
-const FAST_JWT_MODEL = (prefix: string, library: JwtLibrary): VerifyModel => ({
-  library,
-  algorithms: [`${prefix}algorithms`],
-  issuer: [`${prefix}allowedIss`],
-  audience: [`${prefix}allowedAud`],
-  switches: [{ path: `${prefix}ignoreExpiration`, check: 'expiry', value: true }],
-  clockTolerance: { paths: [`${prefix}clockTolerance`], unit: 'milliseconds' },
-});
-
-const MODELS = {
-  jsonwebtoken: jsonwebtokenLike('jsonwebtoken'),
-  nestCall: { ...jsonwebtokenLike('@nestjs/jwt'), absentIsUnknown: true },
-  nestModule: jsonwebtokenLike('@nestjs/jwt', 'verifyOptions.'),
-  expressJwt: jsonwebtokenLike('express-jwt', '', [{ path: 'credentialsRequired', check: 'credentials', value: false }]),
-  koaJwt: jsonwebtokenLike('koa-jwt', '', [{ path: 'passthrough', check: 'credentials', value: true }]),
-  passportJwt: {
-    ...jsonwebtokenLike('passport-jwt'),
-    clockTolerance: { paths: ['jsonWebTokenOptions.clockTolerance'], unit: 'seconds' },
-  },
-  jose: {
-    library: 'jose',
-    algorithms: ['algorithms'],
-    issuer: ['issuer'],
-    audience: ['audience'],
-    switches: [],
-    clockTolerance: { paths: ['clockTolerance'], unit: 'timespan' },
-  },
-  fastJwt: FAST_JWT_MODEL('', 'fast-jwt'),
-  fastifyJwt: FAST_JWT_MODEL('verify.', '@fastify/jwt'),
-  // The library requires an issuer and an audience (from options or its env variables) and takes the
-  // algorithms from the issuer's metadata, so only explicit switches weaken it.
-  oauth2Bearer: {
-    library: 'express-oauth2-jwt-bearer',
-    switches: [
-      { path: 'validators.alg', check: 'algorithms', value: false },
-      { path: 'validators.iss', check: 'issuer', value: false },
-      { path: 'validators.aud', check: 'audience', value: false },
-      { path: 'validators.exp', check: 'expiry', value: false },
-      { path: 'authRequired', check: 'credentials', value: false },
-    ],
-    clockTolerance: { paths: ['clockTolerance'], unit: 'seconds' },
-  },
-  honoMiddleware: {
-    library: 'hono',
-    issuer: ['verification.iss'],
-    audience: ['verification.aud'],
-    switches: [{ path: 'verification.exp', check: 'expiry', value: false }],
-  },
-  // hono's `verify(token, key, alg | { alg, iss, aud })`.
-  honoVerify: {
-    library: 'hono',
-    issuer: ['iss'],
-    audience: ['aud'],
-    switches: [{ path: 'exp', check: 'expiry', value: false }],
-  },
-} satisfies Record<string, VerifyModel>;
-
+/** A verification call and the model it is a call of. */
 interface VerifySite {
-  model: VerifyModel;
-  /** The options argument index; options absent from the call are an empty object. */
-  optionsIndex: number;
-  /** Where a new options argument would go when there is none (before a callback). */
-  secretIndex?: number;
-  secretOption?: readonly string[];
-  middleware: boolean;
-  /** hono `verify(token, secret, 'HS256')`: the third argument is an algorithm. */
-  algorithmArgument?: boolean;
+  library: LibraryModel;
+  verifier: VerifierModel;
 }
 
 /** The verification model of one call, if it is a verification this file's imports make certain. */
-function verifySite(node: Invocation, context: ClassifyContext, callee: ResolvedCallee | undefined): VerifySite | undefined {
-  if (node.type === AST_NODE_TYPES.NewExpression) {
-    if (isExport(callee, ['passport-jwt'], ['Strategy'])) return { model: MODELS.passportJwt, optionsIndex: 0, secretOption: ['secretOrKey'], middleware: false };
-    return undefined;
-  }
-  if (node.callee.type === AST_NODE_TYPES.Super) {
-    return superStrategy(node, context) === 'passport-jwt'
-      ? { model: MODELS.passportJwt, optionsIndex: 0, secretOption: ['secretOrKey'], middleware: false }
-      : undefined;
-  }
-  if (isExport(callee, ['jsonwebtoken'], ['verify'])) return { model: MODELS.jsonwebtoken, optionsIndex: 2, secretIndex: 1, middleware: false };
-  if (isExport(callee, ['jose'], ['jwtVerify'])) return { model: MODELS.jose, optionsIndex: 2, secretIndex: 1, middleware: false };
-  if (isExport(callee, ['fast-jwt'], ['createVerifier'])) return { model: MODELS.fastJwt, optionsIndex: 0, secretOption: ['key'], middleware: false };
-  if (isExport(callee, ['express-jwt'], ['expressjwt']) || isExport(callee, ['express-jwt'], [])) {
-    return { model: MODELS.expressJwt, optionsIndex: 0, secretOption: ['secret'], middleware: true };
-  }
-  if (isExport(callee, ['koa-jwt'], [])) return { model: MODELS.koaJwt, optionsIndex: 0, secretOption: ['secret'], middleware: true };
-  if (isExport(callee, ['express-oauth2-jwt-bearer'], ['auth'])) return { model: MODELS.oauth2Bearer, optionsIndex: 0, secretOption: ['secret'], middleware: true };
-  if (isExport(callee, ['hono/jwt'], ['jwt'])) return { model: MODELS.honoMiddleware, optionsIndex: 0, secretOption: ['secret'], middleware: true };
-  if (isExport(callee, ['hono/jwt'], ['verify']) || isExport(callee, ['hono/jwt'], ['Jwt', 'verify'])) {
-    return { model: MODELS.honoVerify, optionsIndex: 2, secretIndex: 1, middleware: false, algorithmArgument: true };
-  }
-  if (isExport(callee, ['@nestjs/jwt'], ['JwtModule', 'register'])) {
-    return { model: MODELS.nestModule, optionsIndex: 0, secretOption: ['secret', 'publicKey'], middleware: false };
-  }
-  if (isFastifyRegister(node, context, ['@fastify/jwt', 'fastify-jwt'])) {
-    return { model: MODELS.fastifyJwt, optionsIndex: 1, secretOption: ['secret', 'secret.public'], middleware: false };
-  }
-  if (isNestServiceCall(node, context, ['verify', 'verifyAsync'])) {
-    return { model: MODELS.nestCall, optionsIndex: 1, secretOption: ['secret', 'publicKey'], middleware: false };
+function verifySite(node: Invocation, context: CallContext, callee: ResolvedCallee | undefined): VerifySite | undefined {
+  for (const library of context.models.models) {
+    for (const verifier of library.verifies ?? []) {
+      if (verifier.call.some((shape) => isModelCall(node, callee, shape, library, context))) return { library, verifier };
+    }
   }
   return undefined;
 }
 
-/** `fastify.register(fastifyJwt, {…})` and `register(require('@fastify/jwt'), {…})`. */
-function isFastifyRegister(node: TSESTree.CallExpression, context: ClassifyContext, modules: readonly string[]): boolean {
-  if (methodName(node) !== 'register' || node.arguments.length === 0) return false;
-  const plugin = resolveCallee(node.arguments[0], context.bindings);
-  return isExport(plugin, modules, []);
-}
-
-/** `this.jwtService.verify(…)` in a file that imports @nestjs/jwt. */
-function isNestServiceCall(node: TSESTree.CallExpression, context: ClassifyContext, methods: readonly string[]): boolean {
-  const method = methodName(node);
-  if (!method || !methods.includes(method) || !context.importsModule('@nestjs/jwt')) return false;
-  return /jwt/i.test(receiverName(node) ?? '');
-}
-
-/** The strategy library of `super(…)` in `class X extends PassportStrategy(Strategy)` or `extends Strategy`. */
-function superStrategy(node: TSESTree.CallExpression, context: ClassifyContext): string | undefined {
-  let current: TSESTree.Node | undefined = node.parent;
-  while (current && current.type !== AST_NODE_TYPES.ClassDeclaration && current.type !== AST_NODE_TYPES.ClassExpression) {
-    current = current.parent;
-  }
-  let superClass = current?.superClass ? unwrap(current.superClass) : undefined;
-  if (superClass?.type === AST_NODE_TYPES.CallExpression && superClass.arguments.length > 0) {
-    superClass = unwrap(superClass.arguments[0]);
-  }
-  const resolved = superClass ? resolveCallee(superClass, context.bindings) : undefined;
-  return resolved ? `${resolved.module}:${resolved.path.join('.')}`.replace(/:Strategy$/, '') : undefined;
-}
-
-function verificationOf(node: Invocation, fn: FunctionNode | null, site: VerifySite, sourceCode: TSESLint.SourceCode): Verification {
+function verificationOf(node: Invocation, fn: FunctionNode | null, site: VerifySite, sourceCode: TSESLint.SourceCode, absentIsUnknown: boolean): Verification {
   const args = node.arguments;
-  let optionsArg: TSESTree.Node | undefined = args[site.optionsIndex];
+  const model = site.verifier.options;
+  let optionsArg: TSESTree.Node | undefined = model.index === undefined ? undefined : args[model.index];
   if (optionsArg && isFunctionNode(unwrap(optionsArg))) optionsArg = undefined; // `verify(token, key, callback)`
   // `verify(...args)`: where the options land cannot be known.
   const spread = args.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement);
@@ -544,29 +366,35 @@ function verificationOf(node: Invocation, fn: FunctionNode | null, site: VerifyS
       ? staticValueOf(sourceCode, optionsArg)
       : { kind: 'object', properties: new Map(), open: false, node };
   const problems: VerificationProblem[] = [];
-  if (site.algorithmArgument && options.kind !== 'object') {
-    // hono's third argument may name one algorithm: that pins it, and leaves no place for iss/aud.
+  if (model.minimumArguments !== undefined && !spread && args.length < model.minimumArguments) {
+    // jws `verify(signature, key)`: the algorithm comes from the token's header, so any algorithm passes.
+    problems.push({ check: 'algorithms', kind: 'missing', option: 'algorithm', node });
+  } else if (model.algorithmArgument && options.kind !== 'object') {
+    // The argument names the algorithm (hono `verify(token, key, 'HS256')`): that pins it, and leaves no place for iss/aud.
+    if (optionsArg && isAlgorithmLiteral(options)) judgeAlgorithms(stringsOf(options), 'algorithm', optionsArg, problems);
     options = { kind: 'object', properties: new Map(), open: options.kind === 'unknown' && !!optionsArg && !isAlgorithmLiteral(options), node };
   }
   const insertionFor = (path: string): OptionInsertion | undefined =>
-    optionsArg ? objectInsertion(options, path) : { at: 'argument', call: node, index: site.optionsIndex, path: path.split('.') };
-  const model = site.model;
-  if (model.algorithms) checkAlgorithms(options, model.algorithms, node, problems, insertionFor, model.absentIsUnknown);
-  if (model.issuer) checkPresent(options, 'issuer', model.issuer, node, problems, insertionFor, model.absentIsUnknown);
-  if (model.audience) checkPresent(options, 'audience', model.audience, node, problems, insertionFor, model.absentIsUnknown);
-  for (const entry of model.switches) checkSwitch(options, entry, problems);
-  if (options.kind === 'object' && model.algorithms === undefined) checkSingleAlgorithm(options, problems);
+    optionsArg ? objectInsertion(options, path) : model.index === undefined ? undefined : { at: 'argument', call: node, index: model.index, path: path.split('.') };
+  if (model.algorithms) checkAlgorithms(options, model.algorithms, node, problems, insertionFor, absentIsUnknown);
+  if (model.issuer) checkPresent(options, 'issuer', model.issuer, node, problems, insertionFor, absentIsUnknown);
+  if (model.audience) checkPresent(options, 'audience', model.audience, node, problems, insertionFor, absentIsUnknown);
+  for (const entry of model.switches ?? []) checkSwitch(options, entry, problems);
+  if (options.kind === 'object' && model.singleAlgorithm) checkSingleAlgorithm(options, model.singleAlgorithm, problems);
   const clockTolerance = model.clockTolerance ? toleranceOf(options, model.clockTolerance) : undefined;
   const missing = unique(problems.filter((p) => p.kind !== 'unknown').map((p) => p.check));
   const unknown = unique(problems.filter((p) => p.kind === 'unknown').map((p) => p.check));
   const toleranceOk = !clockTolerance || clockTolerance.seconds <= DEFAULT_MAX_CLOCK_TOLERANCE_SECONDS;
-  const middleware = site.middleware && node.type === AST_NODE_TYPES.CallExpression ? node : undefined;
-  const claimsPath = middleware ? middlewareClaimsPath(model.library, options) : assignedClaimsPath(node);
+  const middleware = site.verifier.middleware && node.type === AST_NODE_TYPES.CallExpression ? node : undefined;
+  const claimsPath = middleware ? middlewareClaimsPath(site.library, options) : assignedClaimsPath(node);
   return {
-    library: model.library,
+    library: site.library.id,
     node,
     fn,
     middleware,
+    strategy: !!site.verifier.strategy,
+    session: !!site.verifier.session,
+    ...(site.verifier.resultMember ? { claimsMember: site.verifier.resultMember } : {}),
     problems,
     missing,
     unknown,
@@ -590,15 +418,15 @@ function pinnedStrings(options: StaticValue, paths: readonly string[]): string[]
   return strings && strings.length > 0 && !strings.some(isPlaceholderValue) ? strings : undefined;
 }
 
-/** The request property a verified-token middleware fills, with express-jwt's `requestProperty` and koa-jwt's `key`. */
-function middlewareClaimsPath(library: JwtLibrary, options: StaticValue): string | undefined {
-  const option = library === 'express-jwt' ? 'requestProperty' : library === 'koa-jwt' ? 'key' : undefined;
-  const found = option ? lookup(options, option) : undefined;
+/** The request property a verified-token middleware fills, with the option that renames it (express-jwt's `requestProperty`). */
+function middlewareClaimsPath(library: LibraryModel, options: StaticValue): string | undefined {
+  const renamedBy = library.claims?.renamedBy;
+  const found = renamedBy ? lookup(options, renamedBy.option) : undefined;
   if (found?.state === 'unknown') return undefined;
   const property = found?.state === 'present' ? stringsOf(found.value)?.[0] : undefined;
   if (found?.state === 'present' && (!property || !/^[A-Za-z_$][\w$]*$/.test(property))) return undefined;
-  if (property) return library === 'express-jwt' ? `req.${property}` : `ctx.state.${property}`;
-  return claimsPathOfVerifier(library);
+  if (property && renamedBy) return `${renamedBy.base}.${property}`;
+  return library.claims?.path;
 }
 
 /** `req.user = jwt.verify(…)`, `req.auth = (await jwtVerify(…)).payload`: the request member the claims are left on. */
@@ -619,8 +447,10 @@ function assignedClaimsPath(call: Invocation): string | undefined {
   return path && !path.startsWith('this.') ? path : undefined;
 }
 
+/** `'HS256'` or `['RS256']`: algorithms written where the call takes them as an argument. */
 function isAlgorithmLiteral(value: StaticValue): boolean {
-  return value.kind === 'literal' && typeof value.value === 'string';
+  if (value.kind === 'literal') return typeof value.value === 'string';
+  return value.kind === 'array' && !value.open && value.elements.length > 0 && stringsOf(value) !== undefined;
 }
 
 function unique<T>(items: readonly T[]): T[] {
@@ -689,12 +519,17 @@ function checkPresent(
   } else if (found.state === 'absent') {
     problems.push({ check, kind: 'missing', option: paths[0], node: call, insertion: insertionFor(paths[0]) });
   } else if (isEmptyValue(found.value)) {
-    problems.push({ check, kind: 'missing', option: paths[0], node: found.property });
+    problems.push({ check, kind: 'missing', option: presentPath(options, paths), node: found.property });
   } else {
     const placeholder = placeholderIn(found.value);
-    if (placeholder !== undefined) problems.push({ check, kind: 'placeholder', option: paths[0], node: found.property, value: placeholder });
+    if (placeholder !== undefined) problems.push({ check, kind: 'placeholder', option: presentPath(options, paths), node: found.property, value: placeholder });
   }
   return found;
+}
+
+/** The alternative that is written (`clientId: null` is Cognito's audience), so a message names what the code wrote. */
+function presentPath(options: StaticValue, paths: readonly string[]): string {
+  return paths.find((path) => lookup(options, path).state === 'present') ?? paths[0]!;
 }
 
 /** Unfinished values (`'TODO: expected issuer'`, `'<audience>'`, `'your-issuer'`): they pin nothing. */
@@ -742,8 +577,8 @@ function judgeAlgorithms(algorithms: string[] | undefined, option: string, node:
 }
 
 /** Libraries that take one algorithm (hono `alg`, express-oauth2-jwt-bearer `tokenSigningAlg`). */
-function checkSingleAlgorithm(options: StaticValue, problems: VerificationProblem[]): void {
-  for (const path of ['alg', 'tokenSigningAlg']) {
+function checkSingleAlgorithm(options: StaticValue, paths: readonly string[], problems: VerificationProblem[]): void {
+  for (const path of paths) {
     const found = lookup(options, path);
     if (found.state !== 'present') continue;
     const placeholder = placeholderIn(found.value);
@@ -752,7 +587,7 @@ function checkSingleAlgorithm(options: StaticValue, problems: VerificationProble
   }
 }
 
-function checkSwitch(options: StaticValue, entry: VerifyModel['switches'][number], problems: VerificationProblem[]): void {
+function checkSwitch(options: StaticValue, entry: OptionSwitch, problems: VerificationProblem[]): void {
   const found = lookup(options, entry.path);
   if (found.state === 'unknown') {
     problems.push({ check: entry.check, kind: 'unknown', option: entry.path, node: options.node });
@@ -771,7 +606,7 @@ const TIMESPAN_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 8640
 
 function toleranceOf(
   options: StaticValue,
-  spec: NonNullable<VerifyModel['clockTolerance']>,
+  spec: NonNullable<VerifyOptions['clockTolerance']>,
 ): { seconds: number; node: TSESTree.Node } | undefined {
   const found = lookupAny(options, spec.paths);
   if (found.state !== 'present' || found.value.kind !== 'literal') return undefined;
@@ -790,52 +625,33 @@ function toleranceOf(
 // Secrets
 
 interface SecretSite {
-  library: JwtLibrary;
+  library: string;
   role: SecretUse['role'];
-  /** The argument holding the secret, or the options argument and the option names that hold it. */
-  argument?: number;
-  options?: { index: number; names: readonly string[] };
+  key: KeyLocation;
+  /** The options argument a key inside options is read from. */
+  optionsIndex: number;
+  signOptions?: KeyUseModel['options'];
+  use?: KeyUseModel;
 }
 
-function secretSite(
-  node: Invocation,
-  context: ClassifyContext,
-  verify: VerifySite | undefined,
-  callee: ResolvedCallee | undefined,
-): SecretSite | undefined {
+function secretSite(node: Invocation, context: CallContext, verify: VerifySite | undefined, callee: ResolvedCallee | undefined): SecretSite | undefined {
   if (verify) {
-    const library = verify.model.library;
-    if (verify.secretIndex !== undefined) return { library, role: 'verify', argument: verify.secretIndex };
-    const role = verify.model === MODELS.nestModule || verify.model === MODELS.fastifyJwt ? 'sign and verify' : 'verify';
-    return verify.secretOption ? { library, role, options: { index: verify.optionsIndex, names: verify.secretOption } } : undefined;
+    const key = verify.verifier.key;
+    if (!key) return undefined;
+    const role = 'options' in key && verify.verifier.keySigns ? 'sign and verify' : 'verify';
+    return { library: verify.library.id, role, key, optionsIndex: optionsIndexOf(key, verify.verifier.options.index ?? 0) };
   }
-  if (isExport(callee, ['jsonwebtoken'], ['sign'])) return { library: 'jsonwebtoken', role: 'sign', argument: 1 };
-  if (isExport(callee, ['hono/jwt'], ['sign']) || isExport(callee, ['hono/jwt'], ['Jwt', 'sign'])) return { library: 'hono', role: 'sign', argument: 1 };
-  if (isExport(callee, ['jwt-simple'], ['encode'])) return { library: 'jwt-simple', role: 'sign', argument: 1 };
-  if (isExport(callee, ['jwt-simple'], ['decode'])) return { library: 'jwt-simple', role: 'verify', argument: 1 };
-  if (isExport(callee, ['fast-jwt'], ['createSigner'])) return { library: 'fast-jwt', role: 'sign', options: { index: 0, names: ['key'] } };
-  if (node.type === AST_NODE_TYPES.CallExpression && methodName(node) === 'sign' && isJoseSignChain(node, context)) {
-    return { library: 'jose', role: 'sign', argument: 0 };
-  }
-  if (node.type === AST_NODE_TYPES.CallExpression && isNestServiceCall(node, context, ['sign', 'signAsync'])) {
-    return { library: '@nestjs/jwt', role: 'sign', options: { index: 1, names: ['secret', 'privateKey'] } };
-  }
-  if (isExport(callee, ['@nestjs/jwt'], ['JwtModule', 'register'])) {
-    return { library: '@nestjs/jwt', role: 'sign and verify', options: { index: 0, names: ['secret', 'privateKey'] } };
+  for (const library of context.models.models) {
+    for (const use of library.keys ?? []) {
+      if (!use.call.some((shape) => isModelCall(node, callee, shape, library, context))) continue;
+      return { library: library.id, role: use.role, key: use.key, optionsIndex: optionsIndexOf(use.key, 0), use, ...(use.options ? { signOptions: use.options } : {}) };
+    }
   }
   return undefined;
 }
 
-/** `new SignJWT(claims).setProtectedHeader(…)….sign(key)` from jose. */
-function isJoseSignChain(node: TSESTree.CallExpression, context: ClassifyContext): boolean {
-  let current: TSESTree.Node = unwrap(node.callee);
-  while (current.type === AST_NODE_TYPES.MemberExpression || current.type === AST_NODE_TYPES.CallExpression) {
-    current = unwrap(current.type === AST_NODE_TYPES.MemberExpression ? current.object : current.callee);
-    if (current.type === AST_NODE_TYPES.NewExpression) {
-      return isExport(resolveCallee(current.callee, context.bindings), ['jose'], ['SignJWT']);
-    }
-  }
-  return false;
+function optionsIndexOf(key: KeyLocation, fallback: number): number {
+  return 'options' in key ? (key.optionsArgument ?? fallback) : fallback;
 }
 
 /** Wrappers that carry a secret unchanged: `Buffer.from(s)`, `new TextEncoder().encode(s)`, `createSecretKey(s)`. */
@@ -848,12 +664,46 @@ function unwrapSecret(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): TSE
       current = unwrap(init);
       continue;
     }
+    const field = current.type === AST_NODE_TYPES.MemberExpression ? classFieldValue(current) : undefined;
+    if (field) {
+      current = unwrap(field);
+      continue;
+    }
     if (current.type !== AST_NODE_TYPES.CallExpression || current.arguments.length === 0) return current;
     const name = methodName(current) ?? (current.callee.type === AST_NODE_TYPES.Identifier ? current.callee.name : undefined);
     if (!name || !['from', 'encode', 'createSecretKey', 'String'].includes(name)) return current;
     current = unwrap(current.arguments[0]);
   }
   return current;
+}
+
+/**
+ * `this.secret` where the class declares `secret = process.env.JWT_SECRET || 'dev'` (a field, or one assignment in
+ * the constructor): the value the field holds for every call.
+ */
+function classFieldValue(node: TSESTree.MemberExpression): TSESTree.Node | undefined {
+  const name = memberName(node);
+  if (node.object.type !== AST_NODE_TYPES.ThisExpression || node.computed || !name) return undefined;
+  let owner: TSESTree.Node | undefined = node.parent;
+  while (owner && owner.type !== AST_NODE_TYPES.ClassBody) owner = owner.parent;
+  if (!owner) return undefined;
+  const values: TSESTree.Node[] = [];
+  for (const member of owner.body) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed && !member.static && propertyKeyName(member) === name && member.value) values.push(member.value);
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') values.push(...constructorAssignments(member.value.body, name));
+  }
+  return values.length === 1 ? values[0] : undefined;
+}
+
+/** `this.name = value` statements at the top level of a constructor body. */
+function constructorAssignments(body: TSESTree.BlockStatement | null | undefined, name: string): TSESTree.Node[] {
+  const values: TSESTree.Node[] = [];
+  for (const statement of body?.body ?? []) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+    const { left, right, operator } = statement.expression;
+    if (operator === '=' && left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.ThisExpression && memberName(left) === name) values.push(right);
+  }
+  return values;
 }
 
 /** The initializer of a `const` binding written once, or undefined. */
@@ -905,18 +755,17 @@ function classifySecret(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): P
 }
 
 function secretUsesOf(node: Invocation, fn: FunctionNode | null, site: SecretSite, sourceCode: TSESLint.SourceCode): SecretUse[] {
-  const base = { library: site.library, role: site.role, call: node, fn };
-  if (site.argument !== undefined) {
-    const argument = node.arguments[site.argument];
+  const base = { library: site.library, role: site.role, call: node, fn, ...(site.signOptions ? { signOptions: site.signOptions } : {}) };
+  if ('argument' in site.key) {
+    const argument = node.arguments[site.key.argument];
     if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return [];
     return [{ ...base, node: argument, ...classifySecret(sourceCode, argument) }];
   }
-  if (!site.options) return [];
-  const optionsArg = node.arguments[site.options.index];
+  const optionsArg = node.arguments[site.optionsIndex];
   if (!optionsArg) return [];
   const options = staticValueOf(sourceCode, optionsArg);
   const uses: SecretUse[] = [];
-  for (const name of site.options.names) {
+  for (const name of site.key.options) {
     const found = lookup(options, name);
     if (found.state !== 'present') continue;
     const property = found.property;
@@ -1261,37 +1110,18 @@ function isBasicParsing(node: TSESTree.Node): boolean {
   return false;
 }
 
-const STRATEGY_SCHEMES: Record<string, SchemeKind> = { basic: 'basic', digest: 'digest', headerapikey: 'api-key', 'api-key': 'api-key', apikey: 'api-key', localapikey: 'api-key' };
-
-/** Library schemes: middleware factories, strategies and `authenticate('basic')`-style guards. */
-function libraryScheme(node: Invocation, context: ClassifyContext, callee: ResolvedCallee | undefined): { kind: SchemeKind; via: string } | undefined {
-  if (node.type === AST_NODE_TYPES.NewExpression) {
-    if (isExport(callee, ['passport-http'], ['BasicStrategy'])) return { kind: 'basic', via: 'passport-http' };
-    if (isExport(callee, ['passport-http'], ['DigestStrategy'])) return { kind: 'digest', via: 'passport-http' };
-    if (isExport(callee, ['passport-headerapikey'], ['HeaderAPIKeyStrategy']) || isExport(callee, ['passport-headerapikey'], [])) {
-      return { kind: 'api-key', via: 'passport-headerapikey' };
+/** Library schemes: middleware factories, plugins, strategies, and guards that choose a strategy by name (`authenticate('basic')`). */
+function libraryScheme(node: Invocation, context: CallContext, callee: ResolvedCallee | undefined): { kind: SchemeKind; via: string } | undefined {
+  for (const library of context.models.models) {
+    for (const scheme of library.schemes ?? []) {
+      if (scheme.call.some((shape) => isModelCall(node, callee, shape, library, context))) return { kind: scheme.kind, via: library.id };
     }
-    return undefined;
   }
-  if (node.callee.type === AST_NODE_TYPES.Super) {
-    const strategy = superStrategy(node, context);
-    if (strategy === 'passport-http:BasicStrategy') return { kind: 'basic', via: 'passport-http' };
-    if (strategy === 'passport-http:DigestStrategy') return { kind: 'digest', via: 'passport-http' };
-    if (strategy?.startsWith('passport-headerapikey')) return { kind: 'api-key', via: 'passport-headerapikey' };
-    return undefined;
-  }
-  if (isExport(callee, ['express-basic-auth'], [])) return { kind: 'basic', via: 'express-basic-auth' };
-  if (isExport(callee, ['basic-auth'], []) || isExport(callee, ['basic-auth'], ['parse'])) return { kind: 'basic', via: 'basic-auth' };
-  if (isExport(callee, ['koa-basic-auth'], [])) return { kind: 'basic', via: 'koa-basic-auth' };
-  if (isExport(callee, ['hono/basic-auth'], ['basicAuth'])) return { kind: 'basic', via: 'hono/basic-auth' };
-  if (isFastifyRegister(node, context, ['@fastify/basic-auth', 'fastify-basic-auth'])) return { kind: 'basic', via: '@fastify/basic-auth' };
-  const strategyName = (staticString(node.arguments[0]) ?? '').toLowerCase();
-  // `authenticate('constructor')` names no strategy: look up own keys only.
-  const scheme = Object.hasOwn(STRATEGY_SCHEMES, strategyName) ? STRATEGY_SCHEMES[strategyName] : undefined;
-  if (scheme && (methodName(node) === 'authenticate' || isExport(callee, ['@nestjs/passport'], ['AuthGuard']))) {
-    return { kind: scheme, via: `passport '${strategyName}'` };
-  }
-  return undefined;
+  const strategyName = node.type === AST_NODE_TYPES.CallExpression ? (staticString(node.arguments[0]) ?? '').toLowerCase() : '';
+  const scheme = strategyName ? context.models.strategyScheme(strategyName) : undefined;
+  if (!scheme) return undefined;
+  const selects = context.models.models.some((library) => library.strategySelectors?.some((shape) => isModelCall(node, callee, shape, library, context)));
+  return selects ? { kind: scheme, via: `passport '${strategyName}'` } : undefined;
 }
 
 /** Route paths that use `guard`: as a direct argument, or by the name it is declared under. */
@@ -1510,19 +1340,12 @@ function decoratorName(decorator: TSESTree.Decorator): string | undefined {
 
 // Putting it together
 
-interface ClassifyContext {
-  bindings: ReadonlyMap<string, ModuleBinding>;
-  importsModule(module: string): boolean;
-}
-
-/** Method names that matter even when the callee does not resolve to an imported module. */
-const METHODS_OF_INTEREST = new Set(['verify', 'verifyAsync', 'sign', 'signAsync', 'register', 'authenticate']);
-
 /** Most calls (`res.json`, `db.users.findMany`) are none of the library models: skip them before any lookup. */
-function mayBeLibraryCall(node: Invocation, callee: ResolvedCallee | undefined): boolean {
+function mayBeLibraryCall(node: Invocation, callee: ResolvedCallee | undefined, models: ModelSet): boolean {
   if (callee || node.callee.type === AST_NODE_TYPES.Super) return true;
   const method = methodName(node);
-  return method !== undefined && METHODS_OF_INTEREST.has(method);
+  if (method !== undefined) return models.callNames.has(method);
+  return node.callee.type === AST_NODE_TYPES.Identifier && models.callNames.has(node.callee.name);
 }
 
 function schemeContext(sourceCode: TSESLint.SourceCode, settings: Readonly<Record<string, unknown>> | undefined, collected: Collected): SchemeContext {
@@ -1567,6 +1390,7 @@ type SchemeFact = Omit<ApiKeyScheme, 'routes'>;
 class FileCredentials implements CredentialFacts {
   readonly verifications: readonly Verification[];
   readonly secrets: readonly SecretUse[] = [];
+  readonly issuance: IssuanceProblem[] = [];
   readonly moduleBindings: ReadonlyMap<string, ModuleBinding>;
   private readonly librarySchemes: SchemeFact[] = [];
   /** Calls that are no library model: Basic parsing, key look-ups, key-check helpers, `localeCompare`. */
@@ -1574,6 +1398,9 @@ class FileCredentials implements CredentialFacts {
   private readonly file: SchemeContext;
   private schemes: readonly ApiKeyScheme[] | undefined;
   private comparisons: readonly UnsafeComparison[] | undefined;
+  private header: readonly HeaderProblem[] | undefined;
+  /** The built-in library models and the user's `settings.claimguard.models`. */
+  private readonly models: ModelSet;
 
   constructor(
     private readonly sourceCode: TSESLint.SourceCode,
@@ -1581,6 +1408,7 @@ class FileCredentials implements CredentialFacts {
     private readonly collected: Collected,
   ) {
     this.moduleBindings = collected.bindings;
+    this.models = modelSetFor(readSettings(settings).models);
     this.file = schemeContext(sourceCode, settings, collected);
     this.verifications = this.classifyCalls();
     this.file.verifiesJwt = this.verifications.length > 0;
@@ -1588,18 +1416,24 @@ class FileCredentials implements CredentialFacts {
 
   private classifyCalls(): Verification[] {
     const modules = new Set([...this.collected.bindings.values()].map((binding) => binding.module));
-    const context: ClassifyContext = { bindings: this.collected.bindings, importsModule: (module) => modules.has(module) };
+    const context: CallContext = {
+      bindings: this.collected.bindings,
+      importsModule: (module) => modules.has(module),
+      initializerOf: (node) => constInitializer(this.sourceCode, node),
+      models: this.models,
+    };
     const pending: PendingVerification[] = [];
     const secrets = this.secrets as SecretUse[];
     for (const { node, fn } of this.collected.invocations) {
       const callee = resolveCallee(node.callee, this.collected.bindings);
       let verify: VerifySite | undefined;
       let library: ReturnType<typeof libraryScheme>;
-      if (mayBeLibraryCall(node, callee)) {
+      if (mayBeLibraryCall(node, callee, this.models)) {
         verify = verifySite(node, context, callee);
         if (verify) pending.push({ node, fn, site: verify });
         const secret = secretSite(node, context, verify, callee);
         if (secret) secrets.push(...secretUsesOf(node, fn, secret, this.sourceCode));
+        if (secret?.use?.role === 'sign') this.issuance.push(...issuanceProblems(node, secret.library, secret.use, this.sourceCode));
         library = libraryScheme(node, context, callee);
         if (library) this.librarySchemes.push({ ...library, node, guard: node });
       }
@@ -1607,13 +1441,27 @@ class FileCredentials implements CredentialFacts {
     }
     const verifications = judgeVerifications(pending, this.sourceCode);
     const signed = signedValues(this.secrets, this.sourceCode);
-    return verifications.map((verification) => ({ ...verification, determined: this.determine(verification, verifications, signed) }));
+    return verifications.map((verification) => ({ ...this.withKeyFamily(verification), determined: this.determine(verification, verifications, signed) }));
+  }
+
+  /**
+   * `verify(token, publicKey, { algorithms: ['HS256'] })`: a public key used as an HMAC secret lets anyone who
+   * has it sign tokens (the key-confusion attack), so the pinned algorithms do not pin anything.
+   */
+  private withKeyFamily(verification: Verification): Verification {
+    const algorithms = verification.pinnedValues.algorithms;
+    if (!algorithms || !algorithms.every((algorithm) => HMAC_ALGORITHM.test(algorithm))) return verification;
+    const key = this.secrets.find((use) => use.call === verification.node && use.role !== 'sign');
+    const kind = key ? keyKindOf(this.sourceCode, key, this.models) : undefined;
+    if (kind !== 'public-key' && kind !== 'rsa') return verification;
+    const problem: VerificationProblem = { check: 'algorithms', kind: 'public-key-as-hmac', option: 'algorithms', node: key!.node, algorithms };
+    return { ...verification, problems: [...verification.problems, problem], missing: unique([...verification.missing, 'algorithms']), pinned: false };
   }
 
   /** What the file determines for a verification's missing options: see `Determined`. */
   private determine(verification: Verification, all: readonly Verification[], signed: SignedValues): Determined {
     const key = this.secrets.find((use) => use.call === verification.node && use.role !== 'sign');
-    const kind = key ? keyKindOf(this.sourceCode, key) : undefined;
+    const kind = key ? keyKindOf(this.sourceCode, key, this.models) : undefined;
     const others = all.filter((other) => other !== verification).map((other) => other.pinnedValues);
     const issuer = onlyValue([...signed.issuers, ...others.map((values) => values.issuer)]);
     const audience = onlyValue([...signed.audiences, ...others.map((values) => values.audience)]);
@@ -1622,7 +1470,7 @@ class FileCredentials implements CredentialFacts {
 
   /** The algorithms a key of this file implies, for a fix that replaces `decode` with `verify`. */
   algorithmsFor(use: SecretUse): Pick<Determined, 'algorithms' | 'algorithmsFrom'> {
-    return algorithmsForKey(keyKindOf(this.sourceCode, use), signedValues(this.secrets, this.sourceCode).algorithms);
+    return algorithmsForKey(keyKindOf(this.sourceCode, use, this.models), signedValues(this.secrets, this.sourceCode).algorithms);
   }
 
   /** The issuer and audience the file determines for every verification (see `Determined`). */
@@ -1641,6 +1489,11 @@ class FileCredentials implements CredentialFacts {
   get unsafeComparisons(): readonly UnsafeComparison[] {
     this.comparisons ??= this.findUnsafeComparisons();
     return this.comparisons;
+  }
+
+  get headerProblems(): readonly HeaderProblem[] {
+    this.header ??= headerProblems(this.sourceCode, this.collected.headerReads, (node) => isEmbeddedKey(node, this.collected.bindings, this.models));
+    return this.header;
   }
 
   private findSchemes(): ApiKeyScheme[] {
@@ -1700,28 +1553,30 @@ function oneSchemePerGuard(schemes: readonly Omit<ApiKeyScheme, 'routes'>[]): Om
 }
 
 /**
- * `JwtModule.register({})` sets no verification defaults, so each `jwtService.verify(token, options)` in the file
- * stands on its own options: judge the calls (absent options are missing there) instead of the empty module.
- * A registration whose options weaken validation is still reported.
+ * A registration of module-wide defaults that sets none (`JwtModule.register({})`) leaves each per-call
+ * verification (`jwtService.verify(token, options)`) on its own options: judge the calls (absent options are
+ * missing there) instead of the empty registration. A registration whose options weaken validation is still reported.
  */
 function judgeVerifications(pending: readonly PendingVerification[], sourceCode: TSESLint.SourceCode): Verification[] {
-  const modules = pending.filter(({ site }) => site.model === MODELS.nestModule);
-  const callsJudged = modules.length > 0 && pending.some(({ site }) => site.model === MODELS.nestCall) && modules.every(({ node }) => setsNoVerifyOptions(node, sourceCode));
+  const modules = pending.filter(({ site }) => site.verifier.defaultsFor !== undefined);
+  const callsJudged =
+    modules.length > 0 &&
+    pending.some(({ site }) => site.verifier.inheritsDefaults) &&
+    modules.every(({ node, site }) => setsNoVerifyOptions(node, site.verifier, sourceCode));
   return pending.map(({ node, fn, site }) => {
-    if (callsJudged && site.model === MODELS.nestCall) return verificationOf(node, fn, { ...site, model: { ...site.model, absentIsUnknown: false } }, sourceCode);
-    const verification = verificationOf(node, fn, site, sourceCode);
-    return callsJudged && site.model === MODELS.nestModule ? withoutAbsentOptions(verification) : verification;
+    const verification = verificationOf(node, fn, site, sourceCode, !!site.verifier.inheritsDefaults && !callsJudged);
+    return callsJudged && site.verifier.defaultsFor !== undefined ? withoutAbsentOptions(verification) : verification;
   });
 }
 
 /** `register({})`, `register({ secret })`, `register({ verifyOptions: {} })`: nothing that verification inherits. */
-function setsNoVerifyOptions(node: Invocation, sourceCode: TSESLint.SourceCode): boolean {
-  const argument = node.arguments[0];
+function setsNoVerifyOptions(node: Invocation, verifier: VerifierModel, sourceCode: TSESLint.SourceCode): boolean {
+  const argument = node.arguments[verifier.options.index ?? 0];
   if (!argument) return true;
   if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
   const options = staticValueOf(sourceCode, argument);
   if (options.kind !== 'object' || options.open) return false;
-  const verify = propertyOf(options, 'verifyOptions');
+  const verify = propertyOf(options, verifier.defaultsFor!);
   return !verify || (verify.value.kind === 'object' && !verify.value.open && verify.value.properties.size === 0);
 }
 
@@ -1739,18 +1594,17 @@ function withoutAbsentOptions(verification: Verification): Verification {
 /** The kind of key a verification uses: an HMAC secret, an RSA public key or key set, or another public key. */
 type KeyKind = 'hmac' | 'rsa' | 'public-key';
 
-/** jwks-rsa's helpers hand out RSA keys from the issuer's key set. */
-const RSA_KEY_SETS = /^(expressJwtSecret|passportJwtSecret|koaJwtSecret|hapiJwt2Key|hapiJwt2KeyAsync|getSigningKey|getSigningKeys)$/;
 const PUBLIC_KEY_NAME = /public|cert|pem|jwks?|spki/i;
 
-function keyKindOf(sourceCode: TSESLint.SourceCode, use: SecretUse): KeyKind | undefined {
+function keyKindOf(sourceCode: TSESLint.SourceCode, use: SecretUse, models: ModelSet): KeyKind | undefined {
   if (use.kind === 'hardcoded' || use.kind === 'env-fallback') return 'hmac';
   const key = unwrapSecret(sourceCode, use.node);
   if (use.kind === 'public-key') {
     const value = staticValueOf(sourceCode, key);
     return value.kind === 'literal' && typeof value.value === 'string' && value.value.includes('-----BEGIN RSA PUBLIC KEY-----') ? 'rsa' : 'public-key';
   }
-  if (key.type === AST_NODE_TYPES.CallExpression && RSA_KEY_SETS.test(calledName(key) ?? '')) return 'rsa';
+  // Key-set helpers (jwks-rsa's) hand out the issuer's RSA keys.
+  if (key.type === AST_NODE_TYPES.CallExpression && models.rsaKeySets.has(calledName(key) ?? '')) return 'rsa';
   const value = staticValueOf(sourceCode, key);
   const name = value.kind === 'env' || value.kind === 'env-fallback' ? value.name : operandName(key);
   if (!name) return undefined;
@@ -1779,17 +1633,18 @@ interface SignedValues {
   audiences: string[];
 }
 
-/** The algorithm, issuer and audience the file's `jwt.sign(payload, key, options)` calls write into tokens. */
+/** The algorithm, issuer and audience the file's signing calls (`jwt.sign(payload, key, options)`) write into tokens. */
 function signedValues(secrets: readonly SecretUse[], sourceCode: TSESLint.SourceCode): SignedValues {
   const signed: SignedValues = { algorithms: [], issuers: [], audiences: [] };
   for (const use of secrets) {
-    if (use.role !== 'sign' || use.library !== 'jsonwebtoken') continue;
-    const options = use.call.arguments[2];
+    const spelling = use.signOptions;
+    if (use.role !== 'sign' || !spelling) continue;
+    const options = use.call.arguments[spelling.index];
     if (!options || options.type === AST_NODE_TYPES.SpreadElement) continue;
     const value = staticValueOf(sourceCode, options);
-    signed.algorithms.push(...(pinnedStrings(value, ['algorithm']) ?? []));
-    signed.issuers.push(...(pinnedStrings(value, ['issuer']) ?? []).slice(0, 1));
-    signed.audiences.push(...(pinnedStrings(value, ['audience']) ?? []).slice(0, 1));
+    signed.algorithms.push(...(pinnedStrings(value, [spelling.algorithm]) ?? []));
+    signed.issuers.push(...(pinnedStrings(value, [spelling.issuer]) ?? []).slice(0, 1));
+    signed.audiences.push(...(pinnedStrings(value, [spelling.audience]) ?? []).slice(0, 1));
   }
   return signed;
 }

@@ -5,6 +5,7 @@ import type { FunctionNode } from './types';
 import { VOCABULARY } from './framework-models';
 import { calleeName, isFunctionNode, propertyKeyName, staticString, unwrap } from './syntax';
 import { fileNodes } from './walk';
+import { isTokenLibraryModule } from './library-models';
 
 type Variable = Scope.Variable;
 
@@ -13,7 +14,6 @@ const ROUTE_REGISTRATION = VOCABULARY.routing.registrations;
 const HTTP_METHOD_EXPORT = VOCABULARY.request.methodExports;
 const RESOLVER_OPERATIONS = VOCABULARY.request.resolverOperations;
 const CLAIM_HOLDERS = new Set(['auth', 'user', 'payload', 'claims']);
-const JWT_LIBRARIES = /^(jsonwebtoken|jose|jwt-decode|jwt-simple|hono\/jwt|@nestjs\/jwt|fast-jwt|@fastify\/jwt|jsrsasign|njwt)$/;
 
 /**
  * The facts about a file that every analysis step needs, from the file's one shared walk (walk.ts): node lists by
@@ -234,7 +234,7 @@ export class FileIndex {
 
   importsFromJwtLibrary(localName: string): boolean {
     const source = this.imports.get(localName);
-    return source !== undefined && JWT_LIBRARIES.test(source);
+    return source !== undefined && isTokenLibraryModule(source);
   }
 
   isRouteCallback(fn: FunctionNode): boolean {

@@ -354,48 +354,4 @@ function verifiedAt(claimsPath: string | undefined, node: TSESTree.Node): TrustV
   return { trust: 'verified', claimsPath, name: undefined, node };
 }
 
-/**
- * Where each verified-token library leaves the claims: the modules that bring it, the name the credential facts
- * give its verification, and the claims object a request handler reads after it.
- */
-const CLAIMS_PATH_BY_LIBRARY: readonly { modules: RegExp; verifier: string; claimsPath: string }[] = [
-  { modules: /^express-oauth2-jwt-bearer$/, verifier: 'express-oauth2-jwt-bearer', claimsPath: 'req.auth.payload' },
-  { modules: /^express-jwt$/, verifier: 'express-jwt', claimsPath: 'req.auth' },
-  { modules: /^koa-jwt$/, verifier: 'koa-jwt', claimsPath: 'ctx.state.user' },
-  { modules: /^(passport|passport-jwt|@nestjs\/passport)$/, verifier: 'passport-jwt', claimsPath: 'req.user' },
-  { modules: /^@fastify\/jwt$|^fastify-jwt$/, verifier: '@fastify/jwt', claimsPath: 'request.user' },
-  { modules: /^hono\/jwt$/, verifier: 'hono', claimsPath: "c.get('jwtPayload')" },
-];
-
-/** The claims path implied by the verification library the file imports, if any. */
-export function claimsPathOfLibraries(modules: ReadonlySet<string>): string | undefined {
-  for (const entry of CLAIMS_PATH_BY_LIBRARY) {
-    for (const module of modules) if (entry.modules.test(module)) return entry.claimsPath;
-  }
-  return undefined;
-}
-
-/** The claims object a verified-token middleware (`expressjwt()`, `auth()`, koa-jwt, hono `jwt()`) leaves on the request. */
-export function claimsPathOfVerifier(library: string): string | undefined {
-  return CLAIMS_PATH_BY_LIBRARY.find((entry) => entry.verifier === library)?.claimsPath;
-}
-
-/** Libraries a remedy can name for verifying tokens, in the order a fix would reach for them. */
-const VERIFICATION_LIBRARIES = [
-  'express-oauth2-jwt-bearer',
-  'express-jwt',
-  'passport-jwt',
-  '@nestjs/passport',
-  'koa-jwt',
-  '@fastify/jwt',
-  'hono/jwt',
-  'jose',
-  'jsonwebtoken',
-  'fast-jwt',
-  '@nestjs/jwt',
-];
-
-/** The token-verification library this file imports, for a remedy to name; undefined when it imports none. */
-export function importedVerificationLibrary(modules: ReadonlySet<string>): string | undefined {
-  return VERIFICATION_LIBRARIES.find((library) => modules.has(library));
-}
+export { claimsPathOfLibraries, claimsPathOfVerifier, importedVerificationLibrary } from './library-models';

@@ -191,7 +191,7 @@ export function getFileFacts(sourceCode: TSESLint.SourceCode, eslintSettings?: E
   let located: LocatedFacts | undefined;
   let routes: RouteFacts[] | undefined;
   const chainFacts = (chain: readonly ChainLink[]): ChainFacts => {
-    located ??= locateFacts(sourceCode, analyzeSourceCode(sourceCode, eslintSettings, filename || undefined), model);
+    located ??= locateFacts(sourceCode, analyzeSourceCode(sourceCode, eslintSettings, filename || undefined), model, eslintSettings);
     return factsOfChain(chain, located, model);
   };
   const facts: FileFacts = {
@@ -414,8 +414,8 @@ interface LocatedFacts {
 /** What a verifier this file cannot see leaves open, as a reason line says it. */
 const HIDDEN_UNPINNED = ['algorithms', 'issuer', 'audience and expiry (the verification is in code this file cannot see)'];
 
-function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, model: RouteModel): LocatedFacts {
-  const credentials = credentialFactsOf(sourceCode, model);
+function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, model: RouteModel, eslintSettings: EslintSettings | undefined): LocatedFacts {
+  const credentials = credentialFactsOf(sourceCode, model, eslintSettings);
   const decisions: Located<DecisionFact>[] = [];
   for (const decision of analysis.decisions) {
     const fact = decisionFact(sourceCode, decision);
@@ -801,9 +801,7 @@ interface ChainCredentialFacts {
   schemes: { node: TSESTree.Node; description: string; routes: readonly string[] }[];
 }
 
-/** Libraries whose verification is configured once (a strategy, a plugin) and invoked on the chain by a marker call. */
-const STRATEGY_LIBRARIES = new Set(['passport-jwt', '@fastify/jwt', '@nestjs/jwt']);
-
+/** A call of a strategy library's service (`this.jwt.verifyAsync(token, …)` in a guard), which verifies right there. */
 function isServiceVerifyCall(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   const callee = unwrap(node.callee);
   return node.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && /^verify(Async)?$/.test(memberName(callee) ?? '');
@@ -819,15 +817,17 @@ const CHECK_WORDS: Record<CheckName, string> = {
 };
 
 /** What a strategy configured in a file not seen leaves open, as a reason line says it. */
+/** A session identifies the caller, but no token verification on the route pins these. */
+const SESSION_UNPINNED = ['algorithms', 'issuer', 'audience'];
 const STRATEGY_ELSEWHERE_UNPINNED = ['algorithms', 'issuer', 'audience and expiry (the strategy is configured in another file)'];
 
 /**
  * The strategies a file configures (passport-jwt, a Nest `PassportStrategy`, `@fastify/jwt`, `JwtModule`), which
  * strategy markers in other files (`passport.authenticate('jwt')`, `AuthGuard('jwt')`) run.
  */
-export function strategyFacts(sourceCode: TSESLint.SourceCode): VerificationFact[] {
-  return getCredentialFacts(sourceCode)
-    .verifications.filter((verification) => STRATEGY_LIBRARIES.has(verification.library) && !verification.middleware)
+export function strategyFacts(sourceCode: TSESLint.SourceCode, eslintSettings?: EslintSettings): VerificationFact[] {
+  return getCredentialFacts(sourceCode, eslintSettings)
+    .verifications.filter((verification) => verification.strategy && !verification.middleware)
     .map((verification) => ({ description: `the ${verification.library} strategy`, span: spanOf(verification.node), unpinned: unpinnedChecks([verification]) }));
 }
 
@@ -835,20 +835,21 @@ export function strategyFacts(sourceCode: TSESLint.SourceCode): VerificationFact
  * Token verification and API-key/Basic schemes as the grade sees them, located where they run on a chain.
  * The one place the grade reads credential facts.
  */
-function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel): ChainCredentialFacts {
-  const credentials = getCredentialFacts(sourceCode);
+function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel, eslintSettings: EslintSettings | undefined): ChainCredentialFacts {
+  // The settings' own models (an in-house verifier) count only when the facts are built with them.
+  const credentials = getCredentialFacts(sourceCode, eslintSettings);
   const facts: ChainCredentialFacts = { verifications: [], schemes: [] };
-  const strategies = credentials.verifications.filter((verification) => STRATEGY_LIBRARIES.has(verification.library));
+  const strategies = credentials.verifications.filter((verification) => verification.strategy);
   for (const verification of credentials.verifications) {
     // A strategy's configuration (`JwtModule.register`, `new JwtStrategy`) verifies where a marker uses it; a call of
     // the library's service (`this.jwt.verifyAsync(token, …)` in a guard) verifies right there.
-    if (STRATEGY_LIBRARIES.has(verification.library) && !verification.middleware && !isServiceVerifyCall(verification.node)) continue;
+    if (verification.strategy && !verification.middleware && !isServiceVerifyCall(verification.node)) continue;
     const site = verification.middleware ?? verification.node;
     facts.verifications.push({
       node: site,
       description: callText(sourceCode, site),
-      unpinned: unpinnedChecks([verification]),
-      reportedBy: validationReport([verification]),
+      // A session pins nothing require-jwt-validation could report; the grade says so itself.
+      ...(verification.session ? { unpinned: SESSION_UNPINNED } : { unpinned: unpinnedChecks([verification]), reportedBy: validationReport([verification]) }),
       ...(verification.claimsPath ? { claimsPath: verification.claimsPath } : {}),
     });
   }

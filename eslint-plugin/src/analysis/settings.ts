@@ -1,4 +1,6 @@
 import type { SourceKind } from './types';
+import type { LibraryModel } from '../models/library-model';
+import { readUserModels } from './model-settings';
 
 /** The shared `settings.claimguard` block every rule reads. */
 export interface ClaimGuardSettings {
@@ -14,6 +16,8 @@ export interface ClaimGuardSettings {
   authorizationFunctions: readonly string[];
   /** The verified claims object fixes should use (e.g. `req.auth.payload`); by default the one the file already uses. */
   claimsPath: string | undefined;
+  /** The project's own library models (an in-house verifier, a request property that holds verified claims). */
+  models: readonly LibraryModel[];
 }
 
 const SOURCE_KINDS: readonly SourceKind[] = ['header', 'path param', 'query', 'cookie', 'body', 'argument'];
@@ -25,6 +29,7 @@ const DEFAULTS: ClaimGuardSettings = {
   trustedHeaders: [],
   authorizationFunctions: [],
   claimsPath: undefined,
+  models: [],
 };
 
 /** Thrown for a malformed `settings.claimguard`; the message names the setting and what it must be. */
@@ -80,6 +85,7 @@ export function readSettings(settings: Readonly<Record<string, unknown>> | undef
     trustedHeaders: stringList(record, 'trustedHeaders').map((name) => name.toLowerCase()),
     authorizationFunctions: stringList(record, 'authorizationFunctions'),
     claimsPath: record.claimsPath as string | undefined,
+    models: readUserModels(record.models, (key, expected) => new SettingsError(key, expected)),
   };
   parsed.set(raw, result);
   return result;

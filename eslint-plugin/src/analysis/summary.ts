@@ -145,7 +145,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     starExports: model.starExports,
     mounts,
     ...(model.nextMiddleware ? { nextMiddleware: { facts: fileFacts.chainFacts([model.nextMiddleware.link]), matchers: model.nextMiddleware.matchers } } : {}),
-    strategies: strategyFacts(sourceCode),
+    strategies: strategyFacts(sourceCode, settings),
     ...(model.defaultAuth.length > 0 ? { defaultAuth: fileFacts.chainFacts(model.defaultAuth) } : {}),
     decorations: [...model.decorations].map(([name, link]) => ({ name, facts: fileFacts.chainFacts([link]) })),
     nest: {

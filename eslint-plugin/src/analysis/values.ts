@@ -7,6 +7,8 @@ import { frameworkCall, frameworkMember, importedSourceOf, isHostMethod, request
 import { fromPortable, type PortableValue } from './portable';
 import { calleeName, calleeObject, dottedPath, functionName, isFunctionNode, memberName, staticString, unwrap } from './syntax';
 import { budgetOf, subjectText, type FileBudget } from './budget';
+import { modelSetFor, normaliseModule, requiredModule, type IdentifierOrigin, type ModelSet } from './library-models';
+import type { TokenResult } from '../models/library-model';
 
 type Variable = ReturnType<FileIndex['variableOf']> & object;
 
@@ -59,11 +61,30 @@ const PASS_THROUGH_FUNCTIONS = new Set([
 /** Static helpers on globals whose result carries the trust of their first argument. */
 const PASS_THROUGH_STATICS = /^(Number\.(parseInt|parseFloat)|Buffer\.from|Object\.assign|Array\.from|JSON\.parse|String\.raw|Object\.values)$/;
 
-/** Names whose calls decode a JWT without verifying it. */
-const DECODE_FUNCTIONS = new Set(['jwtDecode', 'jwt_decode', 'decodeJwt', 'decodeToken', 'decodeProtectedHeader']);
+/** What a token call returns (see TokenResult), as values. */
+function tokenValues(result: TokenResult, node: TSESTree.CallExpression): Value[] {
+  const unverified = (): UnverifiedValue[] => [{ trust: 'unverified', name: undefined, node }];
+  const verified = (): VerifiedValue[] => [{ trust: 'verified', claimsPath: undefined, name: undefined, node }];
+  if (result.claims === 'verified-with-key') {
+    const key = node.arguments[result.keyArgument];
+    const skip = node.arguments[result.skipArgument];
+    const skipped = skip?.type === AST_NODE_TYPES.Literal && skip.value === true;
+    return key && key.type !== AST_NODE_TYPES.ObjectExpression && !skipped ? verified() : unverified();
+  }
+  const claims = result.claims === 'verified' ? verified : unverified;
+  if (!('members' in result)) return claims();
+  return [objectHolding(result.members.map((member) => member.split('.')), claims)];
+}
 
-/** Library objects whose `.decode()`/`.verify()` are JWT operations. */
-const JWT_RECEIVER = /jwt|jose|jsonwebtoken|token/i;
+/** `{ payload: claims }`, or nested for dotted members: `data.user` is `{ data: { user: claims } }`. */
+function objectHolding(paths: readonly (readonly string[])[], claims: () => Value[]): Value {
+  const props = new Map<string, Value[]>();
+  for (const key of new Set(paths.map((path) => path[0]!))) {
+    const rests = paths.filter((path) => path[0] === key && path.length > 1).map((path) => path.slice(1));
+    props.set(key, rests.length > 0 ? [objectHolding(rests, claims)] : claims());
+  }
+  return { shape: 'object', props, rest: [] };
+}
 
 export function isTrustValue(value: Value): value is TrustValue {
   return 'trust' in value;
@@ -91,6 +112,12 @@ export class ValueEvaluator {
   private cutShort = false;
   private depth = 0;
   private readonly hasConfiguredPaths: boolean;
+  /** Paths that hold verified claims: the settings' `verifiedClaims` and those of the libraries the file imports. */
+  private readonly verifiedPaths: readonly string[];
+  /** Whether the file imports a library whose token calls are found by tracing callees to its module. */
+  private readonly tracesModules: boolean;
+  /** The built-in library models and the user's `settings.claimguard.models`. */
+  private readonly models: ModelSet;
   private readonly budget: FileBudget;
 
   constructor(
@@ -100,9 +127,22 @@ export class ValueEvaluator {
     /** What a call of another project file's function returns, from the project index; undefined for other calls. */
     private readonly imports?: (call: TSESTree.CallExpression) => readonly PortableValue[] | undefined,
   ) {
-    this.hasConfiguredPaths = Object.keys(settings.sources).length > 0 || settings.verifiedClaims.length > 0;
+    this.models = modelSetFor(settings.models);
+    this.verifiedPaths = [...settings.verifiedClaims, ...this.models.verifiedPathsOf(index.modules)];
+    this.hasConfiguredPaths = Object.keys(settings.sources).length > 0 || this.verifiedPaths.length > 0;
+    this.tracesModules = this.models.hasTracedCalls(index.modules);
     this.budget = budgetOf(sourceCode);
   }
+
+  /** Where an identifier comes from, for tracing a call back to a library's module (see `tracedModule`). */
+  private readonly origin: IdentifierOrigin = (node) => {
+    const variable = this.index.variableOf(node);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === 'ImportBinding' && def.parent.type === AST_NODE_TYPES.ImportDeclaration) return { module: normaliseModule(def.parent.source.value) };
+    if (def?.type !== 'Variable' || !def.node.init) return undefined;
+    const required = requiredModule(def.node.init);
+    return required ? { module: required.module } : { init: def.node.init };
+  };
 
   /** Values of an expression with parameters left as placeholders (context-free, memoized per node). */
   valuesOf(node: TSESTree.Node): readonly Value[] {
@@ -371,7 +411,7 @@ export class ValueEvaluator {
     if (!path) return undefined;
     const source = Object.hasOwn(this.settings.sources, path) ? this.settings.sources[path] : undefined;
     if (source) return [{ trust: 'untrusted', source, name: path.split('.').pop(), container: false, node }];
-    if (this.settings.verifiedClaims.includes(path)) return [{ trust: 'verified', claimsPath: path, name: undefined, node }];
+    if (this.verifiedPaths.includes(path)) return [{ trust: 'verified', claimsPath: path, name: undefined, node }];
     return undefined;
   }
 
@@ -475,36 +515,21 @@ export class ValueEvaluator {
     return parts.join('\n');
   }
 
-  /** JWT library calls: decoding yields unverified claims, verification yields verified claims. */
+  /** Token library calls, as the library models say: decoding yields unverified claims, verification verified ones. */
   private jwtCall(node: TSESTree.CallExpression, name: string | undefined, receiver: TSESTree.Expression | undefined): Value[] | undefined {
-    if (!name) return undefined;
-    const receiverText = receiver ? this.sourceCode.getText(receiver) : '';
-    const fromJwtLibrary = receiver ? JWT_RECEIVER.test(receiverText) : this.index.importsFromJwtLibrary(name);
-    const unverified = (): UnverifiedValue[] => [{ trust: 'unverified', name: undefined, node }];
-    const verified = (): VerifiedValue[] => [{ trust: 'verified', claimsPath: undefined, name: undefined, node }];
-    if (!receiver && DECODE_FUNCTIONS.has(name)) return unverified();
-    if (!fromJwtLibrary) return undefined;
-    switch (name) {
-      case 'decode': {
-        // jwt-simple's decode(token, key) verifies unless its third argument (noVerify) is true.
-        const [, key, noVerify] = node.arguments;
-        const jwtSimpleVerifying = key && key.type !== AST_NODE_TYPES.ObjectExpression && !(noVerify?.type === AST_NODE_TYPES.Literal && noVerify.value === true);
-        if (jwtSimpleVerifying) return verified();
-        // hono's decode() returns { header, payload }.
-        return this.index.importsFrom(name, 'hono/jwt') ? [{ shape: 'object', props: new Map([['payload', unverified()], ['header', unverified()]]), rest: [] }] : unverified();
-      }
-      case 'decodeJwt':
-      case 'jwtDecode':
-        return unverified();
-      case 'verify':
-      case 'verifyAsync':
-      case 'verifySync':
-        return verified();
-      case 'jwtVerify':
-        return [{ shape: 'object', props: new Map([['payload', verified()]]), rest: [] }];
-      default:
-        return undefined;
+    if (this.tracesModules || this.models.hasReceiverCalls(name)) {
+      const traced = this.models.tracedCallResult(node, name, this.origin);
+      if (traced) return tokenValues(traced, node);
     }
+    if (!name) return undefined;
+    if (receiver && !this.models.isTokenReceiverName(this.sourceCode.getText(receiver))) return undefined;
+    const result = this.models.tokenCallResult(
+      name,
+      !!receiver,
+      (module) => this.index.importsFrom(name, module),
+      () => this.index.importsFromJwtLibrary(name),
+    );
+    return result ? tokenValues(result, node) : undefined;
   }
 
   /** A call of a function declared in this file: its return values, with its parameters bound to the arguments. */

@@ -5,7 +5,7 @@ import { reportFinding } from '../util/report';
 
 export type Options = [{ minimumLength?: number; checkFallbacks?: boolean }];
 
-export type MessageIds = 'hardcodedSecret' | 'weakSecret' | 'fallbackSecret';
+export type MessageIds = 'hardcodedSecret' | 'weakSecret' | 'fallbackSecret' | 'secretInClaims';
 
 const RULE_NAME = 'no-hardcoded-jwt-secret';
 
@@ -23,6 +23,8 @@ export default createRule<Options, MessageIds>({
         'The {{library}} {{role}} secret is written in the source, so anyone who can read the code can forge tokens; load it from the environment or a key store (Level 2).',
       weakSecret:
         'The {{library}} {{role}} secret is written in the source and is {{reason}}, so tokens can be forged; load a random secret of at least {{minimum}} characters from the environment or a key store (Level 2).',
+      secretInClaims:
+        "The {{library}} token carries the claim `{{name}}`; a token's claims are only encoded, so anyone who holds it can read them; leave secrets out of tokens (Level 2).",
       fallbackSecret:
         '`process.env.{{name}}` falls back to a {{library}} secret written in the source, which signs tokens whenever the variable is unset; fail at startup instead (Level 2).',
     },
@@ -74,7 +76,11 @@ export default createRule<Options, MessageIds>({
 
     return {
       Program() {
-        for (const use of getCredentialFacts(context.sourceCode, context.settings).secrets) check(use);
+        const facts = getCredentialFacts(context.sourceCode, context.settings);
+        for (const use of facts.secrets) check(use);
+        for (const problem of facts.issuance) {
+          if (problem.kind === 'secret-in-claims') reportFinding(context, { node: problem.node, messageId: 'secretInClaims', data: { library: problem.library, name: problem.name } });
+        }
       },
     };
   },

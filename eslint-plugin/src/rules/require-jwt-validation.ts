@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getCredentialFacts } from '../analysis/credentials';
-import type { CheckName, OptionInsertion, Verification, VerificationProblem } from '../analysis/credentials';
+import type { CheckName, HeaderProblem, OptionInsertion, Verification, VerificationProblem } from '../analysis/credentials';
 import { createRule } from '../util/create-rule';
 import { noteEnabledRule } from '../util/enabled-rules';
 import { singleQuoted } from '../util/fix-text';
@@ -21,6 +21,11 @@ export type Options = [
 export type MessageIds =
   | 'missingAlgorithms'
   | 'noneAlgorithm'
+  | 'acceptsNoneAlgorithm'
+  | 'algorithmFromToken'
+  | 'keyFromToken'
+  | 'publicKeyAsHmacSecret'
+  | 'unexpiringToken'
   | 'mixedAlgorithms'
   | 'missingIssuer'
   | 'missingAudience'
@@ -76,6 +81,16 @@ export default createRule<Options, MessageIds>({
         '{{library}} verification accepts whichever algorithm the token names; pin `{{option}}` to the algorithms your issuer signs with (Level 3).',
       noneAlgorithm:
         "{{library}} verification allows the 'none' algorithm, so unsigned tokens pass; remove it from `{{option}}` (Level 3).",
+      acceptsNoneAlgorithm:
+        "This branch accepts tokens whose header says `alg: 'none'`, so unsigned tokens pass; reject them and verify with a pinned algorithm (Level 3).",
+      algorithmFromToken:
+        "The verification algorithm comes from the token's own header (`{{field}}`), so the caller picks it ('none', or HS256 with your public key as the secret); pin the algorithms your issuer signs with (Level 3).",
+      keyFromToken:
+        "The verification key comes from the token's own header (`{{field}}`), so anyone can sign a token with a key of their own; use keys from a configured issuer or key set (Level 3).",
+      unexpiringToken:
+        '{{library}} signs this token with no expiry, so a leaked token is valid forever; set `{{option}}` (Level 3).',
+      publicKeyAsHmacSecret:
+        '{{library}} verification uses a public key as the HMAC secret of `{{option}}`, so anyone who has the public key can sign tokens; verify with the public-key algorithm it belongs to (Level 3).',
       mixedAlgorithms:
         '{{library}} verification mixes HMAC and public-key algorithms ({{algorithms}}), so a public key can serve as an HMAC secret to forge tokens; allow one family (Level 3).',
       missingIssuer:
@@ -150,6 +165,9 @@ export default createRule<Options, MessageIds>({
         case 'none-algorithm':
           report({ node, messageId: 'noneAlgorithm', data });
           break;
+        case 'public-key-as-hmac':
+          report({ node, messageId: 'publicKeyAsHmacSecret', data });
+          break;
         case 'mixed-algorithms':
           report({ node, messageId: 'mixedAlgorithms', data: { ...data, algorithms: (problem.algorithms ?? []).join(', ') } });
           break;
@@ -181,6 +199,13 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** Hand-written verification that lets the token's header decide how it is checked. */
+    function checkHeaderProblem(problem: HeaderProblem): void {
+      if (problem.kind !== 'key-from-token' && !enabled('algorithms')) return;
+      const messageId = problem.kind === 'accepts-none' ? 'acceptsNoneAlgorithm' : problem.kind === 'algorithm-from-token' ? 'algorithmFromToken' : 'keyFromToken';
+      report({ node: problem.node, messageId, data: { field: problem.field } });
+    }
+
     function checkVerification(verification: Verification): void {
       const problems = verification.problems.filter((problem) => enabled(problem.check));
       reportMissing(verification, problems.filter((problem) => problem.kind === 'missing'));
@@ -198,7 +223,14 @@ export default createRule<Options, MessageIds>({
 
     return {
       Program() {
-        for (const verification of getCredentialFacts(sourceCode, context.settings).verifications) checkVerification(verification);
+        const facts = getCredentialFacts(sourceCode, context.settings);
+        for (const verification of facts.verifications) checkVerification(verification);
+        for (const problem of facts.headerProblems) checkHeaderProblem(problem);
+        if (enabled('expiry')) {
+          for (const problem of facts.issuance) {
+            if (problem.kind === 'no-expiry') report({ node: problem.node, messageId: 'unexpiringToken', data: { library: problem.library, option: problem.name } });
+          }
+        }
       },
     };
   },

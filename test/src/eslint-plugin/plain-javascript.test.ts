@@ -42,7 +42,7 @@ class AdminController extends BaseController {
   }
   issue(user) {
     super.issued += 1;
-    return jwt.sign({ sub: user.id }, 'a-signing-secret-written-in-the-source-code-1234');
+    return jwt.sign({ sub: user.id }, 'a-signing-secret-written-in-the-source-code-1234', { expiresIn: '1h' });
   }
   static async *pages() {
     yield* [1, 2];

@@ -1,55 +1,75 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { FRAMEWORK_MODELS, type FrameworkModel } from '../../../eslint-plugin/out/models/index';
+import { LIBRARY_MODELS } from '../../../eslint-plugin/out/models/libraries';
+import type { CallShape, LibraryModel, TokenResult } from '../../../eslint-plugin/out/models/library-model';
 
-const README = path.join(__dirname, '..', '..', '..', 'README.md');
-const HEADING = '### Frameworks';
-const HEADER_ROW = '| framework | packages | what ClaimGuard reads |';
+const README = path.resolve(__dirname, '../../../README.md');
+const BEGIN = '<!-- begin library support table -->';
+const END = '<!-- end library support table -->';
 
-/** The README row a model stands for: its name, its packages and what it covers, in the registry's order. */
-function rowOf(model: FrameworkModel): string {
-  const packages = model.packages.length > 0 ? model.packages.map((name) => `\`${name}\``).join(', ') : '—';
-  return `| ${cell(model.name)} | ${packages} | ${cell(model.covers)} |`;
+/** How a call shape reads in the table: `verify()`, `new Strategy()`, `register(plugin)`, `.getUser()`. */
+function callText(shape: CallShape): string {
+  if ('export' in shape) return shape.export.length === 0 ? 'default export()' : `${shape.export.join('.')}()`;
+  if ('construct' in shape) return shape.construct.length === 0 ? 'new (default export)()' : `new ${shape.construct.join('.')}()`;
+  if ('plugin' in shape) return 'register(plugin)';
+  if ('service' in shape) return shape.service.map((name) => `.${name}()`).join(', ');
+  if ('chain' in shape) return `new ${shape.chain.join('.')}()….${shape.method}()`;
+  if ('member' in shape) return shape.member.map((name) => `.${name}()`).join(', ');
+  if ('function' in shape) return `${shape.function}()`;
+  return `.${shape.method}()`;
 }
 
-function cell(text: string): string {
-  return text.split('|').join('\\|');
+/** How a token call reads in the verified and the unverified column (jwt-simple's `decode` is in both). */
+function tokenCallText(name: string, result: TokenResult, claims: 'verified' | 'unverified'): string | undefined {
+  if (result.claims === 'verified-with-key') {
+    return claims === 'verified' ? `${name}() with a key` : `${name}() with argument ${result.skipArgument + 1} true`;
+  }
+  const kind = result.claims === 'unverified' ? 'unverified' : 'verified';
+  return kind === claims ? `${name}()` : undefined;
 }
 
-/** The body rows of the first table after the heading, as the README has them. */
-function readmeRows(): string[] {
-  const lines = fs.readFileSync(README, 'utf8').split('\n');
-  const heading = lines.indexOf(HEADING);
-  assert.notEqual(heading, -1, `README.md has no "${HEADING}" section`);
-  const header = lines.findIndex((line, at) => at > heading && line.startsWith('|'));
-  assert.equal(lines[header], HEADER_ROW, `the table under "${HEADING}" starts with ${HEADER_ROW}`);
-  const rows: string[] = [];
-  for (let at = header + 2; at < lines.length && lines[at]!.startsWith('|'); at++) rows.push(lines[at]!);
-  return rows;
+const SCHEME_WORDS = { 'api-key': 'API key', basic: 'HTTP Basic', digest: 'HTTP Digest' } as const;
+
+function cell(items: readonly string[]): string {
+  return items.length === 0 ? '—' : [...new Set(items)].map((item) => `\`${item}\``).join(', ');
 }
 
-describe('README support table', () => {
-  const listed = FRAMEWORK_MODELS.filter((model) => model.listed !== false);
+function row(model: LibraryModel): string {
+  const verifies = (model.verifies ?? []).flatMap((verifier) => verifier.call.map(callText));
+  const calls = model.tokenCalls ?? [];
+  const decodes = calls.flatMap((call) => tokenCallText(call.name, call.result, 'unverified') ?? []);
+  const claims = [
+    ...calls.flatMap((call) => tokenCallText(call.name, call.result, 'verified') ?? []),
+    ...(model.claims ? [model.claims.path] : []),
+    ...(model.verifiedPaths ?? []),
+  ];
+  const signs = (model.keys ?? []).filter((use) => use.role === 'sign').flatMap((use) => use.call.map(callText));
+  const schemes = [
+    ...(model.schemes ?? []).map((scheme) => SCHEME_WORDS[scheme.kind]),
+    ...Object.keys(model.strategies ?? {}).map((name) => `strategy '${name}'`),
+    ...(model.strategySelectors ?? []).map((shape) => `strategy chosen by ${callText(shape).replace(/^\./, '')}`),
+  ];
+  const modules = model.modules.length === 0 ? '(any)' : model.modules.map((module) => `\`${module}\``).join(', ');
+  return `| ${model.id} | ${modules} | ${cell(verifies)} | ${cell(claims)} | ${cell(decodes)} | ${cell(signs)} | ${schemes.length === 0 ? '—' : schemes.join(', ')} |`;
+}
 
-  it('lists every framework model, in the registry order, as the model describes it', () => {
-    const expected = listed.map(rowOf);
-    assert.deepEqual(readmeRows(), expected, `replace the rows under "${HEADER_ROW}" in README.md with:\n${expected.join('\n')}`);
-  });
+/** The table as the registry says it should read (exported so it can be printed into the README). */
+export function expectedTable(): string {
+  return [
+    '| library | modules | verification calls (options judged) | verified claims | decoded, not verified | signing (secret checked) | API key and Basic schemes |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...LIBRARY_MODELS.map(row),
+  ].join('\n');
+}
 
-  it('gives every model a distinct id and name and says what it covers', () => {
-    assert.equal(new Set(FRAMEWORK_MODELS.map((model) => model.id)).size, FRAMEWORK_MODELS.length);
-    assert.equal(new Set(listed.map((model) => model.name)).size, listed.length);
-    for (const model of listed) assert.ok(model.covers.trim().length > 0, `${model.id} says what it covers`);
-  });
-
-  it('has a test file for every listed model other than those that moved from the rule suites', () => {
-    // Models that existed before models/ did are covered by the rule suites (test/src/eslint-plugin/rules).
-    const coveredByRuleSuites = new Set(['express', 'fastify', 'fetch', 'graphql', 'hono', 'koa', 'koa-router', 'nestjs', 'nextjs', 'node-http']);
-    const sources = path.join(__dirname, '..', '..', 'src', 'models');
-    for (const model of listed) {
-      if (coveredByRuleSuites.has(model.id)) continue;
-      assert.ok(fs.existsSync(path.join(sources, `${model.id}.test.ts`)), `test/src/models/${model.id}.test.ts exists`);
-    }
+describe('README library support table', () => {
+  it('lists every library model as the registry describes it', () => {
+    const text = readFileSync(README, 'utf8');
+    const start = text.indexOf(BEGIN);
+    const end = text.indexOf(END);
+    assert.ok(start >= 0 && end > start, `README.md needs the markers ${BEGIN} and ${END}`);
+    const table = text.slice(start + BEGIN.length, end).trim();
+    assert.equal(table, expectedTable(), 'README.md library support table is out of date; replace it with the expected table');
   });
 });

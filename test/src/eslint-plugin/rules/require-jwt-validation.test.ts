@@ -92,7 +92,7 @@ jwt.verify(token, key, { algorithms: ['HS256'], issuer: process.env.ISSUER, audi
   { code: `import jwt from 'jsonwebtoken';\njwt.verify(token, key, { ...options });` },
   { code: `import jwt from 'jsonwebtoken';\njwt.verify(token, key, loadVerifyOptions());` },
   { code: `import jwt from 'jsonwebtoken';\njwt.verify(...args);` },
-  { code: `import jwt from 'jsonwebtoken';\njwt.sign({ sub: user.id }, key, { algorithm: 'RS256' });` },
+  { code: `import jwt from 'jsonwebtoken';\njwt.sign({ sub: user.id }, key, { algorithm: 'RS256', expiresIn: '1h' });` },
   { code: `import jwt from 'jsonwebtoken';\nconst claims = jwt.decode(token);` },
   // Same names from other libraries are not JWT verification.
   { code: `const jwt = require('./my-jwt-helpers');\njwt.verify(token, key);` },
@@ -648,7 +648,7 @@ class AuthGuard {
   },
   {
     code: `import jwt from 'jsonwebtoken';
-const token = jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { algorithm: 'HS512' });
+const token = jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { algorithm: 'HS512', expiresIn: '1h' });
 jwt.verify(token, process.env.JWT_SECRET, { issuer: 'i', audience: 'a' });`,
     errors: [
       {
@@ -660,7 +660,7 @@ jwt.verify(token, process.env.JWT_SECRET, { issuer: 'i', audience: 'a' });`,
             messageId: 'suggestAddOption',
             data: { option: "`algorithms: ['HS512']`", reason: 'the algorithm this file signs tokens with' },
             output: `import jwt from 'jsonwebtoken';
-const token = jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { algorithm: 'HS512' });
+const token = jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { algorithm: 'HS512', expiresIn: '1h' });
 jwt.verify(token, process.env.JWT_SECRET, { issuer: 'i', audience: 'a', algorithms: ['HS512'] });`,
           },
         ],
