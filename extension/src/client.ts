@@ -68,8 +68,9 @@ export function createManagedClient(
     // The failure is reported once, by `start` above, instead of by the client as well.
     initializationFailedHandler: () => false,
     errorHandler: {
-      // Transport errors are usually followed by a close; only a burst of them is worth a shutdown.
-      error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+      // Transport errors (a write to a server that just died: EPIPE) are usually followed by a close, which the crash
+      // handling reports once; they go to the output only. A burst of them is worth a shutdown, and a message.
+      error: (_error, _message, count) => ((count ?? 0) <= 3 ? { action: ErrorAction.Continue, handled: true } : { action: ErrorAction.Shutdown }),
       closed: () => {
         handleServerClosed(policy, reporter, (delayMs) => {
           cancelPendingRestart();

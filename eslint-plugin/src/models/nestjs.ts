@@ -6,7 +6,7 @@ const nestjs: FrameworkModel = {
   id: 'nestjs',
   name: 'NestJS',
   packages: ['@nestjs/core', '@nestjs/common'],
-  covers: '`@Controller` routes with `@Get`…`@All`, `@UseGuards`, `@Roles`/`@Scopes`/`@Auth` gates, `@Public()` opt-outs, `@Headers/@Param/@Query/@Body/@Cookies/@Req/@Res` parameters, `@User()`-style verified-user decorators, `switchToHttp().getRequest()`, `consumer.apply(…).exclude(…).forRoutes(…)`, `APP_GUARD` and `useGlobalGuards`',
+  covers: '`@Controller` routes with `@Get`…`@All`, `@UseGuards`, `@Roles`/`@Scopes`/`@Auth` gates, `@Public()` opt-outs, `@Headers/@Param/@Query/@Body/@Cookies/@Req/@Res` parameters, `@User()`-style verified-user decorators, `switchToHttp().getRequest()`, `consumer.apply(…).exclude(…).forRoutes(…)`, `APP_GUARD` and `useGlobalGuards`, `setGlobalPrefix()` and its `exclude`',
   routeFramework: 'nest',
   verifierHint: "an AuthGuard('jwt') guard from @nestjs/passport",
   request: {
