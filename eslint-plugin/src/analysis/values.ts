@@ -105,8 +105,8 @@ export class ValueEvaluator {
   private readonly variablesInProgress = new Set<Variable>();
   /** Parameters resolved through their callers, by placeholder and caller level: each is worked out once. */
   private readonly resolutions = new Map<string, Resolution>();
-  /** Placeholders whose resolution was started at some caller level (whatever the level). */
-  private readonly started = new Set<string>();
+  /** Functions whose parameters were being resolved through callers at some level (whatever the level). */
+  private readonly startedFunctions = new Set<FunctionNode>();
   /** Nodes and variables whose memoized values MAX_DEPTH cut short, and whether the current evaluation met one. */
   private readonly truncated = new Set<object>();
   private cutShort = false;
@@ -216,9 +216,10 @@ export class ValueEvaluator {
         continue;
       }
       if (depth >= MAX_CALL_DEPTH) {
-        // A placeholder already resolved at a shallower level (a helper calling itself, mutual recursion) adds
-        // nothing here that its shallower resolution did not find or report as a stop of its own.
-        if (!this.started.has(placeholderKey(value)) && this.index.callSitesOf(value.fn).length > 0) stops.add(value.fn);
+        // A function already being resolved at a shallower level (a helper calling itself, also with a member of
+        // its parameter such as `walk(node.children[0])`, or mutual recursion) adds nothing here that its
+        // shallower resolution did not find or report as a stop of its own.
+        if (!this.startedFunctions.has(value.fn) && this.index.callSitesOf(value.fn).length > 0) stops.add(value.fn);
         continue;
       }
       // What the framework passes is already among the values (see parameterValue); add what callers pass.
@@ -234,7 +235,7 @@ export class ValueEvaluator {
     const key = `${base}|${depth}`;
     const known = this.resolutions.get(key);
     if (known) return known;
-    this.started.add(base);
+    this.startedFunctions.add(param.fn);
     this.budget.work.parameterResolutions++;
     const values: Value[] = [];
     const stops = new Set<FunctionNode>();

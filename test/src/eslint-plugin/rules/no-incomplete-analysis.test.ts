@@ -48,6 +48,16 @@ app.get('/x', (req, res) => { guard(req.headers['x-role']); res.json({}); });`,
   `function a(v, n) { return n ? b(v, n - 1) : v; }
 function b(v, n) { return a(v, n); }
 app.get('/r', (req, res) => { if (a(req.headers['x-role'], 3) === 'admin') return res.sendStatus(403); });`,
+  // A tree walk that calls itself on members of its parameter, the way a table-of-contents builder does.
+  `function items(node, current) {
+  if (!node) return {};
+  if (node.type === 'paragraph') { current.title = node.value; return current; }
+  if (node.type === 'list') { current.items = node.children.map((child) => items(child, {})); return current; }
+  const heading = items(node.children[0], {});
+  if (node.children.length > 1) items(node.children[1], heading);
+  return heading;
+}
+app.get('/toc', (req, res) => res.json(items(req.body.tree, {})));`,
   // Within every bound: four call levels, forty steps, literal prefixes however many.
   helperChain(4),
   aliasChain(30),
