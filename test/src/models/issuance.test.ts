@@ -1,11 +1,7 @@
 import { error, ruleCases } from './rule-cases';
 
-// Token issuance: secrets with a literal fallback wherever they are kept, secrets in claims, tokens that never expire.
-describe('token issuance', () => {
-  ruleCases('no-hardcoded-jwt-secret', {
-    valid: [
-      // Secrets from the environment, or handed to the constructor.
-      `import jwt from 'jsonwebtoken';
+/** Issuers that neither rule reports: secrets from the environment or the constructor, and tokens that expire. */
+const SAFE_ISSUERS = `import jwt from 'jsonwebtoken';
 import { SignJWT } from 'jose';
 export const issue = (user) => jwt.sign({ sub: user.id, exp: Math.floor(Date.now() / 1000) + 900 }, process.env.JWT_SECRET);
 export const issue2 = (user, key) => new SignJWT({ sub: user.id }).setProtectedHeader({ alg: 'ES256' }).setExpirationTime('15m').sign(key);
@@ -17,7 +13,14 @@ export class TokenService {
   issue(user) {
     return jwt.sign({ sub: user.id }, this.secret, { expiresIn: '15m' });
   }
-}`,
+}`;
+
+// Token issuance: secrets with a literal fallback wherever they are kept, secrets in claims, tokens that never expire.
+describe('token issuance', () => {
+  ruleCases('no-hardcoded-jwt-secret', {
+    valid: [
+      // Secrets from the environment, or handed to the constructor.
+      SAFE_ISSUERS,
     ],
     invalid: [
       {
@@ -62,19 +65,7 @@ export const issue = (user) => jwt.sign({ sub: user.id, password: user.password 
   ruleCases('require-jwt-validation', {
     valid: [
       // An exp claim, setExpirationTime(), or options the file cannot read.
-      `import jwt from 'jsonwebtoken';
-import { SignJWT } from 'jose';
-export const issue = (user) => jwt.sign({ sub: user.id, exp: Math.floor(Date.now() / 1000) + 900 }, process.env.JWT_SECRET);
-export const issue2 = (user, key) => new SignJWT({ sub: user.id }).setProtectedHeader({ alg: 'ES256' }).setExpirationTime('15m').sign(key);
-export const issue3 = (claims) => jwt.sign(claims, process.env.JWT_SECRET, signOptions);
-export class TokenService {
-  constructor(secret) {
-    this.secret = secret;
-  }
-  issue(user) {
-    return jwt.sign({ sub: user.id }, this.secret, { expiresIn: '15m' });
-  }
-}`,
+      SAFE_ISSUERS,
     ],
     invalid: [
       {
