@@ -60,6 +60,38 @@ class Budget implements FileBudget {
   }
 }
 
+/**
+ * A count of one kind of work a file may do, proportional to its size: each `allow` spends one unit (counted in
+ * the work record) until the limit, after which it answers false and the first refusal is noted as a stop.
+ */
+export class Allowance {
+  private left: number;
+  private stopped = false;
+
+  constructor(
+    private readonly budget: FileBudget,
+    private readonly kind: BudgetKind,
+    private readonly counter: keyof AnalysisWork,
+    private readonly limit: number,
+  ) {
+    this.left = limit;
+  }
+
+  /** `subject` names what stopped in the diagnostic; a function is asked only then, off the hot path. */
+  allow(subject: string | (() => string), at: TSESTree.Node): boolean {
+    if (this.left > 0) {
+      this.budget.work[this.counter]++;
+      this.left--;
+      return true;
+    }
+    if (!this.stopped) {
+      this.stopped = true;
+      this.budget.hit(this.kind, typeof subject === 'string' ? subject : subject(), this.limit, at);
+    }
+    return false;
+  }
+}
+
 const budgets = new WeakMap<TSESLint.SourceCode, Budget>();
 
 /** The work record and budget stops of one parse, shared by every part of its analysis. */

@@ -16,7 +16,7 @@ import {
   isPrivilegeField,
   mentionsIdentityColumn,
 } from './names';
-import { calleeName, calleeObject, dottedPath, isFunctionNode, propertyKeyName, staticString, unwrap } from './syntax';
+import { calleeName, calleeObject, dottedPath, functionName, isFunctionNode, propertyKeyName, staticString, unwrap } from './syntax';
 import type { ScopeSite } from './service-facts';
 
 /** Methods whose object argument is a query filter. */
@@ -700,16 +700,6 @@ function isTestExpression(node: TSESTree.Node): boolean {
     (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') ||
     (node.type === AST_NODE_TYPES.CallExpression && TEST_METHOD.test(calleeName(node) ?? ''))
   );
-}
-
-function functionName(fn: FunctionNode): string | undefined {
-  if (fn.id) return fn.id.name;
-  const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if ((parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property) && parent.key.type === AST_NODE_TYPES.Identifier) {
-    return parent.key.name;
-  }
-  return undefined;
 }
 
 function followingStatement(node: TSESTree.Node): TSESTree.Node | undefined {

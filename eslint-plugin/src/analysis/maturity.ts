@@ -6,6 +6,7 @@ import { spanOf } from './findings';
 import { getRouteModel, nestTargetCovers, nextMatcherCovers, prefixCovers, type ChainLink, type Framework, type ImportRef, type Range, type Route, type RouteModel } from './routes';
 import { calleeName, dottedPath, memberName, staticString, unwrap } from './syntax';
 import { describeValue } from './describe';
+import { trimTrailingSlashes } from '../util/slashes';
 import type { Decision, TrustValue } from './types';
 import { getCredentialFacts, type CheckName, type Verification } from './credentials';
 import type { RequestWrite } from './request-writes';
@@ -753,9 +754,10 @@ function nestUpstream(route: Route, files: ReadonlyMap<string, FileFacts>, resol
   return upstream;
 }
 
-function joinPrefix(prefix: string, path: string): string {
+/** A mount or router prefix joined with a route path below it. */
+export function joinPrefix(prefix: string, path: string): string {
   if (!prefix || prefix === '/') return path;
-  return `${prefix.replace(/\/+$/, '')}${path === '/' ? '' : path}`;
+  return `${trimTrailingSlashes(prefix)}${path === '/' ? '' : path}`;
 }
 
 function fileOf(files: ReadonlyMap<string, FileFacts>, facts: FileFacts): string | undefined {
@@ -802,11 +804,6 @@ interface ChainCredentialFacts {
 }
 
 /** A call of a strategy library's service (`this.jwt.verifyAsync(token, …)` in a guard), which verifies right there. */
-function isServiceVerifyCall(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-  const callee = unwrap(node.callee);
-  return node.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && /^verify(Async)?$/.test(memberName(callee) ?? '');
-}
-
 /** Check names as a reason line says them. */
 const CHECK_WORDS: Record<CheckName, string> = {
   algorithms: 'algorithms',
@@ -841,9 +838,9 @@ function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel, e
   const facts: ChainCredentialFacts = { verifications: [], schemes: [] };
   const strategies = credentials.verifications.filter((verification) => verification.strategy);
   for (const verification of credentials.verifications) {
-    // A strategy's configuration (`JwtModule.register`, `new JwtStrategy`) verifies where a marker uses it; a call of
-    // the library's service (`this.jwt.verifyAsync(token, …)` in a guard) verifies right there.
-    if (verification.strategy && !verification.middleware && !isServiceVerifyCall(verification.node)) continue;
+    // A strategy's configuration (`JwtModule.register`, `new JwtStrategy`) verifies where a marker uses it; every
+    // other verifying call the models name (`this.jwt.verifyAsync(token, …)` in a guard) verifies right there.
+    if (verification.strategy && !verification.middleware) continue;
     const site = verification.middleware ?? verification.node;
     facts.verifications.push({
       node: site,

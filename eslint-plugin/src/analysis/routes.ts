@@ -1,13 +1,14 @@
 import { AST_NODE_TYPES as NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../util/find-variable';
+import { trimSlashes, trimTrailingSlashes } from '../util/slashes';
 import { annotatedTypeName, decoratorsOf, dottedPath, functionName, isFunctionNode, memberName, staticString, typeScriptOnly, unwrap } from './syntax';
 import * as path from 'node:path';
 import { isProjectSpecifier } from '../project/modules';
 import { findProjectRoot } from '../project/files';
 import { calleeIsRequire, importRefOf, type ImportRef } from './imports';
 import { cachedPattern, compileRoutePattern, matches, type Wildcard } from '../util/wildcard';
-import { budgetOf, type AnalysisWork, type FileBudget } from './budget';
+import { Allowance, budgetOf, type AnalysisWork } from './budget';
 import { fileNodes } from './walk';
 import { VOCABULARY } from './framework-models';
 import type { RouteFramework, RouteObjectShape } from '../models/framework-model';
@@ -187,9 +188,9 @@ function isGlobalGuardToken(name: string): boolean {
 
 const MAX_CALL_DEPTH = 4;
 
-/** Prefix checks every file may make whatever its size; beyond, one per character of the file (see PrefixChecks). */
+/** Prefix checks every file may make whatever its size; beyond, one per character of the file (see `prefixChecks`). */
 const MIN_PREFIX_CHECKS = 10_000;
-/** Functions the chains of a file may take in whatever its size; beyond, one per character (see ExpansionBudget). */
+/** Functions the chains of a file may take in whatever its size; beyond, one per character (see `expansions`). */
 const MIN_EXPANSIONS = 100_000;
 
 /** `UnauthorizedException`, `createError.Unauthorized`, `HttpStatus.UNAUTHORIZED`: names that answer 401. */
@@ -238,67 +239,6 @@ interface Use {
 }
 
 /**
- * Bounds the prefix checks a file's routes may cost that the use index cannot answer by look-up (patterns with
- * wildcards and parameters, scoped middleware of mounts): proportional to the file's size. Past it, the remaining
- * checks are skipped and the file says so in a budget stop.
- */
-class PrefixChecks {
-  private left: number;
-  private stopped = false;
-
-  constructor(
-    private readonly budget: FileBudget,
-    private readonly limit: number,
-  ) {
-    this.left = limit;
-  }
-
-  /** Counts one check; false once the budget is spent (noted once, at the registration being linked). */
-  allow(at: TSESTree.Node): boolean {
-    if (this.left > 0) {
-      this.budget.work.useChecks++;
-      this.left--;
-      return true;
-    }
-    if (!this.stopped) {
-      this.stopped = true;
-      this.budget.hit('route-prefixes', 'route prefixes', this.limit, at);
-    }
-    return false;
-  }
-}
-
-/**
- * Bounds the functions the chains' links take in, over the whole file: every route that calls a helper adds the
- * helper's code to its chain, so the total is routes × helpers. Proportional to the file's size; past it, links
- * keep the code they name and a budget stop says where the rest was left out.
- */
-class ExpansionBudget {
-  private left: number;
-  private stopped = false;
-
-  constructor(
-    private readonly budget: FileBudget,
-    private readonly limit: number,
-  ) {
-    this.left = limit;
-  }
-
-  allow(fn: TSESTree.FunctionLike): boolean {
-    if (this.left > 0) {
-      this.budget.work.chainFunctions++;
-      this.left--;
-      return true;
-    }
-    if (!this.stopped) {
-      this.stopped = true;
-      this.budget.hit('chain-expansion', functionNameOf(fn), this.limit, fn);
-    }
-    return false;
-  }
-}
-
-/**
  * A router's `use` registrations, indexed so that the ones covering a path are found without testing every one:
  * prefix-less uses apply to every later route, a literal prefix is looked up by the path's own segment prefixes,
  * and only prefixes with wildcards or parameters are matched one by one.
@@ -312,7 +252,7 @@ class UseIndex {
   private readonly patterns: { use: Use; pattern: Wildcard }[] = [];
 
   constructor(
-    private readonly checks: PrefixChecks,
+    private readonly checks: Allowance,
     private readonly work: AnalysisWork,
   ) {}
 
@@ -340,7 +280,7 @@ class UseIndex {
       }
     }
     for (const { use, pattern } of this.patterns) {
-      if (use.order >= order || !this.checks.allow(at)) break;
+      if (use.order >= order || !this.checks.allow('route prefixes', at)) break;
       if (matches(pattern, path)) found.push(use);
     }
     return found.length > 1 ? found.sort((a, b) => a.order - b.order) : found;
@@ -355,8 +295,7 @@ function functionNameOf(fn: TSESTree.FunctionLike): string {
 /** The path a literal `use` prefix covers (itself and below), `''` for one that covers every path, undefined for a pattern. */
 function literalPrefix(prefix: string | undefined): string | undefined {
   if (prefix === undefined || prefix === '*') return '';
-  let path = prefix.endsWith('/*') ? prefix.slice(0, -2) : prefix;
-  while (path.endsWith('/')) path = path.slice(0, -1);
+  const path = trimTrailingSlashes(prefix.endsWith('/*') ? prefix.slice(0, -2) : prefix);
   return ROUTE_PATTERN_SYNTAX.test(path) ? undefined : path;
 }
 
@@ -566,7 +505,7 @@ function commonJsExportName(node: TSESTree.MemberExpression): string {
 export function joinPaths(...parts: string[]): string {
   const joined = parts
     .filter((part) => part !== '' && part !== '/')
-    .map((part) => part.replace(/^\/+|\/+$/g, ''))
+    .map(trimSlashes)
     .filter((part) => part !== '')
     .join('/');
   return `/${joined}`;
@@ -595,7 +534,8 @@ class RouteDiscovery {
   private sortedCalls: TSESTree.CallExpression[] = [];
   private order = 0;
   private parents: Map<Receiver, { parent: Receiver; mount: Mount }> | undefined;
-  private readonly prefixChecks: PrefixChecks;
+  /** Wildcard prefixes weighed against routes and mounts, beyond what the use index answers by look-up. */
+  private readonly prefixChecks: Allowance;
   private readonly calledCache = new Map<string, readonly TSESTree.FunctionLike[]>();
   private readonly projectModules = new Map<string, boolean>();
   private readonly defaultAuthLinks: ChainLink[] = [];
@@ -604,14 +544,15 @@ class RouteDiscovery {
   private readonly tokenStrategies: TSESTree.Node[] = [];
   private readonly unreadStrategies: TSESTree.Node[] = [];
   private strategySchemes: Map<string, string> | undefined;
-  private readonly expansions: ExpansionBudget;
+  /** Same-file functions the chains' links take in: routes × helpers, bounded by the file's size. */
+  private readonly expansions: Allowance;
 
   constructor(
     private readonly sourceCode: TSESLint.SourceCode,
     private readonly filename: string,
   ) {
-    this.prefixChecks = new PrefixChecks(budgetOf(sourceCode), Math.max(MIN_PREFIX_CHECKS, sourceCode.text.length));
-    this.expansions = new ExpansionBudget(budgetOf(sourceCode), Math.max(MIN_EXPANSIONS, sourceCode.text.length));
+    this.prefixChecks = new Allowance(budgetOf(sourceCode), 'route-prefixes', 'useChecks', Math.max(MIN_PREFIX_CHECKS, sourceCode.text.length));
+    this.expansions = new Allowance(budgetOf(sourceCode), 'chain-expansion', 'chainFunctions', Math.max(MIN_EXPANSIONS, sourceCode.text.length));
   }
 
   run(): RouteModel {
@@ -1038,7 +979,7 @@ class RouteDiscovery {
     const covers = new Set(covering);
     for (const use of receiver.uses.all) {
       if (covers.has(use) || use.prefix === undefined) continue;
-      if (!this.prefixChecks.allow(node)) break;
+      if (!this.prefixChecks.allow('route prefixes', node)) break;
       const below = use.prefix.endsWith('/*') ? use.prefix.slice(0, -2) : use.prefix;
       if (prefixCovers(mountPath, below)) scoped.push({ prefix: use.prefix, links: use.links });
     }
@@ -1523,7 +1464,7 @@ class RouteDiscovery {
       for (const range of frontier) {
         for (const called of this.calledIn(range)) {
           if (seen.has(called.range[0])) continue;
-          if (!this.expansions.allow(called)) return ranges;
+          if (!this.expansions.allow(() => functionNameOf(called), called)) return ranges;
           seen.add(called.range[0]);
           ranges.push(called.range);
           next.push(called.range);

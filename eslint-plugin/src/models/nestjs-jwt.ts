@@ -14,10 +14,10 @@ export const nestjsJwt: LibraryModel = {
       defaultsFor: 'verifyOptions',
     },
     {
+      // JwtService verifies where it is called (a guard's canActivate), with JwtModule's options as defaults.
       call: [{ service: ['verify', 'verifyAsync'], receiverWord: 'jwt' }],
       options: jsonwebtokenOptions(1),
       key: { options: ['secret', 'publicKey'] },
-      strategy: true,
       inheritsDefaults: true,
     },
   ],

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { trimTrailingSlashes } from '../util/slashes';
 import { compileGlob, matches, type Wildcard } from '../util/wildcard';
 
 /** What the project index analyses: JavaScript and TypeScript sources, declarations and bundles left out. */
@@ -120,7 +121,7 @@ export function parseGitIgnore(base: string, text: string): GitIgnore {
     if (negated) line = line.slice(1);
     if (line.startsWith('\\#') || line.startsWith('\\!')) line = line.slice(1);
     const directoryOnly = line.endsWith('/');
-    if (directoryOnly) line = line.replace(/\/+$/, '');
+    if (directoryOnly) line = trimTrailingSlashes(line);
     if (line === '') continue;
     const anchored = line.includes('/');
     const glob = anchored ? line.replace(/^\/+/, '') : `**/${line}`;

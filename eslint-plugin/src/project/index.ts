@@ -11,12 +11,12 @@ import * as path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { summarize, type ExportSummary, type FileSummary, type RouteSummary } from '../analysis/summary';
 import type { PortableValue } from '../analysis/portable';
-import { inFile, mergeFacts, requestPropOf, type CallFact, type ChainFacts, type DecisionFact, type UnknownFact, type VerificationFact } from '../analysis/maturity';
+import { inFile, joinPrefix, mergeFacts, requestPropOf, type CallFact, type ChainFacts, type DecisionFact, type UnknownFact, type VerificationFact } from '../analysis/maturity';
 import { parsePrismaModels, prismaDelegateName, type ModelSummary } from '../analysis/schemas';
 import { remap, type ModelRef, type ParamAccess, type ParamComparison, type ParamFacts, type ParamRef, type ParamScope } from '../analysis/service-facts';
 import { describeOrigin } from '../analysis/describe';
 import { writtenAt, type WrittenTrust } from '../analysis/request-writes';
-import { nestTargetCovers, nextMatcherCovers, prefixCovers, type ImportRef, type Range } from '../analysis/routes';
+import { joinPaths, nestTargetCovers, nextMatcherCovers, prefixCovers, type ImportRef, type Range } from '../analysis/routes';
 import { DEFAULT_LIST_OPTIONS, findProjectRoot, listSourceFiles, type FileListing } from './files';
 import { parseFile } from './parse';
 import { forgetResolvers, resolverFor } from './modules';
@@ -800,9 +800,8 @@ const WRITTEN_FROM: Record<WrittenTrust, string> = {
 function nestPath(path: string, summaries: readonly FileSummary[]): string {
   const global = summaries.find((summary) => summary.nest.globalPrefix)?.nest.globalPrefix;
   if (!global) return path;
-  const bare = (value: string) => value.replace(/^\/+|\/+$/g, '');
-  if (global.excludes.some((excluded) => bare(excluded) === bare(path))) return path;
-  return joinPrefix(`/${bare(global.prefix)}`, path);
+  if (global.excludes.some((excluded) => joinPaths(excluded) === joinPaths(path))) return path;
+  return joinPaths(global.prefix, path);
 }
 
 function hasRouting(summary: FileSummary): boolean {
@@ -812,11 +811,6 @@ function hasRouting(summary: FileSummary): boolean {
 function isNextMiddlewareFile(file: string): boolean {
   const base = path.basename(file);
   return /^middleware\.[cm]?[jt]s$/.test(base);
-}
-
-function joinPrefix(prefix: string, routePath: string): string {
-  if (!prefix || prefix === '/') return routePath;
-  return `${prefix.replace(/\/+$/, '')}${routePath === '/' ? '' : routePath}`;
 }
 
 function hashOf(text: string): string {
