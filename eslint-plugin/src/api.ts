@@ -18,6 +18,8 @@ export interface RouteReport {
   method: string;
   /** The route path as registered (`/users/:id`), or the file-derived path for file-based routers. */
   path: string;
+  /** Where one endpoint serves many operations (GraphQL): the operation, `Query.invoice`. */
+  operation?: string;
   /** The registration (or the handler, for file-based routes). */
   span: Span;
   level: RouteLevel;
@@ -58,6 +60,7 @@ function toReport({ linked, path: routePath, grade, publicRoute, anchor }: Grade
   return {
     method: linked.route.method,
     path: routePath,
+    ...(linked.route.operation !== undefined ? { operation: linked.route.operation } : {}),
     span: anchor,
     level: grade.level,
     reasons: grade.reasons,

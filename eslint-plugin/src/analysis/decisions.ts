@@ -19,6 +19,12 @@ import {
 import { calleeName, calleeObject, dottedPath, functionName, isFunctionNode, propertyKeyName, staticString, unwrap } from './syntax';
 import type { ScopeSite } from './service-facts';
 
+/** `viewer.id`, `user.userId`: a property that names who someone is (not a role, which decides by itself). */
+function isSubjectProp(prop: string): boolean {
+  const last = prop.slice(prop.lastIndexOf('.') + 1);
+  return last === 'id' || last === 'sub' || isIdentityKey(last);
+}
+
 /** Methods whose object argument is a query filter. */
 const QUERY_METHOD =
   /^(find\w*|where|andWhere|orWhere|update\w*|delete\w*|remove\w*|destroy|count\w*|aggregate|exists|upsert|select|get\w*By\w*|paginate|softDelete|restore)$/;
@@ -222,8 +228,8 @@ class DecisionFinder {
       if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') stack.push({ node: node.argument, truthy });
       else if (node.type === AST_NODE_TYPES.LogicalExpression) stack.push({ node: node.right, truthy }, { node: node.left, truthy });
       else if (node.type === AST_NODE_TYPES.BinaryExpression && isPresenceTest(node)) continue;
-      else if (node.type === AST_NODE_TYPES.BinaryExpression && !this.isAnchored(node, fn)) {
-        if (node.left.type !== AST_NODE_TYPES.PrivateIdentifier) stack.push({ node: node.right, truthy: false }, { node: node.left, truthy: false });
+      else if (node.type === AST_NODE_TYPES.BinaryExpression && this.isAnchored(node, fn) !== true) {
+        if (node.left.type !== AST_NODE_TYPES.PrivateIdentifier) for (const side of this.comparedSides(node, fn)) stack.push({ node: side, truthy: false });
       } else if (node.type === AST_NODE_TYPES.CallExpression && TEST_METHOD.test(calleeName(node) ?? '') && !this.hasVerified(calleeObject(node))) {
         // `roles.some((role) => granted.includes(role))`: what the callback tests is part of the test.
         const parts = [calleeObject(node), ...node.arguments.flatMap((argument) => (isFunctionNode(argument) ? this.callbackResults(argument) : [argument]))];
@@ -231,10 +237,13 @@ class DecisionFinder {
       } else if (node.type !== AST_NODE_TYPES.Literal && node.type !== AST_NODE_TYPES.TemplateLiteral) {
         // Testing that claims, or a property middleware set, are there at all is authentication, not a decision.
         // So is testing that the session holds a subject (`!req.session.userId`): the session is the authentication.
-        const values = this.relevantValues(node).filter(
+        const relevant = this.relevantValues(node);
+        const values = relevant.filter(
           (value) => !(truthy && value.trust !== 'untrusted' && (value.name === undefined || value.trust === 'pending' || (value.trust === 'verified' && value.session))),
         );
+        const pending = truthy && values.length === 0 ? relevant.filter((value) => value.trust === 'pending') : [];
         if (values.length > 0) operands.push({ node, values });
+        else if (pending.length > 0) operands.push({ node, values: pending, presence: true });
       }
     }
     return operands;
@@ -267,16 +276,28 @@ class DecisionFinder {
   }
 
   /** Equality against a verified claim: the outcome is trusted, and the untrusted side is anchored for later filters. */
-  private isAnchored(node: TSESTree.BinaryExpression, fn: FunctionNode | null): boolean {
+  private isAnchored(node: TSESTree.BinaryExpression, fn: FunctionNode | null): boolean | 'pending' {
     if (!['===', '!==', '==', '!='].includes(node.operator) || node.left.type === AST_NODE_TYPES.PrivateIdentifier) return false;
     const left = this.evaluator.trustOf(node.left);
     const right = this.evaluator.trustOf(node.right);
     const all = [...left, ...right];
-    if (!all.some((value) => value.trust === 'verified')) return false;
+    const verified = all.some((value) => value.trust === 'verified');
+    // Beside a request property the context or middleware sets (`args.userId !== viewer.id`), the caller's value is
+    // compared with the identity the chain put there; what that property holds is settled per route, so the
+    // property itself stays a decision.
+    const pending = !verified && all.some((value) => value.trust === 'pending' && isSubjectProp(value.prop)) && all.some((value) => value.trust === 'untrusted');
+    if (!verified && !pending) return false;
     const keys = this.anchored.get(fn) ?? new Set<string>();
     for (const value of all) if (value.trust === 'untrusted') keys.add(originKey(value));
     this.anchored.set(fn, keys);
-    return true;
+    return verified ? true : 'pending';
+  }
+
+  /** The sides of a comparison that decide: against a property the chain sets, the caller's side only is compared with it. */
+  private comparedSides(node: TSESTree.BinaryExpression, fn: FunctionNode | null): TSESTree.Node[] {
+    const sides = [node.right, node.left as TSESTree.Node];
+    if (this.isAnchored(node, fn) !== 'pending') return sides;
+    return sides.filter((side) => !this.evaluator.trustOf(side).some((value) => value.trust === 'untrusted'));
   }
 
   private hasVerified(node: TSESTree.Node | undefined): boolean {

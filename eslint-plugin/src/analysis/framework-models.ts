@@ -14,7 +14,10 @@ import type {
   RequestMember,
   RequestMethod,
   RouteFramework,
+  ResolverMaps,
   RouteObjectShape,
+  SchemaBuilder,
+  SchemaServer,
 } from '../models/framework-model';
 import type { SourceKind } from './types';
 
@@ -149,6 +152,13 @@ export interface RoutingVocabulary {
   /** Every method whose function arguments receive requests: routes, middleware, hooks, route objects, plugins, servers. */
   registrations: ReadonlySet<string>;
   verifierHints: ReadonlyMap<RouteFramework, string>;
+  /** Resolver maps as routes: the framework and method they are graded as, and what builds and serves their schemas. */
+  resolverRoutes: {
+    framework: RouteFramework;
+    method: string;
+    builders: ReadonlyMap<string, SchemaBuilder>;
+    servers: ReadonlyMap<string, SchemaServer>;
+  };
 }
 
 export interface Vocabulary {
@@ -319,6 +329,7 @@ function emptyRouting(): Mutable<RoutingVocabulary> {
     fileRoutes: [],
     registrations: new Set(),
     verifierHints: new Map(),
+    resolverRoutes: { framework: 'graphql', method: 'POST', builders: new Map(), servers: new Map() },
   };
 }
 
@@ -327,6 +338,7 @@ function addRouting(into: Mutable<RoutingVocabulary>, model: FrameworkModel): vo
   if (framework && model.verifierHint && !into.verifierHints.has(framework)) into.verifierHints.set(framework, model.verifierHint);
   if (framework && model.decoratedControllers) into.decoratedControllers = [...into.decoratedControllers, { ...model.decoratedControllers, framework, packages: model.packages }];
   if (framework && model.fileRoutes) into.fileRoutes = [...into.fileRoutes, { ...model.fileRoutes, framework }];
+  if (framework && model.resolvers) addResolverRoutes(into, model.resolvers, framework);
   const routing = model.routing;
   if (!routing) return;
   if (framework) into.factories = [...into.factories, ...(routing.factories ?? []).map((factory) => ({ ...factory, framework }))];
@@ -371,6 +383,14 @@ function addRouting(into: Mutable<RoutingVocabulary>, model: FrameworkModel): vo
   for (const name of routing.appNames ?? []) into.appNames.add(name);
   if (framework) into.guessNames = [...into.guessNames, ...(routing.guessNames ?? []).map((word) => ({ word: word.toLowerCase(), framework }))];
   into.mountNames = [...into.mountNames, ...(routing.mountNames ?? []).map((word) => word.toLowerCase())];
+}
+
+function addResolverRoutes(into: Mutable<RoutingVocabulary>, resolvers: ResolverMaps, framework: RouteFramework): void {
+  const builders = new Map(into.resolverRoutes.builders);
+  const servers = new Map(into.resolverRoutes.servers);
+  for (const builder of resolvers.schemaBuilders ?? []) builders.set(builder.name, builder);
+  for (const server of resolvers.servers ?? []) servers.set(server.name, server);
+  into.resolverRoutes = { framework, method: resolvers.method ?? into.resolverRoutes.method, builders, servers };
 }
 
 /** The built-in models' vocabulary. */

@@ -277,7 +277,10 @@ export function frameworkMember(value: FrameworkShape, key: string | undefined, 
     case 'execution-host': {
       if (key && REQUEST.hostRequestMembers.has(key)) return [requestShape(undefined)];
       const member = key !== undefined ? REQUEST.members.get(key) : undefined;
-      return member && 'verified' in member ? [verifiedAt(undefined, at)] : [];
+      // `context.user`: verified identity by convention, unless the context builder on the route says otherwise.
+      if (member && 'verified' in member) return [{ trust: 'pending', prop: key!, name: key, node: at, verifiedUnlessWritten: true }];
+      // A resolver context's own members are what its builder returned (`context.viewer`): settled per route.
+      return key !== undefined && !REQUEST.frameworkMembers.has(key) ? [pendingAt(key, at)] : [];
     }
     case 'request-path': {
       const member = key !== undefined && Object.hasOwn(value.members, key) ? value.members[key] : undefined;

@@ -4,13 +4,13 @@ import { analyzeSourceCode, type FileAnalysis } from './index';
 import type { RouteLevel, Span } from './findings';
 import { spanOf } from './findings';
 import { getRouteModel, nestTargetCovers, nextMatcherCovers, prefixCovers, type ChainLink, type Framework, type ImportRef, type Range, type Route, type RouteModel } from './routes';
-import { calleeName, dottedPath, memberName, staticString, unwrap } from './syntax';
+import { calleeName, dottedPath, isFunctionNode, memberName, staticString, unwrap } from './syntax';
 import { describeValue } from './describe';
 import { trimTrailingSlashes } from '../util/slashes';
 import type { Decision, TrustValue } from './types';
 import { getCredentialFacts, type CheckName, type Verification } from './credentials';
-import type { RequestWrite } from './request-writes';
-import type { PortableValue } from './portable';
+import { returnedWrites, type RequestWrite } from './request-writes';
+import { toPortable, type PortableValue } from './portable';
 import { cachedPattern, matches } from '../util/wildcard';
 import { VOCABULARY } from './framework-models';
 
@@ -77,6 +77,8 @@ export interface DecisionFact extends Fact {
   trust: 'verified' | 'untrusted' | 'unverified' | 'pending';
   /** For a value read from the request: its path below it (`body.userId`, `claims.role`), which middleware may set. */
   prop?: string;
+  /** A `pending` decision on a property that holds verified identity by convention unless the chain sets it. */
+  verifiedUnlessWritten?: boolean;
   /** Privilege writes (a role from the body) hold a route below Level 3 but do not make a sign-up route protected. */
   privilegeWrite?: boolean;
   /** The claim a decision on verified claims reads (`roles`, `sub`): a role gate or an identity check. */
@@ -106,6 +108,8 @@ export interface UnknownFact extends Fact {
   handler?: boolean;
   /** A server decorator (`fastify.authenticate`) the project registers in another file. */
   decoration?: string;
+  /** A context builder in another file: what its function returns is what the resolvers after it read from their context. */
+  context?: boolean;
 }
 
 /** Everything on one route's chain that decides its level. */
@@ -173,7 +177,7 @@ function withWrites(writes: readonly ChainWrite[]): Pick<ChainFacts, 'writes'> {
   return writes.length > 0 ? { writes } : {};
 }
 
-type AnalysisFacts = Pick<FileAnalysis, 'decisions' | 'privilegeWrites' | 'requestWrites' | 'sessionChecks' | 'portableArguments'>;
+type AnalysisFacts = Pick<FileAnalysis, 'decisions' | 'privilegeWrites' | 'requestWrites' | 'sessionChecks' | 'portableArguments' | 'returnsOf'>;
 type EslintSettings = Readonly<Record<string, unknown>>;
 
 const fileFactsCache = new WeakMap<TSESLint.SourceCode, { settings: object | undefined; filename: string; facts: FileFacts }>();
@@ -410,6 +414,8 @@ interface LocatedFacts {
   writes: Located<ChainWrite>[];
   /** What a call into another file passes, as plain values. */
   argumentsOf(call: TSESTree.CallExpression): PortableValue[][];
+  /** What a context builder of this file puts on the context it returns. */
+  contextWrites(fn: TSESTree.FunctionLike): ChainWrite[];
 }
 
 /** What a verifier this file cannot see leaves open, as a reason line says it. */
@@ -460,6 +466,7 @@ function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, m
       ...sessions,
     ]),
     argumentsOf: (call) => analysis.portableArguments(call),
+    contextWrites: (fn) => (isFunctionNode(fn) ? returnedWrites(toPortable(analysis.returnsOf(fn), fn)) : []),
     verifications: bySource(verifications),
     decisions: bySource(decisions),
     writes: bySource(analysis.requestWrites.map((write) => ({ start: write.node.range[0], fact: { prop: write.prop, trust: write.trust, ...(write.from ? { from: write.from } : {}) } }))),
@@ -503,17 +510,20 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
   const visible: Range[] = [];
   chain.forEach((link, position) => {
     // What the handler (the last link) writes on the request is its answer, not input for a later link.
-    const handler = chain.length > 1 && position === chain.length - 1;
+    // A context builder runs before the resolvers of the mount it ends: it is never the handler.
+    const handler = !link.context && chain.length > 1 && position === chain.length - 1;
     if (link.imported) {
       unknown.push({
-        description: `middleware '${linkName(link)}' is imported from '${link.imported.source}'`,
+        description: `${link.context ? 'context builder' : 'middleware'} '${linkName(link)}' is imported from '${link.imported.source}'`,
         span: spanOf(link.node),
         ref: link.imported,
         ...(link.mayBeRouter ? { mayBeRouter: true } : {}),
         ...(handler ? { handler: true } : {}),
+        ...(link.context ? { context: true } : {}),
       });
       return;
     }
+    if (link.context?.fn) writes.push(...located.contextWrites(link.context.fn));
     if (link.decoration !== undefined) {
       unknown.push({ description: `decorator '${link.decoration}' is registered in another file`, span: spanOf(link.node), decoration: link.decoration });
       return;
@@ -614,6 +624,7 @@ function linkName(link: ChainLink): string {
 function decisionFact(sourceCode: TSESLint.SourceCode, decision: Decision): DecisionFact | undefined {
   let worst: { value: TrustValue; operand: TSESTree.Node } | undefined;
   for (const operand of decision.operands) {
+    if (operand.presence) continue;
     for (const value of operand.values) {
       if (!worst || trustRank(value) < trustRank(worst.value)) worst = { value, operand: operand.node };
     }
@@ -635,7 +646,14 @@ function decisionFact(sourceCode: TSESLint.SourceCode, decision: Decision): Deci
   const subject = subjectName(sourceCode, worst.operand, worst.value);
   const origin = describeValue(worst.value);
   const prop = requestProp(worst.value);
-  return { trust: worst.value.trust, description: subject ? `${subject} from ${origin}` : `${origin} decides access`, span, ...(prop ? { prop } : {}) };
+  const conventional = worst.value.trust === 'pending' && worst.value.verifiedUnlessWritten;
+  return {
+    trust: worst.value.trust,
+    description: subject ? `${subject} from ${origin}` : `${origin} decides access`,
+    span,
+    ...(prop ? { prop } : {}),
+    ...(conventional && prop?.includes('.') ? { verifiedUnlessWritten: true, claim: prop.slice(prop.indexOf('.') + 1) } : conventional ? { verifiedUnlessWritten: true } : {}),
+  };
 }
 
 /** Where a request value lives on the request object, as middleware that writes it there spells the path. */

@@ -88,14 +88,16 @@ function methodAccess(call: TSESTree.CallExpression, index: FileIndex, isModel: 
   // Prisma delegates always take an object (`{ where }`); `req.session.destroy(callback)` is no delegate.
   if (target && 'prisma' in target && unwrap(call.arguments[0] ?? call).type !== AST_NODE_TYPES.ObjectExpression) target = undefined;
   const known = target !== undefined && isModel(target);
-  if (!known && NOT_DATA.test(rootName)) return undefined;
+  // `ctx.db.post.findUnique({ where })`: a delegate of a database client the request context carries.
+  const delegate = target !== undefined && 'prisma' in target && receiver.type === AST_NODE_TYPES.MemberExpression && DATA_RECEIVER.test(lastName(unwrap(receiver.object)) ?? '');
+  if (!known && !delegate && NOT_DATA.test(rootName)) return undefined;
   const operation = READS.test(name) ? 'Reads' : CHANGES.test(name) ? 'Changes' : DELETES.test(name) ? 'Deletes' : undefined;
   // Reads through a service are too often meant for everyone; a change or a delete by a client id is the classic IDOR.
   if (!known && receiverName !== undefined && SERVICE_RECEIVER.test(receiverName)) {
     if (operation === 'Changes' || operation === 'Deletes') return { call, node: callee.property, operation, service: receiverName, ...selection(call, 0) };
     return undefined;
   }
-  const modelLike = known || /^[A-Z]/.test(rootName) || DATA_RECEIVER.test(rootName) || (receiverName !== undefined && (DATA_RECEIVER.test(receiverName) || /s$/.test(receiverName)));
+  const modelLike = known || delegate || /^[A-Z]/.test(rootName) || DATA_RECEIVER.test(rootName) || (receiverName !== undefined && (DATA_RECEIVER.test(receiverName) || /s$/.test(receiverName)));
   if (!modelLike) return undefined;
   const withTarget = target ? { target } : {};
   if (SQL_METHODS.test(name)) {
@@ -103,6 +105,10 @@ function methodAccess(call: TSESTree.CallExpression, index: FileIndex, isModel: 
     return sql !== undefined ? { call, node: callee.property, operation: sqlOperation(sql), ...withTarget, ...sqlSelection(call, sql) } : undefined;
   }
   return operation ? { call, node: callee.property, operation, ...withTarget, ...selection(call, filterPosition(call, entityFirst ? 1 : 0)) } : undefined;
+}
+
+function lastName(node: TSESTree.Node): string | undefined {
+  return node.type === AST_NODE_TYPES.Identifier ? node.name : node.type === AST_NODE_TYPES.MemberExpression ? memberName(node) : undefined;
 }
 
 /** The model a receiver names: the receiver itself, a Prisma delegate, an injected repository's entity. */

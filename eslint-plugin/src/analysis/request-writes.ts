@@ -9,6 +9,7 @@ import type { FileIndex } from './file-index';
 import type { TrustValue } from './types';
 import { isTrustValue, type Value, type ValueEvaluator } from './values';
 import { memberName, propertyKeyName, unwrap } from './syntax';
+import type { PortableValue } from './portable';
 
 /** What a written value is: claims, request input, or something the server determined (a database row, a constant). */
 export type WrittenTrust = 'verified' | 'untrusted' | 'unverified' | 'server';
@@ -95,6 +96,40 @@ function writtenTrust(values: readonly TrustValue[]): Pick<RequestWrite, 'trust'
   return { trust: 'server' };
 }
 
+/**
+ * What a context builder puts on the context its resolvers read, field by field, from what it returns:
+ * `{ viewer: { id: claims.sub }, db }` sets `viewer` (and `viewer.id`) from verified claims. A field returned in
+ * several shapes takes the least trusted; a field holding nothing the analysis can name is not written, so
+ * decisions on it stay unsettled.
+ */
+export function returnedWrites(returns: readonly PortableValue[]): { prop: string; trust: WrittenTrust }[] {
+  const fields = new Map<string, WrittenTrust>();
+  const visit = (values: readonly PortableValue[], prefix: string): WrittenTrust | undefined => {
+    let least: WrittenTrust | undefined;
+    for (const value of values) {
+      const trust = value.kind === 'object' ? visitObject(value.props, prefix) : value.kind === 'param' ? undefined : value.kind;
+      if (trust && (least === undefined || TRUST_RANK[trust] < TRUST_RANK[least])) least = trust;
+    }
+    return least;
+  };
+  const visitObject = (props: Readonly<Record<string, readonly PortableValue[]>>, prefix: string): WrittenTrust | undefined => {
+    let least: WrittenTrust | undefined;
+    for (const [key, inner] of Object.entries(props)) {
+      const prop = prefix === '' ? key : `${prefix}.${key}`;
+      const trust = visit(inner, prop);
+      if (!trust) continue;
+      const known = fields.get(prop);
+      fields.set(prop, known !== undefined && TRUST_RANK[known] < TRUST_RANK[trust] ? known : trust);
+      if (least === undefined || TRUST_RANK[trust] < TRUST_RANK[least]) least = trust;
+    }
+    return least;
+  };
+  for (const value of returns) if (value.kind === 'object') visitObject(value.props, '');
+  return [...fields].map(([prop, trust]) => ({ prop, trust }));
+}
+
+const TRUST_RANK: Record<WrittenTrust, number> = { untrusted: 0, unverified: 1, server: 2, verified: 3 };
+
 /** What a property holds after some writes: its own write, or the nearest written property above it. */
 export function writtenAt(writes: ReadonlyMap<string, WrittenTrust>, prop: string): WrittenTrust | undefined {
   for (let path = prop; path !== ''; path = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '') {
@@ -109,14 +144,21 @@ export function writtenAt(writes: ReadonlyMap<string, WrittenTrust>, prop: strin
  * was set with, and a caller's field their middleware replaces with the server's value is no longer the caller's.
  */
 export function settleValues(values: readonly TrustValue[], writes: ReadonlyMap<string, WrittenTrust> | undefined): TrustValue[] {
-  if (!writes || writes.size === 0) return [...values];
+  if (!writes || writes.size === 0) return values.map((value) => (value.trust === 'pending' && value.verifiedUnlessWritten ? conventionalClaims(value) : value));
   return values.map((value): TrustValue => {
     const prop = value.trust === 'pending' ? value.prop : value.trust === 'untrusted' ? containerProp(value) : undefined;
     const written = prop !== undefined ? writtenAt(writes, prop) : undefined;
+    if (!written && value.trust === 'pending' && value.verifiedUnlessWritten) return conventionalClaims(value);
     if (written === 'verified' || written === 'server') return { trust: 'verified', claimsPath: undefined, name: value.name, node: value.node };
     if (written === 'unverified' && value.trust === 'pending') return { trust: 'unverified', name: value.name, node: value.node };
     return value;
   });
+}
+
+/** `context.user.role` read by convention: the claim `role` of the verified caller. */
+export function conventionalClaims(value: Extract<TrustValue, { trust: 'pending' }>): TrustValue {
+  const dot = value.prop.indexOf('.');
+  return { trust: 'verified', claimsPath: undefined, name: dot < 0 ? undefined : value.prop.slice(dot + 1), node: value.node };
 }
 
 function containerProp(value: TrustValue): string | undefined {

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES as NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../util/find-variable';
 import { trimSlashes, trimTrailingSlashes } from '../util/slashes';
-import { annotatedTypeName, decoratorsOf, dottedPath, functionName, isFunctionNode, memberName, staticString, typeScriptOnly, unwrap } from './syntax';
+import { annotatedTypeName, decoratorsOf, dottedPath, functionName, isFunctionNode, memberName, propertyKeyName, staticString, typeScriptOnly, unwrap } from './syntax';
 import * as path from 'node:path';
 import { isProjectSpecifier } from '../project/modules';
 import { findProjectRoot } from '../project/files';
@@ -11,7 +11,7 @@ import { cachedPattern, compileRoutePattern, matches, type Wildcard } from '../u
 import { Allowance, budgetOf, type AnalysisWork } from './budget';
 import { fileNodes } from './walk';
 import { VOCABULARY } from './framework-models';
-import type { RouteFramework, RouteObjectShape } from '../models/framework-model';
+import type { RouteFramework, RouteObjectShape, SchemaBuilder } from '../models/framework-model';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
 const AST_NODE_TYPES = NODE_TYPES;
@@ -40,6 +40,11 @@ export interface ChainLink {
   mayBeRouter?: boolean;
   /** `fastify.name` with no `decorate('name', …)` in this file: a decorator another file of the project registers. */
   decoration?: string;
+  /**
+   * A builder of the per-request context a schema's resolvers read (Apollo's `context` option): what it returns is
+   * what they find on their context. Set to the builder itself when it is in this file.
+   */
+  context?: { fn?: TSESTree.FunctionLike };
 }
 
 export interface Route {
@@ -66,6 +71,8 @@ export interface Route {
   usesDefaultAuth?: boolean;
   /** Authentication happens before the code runs, where the platform is configured (an API Gateway authorizer). */
   authOutsideCode?: boolean;
+  /** Where one endpoint serves many operations (GraphQL): the operation, `Query.invoice`. */
+  operation?: string;
 }
 
 /** A route object's own authentication setting: opted out, the server's default, or a strategy it names. */
@@ -175,6 +182,12 @@ const STRATEGY_CALLS = ROUTING.defaultAuth.flatMap((auth) => (auth.strategyCall 
 const TOKEN_STRATEGY = /jwt|bearer/i;
 /** Claims a platform verified before the code ran (API Gateway authorizers), as member paths below the event. */
 const PLATFORM_CLAIMS = VOCABULARY.request.platformClaims;
+const RESOLVER_OPERATIONS = VOCABULARY.request.resolverOperations;
+const RESOLVER_ROUTES = ROUTING.resolverRoutes;
+/** How many variables, spreads and imports deep a resolver map is followed to the maps it is made of. */
+const MAX_RESOLVER_DEPTH = 8;
+/** Options of schema builders that hold resolver maps, wherever an object carries them (`{ typeDefs, resolvers }`). */
+const RESOLVER_MAP_OPTIONS = new Set([...RESOLVER_ROUTES.builders.values()].flatMap((builder) => builder.mapOptions));
 const DECORATOR_MODELS = ROUTING.decoratedControllers;
 type DecoratorModel = (typeof DECORATOR_MODELS)[number];
 const NEST_MODULES = DECORATOR_MODELS.flatMap((model) => (model.modules ? [model.modules] : []));
@@ -343,7 +356,7 @@ interface Receiver {
   exportedAs?: string;
   uses: UseIndex;
   mounts: Mount[];
-  routes: { order: number; method: string; path: string; node: TSESTree.Node; links: ChainLink[]; auth?: RouteAuth }[];
+  routes: { order: number; method: string; path: string; node: TSESTree.Node; links: ChainLink[]; auth?: RouteAuth; operation?: string }[];
   /** Default authentication set on this instance, in registration order. */
   defaultAuth: { order: number; link: ChainLink }[];
   mountedInFile: boolean;
@@ -366,6 +379,8 @@ interface Collected {
   /** `{ provide: APP_GUARD, useClass: … }` provider objects. */
   appGuards: TSESTree.ObjectExpression[];
   platformClaims: { node: TSESTree.MemberExpression; by: string }[];
+  /** `Query: { … }` and its kin: the operation properties of resolver maps. */
+  resolverOperations: TSESTree.Property[];
 }
 
 const cache = new WeakMap<TSESLint.SourceCode, Map<string, RouteModel>>();
@@ -399,6 +414,7 @@ function collect(sourceCode: TSESLint.SourceCode): Collected {
     fetchedApps: [],
     appGuards: [],
     platformClaims: [],
+    resolverOperations: [],
   };
   for (const node of fileNodes(sourceCode).nodes) classify(node, collected);
   // `UnauthorizedException`, `createError.Unauthorized`: names are most of a tree's nodes, so they come from the tokens.
@@ -440,6 +456,7 @@ function classify(node: TSESTree.Node, collected: Collected): void {
       break;
     }
     case AST_NODE_TYPES.Property:
+      if (node.parent.type === AST_NODE_TYPES.ObjectExpression && RESOLVER_OPERATIONS.has(propertyKeyName(node) ?? '')) collected.resolverOperations.push(node);
       if (!node.computed && node.key.type === AST_NODE_TYPES.Identifier && node.key.name === 'provide' && node.value.type === AST_NODE_TYPES.Identifier && isGlobalGuardToken(node.value.name) && node.parent.type === AST_NODE_TYPES.ObjectExpression) {
         collected.appGuards.push(node.parent);
       }
@@ -559,11 +576,13 @@ class RouteDiscovery {
     const collected = collect(this.sourceCode);
     this.sortedCalls = collected.plainCalls;
     this.recordDecorations(collected.memberCalls);
+    for (const property of collected.resolverOperations) this.resolverMapReceiver(property.parent as TSESTree.ObjectExpression, 0);
     // Chained registrations (`app.use(a).use(b)`) nest the later call outside the earlier one; their
     // property names are in the order they run.
     const inRunOrder = [...collected.memberCalls].sort((a, b) => (unwrap(a.callee) as TSESTree.MemberExpression).property.range[0] - (unwrap(b.callee) as TSESTree.MemberExpression).property.range[0]);
     for (const call of inRunOrder) this.interpretMemberCall(call);
     for (const call of collected.allCalls) this.interpretServerCall(call);
+    for (const call of collected.plainCalls) this.interpretStandaloneSchemaServer(call);
     for (const node of collected.classes) this.interpretController(node);
     this.recordExports(collected.exportNodes);
     this.markServedApps(collected);
@@ -760,6 +779,13 @@ class RouteDiscovery {
     if (prefix !== undefined) args.shift();
     const links: ChainLink[] = [];
     for (const arg of args) {
+      const served = this.servedSchema(arg);
+      if (served) {
+        const chain = [...links, ...served.context];
+        if ('external' in served.target) this.externalMounts.push(this.externalMount(found.receiver, served.target.external, prefix ?? '', chain, call));
+        else this.addMount(found.receiver, served.target, prefix ?? '', chain, call);
+        continue;
+      }
       const mount = this.mountTarget(arg);
       const ref = mount === undefined ? this.importOf(arg) : undefined;
       if (mount && 'external' in mount) {
@@ -1017,6 +1043,180 @@ class RouteDiscovery {
 
   private linksOfArguments(args: readonly TSESTree.CallExpressionArgument[]): ChainLink[] {
     return args.flatMap((arg) => (arg.type === AST_NODE_TYPES.SpreadElement ? [] : [this.linkOf(unwrap(arg))]));
+  }
+
+  // ---- resolver maps (GraphQL) ----------------------------------------------------------------------
+
+  /**
+   * A resolver map `{ Query: { invoice: (parent, args, context) => … }, Mutation: { … } }` as a router: each field
+   * resolver is a route of the endpoint the map is served at, and the maps it spreads or names are mounted on it.
+   */
+  private resolverMapReceiver(map: TSESTree.ObjectExpression, depth: number): Receiver {
+    const key = bindingKey(map);
+    const existing = this.receivers.get(key);
+    if (existing) return existing;
+    const receiver = this.receiverByKey(key, RESOLVER_ROUTES.framework, true, false);
+    for (const property of map.properties) {
+      if (property.type === AST_NODE_TYPES.SpreadElement) {
+        this.addResolverSource(receiver, property.argument, depth + 1);
+        continue;
+      }
+      const operation = propertyKeyName(property);
+      if (operation === undefined || !RESOLVER_OPERATIONS.has(operation)) continue;
+      this.addResolverFields(receiver, operation, property.value as TSESTree.Node, depth + 1);
+    }
+    return receiver;
+  }
+
+  /**
+   * The field resolvers of one operation: an object of them, a local object they are spread from (`{ ...queries }`),
+   * or another map's part (`invoiceResolvers.Query`), which is mounted instead.
+   */
+  private addResolverFields(receiver: Receiver, operation: string, node: TSESTree.Node, depth: number): void {
+    if (depth > MAX_RESOLVER_DEPTH) return;
+    const bare = unwrap(node);
+    const declared = bare.type === AST_NODE_TYPES.Identifier && !this.importOf(bare) ? this.declarationOf(bare) : undefined;
+    const fields = declared?.type === AST_NODE_TYPES.ObjectExpression && !isResolverMap(declared) ? declared : bare;
+    if (fields.type !== AST_NODE_TYPES.ObjectExpression) {
+      this.addResolverSource(receiver, fields, depth + 1);
+      return;
+    }
+    for (const field of fields.properties) {
+      if (field.type === AST_NODE_TYPES.SpreadElement) {
+        this.addResolverFields(receiver, operation, field.argument, depth + 1);
+        continue;
+      }
+      const name = propertyKeyName(field);
+      if (name === undefined) continue;
+      receiver.routes.push({ order: this.order++, method: RESOLVER_ROUTES.method, path: '', node: field, links: [this.linkOf(field.value as TSESTree.Node)], operation: `${operation}.${name}` });
+    }
+  }
+
+  /**
+   * Mounts on `receiver` the resolver maps an expression stands for: a map, a variable or import holding one, a
+   * member of one (`invoiceResolvers.Query`), an array or merge of them (`mergeResolvers([a, b])`), a schema built
+   * from them. `chain` is what runs before them (the context builder of a server).
+   */
+  private addResolverSource(receiver: Receiver, node: TSESTree.Node, depth: number, chain: readonly ChainLink[] = []): void {
+    if (depth > MAX_RESOLVER_DEPTH) return;
+    const bare = unwrap(node);
+    const next = (inner: TSESTree.Node) => this.addResolverSource(receiver, inner.type === AST_NODE_TYPES.SpreadElement ? inner.argument : inner, depth + 1, chain);
+    if (bare.type === AST_NODE_TYPES.MemberExpression) {
+      next(bare.object);
+    } else if (bare.type === AST_NODE_TYPES.ArrayExpression) {
+      for (const element of bare.elements) if (element) next(element);
+    } else if (bare.type === AST_NODE_TYPES.ObjectExpression) {
+      if (isResolverMap(bare)) {
+        this.mountResolvers(receiver, this.resolverMapReceiver(bare, depth + 1), chain, node);
+        return;
+      }
+      // `{ ...queries, ...mutations }`, `buildSubgraphSchema([{ typeDefs, resolvers }])`.
+      for (const property of bare.properties) {
+        if (property.type === AST_NODE_TYPES.SpreadElement) next(property.argument);
+        else if (RESOLVER_MAP_OPTIONS.has(propertyKeyName(property) ?? '')) next(property.value as TSESTree.Node);
+      }
+    } else if (bare.type === AST_NODE_TYPES.CallExpression || bare.type === AST_NODE_TYPES.NewExpression) {
+      const builder = schemaBuilderOf(bare);
+      if (builder) this.mountResolvers(receiver, this.schemaReceiver(bare, builder, depth + 1), chain, node);
+      // `mergeResolvers([a, b])`, `merge({}, a, b)`, `Object.assign({}, a, b)`: the maps among its arguments.
+      else for (const argument of bare.arguments) next(argument);
+    } else if (bare.type === AST_NODE_TYPES.Identifier) {
+      const ref = this.importOf(bare);
+      if (ref) {
+        this.mountImportedResolvers(receiver, ref, chain, node);
+        return;
+      }
+      const declaration = this.declarationOf(bare);
+      if (declaration) next(declaration);
+    }
+  }
+
+  private mountResolvers(receiver: Receiver, child: Receiver, chain: readonly ChainLink[], node: TSESTree.Node): void {
+    // `Query: { ...a.Query }, Mutation: { ...a.Mutation }` mounts `a` once.
+    if (child === receiver || receiver.mounts.some((mount) => mount.child === child)) return;
+    this.addMount(receiver, child, '', [...chain], node);
+  }
+
+  private readonly importedResolverMounts = new Map<Receiver, Set<string>>();
+
+  private mountImportedResolvers(receiver: Receiver, ref: ImportRef, chain: readonly ChainLink[], node: TSESTree.Node): void {
+    const key = `${ref.source}\0${ref.name}`;
+    const mounted = this.importedResolverMounts.get(receiver) ?? new Set<string>();
+    if (mounted.has(key)) return;
+    mounted.add(key);
+    this.importedResolverMounts.set(receiver, mounted);
+    this.externalMounts.push(this.externalMount(receiver, ref, '', chain, node));
+  }
+
+  /** A schema or server built from resolver maps (`new ApolloServer({ typeDefs, resolvers, context })`), as a router. */
+  private schemaReceiver(call: TSESTree.CallExpression | TSESTree.NewExpression, builder: SchemaBuilder, depth: number): Receiver {
+    const key = bindingKey(call);
+    const existing = this.receivers.get(key);
+    if (existing) return existing;
+    const receiver = this.receiverByKey(key, RESOLVER_ROUTES.framework, true, false);
+    const options = call.arguments[0] && unwrap(call.arguments[0]);
+    if (options?.type === AST_NODE_TYPES.ObjectExpression) {
+      const context = builder.contextOption !== undefined ? propertyValue(options, builder.contextOption) : undefined;
+      const chain = context ? [this.contextLink(context)] : [];
+      for (const option of builder.mapOptions) {
+        const value = propertyValue(options, option);
+        if (value) this.addResolverSource(receiver, value, depth + 1, chain);
+      }
+    } else if (options?.type === AST_NODE_TYPES.ArrayExpression) {
+      this.addResolverSource(receiver, options, depth + 1);
+    }
+    return receiver;
+  }
+
+  /** The context builder as a chain link: what it returns is what the resolvers read from their context. */
+  private contextLink(value: TSESTree.Node): ChainLink {
+    const bare = unwrap(value);
+    const fn = isFunctionNode(bare) ? bare : this.localFunction(bare);
+    return { ...this.linkOf(value), context: fn ? { fn } : {} };
+  }
+
+  /**
+   * `expressMiddleware(server, { context })` and its kin: the schema or server served, in this file or imported,
+   * and the context builder that runs before its resolvers.
+   */
+  private servedSchema(arg: TSESTree.Node): { target: Receiver | { external: ImportRef }; context: ChainLink[] } | undefined {
+    const call = unwrap(arg);
+    if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const callee = unwrap(call.callee);
+    const server = callee.type === AST_NODE_TYPES.Identifier ? RESOLVER_ROUTES.servers.get(callee.name) : undefined;
+    const instance = server ? call.arguments[server.instanceArgument] : undefined;
+    if (!server || !instance || instance.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    const target = this.schemaTarget(instance);
+    if (!target) return undefined;
+    const options = call.arguments[server.instanceArgument + 1];
+    const bareOptions = options && options.type !== AST_NODE_TYPES.SpreadElement ? unwrap(options) : undefined;
+    const context = server.contextOption !== undefined && bareOptions?.type === AST_NODE_TYPES.ObjectExpression ? propertyValue(bareOptions, server.contextOption) : undefined;
+    return { target, context: context ? [this.contextLink(context)] : [] };
+  }
+
+  private schemaTarget(node: TSESTree.Node): Receiver | { external: ImportRef } | undefined {
+    const bare = unwrap(node);
+    if (bare.type === AST_NODE_TYPES.Identifier) {
+      const ref = this.importOf(bare);
+      if (ref) return { external: ref };
+      const declaration = this.declarationOf(bare);
+      return declaration ? this.schemaTarget(declaration) : undefined;
+    }
+    if (bare.type !== AST_NODE_TYPES.CallExpression && bare.type !== AST_NODE_TYPES.NewExpression) return undefined;
+    const builder = schemaBuilderOf(bare);
+    return builder ? this.schemaReceiver(bare, builder, 0) : undefined;
+  }
+
+  /** `startStandaloneServer(server, { context })`: the server answers on its own, at its root. */
+  private interpretStandaloneSchemaServer(call: TSESTree.CallExpression): void {
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier || !RESOLVER_ROUTES.servers.get(callee.name)?.standalone) return;
+    const served = this.servedSchema(call);
+    if (!served) return;
+    const root = this.receiverByKey(`node:${call.range[0]}`, RESOLVER_ROUTES.framework, false, false);
+    root.served = true;
+    if ('external' in served.target) this.externalMounts.push(this.externalMount(root, served.target.external, '', served.context, call));
+    else this.addMount(root, served.target, '', served.context, call);
   }
 
   // ---- apps served here ----------------------------------------------------------------------------
@@ -1581,6 +1781,7 @@ class RouteDiscovery {
         mountedElsewhere,
         ...(exportedAs !== undefined ? { exportedAs } : {}),
         ...(route.auth === 'default' && defaults.length === 0 ? { usesDefaultAuth: true } : {}),
+        ...(route.operation !== undefined ? { operation: route.operation } : {}),
       });
     }
     for (const mount of receiver.mounts) {
@@ -2000,4 +2201,22 @@ function koaRoutesOf(node: TSESTree.Node): TSESTree.Identifier | undefined {
 /** An export or import specifier's name: `x` or `'x'`. */
 function nameOf(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
   return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
+}
+
+/** A receiver key for a value: its variable's when it initializes one, so exports and later uses find it. */
+function bindingKey(node: TSESTree.Node): string {
+  const top = chainTop(node);
+  const declarator = top.parent;
+  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === top && declarator.id.type === AST_NODE_TYPES.Identifier) return `var:${declarator.id.range[0]}`;
+  return `node:${node.range[0]}`;
+}
+
+function isResolverMap(object: TSESTree.ObjectExpression): boolean {
+  return object.properties.some((property) => property.type === AST_NODE_TYPES.Property && RESOLVER_OPERATIONS.has(propertyKeyName(property) ?? ''));
+}
+
+function schemaBuilderOf(call: TSESTree.CallExpression | TSESTree.NewExpression): SchemaBuilder | undefined {
+  const callee = unwrap(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  return name !== undefined ? RESOLVER_ROUTES.builders.get(name) : undefined;
 }

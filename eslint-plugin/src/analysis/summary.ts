@@ -35,6 +35,8 @@ export interface RouteSummary {
   usesDefaultAuth?: boolean;
   /** Authentication happens where the platform is configured, before the code runs (an API Gateway authorizer). */
   authOutsideCode?: boolean;
+  /** Where one endpoint serves many operations (GraphQL): the operation, `Query.invoice`. */
+  operation?: string;
 }
 
 export interface ExportSummary {
@@ -115,6 +117,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     ...(route.skipsGlobalGuards ? { skipsGlobalGuards: true } : {}),
     ...(route.usesDefaultAuth ? { usesDefaultAuth: true } : {}),
     ...(route.authOutsideCode ? { authOutsideCode: true } : {}),
+    ...(route.operation !== undefined ? { operation: route.operation } : {}),
   }));
   const routers = new Set([...model.routes.map((route) => route.exportedAs), ...model.externalMounts.map((mount) => mount.mountedOn)]);
   const exports = [...model.exports].map(([name, link]): ExportSummary => ({

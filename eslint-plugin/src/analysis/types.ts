@@ -59,6 +59,11 @@ export interface PendingValue {
   /** The same path, as other values name their claim or field. */
   name: string | undefined;
   node: TSESTree.Node;
+  /**
+   * Verified identity by the framework's convention (a resolver context's `user`) unless the chain's context
+   * builder sets the property from something else.
+   */
+  verifiedUnlessWritten?: true;
 }
 
 export type TrustValue = UntrustedValue | UnverifiedValue | VerifiedValue | PendingValue;
@@ -71,6 +76,11 @@ export interface DecisionOperand {
   /** The expression inside the decision that carries the value (what rules report on). */
   node: TSESTree.Node;
   values: readonly TrustValue[];
+  /**
+   * Only tested for presence (`!context.partner`), on a property the chain sets: a sign-in gate, which decides on
+   * claims only when the chain put unverified ones there; the grade and the other rules leave it out.
+   */
+  presence?: true;
 }
 
 export interface Decision {

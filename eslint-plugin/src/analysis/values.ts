@@ -486,6 +486,9 @@ export class ValueEvaluator {
         }
         return [];
       }
+      // A call with an options object on something the context carries (`context.db.invoice.findUnique({ where })`)
+      // answers with a record, not with the property: string and array methods never take one.
+      if (value.trust === 'pending' && node.arguments.some((argument) => unwrap(argument).type === AST_NODE_TYPES.ObjectExpression)) return [];
       // Claims tested against an untrusted argument (`claims.permissions.includes(req.query.p)`) stay anchored.
       return [derive(value)];
     }

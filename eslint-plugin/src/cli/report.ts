@@ -28,6 +28,8 @@ export interface ReportFinding extends ReportLocation {
 export interface ReportRoute {
   method: string;
   path: string;
+  /** Where one endpoint serves many operations (GraphQL): the operation, `Query.invoice`. */
+  operation?: string;
   file: string;
   line: number;
   column: number;
@@ -71,6 +73,7 @@ export function buildReport(run: ProjectRun): Report {
   const routes = run.routes.map((route) => ({
     method: route.method,
     path: route.path,
+    ...(route.operation !== undefined ? { operation: route.operation } : {}),
     file: relative(route.file),
     line: route.span.start.line,
     column: route.span.start.column + 1,

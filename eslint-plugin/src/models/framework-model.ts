@@ -264,6 +264,30 @@ export interface ResolverMaps {
   /** Which parameter holds the client's arguments and which the context. */
   argumentsParameter: number;
   contextParameter: number;
+  /** The HTTP method every operation is sent with: a resolver is graded as this method of its endpoint. */
+  method?: string;
+  /** Calls and constructors that build a schema or a server from resolver maps (`new ApolloServer({ resolvers })`). */
+  schemaBuilders?: readonly SchemaBuilder[];
+  /** Functions that serve a schema or server as middleware or a server of its own (`expressMiddleware(server, { context })`). */
+  servers?: readonly SchemaServer[];
+}
+
+/** A call or constructor that takes resolver maps, or a schema made of them, in options of its first argument. */
+export interface SchemaBuilder {
+  name: string;
+  /** Options that hold resolver maps or a schema: one map, an array of maps, or a merge of them. */
+  mapOptions: readonly string[];
+  /** The option that builds each request's context (its returned members are what resolvers read from it). */
+  contextOption?: string;
+}
+
+/** A function that serves a schema or server: which argument is the instance, and the option that builds the context. */
+export interface SchemaServer {
+  name: string;
+  instanceArgument: number;
+  contextOption?: string;
+  /** Serves on its own (`startStandaloneServer`) rather than as middleware mounted on an app. */
+  standalone?: boolean;
 }
 
 /** RPC procedures whose resolvers take one options object (tRPC's `.query(({ ctx, input }) => …)`). */

@@ -6,8 +6,30 @@ const graphql: FrameworkModel = {
   id: 'graphql',
   name: 'GraphQL resolvers',
   packages: ['graphql', '@apollo/server', 'apollo-server', 'apollo-server-express', 'graphql-yoga', 'mercurius'],
-  covers: 'resolver maps `{ Query: { field: (parent, args, context) => … } }`: `args` are client input, `context.req` is the request and `context.user`/`context.auth` verified identity',
-  resolvers: { operations: ['Query', 'Mutation', 'Subscription'], argumentsParameter: 1, contextParameter: 2 },
+  covers: 'resolver maps `{ Query: { field: (parent, args, context) => … } }`: each resolver is a route (`POST` of the endpoint, named `Type.field`) found through variables, spreads, arrays and imports up to `new ApolloServer`, `makeExecutableSchema`, `buildSubgraphSchema`, `expressMiddleware` and `startStandaloneServer`; `args` are client input, `context.req` is the request, and the context\'s other members are what its `context` builder returned (verified only when built from a verified token)',
+  routeFramework: 'graphql',
+  // `throw new GraphQLError('…', { extensions: { code: 'FORBIDDEN' } })`, Apollo's error codes.
+  denyCodes: ['FORBIDDEN', 'UNAUTHENTICATED'],
+  unauthenticatedCodes: ['UNAUTHENTICATED'],
+  resolvers: {
+    operations: ['Query', 'Mutation', 'Subscription'],
+    argumentsParameter: 1,
+    contextParameter: 2,
+    // Every operation is a POST of the endpoint (GET queries exist, but a server that takes POST takes every operation).
+    method: 'POST',
+    schemaBuilders: [
+      { name: 'ApolloServer', mapOptions: ['resolvers', 'schema'], contextOption: 'context' },
+      { name: 'makeExecutableSchema', mapOptions: ['resolvers'] },
+      { name: 'buildSubgraphSchema', mapOptions: ['resolvers'] },
+      { name: 'createYoga', mapOptions: ['schema'], contextOption: 'context' },
+      { name: 'createSchema', mapOptions: ['resolvers'] },
+    ],
+    servers: [
+      { name: 'expressMiddleware', instanceArgument: 0, contextOption: 'context' },
+      { name: 'koaMiddleware', instanceArgument: 0, contextOption: 'context' },
+      { name: 'startStandaloneServer', instanceArgument: 0, contextOption: 'context', standalone: true },
+    ],
+  },
 };
 
 export default graphql;

@@ -15,7 +15,8 @@ import { inFile, joinPrefix, mergeFacts, requestPropOf, type CallFact, type Chai
 import { parsePrismaModels, prismaDelegateName, type ModelSummary } from '../analysis/schemas';
 import { remap, type ModelRef, type ParamAccess, type ParamComparison, type ParamFacts, type ParamRef, type ParamScope } from '../analysis/service-facts';
 import { describeOrigin } from '../analysis/describe';
-import { writtenAt, type WrittenTrust } from '../analysis/request-writes';
+import { returnedWrites, writtenAt, type WrittenTrust } from '../analysis/request-writes';
+import { VOCABULARY } from '../analysis/framework-models';
 import { joinPaths, nestTargetCovers, nextMatcherCovers, prefixCovers, type ImportRef, type Range } from '../analysis/routes';
 import { DEFAULT_LIST_OPTIONS, findProjectRoot, listSourceFiles, type FileListing } from './files';
 import { parseFile } from './parse';
@@ -648,6 +649,7 @@ class Linker {
         continue;
       }
       found.push(unknown.handler ? withoutWrites(target.facts) : target.facts);
+      if (unknown.context) found.push(this.contextFacts(file, unknown.ref!));
       reached.push(...target.reaches);
     }
     // The services and helpers the code calls run on the chain too: their decisions and verifications count.
@@ -669,6 +671,13 @@ class Linker {
       ...(facts.writes ? { writes: facts.writes } : {}),
     };
     return { facts: mergeFacts(sameFile ? own : inFile(own, this.index.display(file)), ...found), reaches: reached };
+  }
+
+  /** What a context builder of another file puts on the context: the fields of the object its function returns. */
+  private contextFacts(fromFile: string, ref: ImportRef): ChainFacts {
+    const target = this.index.exportOf(fromFile, ref, 0, this.filesRead);
+    const returns = target !== 'package' && !('missing' in target) ? target.export.returns : undefined;
+    return { schemes: [], verifications: [], decisions: [], unknown: [], writes: returnedWrites(returns ?? []) };
   }
 
   /** A strategy marker judged by the strategies the project configures, where its own file configures none. */
@@ -700,9 +709,24 @@ class Linker {
 
 }
 
+/**
+ * Resolver maps (`Query: {`) and procedure resolvers (`.query(`) register routes too; the words come from the models,
+ * never from the project, so the pattern is built once from them.
+ */
+const RESOLVER_HINT = new RegExp(
+  [
+    ...[...VOCABULARY.request.resolverOperations].map((operation) => `\\b${escapeForPattern(operation)}\\s*:`),
+    ...VOCABULARY.request.procedures.flatMap((procedure) => [...procedure.methods].map((method) => `\\.${escapeForPattern(method)}\\s*\\(`)),
+  ].join('|') || '(?!)',
+);
+
+function escapeForPattern(word: string): string {
+  return word.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}
+
 /** Whether a file's text says it may register, mount or guard routes: the files linking reads first. */
 export function mayRoute(file: string, text: string): boolean {
-  return ROUTE_HINT.test(text) || isNextMiddlewareFile(file);
+  return ROUTE_HINT.test(text) || RESOLVER_HINT.test(text) || isNextMiddlewareFile(file);
 }
 
 
@@ -721,7 +745,7 @@ function settleWrites(facts: ChainFacts): { facts: ChainFacts; writes: Map<strin
   const decisions = facts.decisions.flatMap((decision): DecisionFact[] => {
     const written = decision.prop !== undefined ? writtenAt(writes, decision.prop) : undefined;
     if (decision.trust === 'pending') {
-      if (!written) return [];
+      if (!written) return decision.verifiedUnlessWritten ? [{ ...decision, trust: 'verified', description: `decision on verified claim '${decision.claim ?? decision.prop ?? ''}'` }] : [];
       const trust = written === 'server' ? 'verified' : written;
       return [{ ...decision, trust, description: `${decision.description}, which the chain's middleware sets ${WRITTEN_FROM[written]}` }];
     }

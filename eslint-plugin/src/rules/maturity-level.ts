@@ -72,7 +72,8 @@ export default createRule<Options, MessageIds>({
       context.report({
         loc: anchor,
         messageId: unauthenticated ? 'unauthenticated' : 'belowMinimum',
-        data: { level: String(grade.level), reason, nextStep: grade.nextStep, method: linked.route.method, path },
+        // One GraphQL endpoint serves many operations: the path names the one this is (`/graphql Query.invoice`).
+        data: { level: String(grade.level), reason, nextStep: grade.nextStep, method: linked.route.method, path: linked.route.operation !== undefined ? `${path} ${linked.route.operation}` : path },
       });
       // The culprit's span (not a node) is what editors link to, so the detail is recorded directly.
       recordFinding(context.sourceCode, {

@@ -70,7 +70,7 @@ export default createRule<Options, MessageIds>({
           // `role !== 'admin' && role !== 'owner'` is one decision on one value: report it once.
           const originsInDecision = new Set<string>();
           for (const operand of decision.operands) {
-            if (reported.has(operand.node)) continue;
+            if (reported.has(operand.node) || operand.presence) continue;
             const untrusted = bestOrigin(analysis.settle(operand.values, operand.node).filter((value): value is UntrustedValue => value.trust === 'untrusted'));
             if (!untrusted) continue;
             const originKey = `${untrusted.source}|${untrusted.name ?? ''}`;

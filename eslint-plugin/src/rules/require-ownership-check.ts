@@ -166,7 +166,9 @@ function callerContext(node: TSESTree.Node, analysis: FileAnalysis): CallerConte
       route.facts.schemes.some((scheme) => scheme.session) ||
       ((route.upstreamHidden || route.facts.unknown.length > 0) && analysis.claimsPath !== undefined),
   );
-  return { verified, gated: false, linked: true, subject: analysis.claimsPath === undefined && session ? session : claim };
+  // A router or resolver map mounted where this index cannot see may be authenticated there: no fact either way.
+  const linked = open.some((route) => !route.upstreamHidden);
+  return { verified, gated: false, linked, subject: analysis.claimsPath === undefined && session ? session : claim };
 }
 
 /**
@@ -198,7 +200,7 @@ function ownerChecked(call: TSESTree.CallExpression, analysis: FileAnalysis): bo
   return analysis.decisions.some((decision) => {
     if (decision.fn !== fn) return false;
     if (decision.kind === 'authorization-call') return true;
-    return decision.operands.some((operand) => analysis.settle(operand.values, operand.node).some((value) => value.trust === 'verified'));
+    return decision.operands.some((operand) => !operand.presence && analysis.settle(operand.values, operand.node).some((value) => value.trust === 'verified'));
   });
 }
 

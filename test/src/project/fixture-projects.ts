@@ -17,12 +17,12 @@ export interface Expected {
   findings: { file: string; line: number; ruleId: string }[];
   quiet?: { file: string; line: number }[];
   parseErrors?: { file: string; line: number }[];
-  routes: { method: string; path: string; file: string; line: number; level: number | string }[];
+  routes: { method: string; path: string; operation?: string; file: string; line: number; level: number | string }[];
 }
 
 export interface Report {
   findings: { file: string; line: number; ruleId: string | null; message: string }[];
-  routes: { method: string; path: string; file: string; line: number; level: number | string }[];
+  routes: { method: string; path: string; operation?: string; file: string; line: number; level: number | string }[];
 }
 
 export function claimguardReport(project: string): Promise<Report> {
@@ -41,7 +41,8 @@ export function claimguardReport(project: string): Promise<Report> {
 }
 
 const at = (item: { file: string; line: number }) => `${item.file}:${item.line}`;
-const routeName = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
+// One GraphQL endpoint serves many operations: each is its own route.
+const routeName = (route: { method: string; path: string; operation?: string }) => `${route.method} ${route.path}${route.operation !== undefined ? ` ${route.operation}` : ''}`;
 
 /**
  * How the command's report differs from the expectations, one line per difference. Route grades are compared
