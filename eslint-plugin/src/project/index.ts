@@ -17,9 +17,9 @@ import { remap, type ModelRef, type ParamAccess, type ParamComparison, type Para
 import { describeOrigin } from '../analysis/describe';
 import { writtenAt, type WrittenTrust } from '../analysis/request-writes';
 import { joinPaths, nestTargetCovers, nextMatcherCovers, prefixCovers, type ImportRef, type Range } from '../analysis/routes';
-import { DEFAULT_LIST_OPTIONS, findProjectRoot, listSourceFiles, type FileListing } from './files';
+import { DEFAULT_LIST_OPTIONS, listSourceFiles, type FileListing } from './files';
 import { parseFile } from './parse';
-import { forgetResolvers, resolverFor } from './modules';
+import { forgetResolutionsIn, forgetResolvers, projectRootOf, resolverFor } from './modules';
 
 type EslintSettings = Readonly<Record<string, unknown>>;
 
@@ -182,7 +182,7 @@ export class ProjectIndex {
     if (path.extname(file) === '.prisma') this.prismaModels = undefined;
     if (!fs.existsSync(file) || !this.listing?.files.includes(file)) {
       this.listing = undefined;
-      resolverFor(this.root).clear();
+      forgetResolutionsIn(this.root);
     }
   }
 
@@ -837,8 +837,9 @@ const settingsKeys = new WeakMap<object, string>();
  * test case, text from stdin) gets an index of its own that reads nothing else.
  */
 export function projectFor(filename: string, settings: EslintSettings | undefined): ProjectIndex {
-  const solo = !path.isAbsolute(filename) || !fs.existsSync(filename);
-  const root = solo ? filename : findProjectRoot(filename);
+  const projectRoot = projectRootOf(filename);
+  const solo = projectRoot === undefined;
+  const root = projectRoot ?? filename;
   const key = `${solo ? 'solo' : 'root'}\0${root}\0${settingsKey(settings)}`;
   let index = indexes.get(key);
   if (!index) {
