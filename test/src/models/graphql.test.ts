@@ -114,6 +114,13 @@ app.use('/graphql', express.json(), expressMiddleware(server, { context: buildCo
   },`,
           VERIFIED_CONTEXT,
         ),
+        // A public catalogue: a model with no owner field, read by an argument on a server that authenticates nobody.
+        `import { Schema, model } from 'mongoose';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+const Product = model('Product', new Schema({ name: String, price: Number }));
+const resolvers = { Query: { product: (_parent, args) => Product.findById(args.id) } };
+startStandaloneServer(new ApolloServer({ typeDefs, resolvers }));`,
         // The viewer's own rows.
         apollo(
           `  Query: {
@@ -131,6 +138,16 @@ app.use('/graphql', express.json(), expressMiddleware(server, { context: buildCo
             VERIFIED_CONTEXT,
           ),
           errors: [{ messageId: 'missingOwnershipCheck', line: 7, column: 61 }],
+        },
+        {
+          // The same read of an owned model on a server that authenticates nobody: anyone reads anyone's invoice.
+          code: `import { Schema, model } from 'mongoose';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+const Invoice = model('Invoice', new Schema({ ownerId: String, total: Number }));
+const resolvers = { Query: { invoice: (_parent, args) => Invoice.findById(args.id) } };
+startStandaloneServer(new ApolloServer({ typeDefs, resolvers }));`,
+          errors: [{ messageId: 'ownedRecordWithoutAuthentication', line: 5, column: 66 }],
         },
       ],
     });
