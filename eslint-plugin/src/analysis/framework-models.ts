@@ -14,6 +14,7 @@ import type {
   RequestMember,
   RequestMethod,
   RouteFramework,
+  ProcedureResolvers,
   ResolverMaps,
   RouteObjectShape,
   SchemaBuilder,
@@ -100,7 +101,7 @@ export interface RequestVocabulary {
   /** Member paths below a request whose claims a platform verified before the code ran, and who verified them. */
   platformClaims: readonly { path: readonly string[]; by: string }[];
   /** Procedure resolvers (tRPC), with what their options object holds. */
-  procedures: readonly { methods: ReadonlySet<string>; builders: NameSet; options: Readonly<Record<string, RequestMember>> }[];
+  procedures: readonly { methods: ReadonlySet<string>; middleware: ReadonlySet<string>; builders: NameSet; options: Readonly<Record<string, RequestMember>> }[];
   /** Exported handlers that receive an event (Lambda's `handler`), by the framework that calls them. */
   eventHandlers: readonly {
     framework: RouteFramework;
@@ -158,6 +159,14 @@ export interface RoutingVocabulary {
     method: string;
     builders: ReadonlyMap<string, SchemaBuilder>;
     servers: ReadonlyMap<string, SchemaServer>;
+  };
+  /** Procedure routers (tRPC): what makes one, how its procedures are called, and which framework they are graded as. */
+  procedureRoutes: {
+    framework: RouteFramework | undefined;
+    routerFactories: ReadonlySet<string>;
+    routeMethods: ReadonlyMap<string, string>;
+    builders: NameSet;
+    middlewareMethods: ReadonlySet<string>;
   };
 }
 
@@ -268,8 +277,8 @@ function addRequest(into: Mutable<RequestVocabulary>, model: FrameworkModel): vo
   for (const name of model.fileRoutes?.methodExports ?? []) into.methodExports.add(name);
   into.platformClaims = [...into.platformClaims, ...platformClaimsOf(model.request?.members ?? {}, [])];
   if (model.procedures) {
-    const { resolverMethods, builders, options } = model.procedures;
-    into.procedures = [...into.procedures, { methods: new Set(resolverMethods), builders: new NameSet(builders), options }];
+    const { resolverMethods, builders, options, middlewareMethods } = model.procedures;
+    into.procedures = [...into.procedures, { methods: new Set(resolverMethods), middleware: new Set(middlewareMethods ?? []), builders: new NameSet(builders), options }];
   }
   const files = model.fileRoutes;
   if (files?.handlerExports && model.routeFramework) {
@@ -330,6 +339,7 @@ function emptyRouting(): Mutable<RoutingVocabulary> {
     registrations: new Set(),
     verifierHints: new Map(),
     resolverRoutes: { framework: 'graphql', method: 'POST', builders: new Map(), servers: new Map() },
+    procedureRoutes: { framework: undefined, routerFactories: new Set(), routeMethods: new Map(), builders: new NameSet(), middlewareMethods: new Set() },
   };
 }
 
@@ -339,6 +349,7 @@ function addRouting(into: Mutable<RoutingVocabulary>, model: FrameworkModel): vo
   if (framework && model.decoratedControllers) into.decoratedControllers = [...into.decoratedControllers, { ...model.decoratedControllers, framework, packages: model.packages }];
   if (framework && model.fileRoutes) into.fileRoutes = [...into.fileRoutes, { ...model.fileRoutes, framework }];
   if (framework && model.resolvers) addResolverRoutes(into, model.resolvers, framework);
+  if (framework && model.procedures?.routeMethods) addProcedureRoutes(into, model.procedures, framework);
   const routing = model.routing;
   if (!routing) return;
   if (framework) into.factories = [...into.factories, ...(routing.factories ?? []).map((factory) => ({ ...factory, framework }))];
@@ -391,6 +402,21 @@ function addResolverRoutes(into: Mutable<RoutingVocabulary>, resolvers: Resolver
   for (const builder of resolvers.schemaBuilders ?? []) builders.set(builder.name, builder);
   for (const server of resolvers.servers ?? []) servers.set(server.name, server);
   into.resolverRoutes = { framework, method: resolvers.method ?? into.resolverRoutes.method, builders, servers };
+}
+
+function addProcedureRoutes(into: Mutable<RoutingVocabulary>, procedures: ProcedureResolvers, framework: RouteFramework): void {
+  const current = into.procedureRoutes;
+  const builders = new NameSet(procedures.builders);
+  into.procedureRoutes = {
+    framework,
+    routerFactories: new Set([...current.routerFactories, ...(procedures.routerFactories ?? [])]),
+    routeMethods: new Map([...current.routeMethods, ...Object.entries(procedures.routeMethods ?? {})]),
+    builders,
+    middlewareMethods: new Set([...current.middlewareMethods, ...(procedures.middlewareMethods ?? [])]),
+  };
+  const servers = new Map(into.resolverRoutes.servers);
+  for (const server of procedures.servers ?? []) servers.set(server.name, server);
+  into.resolverRoutes = { ...into.resolverRoutes, servers };
 }
 
 /** The built-in models' vocabulary. */

@@ -86,7 +86,7 @@ function procedureOptions(fn: FunctionNode): Readonly<Record<string, RequestMemb
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = memberName(callee);
-  const procedures = REQUEST.procedures.filter((candidate) => method !== undefined && candidate.methods.has(method));
+  const procedures = REQUEST.procedures.filter((candidate) => method !== undefined && (candidate.methods.has(method) || candidate.middleware.has(method)));
   if (procedures.length === 0) return undefined;
   // Walk the builder chain back: `.input(…)`, `.use(…)` calls and member reads, to the names it is made of.
   let current: TSESTree.Node = unwrap(callee.object);
@@ -306,6 +306,7 @@ function memberValue(member: RequestMember, text: string, node: TSESTree.Node, f
   if ('session' in member) return [{ shape: 'session', text }];
   if ('url' in member) return [member.url === 'parsed' ? { shape: 'url' } : { shape: 'request-url' }];
   if ('verified' in member) return [verifiedAt(text, node)];
+  if ('context' in member) return [{ shape: 'execution-host' }];
   return [{ shape: 'request-path', text, members: member.members }];
 }
 

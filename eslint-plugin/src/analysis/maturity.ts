@@ -70,6 +70,11 @@ export interface VerificationFact extends Fact {
   strategyElsewhere?: boolean;
   /** Where the chain's later code reads the claims it verified (`req.auth.payload`), when the facts say so. */
   claimsPath?: string;
+  /**
+   * Made by a context builder that runs for every request (`createContext`): it authenticates a route only where the
+   * chain requires or decides on what the builder put on the context; a public procedure beside it stays public.
+   */
+  contextual?: boolean;
 }
 
 export interface DecisionFact extends Fact {
@@ -79,6 +84,8 @@ export interface DecisionFact extends Fact {
   prop?: string;
   /** A `pending` decision on a property that holds verified identity by convention unless the chain sets it. */
   verifiedUnlessWritten?: boolean;
+  /** A sign-in gate (`if (!ctx.user) throw …`) on a property the chain sets: no decision, but it requires the identity. */
+  presence?: boolean;
   /** Privilege writes (a role from the body) hold a route below Level 3 but do not make a sign-up route protected. */
   privilegeWrite?: boolean;
   /** The claim a decision on verified claims reads (`roles`, `sub`): a role gate or an identity check. */
@@ -131,6 +138,8 @@ export interface ChainWrite {
   prop: string;
   trust: RequestWrite['trust'];
   from?: string;
+  /** Returned by a context builder rather than written on the request by middleware. */
+  context?: boolean;
 }
 
 export interface Grade {
@@ -523,16 +532,18 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
       });
       return;
     }
-    if (link.context?.fn) writes.push(...located.contextWrites(link.context.fn));
+    if (link.context?.fn) writes.push(...located.contextWrites(link.context.fn).map((write) => ({ ...write, context: true })));
+    const contextual = link.context !== undefined;
     if (link.decoration !== undefined) {
       unknown.push({ description: `decorator '${link.decoration}' is registered in another file`, span: spanOf(link.node), decoration: link.decoration });
       return;
     }
     visible.push(...link.ranges);
     schemes.push(...pickWithin(located.schemes, link.ranges, seen));
-    verifications.push(...pickWithin(located.verifications, link.ranges, seen));
+    verifications.push(...pickWithin(located.verifications, link.ranges, seen).map((verification) => (contextual ? { ...verification, contextual: true } : verification)));
     unknown.push(...pickWithin(located.unreadAuthentication, link.ranges, seen));
-    decisions.push(...pickWithin(located.decisions, link.ranges, seen));
+    // Building a context decides nothing; the resolvers' decisions on it are the route's.
+    if (!contextual) decisions.push(...pickWithin(located.decisions, link.ranges, seen));
     const written = pickWithin(located.writes, link.ranges, seen);
     if (!handler) writes.push(...written);
     const check = claimCheckOf(link.node);
@@ -623,13 +634,14 @@ function linkName(link: ChainLink): string {
 /** A decision as a fact: its least trusted operand value decides its trust. */
 function decisionFact(sourceCode: TSESLint.SourceCode, decision: Decision): DecisionFact | undefined {
   let worst: { value: TrustValue; operand: TSESTree.Node } | undefined;
+  const gate = decision.operands.find((operand) => operand.presence)?.values[0];
   for (const operand of decision.operands) {
     if (operand.presence) continue;
     for (const value of operand.values) {
       if (!worst || trustRank(value) < trustRank(worst.value)) worst = { value, operand: operand.node };
     }
   }
-  if (!worst) return undefined;
+  if (!worst) return gate?.trust === 'pending' ? { trust: 'pending', presence: true, prop: gate.prop, description: `requires ${describeValue(gate)}`, span: spanOf(decision.node) } : undefined;
   const span = spanOf(decision.node);
   if (worst.value.trust === 'verified') {
     const claim = worst.value.name;

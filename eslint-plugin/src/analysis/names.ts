@@ -8,7 +8,7 @@ const PRIVILEGE_NAME =
   /role|admin|permission|\bperms?\b|scope|group|privilege|superuser|staff|\bacl\b|entitle|authori[sz]|allowed|has_?access|can_?access|access_?level|\bis_?(manager|moderator|root|owner)\b/i;
 
 /** Names that say who a caller is or whose data it is: tenant, owner, user id, subject. */
-const IDENTITY_NAME = /tenant|owner|user[-_]?id|userid|\buid\b|\bsub\b|\borg[-_]?id\b|account[-_]?id/i;
+const IDENTITY_NAME = /tenant|owner|author[-_]?id|user[-_]?id|userid|\buid\b|\bsub\b|\borg[-_]?id\b|account[-_]?id/i;
 
 /** String literals that, compared with a value, mean an access level. */
 const AUTHORIZATION_LITERAL = /^(admin|administrator|superuser|super_?admin|root|owner|staff|manager|moderator|editor|internal|privileged)$/i;

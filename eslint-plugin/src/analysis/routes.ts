@@ -184,6 +184,7 @@ const TOKEN_STRATEGY = /jwt|bearer/i;
 const PLATFORM_CLAIMS = VOCABULARY.request.platformClaims;
 const RESOLVER_OPERATIONS = VOCABULARY.request.resolverOperations;
 const RESOLVER_ROUTES = ROUTING.resolverRoutes;
+const PROCEDURE_ROUTES = ROUTING.procedureRoutes;
 /** How many variables, spreads and imports deep a resolver map is followed to the maps it is made of. */
 const MAX_RESOLVER_DEPTH = 8;
 /** Options of schema builders that hold resolver maps, wherever an object carries them (`{ typeDefs, resolvers }`). */
@@ -577,6 +578,7 @@ class RouteDiscovery {
     this.sortedCalls = collected.plainCalls;
     this.recordDecorations(collected.memberCalls);
     for (const property of collected.resolverOperations) this.resolverMapReceiver(property.parent as TSESTree.ObjectExpression, 0);
+    for (const call of collected.allCalls) if (call.type === AST_NODE_TYPES.CallExpression && isProcedureRouterCall(call)) this.procedureRouterReceiver(call, 0);
     // Chained registrations (`app.use(a).use(b)`) nest the later call outside the earlier one; their
     // property names are in the order they run.
     const inRunOrder = [...collected.memberCalls].sort((a, b) => (unwrap(a.callee) as TSESTree.MemberExpression).property.range[0] - (unwrap(b.callee) as TSESTree.MemberExpression).property.range[0]);
@@ -1184,11 +1186,14 @@ class RouteDiscovery {
     if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const callee = unwrap(call.callee);
     const server = callee.type === AST_NODE_TYPES.Identifier ? RESOLVER_ROUTES.servers.get(callee.name) : undefined;
-    const instance = server ? call.arguments[server.instanceArgument] : undefined;
-    if (!server || !instance || instance.type === AST_NODE_TYPES.SpreadElement) return undefined;
-    const target = this.schemaTarget(instance);
+    const argument = server ? call.arguments[server.instanceArgument] : undefined;
+    if (!server || !argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    // `createExpressMiddleware({ router, createContext })`: the instance is an option beside the context builder.
+    const holder = server.instanceOption !== undefined ? unwrap(argument) : undefined;
+    const instance = holder ? (holder.type === AST_NODE_TYPES.ObjectExpression ? propertyValue(holder, server.instanceOption!) : undefined) : argument;
+    const target = instance ? this.schemaTarget(instance) : undefined;
     if (!target) return undefined;
-    const options = call.arguments[server.instanceArgument + 1];
+    const options = holder ?? call.arguments[server.instanceArgument + 1];
     const bareOptions = options && options.type !== AST_NODE_TYPES.SpreadElement ? unwrap(options) : undefined;
     const context = server.contextOption !== undefined && bareOptions?.type === AST_NODE_TYPES.ObjectExpression ? propertyValue(bareOptions, server.contextOption) : undefined;
     return { target, context: context ? [this.contextLink(context)] : [] };
@@ -1203,8 +1208,114 @@ class RouteDiscovery {
       return declaration ? this.schemaTarget(declaration) : undefined;
     }
     if (bare.type !== AST_NODE_TYPES.CallExpression && bare.type !== AST_NODE_TYPES.NewExpression) return undefined;
+    if (bare.type === AST_NODE_TYPES.CallExpression && isProcedureRouterCall(bare)) return this.procedureRouterReceiver(bare, 0);
     const builder = schemaBuilderOf(bare);
     return builder ? this.schemaReceiver(bare, builder, 0) : undefined;
+  }
+
+  // ---- procedure routers (tRPC) ---------------------------------------------------------------------
+
+  /**
+   * `t.router({ feed: publicProcedure.query(fn), post: postRouter })` as a router: each procedure is a route and each
+   * nested router a mount, under its key. Keys are path segments that start with a dot, so that `procedurePath`
+   * joins them with dots (`/trpc/post.feed`) once mount prefixes are in place.
+   */
+  private procedureRouterReceiver(call: TSESTree.CallExpression, depth: number): Receiver | undefined {
+    const framework = PROCEDURE_ROUTES.framework;
+    const table = call.arguments[0] && unwrap(call.arguments[0]);
+    if (!framework || table?.type !== AST_NODE_TYPES.ObjectExpression || depth > MAX_RESOLVER_DEPTH) return undefined;
+    const key = bindingKey(call);
+    const existing = this.receivers.get(key);
+    if (existing) return existing;
+    const receiver = this.receiverByKey(key, framework, true, false);
+    for (const property of table.properties) {
+      const name = property.type === AST_NODE_TYPES.Property ? propertyKeyName(property) : undefined;
+      if (name === undefined || property.type !== AST_NODE_TYPES.Property) continue;
+      const value = unwrap(property.value as TSESTree.Node);
+      const procedure = this.procedureOf(value);
+      if (procedure) receiver.routes.push({ order: this.order++, method: procedure.method, path: `.${name}`, node: property, links: procedure.links });
+      else this.mountProcedureRouter(receiver, value, `.${name}`, property, depth + 1);
+    }
+    return receiver;
+  }
+
+  private mountProcedureRouter(receiver: Receiver, value: TSESTree.Node, prefix: string, node: TSESTree.Node, depth: number): void {
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      const ref = this.importOf(value);
+      if (ref) {
+        this.externalMounts.push(this.externalMount(receiver, ref, prefix, [], node));
+        return;
+      }
+      const declaration = this.declarationOf(value);
+      if (declaration) this.mountProcedureRouter(receiver, unwrap(declaration), prefix, node, depth + 1);
+      return;
+    }
+    if (value.type !== AST_NODE_TYPES.CallExpression || !isProcedureRouterCall(value)) return;
+    const child = this.procedureRouterReceiver(value, depth + 1);
+    if (child && child !== receiver) this.addMount(receiver, child, prefix, [], node);
+  }
+
+  /**
+   * `protectedProcedure.input(schema).mutation(fn)`: the HTTP method and the chain (the builder's `.use()`
+   * middleware, in the order it runs, then the resolver), when the call chain starts from a procedure builder.
+   */
+  private procedureOf(node: TSESTree.Node): { method: string; links: ChainLink[] } | undefined {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const callee = unwrap(node.callee);
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? PROCEDURE_ROUTES.routeMethods.get(memberName(callee) ?? '') : undefined;
+    const resolver = node.arguments[0];
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !method || !resolver || resolver.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    const middleware: ChainLink[] = [];
+    let builder = false;
+    let current: TSESTree.Node = unwrap(callee.object);
+    for (let steps = 0; steps < 64 && !builder; steps++) {
+      if (current.type === AST_NODE_TYPES.CallExpression) {
+        const inner = unwrap(current.callee);
+        if (inner.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+        // Walking from the resolver back to the builder meets later middleware first.
+        if (PROCEDURE_ROUTES.middlewareMethods.has(memberName(inner) ?? '')) middleware.unshift(...this.linksOfArguments(current.arguments));
+        current = unwrap(inner.object);
+      } else if (current.type === AST_NODE_TYPES.MemberExpression) {
+        builder = PROCEDURE_ROUTES.builders.has(memberName(current) ?? '');
+        current = unwrap(current.object);
+      } else if (current.type === AST_NODE_TYPES.Identifier) {
+        const named = PROCEDURE_ROUTES.builders.has(current.name);
+        const ref = this.importOf(current);
+        if (ref) {
+          if (named) middleware.unshift({ node: current, ranges: [current.range], imported: ref });
+          builder = named;
+          break;
+        }
+        const declaration = this.declarationOf(current);
+        if (!declaration) {
+          builder = named;
+          break;
+        }
+        current = unwrap(declaration);
+      } else break;
+    }
+    return builder ? { method, links: [...middleware, this.linkOf(resolver)] } : undefined;
+  }
+
+  /**
+   * An exported procedure builder (`export const adminProcedure = protectedProcedure.use(…)`) runs the middleware of
+   * every builder it is made from in this file, not only its own.
+   */
+  private procedureBuilderLink(value: TSESTree.Node): ChainLink | undefined {
+    if (value.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const roots: Range[] = [value.range];
+    let current: TSESTree.Node = value;
+    for (let steps = 0; steps < 64; steps++) {
+      if (current.type === AST_NODE_TYPES.CallExpression) current = unwrap(current.callee);
+      else if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
+      else if (current.type === AST_NODE_TYPES.Identifier && !this.importOf(current)) {
+        const declaration = this.declarationOf(current);
+        if (!declaration || !PROCEDURE_ROUTES.builders.has(current.name)) break;
+        roots.push(declaration.range);
+        current = unwrap(declaration);
+      } else break;
+    }
+    return roots.length > 1 ? { node: value, ranges: this.expand(roots) } : undefined;
   }
 
   /** `startStandaloneServer(server, { context })`: the server answers on its own, at its root. */
@@ -1527,7 +1638,7 @@ class RouteDiscovery {
       }
       return;
     }
-    this.exportLinks.set(name, this.linkOf(bare));
+    this.exportLinks.set(name, this.exportLinkOf(name, bare));
     this.recordMembers(name, bare);
     const exportedFunction = isFunctionNode(bare) ? bare : this.localFunction(bare);
     if (exportedFunction) this.exportFunctions.set(name, exportedFunction);
@@ -1551,6 +1662,15 @@ class RouteDiscovery {
       const instance = this.receivers.get(this.keyOf(param));
       if (instance) instance.exportedAs = name;
     }
+  }
+
+  /**
+   * What another file's import of an export runs. A procedure router made by a factory the project re-exports
+   * (`router` from './trpc') is this file's router, not that import; a procedure builder runs its builders' middleware.
+   */
+  private exportLinkOf(name: string, value: TSESTree.Node): ChainLink {
+    if (value.type === AST_NODE_TYPES.CallExpression && isProcedureRouterCall(value)) return { node: value, ranges: [value.range] };
+    return (PROCEDURE_ROUTES.builders.has(name) ? this.procedureBuilderLink(value) : undefined) ?? this.linkOf(value);
   }
 
   /** `module.exports = [{ method, path, handler }, …]`: routes of a server that another file registers them on. */
@@ -2219,4 +2339,30 @@ function schemaBuilderOf(call: TSESTree.CallExpression | TSESTree.NewExpression)
   const callee = unwrap(call.callee);
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
   return name !== undefined ? RESOLVER_ROUTES.builders.get(name) : undefined;
+}
+
+/** `router({ … })`, `t.router({ … })`: a call that makes a procedure router from an object. */
+function isProcedureRouterCall(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  const table = call.arguments[0];
+  return name !== undefined && PROCEDURE_ROUTES.routerFactories.has(name) && table !== undefined && unwrap(table).type === AST_NODE_TYPES.ObjectExpression;
+}
+
+/**
+ * A procedure route's path as clients call it: the keys of nested routers and of the procedure, which route
+ * discovery writes as segments starting with a dot, joined with dots after the adapter's mount path
+ * (`/trpc/.post/.feed` is `/trpc/post.feed`).
+ */
+export function procedurePath(path: string): string {
+  let joined = '';
+  let inKeys = false;
+  for (const segment of path.split('/')) {
+    if (segment === '') continue;
+    const key = segment.startsWith('.');
+    if (key && inKeys) joined += segment;
+    else joined += `/${key ? segment.slice(1) : segment}`;
+    inKeys ||= key;
+  }
+  return joined || '/';
 }

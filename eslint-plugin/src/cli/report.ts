@@ -141,6 +141,11 @@ export function isCounted(route: ReportRoute): boolean {
 }
 
 /** Routes below `minLevel`, which fail the command. */
+/** The path as people read it: a GraphQL endpoint's routes carry their operation (`/graphql Query.invoice`). */
+export function routeTarget(route: Pick<ReportRoute, 'path' | 'operation'>): string {
+  return route.operation !== undefined ? `${route.path} ${route.operation}` : route.path;
+}
+
 export function routesBelow(report: Report, minLevel: number): ReportRoute[] {
   return report.routes.filter((route) => isCounted(route) && levelRank(route.level) < minLevel);
 }

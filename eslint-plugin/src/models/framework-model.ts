@@ -47,6 +47,8 @@ export type RequestMember =
   | { verified: true }
   /** Claims a platform verified before the code ran (an API Gateway authorizer); `by` names it in reasons. */
   | { verified: true; by: string }
+  /** A context object its builder made (tRPC's `ctx`): its members are what the builder returned; `req` is the request. */
+  | { context: true }
   /** A path into the request object whose members are described one level further down. */
   | { members: Readonly<Record<string, RequestMember>> };
 
@@ -285,6 +287,8 @@ export interface SchemaBuilder {
 export interface SchemaServer {
   name: string;
   instanceArgument: number;
+  /** The instance is this option of that argument, beside the context option (`{ router, createContext }`). */
+  instanceOption?: string;
   contextOption?: string;
   /** Serves on its own (`startStandaloneServer`) rather than as middleware mounted on an app. */
   standalone?: boolean;
@@ -298,6 +302,14 @@ export interface ProcedureResolvers {
   builders: readonly NamePattern[];
   /** What the resolver's options object holds. */
   options: Readonly<Record<string, RequestMember>>;
+  /** Builder methods whose callback is middleware taking the same options (`t.procedure.use(({ ctx, next }) => …)`). */
+  middlewareMethods?: readonly string[];
+  /** The HTTP method each resolver method is called with (`query` → `GET`): procedures are graded as these routes. */
+  routeMethods?: Readonly<Record<string, string>>;
+  /** Calls that make a router of procedures and nested routers from an object (`t.router({ post: postRouter })`). */
+  routerFactories?: readonly string[];
+  /** Adapters that serve a router, with the options naming it and the context builder (`createExpressMiddleware`). */
+  servers?: readonly SchemaServer[];
 }
 
 /** A framework model. */

@@ -9,8 +9,9 @@ const trpc: FrameworkModel = {
   id: 'trpc',
   name: 'tRPC',
   packages: ['@trpc/server'],
-  covers: 'resolvers of `.query()`/`.mutation()`/`.subscription()` on `t.procedure` and builders named `…Procedure`: `input` is client input (`procedure input \'userId\'`), `ctx.req` the request; procedures are not yet graded as routes, and `ctx` members set by `createContext` are not yet read as verified',
+  covers: 'each procedure of `t.router({ … })` is a route (`GET` for `.query()`, `POST` for `.mutation()`, `/trpc/<router>.<procedure>` under the adapter\'s mount) through nested routers and imports up to `createExpressMiddleware`, `createHTTPServer` and `fetchRequestHandler`; builders named `…Procedure` run their `.use()` middleware first; `input` is client input (`procedure input \'userId\'`), `ctx.req` the request, and the other members of `ctx` are what `createContext` returned (verified only when built from a verified token)',
   routeFramework: 'trpc',
+  request: { hostRequestMembers: ['req'] },
   // `throw new TRPCError({ code: 'FORBIDDEN' })` answers 403, `'UNAUTHORIZED'` 401.
   denyCodes: ['FORBIDDEN', 'UNAUTHORIZED'],
   unauthenticatedCodes: ['UNAUTHORIZED'],
@@ -19,8 +20,17 @@ const trpc: FrameworkModel = {
     builders: ['*Procedure', 'procedure'],
     options: {
       input: { source: 'argument', label: 'procedure input' },
-      ctx: { members: { req: { request: true } } },
+      ctx: { context: true },
     },
+    middlewareMethods: ['use'],
+    routeMethods: { query: 'GET', mutation: 'POST', subscription: 'GET' },
+    routerFactories: ['router', 'createTRPCRouter'],
+    servers: [
+      { name: 'createExpressMiddleware', instanceArgument: 0, instanceOption: 'router', contextOption: 'createContext' },
+      { name: 'createHTTPHandler', instanceArgument: 0, instanceOption: 'router', contextOption: 'createContext' },
+      { name: 'createHTTPServer', instanceArgument: 0, instanceOption: 'router', contextOption: 'createContext', standalone: true },
+      { name: 'createNextApiHandler', instanceArgument: 0, instanceOption: 'router', contextOption: 'createContext' },
+    ],
   },
 };
 

@@ -17,7 +17,7 @@ import { remap, type ModelRef, type ParamAccess, type ParamComparison, type Para
 import { describeOrigin } from '../analysis/describe';
 import { returnedWrites, writtenAt, type WrittenTrust } from '../analysis/request-writes';
 import { VOCABULARY } from '../analysis/framework-models';
-import { joinPaths, nestTargetCovers, nextMatcherCovers, prefixCovers, type ImportRef, type Range } from '../analysis/routes';
+import { joinPaths, nestTargetCovers, procedurePath, nextMatcherCovers, prefixCovers, type ImportRef, type Range } from '../analysis/routes';
 import { DEFAULT_LIST_OPTIONS, listSourceFiles, type FileListing } from './files';
 import { parseFile } from './parse';
 import { forgetResolutionsIn, forgetResolvers, projectRootOf, resolverFor } from './modules';
@@ -588,9 +588,11 @@ class Linker {
       return [{ ...base, path: route.path, facts: mergeFacts(...applying.map((part) => part.facts), own.facts), reaches: [...own.reaches, ...applying.flatMap((part) => part.reaches)] }];
     }
     const contexts = route.exportedAs !== undefined ? (mounts.get(`${summary.file}#${route.exportedAs}`) ?? []) : [];
-    if (contexts.length === 0) return [{ ...base, path: route.path, facts: own.facts, reaches: own.reaches }];
+    // Procedure routes name their router keys as dotted segments, joined once the whole path is known.
+    const clientPath = (path: string) => (route.framework === PROCEDURE_FRAMEWORK ? procedurePath(path) : path);
+    if (contexts.length === 0) return [{ ...base, path: clientPath(route.path), facts: own.facts, reaches: own.reaches }];
     return contexts.map((mount) => {
-      const path = joinPrefix(mount.prefix, route.path);
+      const path = clientPath(joinPrefix(mount.prefix, route.path));
       const scoped = mount.scoped.filter((use) => prefixCovers(use.prefix, path)).map((use) => use.facts);
       return { ...base, path, facts: mergeFacts(mount.facts, ...scoped, own.facts), reaches: [...mount.reaches, ...own.reaches] };
     });
@@ -687,8 +689,8 @@ class Linker {
         kept.push(target ? { ...unknown, description: `${unknown.description}, which ${target.missing}`, why: target.missing } : unknown);
         continue;
       }
-      found.push(unknown.handler ? withoutWrites(target.facts) : target.facts);
-      if (unknown.context) found.push(this.contextFacts(file, unknown.ref!));
+      if (unknown.context) found.push(contextual(target.facts), this.contextFacts(file, unknown.ref!));
+      else found.push(unknown.handler ? withoutWrites(target.facts) : target.facts);
       reached.push(...target.reaches);
     }
     // The services and helpers the code calls run on the chain too: their decisions and verifications count.
@@ -716,7 +718,7 @@ class Linker {
   private contextFacts(fromFile: string, ref: ImportRef): ChainFacts {
     const target = this.index.exportOf(fromFile, ref, 0, this.filesRead);
     const returns = target !== 'package' && !('missing' in target) ? target.export.returns : undefined;
-    return { schemes: [], verifications: [], decisions: [], unknown: [], writes: returnedWrites(returns ?? []) };
+    return { schemes: [], verifications: [], decisions: [], unknown: [], writes: returnedWrites(returns ?? []).map((write) => ({ ...write, context: true })) };
   }
 
   /** A strategy marker judged by the strategies the project configures, where its own file configures none. */
@@ -752,10 +754,13 @@ class Linker {
  * Resolver maps (`Query: {`) and procedure resolvers (`.query(`) register routes too; the words come from the models,
  * never from the project, so the pattern is built once from them.
  */
+const PROCEDURE_FRAMEWORK = VOCABULARY.routing.procedureRoutes.framework;
+
 const RESOLVER_HINT = new RegExp(
   [
     ...[...VOCABULARY.request.resolverOperations].map((operation) => `\\b${escapeForPattern(operation)}\\s*:`),
     ...VOCABULARY.request.procedures.flatMap((procedure) => [...procedure.methods].map((method) => `\\.${escapeForPattern(method)}\\s*\\(`)),
+    ...[...VOCABULARY.routing.procedureRoutes.routerFactories].map((factory) => `\\b${escapeForPattern(factory)}\\s*\\(\\s*\\{`),
   ].join('|') || '(?!)',
 );
 
@@ -781,8 +786,13 @@ function settleWrites(facts: ChainFacts): { facts: ChainFacts; writes: Map<strin
     const trust = write.trust === 'pending' ? writtenAt(writes, write.from ?? '') : write.trust;
     if (trust) writes.set(write.prop, trust);
   }
+  // A context builder's verification authenticates the route when the chain requires or decides on what it set.
+  const contextWritten = new Set((facts.writes ?? []).filter((write) => write.context).map((write) => rootProp(write.prop)));
+  let requiresContext = false;
   const decisions = facts.decisions.flatMap((decision): DecisionFact[] => {
     const written = decision.prop !== undefined ? writtenAt(writes, decision.prop) : undefined;
+    if (written !== undefined && decision.prop !== undefined && contextWritten.has(rootProp(decision.prop))) requiresContext = true;
+    if (decision.presence) return [];
     if (decision.trust === 'pending') {
       if (!written) return decision.verifiedUnlessWritten ? [{ ...decision, trust: 'verified', description: `decision on verified claim '${decision.claim ?? decision.prop ?? ''}'` }] : [];
       const trust = written === 'server' ? 'verified' : written;
@@ -793,7 +803,21 @@ function settleWrites(facts: ChainFacts): { facts: ChainFacts; writes: Map<strin
     }
     return [decision];
   });
-  return { facts: { ...facts, decisions }, writes };
+  const verifications = requiresContext ? facts.verifications : facts.verifications.filter((verification) => !verification.contextual);
+  return { facts: { ...facts, decisions, verifications }, writes };
+}
+
+function rootProp(prop: string): string {
+  const dot = prop.indexOf('.');
+  return dot < 0 ? prop : prop.slice(0, dot);
+}
+
+/**
+ * A context builder's facts: its verifications run for every request and count only where the route needs them;
+ * building the context decides nothing (`role: claims.role === 'admin' ? 'admin' : 'user'` normalises a claim).
+ */
+function contextual(facts: ChainFacts): ChainFacts {
+  return { ...facts, decisions: [], verifications: facts.verifications.map((verification) => ({ ...verification, contextual: true })) };
 }
 
 /**

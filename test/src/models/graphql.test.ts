@@ -133,11 +133,15 @@ startStandaloneServer(new ApolloServer({ typeDefs, resolvers }));`,
         {
           code: apollo(
             `  Query: {
-    invoice: (_parent, args, context) => context.db.invoice.findUnique({ where: { id: args.id } }),
+    invoice: (_parent, args, context) => {
+      if (!context.user) throw new GraphQLError('Sign in', { extensions: { code: 'UNAUTHENTICATED' } });
+      return context.db.invoice.findUnique({ where: { id: args.id } });
+    },
   },`,
             VERIFIED_CONTEXT,
           ),
-          errors: [{ messageId: 'missingOwnershipCheck', line: 7, column: 61 }],
+          // Any signed-in viewer reads any invoice.
+          errors: [{ messageId: 'missingOwnershipCheck', line: 9, column: 33 }],
         },
         {
           // The same read of an owned model on a server that authenticates nobody: anyone reads anyone's invoice.

@@ -64,3 +64,85 @@ describe('tRPC model', () => {
     });
   });
 });
+
+/** A tRPC server in one file: routers on lines 9 and 10, served under /trpc with a context builder. */
+function trpcServer(context: string, procedures: string): string {
+  return `import { initTRPC, TRPCError } from '@trpc/server';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import express from 'express';
+import { decodeJwt, jwtVerify } from 'jose';
+const t = initTRPC.context().create();
+const publicProcedure = t.procedure;
+const protectedProcedure = t.procedure.use(({ ctx, next }) => { if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED' }); return next(); });
+${context}
+const postRouter = t.router({ ${procedures} });
+const appRouter = t.router({ post: postRouter });
+const app = express();
+app.use('/trpc', createExpressMiddleware({ router: appRouter, createContext }));
+`;
+}
+
+const VERIFIED = "async function createContext({ req }) { const { payload } = await jwtVerify(req.headers.authorization, JWKS, { algorithms: ['ES256'], issuer: 'https://id.example', audience: 'api' }); return { db, user: { id: payload.sub, role: payload.role } }; }";
+const DECODED = 'async function createContext({ req }) { const claims = decodeJwt(req.headers.authorization); return { db, user: { id: claims.sub, role: claims.role } }; }';
+
+describe('tRPC procedures as routes', () => {
+  const config = { plugins: { claimguard: plugin }, rules: { 'claimguard/maturity-level': 'error' } } as const;
+
+  it('grades each procedure as GET (query) or POST (mutation) of /trpc/<router>.<procedure>, public builders as unauthenticated', () => {
+    const code = trpcServer(
+      VERIFIED,
+      `feed: publicProcedure.query(() => []),
+  mine: protectedProcedure.query(({ ctx }) => ctx.db.post.findMany({ where: { authorId: ctx.user.id } })),
+  archive: protectedProcedure.mutation(({ ctx }) => ctx.db.post.updateMany({ data: { archived: true } })),`,
+    );
+    const messages = lintUnderBothParsers(code, config);
+    assert.deepEqual(
+      messages.map((message) => [message.line, message.message.split(':')[0]]),
+      [
+        [9, 'Unauthenticated route GET /trpc/post.feed'],
+        [11, 'Level 1'],
+      ],
+    );
+  });
+
+  describe('no-unverified-claims: ctx is what createContext returned', () => {
+    const rule = plugin.rules['no-unverified-claims']!;
+    const adminOnly = `report: protectedProcedure.query(({ ctx }) => { if (ctx.user.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN' }); return []; }),`;
+    runUnderBothParsers('no-unverified-claims', rule as never, {
+      valid: [trpcServer(VERIFIED, adminOnly)],
+      invalid: [
+        {
+          code: trpcServer(DECODED, adminOnly),
+          // protectedProcedure's sign-in gate lets a forged token through too.
+          errors: [
+            { messageId: 'unverifiedClaims', line: 7, column: 70 },
+            { messageId: 'unverifiedClaims', line: 9, column: 83 },
+          ],
+        },
+      ],
+    });
+  });
+
+  describe('require-ownership-check: a post loaded by procedure input', () => {
+    const rule = plugin.rules['require-ownership-check']!;
+    runUnderBothParsers('require-ownership-check', rule as never, {
+      valid: [
+        // The author compared with the verified user before anything is returned.
+        trpcServer(
+          VERIFIED,
+          `remove: protectedProcedure.input(idInput).mutation(async ({ ctx, input }) => {
+    const post = await ctx.db.post.findUnique({ where: { id: input.id } });
+    if (!post || post.authorId !== ctx.user.id) throw new TRPCError({ code: 'NOT_FOUND' });
+    return ctx.db.post.delete({ where: { id: post.id } });
+  }),`,
+        ),
+      ],
+      invalid: [
+        {
+          code: trpcServer(VERIFIED, `byId: protectedProcedure.input(idInput).query(({ ctx, input }) => ctx.db.post.findUnique({ where: { id: input.id } })),`),
+          errors: [{ messageId: 'missingOwnershipCheck', line: 9, column: 109 }],
+        },
+      ],
+    });
+  });
+});

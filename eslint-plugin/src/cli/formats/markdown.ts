@@ -1,4 +1,4 @@
-import { levelLabel, plural, type Report, type ReportRoute } from '../report';
+import { levelLabel, plural, routeTarget, type Report, type ReportRoute } from '../report';
 import { summaryLine } from './summary';
 import { codeSpan } from './text';
 
@@ -13,7 +13,7 @@ export function formatMarkdown(report: Report, { maxRows = Infinity }: { maxRows
     lines.push('Routes pulling it down:', '');
     for (const route of report.weakestRoutes) {
       const why = `${route.reasons[0] ?? ''}${route.nextStep ? `; ${route.nextStep}` : ''}`;
-      lines.push(`- ${codeSpan(`${route.method} ${route.path}`)} (${codeSpan(`${route.file}:${route.line}`)}): ${codeSpan(why)}`);
+      lines.push(`- ${codeSpan(`${route.method} ${routeTarget(route)}`)} (${codeSpan(`${route.file}:${route.line}`)}): ${codeSpan(why)}`);
     }
     lines.push('');
   }
@@ -59,7 +59,7 @@ function routesSection(routes: readonly ReportRoute[], maxRows: number): string[
   for (const route of routes.slice(0, maxRows)) {
     const level = route.publicRoute ? 'public' : levelLabel(route.level);
     const recorded = !route.publicRoute && route.recordedLevel !== undefined && route.recordedLevel !== route.level ? ` (recorded: ${levelLabel(route.recordedLevel)})` : '';
-    lines.push(`| ${codeSpan(route.method, true)} | ${codeSpan(route.path, true)} | ${codeSpan(`${route.file}:${route.line}`, true)} | ${level}${recorded} | ${codeSpan(route.reasons[0] ?? '', true)} |`);
+    lines.push(`| ${codeSpan(route.method, true)} | ${codeSpan(routeTarget(route), true)} | ${codeSpan(`${route.file}:${route.line}`, true)} | ${level}${recorded} | ${codeSpan(route.reasons[0] ?? '', true)} |`);
   }
   return [...lines, ...more(routes.length, maxRows, 'route'), ''];
 }

@@ -1,5 +1,5 @@
 import type { RouteLevel } from '../../analysis/findings';
-import { levelLabel, plural, type Report, type ReportFinding, type ReportRoute } from '../report';
+import { levelLabel, plural, routeTarget, type Report, type ReportFinding, type ReportRoute } from '../report';
 import { SEPARATOR, summaryParts } from './summary';
 import { layout, layoutRows, length, paint, wrap, type Cell, type Style, type Terminal } from './terminal';
 import { visible } from './text';
@@ -86,7 +86,7 @@ function routesSection(routes: readonly ReportRoute[], terminal: Terminal): stri
   const header: Cell[] = ['METHOD', 'PATH', 'LOCATION', 'LEVEL', 'REASON'].map((text) => ({ text, style: 'bold' }));
   const rows = routes.map((route): Cell[] => [
     { text: visible(route.method) },
-    { text: visible(route.path), minWidth: 16 },
+    { text: visible(routeTarget(route)), minWidth: 16 },
     { text: visible(`${route.file}:${route.line}`), minWidth: 16 },
     { text: levelCell(route), style: route.publicRoute ? 'cyan' : levelStyle(route.level) },
     { text: visible(route.reasons[0] ?? ''), minWidth: 24 },
@@ -123,7 +123,7 @@ function gradeSection(report: Report, terminal: Terminal): string {
   if (report.weakestRoutes.length > 0) {
     lines.push('Routes pulling it down:');
     for (const route of report.weakestRoutes) {
-      const text = visible(`${route.method} ${route.path} (${route.file}:${route.line}): ${route.reasons[0] ?? ''}${route.nextStep ? `; ${route.nextStep}` : ''}`);
+      const text = visible(`${route.method} ${routeTarget(route)} (${route.file}:${route.line}): ${route.reasons[0] ?? ''}${route.nextStep ? `; ${route.nextStep}` : ''}`);
       const [first, ...rest] = wrap(text, Math.max(terminal.width - 4, 20));
       lines.push(`  ${first ?? ''}`, ...rest.map((line) => `    ${line}`));
     }
