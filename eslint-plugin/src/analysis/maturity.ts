@@ -534,6 +534,10 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
     verifications.push(...pickWithin(located.hiddenVerifications, visible, seen));
     if (verifications.length === 0) unknown.push(...pickWithin(located.hiddenAuthentication, visible, seen));
   }
+  // A composite decorator's `UseGuards(RolesGuard)`: the guard, in another file, runs where the composite is applied.
+  for (const guard of itemsWithin(model.composedGuards, visible)) {
+    unknown.push({ description: `guard '${guard.ref.name}' is imported from '${guard.ref.source}'`, span: spanOf(guard.node), ref: guard.ref });
+  }
   const calls = itemsWithin(model.importedCalls, visible).map((call): CallFact => {
     const args = located.argumentsOf(call.call);
     return args.some((values) => values.length > 0) ? { ...call.ref, args } : call.ref;

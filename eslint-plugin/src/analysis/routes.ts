@@ -136,6 +136,11 @@ export interface RouteModel {
   exportFunctions: ReadonlyMap<string, TSESTree.FunctionLike>;
   /** Calls of functions imported from the project's other files (services, helpers), sorted by where they start. */
   importedCalls: readonly { start: number; ref: ImportRef; call: TSESTree.CallExpression }[];
+  /**
+   * Guards named inside code rather than on a route (`applyDecorators(UseGuards(RolesGuard))` in a composite
+   * decorator), imported from the project's other files, sorted by where they start: code that runs them runs the guard.
+   */
+  composedGuards: readonly { start: number; ref: ImportRef; node: TSESTree.Node }[];
   /** Every call and `new` in the file, in source order (for facts that are looked up by range). */
   calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[];
   /** String literals that name an API-key or Basic credential (`'x-api-key'`, `'Basic '`), in source order. */
@@ -579,6 +584,7 @@ class RouteDiscovery {
       exportFunctions: this.exportFunctions,
       decorations: new Map([...this.decorated].map(([name, value]) => [name, this.linkOf(value)])),
       importedCalls: this.importedCallsOf(collected.allCalls),
+      composedGuards: this.composedGuardsOf(collected.plainCalls),
       calls: collected.allCalls,
       schemeLiterals: collected.schemeLiterals,
       ...(nextMiddleware ? { nextMiddleware } : {}),
@@ -1136,10 +1142,38 @@ class RouteDiscovery {
       if (authenticates) this.tokenStrategies.push(decorator);
       if (authenticates || model.strategies?.includes(call.name)) links.push({ node: decorator, ranges: [decorator.range] });
       else if (model.guards?.includes(call.name) || model.middleware?.includes(call.name)) links.push(...call.args.map((arg) => this.linkOf(unwrap(arg))));
+      else if (this.isComposedDecorator(decorator, model)) links.push(this.linkOf(decorator.expression));
       // `@Roles('admin')`-style metadata is read by a guard; keep it so the guard's decision has context.
       else if (model.gates?.includes(call.name)) links.push({ node: decorator, ranges: [decorator.range] });
     }
     return links;
+  }
+
+  /**
+   * A decorator the project writes itself (`@Auth('admin')` returning `applyDecorators(UseGuards(RolesGuard), …)`):
+   * what it applies runs on the route, so the route's chain follows it into its declaration, here or in another file.
+   * Route, parameter and public-marker decorators say what they are by name and are never composites.
+   */
+  private isComposedDecorator(decorator: TSESTree.Decorator, model: DecoratorModel): boolean {
+    const expression = unwrap(decorator.expression);
+    const callee = expression.type === AST_NODE_TYPES.CallExpression ? unwrap(expression.callee) : expression;
+    if (callee.type !== AST_NODE_TYPES.Identifier || Object.hasOwn(model.routes, callee.name) || isPublicDecorator(decorator, model)) return false;
+    return !!this.importOf(callee) || !!this.localFunction(callee);
+  }
+
+  /** `UseGuards(RolesGuard)` outside a decorator position, with `RolesGuard` imported from a project file. */
+  private composedGuardsOf(calls: readonly TSESTree.CallExpression[]): RouteModel['composedGuards'] {
+    const found: { start: number; ref: ImportRef; node: TSESTree.Node }[] = [];
+    for (const call of calls) {
+      const callee = unwrap(call.callee);
+      if (call.parent.type === AST_NODE_TYPES.Decorator || callee.type !== AST_NODE_TYPES.Identifier) continue;
+      if (!DECORATOR_MODELS.some((model) => model.guards?.includes(callee.name))) continue;
+      for (const arg of call.arguments) {
+        const ref = arg.type === AST_NODE_TYPES.SpreadElement ? undefined : this.importOf(arg);
+        if (ref) found.push({ start: arg.range[0], ref, node: arg });
+      }
+    }
+    return found.sort((a, b) => a.start - b.start);
   }
 
   /** The module a decorator's name is imported from (`Controller` from 'routing-controllers'). */

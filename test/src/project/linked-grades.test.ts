@@ -1,0 +1,125 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { forgetProjects, projectFor } from '../../../eslint-plugin/out/project/index';
+import { gradeRoutes } from '../../../eslint-plugin/out/project/grades';
+
+/**
+ * Route grades that depend on code in other files: the shapes through which authentication, guards and role
+ * checks reach a route across imports. Each case writes a small project and grades it through the project index.
+ */
+describe('route grades linked across files', () => {
+  let root: string;
+
+  /** Writes the project's files and returns each route's level by `METHOD path`. */
+  const gradesOf = (files: Record<string, string>): Record<string, string | number> => {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'claimguard-linked-')));
+    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'linked-fixture', private: true }));
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      fs.writeFileSync(path.join(root, name), text);
+    }
+    forgetProjects();
+    const first = path.join(root, Object.keys(files)[0]!);
+    const graded = gradeRoutes(projectFor(first, {}).routes(), []);
+    return Object.fromEntries(graded.map((route) => [`${route.linked.route.method} ${route.path}`, route.grade.level]));
+  };
+
+  afterEach(() => {
+    if (root) fs.rmSync(root, { recursive: true, force: true });
+    forgetProjects();
+  });
+
+  describe('NestJS composite decorators', () => {
+    const STRATEGY = `import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy) {
+  constructor() {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: process.env.KEY, algorithms: ['RS256'], issuer: 'https://id.example.com', audience: 'api' });
+  }
+  validate(payload: { sub: string; roles: string[] }) { return { id: payload.sub, roles: payload.roles }; }
+}`;
+    const ROLES_GUARD = `import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+@Injectable()
+export class RolesGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const { user } = context.switchToHttp().getRequest();
+    return !!user && user.roles.includes('admin');
+  }
+}`;
+    const HEADER_GUARD = `import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+@Injectable()
+export class HeaderAdminGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    return context.switchToHttp().getRequest().headers['x-admin'] === 'true';
+  }
+}`;
+    const controller = (decorator: string, from: string) => `import { Controller, Get, UseGuards } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import { ${decorator} } from '${from}';
+@Controller('reports')
+@UseGuards(AuthGuard('jwt'))
+export class ReportsController {
+  @${decorator}()
+  @Get()
+  list() { return []; }
+}`;
+
+    it('follows an imported applyDecorators composite to the guard it applies, in a third file', () => {
+      const grades = gradesOf({
+        'src/reports.controller.ts': controller('AdminOnly', './auth/decorators'),
+        'src/auth/decorators.ts': `import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
+import { RolesGuard } from './roles.guard';
+export function AdminOnly() {
+  return applyDecorators(UseGuards(RolesGuard), SetMetadata('roles', ['admin']));
+}`,
+        'src/auth/roles.guard.ts': ROLES_GUARD,
+        'src/auth/jwt.strategy.ts': STRATEGY,
+      });
+      assert.deepEqual(grades, { 'GET /reports': 3 });
+    });
+
+    it('grades a composite whose guard decides on a header by that guard (the decorator name is no proof)', () => {
+      const grades = gradesOf({
+        'src/reports.controller.ts': controller('Auth', './auth/decorators'),
+        'src/auth/decorators.ts': `import { applyDecorators, UseGuards } from '@nestjs/common';
+import { HeaderAdminGuard } from './header-admin.guard';
+export const Auth = () => applyDecorators(UseGuards(HeaderAdminGuard));`,
+        'src/auth/header-admin.guard.ts': HEADER_GUARD,
+        'src/auth/jwt.strategy.ts': STRATEGY,
+      });
+      assert.deepEqual(grades, { 'GET /reports': 1 });
+    });
+
+    it('follows a composite declared in the controller file itself to its imported guard', () => {
+      const grades = gradesOf({
+        'src/reports.controller.ts': `import { applyDecorators, Controller, Get, UseGuards } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import { RolesGuard } from './auth/roles.guard';
+const AdminOnly = () => applyDecorators(UseGuards(RolesGuard));
+@Controller('reports')
+@UseGuards(AuthGuard('jwt'))
+export class ReportsController {
+  @AdminOnly()
+  @Get()
+  list() { return []; }
+}`,
+        'src/auth/roles.guard.ts': ROLES_GUARD,
+        'src/auth/jwt.strategy.ts': STRATEGY,
+      });
+      assert.deepEqual(grades, { 'GET /reports': 3 });
+    });
+
+    it('leaves a route with an unrelated imported decorator at the grade its own guards give', () => {
+      const grades = gradesOf({
+        'src/reports.controller.ts': controller('Cached', './cache'),
+        'src/cache.ts': `import { SetMetadata } from '@nestjs/common';\nexport const Cached = () => SetMetadata('cache', 60);`,
+        'src/auth/jwt.strategy.ts': STRATEGY,
+      });
+      assert.deepEqual(grades, { 'GET /reports': 1 });
+    });
+  });
+});
