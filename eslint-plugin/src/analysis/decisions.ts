@@ -200,8 +200,9 @@ class DecisionFinder {
       for (const value of operand.values) if (isPrivilegeName(valueName(value) ?? '')) return true;
     }
     // Identity names (userId, tenant) count only beside a verified claim (`doc.ownerId !== claims.sub` answered
-    // with 404); on caller values alone they are usually input validation.
-    const nameTest = operands.some((operand) => operand.values.some((value) => value.trust === 'verified' || value.trust === 'pending')) ? isAuthorizationName : isPrivilegeName;
+    // with 404), or beside a header, which carries identity when a proxy or middleware sets it (`x-user-id`); on
+    // other caller values alone they are usually input validation.
+    const nameTest = operands.some((operand) => operand.values.some(saysIdentity)) ? isAuthorizationName : isPrivilegeName;
     for (const test of tests) {
       if (!test) continue;
       const text = this.sourceCode.getText(test);
@@ -681,6 +682,11 @@ function isSchemaDefinition(object: TSESTree.ObjectExpression): boolean {
 }
 
 /** `x === null`, `x !== undefined`, `typeof x === 'string'`: whether a value is there, not what it grants. */
+/** A value an identity comparison means as the caller's identity: a verified claim, a property middleware sets, a named header. */
+function saysIdentity(value: TrustValue): boolean {
+  return value.trust === 'verified' || value.trust === 'pending' || (value.trust === 'untrusted' && value.source === 'header' && value.name !== undefined);
+}
+
 function isPresenceTest(node: TSESTree.BinaryExpression): boolean {
   const isNothing = (side: TSESTree.Node): boolean => {
     const bare = unwrap(side);

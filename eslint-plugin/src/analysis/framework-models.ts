@@ -7,6 +7,7 @@ import { FRAMEWORK_MODELS } from '../models/index';
 import type {
   DefaultAuth,
   Decorators,
+  ForwardedHeaders,
   FrameworkModel,
   InstanceFactory,
   NamePattern,
@@ -85,6 +86,7 @@ export interface RequestVocabulary {
   hostMethods: ReadonlySet<string>;
   /** `module` → exported function → the caller input it returns. */
   importedSources: ReadonlyMap<string, ReadonlyMap<string, SourceKind>>;
+  forwardedHeaders: readonly ForwardedHeaders[];
   parameterDecorators: ReadonlyMap<string, ParameterInjection>;
   /** Parameter decorators that, given no name, read the value the parameter is named after (`@Path() id`). */
   namedByParameter: ReadonlySet<string>;
@@ -196,6 +198,7 @@ function emptyRequest(): Mutable<RequestVocabulary> {
     hostRequestMethods: new Set(),
     hostMethods: new Set(),
     importedSources: new Map(),
+    forwardedHeaders: [],
     parameterDecorators: new Map(),
     namedByParameter: new Set(),
     resolverOperations: new Set(),
@@ -247,6 +250,7 @@ function addRequest(into: Mutable<RequestVocabulary>, model: FrameworkModel): vo
       functions.set(entry.name, entry.source);
       into.importedSources.set(entry.module, functions);
     }
+    into.forwardedHeaders = [...into.forwardedHeaders, ...(surface.forwardedHeaders ?? [])];
   }
   for (const [name, injection] of Object.entries(model.decoratedControllers?.parameters ?? {})) into.parameterDecorators.set(name, injection);
   for (const name of model.decoratedControllers?.namedByParameter ?? []) into.namedByParameter.add(name);

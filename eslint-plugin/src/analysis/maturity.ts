@@ -70,6 +70,8 @@ export interface VerificationFact extends Fact {
   strategyElsewhere?: boolean;
   /** Where the chain's later code reads the claims it verified (`req.auth.payload`), when the facts say so. */
   claimsPath?: string;
+  /** A verifier imported from this project file stands in for its code: the project index judges that code instead. */
+  hiddenIn?: ImportRef;
 }
 
 export interface DecisionFact extends Fact {
@@ -482,7 +484,7 @@ function locateHiddenAuthentication(model: RouteModel, known: ReadonlySet<number
     if (known.has(start)) continue;
     const origin = call.ref ? ` (imported from '${call.ref.source}')` : '';
     const span = spanOf(call.node);
-    if (call.verifiesToken) hiddenVerifications.push({ start, fact: { description: `${call.name}()${origin}`, unpinned: HIDDEN_UNPINNED, span } });
+    if (call.verifiesToken) hiddenVerifications.push({ start, fact: { description: `${call.name}()${origin}`, unpinned: HIDDEN_UNPINNED, span, ...(call.ref ? { hiddenIn: call.ref } : {}) } });
     else hiddenAuthentication.push({ start, fact: { description: `authentication in ${call.name}()${origin}`, span, ...(call.ref ? { ref: call.ref } : {}) } });
   }
   return { hiddenVerifications, hiddenAuthentication };

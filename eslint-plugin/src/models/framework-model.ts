@@ -103,6 +103,21 @@ export interface RequestSurface {
   hostMethods?: readonly string[];
   /** Functions a module exports that return caller input (`cookies()` and `headers()` of `next/headers`). */
   importedSources?: readonly { module: string; name: string; source: SourceKind }[];
+  /** Calls by which middleware hands later handlers the request with headers it set (Next.js's `NextResponse.next`). */
+  forwardedHeaders?: readonly ForwardedHeaders[];
+}
+
+/**
+ * `NextResponse.next({ request: { headers } })` after `headers.set('x-user-id', claims.sub)`: the handlers read the
+ * headers the middleware set, not the ones the caller sent, so a header set from verified claims holds verified claims.
+ */
+export interface ForwardedHeaders {
+  /** The call's name, or the last member of it (`next` in `NextResponse.next`). */
+  call: string;
+  /** Where its first argument holds the headers object: `['request', 'headers']`. */
+  optionPath: readonly string[];
+  /** Methods of the headers object that set one header by name. */
+  setMethods: readonly string[];
 }
 
 /** A call that creates an app, router or plugin instance (`express()`, `new Router()`, `Fastify()`). */

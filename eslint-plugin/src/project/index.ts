@@ -662,13 +662,20 @@ class Linker {
     }
     const own: ChainFacts = {
       schemes: facts.schemes,
-      verifications: facts.verifications.map((verification) => this.withStrategy(verification)),
+      verifications: facts.verifications.filter((verification) => !this.seesVerifier(file, verification, depth)).map((verification) => this.withStrategy(verification)),
       decisions: facts.decisions,
       unknown: kept,
       ...(facts.readsCaller ? { readsCaller: true } : {}),
       ...(facts.writes ? { writes: facts.writes } : {}),
     };
     return { facts: mergeFacts(sameFile ? own : inFile(own, this.index.display(file)), ...found), reaches: reached };
+  }
+
+  /** An imported verifier whose own code verifies a token: the facts of that code, which the call brings, replace the stand-in. */
+  private seesVerifier(file: string, verification: VerificationFact, depth: number): boolean {
+    if (!verification.hiddenIn || depth >= MAX_LINK_DEPTH) return false;
+    const target = this.exportFactsOf(file, verification.hiddenIn, depth);
+    return target !== 'package' && !('missing' in target) && target.facts.verifications.length > 0;
   }
 
   /** A strategy marker judged by the strategies the project configures, where its own file configures none. */

@@ -122,4 +122,69 @@ export class ReportsController {
       assert.deepEqual(grades, { 'GET /reports': 1 });
     });
   });
+
+  describe('Next.js middleware that forwards verified claims as request headers', () => {
+    const verifier = (options: string) => `import { createRemoteJWKSet, jwtVerify } from 'jose';
+const JWKS = createRemoteJWKSet(new URL('https://id.example.com/jwks.json'));
+export async function verifyToken(token: string) {
+  const { payload } = await jwtVerify(token, JWKS, ${options});
+  return payload;
+}`;
+    const PINNED = verifier("{ algorithms: ['RS256'], issuer: 'https://id.example.com', audience: 'api' }");
+    const middleware = (forwarded: string) => `import { NextResponse, type NextRequest } from 'next/server';
+import { verifyToken } from './lib/auth';
+export async function middleware(request: NextRequest) {
+  const token = request.headers.get('authorization')?.slice(7);
+  if (!token) return NextResponse.json({ error: 'unauthorized' }, { status: 401 });
+  try {
+    const claims = await verifyToken(token);
+    const headers = new Headers(request.headers);
+    headers.set('x-user-id', ${forwarded});
+    return NextResponse.next({ request: { headers } });
+  } catch {
+    return NextResponse.json({ error: 'unauthorized' }, { status: 401 });
+  }
+}
+export const config = { matcher: ['/api/docs/:path*'] };`;
+    const ROUTE = `import { NextResponse, type NextRequest } from 'next/server';
+import { db } from '../../../lib/db';
+export async function DELETE(request: NextRequest) {
+  const doc = await db.doc.findFirst({ where: { id: request.nextUrl.searchParams.get('id') ?? '' } });
+  if (!doc || doc.ownerId !== request.headers.get('x-user-id')) return NextResponse.json({ error: 'not found' }, { status: 404 });
+  return NextResponse.json(doc);
+}`;
+    const DB = `import { PrismaClient } from '@prisma/client';\nexport const db = new PrismaClient();`;
+
+    it('reads a header the matched middleware set from verified claims as verified, and judges the imported verifier by its code', () => {
+      const grades = gradesOf({
+        'middleware.ts': middleware('claims.sub as string'),
+        'lib/auth.ts': PINNED,
+        'lib/db.ts': DB,
+        'app/api/docs/route.ts': ROUTE,
+        'app/api/files/route.ts': ROUTE,
+      });
+      assert.deepEqual(grades, { 'DELETE /api/docs': 3, 'DELETE /api/files': 'unauthenticated' });
+    });
+
+    it('keeps a forwarded header that copies another caller header untrusted', () => {
+      const grades = gradesOf({
+        'middleware.ts': middleware("request.headers.get('x-forwarded-user') ?? ''"),
+        'lib/auth.ts': PINNED,
+        'lib/db.ts': DB,
+        'app/api/docs/route.ts': ROUTE,
+      });
+      // Verified, but the only decision is on a value the caller chose: Level 1, as for a role from a header.
+      assert.deepEqual(grades, { 'DELETE /api/docs': 1 });
+    });
+
+    it('stops at Level 2 when the imported verifier leaves the issuer and audience open', () => {
+      const grades = gradesOf({
+        'middleware.ts': middleware('claims.sub as string'),
+        'lib/auth.ts': verifier("{ algorithms: ['RS256'] }"),
+        'lib/db.ts': DB,
+        'app/api/docs/route.ts': ROUTE,
+      });
+      assert.deepEqual(grades, { 'DELETE /api/docs': 2 });
+    });
+  });
 });
