@@ -6,6 +6,7 @@ import type { FileIndex } from './file-index';
 import type { ParamPlaceholder, ValueEvaluator } from './values';
 import type { ModelSummary } from './schemas';
 import { branchOutcome } from './deny';
+import { ownerConditionValues } from './records';
 import {
   isAuthorizationFunction,
   isAuthorizationLiteral,
@@ -124,6 +125,7 @@ class DecisionFinder {
       this.authorizationCall(call);
       this.sqlCall(call);
       this.positionalFilter(call);
+      this.conditionFilter(call);
     }
     for (const tagged of this.index.taggedTemplates) this.sqlTemplate(tagged, tagged.quasi);
     for (const object of this.index.objects) this.dataScope(object);
@@ -400,6 +402,17 @@ class DecisionFinder {
     if (!column || call.arguments.length < 2 || !value || !isIdentityKey(column.split('.').pop()!)) return;
     this.scopeSites.push({ node: call, key: column, value });
     this.scopeOperand(value, this.index.functionContaining(call), call);
+  }
+
+  /** A query builder's `where(eq(notes.authorId, sub))`: the owner column compared with the value scopes the rows. */
+  private conditionFilter(call: TSESTree.CallExpression): void {
+    const owners = ownerConditionValues(call);
+    if (owners.length === 0) return;
+    const fn = this.index.functionContaining(call);
+    for (const value of owners) {
+      this.scopeSites.push({ node: call, key: 'owner column', value });
+      this.scopeOperand(value, fn, call);
+    }
   }
 
   private sqlCall(call: TSESTree.CallExpression): void {

@@ -187,4 +187,36 @@ export async function DELETE(request: NextRequest) {
       assert.deepEqual(grades, { 'DELETE /api/docs': 2 });
     });
   });
+
+  describe('Hono sub-apps whose queries a query builder scopes', () => {
+    const SCHEMA = `import { pgTable, text } from 'drizzle-orm/pg-core';
+export const notes = pgTable('notes', { id: text('id').primaryKey(), authorId: text('author_id').notNull(), title: text('title') });`;
+    const INDEX = `import { Hono } from 'hono';
+import { jwt } from 'hono/jwt';
+import { notes } from './notes';
+const app = new Hono();
+app.use('/api/*', jwt({ secret: process.env.JWT_PUBLIC_KEY!, alg: 'RS256', verification: { iss: 'https://id.example.com', aud: 'api' } }));
+app.route('/api/notes', notes);
+export default app;`;
+    const notesApp = (owner: string) => `import { and, eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import * as schema from './schema';
+const db = drizzle(process.env.DATABASE_URL!, { schema });
+export const notes = new Hono();
+notes.delete('/:id', async (c) => {
+  await db.delete(schema.notes).where(and(eq(schema.notes.id, c.req.param('id')), eq(schema.notes.authorId, ${owner})));
+  return c.body(null, 204);
+});`;
+
+    it('counts an owner column compared with the verified subject as a decision on claims', () => {
+      const grades = gradesOf({ 'src/index.ts': INDEX, 'src/schema.ts': SCHEMA, 'src/notes.ts': notesApp("c.get('jwtPayload').sub") });
+      assert.deepEqual(grades, { 'DELETE /api/notes/:id': 3 });
+    });
+
+    it('counts an owner column compared with a header as a decision on caller input', () => {
+      const grades = gradesOf({ 'src/index.ts': INDEX, 'src/schema.ts': SCHEMA, 'src/notes.ts': notesApp("c.req.header('x-user-id') ?? ''") });
+      assert.deepEqual(grades, { 'DELETE /api/notes/:id': 1 });
+    });
+  });
 });
