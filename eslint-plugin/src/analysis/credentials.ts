@@ -596,7 +596,8 @@ function checkSwitch(options: StaticValue, entry: OptionSwitch, problems: Verifi
   if (found.state !== 'present') return;
   if (found.value.kind === 'literal' && found.value.value === entry.value) {
     problems.push({ check: entry.check, kind: 'disabled', option: entry.path, node: found.property });
-  } else if (found.value.kind !== 'literal') {
+  } else if (found.value.kind !== 'literal' && found.value.kind !== 'object') {
+    // An object where a switch may sit (`verify: { aud, iss }` beside `verify: false`) holds options, not the switch.
     problems.push({ check: entry.check, kind: 'unknown', option: entry.path, node: found.property });
   }
 }
