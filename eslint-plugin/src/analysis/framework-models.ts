@@ -5,6 +5,7 @@
  */
 import { FRAMEWORK_MODELS } from '../models/index';
 import type {
+  AutoloadShape,
   DefaultAuth,
   Decorators,
   ForwardedHeaders,
@@ -126,6 +127,7 @@ export interface RoutingVocabulary {
   hookNames: readonly string[];
   /** Plugin registrations, with the framework whose instances they hand the plugin. */
   pluginMethods: ReadonlyMap<string, RouteFramework | undefined>;
+  autoloads: readonly AutoloadShape[];
   /** Frameworks whose instances carry decorators (`fastify.authenticate`). */
   decoratingFrameworks: ReadonlySet<RouteFramework>;
   prefixMethods: ReadonlySet<string>;
@@ -301,6 +303,7 @@ function emptyRouting(): Mutable<RoutingVocabulary> {
     hookMethods: new Map(),
     hookNames: [],
     pluginMethods: new Map(),
+    autoloads: [],
     decoratingFrameworks: new Set(),
     prefixMethods: new Set(),
     basePathMethods: new Set(),
@@ -352,6 +355,7 @@ function addRouting(into: Mutable<RoutingVocabulary>, model: FrameworkModel): vo
     into.hookNames = [...into.hookNames, ...routing.hooks.names.filter((name) => !into.hookNames.includes(name))];
     into.registrations.add(routing.hooks.method);
   }
+  if (routing.autoload) into.autoloads = [...into.autoloads, routing.autoload];
   if (routing.pluginMethod) {
     into.pluginMethods.set(routing.pluginMethod, framework);
     into.registrations.add(routing.pluginMethod);

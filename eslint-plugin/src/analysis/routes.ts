@@ -106,6 +106,16 @@ export interface NestGlobalPrefix {
   excludes: readonly string[];
 }
 
+/** `fastify.register(autoload, { dir: path.join(__dirname, 'routes'), autoHooks: true })`: a folder of plugins. */
+export interface AutoloadFolder {
+  /** The folder, relative to the registering file's folder, with `/` separators. */
+  dir: string;
+  /** The base name of the hooks files that run before the plugins of their folder, when hooks are on. */
+  hooksFile?: string;
+  /** Hooks files also run before the plugins of subfolders. */
+  cascade: boolean;
+}
+
 /** A router from another file mounted here: `app.use('/users', checkJwt, usersRouter)`. */
 export interface ExternalMount {
   ref: ImportRef;
@@ -141,6 +151,8 @@ export interface RouteModel {
    * decorator), imported from the project's other files, sorted by where they start: code that runs them runs the guard.
    */
   composedGuards: readonly { start: number; ref: ImportRef; node: TSESTree.Node }[];
+  /** Folders whose files an autoloading plugin registers (`@fastify/autoload`). */
+  autoloads: readonly AutoloadFolder[];
   /** Every call and `new` in the file, in source order (for facts that are looked up by range). */
   calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[];
   /** String literals that name an API-key or Basic credential (`'x-api-key'`, `'Basic '`), in source order. */
@@ -526,6 +538,7 @@ class RouteDiscovery {
   private readonly receivers = new Map<string, Receiver>();
   private readonly decorated = new Map<string, TSESTree.Node>();
   private readonly externalMounts: ExternalMount[] = [];
+  private readonly autoloads: AutoloadFolder[] = [];
   private readonly exportLinks = new Map<string, ChainLink>();
   private readonly starExports: string[] = [];
   private readonly exportMembers = new Map<string, Map<string, ChainLink>>();
@@ -585,6 +598,7 @@ class RouteDiscovery {
       decorations: new Map([...this.decorated].map(([name, value]) => [name, this.linkOf(value)])),
       importedCalls: this.importedCallsOf(collected.allCalls),
       composedGuards: this.composedGuardsOf(collected.plainCalls),
+      autoloads: this.autoloads,
       calls: collected.allCalls,
       schemeLiterals: collected.schemeLiterals,
       ...(nextMiddleware ? { nextMiddleware } : {}),
@@ -903,6 +917,11 @@ class RouteDiscovery {
     const framework = ROUTING.pluginMethods.get(method);
     const [pluginArg, optionsArg] = call.arguments;
     if (!pluginArg) return;
+    const autoload = this.autoloadOf(pluginArg, optionsArg);
+    if (autoload) {
+      this.autoloads.push(autoload);
+      return;
+    }
     const found = this.receiverOf(callee.object);
     if (!found) return;
     const options = optionsArg && unwrap(optionsArg).type === AST_NODE_TYPES.ObjectExpression ? (unwrap(optionsArg) as TSESTree.ObjectExpression) : undefined;
@@ -924,6 +943,32 @@ class RouteDiscovery {
     }
     const ref = this.importOf(plugin);
     if (ref) this.externalMounts.push(this.externalMount(found.receiver, ref, prefix, [], call));
+  }
+
+  /** The folder an autoloading plugin registers, when the plugin comes from a package a model names and the folder is spelled out. */
+  private autoloadOf(pluginArg: TSESTree.Node, optionsArg: TSESTree.Node | undefined): AutoloadFolder | undefined {
+    const module = this.packageOf(unwrap(pluginArg));
+    const shape = module === undefined ? undefined : ROUTING.autoloads.find((candidate) => candidate.packages.includes(module));
+    const options = optionsArg ? unwrap(optionsArg) : undefined;
+    if (!shape || options?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    const dirValue = propertyValue(options, shape.dirOption);
+    const dir = dirValue ? folderBesideFile(dirValue) : undefined;
+    if (dir === undefined) return undefined;
+    const hooks = isTrueLiteral(propertyValue(options, shape.hooksOption));
+    return { dir, ...(hooks ? { hooksFile: shape.hooksFile } : {}), cascade: hooks && isTrueLiteral(propertyValue(options, shape.cascadeOption)) };
+  }
+
+  /** The package an identifier is imported or required from (`import autoload from '@fastify/autoload'`). */
+  private packageOf(node: TSESTree.Node): string | undefined {
+    if (node.type === AST_NODE_TYPES.CallExpression && calleeIsRequire(node)) return staticString(node.arguments[0]);
+    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const def = findVariable(this.sourceCode.getScope(node), node.name)?.defs[0];
+    if (def?.type === 'ImportBinding' && def.parent?.type === AST_NODE_TYPES.ImportDeclaration) return def.parent.source.value;
+    if (def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
+      const init = unwrap(def.node.init);
+      if (init.type === AST_NODE_TYPES.CallExpression && calleeIsRequire(init)) return staticString(init.arguments[0]);
+    }
+    return undefined;
   }
 
   /** Koa router's `router.prefix('/api')`. */
@@ -1862,6 +1907,40 @@ function receiverNodeOf(callee: TSESTree.MemberExpression, path: readonly string
     current = unwrap(current.object);
   }
   return current;
+}
+
+function isTrueLiteral(node: TSESTree.Node | undefined): boolean {
+  const bare = node ? unwrap(node) : undefined;
+  return bare?.type === AST_NODE_TYPES.Literal && bare.value === true;
+}
+
+/**
+ * `path.join(__dirname, 'routes')`, `join(import.meta.dirname, 'plugins', 'app')`, `path.resolve(__dirname, '../routes')`:
+ * the folder, relative to the file's own folder, with `/` separators. Anything else is a folder the code computes.
+ */
+function folderBesideFile(node: TSESTree.Node): string | undefined {
+  const call = unwrap(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrap(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  const [base, ...rest] = call.arguments;
+  if ((name !== 'join' && name !== 'resolve') || !base || !isOwnFolder(base)) return undefined;
+  const parts = rest.map((part) => (part.type === AST_NODE_TYPES.SpreadElement ? undefined : staticString(part)));
+  if (parts.some((part) => part === undefined)) return undefined;
+  const segments: string[] = [];
+  for (const segment of parts.join('/').split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..' && segments.length > 0 && segments[segments.length - 1] !== '..') segments.pop();
+    else segments.push(segment);
+  }
+  return segments.join('/');
+}
+
+/** `__dirname` or `import.meta.dirname`. */
+function isOwnFolder(node: TSESTree.Node): boolean {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Identifier) return bare.name === '__dirname';
+  return bare.type === AST_NODE_TYPES.MemberExpression && bare.object.type === AST_NODE_TYPES.MetaProperty && memberName(bare) === 'dirname';
 }
 
 function propertyValue(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {

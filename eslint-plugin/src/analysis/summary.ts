@@ -9,7 +9,7 @@ import { analyzeSourceCode } from './index';
 import { toPortable, type PortableValue } from './portable';
 import { isFunctionNode } from './syntax';
 import { anchorOf, getFileFacts, strategyFacts, type ChainFacts, type VerificationFact } from './maturity';
-import type { ChainLink, Framework, ImportRef, NestGlobalPrefix, NestRouteTarget, Range } from './routes';
+import type { AutoloadFolder, ChainLink, Framework, ImportRef, NestGlobalPrefix, NestRouteTarget, Range } from './routes';
 import type { ModelSummary } from './schemas';
 import type { ParamFacts } from './service-facts';
 
@@ -91,6 +91,8 @@ export interface FileSummary {
   strategies: readonly VerificationFact[];
   /** Default authentication the file sets on a server (`server.auth.default('jwt')`), for routes of other files. */
   defaultAuth?: ChainFacts;
+  /** Folders of plugins the file registers through an autoloading plugin (`@fastify/autoload`). */
+  autoloads?: readonly AutoloadFolder[];
 }
 
 type EslintSettings = Readonly<Record<string, unknown>>;
@@ -147,6 +149,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     ...(model.nextMiddleware ? { nextMiddleware: { facts: fileFacts.chainFacts([model.nextMiddleware.link]), matchers: model.nextMiddleware.matchers } } : {}),
     strategies: strategyFacts(sourceCode, settings),
     ...(model.defaultAuth.length > 0 ? { defaultAuth: fileFacts.chainFacts(model.defaultAuth) } : {}),
+    ...(model.autoloads.length > 0 ? { autoloads: model.autoloads } : {}),
     decorations: [...model.decorations].map(([name, link]) => ({ name, facts: fileFacts.chainFacts([link]) })),
     nest: {
       globalGuards: globalGuards.length > 0 ? fileFacts.chainFacts(globalGuards) : undefined,

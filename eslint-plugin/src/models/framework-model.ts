@@ -150,6 +150,21 @@ export interface RouteObjectShape {
   exportedTables?: boolean;
 }
 
+/**
+ * `fastify.register(autoload, { dir: path.join(__dirname, 'routes'), autoHooks: true, cascadeHooks: true })`: each
+ * file under `dir` is a plugin whose routes take its folder, relative to `dir`, as their prefix; with `autoHooks`, a
+ * hooks file in a folder runs before the plugins of that folder, and with `cascadeHooks` before those of its subfolders.
+ */
+export interface AutoloadShape {
+  /** The packages whose default export is the autoloading plugin. */
+  packages: readonly string[];
+  dirOption: string;
+  hooksOption: string;
+  cascadeOption: string;
+  /** The base name of the hooks file (`autohooks`, for `autohooks.ts`, `autohooks.js`…). */
+  hooksFile: string;
+}
+
 /** How an application sets its default authentication and how a route opts out (hapi's `server.auth.default`). */
 export interface DefaultAuth {
   /** Member path of the call on the server that sets the default strategy: `auth.default`. */
@@ -173,6 +188,8 @@ export interface Routing {
   hooks?: { method: string; names: readonly string[] };
   /** `fastify.register(plugin, { prefix })`: the plugin's first parameter is a child instance. */
   pluginMethod?: string;
+  /** Plugins that register every file of a folder as a plugin, prefixed by its subfolder (`@fastify/autoload`). */
+  autoload?: AutoloadShape;
   /** `router.prefix('/api')` (koa-router). */
   prefixMethod?: string;
   /** `new Hono().basePath('/api')`. */

@@ -489,8 +489,16 @@ export class ProjectIndex {
 /** What every route's chain is linked with: the routing files, where routers are mounted, Next.js middleware. */
 interface ProjectRouting {
   summaries: readonly FileSummary[];
+  /** Folders an autoloading plugin registers, as absolute paths. */
+  autoloads: readonly LoadedFolder[];
   mounts: ReadonlyMap<string, MountContext[]>;
   nextMiddleware: readonly { matchers: readonly string[]; facts: ChainFacts; reaches: LinkedRoute['reaches'] }[];
+}
+
+interface LoadedFolder {
+  root: string;
+  hooksFile?: string;
+  cascade: boolean;
 }
 
 /** One pass that links every candidate file's routes; memoizes export lookups so each is followed once. */
@@ -515,12 +523,13 @@ class Linker {
     this.strategies = summaries.flatMap((summary) => summary.strategies.map((strategy) => ({ ...strategy, file: this.index.display(summary.file) })));
     this.decorations = summaries.flatMap((summary) => summary.decorations.map((decoration) => ({ ...decoration, file: summary.file })));
     const mounts = this.mountsByTarget(summaries);
+    const autoloads = summaries.flatMap((summary) => (summary.autoloads ?? []).map((folder) => ({ ...folder, root: path.resolve(path.dirname(summary.file), folder.dir) })));
     const nextMiddleware = summaries.flatMap((summary) =>
       summary.nextMiddleware ? [{ matchers: summary.nextMiddleware.matchers, ...this.resolved(summary.file, summary.nextMiddleware.facts, [], 0) }] : [],
     );
     const routes: LinkedRoute[] = [];
     for (const summary of summaries) {
-      for (const route of summary.routes) routes.push(...this.linkRoute(summary, route, { summaries, mounts, nextMiddleware }));
+      for (const route of summary.routes) routes.push(...this.linkRoute(summary, route, { summaries, autoloads, mounts, nextMiddleware }));
     }
     return routes;
   }
@@ -532,7 +541,7 @@ class Linker {
     });
   }
 
-  private chainsOf(summary: FileSummary, route: RouteSummary, { summaries, mounts, nextMiddleware }: ProjectRouting): Omit<LinkedRoute, 'writes'>[] {
+  private chainsOf(summary: FileSummary, route: RouteSummary, { summaries, autoloads, mounts, nextMiddleware }: ProjectRouting): Omit<LinkedRoute, 'writes'>[] {
     const resolvedOwn = this.resolved(summary.file, route.facts, [{ file: summary.file, ranges: route.ranges }], 0, true);
     // hapi: a route that takes the default authentication gets what the project's servers set (`server.auth.default()`).
     const defaults = route.usesDefaultAuth ? summaries.flatMap((other) => (other.defaultAuth ? [this.resolved(other.file, other.defaultAuth, [], 0)] : [])) : [];
@@ -547,7 +556,8 @@ class Linker {
       const applying = nextMiddleware.filter((middleware) => middleware.matchers.some((matcher) => nextMatcherCovers(matcher, route.path)));
       return [{ ...base, path: route.path, facts: mergeFacts(...applying.map((part) => part.facts), own.facts), reaches: [...own.reaches, ...applying.flatMap((part) => part.reaches)] }];
     }
-    const contexts = route.exportedAs !== undefined ? (mounts.get(`${summary.file}#${route.exportedAs}`) ?? []) : [];
+    const mounted = route.exportedAs !== undefined ? (mounts.get(`${summary.file}#${route.exportedAs}`) ?? []) : [];
+    const contexts = mounted.length === 0 && route.exportedAs === 'default' ? this.autoloadContexts(summary.file, autoloads) : mounted;
     if (contexts.length === 0) return [{ ...base, path: route.path, facts: own.facts, reaches: own.reaches }];
     return contexts.map((mount) => {
       const path = joinPrefix(mount.prefix, route.path);
@@ -596,6 +606,33 @@ class Linker {
       return result;
     };
     for (const key of direct.keys()) contextsOf(key, new Set());
+    return contexts;
+  }
+
+  /**
+   * A plugin file under a folder an autoloading plugin registers: its routes take the file's subfolder as their prefix,
+   * and with hooks on, the hooks file of its folder (and, cascading, of every folder above it) runs first.
+   */
+  private autoloadContexts(file: string, autoloads: readonly LoadedFolder[]): MountContext[] {
+    const contexts: MountContext[] = [];
+    for (const folder of autoloads) {
+      const relative = path.relative(folder.root, file);
+      if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
+      const segments = path.dirname(relative).split(path.sep).filter((segment) => segment !== '.' && segment !== '');
+      if (folder.hooksFile !== undefined && path.basename(file, path.extname(file)) === folder.hooksFile) continue;
+      const hookFolders = folder.hooksFile === undefined ? [] : folder.cascade ? segments.map((_, i) => segments.slice(0, i)).concat([segments]) : [segments];
+      const hooks = hookFolders.flatMap((below) => {
+        const specifier = `./${path.relative(path.dirname(file), path.join(folder.root, ...below, folder.hooksFile!)).split(path.sep).join('/')}`;
+        const target = this.exportFactsOf(file, { source: specifier, name: 'default' }, 0);
+        return target === 'package' || 'missing' in target ? [] : [target];
+      });
+      contexts.push({
+        prefix: segments.length > 0 ? `/${segments.join('/')}` : '',
+        facts: mergeFacts(ROOT_CONTEXT.facts, ...hooks.map((hook) => hook.facts)),
+        scoped: [],
+        reaches: hooks.flatMap((hook) => hook.reaches),
+      });
+    }
     return contexts;
   }
 

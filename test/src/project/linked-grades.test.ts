@@ -219,4 +219,56 @@ notes.delete('/:id', async (c) => {
       assert.deepEqual(grades, { 'DELETE /api/notes/:id': 1 });
     });
   });
+
+  describe('Fastify folders registered by @fastify/autoload', () => {
+    const app = (options: string) => `import path from 'node:path';
+import autoload from '@fastify/autoload';
+export default async function app(fastify) {
+  fastify.register(autoload, { dir: path.join(import.meta.dirname, 'routes'), ${options} });
+}`;
+    const JWT_HOOKS = `export default async function (fastify) {
+  fastify.addHook('onRequest', async (request) => {
+    await request.jwtVerify();
+  });
+}`;
+    const PLUGIN_JWT = `import fp from 'fastify-plugin';
+import fastifyJwt from '@fastify/jwt';
+export default fp(async (fastify) => {
+  fastify.register(fastifyJwt, { secret: { public: process.env.JWT_PUBLIC_KEY }, verify: { algorithms: ['RS256'], allowedIss: 'https://id.example.com', allowedAud: 'api' } });
+});`;
+    const tasks = `export default async function (fastify) {
+  fastify.get('/', async (request) => listTasks(request.user.sub));
+  fastify.get('/:id', async (request) => findTask(request.params.id));
+}`;
+    const HOME = `export default async function (fastify) {\n  fastify.get('/', async () => ({ ok: true }));\n}`;
+
+    it('prefixes the routes of each plugin with its folder and runs the hooks file of every folder above it', () => {
+      const grades = gradesOf({
+        'src/app.js': app('autoHooks: true, cascadeHooks: true'),
+        'src/plugins/jwt.js': PLUGIN_JWT,
+        'src/routes/home.js': HOME,
+        'src/routes/api/autohooks.js': JWT_HOOKS,
+        'src/routes/api/tasks/index.js': tasks,
+      });
+      assert.deepEqual(grades, { 'GET /': 'unauthenticated', 'GET /api/tasks': 1, 'GET /api/tasks/:id': 1 });
+    });
+
+    it('runs a hooks file only for its own folder without cascadeHooks, and not at all without autoHooks', () => {
+      const files = { 'src/plugins/jwt.js': PLUGIN_JWT, 'src/routes/api/autohooks.js': JWT_HOOKS, 'src/routes/api/tasks/index.js': tasks, 'src/routes/api/me.js': HOME.replace("'/'", "'/me'") };
+      assert.deepEqual(gradesOf({ 'src/app.js': app('autoHooks: true'), ...files }), { 'GET /api/me': 1, 'GET /api/tasks': 'unauthenticated', 'GET /api/tasks/:id': 'unauthenticated' });
+      assert.deepEqual(gradesOf({ 'src/app.js': app('options: {}'), ...files }), { 'GET /api/me': 'unauthenticated', 'GET /api/tasks': 'unauthenticated', 'GET /api/tasks/:id': 'unauthenticated' });
+    });
+
+    it('leaves a folder the code computes alone', () => {
+      const grades = gradesOf({
+        'src/app.js': `import autoload from '@fastify/autoload';
+export default async function app(fastify) {
+  fastify.register(autoload, { dir: process.env.ROUTES_DIR, autoHooks: true });
+}`,
+        'src/routes/api/autohooks.js': JWT_HOOKS,
+        'src/routes/api/tasks/index.js': tasks,
+      });
+      assert.deepEqual(grades, { 'GET /': 'unauthenticated', 'GET /:id': 'unauthenticated' });
+    });
+  });
 });
