@@ -1152,7 +1152,7 @@ class RouteDiscovery {
     if (!found?.controller) return;
     const { model } = found;
     const prefix = controllerPrefix(found.controller);
-    const classGuards = this.guardLinks(decorators, model);
+    const classGuards = [...this.middlewareArgumentLinks(found.controller, model), ...this.guardLinks(decorators, model)];
     const classPublic = decorators.some((decorator) => isPublicDecorator(decorator, model));
     for (const member of node.body.body) {
       const memberDecorators = member.type === AST_NODE_TYPES.MethodDefinition ? decoratorsOf(member) : [];
@@ -1167,7 +1167,7 @@ class RouteDiscovery {
           method,
           path: joinPaths(prefix, sub ?? ''),
           node: member,
-          chain: [...classGuards, ...this.guardLinks(memberDecorators, model), handler],
+          chain: [...classGuards, ...this.middlewareArgumentLinks(decorator, model), ...this.guardLinks(memberDecorators, model), handler],
           // A module's middleware or an APP_GUARD, in other files, may authenticate every controller.
           mountedElsewhere: true,
           ...(node.id ? { controller: node.id.name } : {}),
@@ -1175,6 +1175,13 @@ class RouteDiscovery {
         });
       }
     }
+  }
+
+  /** `@httpPost('/', validate, auth.required)`: what follows the path runs before the handler, in order. */
+  private middlewareArgumentLinks(decorator: TSESTree.Decorator, model: DecoratorModel): ChainLink[] {
+    if (!model.middlewareArguments) return [];
+    const args = decoratorCall(decorator)?.args.slice(1) ?? [];
+    return args.flatMap((arg) => (arg.type === AST_NODE_TYPES.SpreadElement ? [] : [this.linkOf(unwrap(arg))]));
   }
 
   private guardLinks(decorators: readonly TSESTree.Decorator[], model: DecoratorModel): ChainLink[] {

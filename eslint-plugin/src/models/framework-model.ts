@@ -22,6 +22,7 @@ export type RouteFramework =
   | 'graphql'
   | 'workers'
   | 'routing-controllers'
+  | 'inversify'
   | 'tsoa';
 
 /**
@@ -260,6 +261,8 @@ export interface Decorators {
   namedByParameter?: readonly string[];
   /** Decorators whose arguments are middleware run before the handler (`@UseBefore(checkJwt)`). */
   middleware?: readonly string[];
+  /** Controller and route decorators take middleware after their path (`@httpGet('/', auth.required)`). */
+  middlewareArguments?: boolean;
   modules?: ModuleWiring;
 }
 
