@@ -17,9 +17,9 @@ import { remap, type ModelRef, type ParamAccess, type ParamComparison, type Para
 import { describeOrigin } from '../analysis/describe';
 import { writtenAt, type WrittenTrust } from '../analysis/request-writes';
 import { joinPaths, nestTargetCovers, nextMatcherCovers, prefixCovers, type ImportRef, type Range } from '../analysis/routes';
-import { DEFAULT_LIST_OPTIONS, findProjectRoot, listSourceFiles, type FileListing } from './files';
+import { DEFAULT_LIST_OPTIONS, listSourceFiles, type FileListing } from './files';
 import { parseFile } from './parse';
-import { forgetResolvers, resolverFor } from './modules';
+import { forgetResolutionsIn, forgetResolvers, projectRootOf, resolverFor } from './modules';
 
 type EslintSettings = Readonly<Record<string, unknown>>;
 
@@ -182,19 +182,52 @@ export class ProjectIndex {
     if (path.extname(file) === '.prisma') this.prismaModels = undefined;
     if (!fs.existsSync(file) || !this.listing?.files.includes(file)) {
       this.listing = undefined;
-      resolverFor(this.root).clear();
+      forgetResolutionsIn(this.root);
     }
   }
 
-  /** Routes registered in `file`, linked across the project. */
+  /** Routes registered in `file`, linked across the project. A file that registers none needs no linking. */
   routesIn(file: string): LinkedRoute[] {
-    return this.routes().filter((route) => route.file === file);
+    const own = this.entries.get(file);
+    if (own?.recorded && own.summary?.routes.length === 0) return [];
+    return this.tableIndex().registeredIn.get(file) ?? [];
   }
 
   /** Routes whose chains run code of `file` (its handlers, middleware or helpers), wherever they are registered. */
   routesReaching(file: string): LinkedRoute[] {
-    return this.routes().filter((route) => route.reaches.some((reach) => reach.file === file));
+    return this.reachesOf(file).map((reach) => reach.route);
   }
+
+  private reachesOf(file: string): readonly { route: LinkedRoute; ranges: readonly Range[] }[] {
+    return this.tableIndex().reaching.get(file) ?? [];
+  }
+
+  /**
+   * The linked routes by the file that registers them and by each file whose code they run (with the ranges
+   * they run), built once per linked table: every function of every file asks, and a large project has tens of
+   * thousands of routes.
+   */
+  private tableIndex(): TableIndex {
+    const table = this.routes();
+    if (this.indexedTable?.table === table) return this.indexedTable;
+    const indexed: TableIndex = { table, registeredIn: new Map(), reaching: new Map() };
+    const append = <T>(map: Map<string, T[]>, key: string, value: T) => {
+      const list = map.get(key);
+      if (list) list.push(value);
+      else map.set(key, [value]);
+    };
+    for (const route of table) {
+      append(indexed.registeredIn, route.file, route);
+      const ranges = new Map<string, Range[]>();
+      for (const reach of route.reaches) for (const range of reach.ranges) append(ranges, reach.file, range);
+      for (const reach of route.reaches) if (!ranges.has(reach.file)) ranges.set(reach.file, []);
+      for (const [reached, own] of ranges) append(indexed.reaching, reached, { route, ranges: own });
+    }
+    this.indexedTable = indexed;
+    return indexed;
+  }
+
+  private indexedTable: TableIndex | undefined;
 
   /**
    * Files whose results may change when `file` changes: the files that register routes reaching its code, and
@@ -202,10 +235,10 @@ export class ProjectIndex {
    */
   dependentsOf(file: string): string[] {
     const dependents = new Set<string>();
-    for (const route of this.routes()) {
-      const reaches = route.reaches.some((reach) => reach.file === file);
-      if (reaches) dependents.add(route.file);
-      if (route.file === file || reaches) for (const reach of route.reaches) dependents.add(reach.file);
+    const reaching = new Set(this.routesReaching(file));
+    for (const route of [...reaching, ...this.routesIn(file)]) {
+      if (reaching.has(route)) dependents.add(route.file);
+      for (const reach of route.reaches) dependents.add(reach.file);
     }
     dependents.delete(file);
     return [...dependents].sort();
@@ -231,7 +264,7 @@ export class ProjectIndex {
 
   /** The routes whose chains run the code at `offset` of `file`. */
   routesAt(file: string, offset: number): LinkedRoute[] {
-    return this.routes().filter((route) => route.reaches.some((reach) => reach.file === file && reach.ranges.some(([start, end]) => start <= offset && offset < end)));
+    return this.reachesOf(file).filter(({ ranges }) => ranges.some(([start, end]) => start <= offset && offset < end)).map(({ route }) => route);
   }
 
   /** The model, schema or DTO an import names (`require('../models/User')`, `import { Member } from '@/models'`). */
@@ -484,6 +517,12 @@ export class ProjectIndex {
       return undefined;
     }
   }
+}
+
+interface TableIndex {
+  table: LinkedRoute[];
+  registeredIn: Map<string, LinkedRoute[]>;
+  reaching: Map<string, { route: LinkedRoute; ranges: readonly Range[] }[]>;
 }
 
 /** What every route's chain is linked with: the routing files, where routers are mounted, Next.js middleware. */
@@ -881,8 +920,9 @@ const settingsKeys = new WeakMap<object, string>();
  * test case, text from stdin) gets an index of its own that reads nothing else.
  */
 export function projectFor(filename: string, settings: EslintSettings | undefined): ProjectIndex {
-  const solo = !path.isAbsolute(filename) || !fs.existsSync(filename);
-  const root = solo ? filename : findProjectRoot(filename);
+  const projectRoot = projectRootOf(filename);
+  const solo = projectRoot === undefined;
+  const root = projectRoot ?? filename;
   const key = `${solo ? 'solo' : 'root'}\0${root}\0${settingsKey(settings)}`;
   let index = indexes.get(key);
   if (!index) {

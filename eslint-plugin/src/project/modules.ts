@@ -15,8 +15,32 @@ export function resolverFor(root: string): ModuleResolver {
   return resolver;
 }
 
+/** The project root of each file on disk, or null for a path that is not a file there; asked on every import. */
+const fileRoots = new Map<string, string | null>();
+
+/**
+ * The project folder of a file on disk (its nearest package.json or tsconfig.json), or undefined for text that
+ * exists only in memory (a test case, stdin). Memoized: every import of every file asks, and the answer costs a
+ * few `stat` calls per folder level.
+ */
+export function projectRootOf(file: string): string | undefined {
+  let root = fileRoots.get(file);
+  if (root === undefined) {
+    root = path.isAbsolute(file) && fs.existsSync(file) ? findProjectRoot(file) : null;
+    fileRoots.set(file, root);
+  }
+  return root ?? undefined;
+}
+
+/** Forgets cached resolutions of one project after files were added or removed there. */
+export function forgetResolutionsIn(root: string): void {
+  resolvers.get(root)?.clear();
+  fileRoots.clear();
+}
+
 export function forgetResolvers(): void {
   resolvers.clear();
+  fileRoots.clear();
 }
 
 /** Specifiers that read as the project's own modules even where nothing can be resolved (a file linted alone). */
@@ -32,6 +56,7 @@ function looksLocal(source: string): boolean {
  */
 export function isProjectSpecifier(fromFile: string, source: string): boolean {
   if (looksLocal(source)) return true;
-  if (source.startsWith('node:') || !path.isAbsolute(fromFile) || !fs.existsSync(fromFile)) return false;
-  return resolverFor(findProjectRoot(fromFile)).resolve(fromFile, source).kind === 'file';
+  if (source.startsWith('node:')) return false;
+  const root = projectRootOf(fromFile);
+  return root !== undefined && resolverFor(root).resolve(fromFile, source).kind === 'file';
 }

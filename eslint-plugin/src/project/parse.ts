@@ -1,4 +1,8 @@
-import { Linter } from 'eslint';
+import * as path from 'node:path';
+import { SourceCode, type AST, type Linter, type SourceCode as ESLintSourceCode } from 'eslint';
+import * as espree from 'espree';
+import * as eslintScope from 'eslint-scope';
+import * as visitorKeys from 'eslint-visitor-keys';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { loadTypeScriptParser } from '../util/typescript-parser';
 
@@ -11,22 +15,7 @@ export type Parsed = { sourceCode: TSESLint.SourceCode } | { error: string };
  */
 export const MAX_NESTING = 500;
 
-const JS_FILES = ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'];
-const TS_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
-
-let linter: Linter | undefined;
-let config: Linter.Config[] | undefined;
-
-/** The parsers ESLint uses for the same files (espree for JavaScript, typescript-eslint for TypeScript), with no rules. */
-function parseConfig(): Linter.Config[] {
-  config ??= [
-    { files: JS_FILES, languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } } },
-    { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
-    { files: TS_FILES, languageOptions: { parser: loadTypeScriptParser() as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true } } } },
-    { linterOptions: { reportUnusedDisableDirectives: 'off' } },
-  ];
-  return config;
-}
+const TYPESCRIPT_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts']);
 
 /**
  * Why a text must not be handed to a parser at all, or undefined: nesting deeper than MAX_NESTING (by the linear
@@ -37,21 +26,69 @@ export function refusalBeforeParsing(text: string): string | undefined {
   return nestingDepth(text) > MAX_NESTING ? `nesting deeper than ${MAX_NESTING} levels, which would exhaust the parser's stack` : undefined;
 }
 
-/** Parses a file's text the way ESLint would, without running any rule and without executing anything. */
+/**
+ * Parses a file's text with the parsers ESLint uses for it (espree for JavaScript, typescript-eslint for
+ * TypeScript) and analyses its scopes, without running anything. The parsers are called directly rather than
+ * through a rule-less `Linter.verify`: the index needs the tree and its scopes, not ESLint's traversal, code-path
+ * analysis and directive handling, which cost about as much again.
+ */
 export function parseFile(file: string, text: string): Parsed {
   const refusal = refusalBeforeParsing(text);
   if (refusal !== undefined) return { error: refusal };
-  linter ??= new Linter({ configType: 'flat', cwd: '/' });
-  let messages: Linter.LintMessage[];
   try {
-    messages = linter.verify(text, parseConfig(), { filename: file });
+    return { sourceCode: TYPESCRIPT_EXTENSIONS.has(path.extname(file)) ? parseTypeScript(file, text) : parseJavaScript(file, text) };
   } catch (error) {
-    return { error: error instanceof Error ? (error.message.split('\n')[0] ?? 'parse failed') : String(error) };
+    return { error: parseFailure(error) };
   }
-  const fatal = messages.find((message) => message.fatal);
-  if (fatal) return { error: `line ${fatal.line}: ${fatal.message}` };
-  const sourceCode = linter.getSourceCode() as unknown as TSESLint.SourceCode | null;
-  return sourceCode ? { sourceCode } : { error: 'parse failed' };
+}
+
+function parseTypeScript(file: string, text: string): TSESLint.SourceCode {
+  const parser = loadTypeScriptParser() as { parseForESLint(text: string, options: Linter.ParserOptions): Linter.ESLintParseResult };
+  const parsed = parser.parseForESLint(text, {
+    filePath: file,
+    ecmaFeatures: { jsx: path.extname(file) === '.tsx' },
+    range: true,
+    loc: true,
+    tokens: true,
+    comment: true,
+    // Global types of TypeScript's libraries and JSDoc trees are never read by the analysis.
+    lib: [],
+    jsDocParsingMode: 'none',
+  });
+  return new SourceCode({ text, ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys, parserServices: parsed.services }) as unknown as TSESLint.SourceCode;
+}
+
+function parseJavaScript(file: string, text: string): TSESLint.SourceCode {
+  const commonjs = path.extname(file) === '.cjs';
+  const ast = espree.parse(text, {
+    ecmaVersion: 'latest',
+    sourceType: commonjs ? 'commonjs' : 'module',
+    ecmaFeatures: { jsx: true },
+    range: true,
+    loc: true,
+    tokens: true,
+    comment: true,
+  });
+  // espree's and eslint-scope's typings describe the same ESTree with different type packages.
+  const program = ast as unknown as AST.Program;
+  const scopeManager = eslintScope.analyze(program as unknown as Parameters<typeof eslintScope.analyze>[0], {
+    ecmaVersion: espree.latestEcmaVersion,
+    sourceType: commonjs ? 'script' : 'module',
+    nodejsScope: commonjs,
+    ignoreEval: true,
+    childVisitorKeys: visitorKeys.KEYS,
+    fallback: (node: object) => [...visitorKeys.getKeys(node)],
+  });
+  const keys = visitorKeys.KEYS as unknown as ESLintSourceCode.VisitorKeys;
+  return new SourceCode({ text, ast: program, scopeManager: scopeManager as unknown as ESLintSourceCode.Config['scopeManager'], visitorKeys: keys }) as unknown as TSESLint.SourceCode;
+}
+
+/** A parser's error as "line N: message", the way ESLint shows a parsing error. */
+function parseFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const message = error.message.split('\n')[0] ?? 'parse failed';
+  const line = (error as { lineNumber?: unknown }).lineNumber;
+  return typeof line === 'number' ? `line ${line}: ${message.replace(/^Line \d+: /, '')}` : message;
 }
 
 /**
