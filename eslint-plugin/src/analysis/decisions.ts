@@ -431,11 +431,28 @@ class DecisionFinder {
     const list = unwrap(parameters);
     if (list.type !== AST_NODE_TYPES.ArrayExpression) return;
     const fn = this.index.functionContaining(call);
-    list.elements.forEach((element, position) => {
-      if (!element || element.type === AST_NODE_TYPES.SpreadElement || !positions.has(position)) return;
-      this.scopeSites.push({ node: call, key: 'owner column', value: element });
-      this.scopeOperand(element, fn, call);
-    });
+    const owners = list.elements.filter((element, position): element is TSESTree.Expression => !!element && element.type !== AST_NODE_TYPES.SpreadElement && positions.has(position));
+    for (const element of owners) this.scopeSites.push({ node: call, key: 'owner column', value: element });
+    if (this.scopedByClaims(call, owners, fn)) return;
+    for (const element of owners) this.scopeOperand(element, fn, call);
+  }
+
+  /**
+   * `WHERE m.team_id = $1 AND m.tenant_id = $2` with the verified tenant at `$2`: the rows also match the caller, so
+   * the other ids cannot reach another caller's rows. Recorded as one decision on the claims, like an object filter's.
+   */
+  private scopedByClaims(call: TSESTree.CallExpression, owners: readonly TSESTree.Node[], fn: FunctionNode | null): boolean {
+    const operands: DecisionOperand[] = [];
+    const anchors: UntrustedValue[] = [];
+    for (const element of owners) {
+      const values = this.evaluator.trustOf(element);
+      const verified = values.filter((value) => value.trust === 'verified');
+      if (verified.length > 0) operands.push({ node: element, values: verified });
+      anchors.push(...values.filter((value): value is UntrustedValue => value.trust === 'untrusted' && !value.container));
+    }
+    if (operands.length === 0) return false;
+    this.decisions.push({ kind: 'data-scope', node: call, fn, operands, ...(anchors.length > 0 ? { anchors } : {}) });
+    return true;
   }
 
   private sqlTemplate(owner: TSESTree.Node, template: TSESTree.TemplateLiteral): void {

@@ -529,6 +529,7 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
     if (!handler) writes.push(...written);
     const check = claimCheckOf(link.node);
     if (check) decisions.push(check);
+    else decisions.push(...returnedClaimChecks(model.calls, link.ranges));
   });
   // `const auth = await authenticate(c); if (!auth.ok) return auth.response;` around an imported verifier:
   // authentication this file cannot see, which a 401 on the same chain confirms.
@@ -605,6 +606,24 @@ function claimCheckOf(node: TSESTree.Node): DecisionFact | undefined {
   if (!name || !CLAIM_CHECKS.test(name)) return undefined;
   const argument = staticString(bare.arguments[0]);
   return { trust: 'verified', description: `scope check ${name}(${argument !== undefined ? `'${argument}'` : '…'})`, span: spanOf(bare) };
+}
+
+/**
+ * A middleware factory that returns a scope check (`function requireScope(s) { return requiredScopes(s); }`): the
+ * check its code returns is the middleware the chain runs.
+ */
+function returnedClaimChecks(calls: RouteModel['calls'], ranges: readonly Range[]): DecisionFact[] {
+  const checks: DecisionFact[] = [];
+  for (const [start, end] of ranges) {
+    for (let i = firstAtOrAfter(calls, start, (call) => call.range[0]); i < calls.length && calls[i]!.range[0] < end; i++) {
+      const call = calls[i]!;
+      const parent = call.parent;
+      const returned = parent?.type === AST_NODE_TYPES.ReturnStatement || (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === call);
+      const check = returned ? claimCheckOf(call) : undefined;
+      if (check) checks.push(check);
+    }
+  }
+  return checks;
 }
 
 function linkName(link: ChainLink): string {

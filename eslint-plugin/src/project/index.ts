@@ -457,6 +457,7 @@ export class ProjectIndex {
     if (hops > MAX_LINK_DEPTH) return { missing: `re-exports more than ${MAX_LINK_DEPTH} files deep` };
     const resolution = this.resolve(fromFile, ref.source);
     if (resolution.kind === 'package') return 'package';
+    if (resolution.kind === 'outside') return { missing: 'is outside the project folder' };
     if (resolution.kind !== 'file') return { missing: 'does not resolve to a source file of the project' };
     const summary = this.summaryOf(resolution.file, reader);
     if (!summary) return { missing: `could not be analysed (${this.display(resolution.file)}: ${this.failureOf(resolution.file) ?? 'unreadable'})` };

@@ -271,4 +271,62 @@ export default async function app(fastify) {
       assert.deepEqual(grades, { 'GET /': 'unauthenticated', 'GET /:id': 'unauthenticated' });
     });
   });
+
+  describe('Express chains through imported helpers', () => {
+    const VERIFY = `import { auth } from 'express-oauth2-jwt-bearer';
+export const requireAuth = auth({ audience: 'https://api.example.com', issuerBaseURL: 'https://id.example.com/', tokenSigningAlg: 'RS256' });`;
+    const APP = `import express from 'express';
+import { requireAuth } from './auth/verify';
+import { teams } from './teams';
+export const app = express();
+app.use('/api/teams', requireAuth, teams);`;
+    const teams = (guard: string, query: string) => `import { Router } from 'express';
+import { db } from './db';
+${guard}
+export const teams = Router();
+teams.get('/:teamId/members', requireScope('read:teams'), async (req, res) => {
+  res.json(await db.query(${query}));
+});`;
+    const SCOPED = "'SELECT * FROM memberships WHERE team_id = $1 AND tenant_id = $2', [req.params.teamId, req.auth.payload.tenant_id]";
+
+    it('reads the scope check an imported middleware factory returns, and a SQL filter that also matches the verified tenant', () => {
+      const grades = gradesOf({
+        'src/app.ts': APP,
+        'src/auth/verify.ts': VERIFY,
+        'src/auth/scopes.ts': `import { requiredScopes } from 'express-oauth2-jwt-bearer';\nexport function requireScope(scope: string) {\n  return requiredScopes(scope);\n}`,
+        'src/db.ts': 'export const db = { query: async (..._args: unknown[]) => [] };',
+        'src/teams.ts': teams("import { requireScope } from './auth/scopes';", SCOPED),
+      });
+      assert.deepEqual(grades, { 'GET /api/teams/:teamId/members': 3 });
+    });
+
+    it('does not take a factory that only calls a scope check on the side for the check', () => {
+      const grades = gradesOf({
+        'src/app.ts': APP,
+        'src/auth/verify.ts': VERIFY,
+        'src/auth/scopes.ts': `import { requiredScopes } from 'express-oauth2-jwt-bearer';\nexport function requireScope(scope: string) {\n  requiredScopes(scope);\n  return (_req: unknown, _res: unknown, next: () => void) => next();\n}`,
+        'src/db.ts': 'export const db = { query: async (..._args: unknown[]) => [] };',
+        'src/teams.ts': teams("import { requireScope } from './auth/scopes';", "'SELECT * FROM memberships WHERE team_id = $1', [req.params.teamId]"),
+      });
+      assert.deepEqual(grades, { 'GET /api/teams/:teamId/members': 1 });
+    });
+
+    it('leaves a route unknown when its middleware comes from a file outside the project folder, though the file exists', () => {
+      // The project folders are made in the temporary folder, so this file sits beside them, outside each.
+      const outside = path.join(fs.realpathSync(os.tmpdir()), 'claimguard-linked-outside');
+      fs.mkdirSync(outside, { recursive: true });
+      fs.writeFileSync(path.join(outside, 'scopes.js'), "import { requiredScopes } from 'express-oauth2-jwt-bearer';\nexport const requireScope = (scope) => requiredScopes(scope);\n");
+      try {
+        const grades = gradesOf({
+          'src/app.ts': APP,
+          'src/auth/verify.ts': VERIFY,
+          'src/db.ts': 'export const db = { query: async (..._args: unknown[]) => [] };',
+          'src/teams.ts': teams("import { requireScope } from '../../claimguard-linked-outside/scopes.js';", SCOPED),
+        });
+        assert.deepEqual(grades, { 'GET /api/teams/:teamId/members': 'unknown' });
+      } finally {
+        fs.rmSync(outside, { recursive: true, force: true });
+      }
+    });
+  });
 });
