@@ -153,6 +153,11 @@ export interface RouteModel {
   composedGuards: readonly { start: number; ref: ImportRef; node: TSESTree.Node }[];
   /** Folders whose files an autoloading plugin registers (`@fastify/autoload`). */
   autoloads: readonly AutoloadFolder[];
+  /**
+   * Hooks that return early for some URL prefixes (`if (request.url.startsWith('/api/auth/login')) return`), by
+   * where the hook is registered: the routes under those prefixes skip it. Sorted by start.
+   */
+  hookExemptions: readonly { start: number; prefixes: readonly string[] }[];
   /** Every call and `new` in the file, in source order (for facts that are looked up by range). */
   calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[];
   /** String literals that name an API-key or Basic credential (`'x-api-key'`, `'Basic '`), in source order. */
@@ -539,6 +544,7 @@ class RouteDiscovery {
   private readonly decorated = new Map<string, TSESTree.Node>();
   private readonly externalMounts: ExternalMount[] = [];
   private readonly autoloads: AutoloadFolder[] = [];
+  private readonly hookExemptions: { start: number; prefixes: readonly string[] }[] = [];
   private readonly exportLinks = new Map<string, ChainLink>();
   private readonly starExports: string[] = [];
   private readonly exportMembers = new Map<string, Map<string, ChainLink>>();
@@ -599,6 +605,7 @@ class RouteDiscovery {
       importedCalls: this.importedCallsOf(collected.allCalls),
       composedGuards: this.composedGuardsOf(collected.plainCalls),
       autoloads: this.autoloads,
+      hookExemptions: [...this.hookExemptions].sort((a, b) => a.start - b.start),
       calls: collected.allCalls,
       schemeLiterals: collected.schemeLiterals,
       ...(nextMiddleware ? { nextMiddleware } : {}),
@@ -910,6 +917,8 @@ class RouteDiscovery {
     if (!found) return;
     if (hooks.framework) found.receiver.framework = hooks.framework;
     found.receiver.uses.add({ order: this.order++, prefix: undefined, links: this.linksOfHandlerArg(fn) });
+    const prefixes = exemptedPrefixes(unwrap(fn));
+    if (prefixes.length > 0) this.hookExemptions.push({ start: call.range[0], prefixes });
   }
 
   /** `fastify.register(plugin, { prefix })`: the plugin's instance is a child that inherits hooks. */
@@ -1914,6 +1923,41 @@ function receiverNodeOf(callee: TSESTree.MemberExpression, path: readonly string
     current = unwrap(current.object);
   }
   return current;
+}
+
+/**
+ * `if (request.url.startsWith('/api/auth/login')) return;` as a hook's first statements: the prefixes of the URLs
+ * it lets through without running the rest. Only literal prefixes of the hook's own first parameter count.
+ */
+function exemptedPrefixes(fn: TSESTree.Node): string[] {
+  if (!isFunctionNode(fn) || fn.body.type !== AST_NODE_TYPES.BlockStatement) return [];
+  const request = fn.params[0];
+  if (request?.type !== AST_NODE_TYPES.Identifier) return [];
+  const prefixes: string[] = [];
+  for (const statement of fn.body.body) {
+    if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) break;
+    const consequent = statement.consequent.type === AST_NODE_TYPES.BlockStatement && statement.consequent.body.length === 1 ? statement.consequent.body[0]! : statement.consequent;
+    if (consequent.type !== AST_NODE_TYPES.ReturnStatement) break;
+    const tested = urlPrefixesTested(statement.test, request.name);
+    if (tested.length === 0) break;
+    prefixes.push(...tested);
+  }
+  return prefixes;
+}
+
+/** `req.url.startsWith('/a') || req.url.startsWith('/b')` on the named request: `['/a', '/b']`; anything else: `[]`. */
+function urlPrefixesTested(test: TSESTree.Node, requestName: string): string[] {
+  const bare = unwrap(test);
+  if (bare.type === AST_NODE_TYPES.LogicalExpression && bare.operator === '||') {
+    const left = urlPrefixesTested(bare.left, requestName);
+    const right = urlPrefixesTested(bare.right, requestName);
+    return left.length > 0 && right.length > 0 ? [...left, ...right] : [];
+  }
+  if (bare.type !== AST_NODE_TYPES.CallExpression || bare.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(bare.callee) !== 'startsWith') return [];
+  const url = unwrap(bare.callee.object);
+  const prefix = staticString(bare.arguments[0]);
+  const onRequest = url.type === AST_NODE_TYPES.MemberExpression && memberName(url) === 'url' && unwrap(url.object).type === AST_NODE_TYPES.Identifier && (unwrap(url.object) as TSESTree.Identifier).name === requestName;
+  return onRequest && prefix !== undefined && prefix.startsWith('/') ? [prefix] : [];
 }
 
 function isTrueLiteral(node: TSESTree.Node | undefined): boolean {

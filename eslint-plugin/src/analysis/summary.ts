@@ -53,6 +53,8 @@ export interface ExportSummary {
   model?: ModelSummary;
   /** What an exported function does with its parameters: records it accesses and scopes by them. */
   params?: ParamFacts;
+  /** URL prefixes the hooks an exported plugin adds let through without running (`if (request.url.startsWith(…)) return`). */
+  hookExemptions?: readonly string[];
 }
 
 export interface MountSummary {
@@ -129,6 +131,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     ...paramsOf(name),
     ...modelOf(name, link),
     ...membersOf(name, model.exportMembers.get(name)),
+    ...hookExemptionsOf(link),
   }));
   const mounts = model.externalMounts.map((mount): MountSummary => ({
     ref: mount.ref,
@@ -169,6 +172,12 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
         ...paramsOf(`${name}.${member}`),
       })),
     };
+  }
+
+  function hookExemptionsOf(link: ChainLink): Pick<ExportSummary, 'hookExemptions'> {
+    if (link.imported) return {};
+    const prefixes = model.hookExemptions.filter((hook) => link.ranges.some(([start, end]) => hook.start >= start && hook.start < end)).flatMap((hook) => hook.prefixes);
+    return prefixes.length > 0 ? { hookExemptions: [...new Set(prefixes)] } : {};
   }
 
   function paramsOf(name: string): { params?: ParamFacts } {

@@ -597,7 +597,7 @@ class Linker {
       return [{ ...base, path: route.path, facts: mergeFacts(...applying.map((part) => part.facts), own.facts), reaches: [...own.reaches, ...applying.flatMap((part) => part.reaches)] }];
     }
     const mounted = route.exportedAs !== undefined ? (mounts.get(`${summary.file}#${route.exportedAs}`) ?? []) : [];
-    const contexts = mounted.length === 0 && route.exportedAs === 'default' ? this.autoloadContexts(summary.file, autoloads) : mounted;
+    const contexts = mounted.length === 0 && route.exportedAs === 'default' ? this.autoloadContexts(summary.file, route.path, autoloads) : mounted;
     if (contexts.length === 0) return [{ ...base, path: route.path, facts: own.facts, reaches: own.reaches }];
     return contexts.map((mount) => {
       const path = joinPrefix(mount.prefix, route.path);
@@ -653,7 +653,7 @@ class Linker {
    * A plugin file under a folder an autoloading plugin registers: its routes take the file's subfolder as their prefix,
    * and with hooks on, the hooks file of its folder (and, cascading, of every folder above it) runs first.
    */
-  private autoloadContexts(file: string, autoloads: readonly LoadedFolder[]): MountContext[] {
+  private autoloadContexts(file: string, routePath: string, autoloads: readonly LoadedFolder[]): MountContext[] {
     const contexts: MountContext[] = [];
     for (const folder of autoloads) {
       const relative = path.relative(folder.root, file);
@@ -661,13 +661,18 @@ class Linker {
       const segments = path.dirname(relative).split(path.sep).filter((segment) => segment !== '.' && segment !== '');
       if (folder.hooksFile !== undefined && path.basename(file, path.extname(file)) === folder.hooksFile) continue;
       const hookFolders = folder.hooksFile === undefined ? [] : folder.cascade ? segments.map((_, i) => segments.slice(0, i)).concat([segments]) : [segments];
+      const prefix = segments.length > 0 ? `/${segments.join('/')}` : '';
+      const fullPath = joinPrefix(prefix, routePath);
       const hooks = hookFolders.flatMap((below) => {
-        const specifier = `./${path.relative(path.dirname(file), path.join(folder.root, ...below, folder.hooksFile!)).split(path.sep).join('/')}`;
-        const target = this.exportFactsOf(file, { source: specifier, name: 'default' }, 0);
+        const ref = { source: `./${path.relative(path.dirname(file), path.join(folder.root, ...below, folder.hooksFile!)).split(path.sep).join('/')}`, name: 'default' };
+        // A hooks file that returns early for this route's URL does not run its checks on it.
+        const exempt = this.index.exportOf(file, ref, 0, this.filesRead);
+        if (exempt !== 'package' && !('missing' in exempt) && exempt.export.hookExemptions?.some((skipped) => fullPath.startsWith(skipped))) return [];
+        const target = this.exportFactsOf(file, ref, 0);
         return target === 'package' || 'missing' in target ? [] : [target];
       });
       contexts.push({
-        prefix: segments.length > 0 ? `/${segments.join('/')}` : '',
+        prefix,
         facts: mergeFacts(ROOT_CONTEXT.facts, ...hooks.map((hook) => hook.facts)),
         scoped: [],
         reaches: hooks.flatMap((hook) => hook.reaches),

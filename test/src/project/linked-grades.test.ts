@@ -259,6 +259,21 @@ export default fp(async (fastify) => {
       assert.deepEqual(gradesOf({ 'src/app.js': app('options: {}'), ...files }), { 'GET /api/me': 'unauthenticated', 'GET /api/tasks': 'unauthenticated', 'GET /api/tasks/:id': 'unauthenticated' });
     });
 
+    it('skips a hooks file for the URLs it returns early for, and only for those', () => {
+      const hooks = (body: string) => `export default async function (fastify) {
+  fastify.addHook('onRequest', async (request, reply) => {
+${body}
+  });
+}`;
+      const AUTH = `export default async function (fastify) {\n  fastify.post('/login', async () => ({ ok: true }));\n}`;
+      const files = { 'src/app.js': app('autoHooks: true, cascadeHooks: true'), 'src/plugins/jwt.js': PLUGIN_JWT, 'src/routes/api/auth/index.js': AUTH, 'src/routes/api/tasks/index.js': tasks };
+      const exempt = gradesOf({ ...files, 'src/routes/api/autohooks.js': hooks("    if (request.url.startsWith('/api/auth/login')) return;\n    await request.jwtVerify();") });
+      assert.deepEqual(exempt, { 'POST /api/auth/login': 'unauthenticated', 'GET /api/tasks': 1, 'GET /api/tasks/:id': 1 });
+      // An early return after the check has already run exempts nothing.
+      const checked = gradesOf({ ...files, 'src/routes/api/autohooks.js': hooks("    await request.jwtVerify();\n    if (request.url.startsWith('/api/auth/login')) return;") });
+      assert.deepEqual(checked, { 'POST /api/auth/login': 1, 'GET /api/tasks': 1, 'GET /api/tasks/:id': 1 });
+    });
+
     it('leaves a folder the code computes alone', () => {
       const grades = gradesOf({
         'src/app.js': `import autoload from '@fastify/autoload';
