@@ -70,6 +70,8 @@ interface Entry {
   stat?: string;
   /** Made from ESLint's parse of the linted text: authoritative until the file is invalidated. */
   recorded?: boolean;
+  /** The parse a recorded summary was made from, while ESLint still holds it. */
+  source?: WeakRef<TSESLint.SourceCode>;
   summary?: FileSummary;
   error?: string;
 }
@@ -123,10 +125,13 @@ export class ProjectIndex {
 
   /** The summary of the file being linted, from ESLint's own parse; replaces what was read from disk. */
   record(file: string, sourceCode: TSESLint.SourceCode): FileSummary {
-    const key = hashOf(sourceCode.text);
     const existing = this.entries.get(file);
+    // Every rule asks on every function it looks at; hashing the text each time would cost more than the answer.
+    if (existing?.recorded && existing.summary && existing.source?.deref() === sourceCode) return existing.summary;
+    const key = hashOf(sourceCode.text);
     if (existing?.key === key && existing.summary) {
       existing.recorded = true;
+      existing.source = new WeakRef(sourceCode);
       return existing.summary;
     }
     this.summarizing.add(file);
@@ -136,7 +141,7 @@ export class ProjectIndex {
     } finally {
       this.summarizing.delete(file);
     }
-    this.entries.set(file, { key, recorded: true, summary });
+    this.entries.set(file, { key, recorded: true, summary, source: new WeakRef(sourceCode) });
     this.serviceFacts.clear();
     this.callers = undefined;
     // Linking again is needed only when the table used another version of this file, or missed its routes.
