@@ -596,7 +596,8 @@ function checkSwitch(options: StaticValue, entry: OptionSwitch, problems: Verifi
   if (found.state !== 'present') return;
   if (found.value.kind === 'literal' && found.value.value === entry.value) {
     problems.push({ check: entry.check, kind: 'disabled', option: entry.path, node: found.property });
-  } else if (found.value.kind !== 'literal') {
+  } else if (found.value.kind !== 'literal' && found.value.kind !== 'object') {
+    // An object where a switch may sit (`verify: { aud, iss }` beside `verify: false`) holds options, not the switch.
     problems.push({ check: entry.check, kind: 'unknown', option: entry.path, node: found.property });
   }
 }
@@ -1263,11 +1264,20 @@ function localeCompareOf(node: TSESTree.CallExpression, fn: FunctionNode | null)
  * Offline scripts comparing digests of server-side data (integrity checks, caches, re-hash decisions) are not.
  */
 function facesCaller(file: SchemeContext, comparison: UnsafeComparison): boolean {
+  if (bothFromRequest(file, comparison)) return false;
   if (comparison.fn && enclosingHandler(file, comparison.fn)) return true;
   for (const side of [comparison.left, comparison.right]) {
     if (syntacticRead(file.sourceCode, side) || isHandlerParameter(file, side) || file.isUntrusted(side)) return true;
   }
   return decidesDenial(comparison.node);
+}
+
+/**
+ * A CSRF double-submit check (`req.get('x-csrf-token') !== req.cookies.csrf`) compares two values the same request
+ * carries: the caller knows both, so the time the comparison takes tells them nothing about a secret of the server.
+ */
+function bothFromRequest(file: SchemeContext, comparison: UnsafeComparison): boolean {
+  return [comparison.left, comparison.right].every((side) => syntacticRead(file.sourceCode, side) !== undefined || file.isUntrusted(side));
 }
 
 /** The function itself or any function around it receives requests. */

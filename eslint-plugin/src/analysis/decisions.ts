@@ -6,6 +6,7 @@ import type { FileIndex } from './file-index';
 import type { ParamPlaceholder, ValueEvaluator } from './values';
 import type { ModelSummary } from './schemas';
 import { branchOutcome } from './deny';
+import { ownerConditionValues } from './records';
 import {
   isAuthorizationFunction,
   isAuthorizationLiteral,
@@ -130,6 +131,7 @@ class DecisionFinder {
       this.authorizationCall(call);
       this.sqlCall(call);
       this.positionalFilter(call);
+      this.conditionFilter(call);
     }
     for (const tagged of this.index.taggedTemplates) this.sqlTemplate(tagged, tagged.quasi);
     for (const object of this.index.objects) this.dataScope(object);
@@ -206,8 +208,9 @@ class DecisionFinder {
       for (const value of operand.values) if (isPrivilegeName(valueName(value) ?? '')) return true;
     }
     // Identity names (userId, tenant) count only beside a verified claim (`doc.ownerId !== claims.sub` answered
-    // with 404); on caller values alone they are usually input validation.
-    const nameTest = operands.some((operand) => operand.values.some((value) => value.trust === 'verified' || value.trust === 'pending')) ? isAuthorizationName : isPrivilegeName;
+    // with 404), or beside a header, which carries identity when a proxy or middleware sets it (`x-user-id`); on
+    // other caller values alone they are usually input validation.
+    const nameTest = operands.some((operand) => operand.values.some(saysIdentity)) ? isAuthorizationName : isPrivilegeName;
     for (const test of tests) {
       if (!test) continue;
       const text = this.sourceCode.getText(test);
@@ -422,6 +425,17 @@ class DecisionFinder {
     this.scopeOperand(value, this.index.functionContaining(call), call);
   }
 
+  /** A query builder's `where(eq(notes.authorId, sub))`: the owner column compared with the value scopes the rows. */
+  private conditionFilter(call: TSESTree.CallExpression): void {
+    const owners = ownerConditionValues(call);
+    if (owners.length === 0) return;
+    const fn = this.index.functionContaining(call);
+    for (const value of owners) {
+      this.scopeSites.push({ node: call, key: 'owner column', value });
+      this.scopeOperand(value, fn, call);
+    }
+  }
+
   private sqlCall(call: TSESTree.CallExpression): void {
     const name = calleeName(call);
     if (!name || !SQL_METHOD.test(name)) return;
@@ -438,11 +452,28 @@ class DecisionFinder {
     const list = unwrap(parameters);
     if (list.type !== AST_NODE_TYPES.ArrayExpression) return;
     const fn = this.index.functionContaining(call);
-    list.elements.forEach((element, position) => {
-      if (!element || element.type === AST_NODE_TYPES.SpreadElement || !positions.has(position)) return;
-      this.scopeSites.push({ node: call, key: 'owner column', value: element });
-      this.scopeOperand(element, fn, call);
-    });
+    const owners = list.elements.filter((element, position): element is TSESTree.Expression => !!element && element.type !== AST_NODE_TYPES.SpreadElement && positions.has(position));
+    for (const element of owners) this.scopeSites.push({ node: call, key: 'owner column', value: element });
+    if (this.scopedByClaims(call, owners, fn)) return;
+    for (const element of owners) this.scopeOperand(element, fn, call);
+  }
+
+  /**
+   * `WHERE m.team_id = $1 AND m.tenant_id = $2` with the verified tenant at `$2`: the rows also match the caller, so
+   * the other ids cannot reach another caller's rows. Recorded as one decision on the claims, like an object filter's.
+   */
+  private scopedByClaims(call: TSESTree.CallExpression, owners: readonly TSESTree.Node[], fn: FunctionNode | null): boolean {
+    const operands: DecisionOperand[] = [];
+    const anchors: UntrustedValue[] = [];
+    for (const element of owners) {
+      const values = this.evaluator.trustOf(element);
+      const verified = values.filter((value) => value.trust === 'verified');
+      if (verified.length > 0) operands.push({ node: element, values: verified });
+      anchors.push(...values.filter((value): value is UntrustedValue => value.trust === 'untrusted' && !value.container));
+    }
+    if (operands.length === 0) return false;
+    this.decisions.push({ kind: 'data-scope', node: call, fn, operands, ...(anchors.length > 0 ? { anchors } : {}) });
+    return true;
   }
 
   private sqlTemplate(owner: TSESTree.Node, template: TSESTree.TemplateLiteral): void {
@@ -702,6 +733,11 @@ function isSchemaDefinition(object: TSESTree.ObjectExpression): boolean {
 }
 
 /** `x === null`, `x !== undefined`, `typeof x === 'string'`: whether a value is there, not what it grants. */
+/** A value an identity comparison means as the caller's identity: a verified claim, a property middleware sets, a named header. */
+function saysIdentity(value: TrustValue): boolean {
+  return value.trust === 'verified' || value.trust === 'pending' || (value.trust === 'untrusted' && value.source === 'header' && value.name !== undefined);
+}
+
 function isPresenceTest(node: TSESTree.BinaryExpression): boolean {
   const isNothing = (side: TSESTree.Node): boolean => {
     const bare = unwrap(side);

@@ -5,8 +5,10 @@
  */
 import { FRAMEWORK_MODELS } from '../models/index';
 import type {
+  AutoloadShape,
   DefaultAuth,
   Decorators,
+  ForwardedHeaders,
   FrameworkModel,
   InstanceFactory,
   NamePattern,
@@ -89,6 +91,7 @@ export interface RequestVocabulary {
   hostMethods: ReadonlySet<string>;
   /** `module` → exported function → the caller input it returns. */
   importedSources: ReadonlyMap<string, ReadonlyMap<string, SourceKind>>;
+  forwardedHeaders: readonly ForwardedHeaders[];
   parameterDecorators: ReadonlyMap<string, ParameterInjection>;
   /** Parameter decorators that, given no name, read the value the parameter is named after (`@Path() id`). */
   namedByParameter: ReadonlySet<string>;
@@ -128,6 +131,7 @@ export interface RoutingVocabulary {
   hookNames: readonly string[];
   /** Plugin registrations, with the framework whose instances they hand the plugin. */
   pluginMethods: ReadonlyMap<string, RouteFramework | undefined>;
+  autoloads: readonly AutoloadShape[];
   /** Frameworks whose instances carry decorators (`fastify.authenticate`). */
   decoratingFrameworks: ReadonlySet<RouteFramework>;
   prefixMethods: ReadonlySet<string>;
@@ -215,6 +219,7 @@ function emptyRequest(): Mutable<RequestVocabulary> {
     hostRequestMethods: new Set(),
     hostMethods: new Set(),
     importedSources: new Map(),
+    forwardedHeaders: [],
     parameterDecorators: new Map(),
     namedByParameter: new Set(),
     resolverOperations: new Set(),
@@ -266,6 +271,7 @@ function addRequest(into: Mutable<RequestVocabulary>, model: FrameworkModel): vo
       functions.set(entry.name, entry.source);
       into.importedSources.set(entry.module, functions);
     }
+    into.forwardedHeaders = [...into.forwardedHeaders, ...(surface.forwardedHeaders ?? [])];
   }
   for (const [name, injection] of Object.entries(model.decoratedControllers?.parameters ?? {})) into.parameterDecorators.set(name, injection);
   for (const name of model.decoratedControllers?.namedByParameter ?? []) into.namedByParameter.add(name);
@@ -316,6 +322,7 @@ function emptyRouting(): Mutable<RoutingVocabulary> {
     hookMethods: new Map(),
     hookNames: [],
     pluginMethods: new Map(),
+    autoloads: [],
     decoratingFrameworks: new Set(),
     prefixMethods: new Set(),
     basePathMethods: new Set(),
@@ -371,6 +378,7 @@ function addRouting(into: Mutable<RoutingVocabulary>, model: FrameworkModel): vo
     into.hookNames = [...into.hookNames, ...routing.hooks.names.filter((name) => !into.hookNames.includes(name))];
     into.registrations.add(routing.hooks.method);
   }
+  if (routing.autoload) into.autoloads = [...into.autoloads, routing.autoload];
   if (routing.pluginMethod) {
     into.pluginMethods.set(routing.pluginMethod, framework);
     into.registrations.add(routing.pluginMethod);

@@ -75,6 +75,8 @@ export interface VerificationFact extends Fact {
    * chain requires or decides on what the builder put on the context; a public procedure beside it stays public.
    */
   contextual?: boolean;
+  /** A verifier imported from this project file stands in for its code: the project index judges that code instead. */
+  hiddenIn?: ImportRef;
 }
 
 export interface DecisionFact extends Fact {
@@ -498,7 +500,7 @@ function locateHiddenAuthentication(model: RouteModel, known: ReadonlySet<number
     if (known.has(start)) continue;
     const origin = call.ref ? ` (imported from '${call.ref.source}')` : '';
     const span = spanOf(call.node);
-    if (call.verifiesToken) hiddenVerifications.push({ start, fact: { description: `${call.name}()${origin}`, unpinned: HIDDEN_UNPINNED, span } });
+    if (call.verifiesToken) hiddenVerifications.push({ start, fact: { description: `${call.name}()${origin}`, unpinned: HIDDEN_UNPINNED, span, ...(call.ref ? { hiddenIn: call.ref } : {}) } });
     else hiddenAuthentication.push({ start, fact: { description: `authentication in ${call.name}()${origin}`, span, ...(call.ref ? { ref: call.ref } : {}) } });
   }
   return { hiddenVerifications, hiddenAuthentication };
@@ -548,12 +550,17 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
     if (!handler) writes.push(...written);
     const check = claimCheckOf(link.node);
     if (check) decisions.push(check);
+    else decisions.push(...returnedClaimChecks(model.calls, link.ranges));
   });
   // `const auth = await authenticate(c); if (!auth.ok) return auth.response;` around an imported verifier:
   // authentication this file cannot see, which a 401 on the same chain confirms.
   if (verifications.length === 0 && anyWithin(model.unauthorizedMarks, visible)) {
     verifications.push(...pickWithin(located.hiddenVerifications, visible, seen));
     if (verifications.length === 0) unknown.push(...pickWithin(located.hiddenAuthentication, visible, seen));
+  }
+  // A composite decorator's `UseGuards(RolesGuard)`: the guard, in another file, runs where the composite is applied.
+  for (const guard of itemsWithin(model.composedGuards, visible)) {
+    unknown.push({ description: `guard '${guard.ref.name}' is imported from '${guard.ref.source}'`, span: spanOf(guard.node), ref: guard.ref });
   }
   const calls = itemsWithin(model.importedCalls, visible).map((call): CallFact => {
     const args = located.argumentsOf(call.call);
@@ -620,6 +627,24 @@ function claimCheckOf(node: TSESTree.Node): DecisionFact | undefined {
   if (!name || !CLAIM_CHECKS.test(name)) return undefined;
   const argument = staticString(bare.arguments[0]);
   return { trust: 'verified', description: `scope check ${name}(${argument !== undefined ? `'${argument}'` : '…'})`, span: spanOf(bare) };
+}
+
+/**
+ * A middleware factory that returns a scope check (`function requireScope(s) { return requiredScopes(s); }`): the
+ * check its code returns is the middleware the chain runs.
+ */
+function returnedClaimChecks(calls: RouteModel['calls'], ranges: readonly Range[]): DecisionFact[] {
+  const checks: DecisionFact[] = [];
+  for (const [start, end] of ranges) {
+    for (let i = firstAtOrAfter(calls, start, (call) => call.range[0]); i < calls.length && calls[i]!.range[0] < end; i++) {
+      const call = calls[i]!;
+      const parent = call.parent;
+      const returned = parent?.type === AST_NODE_TYPES.ReturnStatement || (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === call);
+      const check = returned ? claimCheckOf(call) : undefined;
+      if (check) checks.push(check);
+    }
+  }
+  return checks;
 }
 
 function linkName(link: ChainLink): string {

@@ -252,6 +252,11 @@ function drizzleAccess(call: TSESTree.CallExpression): RecordAccess | undefined 
   return { call, node: callee.property, operation, target: { node: table }, ...picked };
 }
 
+/** The values a query builder's condition compares with owner columns (`where(and(eq(t.id, id), eq(t.authorId, sub)))`). */
+export function ownerConditionValues(call: TSESTree.CallExpression): readonly TSESTree.Node[] {
+  return drizzleAccess(call)?.owners ?? [];
+}
+
 /** The columns `eq(table.col, value)` compares, through `and(…)`/`or(…)`, sorted into ids and owner keys. */
 function conditionKeys(condition: TSESTree.Node, picked: Pick<RecordAccess, 'ids' | 'owners' | 'scopes'>): void {
   const stack: TSESTree.Node[] = [condition];

@@ -5,10 +5,12 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
+import type { ForwardedHeaders } from '../models/framework-model';
 import type { FileIndex } from './file-index';
 import type { TrustValue } from './types';
 import { isTrustValue, type Value, type ValueEvaluator } from './values';
-import { memberName, propertyKeyName, unwrap } from './syntax';
+import { VOCABULARY } from './framework-models';
+import { calleeName, memberName, propertyKeyName, staticString, unwrap } from './syntax';
 import type { PortableValue } from './portable';
 
 /** What a written value is: claims, request input, or something the server determined (a database row, a constant). */
@@ -56,7 +58,51 @@ export function findRequestWrites(index: FileIndex, evaluator: ValueEvaluator): 
     }
     writes.push({ node: assignment, prop, ...leastTrusted(fields) }, ...fields);
   }
+  return [...writes, ...forwardedHeaderWrites(index, evaluator)];
+}
+
+const FORWARDED_HEADERS = VOCABULARY.request.forwardedHeaders;
+
+/**
+ * `headers.set('x-user-id', claims.sub)` on a headers object the middleware forwards as the request's
+ * (`NextResponse.next({ request: { headers } })`): later handlers read that header as the middleware set it.
+ */
+function forwardedHeaderWrites(index: FileIndex, evaluator: ValueEvaluator): RequestWrite[] {
+  if (FORWARDED_HEADERS.length === 0) return [];
+  const writes: RequestWrite[] = [];
+  for (const call of index.calls) {
+    const callee = unwrap(call.callee);
+    const name = staticString(call.arguments[0]);
+    const value = call.arguments[1];
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || name === undefined || !value || value.type === AST_NODE_TYPES.SpreadElement) continue;
+    const method = memberName(callee);
+    const holder = unwrap(callee.object);
+    if (holder.type !== AST_NODE_TYPES.Identifier) continue;
+    const shapes = FORWARDED_HEADERS.filter((shape) => method !== undefined && shape.setMethods.includes(method));
+    if (shapes.length === 0 || !isForwarded(index, holder, shapes)) continue;
+    writes.push({ node: call, prop: `headers.${name.toLowerCase()}`, ...writtenTrust(evaluator.trustOf(value)) });
+  }
   return writes;
+}
+
+/** Whether the variable `holder` names is handed, at one of the shapes' option paths, to their forwarding call. */
+function isForwarded(index: FileIndex, holder: TSESTree.Identifier, shapes: readonly ForwardedHeaders[]): boolean {
+  const variable = index.variableOf(holder);
+  if (!variable) return false;
+  return variable.references.some((reference) => shapes.some((shape) => forwardsAt(reference.identifier as TSESTree.Node, shape)));
+}
+
+/** `{ request: { headers: <node> } }` as the first argument of a call named `shape.call`, walking up from the value. */
+function forwardsAt(node: TSESTree.Node, shape: ForwardedHeaders): boolean {
+  let current = node;
+  for (let i = shape.optionPath.length - 1; i >= 0; i--) {
+    const property = current.parent;
+    if (property?.type !== AST_NODE_TYPES.Property || property.value !== current || propertyKeyName(property) !== shape.optionPath[i]) return false;
+    current = property.parent;
+    if (current.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  }
+  const call = current.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === current && calleeName(call) === shape.call;
 }
 
 /** The path below the request that an assignment's object names: '' for the request itself, undefined for anything else. */

@@ -113,6 +113,16 @@ export interface NestGlobalPrefix {
   excludes: readonly string[];
 }
 
+/** `fastify.register(autoload, { dir: path.join(__dirname, 'routes'), autoHooks: true })`: a folder of plugins. */
+export interface AutoloadFolder {
+  /** The folder, relative to the registering file's folder, with `/` separators. */
+  dir: string;
+  /** The base name of the hooks files that run before the plugins of their folder, when hooks are on. */
+  hooksFile?: string;
+  /** Hooks files also run before the plugins of subfolders. */
+  cascade: boolean;
+}
+
 /** A router from another file mounted here: `app.use('/users', checkJwt, usersRouter)`. */
 export interface ExternalMount {
   ref: ImportRef;
@@ -143,6 +153,18 @@ export interface RouteModel {
   exportFunctions: ReadonlyMap<string, TSESTree.FunctionLike>;
   /** Calls of functions imported from the project's other files (services, helpers), sorted by where they start. */
   importedCalls: readonly { start: number; ref: ImportRef; call: TSESTree.CallExpression }[];
+  /**
+   * Guards named inside code rather than on a route (`applyDecorators(UseGuards(RolesGuard))` in a composite
+   * decorator), imported from the project's other files, sorted by where they start: code that runs them runs the guard.
+   */
+  composedGuards: readonly { start: number; ref: ImportRef; node: TSESTree.Node }[];
+  /** Folders whose files an autoloading plugin registers (`@fastify/autoload`). */
+  autoloads: readonly AutoloadFolder[];
+  /**
+   * Hooks that return early for some URL prefixes (`if (request.url.startsWith('/api/auth/login')) return`), by
+   * where the hook is registered: the routes under those prefixes skip it. Sorted by start.
+   */
+  hookExemptions: readonly { start: number; prefixes: readonly string[] }[];
   /** Every call and `new` in the file, in source order (for facts that are looked up by range). */
   calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[];
   /** String literals that name an API-key or Basic credential (`'x-api-key'`, `'Basic '`), in source order. */
@@ -539,6 +561,8 @@ class RouteDiscovery {
   private readonly receivers = new Map<string, Receiver>();
   private readonly decorated = new Map<string, TSESTree.Node>();
   private readonly externalMounts: ExternalMount[] = [];
+  private readonly autoloads: AutoloadFolder[] = [];
+  private readonly hookExemptions: { start: number; prefixes: readonly string[] }[] = [];
   private readonly exportLinks = new Map<string, ChainLink>();
   private readonly starExports: string[] = [];
   private readonly exportMembers = new Map<string, Map<string, ChainLink>>();
@@ -600,6 +624,9 @@ class RouteDiscovery {
       exportFunctions: this.exportFunctions,
       decorations: new Map([...this.decorated].map(([name, value]) => [name, this.linkOf(value)])),
       importedCalls: this.importedCallsOf(collected.allCalls),
+      composedGuards: this.composedGuardsOf(collected.plainCalls),
+      autoloads: this.autoloads,
+      hookExemptions: [...this.hookExemptions].sort((a, b) => a.start - b.start),
       calls: collected.allCalls,
       schemeLiterals: collected.schemeLiterals,
       ...(nextMiddleware ? { nextMiddleware } : {}),
@@ -918,6 +945,8 @@ class RouteDiscovery {
     if (!found) return;
     if (hooks.framework) found.receiver.framework = hooks.framework;
     found.receiver.uses.add({ order: this.order++, prefix: undefined, links: this.linksOfHandlerArg(fn) });
+    const prefixes = exemptedPrefixes(unwrap(fn));
+    if (prefixes.length > 0) this.hookExemptions.push({ start: call.range[0], prefixes });
   }
 
   /** `fastify.register(plugin, { prefix })`: the plugin's instance is a child that inherits hooks. */
@@ -925,6 +954,11 @@ class RouteDiscovery {
     const framework = ROUTING.pluginMethods.get(method);
     const [pluginArg, optionsArg] = call.arguments;
     if (!pluginArg) return;
+    const autoload = this.autoloadOf(pluginArg, optionsArg);
+    if (autoload) {
+      this.autoloads.push(autoload);
+      return;
+    }
     const found = this.receiverOf(callee.object);
     if (!found) return;
     const options = optionsArg && unwrap(optionsArg).type === AST_NODE_TYPES.ObjectExpression ? (unwrap(optionsArg) as TSESTree.ObjectExpression) : undefined;
@@ -946,6 +980,32 @@ class RouteDiscovery {
     }
     const ref = this.importOf(plugin);
     if (ref) this.externalMounts.push(this.externalMount(found.receiver, ref, prefix, [], call));
+  }
+
+  /** The folder an autoloading plugin registers, when the plugin comes from a package a model names and the folder is spelled out. */
+  private autoloadOf(pluginArg: TSESTree.Node, optionsArg: TSESTree.Node | undefined): AutoloadFolder | undefined {
+    const module = this.packageOf(unwrap(pluginArg));
+    const shape = module === undefined ? undefined : ROUTING.autoloads.find((candidate) => candidate.packages.includes(module));
+    const options = optionsArg ? unwrap(optionsArg) : undefined;
+    if (!shape || options?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    const dirValue = propertyValue(options, shape.dirOption);
+    const dir = dirValue ? folderBesideFile(dirValue) : undefined;
+    if (dir === undefined) return undefined;
+    const hooks = isTrueLiteral(propertyValue(options, shape.hooksOption));
+    return { dir, ...(hooks ? { hooksFile: shape.hooksFile } : {}), cascade: hooks && isTrueLiteral(propertyValue(options, shape.cascadeOption)) };
+  }
+
+  /** The package an identifier is imported or required from (`import autoload from '@fastify/autoload'`). */
+  private packageOf(node: TSESTree.Node): string | undefined {
+    if (node.type === AST_NODE_TYPES.CallExpression && calleeIsRequire(node)) return staticString(node.arguments[0]);
+    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const def = findVariable(this.sourceCode.getScope(node), node.name)?.defs[0];
+    if (def?.type === 'ImportBinding' && def.parent?.type === AST_NODE_TYPES.ImportDeclaration) return def.parent.source.value;
+    if (def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
+      const init = unwrap(def.node.init);
+      if (init.type === AST_NODE_TYPES.CallExpression && calleeIsRequire(init)) return staticString(init.arguments[0]);
+    }
+    return undefined;
   }
 
   /** Koa router's `router.prefix('/api')`. */
@@ -1412,7 +1472,7 @@ class RouteDiscovery {
     if (!found?.controller) return;
     const { model } = found;
     const prefix = controllerPrefix(found.controller);
-    const classGuards = this.guardLinks(decorators, model);
+    const classGuards = [...this.middlewareArgumentLinks(found.controller, model), ...this.guardLinks(decorators, model)];
     const classPublic = decorators.some((decorator) => isPublicDecorator(decorator, model));
     for (const member of node.body.body) {
       const memberDecorators = member.type === AST_NODE_TYPES.MethodDefinition ? decoratorsOf(member) : [];
@@ -1427,7 +1487,7 @@ class RouteDiscovery {
           method,
           path: joinPaths(prefix, sub ?? ''),
           node: member,
-          chain: [...classGuards, ...this.guardLinks(memberDecorators, model), handler],
+          chain: [...classGuards, ...this.middlewareArgumentLinks(decorator, model), ...this.guardLinks(memberDecorators, model), handler],
           // A module's middleware or an APP_GUARD, in other files, may authenticate every controller.
           mountedElsewhere: true,
           ...(node.id ? { controller: node.id.name } : {}),
@@ -1435,6 +1495,13 @@ class RouteDiscovery {
         });
       }
     }
+  }
+
+  /** `@httpPost('/', validate, auth.required)`: what follows the path runs before the handler, in order. */
+  private middlewareArgumentLinks(decorator: TSESTree.Decorator, model: DecoratorModel): ChainLink[] {
+    if (!model.middlewareArguments) return [];
+    const args = decoratorCall(decorator)?.args.slice(1) ?? [];
+    return args.flatMap((arg) => (arg.type === AST_NODE_TYPES.SpreadElement ? [] : [this.linkOf(unwrap(arg))]));
   }
 
   private guardLinks(decorators: readonly TSESTree.Decorator[], model: DecoratorModel): ChainLink[] {
@@ -1447,10 +1514,38 @@ class RouteDiscovery {
       if (authenticates) this.tokenStrategies.push(decorator);
       if (authenticates || model.strategies?.includes(call.name)) links.push({ node: decorator, ranges: [decorator.range] });
       else if (model.guards?.includes(call.name) || model.middleware?.includes(call.name)) links.push(...call.args.map((arg) => this.linkOf(unwrap(arg))));
+      else if (this.isComposedDecorator(decorator, model)) links.push(this.linkOf(decorator.expression));
       // `@Roles('admin')`-style metadata is read by a guard; keep it so the guard's decision has context.
       else if (model.gates?.includes(call.name)) links.push({ node: decorator, ranges: [decorator.range] });
     }
     return links;
+  }
+
+  /**
+   * A decorator the project writes itself (`@Auth('admin')` returning `applyDecorators(UseGuards(RolesGuard), …)`):
+   * what it applies runs on the route, so the route's chain follows it into its declaration, here or in another file.
+   * Route, parameter and public-marker decorators say what they are by name and are never composites.
+   */
+  private isComposedDecorator(decorator: TSESTree.Decorator, model: DecoratorModel): boolean {
+    const expression = unwrap(decorator.expression);
+    const callee = expression.type === AST_NODE_TYPES.CallExpression ? unwrap(expression.callee) : expression;
+    if (callee.type !== AST_NODE_TYPES.Identifier || Object.hasOwn(model.routes, callee.name) || isPublicDecorator(decorator, model)) return false;
+    return !!this.importOf(callee) || !!this.localFunction(callee);
+  }
+
+  /** `UseGuards(RolesGuard)` outside a decorator position, with `RolesGuard` imported from a project file. */
+  private composedGuardsOf(calls: readonly TSESTree.CallExpression[]): RouteModel['composedGuards'] {
+    const found: { start: number; ref: ImportRef; node: TSESTree.Node }[] = [];
+    for (const call of calls) {
+      const callee = unwrap(call.callee);
+      if (call.parent.type === AST_NODE_TYPES.Decorator || callee.type !== AST_NODE_TYPES.Identifier) continue;
+      if (!DECORATOR_MODELS.some((model) => model.guards?.includes(callee.name))) continue;
+      for (const arg of call.arguments) {
+        const ref = arg.type === AST_NODE_TYPES.SpreadElement ? undefined : this.importOf(arg);
+        if (ref) found.push({ start: arg.range[0], ref, node: arg });
+      }
+    }
+    return found.sort((a, b) => a.start - b.start);
   }
 
   /** The module a decorator's name is imported from (`Controller` from 'routing-controllers'). */
@@ -2149,6 +2244,75 @@ function receiverNodeOf(callee: TSESTree.MemberExpression, path: readonly string
     current = unwrap(current.object);
   }
   return current;
+}
+
+/**
+ * `if (request.url.startsWith('/api/auth/login')) return;` as a hook's first statements: the prefixes of the URLs
+ * it lets through without running the rest. Only literal prefixes of the hook's own first parameter count.
+ */
+function exemptedPrefixes(fn: TSESTree.Node): string[] {
+  if (!isFunctionNode(fn) || fn.body.type !== AST_NODE_TYPES.BlockStatement) return [];
+  const request = fn.params[0];
+  if (request?.type !== AST_NODE_TYPES.Identifier) return [];
+  const prefixes: string[] = [];
+  for (const statement of fn.body.body) {
+    if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) break;
+    const consequent = statement.consequent.type === AST_NODE_TYPES.BlockStatement && statement.consequent.body.length === 1 ? statement.consequent.body[0]! : statement.consequent;
+    if (consequent.type !== AST_NODE_TYPES.ReturnStatement) break;
+    const tested = urlPrefixesTested(statement.test, request.name);
+    if (tested.length === 0) break;
+    prefixes.push(...tested);
+  }
+  return prefixes;
+}
+
+/** `req.url.startsWith('/a') || req.url.startsWith('/b')` on the named request: `['/a', '/b']`; anything else: `[]`. */
+function urlPrefixesTested(test: TSESTree.Node, requestName: string): string[] {
+  const bare = unwrap(test);
+  if (bare.type === AST_NODE_TYPES.LogicalExpression && bare.operator === '||') {
+    const left = urlPrefixesTested(bare.left, requestName);
+    const right = urlPrefixesTested(bare.right, requestName);
+    return left.length > 0 && right.length > 0 ? [...left, ...right] : [];
+  }
+  if (bare.type !== AST_NODE_TYPES.CallExpression || bare.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(bare.callee) !== 'startsWith') return [];
+  const url = unwrap(bare.callee.object);
+  const prefix = staticString(bare.arguments[0]);
+  const onRequest = url.type === AST_NODE_TYPES.MemberExpression && memberName(url) === 'url' && unwrap(url.object).type === AST_NODE_TYPES.Identifier && (unwrap(url.object) as TSESTree.Identifier).name === requestName;
+  return onRequest && prefix !== undefined && prefix.startsWith('/') ? [prefix] : [];
+}
+
+function isTrueLiteral(node: TSESTree.Node | undefined): boolean {
+  const bare = node ? unwrap(node) : undefined;
+  return bare?.type === AST_NODE_TYPES.Literal && bare.value === true;
+}
+
+/**
+ * `path.join(__dirname, 'routes')`, `join(import.meta.dirname, 'plugins', 'app')`, `path.resolve(__dirname, '../routes')`:
+ * the folder, relative to the file's own folder, with `/` separators. Anything else is a folder the code computes.
+ */
+function folderBesideFile(node: TSESTree.Node): string | undefined {
+  const call = unwrap(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrap(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  const [base, ...rest] = call.arguments;
+  if ((name !== 'join' && name !== 'resolve') || !base || !isOwnFolder(base)) return undefined;
+  const parts = rest.map((part) => (part.type === AST_NODE_TYPES.SpreadElement ? undefined : staticString(part)));
+  if (parts.some((part) => part === undefined)) return undefined;
+  const segments: string[] = [];
+  for (const segment of parts.join('/').split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..' && segments.length > 0 && segments[segments.length - 1] !== '..') segments.pop();
+    else segments.push(segment);
+  }
+  return segments.join('/');
+}
+
+/** `__dirname` or `import.meta.dirname`. */
+function isOwnFolder(node: TSESTree.Node): boolean {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Identifier) return bare.name === '__dirname';
+  return bare.type === AST_NODE_TYPES.MemberExpression && bare.object.type === AST_NODE_TYPES.MetaProperty && memberName(bare) === 'dirname';
 }
 
 function propertyValue(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {

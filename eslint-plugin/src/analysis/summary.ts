@@ -9,7 +9,7 @@ import { analyzeSourceCode } from './index';
 import { toPortable, type PortableValue } from './portable';
 import { isFunctionNode } from './syntax';
 import { anchorOf, getFileFacts, strategyFacts, type ChainFacts, type VerificationFact } from './maturity';
-import type { ChainLink, Framework, ImportRef, NestGlobalPrefix, NestRouteTarget, Range } from './routes';
+import type { AutoloadFolder, ChainLink, Framework, ImportRef, NestGlobalPrefix, NestRouteTarget, Range } from './routes';
 import type { ModelSummary } from './schemas';
 import type { ParamFacts } from './service-facts';
 
@@ -55,6 +55,8 @@ export interface ExportSummary {
   model?: ModelSummary;
   /** What an exported function does with its parameters: records it accesses and scopes by them. */
   params?: ParamFacts;
+  /** URL prefixes the hooks an exported plugin adds let through without running (`if (request.url.startsWith(…)) return`). */
+  hookExemptions?: readonly string[];
 }
 
 export interface MountSummary {
@@ -93,6 +95,8 @@ export interface FileSummary {
   strategies: readonly VerificationFact[];
   /** Default authentication the file sets on a server (`server.auth.default('jwt')`), for routes of other files. */
   defaultAuth?: ChainFacts;
+  /** Folders of plugins the file registers through an autoloading plugin (`@fastify/autoload`). */
+  autoloads?: readonly AutoloadFolder[];
 }
 
 type EslintSettings = Readonly<Record<string, unknown>>;
@@ -130,6 +134,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     ...paramsOf(name),
     ...modelOf(name, link),
     ...membersOf(name, model.exportMembers.get(name)),
+    ...hookExemptionsOf(link),
   }));
   const mounts = model.externalMounts.map((mount): MountSummary => ({
     ref: mount.ref,
@@ -150,6 +155,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     ...(model.nextMiddleware ? { nextMiddleware: { facts: fileFacts.chainFacts([model.nextMiddleware.link]), matchers: model.nextMiddleware.matchers } } : {}),
     strategies: strategyFacts(sourceCode, settings),
     ...(model.defaultAuth.length > 0 ? { defaultAuth: fileFacts.chainFacts(model.defaultAuth) } : {}),
+    ...(model.autoloads.length > 0 ? { autoloads: model.autoloads } : {}),
     decorations: [...model.decorations].map(([name, link]) => ({ name, facts: fileFacts.chainFacts([link]) })),
     nest: {
       globalGuards: globalGuards.length > 0 ? fileFacts.chainFacts(globalGuards) : undefined,
@@ -169,6 +175,12 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
         ...paramsOf(`${name}.${member}`),
       })),
     };
+  }
+
+  function hookExemptionsOf(link: ChainLink): Pick<ExportSummary, 'hookExemptions'> {
+    if (link.imported) return {};
+    const prefixes = model.hookExemptions.filter((hook) => link.ranges.some(([start, end]) => hook.start >= start && hook.start < end)).flatMap((hook) => hook.prefixes);
+    return prefixes.length > 0 ? { hookExemptions: [...new Set(prefixes)] } : {};
   }
 
   function paramsOf(name: string): { params?: ParamFacts } {

@@ -9,7 +9,7 @@ const fastify: FrameworkModel = {
   id: 'fastify',
   name: 'Fastify',
   packages: ['fastify', 'fastify-plugin'],
-  covers: 'shorthand and `route({ method, url, handler })` routes, `onRequest`/`preParsing`/`preValidation`/`preHandler` hooks per route and with `addHook` per plugin, `register(plugin, { prefix })`, `decorate`/`decorateRequest` (also from another file through fastify-plugin), `request.headers/params/query/body/cookies`',
+  covers: 'shorthand and `route({ method, url, handler })` routes, `onRequest`/`preParsing`/`preValidation`/`preHandler` hooks per route and with `addHook` per plugin, `register(plugin, { prefix })`, `@fastify/autoload` folders (subfolder prefixes, `autohooks` files with `autoHooks`/`cascadeHooks`), `decorate`/`decorateRequest` (also from another file through fastify-plugin), `request.headers/params/query/body/cookies`',
   routeFramework: 'fastify',
   verifierHint: '@fastify/jwt with request.jwtVerify() in an onRequest hook',
   request: {
@@ -32,6 +32,7 @@ const fastify: FrameworkModel = {
     routeMethods: { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', options: 'OPTIONS', head: 'HEAD', all: 'ALL' },
     hooks: { method: 'addHook', names: ['onRequest', 'preParsing', 'preValidation', 'preHandler'] },
     pluginMethod: 'register',
+    autoload: { packages: ['@fastify/autoload'], dirOption: 'dir', hooksOption: 'autoHooks', cascadeOption: 'cascadeHooks', hooksFile: 'autohooks' },
     decorateMethods: ['decorate', 'decorateRequest'],
     routeObjects: [
       {

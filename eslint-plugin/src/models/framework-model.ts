@@ -22,6 +22,7 @@ export type RouteFramework =
   | 'graphql'
   | 'workers'
   | 'routing-controllers'
+  | 'inversify'
   | 'tsoa';
 
 /**
@@ -105,6 +106,21 @@ export interface RequestSurface {
   hostMethods?: readonly string[];
   /** Functions a module exports that return caller input (`cookies()` and `headers()` of `next/headers`). */
   importedSources?: readonly { module: string; name: string; source: SourceKind }[];
+  /** Calls by which middleware hands later handlers the request with headers it set (Next.js's `NextResponse.next`). */
+  forwardedHeaders?: readonly ForwardedHeaders[];
+}
+
+/**
+ * `NextResponse.next({ request: { headers } })` after `headers.set('x-user-id', claims.sub)`: the handlers read the
+ * headers the middleware set, not the ones the caller sent, so a header set from verified claims holds verified claims.
+ */
+export interface ForwardedHeaders {
+  /** The call's name, or the last member of it (`next` in `NextResponse.next`). */
+  call: string;
+  /** Where its first argument holds the headers object: `['request', 'headers']`. */
+  optionPath: readonly string[];
+  /** Methods of the headers object that set one header by name. */
+  setMethods: readonly string[];
 }
 
 /** A call that creates an app, router or plugin instance (`express()`, `new Router()`, `Fastify()`). */
@@ -137,6 +153,21 @@ export interface RouteObjectShape {
   exportedTables?: boolean;
 }
 
+/**
+ * `fastify.register(autoload, { dir: path.join(__dirname, 'routes'), autoHooks: true, cascadeHooks: true })`: each
+ * file under `dir` is a plugin whose routes take its folder, relative to `dir`, as their prefix; with `autoHooks`, a
+ * hooks file in a folder runs before the plugins of that folder, and with `cascadeHooks` before those of its subfolders.
+ */
+export interface AutoloadShape {
+  /** The packages whose default export is the autoloading plugin. */
+  packages: readonly string[];
+  dirOption: string;
+  hooksOption: string;
+  cascadeOption: string;
+  /** The base name of the hooks file (`autohooks`, for `autohooks.ts`, `autohooks.js`…). */
+  hooksFile: string;
+}
+
 /** How an application sets its default authentication and how a route opts out (hapi's `server.auth.default`). */
 export interface DefaultAuth {
   /** Member path of the call on the server that sets the default strategy: `auth.default`. */
@@ -160,6 +191,8 @@ export interface Routing {
   hooks?: { method: string; names: readonly string[] };
   /** `fastify.register(plugin, { prefix })`: the plugin's first parameter is a child instance. */
   pluginMethod?: string;
+  /** Plugins that register every file of a folder as a plugin, prefixed by its subfolder (`@fastify/autoload`). */
+  autoload?: AutoloadShape;
   /** `router.prefix('/api')` (koa-router). */
   prefixMethod?: string;
   /** `new Hono().basePath('/api')`. */
@@ -230,6 +263,8 @@ export interface Decorators {
   namedByParameter?: readonly string[];
   /** Decorators whose arguments are middleware run before the handler (`@UseBefore(checkJwt)`). */
   middleware?: readonly string[];
+  /** Controller and route decorators take middleware after their path (`@httpGet('/', auth.required)`). */
+  middlewareArguments?: boolean;
   modules?: ModuleWiring;
 }
 

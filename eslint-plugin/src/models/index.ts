@@ -13,6 +13,7 @@ import fetchApi from './fetch';
 import graphql from './graphql';
 import hapi from './hapi';
 import hono from './hono';
+import inversifyExpressUtils from './inversify-express-utils';
 import koa from './koa';
 import koaRouter from './koa-router';
 import nestjs from './nestjs';
@@ -32,6 +33,7 @@ export const FRAMEWORK_MODELS: readonly FrameworkModel[] = [
   graphql,
   hapi,
   hono,
+  inversifyExpressUtils,
   koa,
   koaRouter,
   nestjs,

@@ -8,6 +8,7 @@ import { expressJwt } from './express-jwt';
 import { passportJwt } from './passport-jwt';
 import { koaJwt } from './koa-jwt';
 import { fastifyJwt } from './fastify-jwt';
+import { hapiJwt } from './hapi-jwt';
 import { honoJwt } from './hono-jwt';
 import { jose } from './jose';
 import { jsonwebtoken } from './jsonwebtoken';
@@ -42,6 +43,7 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   passportJwt,
   koaJwt,
   fastifyJwt,
+  hapiJwt,
   honoJwt,
   jose,
   jsonwebtoken,

@@ -6,7 +6,7 @@ const nextjs: FrameworkModel = {
   id: 'nextjs',
   name: 'Next.js (App Router)',
   packages: ['next'],
-  covers: '`app/…/route.ts` exports `GET`…`OPTIONS` (route groups and parallel-route folders left out of paths), `{ params }`, `request.nextUrl.searchParams`, `cookies()`/`headers()` from `next/headers`, `middleware.ts` and its `config.matcher`',
+  covers: '`app/…/route.ts` exports `GET`…`OPTIONS` (route groups and parallel-route folders left out of paths), `{ params }`, `request.nextUrl.searchParams`, `cookies()`/`headers()` from `next/headers`, `middleware.ts` and its `config.matcher`, headers it forwards with `NextResponse.next({ request: { headers } })`',
   routeFramework: 'next',
   verifierHint: "jose's jwtVerify() in middleware.ts or the handler",
   request: {
@@ -15,6 +15,7 @@ const nextjs: FrameworkModel = {
       { module: 'next/headers', name: 'cookies', source: 'cookie' },
       { module: 'next/headers', name: 'headers', source: 'header' },
     ],
+    forwardedHeaders: [{ call: 'next', optionPath: ['request', 'headers'], setMethods: ['set', 'append'] }],
   },
   fileRoutes: {
     folder: 'app',

@@ -71,6 +71,8 @@ interface Entry {
   stat?: string;
   /** Made from ESLint's parse of the linted text: authoritative until the file is invalidated. */
   recorded?: boolean;
+  /** The parse a recorded summary was made from, while ESLint still holds it. */
+  source?: WeakRef<TSESLint.SourceCode>;
   summary?: FileSummary;
   error?: string;
 }
@@ -124,10 +126,13 @@ export class ProjectIndex {
 
   /** The summary of the file being linted, from ESLint's own parse; replaces what was read from disk. */
   record(file: string, sourceCode: TSESLint.SourceCode): FileSummary {
-    const key = hashOf(sourceCode.text);
     const existing = this.entries.get(file);
+    // Every rule asks on every function it looks at; hashing the text each time would cost more than the answer.
+    if (existing?.recorded && existing.summary && existing.source?.deref() === sourceCode) return existing.summary;
+    const key = hashOf(sourceCode.text);
     if (existing?.key === key && existing.summary) {
       existing.recorded = true;
+      existing.source = new WeakRef(sourceCode);
       return existing.summary;
     }
     this.summarizing.add(file);
@@ -137,7 +142,7 @@ export class ProjectIndex {
     } finally {
       this.summarizing.delete(file);
     }
-    this.entries.set(file, { key, recorded: true, summary });
+    this.entries.set(file, { key, recorded: true, summary, source: new WeakRef(sourceCode) });
     this.serviceFacts.clear();
     this.callers = undefined;
     // Linking again is needed only when the table used another version of this file, or missed its routes.
@@ -458,6 +463,7 @@ export class ProjectIndex {
     if (hops > MAX_LINK_DEPTH) return { missing: `re-exports more than ${MAX_LINK_DEPTH} files deep` };
     const resolution = this.resolve(fromFile, ref.source);
     if (resolution.kind === 'package') return 'package';
+    if (resolution.kind === 'outside') return { missing: 'is outside the project folder' };
     if (resolution.kind !== 'file') return { missing: 'does not resolve to a source file of the project' };
     const summary = this.summaryOf(resolution.file, reader);
     if (!summary) return { missing: `could not be analysed (${this.display(resolution.file)}: ${this.failureOf(resolution.file) ?? 'unreadable'})` };
@@ -529,8 +535,16 @@ interface TableIndex {
 /** What every route's chain is linked with: the routing files, where routers are mounted, Next.js middleware. */
 interface ProjectRouting {
   summaries: readonly FileSummary[];
+  /** Folders an autoloading plugin registers, as absolute paths. */
+  autoloads: readonly LoadedFolder[];
   mounts: ReadonlyMap<string, MountContext[]>;
   nextMiddleware: readonly { matchers: readonly string[]; facts: ChainFacts; reaches: LinkedRoute['reaches'] }[];
+}
+
+interface LoadedFolder {
+  root: string;
+  hooksFile?: string;
+  cascade: boolean;
 }
 
 /** One pass that links every candidate file's routes; memoizes export lookups so each is followed once. */
@@ -555,12 +569,13 @@ class Linker {
     this.strategies = summaries.flatMap((summary) => summary.strategies.map((strategy) => ({ ...strategy, file: this.index.display(summary.file) })));
     this.decorations = summaries.flatMap((summary) => summary.decorations.map((decoration) => ({ ...decoration, file: summary.file })));
     const mounts = this.mountsByTarget(summaries);
+    const autoloads = summaries.flatMap((summary) => (summary.autoloads ?? []).map((folder) => ({ ...folder, root: path.resolve(path.dirname(summary.file), folder.dir) })));
     const nextMiddleware = summaries.flatMap((summary) =>
       summary.nextMiddleware ? [{ matchers: summary.nextMiddleware.matchers, ...this.resolved(summary.file, summary.nextMiddleware.facts, [], 0) }] : [],
     );
     const routes: LinkedRoute[] = [];
     for (const summary of summaries) {
-      for (const route of summary.routes) routes.push(...this.linkRoute(summary, route, { summaries, mounts, nextMiddleware }));
+      for (const route of summary.routes) routes.push(...this.linkRoute(summary, route, { summaries, autoloads, mounts, nextMiddleware }));
     }
     return routes;
   }
@@ -572,7 +587,7 @@ class Linker {
     });
   }
 
-  private chainsOf(summary: FileSummary, route: RouteSummary, { summaries, mounts, nextMiddleware }: ProjectRouting): Omit<LinkedRoute, 'writes'>[] {
+  private chainsOf(summary: FileSummary, route: RouteSummary, { summaries, autoloads, mounts, nextMiddleware }: ProjectRouting): Omit<LinkedRoute, 'writes'>[] {
     const resolvedOwn = this.resolved(summary.file, route.facts, [{ file: summary.file, ranges: route.ranges }], 0, true);
     // hapi: a route that takes the default authentication gets what the project's servers set (`server.auth.default()`).
     const defaults = route.usesDefaultAuth ? summaries.flatMap((other) => (other.defaultAuth ? [this.resolved(other.file, other.defaultAuth, [], 0)] : [])) : [];
@@ -587,7 +602,8 @@ class Linker {
       const applying = nextMiddleware.filter((middleware) => middleware.matchers.some((matcher) => nextMatcherCovers(matcher, route.path)));
       return [{ ...base, path: route.path, facts: mergeFacts(...applying.map((part) => part.facts), own.facts), reaches: [...own.reaches, ...applying.flatMap((part) => part.reaches)] }];
     }
-    const contexts = route.exportedAs !== undefined ? (mounts.get(`${summary.file}#${route.exportedAs}`) ?? []) : [];
+    const mounted = route.exportedAs !== undefined ? (mounts.get(`${summary.file}#${route.exportedAs}`) ?? []) : [];
+    const contexts = mounted.length === 0 && route.exportedAs === 'default' ? this.autoloadContexts(summary.file, route.path, autoloads) : mounted;
     // Procedure routes name their router keys as dotted segments, joined once the whole path is known.
     const clientPath = (path: string) => (route.framework === PROCEDURE_FRAMEWORK ? procedurePath(path) : path);
     if (contexts.length === 0) return [{ ...base, path: clientPath(route.path), facts: own.facts, reaches: own.reaches }];
@@ -638,6 +654,38 @@ class Linker {
       return result;
     };
     for (const key of direct.keys()) contextsOf(key, new Set());
+    return contexts;
+  }
+
+  /**
+   * A plugin file under a folder an autoloading plugin registers: its routes take the file's subfolder as their prefix,
+   * and with hooks on, the hooks file of its folder (and, cascading, of every folder above it) runs first.
+   */
+  private autoloadContexts(file: string, routePath: string, autoloads: readonly LoadedFolder[]): MountContext[] {
+    const contexts: MountContext[] = [];
+    for (const folder of autoloads) {
+      const relative = path.relative(folder.root, file);
+      if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
+      const segments = path.dirname(relative).split(path.sep).filter((segment) => segment !== '.' && segment !== '');
+      if (folder.hooksFile !== undefined && path.basename(file, path.extname(file)) === folder.hooksFile) continue;
+      const hookFolders = folder.hooksFile === undefined ? [] : folder.cascade ? segments.map((_, i) => segments.slice(0, i)).concat([segments]) : [segments];
+      const prefix = segments.length > 0 ? `/${segments.join('/')}` : '';
+      const fullPath = joinPrefix(prefix, routePath);
+      const hooks = hookFolders.flatMap((below) => {
+        const ref = { source: `./${path.relative(path.dirname(file), path.join(folder.root, ...below, folder.hooksFile!)).split(path.sep).join('/')}`, name: 'default' };
+        // A hooks file that returns early for this route's URL does not run its checks on it.
+        const exempt = this.index.exportOf(file, ref, 0, this.filesRead);
+        if (exempt !== 'package' && !('missing' in exempt) && exempt.export.hookExemptions?.some((skipped) => fullPath.startsWith(skipped))) return [];
+        const target = this.exportFactsOf(file, ref, 0);
+        return target === 'package' || 'missing' in target ? [] : [target];
+      });
+      contexts.push({
+        prefix,
+        facts: mergeFacts(ROOT_CONTEXT.facts, ...hooks.map((hook) => hook.facts)),
+        scoped: [],
+        reaches: hooks.flatMap((hook) => hook.reaches),
+      });
+    }
     return contexts;
   }
 
@@ -705,7 +753,7 @@ class Linker {
     }
     const own: ChainFacts = {
       schemes: facts.schemes,
-      verifications: facts.verifications.map((verification) => this.withStrategy(verification)),
+      verifications: facts.verifications.filter((verification) => !this.seesVerifier(file, verification, depth)).map((verification) => this.withStrategy(verification)),
       decisions: facts.decisions,
       unknown: kept,
       ...(facts.readsCaller ? { readsCaller: true } : {}),
@@ -719,6 +767,13 @@ class Linker {
     const target = this.index.exportOf(fromFile, ref, 0, this.filesRead);
     const returns = target !== 'package' && !('missing' in target) ? target.export.returns : undefined;
     return { schemes: [], verifications: [], decisions: [], unknown: [], writes: returnedWrites(returns ?? []).map((write) => ({ ...write, context: true })) };
+  }
+
+  /** An imported verifier whose own code verifies a token: the facts of that code, which the call brings, replace the stand-in. */
+  private seesVerifier(file: string, verification: VerificationFact, depth: number): boolean {
+    if (!verification.hiddenIn || depth >= MAX_LINK_DEPTH) return false;
+    const target = this.exportFactsOf(file, verification.hiddenIn, depth);
+    return target !== 'package' && !('missing' in target) && target.facts.verifications.length > 0;
   }
 
   /** A strategy marker judged by the strategies the project configures, where its own file configures none. */

@@ -11,7 +11,9 @@ export type Resolution =
   /** A dependency: its facts come from models, never from its code. */
   | { kind: 'package'; name: string }
   /** Nothing the resolver can find: the fact is unknown. */
-  | { kind: 'unresolved'; specifier: string };
+  | { kind: 'unresolved'; specifier: string }
+  /** A relative import of a file outside the project folder (a monorepo's shared code): not analysed, so unknown. */
+  | { kind: 'outside'; file: string };
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json'];
 
@@ -84,6 +86,9 @@ export class ModuleResolver {
     const inside = !path.relative(this.root, file).startsWith('..') && !file.split(path.sep).includes('node_modules');
     if (inside && isSourceFile(file)) return { kind: 'file', file };
     if (inside) return { kind: 'unresolved', specifier };
+    // Only a bare specifier names a dependency; a relative path that leaves the project is code nobody analysed.
+    const relative = specifier.startsWith('.') || path.isAbsolute(specifier);
+    if (relative && !file.split(path.sep).includes('node_modules')) return { kind: 'outside', file };
     return { kind: 'package', name: packageName(specifier) };
   }
 

@@ -60,6 +60,18 @@ describe('resolving imports across a project', () => {
     });
   }
 
+  it('tells a relative import of a file outside the project folder from a dependency', () => {
+    const outside = `${root}-shared`;
+    fs.mkdirSync(outside, { recursive: true });
+    try {
+      fs.writeFileSync(path.join(outside, 'guards.js'), 'export function requireAdmin() {}');
+      const specifier = `../../${path.basename(outside)}/guards.js`;
+      assert.deepEqual(resolver.resolve(at('src/app.ts'), specifier), { kind: 'outside', file: path.join(outside, 'guards.js') });
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('leaves an alias unresolved, without throwing, when the tsconfig is broken', () => {
     write('broken/tsconfig.json', '{ "extends": "./missing.json", "compilerOptions": { "paths": 7 } }');
     write('broken/a.ts');

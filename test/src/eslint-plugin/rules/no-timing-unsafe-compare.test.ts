@@ -58,6 +58,9 @@ function comparison(
 }
 
 const valid: ValidTestCase<[]>[] = [
+  // CSRF double-submit: the cookie and the header both come from the caller, who learns nothing by timing them.
+  { code: inHandler(`if (!req.cookies.csrf || req.get('x-csrf-token') !== req.cookies.csrf) return res.status(403).end();\n  next();`) },
+  { code: inHandler(`if (req.headers['x-csrf-token'] !== req.cookies['csrf-token']) return res.sendStatus(403);\n  next();`) },
   // Presence and type checks leak nothing
   { code: `if (typeof token === 'string') use(token);` },
   { code: `if (token === undefined || token === null || token === '') throw new Error('missing token');` },

@@ -553,6 +553,12 @@ const auth = () => (req, res, next) =>
   if (!org) return c.json({ error: 'not found' }, 404);
   return c.json(org);
 });`,
+  // An owner compared with a body field is input validation, not a decision on who the caller is.
+  `app.put('/docs/:id', async (req, res) => {
+  const doc = await Doc.findById(req.params.id);
+  if (doc.ownerId !== req.body.ownerId) return res.status(400).json({ error: 'owner mismatch' });
+  res.json(doc);
+});`,
 ];
 
 /** Express with express-oauth2-jwt-bearer's verifier declared as `checkJwt`: routes start on line 5. */
@@ -2114,6 +2120,15 @@ module.exports = router;`,
   res.json([]);
 });`,
     errors: [{ messageId: 'untrustedQuery', line: 2, column: 7, suggestions: [] }],
+  },
+  // An owner compared with an identity header: who the caller is comes from a header any caller can set.
+  {
+    code: `app.delete('/docs/:id', async (req, res) => {
+  const doc = await Doc.findById(req.params.id);
+  if (doc.ownerId !== req.headers['x-user-id']) return res.sendStatus(404);
+  res.sendStatus(204);
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 3, column: 23, suggestions: [] }],
   },
 ];
 

@@ -1,0 +1,48 @@
+import { error, ruleCases, suggestion } from './rule-cases';
+
+// Three lines every case starts with: the strategy is on line 4.
+const PLUGIN = `const Jwt = require('@hapi/jwt');
+const server = require('./server');
+server.register(Jwt);
+`;
+const KEYS = "keys: { uri: 'https://id.example.com/.well-known/jwks.json', algorithms: ['RS256'] }";
+
+describe('models: @hapi/jwt', () => {
+  ruleCases('require-jwt-validation', {
+    valid: [
+      `${PLUGIN}server.auth.strategy('jwt', 'jwt', {
+  ${KEYS},
+  verify: { aud: 'api', iss: 'https://id.example.com/', sub: false, exp: true, timeSkewSec: 15 },
+  validate: (artifacts) => ({ isValid: true, credentials: artifacts.decoded.payload }),
+});`,
+      // Another library's `auth.strategy()` in a file that does not import @hapi/jwt is not this model's.
+      `server.auth.strategy('session', 'cookie', { cookie: { password: process.env.COOKIE_PASSWORD } });`,
+    ],
+    invalid: [
+      {
+        code: `${PLUGIN}server.auth.strategy('jwt', 'jwt', { ${KEYS}, verify: false, validate: () => ({ isValid: true }) });`,
+        // One report per check the switch turns off: issuer, audience and expiry.
+        errors: [error('disabledCheck', 4, 124), error('disabledCheck', 4, 124), error('disabledCheck', 4, 124)],
+      },
+      {
+        code: `${PLUGIN}server.auth.strategy('jwt', 'jwt', { ${KEYS}, verify: { aud: false, iss: 'https://id.example.com/', sub: false } });`,
+        errors: [error('missingAudience', 4, 134)],
+      },
+      {
+        code: `${PLUGIN}server.auth.strategy('jwt', 'jwt', { keys: process.env.JWT_SECRET, verify: { aud: 'api', sub: false, exp: false } });`,
+        errors: [
+          {
+            ...error('missingIssuer', 4, 1),
+            suggestions: [
+              suggestion(
+                'suggestAddPlaceholders',
+                `${PLUGIN}server.auth.strategy('jwt', 'jwt', { keys: process.env.JWT_SECRET, verify: { aud: 'api', sub: false, exp: false, iss: 'TODO: expected issuer' } });`,
+              ),
+            ],
+          },
+          { ...error('disabledCheck', 4, 102), suggestions: [] },
+        ],
+      },
+    ],
+  });
+});

@@ -1,0 +1,347 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { forgetProjects, projectFor } from '../../../eslint-plugin/out/project/index';
+import { gradeRoutes } from '../../../eslint-plugin/out/project/grades';
+
+/**
+ * Route grades that depend on code in other files: the shapes through which authentication, guards and role
+ * checks reach a route across imports. Each case writes a small project and grades it through the project index.
+ */
+describe('route grades linked across files', () => {
+  let root: string;
+
+  /** Writes the project's files and returns each route's level by `METHOD path`. */
+  const gradesOf = (files: Record<string, string>): Record<string, string | number> => {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'claimguard-linked-')));
+    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'linked-fixture', private: true }));
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      fs.writeFileSync(path.join(root, name), text);
+    }
+    forgetProjects();
+    const first = path.join(root, Object.keys(files)[0]!);
+    const graded = gradeRoutes(projectFor(first, {}).routes(), []);
+    return Object.fromEntries(graded.map((route) => [`${route.linked.route.method} ${route.path}`, route.grade.level]));
+  };
+
+  afterEach(() => {
+    if (root) fs.rmSync(root, { recursive: true, force: true });
+    forgetProjects();
+  });
+
+  describe('NestJS composite decorators', () => {
+    const STRATEGY = `import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy) {
+  constructor() {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: process.env.KEY, algorithms: ['RS256'], issuer: 'https://id.example.com', audience: 'api' });
+  }
+  validate(payload: { sub: string; roles: string[] }) { return { id: payload.sub, roles: payload.roles }; }
+}`;
+    const ROLES_GUARD = `import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+@Injectable()
+export class RolesGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const { user } = context.switchToHttp().getRequest();
+    return !!user && user.roles.includes('admin');
+  }
+}`;
+    const HEADER_GUARD = `import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+@Injectable()
+export class HeaderAdminGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    return context.switchToHttp().getRequest().headers['x-admin'] === 'true';
+  }
+}`;
+    const controller = (decorator: string, from: string) => `import { Controller, Get, UseGuards } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import { ${decorator} } from '${from}';
+@Controller('reports')
+@UseGuards(AuthGuard('jwt'))
+export class ReportsController {
+  @${decorator}()
+  @Get()
+  list() { return []; }
+}`;
+
+    it('follows an imported applyDecorators composite to the guard it applies, in a third file', () => {
+      const grades = gradesOf({
+        'src/reports.controller.ts': controller('AdminOnly', './auth/decorators'),
+        'src/auth/decorators.ts': `import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
+import { RolesGuard } from './roles.guard';
+export function AdminOnly() {
+  return applyDecorators(UseGuards(RolesGuard), SetMetadata('roles', ['admin']));
+}`,
+        'src/auth/roles.guard.ts': ROLES_GUARD,
+        'src/auth/jwt.strategy.ts': STRATEGY,
+      });
+      assert.deepEqual(grades, { 'GET /reports': 3 });
+    });
+
+    it('grades a composite whose guard decides on a header by that guard (the decorator name is no proof)', () => {
+      const grades = gradesOf({
+        'src/reports.controller.ts': controller('Auth', './auth/decorators'),
+        'src/auth/decorators.ts': `import { applyDecorators, UseGuards } from '@nestjs/common';
+import { HeaderAdminGuard } from './header-admin.guard';
+export const Auth = () => applyDecorators(UseGuards(HeaderAdminGuard));`,
+        'src/auth/header-admin.guard.ts': HEADER_GUARD,
+        'src/auth/jwt.strategy.ts': STRATEGY,
+      });
+      assert.deepEqual(grades, { 'GET /reports': 1 });
+    });
+
+    it('follows a composite declared in the controller file itself to its imported guard', () => {
+      const grades = gradesOf({
+        'src/reports.controller.ts': `import { applyDecorators, Controller, Get, UseGuards } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import { RolesGuard } from './auth/roles.guard';
+const AdminOnly = () => applyDecorators(UseGuards(RolesGuard));
+@Controller('reports')
+@UseGuards(AuthGuard('jwt'))
+export class ReportsController {
+  @AdminOnly()
+  @Get()
+  list() { return []; }
+}`,
+        'src/auth/roles.guard.ts': ROLES_GUARD,
+        'src/auth/jwt.strategy.ts': STRATEGY,
+      });
+      assert.deepEqual(grades, { 'GET /reports': 3 });
+    });
+
+    it('leaves a route with an unrelated imported decorator at the grade its own guards give', () => {
+      const grades = gradesOf({
+        'src/reports.controller.ts': controller('Cached', './cache'),
+        'src/cache.ts': `import { SetMetadata } from '@nestjs/common';\nexport const Cached = () => SetMetadata('cache', 60);`,
+        'src/auth/jwt.strategy.ts': STRATEGY,
+      });
+      assert.deepEqual(grades, { 'GET /reports': 1 });
+    });
+  });
+
+  describe('Next.js middleware that forwards verified claims as request headers', () => {
+    const verifier = (options: string) => `import { createRemoteJWKSet, jwtVerify } from 'jose';
+const JWKS = createRemoteJWKSet(new URL('https://id.example.com/jwks.json'));
+export async function verifyToken(token: string) {
+  const { payload } = await jwtVerify(token, JWKS, ${options});
+  return payload;
+}`;
+    const PINNED = verifier("{ algorithms: ['RS256'], issuer: 'https://id.example.com', audience: 'api' }");
+    const middleware = (forwarded: string) => `import { NextResponse, type NextRequest } from 'next/server';
+import { verifyToken } from './lib/auth';
+export async function middleware(request: NextRequest) {
+  const token = request.headers.get('authorization')?.slice(7);
+  if (!token) return NextResponse.json({ error: 'unauthorized' }, { status: 401 });
+  try {
+    const claims = await verifyToken(token);
+    const headers = new Headers(request.headers);
+    headers.set('x-user-id', ${forwarded});
+    return NextResponse.next({ request: { headers } });
+  } catch {
+    return NextResponse.json({ error: 'unauthorized' }, { status: 401 });
+  }
+}
+export const config = { matcher: ['/api/docs/:path*'] };`;
+    const ROUTE = `import { NextResponse, type NextRequest } from 'next/server';
+import { db } from '../../../lib/db';
+export async function DELETE(request: NextRequest) {
+  const doc = await db.doc.findFirst({ where: { id: request.nextUrl.searchParams.get('id') ?? '' } });
+  if (!doc || doc.ownerId !== request.headers.get('x-user-id')) return NextResponse.json({ error: 'not found' }, { status: 404 });
+  return NextResponse.json(doc);
+}`;
+    const DB = `import { PrismaClient } from '@prisma/client';\nexport const db = new PrismaClient();`;
+
+    it('reads a header the matched middleware set from verified claims as verified, and judges the imported verifier by its code', () => {
+      const grades = gradesOf({
+        'middleware.ts': middleware('claims.sub as string'),
+        'lib/auth.ts': PINNED,
+        'lib/db.ts': DB,
+        'app/api/docs/route.ts': ROUTE,
+        'app/api/files/route.ts': ROUTE,
+      });
+      assert.deepEqual(grades, { 'DELETE /api/docs': 3, 'DELETE /api/files': 'unauthenticated' });
+    });
+
+    it('keeps a forwarded header that copies another caller header untrusted', () => {
+      const grades = gradesOf({
+        'middleware.ts': middleware("request.headers.get('x-forwarded-user') ?? ''"),
+        'lib/auth.ts': PINNED,
+        'lib/db.ts': DB,
+        'app/api/docs/route.ts': ROUTE,
+      });
+      // Verified, but the only decision is on a value the caller chose: Level 1, as for a role from a header.
+      assert.deepEqual(grades, { 'DELETE /api/docs': 1 });
+    });
+
+    it('stops at Level 2 when the imported verifier leaves the issuer and audience open', () => {
+      const grades = gradesOf({
+        'middleware.ts': middleware('claims.sub as string'),
+        'lib/auth.ts': verifier("{ algorithms: ['RS256'] }"),
+        'lib/db.ts': DB,
+        'app/api/docs/route.ts': ROUTE,
+      });
+      assert.deepEqual(grades, { 'DELETE /api/docs': 2 });
+    });
+  });
+
+  describe('Hono sub-apps whose queries a query builder scopes', () => {
+    const SCHEMA = `import { pgTable, text } from 'drizzle-orm/pg-core';
+export const notes = pgTable('notes', { id: text('id').primaryKey(), authorId: text('author_id').notNull(), title: text('title') });`;
+    const INDEX = `import { Hono } from 'hono';
+import { jwt } from 'hono/jwt';
+import { notes } from './notes';
+const app = new Hono();
+app.use('/api/*', jwt({ secret: process.env.JWT_PUBLIC_KEY!, alg: 'RS256', verification: { iss: 'https://id.example.com', aud: 'api' } }));
+app.route('/api/notes', notes);
+export default app;`;
+    const notesApp = (owner: string) => `import { and, eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import * as schema from './schema';
+const db = drizzle(process.env.DATABASE_URL!, { schema });
+export const notes = new Hono();
+notes.delete('/:id', async (c) => {
+  await db.delete(schema.notes).where(and(eq(schema.notes.id, c.req.param('id')), eq(schema.notes.authorId, ${owner})));
+  return c.body(null, 204);
+});`;
+
+    it('counts an owner column compared with the verified subject as a decision on claims', () => {
+      const grades = gradesOf({ 'src/index.ts': INDEX, 'src/schema.ts': SCHEMA, 'src/notes.ts': notesApp("c.get('jwtPayload').sub") });
+      assert.deepEqual(grades, { 'DELETE /api/notes/:id': 3 });
+    });
+
+    it('counts an owner column compared with a header as a decision on caller input', () => {
+      const grades = gradesOf({ 'src/index.ts': INDEX, 'src/schema.ts': SCHEMA, 'src/notes.ts': notesApp("c.req.header('x-user-id') ?? ''") });
+      assert.deepEqual(grades, { 'DELETE /api/notes/:id': 1 });
+    });
+  });
+
+  describe('Fastify folders registered by @fastify/autoload', () => {
+    const app = (options: string) => `import path from 'node:path';
+import autoload from '@fastify/autoload';
+export default async function app(fastify) {
+  fastify.register(autoload, { dir: path.join(import.meta.dirname, 'routes'), ${options} });
+}`;
+    const JWT_HOOKS = `export default async function (fastify) {
+  fastify.addHook('onRequest', async (request) => {
+    await request.jwtVerify();
+  });
+}`;
+    const PLUGIN_JWT = `import fp from 'fastify-plugin';
+import fastifyJwt from '@fastify/jwt';
+export default fp(async (fastify) => {
+  fastify.register(fastifyJwt, { secret: { public: process.env.JWT_PUBLIC_KEY }, verify: { algorithms: ['RS256'], allowedIss: 'https://id.example.com', allowedAud: 'api' } });
+});`;
+    const tasks = `export default async function (fastify) {
+  fastify.get('/', async (request) => listTasks(request.user.sub));
+  fastify.get('/:id', async (request) => findTask(request.params.id));
+}`;
+    const HOME = `export default async function (fastify) {\n  fastify.get('/', async () => ({ ok: true }));\n}`;
+
+    it('prefixes the routes of each plugin with its folder and runs the hooks file of every folder above it', () => {
+      const grades = gradesOf({
+        'src/app.js': app('autoHooks: true, cascadeHooks: true'),
+        'src/plugins/jwt.js': PLUGIN_JWT,
+        'src/routes/home.js': HOME,
+        'src/routes/api/autohooks.js': JWT_HOOKS,
+        'src/routes/api/tasks/index.js': tasks,
+      });
+      assert.deepEqual(grades, { 'GET /': 'unauthenticated', 'GET /api/tasks': 1, 'GET /api/tasks/:id': 1 });
+    });
+
+    it('runs a hooks file only for its own folder without cascadeHooks, and not at all without autoHooks', () => {
+      const files = { 'src/plugins/jwt.js': PLUGIN_JWT, 'src/routes/api/autohooks.js': JWT_HOOKS, 'src/routes/api/tasks/index.js': tasks, 'src/routes/api/me.js': HOME.replace("'/'", "'/me'") };
+      assert.deepEqual(gradesOf({ 'src/app.js': app('autoHooks: true'), ...files }), { 'GET /api/me': 1, 'GET /api/tasks': 'unauthenticated', 'GET /api/tasks/:id': 'unauthenticated' });
+      assert.deepEqual(gradesOf({ 'src/app.js': app('options: {}'), ...files }), { 'GET /api/me': 'unauthenticated', 'GET /api/tasks': 'unauthenticated', 'GET /api/tasks/:id': 'unauthenticated' });
+    });
+
+    it('skips a hooks file for the URLs it returns early for, and only for those', () => {
+      const hooks = (body: string) => `export default async function (fastify) {
+  fastify.addHook('onRequest', async (request, reply) => {
+${body}
+  });
+}`;
+      const AUTH = `export default async function (fastify) {\n  fastify.post('/login', async () => ({ ok: true }));\n}`;
+      const files = { 'src/app.js': app('autoHooks: true, cascadeHooks: true'), 'src/plugins/jwt.js': PLUGIN_JWT, 'src/routes/api/auth/index.js': AUTH, 'src/routes/api/tasks/index.js': tasks };
+      const exempt = gradesOf({ ...files, 'src/routes/api/autohooks.js': hooks("    if (request.url.startsWith('/api/auth/login')) return;\n    await request.jwtVerify();") });
+      assert.deepEqual(exempt, { 'POST /api/auth/login': 'unauthenticated', 'GET /api/tasks': 1, 'GET /api/tasks/:id': 1 });
+      // An early return after the check has already run exempts nothing.
+      const checked = gradesOf({ ...files, 'src/routes/api/autohooks.js': hooks("    await request.jwtVerify();\n    if (request.url.startsWith('/api/auth/login')) return;") });
+      assert.deepEqual(checked, { 'POST /api/auth/login': 1, 'GET /api/tasks': 1, 'GET /api/tasks/:id': 1 });
+    });
+
+    it('leaves a folder the code computes alone', () => {
+      const grades = gradesOf({
+        'src/app.js': `import autoload from '@fastify/autoload';
+export default async function app(fastify) {
+  fastify.register(autoload, { dir: process.env.ROUTES_DIR, autoHooks: true });
+}`,
+        'src/routes/api/autohooks.js': JWT_HOOKS,
+        'src/routes/api/tasks/index.js': tasks,
+      });
+      assert.deepEqual(grades, { 'GET /': 'unauthenticated', 'GET /:id': 'unauthenticated' });
+    });
+  });
+
+  describe('Express chains through imported helpers', () => {
+    const VERIFY = `import { auth } from 'express-oauth2-jwt-bearer';
+export const requireAuth = auth({ audience: 'https://api.example.com', issuerBaseURL: 'https://id.example.com/', tokenSigningAlg: 'RS256' });`;
+    const APP = `import express from 'express';
+import { requireAuth } from './auth/verify';
+import { teams } from './teams';
+export const app = express();
+app.use('/api/teams', requireAuth, teams);`;
+    const teams = (guard: string, query: string) => `import { Router } from 'express';
+import { db } from './db';
+${guard}
+export const teams = Router();
+teams.get('/:teamId/members', requireScope('read:teams'), async (req, res) => {
+  res.json(await db.query(${query}));
+});`;
+    const SCOPED = "'SELECT * FROM memberships WHERE team_id = $1 AND tenant_id = $2', [req.params.teamId, req.auth.payload.tenant_id]";
+
+    it('reads the scope check an imported middleware factory returns, and a SQL filter that also matches the verified tenant', () => {
+      const grades = gradesOf({
+        'src/app.ts': APP,
+        'src/auth/verify.ts': VERIFY,
+        'src/auth/scopes.ts': `import { requiredScopes } from 'express-oauth2-jwt-bearer';\nexport function requireScope(scope: string) {\n  return requiredScopes(scope);\n}`,
+        'src/db.ts': 'export const db = { query: async (..._args: unknown[]) => [] };',
+        'src/teams.ts': teams("import { requireScope } from './auth/scopes';", SCOPED),
+      });
+      assert.deepEqual(grades, { 'GET /api/teams/:teamId/members': 3 });
+    });
+
+    it('does not take a factory that only calls a scope check on the side for the check', () => {
+      const grades = gradesOf({
+        'src/app.ts': APP,
+        'src/auth/verify.ts': VERIFY,
+        'src/auth/scopes.ts': `import { requiredScopes } from 'express-oauth2-jwt-bearer';\nexport function requireScope(scope: string) {\n  requiredScopes(scope);\n  return (_req: unknown, _res: unknown, next: () => void) => next();\n}`,
+        'src/db.ts': 'export const db = { query: async (..._args: unknown[]) => [] };',
+        'src/teams.ts': teams("import { requireScope } from './auth/scopes';", "'SELECT * FROM memberships WHERE team_id = $1', [req.params.teamId]"),
+      });
+      assert.deepEqual(grades, { 'GET /api/teams/:teamId/members': 1 });
+    });
+
+    it('leaves a route unknown when its middleware comes from a file outside the project folder, though the file exists', () => {
+      // The project folders are made in the temporary folder, so this file sits beside them, outside each.
+      const outside = path.join(fs.realpathSync(os.tmpdir()), 'claimguard-linked-outside');
+      fs.mkdirSync(outside, { recursive: true });
+      fs.writeFileSync(path.join(outside, 'scopes.js'), "import { requiredScopes } from 'express-oauth2-jwt-bearer';\nexport const requireScope = (scope) => requiredScopes(scope);\n");
+      try {
+        const grades = gradesOf({
+          'src/app.ts': APP,
+          'src/auth/verify.ts': VERIFY,
+          'src/db.ts': 'export const db = { query: async (..._args: unknown[]) => [] };',
+          'src/teams.ts': teams("import { requireScope } from '../../claimguard-linked-outside/scopes.js';", SCOPED),
+        });
+        assert.deepEqual(grades, { 'GET /api/teams/:teamId/members': 'unknown' });
+      } finally {
+        fs.rmSync(outside, { recursive: true, force: true });
+      }
+    });
+  });
+});
