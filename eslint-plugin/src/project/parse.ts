@@ -76,7 +76,9 @@ function parseJavaScript(file: string, text: string): TSESLint.SourceCode {
     sourceType: commonjs ? 'script' : 'module',
     nodejsScope: commonjs,
     ignoreEval: true,
-    childVisitorKeys: visitorKeys.KEYS,
+    // No `childVisitorKeys`: given them, eslint-scope copies the whole key table for every pattern it visits, which
+    // made scope analysis six times slower. Its own table knows every node type that holds a reference; the
+    // fallback covers the rest (JSX, static blocks), so the scopes come out the same.
     fallback: (node: object) => [...visitorKeys.getKeys(node)],
   });
   const keys = visitorKeys.KEYS as unknown as ESLintSourceCode.VisitorKeys;
