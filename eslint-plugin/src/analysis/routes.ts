@@ -6,6 +6,7 @@ import { annotatedTypeName, decoratorsOf, dottedPath, functionName, isFunctionNo
 import * as path from 'node:path';
 import { isProjectSpecifier } from '../project/modules';
 import { findProjectRoot } from '../project/files';
+import { requiredModule } from './library-models';
 import { calleeIsRequire, importRefOf, type ImportRef } from './imports';
 import { cachedPattern, compileRoutePattern, matches, type Wildcard } from '../util/wildcard';
 import { Allowance, budgetOf, type AnalysisWork } from './budget';
@@ -2046,8 +2047,7 @@ function instanceKind(node: TSESTree.Node): { framework: Framework; mountable: b
     }
   }
   if (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) return undefined;
-  const callee = unwrap(call.callee);
-  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  const name = factoryName(unwrap(call.callee));
   if (!name) return undefined;
   const constructed = call.type === AST_NODE_TYPES.NewExpression;
   // A factory that is a framework's only when constructed (`new Router()`) wins over one that is not (`Router()`).
@@ -2059,6 +2059,17 @@ function instanceKind(node: TSESTree.Node): { framework: Framework; mountable: b
   if (factory.prefixOption && options?.type === AST_NODE_TYPES.ObjectExpression) prefix = staticString(propertyValue(options, factory.prefixOption)) ?? '';
   // Hono apps are mounted with `app.route()`; those served where they are built are marked in `markServedApps`.
   return { framework: factory.framework, mountable: factory.mountable, prefix };
+}
+
+/**
+ * The name a factory call goes by: the callee's name or last member, or for a module required and called at once
+ * (`require('fastify')({ logger: true })`, the way many projects start), the module's name.
+ */
+function factoryName(callee: TSESTree.Node): string | undefined {
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return memberName(callee);
+  const required = requiredModule(callee);
+  return required && !required.member ? required.module : undefined;
 }
 
 /** Builder methods that return the instance they are called on. */

@@ -344,4 +344,36 @@ teams.get('/:teamId/members', requireScope('read:teams'), async (req, res) => {
       }
     });
   });
+
+  describe('servers made by calling a required module at once', () => {
+    const ROUTES = `module.exports = async function (fastify) {
+  fastify.addHook('onRequest', async (request) => { await request.jwtVerify(); });
+  fastify.get('/orders', async (request) => request.user.sub);
+};
+`;
+
+    it('take the prefix a plugin is registered with, as a server made by a named factory does', () => {
+      const grades = gradesOf({
+        'src/app.js': "const fastify = require('fastify')({ logger: true });\nfastify.register(require('./routes/orders'), { prefix: '/api' });\nmodule.exports = fastify;\n",
+        'src/routes/orders.js': ROUTES,
+      });
+      assert.deepEqual(Object.keys(grades), ['GET /api/orders']);
+    });
+
+    it('mount Express routers under their prefix', () => {
+      const grades = gradesOf({
+        'src/app.js': "const app = require('express')();\napp.use('/api', require('./routes/users'));\nmodule.exports = app;\n",
+        'src/routes/users.js': "const router = require('express').Router();\nrouter.get('/users', (req, res) => res.json([]));\nmodule.exports = router;\n",
+      });
+      assert.deepEqual(Object.keys(grades), ['GET /api/users']);
+    });
+
+    it('does not take a required helper that is no framework for a server', () => {
+      const grades = gradesOf({
+        'src/app.js': "const Fastify = require('fastify');\nconst app = Fastify();\nconst fp = require('fastify-plugin')(async (instance) => instance.get('/inner', async () => 'x'));\napp.register(require('./routes/orders'), { prefix: '/api' });\nmodule.exports = app;\n",
+        'src/routes/orders.js': ROUTES,
+      });
+      assert.ok(Object.keys(grades).includes('GET /api/orders'));
+    });
+  });
 });
