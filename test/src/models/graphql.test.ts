@@ -188,8 +188,7 @@ app.use('/api/graphql', expressMiddleware(server));`;
       );
     });
 
-    it('leaves an object that only has a Query key but no server out of the route table when nothing serves it', () => {
-      // A map nobody serves in this file and nobody can import is still a route: its file shows no authentication.
+    it('grades a resolver map that no server in sight serves: its file shows no authentication', () => {
       const messages = lintUnderBothParsers(`const resolvers = { Query: { ping: () => 'pong' } };`, config);
       assert.equal(messages.length, 1);
       assert.match(messages[0]!.message, /Query\.ping/);
