@@ -324,9 +324,21 @@ class UseIndex {
   }
 }
 
-/** How a budget stop names a function. */
-function functionNameOf(fn: TSESTree.FunctionLike): string {
+/** How a budget stop names a function, or the factory call that made one. */
+function functionNameOf(fn: CalledCode): string {
+  if (fn.type === AST_NODE_TYPES.CallExpression) return `the function ${calleeName(fn) ?? 'a call'}() returned`;
   return (isFunctionNode(fn) ? functionName(fn) : undefined) ?? 'an anonymous function';
+}
+
+/**
+ * What a call by name runs in this file: a function, or the call that made the function (`const verify =
+ * createVerifier({…})`, `const { auth } = NextAuth({…})`), whose arguments configure what the function does.
+ */
+type CalledCode = TSESTree.FunctionLike | TSESTree.CallExpression;
+
+function calleeName(call: TSESTree.CallExpression): string | undefined {
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
 }
 
 /** The path a literal `use` prefix covers (itself and below), `''` for one that covers every path, undefined for a pattern. */
@@ -579,7 +591,7 @@ class RouteDiscovery {
   private parents: Map<Receiver, { parent: Receiver; mount: Mount }> | undefined;
   /** Wildcard prefixes weighed against routes and mounts, beyond what the use index answers by look-up. */
   private readonly prefixChecks: Allowance;
-  private readonly calledCache = new Map<string, readonly TSESTree.FunctionLike[]>();
+  private readonly calledCache = new Map<string, readonly CalledCode[]>();
   private readonly projectModules = new Map<string, boolean>();
   private readonly defaultAuthLinks: ChainLink[] = [];
   /** Names exported as members of the default export (`export default { fetch }`). */
@@ -1892,19 +1904,21 @@ class RouteDiscovery {
   }
 
   /**
-   * The same-file functions the code in a range calls by name, each once. Worked out once per range: routes that
-   * share a helper look up its calls once, not once per route.
+   * The same-file functions the code in a range calls by name, each once, and the factory calls that made the
+   * functions it calls. Worked out once per range: routes that share a helper look up its calls once, not once
+   * per route.
    */
-  private calledIn(range: Range): readonly TSESTree.FunctionLike[] {
+  private calledIn(range: Range): readonly CalledCode[] {
     const key = `${range[0]}:${range[1]}`;
     let called = this.calledCache.get(key);
     if (!called) {
-      const found = new Map<number, TSESTree.FunctionLike>();
+      const found = new Map<number, CalledCode>();
       for (const call of this.callsWithin(range)) {
         const callee = unwrap(call.callee);
         if (callee.type !== AST_NODE_TYPES.Identifier) continue;
         const declaration = this.declarationOf(callee);
-        if (declaration && isFunctionNode(declaration) && !found.has(declaration.range[0])) found.set(declaration.range[0], declaration);
+        const code = declaration && (isFunctionNode(declaration) || declaration.type === AST_NODE_TYPES.CallExpression) ? declaration : undefined;
+        if (code && !found.has(code.range[0])) found.set(code.range[0], code);
       }
       called = [...found.values()];
       this.calledCache.set(key, called);

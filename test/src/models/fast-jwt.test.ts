@@ -47,4 +47,28 @@ export const verify = createVerifier({ key: process.env.JWT_KEY, algorithms: ['H
       },
     ],
   });
+  ruleCases('maturity-level', {
+    valid: [
+      // The verifier is made once at module level and called in the handler: its pinned options grade the route.
+      `import { createVerifier } from 'fast-jwt';
+const verify = createVerifier({ key: process.env.JWT_KEY, algorithms: ['RS256'], allowedIss: 'https://id.example.com', allowedAud: 'api' });
+app.get('/reports', (req, res) => {
+  const claims = verify(req.headers.authorization.slice(7));
+  if (!claims.scope.includes('read:reports')) return res.sendStatus(403);
+  res.json(report());
+});`,
+    ],
+    invalid: [
+      {
+        code: `import { createVerifier } from 'fast-jwt';
+const verify = createVerifier({ key: process.env.JWT_KEY, algorithms: ['RS256'] });
+app.get('/reports', (req, res) => {
+  const claims = verify(req.headers.authorization.slice(7));
+  if (!claims.scope.includes('read:reports')) return res.sendStatus(403);
+  res.json(report());
+});`,
+        errors: [error('belowMinimum', 3, 1)],
+      },
+    ],
+  });
 });
