@@ -77,8 +77,9 @@ function parseJavaScript(file: string, text: string): TSESLint.SourceCode {
     nodejsScope: commonjs,
     ignoreEval: true,
     // No `childVisitorKeys`: given them, eslint-scope copies the whole key table for every pattern it visits, which
-    // made scope analysis six times slower. Its own table knows every node type that holds a reference; the
-    // fallback covers the rest (JSX, static blocks), so the scopes come out the same.
+    // made scope analysis six times slower. Its own table lacks only import attributes and `import()` options
+    // (which hold no references in practice) and node types the fallback covers (JSX, static blocks): on 1,167
+    // real and generated files the scopes came out the same.
     fallback: (node: object) => [...visitorKeys.getKeys(node)],
   });
   const keys = visitorKeys.KEYS as unknown as ESLintSourceCode.VisitorKeys;
