@@ -17,6 +17,7 @@ import { remap, type ModelRef, type ParamAccess, type ParamComparison, type Para
 import { describeOrigin } from '../analysis/describe';
 import { returnedWrites, writtenAt, type WrittenTrust } from '../analysis/request-writes';
 import { VOCABULARY } from '../analysis/framework-models';
+import { mentions } from '../util/mentions';
 import { joinPaths, nestTargetCovers, procedurePath, nextMatcherCovers, prefixCovers, type ImportRef, type Range } from '../analysis/routes';
 import { DEFAULT_LIST_OPTIONS, listSourceFiles, type FileListing } from './files';
 import { parseFile } from './parse';
@@ -805,27 +806,21 @@ class Linker {
 
 }
 
-/**
- * Resolver maps (`Query: {`) and procedure resolvers (`.query(`) register routes too; the words come from the models,
- * never from the project, so the pattern is built once from them.
- */
 const PROCEDURE_FRAMEWORK = VOCABULARY.routing.procedureRoutes.framework;
 
-const RESOLVER_HINT = new RegExp(
-  [
-    ...[...VOCABULARY.request.resolverOperations].map((operation) => `\\b${escapeForPattern(operation)}\\s*:`),
-    ...VOCABULARY.request.procedures.flatMap((procedure) => [...procedure.methods].map((method) => `\\.${escapeForPattern(method)}\\s*\\(`)),
-    ...[...VOCABULARY.routing.procedureRoutes.routerFactories].map((factory) => `\\b${escapeForPattern(factory)}\\s*\\(\\s*\\{`),
-  ].join('|') || '(?!)',
-);
-
-function escapeForPattern(word: string): string {
-  return word.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-}
+/**
+ * Resolver maps (`Query: {`), procedure resolvers (`.query(`) and router tables (`router({`) register routes too;
+ * the words come from the models. Each is looked for by a linear scan of the text.
+ */
+const RESOLVER_HINTS: readonly { before: '' | '.'; word: string; then: readonly string[] }[] = [
+  ...[...VOCABULARY.request.resolverOperations].map((word) => ({ before: '' as const, word, then: [':'] })),
+  ...VOCABULARY.request.procedures.flatMap((procedure) => [...procedure.methods].map((word) => ({ before: '.' as const, word, then: ['('] }))),
+  ...[...VOCABULARY.routing.procedureRoutes.routerFactories].map((word) => ({ before: '' as const, word, then: ['(', '{'] })),
+];
 
 /** Whether a file's text says it may register, mount or guard routes: the files linking reads first. */
 export function mayRoute(file: string, text: string): boolean {
-  return ROUTE_HINT.test(text) || RESOLVER_HINT.test(text) || isNextMiddlewareFile(file);
+  return ROUTE_HINT.test(text) || RESOLVER_HINTS.some(({ before, word, then }) => mentions(text, before, word, then)) || isNextMiddlewareFile(file);
 }
 
 

@@ -4,6 +4,7 @@ import * as espree from 'espree';
 import * as eslintScope from 'eslint-scope';
 import * as visitorKeys from 'eslint-visitor-keys';
 import type { TSESLint } from '@typescript-eslint/utils';
+import { isNameChar, isSpace } from '../util/mentions';
 import { loadTypeScriptParser } from '../util/typescript-parser';
 
 /** A parsed file, or why it could not be parsed (the facts it would give are then unknown). */
@@ -136,24 +137,16 @@ export function nestingDepth(text: string): number {
 
 /** `else` followed by `if` at `i`, as whole words. */
 function isElseIf(text: string, i: number): boolean {
-  if (!text.startsWith('else', i) || isWordChar(text.charCodeAt(i - 1)) || isWordChar(text.charCodeAt(i + 4))) return false;
+  if (!text.startsWith('else', i) || isNameChar(text.charCodeAt(i - 1)) || isNameChar(text.charCodeAt(i + 4))) return false;
   let j = i + 4;
   while (j < text.length && isSpace(text.charCodeAt(j))) j++;
-  return text.startsWith('if', j) && !isWordChar(text.charCodeAt(j + 2));
+  return text.startsWith('if', j) && !isNameChar(text.charCodeAt(j + 2));
 }
 
 function nextWordIsElse(text: string, from: number): boolean {
   let j = from;
   while (j < text.length && isSpace(text.charCodeAt(j))) j++;
-  return text.startsWith('else', j) && !isWordChar(text.charCodeAt(j + 4));
-}
-
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
-}
-
-function isWordChar(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f || code === 0x24;
+  return text.startsWith('else', j) && !isNameChar(text.charCodeAt(j + 4));
 }
 
 function skipTo(text: string, from: number, end: string): number {
