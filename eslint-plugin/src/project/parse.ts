@@ -108,8 +108,16 @@ export const javaScriptParser: Linter.Parser = {
     const ecmaFeatures = { ...options.ecmaFeatures, ...(sourceType === 'module' ? { globalReturn: false } : {}) };
     const ast = espree.parse(text, { ...options, ecmaFeatures } as Parameters<typeof espree.parse>[1]) as unknown as AST.Program;
     const ecmaVersion = typeof options.ecmaVersion === 'number' ? options.ecmaVersion : 6;
-    const scopeManager = analyzeScopes(ast, { ecmaVersion, sourceType, globalReturn: ecmaFeatures.globalReturn, impliedStrict: ecmaFeatures.impliedStrict, jsx: ecmaFeatures.jsx });
-    return { ast, scopeManager, visitorKeys: visitorKeys.KEYS } as unknown as Linter.ESLintParseResult;
+    const keys = visitorKeys.KEYS as Linter.ESLintParseResult['visitorKeys'];
+    try {
+      const scopeManager = analyzeScopes(ast, { ecmaVersion, sourceType, globalReturn: ecmaFeatures.globalReturn, impliedStrict: ecmaFeatures.impliedStrict, jsx: ecmaFeatures.jsx });
+      return { ast, scopeManager, visitorKeys: keys } as unknown as Linter.ESLintParseResult;
+    } catch (error) {
+      // Code that parses but is too deep to analyse is not a syntax error: ESLint's own analysis meets the same
+      // limit and reports the file as one it could not analyse.
+      if (!(error instanceof RangeError)) throw error;
+      return { ast, visitorKeys: keys } as unknown as Linter.ESLintParseResult;
+    }
   },
 };
 
