@@ -10,6 +10,8 @@
  */
 export function withSharedParts<T>(value: T): T {
   const strings = new Map<string, number>();
+  /** The first instance of each text, by its number: it stands for all of them. */
+  const firstTexts: string[] = [];
   const parts = new Map<string, object>();
   const ids = new Map<object, number>();
 
@@ -39,7 +41,6 @@ export function withSharedParts<T>(value: T): T {
 
   const share = (part: unknown): unknown => {
     if (typeof part === 'string') {
-      // The first instance of each text stands for all of them.
       const id = stringId(part);
       return firstTexts[id] ?? (firstTexts[id] = part);
     }
@@ -59,7 +60,6 @@ export function withSharedParts<T>(value: T): T {
     }
     return canonical(key, built);
   };
-  const firstTexts: string[] = [];
 
   return share(value) as T;
 }
