@@ -6,6 +6,7 @@ import { claimsPathOfLibraries } from './frameworks';
 import { isTrustValue, ValueEvaluator, type Value } from './values';
 import { importRefOf, type ImportRef } from './imports';
 import { toPortable, type PortableValue } from './portable';
+import type { PortableConstant } from './static-values';
 import { projectFor, type LinkedRoute, type LinkedServiceFacts } from '../project/index';
 import { findDecisions, type DecisionFacts, type ParamPrivilegeWrite } from './decisions';
 import { findRequestWrites, settleValues, type RequestWrite, type WrittenTrust } from './request-writes';
@@ -68,6 +69,8 @@ export interface FileAnalysis {
   callerValues(fn: FunctionNode, param: ParamRef, at: TSESTree.Node): TrustValue[];
   /** Tests that a server-side session holds a subject, denying when it does not. */
   readonly sessionChecks: readonly TSESTree.Node[];
+  /** The string constant an expression imports from another project file (a config module's secret), with that file. */
+  importedConstant(node: TSESTree.Node): { constant: PortableConstant; file: string } | undefined;
   /** The routes of the project whose chains run the code at `node`; empty when none is known to. */
   routesAt(node: TSESTree.Node): readonly LinkedRoute[];
   /** Portable values of a call's arguments, for the summary facts of calls into other files. */
@@ -191,6 +194,10 @@ class LazyFileAnalysis implements FileAnalysis {
 
   get sessionChecks(): readonly TSESTree.Node[] {
     return this.computed.sessionChecks;
+  }
+
+  importedConstant(node: TSESTree.Node): { constant: PortableConstant; file: string } | undefined {
+    return this.project?.importedConstant(node);
   }
 
   private exportNames: Map<FunctionNode, string[]> | undefined;
@@ -340,6 +347,7 @@ interface ProjectHooks extends ModelHooks {
   serviceFacts(ref: ImportRef): LinkedServiceFacts | undefined;
   routesAt(offset: number): readonly LinkedRoute[];
   callerArguments(exportName: string): readonly (readonly (readonly PortableValue[])[])[];
+  importedConstant(node: TSESTree.Node): { constant: PortableConstant; file: string } | undefined;
 }
 
 function projectHooks(sourceCode: TSESLint.SourceCode, eslintSettings: Readonly<Record<string, unknown>> | undefined, filename: string): ProjectHooks {
@@ -363,6 +371,10 @@ function projectHooks(sourceCode: TSESLint.SourceCode, eslintSettings: Readonly<
     serviceFacts: (ref) => project().serviceFactsOf(filename, ref),
     routesAt: (offset) => linked().routesAt(filename, offset),
     callerArguments: (exportName) => linked().callerArguments(filename, exportName),
+    importedConstant: (node) => {
+      const ref = importRefOf(sourceCode, filename, node);
+      return ref ? project().constantOf(filename, ref) : undefined;
+    },
   };
 }
 

@@ -8,7 +8,8 @@ import { calleeName, dottedPath, isFunctionNode, memberName, staticString, unwra
 import { describeValue } from './describe';
 import { trimTrailingSlashes } from '../util/slashes';
 import type { Decision, TrustValue } from './types';
-import { getCredentialFacts, type CheckName, type Verification } from './credentials';
+import { getCredentialFacts, type CheckName, type SecretUse, type Verification } from './credentials';
+import { importRefOf } from './imports';
 import { returnedWrites, type RequestWrite } from './request-writes';
 import { toPortable, type PortableValue } from './portable';
 import { cachedPattern, matches } from '../util/wildcard';
@@ -29,7 +30,7 @@ const AST_NODE_TYPES = NODE_TYPES;
  * does under its options: so `maturity-level` does not report the same reason again (util/enabled-rules.ts).
  */
 export interface ReportedBy {
-  rule: 'no-api-key-auth' | 'no-untrusted-authorization' | 'no-unverified-claims' | 'no-privilege-from-request' | 'require-jwt-validation';
+  rule: 'no-api-key-auth' | 'no-hardcoded-jwt-secret' | 'no-untrusted-authorization' | 'no-unverified-claims' | 'no-privilege-from-request' | 'require-jwt-validation';
   /** require-jwt-validation: the checks the verification certainly leaves out, and those it cannot resolve. */
   checks?: readonly CheckName[];
   unresolved?: readonly CheckName[];
@@ -77,6 +78,10 @@ export interface VerificationFact extends Fact {
   contextual?: boolean;
   /** A verifier imported from this project file stands in for its code: the project index judges that code instead. */
   hiddenIn?: ImportRef;
+  /** Why anyone who reads the source can sign tokens it accepts: its secret is a literal, or falls back to one. */
+  forgeableKey?: string;
+  /** The verifier's secret is a constant another project file exports: the project index looks for a literal there. */
+  secretFrom?: ImportRef;
 }
 
 export interface DecisionFact extends Fact {
@@ -207,7 +212,7 @@ export function getFileFacts(sourceCode: TSESLint.SourceCode, eslintSettings?: E
   let located: LocatedFacts | undefined;
   let routes: RouteFacts[] | undefined;
   const chainFacts = (chain: readonly ChainLink[]): ChainFacts => {
-    located ??= locateFacts(sourceCode, analyzeSourceCode(sourceCode, eslintSettings, filename || undefined), model, eslintSettings);
+    located ??= locateFacts(sourceCode, analyzeSourceCode(sourceCode, eslintSettings, filename || undefined), model, eslintSettings, filename);
     return factsOfChain(chain, located, model);
   };
   const facts: FileFacts = {
@@ -254,6 +259,23 @@ export function gradeChain(facts: ChainFacts, upstreamHidden = false, framework?
     };
   }
   if (facts.verifications.length === 0) return gradeWithoutVerification(bad, good, upstreamHidden, framework);
+  const forgeable = facts.verifications.filter((verification) => verification.forgeableKey !== undefined);
+  if (forgeable.length > 0 && good.length > 0) {
+    // Claims are only as good as the key: with a literal one, anyone who reads the source mints any claim.
+    return {
+      level: 1,
+      reasons: [
+        ...bad.map(reason),
+        ...forgeable.map((verification) => ({
+          text: `${verification.description} ${at(verification)} checks tokens anyone can sign: ${verification.forgeableKey!}`,
+          span: verification.span,
+          reportedBy: { rule: 'no-hardcoded-jwt-secret' as const },
+        })),
+      ],
+      nextStep: 'take the verification secret from the environment or a key store with no literal fallback, failing at startup when it is unset, to reach Level 2',
+      protectedRoute: true,
+    };
+  }
   if (good.length === 0) {
     const verifier = facts.verifications[0]!;
     return {
@@ -432,8 +454,8 @@ interface LocatedFacts {
 /** What a verifier this file cannot see leaves open, as a reason line says it. */
 const HIDDEN_UNPINNED = ['algorithms', 'issuer', 'audience and expiry (the verification is in code this file cannot see)'];
 
-function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, model: RouteModel, eslintSettings: EslintSettings | undefined): LocatedFacts {
-  const credentials = credentialFactsOf(sourceCode, model, eslintSettings);
+function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, model: RouteModel, eslintSettings: EslintSettings | undefined, filename: string): LocatedFacts {
+  const credentials = credentialFactsOf(sourceCode, model, eslintSettings, filename);
   const decisions: Located<DecisionFact>[] = [];
   for (const decision of analysis.decisions) {
     const fact = decisionFact(sourceCode, decision);
@@ -461,6 +483,8 @@ function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, m
       ...(verification.reportedBy ? { reportedBy: verification.reportedBy } : {}),
       ...(verification.strategyElsewhere ? { strategyElsewhere: true } : {}),
       ...(verification.claimsPath ? { claimsPath: verification.claimsPath } : {}),
+      ...(verification.forgeableKey ? { forgeableKey: verification.forgeableKey } : {}),
+      ...(verification.secretFrom ? { secretFrom: verification.secretFrom } : {}),
     },
   }));
   // A server-side session the code tests for (`if (!req.session.userId) return res.sendStatus(401)`).
@@ -854,7 +878,7 @@ function fileOfFacts(facts: FileFacts): string | undefined {
 // ---- credential facts ------------------------------------------------------------------------------------
 
 interface ChainCredentialFacts {
-  verifications: { node: TSESTree.Node; description: string; unpinned: readonly string[]; reportedBy?: ReportedBy; claimsPath?: string; strategyElsewhere?: boolean }[];
+  verifications: ({ node: TSESTree.Node; description: string; unpinned: readonly string[]; reportedBy?: ReportedBy } & Pick<VerificationFact, 'claimsPath' | 'strategyElsewhere' | 'forgeableKey' | 'secretFrom'>)[];
   schemes: { node: TSESTree.Node; description: string; routes: readonly string[] }[];
 }
 
@@ -887,7 +911,7 @@ export function strategyFacts(sourceCode: TSESLint.SourceCode, eslintSettings?: 
  * Token verification and API-key/Basic schemes as the grade sees them, located where they run on a chain.
  * The one place the grade reads credential facts.
  */
-function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel, eslintSettings: EslintSettings | undefined): ChainCredentialFacts {
+function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel, eslintSettings: EslintSettings | undefined, filename: string): ChainCredentialFacts {
   // The settings' own models (an in-house verifier) count only when the facts are built with them.
   const credentials = getCredentialFacts(sourceCode, eslintSettings);
   const facts: ChainCredentialFacts = { verifications: [], schemes: [] };
@@ -903,6 +927,7 @@ function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel, e
       // A session pins nothing require-jwt-validation could report; the grade says so itself.
       ...(verification.session ? { unpinned: SESSION_UNPINNED } : { unpinned: unpinnedChecks([verification]), reportedBy: validationReport([verification]) }),
       ...(verification.claimsPath ? { claimsPath: verification.claimsPath } : {}),
+      ...secretFacts(sourceCode, filename, credentials.secrets.filter((use) => use.call === verification.node && use.role !== 'sign')),
     });
   }
   // `passport.authenticate('jwt')`, `AuthGuard('jwt')`, `request.jwtVerify()`: the chain uses a strategy.
@@ -939,6 +964,23 @@ function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel, e
     facts.schemes.push({ node: scheme.guard ?? scheme.node, description: `${label}${where}`, routes: scheme.routes });
   }
   return facts;
+}
+
+/**
+ * What a verification's secret says about who can sign tokens it accepts: a literal in this file (or its literal
+ * fallback) lets anyone who reads the source; a constant imported from another project file is looked up there.
+ */
+function secretFacts(sourceCode: TSESLint.SourceCode, filename: string, uses: readonly SecretUse[]): Pick<VerificationFact, 'forgeableKey' | 'secretFrom'> {
+  for (const use of uses) {
+    const line = use.literal ? ` (line ${use.literal.node.loc.start.line})` : '';
+    if (use.kind === 'hardcoded') return { forgeableKey: `its secret is written in the source${line}` };
+    if (use.kind === 'env-fallback') return { forgeableKey: `its secret falls back to a literal${line} when ${use.envName ?? 'the variable'} is unset` };
+  }
+  for (const use of uses) {
+    const ref = use.kind === 'runtime' && filename ? importRefOf(sourceCode, filename, use.node) : undefined;
+    if (ref) return { secretFrom: ref };
+  }
+  return {};
 }
 
 /** require-jwt-validation reports, on the verification calls of this file, what they leave unpinned. */

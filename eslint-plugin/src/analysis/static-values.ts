@@ -5,6 +5,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable } from '../util/find-variable';
+import { spanOf, type Span } from './findings';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 export type Primitive = string | number | boolean | null | undefined;
@@ -319,4 +320,47 @@ function evaluateArray(node: TSESTree.ArrayExpression, next: (n: TSESTree.Node) 
     }
   }
   return { kind: 'array', elements, open, node };
+}
+
+/**
+ * A string constant another file can import, as plain data: a literal, an environment variable's literal
+ * fallback, or an object of such (a config module's `{ jwtSecret: process.env.JWT_SECRET ?? 'dev' }`). Only what
+ * a secret check needs is kept; everything else is left out, which reads as "not known".
+ */
+export type PortableConstant =
+  | { kind: 'literal'; value: string; span: Span }
+  | { kind: 'env-fallback'; name?: string; fallback: string; span: Span }
+  | { kind: 'object'; properties: Readonly<Record<string, PortableConstant>> };
+
+/** How deep and how wide an exported constant is carried: a config module, not a data table. */
+const MAX_CONSTANT_DEPTH = 4;
+const MAX_CONSTANT_PROPERTIES = 64;
+
+export function portableConstantOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): PortableConstant | undefined {
+  return toPortableConstant(staticValueOf(sourceCode, node), 0);
+}
+
+function toPortableConstant(value: StaticValue, depth: number): PortableConstant | undefined {
+  if (value.kind === 'literal') return typeof value.value === 'string' ? { kind: 'literal', value: value.value, span: spanOf(value.node) } : undefined;
+  if (value.kind === 'env-fallback') {
+    if (typeof value.fallback !== 'string') return undefined;
+    return { kind: 'env-fallback', ...(value.name !== undefined ? { name: value.name } : {}), fallback: value.fallback, span: spanOf(value.node) };
+  }
+  if (value.kind !== 'object' || depth >= MAX_CONSTANT_DEPTH) return undefined;
+  const properties: Record<string, PortableConstant> = {};
+  let count = 0;
+  for (const [key, property] of value.properties) {
+    const portable = toPortableConstant(property.value, depth + 1);
+    if (!portable) continue;
+    properties[key] = portable;
+    if (++count >= MAX_CONSTANT_PROPERTIES) break;
+  }
+  return count > 0 ? { kind: 'object', properties } : undefined;
+}
+
+/** The constant at `path` below `constant` (`['jwt', 'secret']`); undefined when any step is not known. */
+export function constantAt(constant: PortableConstant | undefined, path: readonly string[]): PortableConstant | undefined {
+  let current = constant;
+  for (const key of path) current = current?.kind === 'object' && Object.hasOwn(current.properties, key) ? current.properties[key] : undefined;
+  return current;
 }

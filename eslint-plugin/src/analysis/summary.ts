@@ -12,6 +12,7 @@ import { anchorOf, getFileFacts, strategyFacts, type ChainFacts, type Verificati
 import type { AutoloadFolder, ChainLink, Framework, ImportRef, NestGlobalPrefix, NestRouteTarget, Range } from './routes';
 import type { ModelSummary } from './schemas';
 import type { ParamFacts } from './service-facts';
+import { portableConstantOf, type PortableConstant } from './static-values';
 
 export interface RouteSummary {
   framework: Framework;
@@ -57,6 +58,8 @@ export interface ExportSummary {
   params?: ParamFacts;
   /** URL prefixes the hooks an exported plugin adds let through without running (`if (request.url.startsWith(…)) return`). */
   hookExemptions?: readonly string[];
+  /** The string constants the export holds (a config module's secrets and their literal fallbacks). */
+  constant?: PortableConstant;
 }
 
 export interface MountSummary {
@@ -135,6 +138,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     ...modelOf(name, link),
     ...membersOf(name, model.exportMembers.get(name)),
     ...hookExemptionsOf(link),
+    ...constantOf(link),
   }));
   const mounts = model.externalMounts.map((mount): MountSummary => ({
     ref: mount.ref,
@@ -175,6 +179,11 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
         ...paramsOf(`${name}.${member}`),
       })),
     };
+  }
+
+  function constantOf(link: ChainLink): Pick<ExportSummary, 'constant'> {
+    const constant = link.imported ? undefined : portableConstantOf(sourceCode, link.node);
+    return constant ? { constant } : {};
   }
 
   function hookExemptionsOf(link: ChainLink): Pick<ExportSummary, 'hookExemptions'> {

@@ -15,6 +15,7 @@ import { inFile, joinPrefix, mergeFacts, requestPropOf, type CallFact, type Chai
 import { parsePrismaModels, prismaDelegateName, type ModelSummary } from '../analysis/schemas';
 import { remap, type ModelRef, type ParamAccess, type ParamComparison, type ParamFacts, type ParamRef, type ParamScope } from '../analysis/service-facts';
 import { describeOrigin } from '../analysis/describe';
+import { constantAt, type PortableConstant } from '../analysis/static-values';
 import { returnedWrites, writtenAt, type WrittenTrust } from '../analysis/request-writes';
 import { VOCABULARY } from '../analysis/framework-models';
 import { mentions } from '../util/mentions';
@@ -498,6 +499,24 @@ export class ProjectIndex {
     return { missing: `has no export '${ref.name}' that ClaimGuard can follow` };
   }
 
+  /**
+   * The string constant an import names (`config.jwtSecret` of `import { config } from './config'`), with the file
+   * that writes it; undefined when it is not a constant that file's summary knows.
+   */
+  constantOf(fromFile: string, ref: ImportRef, reader?: Set<string>): { constant: PortableConstant; file: string } | undefined {
+    const [member, ...rest] = ref.path ?? [];
+    const attempts: { ref: ImportRef; path: readonly string[] }[] = [{ ref: { source: ref.source, name: ref.name }, path: ref.path ?? [] }];
+    // `const config = require('./config'); config.secret`: a module exporting an object exports its members by name.
+    if ((ref.name === 'default' || ref.name === '*') && member !== undefined) attempts.push({ ref: { source: ref.source, name: member }, path: rest });
+    for (const attempt of attempts) {
+      const target = this.exportOf(fromFile, attempt.ref, 0, reader);
+      if (target === 'package' || 'missing' in target) continue;
+      const constant = constantAt(target.export.constant, attempt.path);
+      if (constant) return { constant, file: target.file };
+    }
+    return undefined;
+  }
+
   /** What the function an import names returns, as its file's summary says; undefined when unknown. */
   returnsOf(fromFile: string, ref: ImportRef): readonly PortableValue[] | undefined {
     const target = this.exportOf(fromFile, ref);
@@ -759,7 +778,7 @@ class Linker {
     }
     const own: ChainFacts = {
       schemes: facts.schemes,
-      verifications: facts.verifications.filter((verification) => !this.seesVerifier(file, verification, depth)).map((verification) => this.withStrategy(verification)),
+      verifications: facts.verifications.filter((verification) => !this.seesVerifier(file, verification, depth)).map((verification) => this.withSecret(file, this.withStrategy(verification))),
       decisions: facts.decisions,
       unknown: kept,
       ...(facts.readsCaller ? { readsCaller: true } : {}),
@@ -783,6 +802,17 @@ class Linker {
   }
 
   /** A strategy marker judged by the strategies the project configures, where its own file configures none. */
+  /** A verifier whose secret is another file's constant: a literal there, or a literal fallback, makes its tokens forgeable. */
+  private withSecret(file: string, verification: VerificationFact): VerificationFact {
+    if (!verification.secretFrom) return verification;
+    const found = this.index.constantOf(file, verification.secretFrom, this.filesRead);
+    const constant = found?.constant;
+    if (!found || !constant || constant.kind === 'object') return verification;
+    const where = `${this.index.display(found.file)}:${constant.span.start.line}`;
+    const forgeableKey = constant.kind === 'literal' ? `its secret is written in the source (${where})` : `its secret falls back to a literal (${where}) when ${constant.name ?? 'the variable'} is unset`;
+    return { ...verification, forgeableKey };
+  }
+
   private withStrategy(verification: VerificationFact): VerificationFact {
     if (!verification.strategyElsewhere || this.strategies.length === 0) return verification;
     const unpinned = [...new Set(this.strategies.flatMap((strategy) => strategy.unpinned))];

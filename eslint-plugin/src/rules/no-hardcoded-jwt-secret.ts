@@ -1,3 +1,5 @@
+import * as path from 'node:path';
+import { analyzeSourceCode } from '../analysis/index';
 import { getCredentialFacts, isPlaceholderSecret } from '../analysis/credentials';
 import type { SecretUse } from '../analysis/credentials';
 import { createRule } from '../util/create-rule';
@@ -5,7 +7,7 @@ import { reportFinding } from '../util/report';
 
 export type Options = [{ minimumLength?: number; checkFallbacks?: boolean }];
 
-export type MessageIds = 'hardcodedSecret' | 'weakSecret' | 'fallbackSecret' | 'secretInClaims';
+export type MessageIds = 'hardcodedSecret' | 'weakSecret' | 'fallbackSecret' | 'importedSecret' | 'importedFallbackSecret' | 'secretInClaims';
 
 const RULE_NAME = 'no-hardcoded-jwt-secret';
 
@@ -27,6 +29,10 @@ export default createRule<Options, MessageIds>({
         "The {{library}} token carries the claim `{{name}}`; a token's claims are only encoded, so anyone who holds it can read them; leave secrets out of tokens (Level 2).",
       fallbackSecret:
         '`process.env.{{name}}` falls back to a {{library}} secret written in the source, which signs tokens whenever the variable is unset; fail at startup instead (Level 2).',
+      importedSecret:
+        '`{{expression}}` is a {{library}} {{role}} secret written in the source at {{where}}, so anyone who can read the code can forge tokens; load it from the environment or a key store (Level 2).',
+      importedFallbackSecret:
+        '`{{expression}}` falls back to a {{library}} secret written in the source at {{where}} whenever `process.env.{{name}}` is unset, and tokens signed with it pass; fail at startup instead (Level 2).',
     },
     schema: [
       {
@@ -74,10 +80,24 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** A secret another project file writes: `config.jwtSecret` where config.ts has `process.env.JWT_SECRET ?? 'dev'`. */
+    function checkImported(use: SecretUse): void {
+      if (use.kind !== 'runtime' || reported.has(use.node)) return;
+      const found = analyzeSourceCode(context.sourceCode, context.settings, context.filename).importedConstant(use.node);
+      if (!found || found.constant.kind === 'object') return;
+      if (found.constant.kind === 'env-fallback' && options.checkFallbacks === false) return;
+      reported.add(use.node);
+      const where = `${path.relative(path.dirname(context.filename), found.file).split(path.sep).join('/')}:${found.constant.span.start.line}`;
+      const data = { library: use.library, role: use.role, expression: context.sourceCode.getText(use.node), where };
+      if (found.constant.kind === 'env-fallback') reportFinding(context, { node: use.node, messageId: 'importedFallbackSecret', data: { ...data, name: found.constant.name ?? '…' } });
+      else reportFinding(context, { node: use.node, messageId: 'importedSecret', data });
+    }
+
     return {
       Program() {
         const facts = getCredentialFacts(context.sourceCode, context.settings);
         for (const use of facts.secrets) check(use);
+        for (const use of facts.secrets) checkImported(use);
         for (const problem of facts.issuance) {
           if (problem.kind === 'secret-in-claims') reportFinding(context, { node: problem.node, messageId: 'secretInClaims', data: { library: problem.library, name: problem.name } });
         }

@@ -245,6 +245,31 @@ http.createServer((req, res) => res.end('ok')).listen(3000);`, options: [{ publi
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  // A verifier whose key is in the source: the claims it checks can be minted by anyone, so Level 1 at most.
+  {
+    code: `const express = require('express');
+const jwt = require('jsonwebtoken');
+const app = express();
+const SECRET = process.env.JWT_SECRET || 'local-dev-secret';
+app.get('/me', (req, res) => {
+  const claims = jwt.verify(req.headers.authorization.slice(7), SECRET, { algorithms: ['HS256'], issuer: 'https://issuer', audience: 'api' });
+  if (claims.role !== 'admin') return res.sendStatus(403);
+  res.json(claims);
+});`,
+    options: [{ minimumLevel: 2 }],
+    errors: [level(1, 5)],
+  },
+  {
+    code: `const express = require('express');
+const jwt = require('jsonwebtoken');
+const app = express();
+app.get('/me', (req, res) => {
+  const claims = jwt.verify(req.headers.authorization.slice(7), 'a-secret-written-into-the-code', { algorithms: ['HS256'], issuer: 'https://issuer', audience: 'api' });
+  if (claims.role !== 'admin') return res.sendStatus(403);
+  res.json(claims);
+});`,
+    errors: [level(1, 4)],
+  },
   // Express: unauthenticated
   { code: `${EXPRESS}app.get('/health', (req, res) => res.send('ok'));`, errors: [unauthenticated(5)] },
   {
