@@ -14,6 +14,7 @@ import {
   isPrivilegeName,
   isCredentialOrIntegrityName,
   isIdentityKey,
+  isOwnerField,
   isPrivilegeField,
   mentionsIdentityColumn,
 } from './names';
@@ -241,10 +242,12 @@ class DecisionFinder {
         // Testing that claims, or a property middleware set, are there at all is authentication, not a decision.
         // So is testing that the session holds a subject (`!req.session.userId`): the session is the authentication.
         const relevant = this.relevantValues(node);
+        // A comparison with the verified side (`note.ownerId !== session.user.id`) is tested for its result, not presence.
+        const presence = truthy && node.type !== AST_NODE_TYPES.BinaryExpression;
         const values = relevant.filter(
-          (value) => !(truthy && value.trust !== 'untrusted' && (value.name === undefined || value.trust === 'pending' || (value.trust === 'verified' && value.session))),
+          (value) => !(presence && value.trust !== 'untrusted' && (value.name === undefined || value.trust === 'pending' || (value.trust === 'verified' && value.session))),
         );
-        const pending = truthy && values.length === 0 ? relevant.filter((value) => value.trust === 'pending') : [];
+        const pending = presence && values.length === 0 ? relevant.filter((value) => value.trust === 'pending') : [];
         if (values.length > 0) operands.push({ node, values });
         else if (pending.length > 0) operands.push({ node, values: pending, presence: true });
       }
@@ -504,7 +507,8 @@ class DecisionFinder {
       }
       if (parent.type === AST_NODE_TYPES.Property) {
         const key = propertyKeyName(parent);
-        if (!key || !FILTER_PROPERTY.test(key)) return false;
+        // A relation filter (`where: { owner: { email: session.user.email } }`) chooses rows by their owner too.
+        if (!key || !(FILTER_PROPERTY.test(key) || isOwnerField(key))) return false;
         current = parent.parent;
         continue;
       }

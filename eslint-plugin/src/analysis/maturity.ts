@@ -77,6 +77,8 @@ export interface VerificationFact extends Fact {
   contextual?: boolean;
   /** A verifier imported from this project file stands in for its code: the project index judges that code instead. */
   hiddenIn?: ImportRef;
+  /** A login session rather than a verified token (see VerifierModel `session`): there is nothing to pin. */
+  sessionBased?: true;
 }
 
 export interface DecisionFact extends Fact {
@@ -174,11 +176,13 @@ const CLAIM_CHECKS = /^(requiredScopes|scopeIncludesAny|claimCheck|claimIncludes
 export const EMPTY_FACTS: ChainFacts = { schemes: [], verifications: [], decisions: [], unknown: [] };
 
 export function mergeFacts(...parts: readonly ChainFacts[]): ChainFacts {
+  // One fact reached twice (a helper both called and named as the route's authentication) is still one fact.
+  const once = <T>(list: readonly T[]): T[] => [...new Set(list)];
   return {
-    schemes: parts.flatMap((part) => part.schemes),
-    verifications: parts.flatMap((part) => part.verifications),
-    decisions: parts.flatMap((part) => part.decisions),
-    unknown: parts.flatMap((part) => part.unknown),
+    schemes: once(parts.flatMap((part) => part.schemes)),
+    verifications: once(parts.flatMap((part) => part.verifications)),
+    decisions: once(parts.flatMap((part) => part.decisions)),
+    unknown: once(parts.flatMap((part) => part.unknown)),
     ...(parts.some((part) => part.readsCaller) ? { readsCaller: true } : {}),
     ...withWrites(parts.flatMap((part) => part.writes ?? [])),
   };
@@ -232,7 +236,8 @@ export function getFileFacts(sourceCode: TSESLint.SourceCode, eslintSettings?: E
  * The level of a chain. `upstreamHidden` says that middleware may run before this chain where the
  * router is mounted, in a file not seen here.
  */
-export function gradeChain(facts: ChainFacts, upstreamHidden = false, framework?: Framework): Grade {
+export function gradeChain(chain: ChainFacts, upstreamHidden = false, framework?: Framework): Grade {
+  const facts = withSessionsVerified(chain);
   const bad = facts.decisions.filter((decision) => decision.trust === 'untrusted' || decision.trust === 'unverified');
   const good = facts.decisions.filter((decision) => decision.trust === 'verified');
   if (facts.schemes.length > 0) {
@@ -260,7 +265,13 @@ export function gradeChain(facts: ChainFacts, upstreamHidden = false, framework?
       level: 1,
       reasons: [
         ...bad.map(reason),
-        { text: `token verified by ${verifier.description} ${at(verifier)}, but no decision uses its scopes or claims`, span: verifier.span, ...(bad.length > 0 ? { consequence: true } : {}) },
+        {
+          text: verifier.sessionBased
+            ? `signed in by ${verifier.description} ${at(verifier)}, but no decision uses the session's subject or roles`
+            : `token verified by ${verifier.description} ${at(verifier)}, but no decision uses its scopes or claims`,
+          span: verifier.span,
+          ...(bad.length > 0 ? { consequence: true } : {}),
+        },
       ],
       nextStep: bad.length > 0
         ? `take ${subjectOf(bad[0]!)} from the verified token and check scopes or claims to reach Level 2`
@@ -277,11 +288,15 @@ export function gradeChain(facts: ChainFacts, upstreamHidden = false, framework?
     return {
       level: 2,
       reasons: weak.map((verification) => ({
-        text: `${verification.description} ${at(verification)} does not pin ${listWords(verification.unpinned)}`,
+        text: verification.sessionBased
+          ? `${verification.description} ${at(verification)} is a login session, with no token whose ${listWords(verification.unpinned)} could be pinned`
+          : `${verification.description} ${at(verification)} does not pin ${listWords(verification.unpinned)}`,
         span: verification.span,
         ...(verification.reportedBy ? { reportedBy: verification.reportedBy } : {}),
       })),
-      nextStep: `pin ${listWords(missing)} in the token verification to reach Level 3`,
+      nextStep: weak.every((verification) => verification.sessionBased)
+        ? `authenticate with a verified JWT access token that pins ${listWords(missing)} to reach Level 3`
+        : `pin ${listWords(missing)} in the token verification to reach Level 3`,
       protectedRoute: true,
     };
   }
@@ -295,10 +310,20 @@ export function gradeChain(facts: ChainFacts, upstreamHidden = false, framework?
 }
 
 /**
+ * A test of what a session verification on the chain returned (`if (!session?.user)` after `auth()`) is that
+ * verification, not a second scheme.
+ */
+function withSessionsVerified(facts: ChainFacts): ChainFacts {
+  if (facts.verifications.length === 0 || !facts.schemes.some((scheme) => scheme.session !== undefined)) return facts;
+  return { ...facts, schemes: facts.schemes.filter((scheme) => scheme.session === undefined) };
+}
+
+/**
  * A route that already reads the verified caller (`request.user`) is scoped to them; what it lacks is a decision.
  * `requiredScopes()` is only offered where it exists: Express with express-oauth2-jwt-bearer.
  */
 function levelTwoStep(facts: ChainFacts, framework: Framework | undefined): string {
+  if (facts.verifications.every((verification) => verification.sessionBased)) return "decide on the session's subject or roles (an owner check, a role gate) to reach Level 2";
   if (!facts.readsCaller && (framework === undefined || framework === 'express')) {
     return "check the verified token's scopes or claims (e.g. requiredScopes('read:items')) to reach Level 2";
   }
@@ -461,6 +486,7 @@ function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, m
       ...(verification.reportedBy ? { reportedBy: verification.reportedBy } : {}),
       ...(verification.strategyElsewhere ? { strategyElsewhere: true } : {}),
       ...(verification.claimsPath ? { claimsPath: verification.claimsPath } : {}),
+      ...(verification.sessionBased ? { sessionBased: true as const } : {}),
     },
   }));
   // A server-side session the code tests for (`if (!req.session.userId) return res.sendStatus(401)`).
@@ -776,7 +802,7 @@ export function resolveProject(files: ReadonlyMap<string, FileFacts>, resolve: I
       }
       if (route.framework === 'next') {
         const applying = nextMiddleware.filter((entry) => entry.middleware!.matchers.some((matcher) => nextMatcherCovers(matcher, route.path)));
-        const upstream = applying.map((entry) => inFile(entry.facts.chainFacts([entry.middleware!.link]), display(fileOfFacts(entry.facts) ?? '')));
+        const upstream = applying.map((entry) => inFile(entry.facts.chainFacts(entry.middleware!.links), display(fileOfFacts(entry.facts) ?? '')));
         resolved.push({ file, route, facts: mergeFacts(...upstream, own), upstreamHidden: false });
         continue;
       }
@@ -854,7 +880,7 @@ function fileOfFacts(facts: FileFacts): string | undefined {
 // ---- credential facts ------------------------------------------------------------------------------------
 
 interface ChainCredentialFacts {
-  verifications: { node: TSESTree.Node; description: string; unpinned: readonly string[]; reportedBy?: ReportedBy; claimsPath?: string; strategyElsewhere?: boolean }[];
+  verifications: { node: TSESTree.Node; description: string; unpinned: readonly string[]; reportedBy?: ReportedBy; claimsPath?: string; strategyElsewhere?: boolean; sessionBased?: true }[];
   schemes: { node: TSESTree.Node; description: string; routes: readonly string[] }[];
 }
 
@@ -870,7 +896,7 @@ const CHECK_WORDS: Record<CheckName, string> = {
 
 /** What a strategy configured in a file not seen leaves open, as a reason line says it. */
 /** A session identifies the caller, but no token verification on the route pins these. */
-const SESSION_UNPINNED = ['algorithms', 'issuer', 'audience'];
+export const SESSION_UNPINNED = ['algorithms', 'issuer', 'audience'];
 const STRATEGY_ELSEWHERE_UNPINNED = ['algorithms', 'issuer', 'audience and expiry (the strategy is configured in another file)'];
 
 /**
@@ -901,7 +927,7 @@ function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel, e
       node: site,
       description: callText(sourceCode, site),
       // A session pins nothing require-jwt-validation could report; the grade says so itself.
-      ...(verification.session ? { unpinned: SESSION_UNPINNED } : { unpinned: unpinnedChecks([verification]), reportedBy: validationReport([verification]) }),
+      ...(verification.session ? { unpinned: SESSION_UNPINNED, sessionBased: true } : { unpinned: unpinnedChecks([verification]), reportedBy: validationReport([verification]) }),
       ...(verification.claimsPath ? { claimsPath: verification.claimsPath } : {}),
     });
   }

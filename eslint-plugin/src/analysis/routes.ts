@@ -171,7 +171,7 @@ export interface RouteModel {
   /** String literals that name an API-key or Basic credential (`'x-api-key'`, `'Basic '`), in source order. */
   schemeLiterals: readonly TSESTree.StringLiteral[];
   /** A Next.js `middleware.ts`: its function and the paths its `config.matcher` selects. */
-  nextMiddleware?: { link: ChainLink; matchers: readonly string[] };
+  nextMiddleware?: { links: readonly ChainLink[]; matchers: readonly string[] };
   /** Calls that authenticate through code this file cannot see, in source order. */
   authCalls: readonly AuthCall[];
   /** Where the file answers 401 (`status(401)`, `UnauthorizedException`), as sorted offsets. */
@@ -1581,14 +1581,28 @@ class RouteDiscovery {
       if (directories === undefined) continue;
       for (const [name, link] of this.exportLinks) {
         if (!model.methodExports?.includes(name)) continue;
-        this.looseRoutes.push({ framework: model.framework, method: name, path: nextPath(directories), node: link.node, chain: [link], mountedElsewhere: true });
+        this.looseRoutes.push({ framework: model.framework, method: name, path: nextPath(directories), node: link.node, chain: this.wrappedChain(link), mountedElsewhere: true });
       }
       return undefined;
     }
     if (!FILE_ROUTE_MODELS.some((model) => model.middlewareFile && isMiddlewareFile(file, model.middlewareFile, model.folder))) return undefined;
     const link = this.exportLinks.get('middleware') ?? this.exportLinks.get('default');
     if (!link) return undefined;
-    return { link, matchers: nextMatchers(exportNodes) };
+    return { links: this.wrappedChain(link), matchers: nextMatchers(exportNodes) };
+  }
+
+  /**
+   * An exported handler wrapped by an imported function (`export const GET = auth(function GET(req) {…})`,
+   * `export default auth((req) => {…})`): the wrapper runs first, then the function it was handed.
+   */
+  private wrappedChain(link: ChainLink): ChainLink[] {
+    const call = link.imported ? unwrap(link.node) : undefined;
+    if (call?.type !== AST_NODE_TYPES.CallExpression) return [link];
+    const handler = call.arguments.find((argument) => {
+      const bare = unwrap(argument);
+      return isFunctionNode(bare) || (bare.type === AST_NODE_TYPES.Identifier && this.localFunction(bare) !== undefined);
+    });
+    return handler ? [link, this.linkOf(handler)] : [link];
   }
 
   /** Lambda's `export const handler = async (event) => …`: a route whose method and path live in deployment configuration. */
@@ -1638,6 +1652,7 @@ class RouteDiscovery {
     if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of declaration.declarations) {
         if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init) this.exportValue(declarator.id.name, declarator.init, declarator.id);
+        else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && declarator.init) this.exportDestructured(declarator.id, declarator.init);
       }
     } else if (declaration && 'id' in declaration && declaration.id && declaration.id.type === AST_NODE_TYPES.Identifier) {
       this.exportValue(declaration.id.name, declaration, declaration.id);
@@ -1653,6 +1668,20 @@ class RouteDiscovery {
           this.exportValue(exported, specifier.local);
         }
       }
+    }
+  }
+
+  /**
+   * `export const { GET, POST } = handlers` with `handlers` imported from a project file: each name runs that member
+   * of the other file's export, which its summary describes. Members of anything else are not followed.
+   */
+  private exportDestructured(pattern: TSESTree.ObjectPattern, value: TSESTree.Expression): void {
+    const ref = this.importOf(value);
+    if (!ref) return;
+    for (const property of pattern.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier) continue;
+      const member = propertyKeyName(property);
+      if (member !== undefined) this.exportLinks.set(property.value.name, { node: property, ranges: [], imported: { ...ref, path: [...(ref.path ?? []), member] } });
     }
   }
 

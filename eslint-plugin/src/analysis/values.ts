@@ -64,7 +64,8 @@ const PASS_THROUGH_STATICS = /^(Number\.(parseInt|parseFloat)|Buffer\.from|Objec
 /** What a token call returns (see TokenResult), as values. */
 function tokenValues(result: TokenResult, node: TSESTree.CallExpression): Value[] {
   const unverified = (): UnverifiedValue[] => [{ trust: 'unverified', name: undefined, node }];
-  const verified = (): VerifiedValue[] => [{ trust: 'verified', claimsPath: undefined, name: undefined, node }];
+  const session = result.claims === 'verified' && !('members' in result) && result.session === true;
+  const verified = (): VerifiedValue[] => [{ trust: 'verified', claimsPath: undefined, name: undefined, node, ...(session ? { session: true as const } : {}) }];
   if (result.claims === 'verified-with-key') {
     const key = node.arguments[result.keyArgument];
     const skip = node.arguments[result.skipArgument];
