@@ -247,9 +247,11 @@ class DecisionFinder {
         const values = relevant.filter(
           (value) => !(presence && value.trust !== 'untrusted' && (value.name === undefined || value.trust === 'pending' || (value.trust === 'verified' && value.session))),
         );
-        const pending = presence && values.length === 0 ? relevant.filter((value) => value.trust === 'pending') : [];
+        // What a sign-in gate requires (`if (!req.user) return 401`): a property the chain may set, or verified claims
+        // on the request, which middleware that restores a session for whoever has one (`passport.session()`) left.
+        const gates = presence && values.length === 0 ? relevant.filter((value) => value.trust === 'pending' || isRequestClaims(value)) : [];
         if (values.length > 0) operands.push({ node, values });
-        else if (pending.length > 0) operands.push({ node, values: pending, presence: true });
+        else if (gates.length > 0) operands.push({ node, values: gates, presence: true });
       }
     }
     return operands;
@@ -797,4 +799,9 @@ export function valueName(value: TrustValue): string | undefined {
 
 function originKey(value: UntrustedValue): string {
   return `${value.source}|${value.name ?? ''}`;
+}
+
+/** The whole verified claims object that a request property holds (`req.user`), not a claim below it. */
+function isRequestClaims(value: TrustValue): boolean {
+  return value.trust === 'verified' && value.name === undefined && value.claimsPath !== undefined && value.claimsPath.includes('.');
 }

@@ -47,7 +47,8 @@ export interface Fact {
   reportedBy?: ReportedBy;
   /**
    * A scheme that is a server-side session, with the expression that holds its subject (`req.session.userId`): a
-   * verified subject for object-level checks, Level 0 for the grade.
+   * verified subject for object-level checks, and for the grade an authenticated caller with nothing to pin (see
+   * withSessionsVerified).
    */
   session?: string;
 }
@@ -79,6 +80,8 @@ export interface VerificationFact extends Fact {
   hiddenIn?: ImportRef;
   /** A login session rather than a verified token (see VerifierModel `session`): there is nothing to pin. */
   sessionBased?: true;
+  /** Where middleware restores the session's user for later code (`req.user` after `passport.session()`). */
+  restores?: string;
 }
 
 export interface DecisionFact extends Fact {
@@ -310,12 +313,17 @@ export function gradeChain(chain: ChainFacts, upstreamHidden = false, framework?
 }
 
 /**
- * A test of what a session verification on the chain returned (`if (!session?.user)` after `auth()`) is that
- * verification, not a second scheme.
+ * A server-side session (`req.session.userId`, a passport login session, Auth.js `auth()`) identifies the caller the
+ * way a verified token does: the route is authenticated, its decisions on the session's subject and roles are
+ * decisions on verified claims, and, with no token to pin, it stops at Level 2. It is no shared credential, so it is
+ * not graded with API keys and Basic credentials at Level 0.
  */
 function withSessionsVerified(facts: ChainFacts): ChainFacts {
-  if (facts.verifications.length === 0 || !facts.schemes.some((scheme) => scheme.session !== undefined)) return facts;
-  return { ...facts, schemes: facts.schemes.filter((scheme) => scheme.session === undefined) };
+  const sessions = facts.schemes.filter((scheme) => scheme.session !== undefined);
+  if (sessions.length === 0) return facts;
+  // A test of what a verification on the chain returned (`if (!session?.user)` after `auth()`) is that verification.
+  const added = facts.verifications.length > 0 ? [] : sessions.map((session): VerificationFact => ({ ...session, unpinned: SESSION_UNPINNED, sessionBased: true }));
+  return { ...facts, schemes: facts.schemes.filter((scheme) => scheme.session === undefined), verifications: [...facts.verifications, ...added] };
 }
 
 /**
@@ -487,6 +495,8 @@ function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, m
       ...(verification.strategyElsewhere ? { strategyElsewhere: true } : {}),
       ...(verification.claimsPath ? { claimsPath: verification.claimsPath } : {}),
       ...(verification.sessionBased ? { sessionBased: true as const } : {}),
+      // Middleware that restores a session for whoever has one authenticates only where the code requires it.
+      ...(verification.restores ? { contextual: true, restores: verification.restores } : {}),
     },
   }));
   // A server-side session the code tests for (`if (!req.session.userId) return res.sendStatus(401)`).
@@ -538,7 +548,9 @@ function bySource<T>(list: Located<T>[]): Located<T>[] {
 
 /** The facts inside the code a chain runs, each once, in chain order. */
 function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model: RouteModel): ChainFacts {
-  const seen = new Set<number>();
+  // Each kind of fact is taken once, wherever links overlap; kinds apart, as a session test and the decision in the
+  // same condition (`!req.isAuthenticated() || req.user.role !== 'admin'`) start at the same offset.
+  const seen = { schemes: new Set<number>(), verifications: new Set<number>(), unknown: new Set<number>(), decisions: new Set<number>(), writes: new Set<number>() };
   const schemes: Fact[] = [];
   const verifications: VerificationFact[] = [];
   const decisions: DecisionFact[] = [];
@@ -567,12 +579,15 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
       return;
     }
     visible.push(...link.ranges);
-    schemes.push(...pickWithin(located.schemes, link.ranges, seen));
-    verifications.push(...pickWithin(located.verifications, link.ranges, seen).map((verification) => (contextual ? { ...verification, contextual: true } : verification)));
-    unknown.push(...pickWithin(located.unreadAuthentication, link.ranges, seen));
+    schemes.push(...pickWithin(located.schemes, link.ranges, seen.schemes));
+    const picked = pickWithin(located.verifications, link.ranges, seen.verifications);
+    verifications.push(...picked.map((verification) => (contextual ? { ...verification, contextual: true } : verification)));
+    // What a restoring middleware puts on the request, as a context builder's fields: the code after it may require it.
+    for (const { restores } of picked) if (restores?.includes('.')) writes.push({ prop: restores.slice(restores.indexOf('.') + 1), trust: 'verified', context: true });
+    unknown.push(...pickWithin(located.unreadAuthentication, link.ranges, seen.unknown));
     // Building a context decides nothing; the resolvers' decisions on it are the route's.
-    if (!contextual) decisions.push(...pickWithin(located.decisions, link.ranges, seen));
-    const written = pickWithin(located.writes, link.ranges, seen);
+    if (!contextual) decisions.push(...pickWithin(located.decisions, link.ranges, seen.decisions));
+    const written = pickWithin(located.writes, link.ranges, seen.writes);
     if (!handler) writes.push(...written);
     const check = claimCheckOf(link.node);
     if (check) decisions.push(check);
@@ -581,8 +596,8 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
   // `const auth = await authenticate(c); if (!auth.ok) return auth.response;` around an imported verifier:
   // authentication this file cannot see, which a 401 on the same chain confirms.
   if (verifications.length === 0 && anyWithin(model.unauthorizedMarks, visible)) {
-    verifications.push(...pickWithin(located.hiddenVerifications, visible, seen));
-    if (verifications.length === 0) unknown.push(...pickWithin(located.hiddenAuthentication, visible, seen));
+    verifications.push(...pickWithin(located.hiddenVerifications, visible, seen.verifications));
+    if (verifications.length === 0) unknown.push(...pickWithin(located.hiddenAuthentication, visible, seen.unknown));
   }
   // A composite decorator's `UseGuards(RolesGuard)`: the guard, in another file, runs where the composite is applied.
   for (const guard of itemsWithin(model.composedGuards, visible)) {
@@ -692,7 +707,11 @@ function decisionFact(sourceCode: TSESLint.SourceCode, decision: Decision): Deci
       if (!worst || trustRank(value) < trustRank(worst.value)) worst = { value, operand: operand.node };
     }
   }
-  if (!worst) return gate?.trust === 'pending' ? { trust: 'pending', presence: true, prop: gate.prop, description: `requires ${describeValue(gate)}`, span: spanOf(decision.node) } : undefined;
+  if (!worst) {
+    // A gate on claims a request property holds (`!req.user`) requires what the chain's middleware restored there.
+    const prop = gate?.trust === 'pending' ? gate.prop : gate?.trust === 'verified' ? gate.claimsPath?.slice(gate.claimsPath.indexOf('.') + 1) : undefined;
+    return gate && prop !== undefined ? { trust: 'pending', presence: true, prop, description: `requires ${describeValue(gate)}`, span: spanOf(decision.node) } : undefined;
+  }
   const span = spanOf(decision.node);
   if (worst.value.trust === 'verified') {
     const claim = worst.value.name;
@@ -880,7 +899,7 @@ function fileOfFacts(facts: FileFacts): string | undefined {
 // ---- credential facts ------------------------------------------------------------------------------------
 
 interface ChainCredentialFacts {
-  verifications: { node: TSESTree.Node; description: string; unpinned: readonly string[]; reportedBy?: ReportedBy; claimsPath?: string; strategyElsewhere?: boolean; sessionBased?: true }[];
+  verifications: { node: TSESTree.Node; description: string; unpinned: readonly string[]; reportedBy?: ReportedBy; claimsPath?: string; strategyElsewhere?: boolean; sessionBased?: true; restores?: string }[];
   schemes: { node: TSESTree.Node; description: string; routes: readonly string[] }[];
 }
 
@@ -929,6 +948,7 @@ function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel, e
       // A session pins nothing require-jwt-validation could report; the grade says so itself.
       ...(verification.session ? { unpinned: SESSION_UNPINNED, sessionBased: true } : { unpinned: unpinnedChecks([verification]), reportedBy: validationReport([verification]) }),
       ...(verification.claimsPath ? { claimsPath: verification.claimsPath } : {}),
+      ...(verification.restores ? { restores: verification.restores } : {}),
     });
   }
   // `passport.authenticate('jwt')`, `AuthGuard('jwt')`, `request.jwtVerify()`: the chain uses a strategy.

@@ -90,6 +90,12 @@ export interface VerifierModel {
    * it authenticates the caller, but pins no algorithms, issuer or audience, so its routes stop at Level 2.
    */
   session?: boolean;
+  /**
+   * With `session` and `middleware`: the middleware restores a login session's user onto the request at this path
+   * (`req.user` after `passport.session()`) and lets anonymous requests through, so it authenticates only the routes
+   * whose code requires or decides on what it restored.
+   */
+  restores?: string;
   /** The member of the call's result that holds the claims (`payload` of jose's `jwtVerify`). */
   resultMember?: string;
   /**

@@ -50,6 +50,7 @@ function row(model: LibraryModel): string {
     ...(model.claims ? [model.claims.path] : []),
     ...(model.verifiedPaths ?? []),
     ...(model.resultMembers ?? []).flatMap((member) => (member.result.claims === 'unverified' ? [] : [resultMemberText(member)])),
+    ...(model.verifies ?? []).flatMap((verifier) => (verifier.restores ? [`${verifier.restores} (restored session)`] : [])),
   ];
   const signs = (model.keys ?? []).filter((use) => use.role === 'sign').flatMap((use) => use.call.map(callText));
   const schemes = [
