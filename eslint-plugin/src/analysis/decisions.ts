@@ -242,10 +242,12 @@ class DecisionFinder {
         // Testing that claims, or a property middleware set, are there at all is authentication, not a decision.
         // So is testing that the session holds a subject (`!req.session.userId`): the session is the authentication.
         const relevant = this.relevantValues(node);
-        // A comparison with the verified side (`note.ownerId !== session.user.id`) is tested for its result, not presence.
+        // A comparison with the verified side (`note.ownerId !== session.user.id`) is tested for its result, not presence;
+        // so is a test on what a session holds (`session.user.roles.includes(role)`), unlike reading it (`!session.user`).
         const presence = truthy && node.type !== AST_NODE_TYPES.BinaryExpression;
+        const read = node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier;
         const values = relevant.filter(
-          (value) => !(presence && value.trust !== 'untrusted' && (value.name === undefined || value.trust === 'pending' || (value.trust === 'verified' && value.session))),
+          (value) => !(presence && value.trust !== 'untrusted' && (value.name === undefined || value.trust === 'pending' || (value.trust === 'verified' && value.session && read))),
         );
         // What a sign-in gate requires (`if (!req.user) return 401`): a property the chain may set, or verified claims
         // on the request, which middleware that restores a session for whoever has one (`passport.session()`) left.

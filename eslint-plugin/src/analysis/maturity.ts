@@ -136,6 +136,12 @@ export interface ChainFacts {
   readsCaller?: boolean;
   /** Functions of the project's other files that the chain's code calls (services, helpers), still to be followed. */
   calls?: readonly CallFact[];
+  /**
+   * Methods the chain's code calls on a request or reply parameter (`request.isAdmin(reply)`), by name: where another
+   * file of the project decorates the requests with one (`decorateRequest('isAdmin', …)`), its code runs there; most
+   * (`reply.send()`) are the framework's own and stand for nothing.
+   */
+  requestMethods?: readonly string[];
   /** What the chain's code puts on the request for later links (`req.claims = payload`), in the order it runs. */
   writes?: readonly ChainWrite[];
 }
@@ -599,6 +605,8 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
     verifications.push(...pickWithin(located.hiddenVerifications, visible, seen.verifications));
     if (verifications.length === 0) unknown.push(...pickWithin(located.hiddenAuthentication, visible, seen.unknown));
   }
+  // `request.isAdmin(reply)` in a hook: a request method another file may decorate runs there.
+  const requestMethods = [...new Set(itemsWithin(model.parameterMethodCalls, visible).map((call) => call.name))];
   // A composite decorator's `UseGuards(RolesGuard)`: the guard, in another file, runs where the composite is applied.
   for (const guard of itemsWithin(model.composedGuards, visible)) {
     unknown.push({ description: `guard '${guard.ref.name}' is imported from '${guard.ref.source}'`, span: spanOf(guard.node), ref: guard.ref });
@@ -614,6 +622,7 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
     unknown,
     ...(anyWithin(model.callerReads, visible) ? { readsCaller: true } : {}),
     ...(calls.length > 0 ? { calls } : {}),
+    ...(requestMethods.length > 0 ? { requestMethods } : {}),
     ...withWrites(writes),
   };
 }

@@ -174,6 +174,11 @@ export interface RouteModel {
   nextMiddleware?: { links: readonly ChainLink[]; matchers: readonly string[] };
   /** Calls that authenticate through code this file cannot see, in source order. */
   authCalls: readonly AuthCall[];
+  /**
+   * Methods called on a parameter that this file decorates nothing with (`request.isAdmin(reply)` in a hook): in a
+   * framework that decorates its requests, another file of the project may register them. Sorted by start.
+   */
+  parameterMethodCalls: readonly { start: number; name: string; node: TSESTree.CallExpression }[];
   /** Where the file answers 401 (`status(401)`, `UnauthorizedException`), as sorted offsets. */
   unauthorizedMarks: readonly number[];
   /** Where the file reads the verified caller (`req.user`, `req.auth`, `@User()`), as sorted offsets. */
@@ -335,6 +340,14 @@ function functionNameOf(fn: CalledCode): string {
  * createVerifier({…})`, `const { auth } = NextAuth({…})`), whose arguments configure what the function does.
  */
 type CalledCode = TSESTree.FunctionLike | TSESTree.CallExpression;
+
+/** Whether `name` is a plain parameter of a function around `node` (`request` in `(request, reply) => …`). */
+function isParameterOfEnclosing(node: TSESTree.Node, name: string): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current) && current.params.some((param) => param.type === AST_NODE_TYPES.Identifier && param.name === name)) return true;
+  }
+  return false;
+}
 
 function calleeName(call: TSESTree.CallExpression): string | undefined {
   const callee = unwrap(call.callee);
@@ -587,6 +600,8 @@ class RouteDiscovery {
   private readonly globalGuards: ChainLink[] = [];
   private globalPrefix: NestGlobalPrefix | undefined;
   private sortedCalls: TSESTree.CallExpression[] = [];
+  /** Method calls in source order, for decorated methods the code calls (`this.verifyAccess(…)`). */
+  private sortedMemberCalls: TSESTree.CallExpression[] = [];
   private order = 0;
   private parents: Map<Receiver, { parent: Receiver; mount: Mount }> | undefined;
   /** Wildcard prefixes weighed against routes and mounts, beyond what the use index answers by look-up. */
@@ -614,6 +629,7 @@ class RouteDiscovery {
     const collected = collect(this.sourceCode);
     this.sortedCalls = collected.plainCalls;
     this.recordDecorations(collected.memberCalls);
+    if (this.decorated.size > 0) this.sortedMemberCalls = [...collected.memberCalls].sort((a, b) => a.range[0] - b.range[0]);
     for (const property of collected.resolverOperations) this.resolverMapReceiver(property.parent as TSESTree.ObjectExpression, 0);
     for (const call of collected.allCalls) if (call.type === AST_NODE_TYPES.CallExpression && isProcedureRouterCall(call)) this.procedureRouterReceiver(call, 0);
     // Chained registrations (`app.use(a).use(b)`) nest the later call outside the earlier one; their
@@ -644,6 +660,7 @@ class RouteDiscovery {
       schemeLiterals: collected.schemeLiterals,
       ...(nextMiddleware ? { nextMiddleware } : {}),
       authCalls: this.authCallsOf(collected.allCalls),
+      parameterMethodCalls: this.parameterMethodCallsOf(collected.memberCalls),
       unauthorizedMarks: collected.unauthorizedMarks,
       callerReads: collected.callerReads,
       nestAuth: { middleware: this.nestMiddleware, globalGuards: this.globalGuards, ...(this.globalPrefix ? { globalPrefix: this.globalPrefix } : {}) },
@@ -1037,6 +1054,14 @@ class RouteDiscovery {
       const value = call.arguments[1];
       if (name && value) this.decorated.set(name, value);
     }
+  }
+
+  /** The function a decoration of this file runs (`decorateRequest('isAdmin', isAdmin)`), when it is written here. */
+  private decoratedCode(name: string | undefined): TSESTree.FunctionLike | undefined {
+    const value = name !== undefined ? this.decorated.get(name) : undefined;
+    if (!value) return undefined;
+    const bare = unwrap(value);
+    return isFunctionNode(bare) ? bare : this.localFunction(bare);
   }
 
   /** What an argument of `use`/`route`/`register` mounts: a router of this file, one imported, or nothing. */
@@ -1443,6 +1468,19 @@ class RouteDiscovery {
       found.push({ node: call, name, ...(ref ? { ref } : {}), verifiesToken });
     }
     return found;
+  }
+
+  private parameterMethodCallsOf(calls: readonly TSESTree.CallExpression[]): RouteModel['parameterMethodCalls'] {
+    if (!VOCABULARY.routing.decoratingFrameworks.size) return [];
+    const found: { start: number; name: string; node: TSESTree.CallExpression }[] = [];
+    for (const call of calls) {
+      const callee = unwrap(call.callee) as TSESTree.MemberExpression;
+      const receiver = unwrap(callee.object);
+      const name = memberName(callee);
+      if (!name || this.decorated.has(name) || receiver.type !== AST_NODE_TYPES.Identifier || !isParameterOfEnclosing(call, receiver.name)) continue;
+      found.push({ start: call.range[0], name, node: call });
+    }
+    return found.sort((a, b) => a.start - b.start);
   }
 
   /** A callee whose body is not on any chain here: not a function of this file, a decoration or a passport call. */
@@ -1942,6 +1980,13 @@ class RouteDiscovery {
     let called = this.calledCache.get(key);
     if (!called) {
       const found = new Map<number, CalledCode>();
+      // `this.verifyAccess(reply, 'admin')`, `request.isAdmin(reply)`: a method this file decorates the instances with.
+      if (this.decorated.size > 0) {
+        for (const call of this.callsWithin(range, this.sortedMemberCalls)) {
+          const decorated = this.decoratedCode(memberName(unwrap(call.callee) as TSESTree.MemberExpression));
+          if (decorated && !found.has(decorated.range[0])) found.set(decorated.range[0], decorated);
+        }
+      }
       for (const call of this.callsWithin(range)) {
         const callee = unwrap(call.callee);
         if (callee.type !== AST_NODE_TYPES.Identifier) continue;
@@ -1956,8 +2001,7 @@ class RouteDiscovery {
   }
 
   /** Plain calls inside a range; the list is in source order, so a binary search finds the first. */
-  private callsWithin([start, end]: Range): TSESTree.CallExpression[] {
-    const calls = this.sortedCalls;
+  private callsWithin([start, end]: Range, calls: readonly TSESTree.CallExpression[] = this.sortedCalls): TSESTree.CallExpression[] {
     let low = 0;
     let high = calls.length;
     while (low < high) {

@@ -742,6 +742,14 @@ class Linker {
       else found.push(unknown.handler ? withoutWrites(target.facts) : target.facts);
       reached.push(...target.reaches);
     }
+    // `request.isAdmin(reply)`: a request method the project decorates elsewhere runs its code here.
+    for (const name of depth < MAX_LINK_DEPTH ? (facts.requestMethods ?? []) : []) {
+      for (const decoration of this.decorations.filter((candidate) => candidate.name === name)) {
+        const linked = this.resolved(decoration.file, decoration.facts, [], depth + 1);
+        found.push(linked.facts);
+        reached.push(...linked.reaches);
+      }
+    }
     // The services and helpers the code calls run on the chain too: their decisions and verifications count.
     for (const call of facts.calls ?? []) {
       if (depth >= MAX_LINK_DEPTH) break;
