@@ -122,6 +122,11 @@ export interface UnknownFact extends Fact {
   handler?: boolean;
   /** A server decorator (`fastify.authenticate`) the project registers in another file. */
   decoration?: string;
+  /**
+   * An imported call whose result the chain tests and answers 401 on (`if (!session) return 401` after `auth()`): the
+   * authentication it brings is required, even where it would count only where required (`contextual`).
+   */
+  checked?: true;
   /** A context builder in another file: what its function returns is what the resolvers after it read from their context. */
   context?: boolean;
 }
@@ -316,6 +321,12 @@ export function gradeChain(chain: ChainFacts, upstreamHidden = false, framework?
     nextStep: '',
     protectedRoute: true,
   };
+}
+
+/** Facts of code a chain requires to authenticate (see UnknownFact `checked`): what they verify counts. */
+export function required(facts: ChainFacts): ChainFacts {
+  if (!facts.verifications.some((verification) => verification.contextual)) return facts;
+  return { ...facts, verifications: facts.verifications.map(({ contextual: _contextual, ...verification }) => verification) };
 }
 
 /**
@@ -543,7 +554,7 @@ function locateHiddenAuthentication(model: RouteModel, known: ReadonlySet<number
     const origin = call.ref ? ` (imported from '${call.ref.source}')` : '';
     const span = spanOf(call.node);
     if (call.verifiesToken) hiddenVerifications.push({ start, fact: { description: `${call.name}()${origin}`, unpinned: HIDDEN_UNPINNED, span, ...(call.ref ? { hiddenIn: call.ref } : {}) } });
-    else hiddenAuthentication.push({ start, fact: { description: `authentication in ${call.name}()${origin}`, span, ...(call.ref ? { ref: call.ref } : {}) } });
+    else hiddenAuthentication.push({ start, fact: { description: `authentication in ${call.name}()${origin}`, span, ...(call.ref ? { ref: call.ref, checked: true as const } : {}) } });
   }
   return { hiddenVerifications, hiddenAuthentication };
 }
@@ -600,8 +611,10 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
     else decisions.push(...returnedClaimChecks(model.calls, link.ranges));
   });
   // `const auth = await authenticate(c); if (!auth.ok) return auth.response;` around an imported verifier:
-  // authentication this file cannot see, which a 401 on the same chain confirms.
-  if (verifications.length === 0 && anyWithin(model.unauthorizedMarks, visible)) {
+  // authentication this file cannot see, which a 401 on the same chain confirms, as does a decision on verified
+  // claims that only such a call can have provided (`if (session?.user?.role !== 'admin') return 403`).
+  const decidesOnClaims = decisions.some((decision) => decision.trust === 'verified' && !decision.presence);
+  if (verifications.length === 0 && (anyWithin(model.unauthorizedMarks, visible) || decidesOnClaims)) {
     verifications.push(...pickWithin(located.hiddenVerifications, visible, seen.verifications));
     if (verifications.length === 0) unknown.push(...pickWithin(located.hiddenAuthentication, visible, seen.unknown));
   }
@@ -725,11 +738,16 @@ function decisionFact(sourceCode: TSESLint.SourceCode, decision: Decision): Deci
   if (worst.value.trust === 'verified') {
     const claim = worst.value.name;
     const anchors = (decision.anchors ?? []).flatMap((value) => requestProp(value) ?? []);
+    // Claims on the request (`req.auth.user.role`): a chain whose middleware restores them for whoever has them
+    // (`auth(handler)`, `passport.session()`) requires them here.
+    const { claimsPath } = worst.value;
+    const onRequest = claimsPath?.includes('.') ? `${claimsPath.slice(claimsPath.indexOf('.') + 1)}${claim ? `.${claim}` : ''}` : undefined;
     return {
       trust: 'verified',
       description: `decision on ${describeValue(worst.value)}`,
       span,
       ...(claim ? { claim } : {}),
+      ...(onRequest ? { prop: onRequest } : {}),
       ...(decision.kind === 'data-scope' ? { scope: true as const } : {}),
       ...(anchors.length > 0 ? { anchors } : {}),
     };

@@ -219,8 +219,9 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
 
 /**
  * Exports of members of a library call's result (see call-result-exports.ts), with the facts the library's model
- * gives them: a session that authenticates whoever calls the member, verified claims as what it returns, and for a
- * member that wraps handlers, the verified session on the request the handler gets. Members no model describes are
+ * gives them: a session that authenticates the routes whose code requires it (a 401 on what `auth()` returned, a test
+ * of `req.auth` in what `auth(handler)` wraps), verified claims as what it returns, and for a member that wraps
+ * handlers, the verified session on the request the handler gets. Members no model describes are
  * recorded with no facts, which reads like any other library export: not the project's code to follow.
  */
 function libraryResultExports(sourceCode: TSESLint.SourceCode, settings: EslintSettings | undefined, userModels: readonly LibraryModel[]): ExportSummary[] {
@@ -237,13 +238,15 @@ function libraryResultExports(sourceCode: TSESLint.SourceCode, settings: EslintS
       span: entry.span,
       unpinned: model.session ? SESSION_UNPINNED : [],
       ...(model.session ? { sessionBased: true as const } : {}),
+      // Calling the member hands back a session or nothing: it authenticates where the code requires one.
+      contextual: true,
     };
     return {
       name: entry.name,
       facts: {
         ...facts,
         verifications: [verification],
-        ...(model.wrapsHandler ? { writes: [{ prop: model.wrapsHandler.requestProperty, trust: 'verified' as const }] } : {}),
+        ...(model.wrapsHandler ? { writes: [{ prop: model.wrapsHandler.requestProperty, trust: 'verified' as const, context: true }] } : {}),
       },
       ranges: [],
       returns: portableResult(model.result),

@@ -105,6 +105,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({ providers: [GitHub
   write('src/lib/partner-auth.ts', `import NextAuth from '@acme/session-kit';
 export const { auth } = NextAuth({ realm: 'partners' });
 `);
+  // The bare middleware export redirects only where the configuration's `authorized` callback says, which is not here.
+  write('src/middleware.ts', `export { auth as middleware } from '@/auth';
+export const config = { matcher: ['/api/members/:path*'] };
+`);
   write('src/lib/db.ts', `import { PrismaClient } from '@prisma/client';
 export const db = new PrismaClient();
 `);
@@ -172,6 +176,31 @@ export const GET = auth(function GET(req) {
 });`,
         filename: routeFile('admin/export', 'js'),
         errors: [error('belowMinimum', 2, 20)],
+      },
+      {
+        // A session read where there may be none (a greeting for guests) is no authentication of the route.
+        code: `import { auth } from '@/auth';
+export async function GET() {
+  const session = await auth();
+  return Response.json({ greeting: \`Hello \${session?.user?.name ?? 'guest'}\` });
+}`,
+        filename: routeFile('greeting'),
+        errors: [error('unauthenticated', 2, 23)],
+      },
+      {
+        // Nor is a handler wrapped by auth() that never requires req.auth.
+        code: `import { auth } from '@/auth';
+export const GET = auth((req) => Response.json({ signedIn: Boolean(req.auth) }));`,
+        filename: routeFile('status', 'js'),
+        errors: [error('unauthenticated', 2, 20)],
+      },
+      {
+        // Under the bare `export { auth as middleware }`, a route that requires no session is not authenticated by it.
+        code: `export async function GET() {
+  return Response.json(await report());
+}`,
+        filename: routeFile('members/report'),
+        errors: [error('unauthenticated', 1, 23)],
       },
       {
         // A function of the app's own named auth is no Auth.js session: nothing authenticates the route.
