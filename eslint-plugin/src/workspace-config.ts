@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { ESLint, type Linter } from 'eslint';
 import plugin from './index';
 import type { MaturityLevel } from './analysis/findings';
+import { javaScriptParser } from './project/parse';
 import { loadTypeScriptParser } from './util/typescript-parser';
 
 export type RuleSeverity = 'off' | 'warn' | 'error';
@@ -119,11 +120,14 @@ export function workspaceConfig(options: WorkspaceConfigOptions = {}): Workspace
   return { config, applied };
 }
 
-/** JavaScript through ESLint's own parser (JSX on), TypeScript through typescript-eslint's; nothing else of ESLint's reporting. */
+/**
+ * JavaScript through espree (JSX on) with the index's cheaper scope analysis, TypeScript through typescript-eslint;
+ * nothing else of ESLint's reporting.
+ */
 function bundledLanguageConfig(typeScriptParser: Linter.Parser): Linter.Config[] {
   return [
     // JSX in every JavaScript file, as the plugin's own configs have it, so every tool parses alike.
-    { name: 'claimguard/javascript', files: JS_FILES, languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
+    { name: 'claimguard/javascript', files: JS_FILES, languageOptions: { parser: javaScriptParser, parserOptions: { ecmaFeatures: { jsx: true } } } },
     { name: 'claimguard/typescript', files: TS_FILES, languageOptions: { parser: typeScriptParser, parserOptions: { ecmaFeatures: { jsx: true } } } },
     // Unused-directive reports are about other tools' comments as often as ours: they are not ClaimGuard's findings.
     { name: 'claimguard/linter-options', linterOptions: { reportUnusedDisableDirectives: 'off' } },

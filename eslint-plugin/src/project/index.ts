@@ -18,6 +18,7 @@ import { describeOrigin } from '../analysis/describe';
 import { returnedWrites, writtenAt, type WrittenTrust } from '../analysis/request-writes';
 import { VOCABULARY } from '../analysis/framework-models';
 import { mentions } from '../util/mentions';
+import { withSharedParts } from '../util/shared-parts';
 import { joinPaths, nestTargetCovers, procedurePath, nextMatcherCovers, prefixCovers, type ImportRef, type Range } from '../analysis/routes';
 import { DEFAULT_LIST_OPTIONS, listSourceFiles, type FileListing } from './files';
 import { parseFile } from './parse';
@@ -61,6 +62,10 @@ export interface LinkedServiceFacts extends Omit<ParamFacts, 'accesses'> {
 export interface SummaryEntry {
   file: string;
   key: string;
+  /**
+   * Summaries read from disk or handed over by another index are kept as long as the index: they are stored with
+   * their equal parts shared. The linted file's own, remade at each edit in the editor, is kept as made.
+   */
   summary?: FileSummary;
   error?: string;
 }
@@ -161,7 +166,7 @@ export class ProjectIndex {
       existing.recorded = true;
       return;
     }
-    this.entries.set(entry.file, { key: entry.key, recorded: true, ...(entry.summary ? { summary: entry.summary } : {}), ...(entry.error !== undefined ? { error: entry.error } : {}) });
+    this.entries.set(entry.file, { key: entry.key, recorded: true, ...(entry.summary ? { summary: withSharedParts(entry.summary) } : {}), ...(entry.error !== undefined ? { error: entry.error } : {}) });
     this.table = undefined;
   }
 
@@ -447,7 +452,7 @@ export class ProjectIndex {
     this.summarizing.add(file);
     try {
       const parsed = parseFile(file, text);
-      const fresh: Entry = 'error' in parsed ? { key, stat, error: parsed.error } : { key, stat, summary: summarize(parsed.sourceCode, this.settings, file) };
+      const fresh: Entry = 'error' in parsed ? { key, stat, error: parsed.error } : { key, stat, summary: withSharedParts(summarize(parsed.sourceCode, this.settings, file)) };
       this.entries.set(file, fresh);
       return fresh.summary;
     } finally {

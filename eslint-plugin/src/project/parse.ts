@@ -61,31 +61,65 @@ function parseTypeScript(file: string, text: string): TSESLint.SourceCode {
 
 function parseJavaScript(file: string, text: string): TSESLint.SourceCode {
   const commonjs = path.extname(file) === '.cjs';
-  const ast = espree.parse(text, {
-    ecmaVersion: 'latest',
-    sourceType: commonjs ? 'commonjs' : 'module',
-    ecmaFeatures: { jsx: true },
-    range: true,
-    loc: true,
-    tokens: true,
-    comment: true,
-  });
-  // espree's and eslint-scope's typings describe the same ESTree with different type packages.
+  const sourceType = commonjs ? 'commonjs' : 'module';
+  const ast = espree.parse(text, { ecmaVersion: 'latest', sourceType, ecmaFeatures: { jsx: true }, range: true, loc: true, tokens: true, comment: true });
   const program = ast as unknown as AST.Program;
+  const scopeManager = analyzeScopes(program, { ecmaVersion: espree.latestEcmaVersion, sourceType, jsx: true });
+  return new SourceCode({ text, ast: program, scopeManager, visitorKeys: visitorKeys.KEYS as unknown as ESLintSourceCode.VisitorKeys }) as unknown as TSESLint.SourceCode;
+}
+
+interface ScopeOptions {
+  ecmaVersion: number;
+  sourceType: 'script' | 'module' | 'commonjs';
+  globalReturn?: boolean;
+  impliedStrict?: boolean;
+  jsx?: boolean;
+}
+
+/** eslint-scope's analysis with the options ESLint gives it, but without `childVisitorKeys` (see below). */
+function analyzeScopes(program: AST.Program, options: ScopeOptions): ESLintSourceCode.Config['scopeManager'] {
+  // espree's and eslint-scope's typings describe the same ESTree with different type packages.
   const scopeManager = eslintScope.analyze(program as unknown as Parameters<typeof eslintScope.analyze>[0], {
-    ecmaVersion: espree.latestEcmaVersion,
-    sourceType: commonjs ? 'script' : 'module',
-    nodejsScope: commonjs,
     ignoreEval: true,
+    ecmaVersion: options.ecmaVersion,
+    sourceType: options.sourceType,
+    nodejsScope: options.globalReturn === true,
+    impliedStrict: options.impliedStrict === true,
+    jsx: options.jsx === true,
     // No `childVisitorKeys`: given them, eslint-scope copies the whole key table for every pattern it visits, which
     // made scope analysis six times slower. Its own table lacks only import attributes and `import()` options
     // (which hold no references in practice) and node types the fallback covers (JSX, static blocks): on 1,167
     // real and generated files the scopes came out the same.
     fallback: (node: object) => [...visitorKeys.getKeys(node)],
   });
-  const keys = visitorKeys.KEYS as unknown as ESLintSourceCode.VisitorKeys;
-  return new SourceCode({ text, ast: program, scopeManager: scopeManager as unknown as ESLintSourceCode.Config['scopeManager'], visitorKeys: keys }) as unknown as TSESLint.SourceCode;
+  return scopeManager as unknown as ESLintSourceCode.Config['scopeManager'];
 }
+
+/**
+ * ESLint's own parser, espree, with the scopes built as the index builds them: the same tree and the same scopes
+ * as ESLint's default, and ESLint's scope analysis of each linted JavaScript file several times cheaper. The
+ * language server and the `claimguard` command lint JavaScript with it.
+ */
+export const javaScriptParser: Linter.Parser = {
+  meta: { name: 'claimguard/espree' },
+  parseForESLint(text: string, options: Linter.ParserOptions = {}) {
+    // ESLint gives espree no global return in modules (it does so itself only for espree proper).
+    const sourceType = options.sourceType ?? 'script';
+    const ecmaFeatures = { ...options.ecmaFeatures, ...(sourceType === 'module' ? { globalReturn: false } : {}) };
+    const ast = espree.parse(text, { ...options, ecmaFeatures } as Parameters<typeof espree.parse>[1]) as unknown as AST.Program;
+    const ecmaVersion = typeof options.ecmaVersion === 'number' ? options.ecmaVersion : 6;
+    const keys = visitorKeys.KEYS as Linter.ESLintParseResult['visitorKeys'];
+    try {
+      const scopeManager = analyzeScopes(ast, { ecmaVersion, sourceType, globalReturn: ecmaFeatures.globalReturn, impliedStrict: ecmaFeatures.impliedStrict, jsx: ecmaFeatures.jsx });
+      return { ast, scopeManager, visitorKeys: keys } as unknown as Linter.ESLintParseResult;
+    } catch (error) {
+      // Code that parses but is too deep to analyse is not a syntax error: ESLint's own analysis meets the same
+      // limit and reports the file as one it could not analyse.
+      if (!(error instanceof RangeError)) throw error;
+      return { ast, visitorKeys: keys } as unknown as Linter.ESLintParseResult;
+    }
+  },
+};
 
 /** A parser's error as "line N: message", the way ESLint shows a parsing error. */
 function parseFailure(error: unknown): string {
