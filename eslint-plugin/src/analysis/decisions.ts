@@ -511,8 +511,9 @@ class DecisionFinder {
       }
       if (parent.type === AST_NODE_TYPES.Property) {
         const key = propertyKeyName(parent);
-        // A relation filter (`where: { owner: { email: session.user.email } }`) chooses rows by their owner too.
-        if (!key || !(FILTER_PROPERTY.test(key) || isOwnerField(key))) return false;
+        // A relation filter (`where: { owner: { email: session.user.email } }`) chooses rows by their owner too, as
+        // does a compound unique key of an owner and a record (Prisma's `userId_conversationId: { userId, conversationId }`).
+        if (!key || !(FILTER_PROPERTY.test(key) || isOwnerField(key) || key.split('_').some((part) => part !== '' && isIdentityKey(part)))) return false;
         current = parent.parent;
         continue;
       }

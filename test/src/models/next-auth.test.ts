@@ -258,8 +258,34 @@ export async function DELETE(request, { params }) {
 }`,
         filename: routeFile('notes/[id]/js', 'js'),
       },
+      {
+        // Membership looked up by a compound unique key of the caller and the path id checks that id.
+        code: `import { auth } from '@/auth';
+import { db } from '@/lib/db';
+export async function POST(request, { params }) {
+  const session = await auth();
+  if (!session) return Response.json({ error: 'unauthorized' }, { status: 401 });
+  const member = await db.userConversation.findUnique({ where: { userId_conversationId: { userId: session.user.id, conversationId: params.id } } });
+  if (!member) return Response.json({ error: 'forbidden' }, { status: 403 });
+  await db.conversation.update({ where: { id: params.id }, data: { updatedAt: new Date() } });
+  return new Response(null, { status: 204 });
+}`,
+        filename: routeFile('conversations/[id]/messages', 'js'),
+      },
     ],
     invalid: [
+      {
+        code: `import { auth } from '@/auth';
+import { db } from '@/lib/db';
+export async function POST(request, { params }) {
+  const session = await auth();
+  if (!session) return Response.json({ error: 'unauthorized' }, { status: 401 });
+  await db.conversation.update({ where: { id: params.id }, data: { updatedAt: new Date() } });
+  return new Response(null, { status: 204 });
+}`,
+        filename: routeFile('conversations/[id]/touch', 'js'),
+        errors: [error('missingOwnershipCheck', 6, 25)],
+      },
       {
         code: `import { auth } from '@/auth';
 import { db } from '@/lib/db';
