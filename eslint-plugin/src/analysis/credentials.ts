@@ -75,6 +75,8 @@ export interface Verification {
   claimsMember?: string;
   /** A session established elsewhere (a login), not a token verified here: see VerifierModel `session`. */
   session: boolean;
+  /** Middleware that restores a login session's user at this path and lets anonymous requests through (VerifierModel `restores`). */
+  restores?: string;
   /** Every check that is absent, switched off, weak or unresolved. */
   problems: readonly VerificationProblem[];
   /** Checks that are certainly not enforced (absent, switched off or weak). */
@@ -386,7 +388,7 @@ function verificationOf(node: Invocation, fn: FunctionNode | null, site: VerifyS
   const unknown = unique(problems.filter((p) => p.kind === 'unknown').map((p) => p.check));
   const toleranceOk = !clockTolerance || clockTolerance.seconds <= DEFAULT_MAX_CLOCK_TOLERANCE_SECONDS;
   const middleware = site.verifier.middleware && node.type === AST_NODE_TYPES.CallExpression ? node : undefined;
-  const claimsPath = middleware ? middlewareClaimsPath(site.library, options) : assignedClaimsPath(node);
+  const claimsPath = site.verifier.restores ?? (middleware ? middlewareClaimsPath(site.library, options) : assignedClaimsPath(node));
   return {
     library: site.library.id,
     node,
@@ -394,6 +396,7 @@ function verificationOf(node: Invocation, fn: FunctionNode | null, site: VerifyS
     middleware,
     strategy: !!site.verifier.strategy,
     session: !!site.verifier.session,
+    ...(site.verifier.restores ? { restores: site.verifier.restores } : {}),
     ...(site.verifier.resultMember ? { claimsMember: site.verifier.resultMember } : {}),
     problems,
     missing,

@@ -14,6 +14,7 @@ import {
   isPrivilegeName,
   isCredentialOrIntegrityName,
   isIdentityKey,
+  isOwnerField,
   isPrivilegeField,
   mentionsIdentityColumn,
 } from './names';
@@ -241,12 +242,18 @@ class DecisionFinder {
         // Testing that claims, or a property middleware set, are there at all is authentication, not a decision.
         // So is testing that the session holds a subject (`!req.session.userId`): the session is the authentication.
         const relevant = this.relevantValues(node);
+        // A comparison with the verified side (`note.ownerId !== session.user.id`) is tested for its result, not presence;
+        // so is a test on what a session holds (`session.user.roles.includes(role)`), unlike reading it (`!session.user`).
+        const presence = truthy && node.type !== AST_NODE_TYPES.BinaryExpression;
+        const read = node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier;
         const values = relevant.filter(
-          (value) => !(truthy && value.trust !== 'untrusted' && (value.name === undefined || value.trust === 'pending' || (value.trust === 'verified' && value.session))),
+          (value) => !(presence && value.trust !== 'untrusted' && (value.name === undefined || value.trust === 'pending' || (value.trust === 'verified' && value.session && read))),
         );
-        const pending = truthy && values.length === 0 ? relevant.filter((value) => value.trust === 'pending') : [];
+        // What a sign-in gate requires (`if (!req.user) return 401`): a property the chain may set, or verified claims
+        // on the request, which middleware that restores a session for whoever has one (`passport.session()`) left.
+        const gates = presence && values.length === 0 ? relevant.filter((value) => value.trust === 'pending' || isRequestClaims(value)) : [];
         if (values.length > 0) operands.push({ node, values });
-        else if (pending.length > 0) operands.push({ node, values: pending, presence: true });
+        else if (gates.length > 0) operands.push({ node, values: gates, presence: true });
       }
     }
     return operands;
@@ -504,7 +511,9 @@ class DecisionFinder {
       }
       if (parent.type === AST_NODE_TYPES.Property) {
         const key = propertyKeyName(parent);
-        if (!key || !FILTER_PROPERTY.test(key)) return false;
+        // A relation filter (`where: { owner: { email: session.user.email } }`) chooses rows by their owner too, as
+        // does a compound unique key of an owner and a record (Prisma's `userId_conversationId: { userId, conversationId }`).
+        if (!key || !(FILTER_PROPERTY.test(key) || isOwnerField(key) || key.split('_').some((part) => part !== '' && isIdentityKey(part)))) return false;
         current = parent.parent;
         continue;
       }
@@ -793,4 +802,9 @@ export function valueName(value: TrustValue): string | undefined {
 
 function originKey(value: UntrustedValue): string {
   return `${value.source}|${value.name ?? ''}`;
+}
+
+/** The whole verified claims object that a request property holds (`req.user`), not a claim below it. */
+function isRequestClaims(value: TrustValue): boolean {
+  return value.trust === 'verified' && value.name === undefined && value.claimsPath !== undefined && value.claimsPath.includes('.');
 }

@@ -78,12 +78,18 @@ function classifyCall(node: TSESTree.CallExpression, outcome: BranchOutcome, not
     if (/forbidden|unauthorized/i.test(name)) outcome.denies = true;
     note(statusCode(node.arguments[0]));
   }
-  if (name === 'redirect' && node.arguments.some((argument) => LOGIN_PATH.test(staticString(argument) ?? ''))) outcome.denies = true;
+  if (name === 'redirect' && node.arguments.some((argument) => LOGIN_PATH.test(redirectTarget(argument) ?? ''))) outcome.denies = true;
   // `next(err)` hands the request to the error handler instead of the route; `next('route')` only skips a route.
   if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'next' && node.arguments.length > 0) {
     const argument = staticString(node.arguments[0]);
     if (argument !== 'route' && argument !== 'router') outcome.denies = true;
   }
+}
+
+/** Where a redirect goes: `'/login'`, or the path of `new URL('/login', req.url)`. */
+function redirectTarget(argument: TSESTree.Node): string | undefined {
+  const bare = unwrap(argument);
+  return bare.type === AST_NODE_TYPES.NewExpression && calleeName(bare) === 'URL' ? staticString(bare.arguments[0]) : staticString(bare);
 }
 
 function propertyName(node: TSESTree.MemberExpression): string | undefined {

@@ -138,6 +138,7 @@ export interface RoutingVocabulary {
   basePathMethods: ReadonlySet<string>;
   routerMiddlewareMethods: ReadonlySet<string>;
   decorateMethods: ReadonlySet<string>;
+  requestDecorateMethods: ReadonlySet<string>;
   serveFunctions: ReadonlySet<string>;
   serveMembers: ReadonlySet<string>;
   serverFactories: ReadonlySet<string>;
@@ -328,6 +329,7 @@ function emptyRouting(): Mutable<RoutingVocabulary> {
     basePathMethods: new Set(),
     routerMiddlewareMethods: new Set(),
     decorateMethods: new Set(),
+    requestDecorateMethods: new Set(),
     serveFunctions: new Set(),
     serveMembers: new Set(),
     serverFactories: new Set(),
@@ -388,6 +390,7 @@ function addRouting(into: Mutable<RoutingVocabulary>, model: FrameworkModel): vo
   addAll(into.basePathMethods, routing.basePathMethod ? [routing.basePathMethod] : []);
   addAll(into.routerMiddlewareMethods, routing.routerMiddlewareMethods);
   addAll(into.decorateMethods, routing.decorateMethods);
+  addAll(into.requestDecorateMethods, routing.requestDecorateMethods);
   addAll(into.serveFunctions, routing.serveFunctions);
   addAll(into.serveMembers, routing.serveMember ? [routing.serveMember] : []);
   addAll(into.serverFactories, routing.serverFactories, true);

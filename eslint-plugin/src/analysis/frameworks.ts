@@ -189,6 +189,28 @@ function hasKey(object: TSESTree.ObjectExpression, key: string): boolean {
   return object.properties.some((property) => property.type === AST_NODE_TYPES.Property && propertyKeyName(property) === key);
 }
 
+/**
+ * What `this` is in `fn`: the request, in a method a framework decorates its requests with
+ * (`fastify.decorateRequest('isAdmin', isAdmin)`), or in a function that declares `this: FastifyRequest`.
+ */
+export function thisShapeOf(fn: FunctionNode, fileIndex: FileIndex, settings: ClaimGuardSettings): ParamValue[] {
+  const first = fn.params[0];
+  if (first?.type === AST_NODE_TYPES.Identifier && first.name === 'this') return requestShapeOfParam(fn, 0, fileIndex, settings);
+  return decoratesRequests(fn, fileIndex) ? [requestShape('this')] : [];
+}
+
+function decoratesRequests(fn: FunctionNode, fileIndex: FileIndex): boolean {
+  const methods = VOCABULARY.routing.requestDecorateMethods;
+  const decoration = (node: TSESTree.Node) => {
+    const call = node.parent;
+    return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[1] === node && methods.has(calleeName(call) ?? '');
+  };
+  if (decoration(fn)) return true;
+  const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier ? fn.parent.id : null;
+  const variable = id ? fileIndex.variableOf(id) : null;
+  return variable?.references.some((reference) => decoration(reference.identifier as TSESTree.Node)) ?? false;
+}
+
 function requestShape(name: string | undefined, framework?: RouteFramework): FrameworkShape {
   return { shape: 'request', text: name ?? 'req', ...(framework ? { framework } : {}) };
 }

@@ -7,7 +7,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { LIBRARY_MODELS } from '../models/libraries';
-import type { CallShape, LibraryModel, SchemeKind, TokenResult } from '../models/library-model';
+import type { CallShape, LibraryModel, ResultMemberModel, SchemeKind, TokenResult } from '../models/library-model';
 import { memberName, rootIdentifier, staticString, unwrap } from './syntax';
 
 export type Invocation = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -384,6 +384,21 @@ export class ModelSet {
       return found && 'module' in found ? found.module : undefined;
     };
     return entries.find((entry) => entry.receivers.includes(last) && rootMentions(receiver, entry.roots, moduleOf))?.result;
+  }
+
+  /** Whether a model says what members of a call's result of this module are (`NextAuth(…).auth`). */
+  hasResultMembers(module: string): boolean {
+    return this.models.some((model) => model.resultMembers && model.modules.includes(module));
+  }
+
+  /** What a member of a call's result is, as the module's model says (see ResultMemberModel), with the model's id. */
+  resultMember(module: string, of: readonly string[], member: string): { library: string; model: ResultMemberModel } | undefined {
+    for (const model of this.models) {
+      if (!model.modules.includes(module)) continue;
+      const found = model.resultMembers?.find((entry) => entry.member === member && entry.of.length === of.length && entry.of.every((part, i) => part === of[i]));
+      if (found) return { library: model.id, model: found };
+    }
+    return undefined;
   }
 
   /** Whether a call of this method name may be read by its receiver's name alone. */

@@ -48,7 +48,8 @@ export interface Fact {
   reportedBy?: ReportedBy;
   /**
    * A scheme that is a server-side session, with the expression that holds its subject (`req.session.userId`): a
-   * verified subject for object-level checks, Level 0 for the grade.
+   * verified subject for object-level checks, and for the grade an authenticated caller with nothing to pin (see
+   * withSessionsVerified).
    */
   session?: string;
 }
@@ -82,6 +83,10 @@ export interface VerificationFact extends Fact {
   forgeableKey?: string;
   /** The verifier's secret is a constant another project file exports: the project index looks for a literal there. */
   secretFrom?: ImportRef;
+  /** A login session rather than a verified token (see VerifierModel `session`): there is nothing to pin. */
+  sessionBased?: true;
+  /** Where middleware restores the session's user for later code (`req.user` after `passport.session()`). */
+  restores?: string;
 }
 
 export interface DecisionFact extends Fact {
@@ -122,6 +127,11 @@ export interface UnknownFact extends Fact {
   handler?: boolean;
   /** A server decorator (`fastify.authenticate`) the project registers in another file. */
   decoration?: string;
+  /**
+   * An imported call whose result the chain tests and answers 401 on (`if (!session) return 401` after `auth()`): the
+   * authentication it brings is required, even where it would count only where required (`contextual`).
+   */
+  checked?: true;
   /** A context builder in another file: what its function returns is what the resolvers after it read from their context. */
   context?: boolean;
 }
@@ -136,6 +146,12 @@ export interface ChainFacts {
   readsCaller?: boolean;
   /** Functions of the project's other files that the chain's code calls (services, helpers), still to be followed. */
   calls?: readonly CallFact[];
+  /**
+   * Methods the chain's code calls on a request or reply parameter (`request.isAdmin(reply)`), by name: where another
+   * file of the project decorates the requests with one (`decorateRequest('isAdmin', …)`), its code runs there; most
+   * (`reply.send()`) are the framework's own and stand for nothing.
+   */
+  requestMethods?: readonly string[];
   /** What the chain's code puts on the request for later links (`req.claims = payload`), in the order it runs. */
   writes?: readonly ChainWrite[];
 }
@@ -179,11 +195,13 @@ const CLAIM_CHECKS = /^(requiredScopes|scopeIncludesAny|claimCheck|claimIncludes
 export const EMPTY_FACTS: ChainFacts = { schemes: [], verifications: [], decisions: [], unknown: [] };
 
 export function mergeFacts(...parts: readonly ChainFacts[]): ChainFacts {
+  // One fact reached twice (a helper both called and named as the route's authentication) is still one fact.
+  const once = <T>(list: readonly T[]): T[] => [...new Set(list)];
   return {
-    schemes: parts.flatMap((part) => part.schemes),
-    verifications: parts.flatMap((part) => part.verifications),
-    decisions: parts.flatMap((part) => part.decisions),
-    unknown: parts.flatMap((part) => part.unknown),
+    schemes: once(parts.flatMap((part) => part.schemes)),
+    verifications: once(parts.flatMap((part) => part.verifications)),
+    decisions: once(parts.flatMap((part) => part.decisions)),
+    unknown: once(parts.flatMap((part) => part.unknown)),
     ...(parts.some((part) => part.readsCaller) ? { readsCaller: true } : {}),
     ...withWrites(parts.flatMap((part) => part.writes ?? [])),
   };
@@ -237,7 +255,8 @@ export function getFileFacts(sourceCode: TSESLint.SourceCode, eslintSettings?: E
  * The level of a chain. `upstreamHidden` says that middleware may run before this chain where the
  * router is mounted, in a file not seen here.
  */
-export function gradeChain(facts: ChainFacts, upstreamHidden = false, framework?: Framework): Grade {
+export function gradeChain(chain: ChainFacts, upstreamHidden = false, framework?: Framework): Grade {
+  const facts = withSessionsVerified(chain);
   const bad = facts.decisions.filter((decision) => decision.trust === 'untrusted' || decision.trust === 'unverified');
   const good = facts.decisions.filter((decision) => decision.trust === 'verified');
   if (facts.schemes.length > 0) {
@@ -282,7 +301,13 @@ export function gradeChain(facts: ChainFacts, upstreamHidden = false, framework?
       level: 1,
       reasons: [
         ...bad.map(reason),
-        { text: `token verified by ${verifier.description} ${at(verifier)}, but no decision uses its scopes or claims`, span: verifier.span, ...(bad.length > 0 ? { consequence: true } : {}) },
+        {
+          text: verifier.sessionBased
+            ? `signed in by ${verifier.description} ${at(verifier)}, but no decision uses the session's subject or roles`
+            : `token verified by ${verifier.description} ${at(verifier)}, but no decision uses its scopes or claims`,
+          span: verifier.span,
+          ...(bad.length > 0 ? { consequence: true } : {}),
+        },
       ],
       nextStep: bad.length > 0
         ? `take ${subjectOf(bad[0]!)} from the verified token and check scopes or claims to reach Level 2`
@@ -299,11 +324,15 @@ export function gradeChain(facts: ChainFacts, upstreamHidden = false, framework?
     return {
       level: 2,
       reasons: weak.map((verification) => ({
-        text: `${verification.description} ${at(verification)} does not pin ${listWords(verification.unpinned)}`,
+        text: verification.sessionBased
+          ? `${verification.description} ${at(verification)} is a login session, with no token whose ${listWords(verification.unpinned)} could be pinned`
+          : `${verification.description} ${at(verification)} does not pin ${listWords(verification.unpinned)}`,
         span: verification.span,
         ...(verification.reportedBy ? { reportedBy: verification.reportedBy } : {}),
       })),
-      nextStep: `pin ${listWords(missing)} in the token verification to reach Level 3`,
+      nextStep: weak.every((verification) => verification.sessionBased)
+        ? `authenticate with a verified JWT access token that pins ${listWords(missing)} to reach Level 3`
+        : `pin ${listWords(missing)} in the token verification to reach Level 3`,
       protectedRoute: true,
     };
   }
@@ -316,11 +345,32 @@ export function gradeChain(facts: ChainFacts, upstreamHidden = false, framework?
   };
 }
 
+/** Facts of code a chain requires to authenticate (see UnknownFact `checked`): what they verify counts. */
+export function required(facts: ChainFacts): ChainFacts {
+  if (!facts.verifications.some((verification) => verification.contextual)) return facts;
+  return { ...facts, verifications: facts.verifications.map(({ contextual: _contextual, ...verification }) => verification) };
+}
+
+/**
+ * A server-side session (`req.session.userId`, a passport login session, Auth.js `auth()`) identifies the caller the
+ * way a verified token does: the route is authenticated, its decisions on the session's subject and roles are
+ * decisions on verified claims, and, with no token to pin, it stops at Level 2. It is no shared credential, so it is
+ * not graded with API keys and Basic credentials at Level 0.
+ */
+function withSessionsVerified(facts: ChainFacts): ChainFacts {
+  const sessions = facts.schemes.filter((scheme) => scheme.session !== undefined);
+  if (sessions.length === 0) return facts;
+  // A test of what a verification on the chain returned (`if (!session?.user)` after `auth()`) is that verification.
+  const added = facts.verifications.length > 0 ? [] : sessions.map((session): VerificationFact => ({ ...session, unpinned: SESSION_UNPINNED, sessionBased: true }));
+  return { ...facts, schemes: facts.schemes.filter((scheme) => scheme.session === undefined), verifications: [...facts.verifications, ...added] };
+}
+
 /**
  * A route that already reads the verified caller (`request.user`) is scoped to them; what it lacks is a decision.
  * `requiredScopes()` is only offered where it exists: Express with express-oauth2-jwt-bearer.
  */
 function levelTwoStep(facts: ChainFacts, framework: Framework | undefined): string {
+  if (facts.verifications.every((verification) => verification.sessionBased)) return "decide on the session's subject or roles (an owner check, a role gate) to reach Level 2";
   if (!facts.readsCaller && (framework === undefined || framework === 'express')) {
     return "check the verified token's scopes or claims (e.g. requiredScopes('read:items')) to reach Level 2";
   }
@@ -485,6 +535,9 @@ function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, m
       ...(verification.claimsPath ? { claimsPath: verification.claimsPath } : {}),
       ...(verification.forgeableKey ? { forgeableKey: verification.forgeableKey } : {}),
       ...(verification.secretFrom ? { secretFrom: verification.secretFrom } : {}),
+      ...(verification.sessionBased ? { sessionBased: true as const } : {}),
+      // Middleware that restores a session for whoever has one authenticates only where the code requires it.
+      ...(verification.restores ? { contextual: true, restores: verification.restores } : {}),
     },
   }));
   // A server-side session the code tests for (`if (!req.session.userId) return res.sendStatus(401)`).
@@ -525,7 +578,7 @@ function locateHiddenAuthentication(model: RouteModel, known: ReadonlySet<number
     const origin = call.ref ? ` (imported from '${call.ref.source}')` : '';
     const span = spanOf(call.node);
     if (call.verifiesToken) hiddenVerifications.push({ start, fact: { description: `${call.name}()${origin}`, unpinned: HIDDEN_UNPINNED, span, ...(call.ref ? { hiddenIn: call.ref } : {}) } });
-    else hiddenAuthentication.push({ start, fact: { description: `authentication in ${call.name}()${origin}`, span, ...(call.ref ? { ref: call.ref } : {}) } });
+    else hiddenAuthentication.push({ start, fact: { description: `authentication in ${call.name}()${origin}`, span, ...(call.ref ? { ref: call.ref, checked: true as const } : {}) } });
   }
   return { hiddenVerifications, hiddenAuthentication };
 }
@@ -536,7 +589,9 @@ function bySource<T>(list: Located<T>[]): Located<T>[] {
 
 /** The facts inside the code a chain runs, each once, in chain order. */
 function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model: RouteModel): ChainFacts {
-  const seen = new Set<number>();
+  // Each kind of fact is taken once, wherever links overlap; kinds apart, as a session test and the decision in the
+  // same condition (`!req.isAuthenticated() || req.user.role !== 'admin'`) start at the same offset.
+  const seen = { schemes: new Set<number>(), verifications: new Set<number>(), unknown: new Set<number>(), decisions: new Set<number>(), writes: new Set<number>() };
   const schemes: Fact[] = [];
   const verifications: VerificationFact[] = [];
   const decisions: DecisionFact[] = [];
@@ -565,23 +620,30 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
       return;
     }
     visible.push(...link.ranges);
-    schemes.push(...pickWithin(located.schemes, link.ranges, seen));
-    verifications.push(...pickWithin(located.verifications, link.ranges, seen).map((verification) => (contextual ? { ...verification, contextual: true } : verification)));
-    unknown.push(...pickWithin(located.unreadAuthentication, link.ranges, seen));
+    schemes.push(...pickWithin(located.schemes, link.ranges, seen.schemes));
+    const picked = pickWithin(located.verifications, link.ranges, seen.verifications);
+    verifications.push(...picked.map((verification) => (contextual ? { ...verification, contextual: true } : verification)));
+    // What a restoring middleware puts on the request, as a context builder's fields: the code after it may require it.
+    for (const { restores } of picked) if (restores?.includes('.')) writes.push({ prop: restores.slice(restores.indexOf('.') + 1), trust: 'verified', context: true });
+    unknown.push(...pickWithin(located.unreadAuthentication, link.ranges, seen.unknown));
     // Building a context decides nothing; the resolvers' decisions on it are the route's.
-    if (!contextual) decisions.push(...pickWithin(located.decisions, link.ranges, seen));
-    const written = pickWithin(located.writes, link.ranges, seen);
+    if (!contextual) decisions.push(...pickWithin(located.decisions, link.ranges, seen.decisions));
+    const written = pickWithin(located.writes, link.ranges, seen.writes);
     if (!handler) writes.push(...written);
     const check = claimCheckOf(link.node);
     if (check) decisions.push(check);
     else decisions.push(...returnedClaimChecks(model.calls, link.ranges));
   });
   // `const auth = await authenticate(c); if (!auth.ok) return auth.response;` around an imported verifier:
-  // authentication this file cannot see, which a 401 on the same chain confirms.
-  if (verifications.length === 0 && anyWithin(model.unauthorizedMarks, visible)) {
-    verifications.push(...pickWithin(located.hiddenVerifications, visible, seen));
-    if (verifications.length === 0) unknown.push(...pickWithin(located.hiddenAuthentication, visible, seen));
+  // authentication this file cannot see, which a 401 on the same chain confirms, as does a decision on verified
+  // claims that only such a call can have provided (`if (session?.user?.role !== 'admin') return 403`).
+  const decidesOnClaims = decisions.some((decision) => decision.trust === 'verified' && !decision.presence);
+  if (verifications.length === 0 && (anyWithin(model.unauthorizedMarks, visible) || decidesOnClaims)) {
+    verifications.push(...pickWithin(located.hiddenVerifications, visible, seen.verifications));
+    if (verifications.length === 0) unknown.push(...pickWithin(located.hiddenAuthentication, visible, seen.unknown));
   }
+  // `request.isAdmin(reply)` in a hook: a request method another file may decorate runs there.
+  const requestMethods = [...new Set(itemsWithin(model.parameterMethodCalls, visible).map((call) => call.name))];
   // A composite decorator's `UseGuards(RolesGuard)`: the guard, in another file, runs where the composite is applied.
   for (const guard of itemsWithin(model.composedGuards, visible)) {
     unknown.push({ description: `guard '${guard.ref.name}' is imported from '${guard.ref.source}'`, span: spanOf(guard.node), ref: guard.ref });
@@ -597,6 +659,7 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
     unknown,
     ...(anyWithin(model.callerReads, visible) ? { readsCaller: true } : {}),
     ...(calls.length > 0 ? { calls } : {}),
+    ...(requestMethods.length > 0 ? { requestMethods } : {}),
     ...withWrites(writes),
   };
 }
@@ -690,16 +753,25 @@ function decisionFact(sourceCode: TSESLint.SourceCode, decision: Decision): Deci
       if (!worst || trustRank(value) < trustRank(worst.value)) worst = { value, operand: operand.node };
     }
   }
-  if (!worst) return gate?.trust === 'pending' ? { trust: 'pending', presence: true, prop: gate.prop, description: `requires ${describeValue(gate)}`, span: spanOf(decision.node) } : undefined;
+  if (!worst) {
+    // A gate on claims a request property holds (`!req.user`) requires what the chain's middleware restored there.
+    const prop = gate?.trust === 'pending' ? gate.prop : gate?.trust === 'verified' ? gate.claimsPath?.slice(gate.claimsPath.indexOf('.') + 1) : undefined;
+    return gate && prop !== undefined ? { trust: 'pending', presence: true, prop, description: `requires ${describeValue(gate)}`, span: spanOf(decision.node) } : undefined;
+  }
   const span = spanOf(decision.node);
   if (worst.value.trust === 'verified') {
     const claim = worst.value.name;
     const anchors = (decision.anchors ?? []).flatMap((value) => requestProp(value) ?? []);
+    // Claims on the request (`req.auth.user.role`): a chain whose middleware restores them for whoever has them
+    // (`auth(handler)`, `passport.session()`) requires them here.
+    const { claimsPath } = worst.value;
+    const onRequest = claimsPath?.includes('.') ? `${claimsPath.slice(claimsPath.indexOf('.') + 1)}${claim ? `.${claim}` : ''}` : undefined;
     return {
       trust: 'verified',
       description: `decision on ${describeValue(worst.value)}`,
       span,
       ...(claim ? { claim } : {}),
+      ...(onRequest ? { prop: onRequest } : {}),
       ...(decision.kind === 'data-scope' ? { scope: true as const } : {}),
       ...(anchors.length > 0 ? { anchors } : {}),
     };
@@ -800,7 +872,7 @@ export function resolveProject(files: ReadonlyMap<string, FileFacts>, resolve: I
       }
       if (route.framework === 'next') {
         const applying = nextMiddleware.filter((entry) => entry.middleware!.matchers.some((matcher) => nextMatcherCovers(matcher, route.path)));
-        const upstream = applying.map((entry) => inFile(entry.facts.chainFacts([entry.middleware!.link]), display(fileOfFacts(entry.facts) ?? '')));
+        const upstream = applying.map((entry) => inFile(entry.facts.chainFacts(entry.middleware!.links), display(fileOfFacts(entry.facts) ?? '')));
         resolved.push({ file, route, facts: mergeFacts(...upstream, own), upstreamHidden: false });
         continue;
       }
@@ -878,7 +950,7 @@ function fileOfFacts(facts: FileFacts): string | undefined {
 // ---- credential facts ------------------------------------------------------------------------------------
 
 interface ChainCredentialFacts {
-  verifications: ({ node: TSESTree.Node; description: string; unpinned: readonly string[]; reportedBy?: ReportedBy } & Pick<VerificationFact, 'claimsPath' | 'strategyElsewhere' | 'forgeableKey' | 'secretFrom'>)[];
+  verifications: ({ node: TSESTree.Node; description: string; unpinned: readonly string[]; reportedBy?: ReportedBy } & Pick<VerificationFact, 'claimsPath' | 'strategyElsewhere' | 'sessionBased' | 'restores' | 'forgeableKey' | 'secretFrom'>)[];
   schemes: { node: TSESTree.Node; description: string; routes: readonly string[] }[];
 }
 
@@ -894,7 +966,7 @@ const CHECK_WORDS: Record<CheckName, string> = {
 
 /** What a strategy configured in a file not seen leaves open, as a reason line says it. */
 /** A session identifies the caller, but no token verification on the route pins these. */
-const SESSION_UNPINNED = ['algorithms', 'issuer', 'audience'];
+export const SESSION_UNPINNED = ['algorithms', 'issuer', 'audience'];
 const STRATEGY_ELSEWHERE_UNPINNED = ['algorithms', 'issuer', 'audience and expiry (the strategy is configured in another file)'];
 
 /**
@@ -925,9 +997,10 @@ function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel, e
       node: site,
       description: callText(sourceCode, site),
       // A session pins nothing require-jwt-validation could report; the grade says so itself.
-      ...(verification.session ? { unpinned: SESSION_UNPINNED } : { unpinned: unpinnedChecks([verification]), reportedBy: validationReport([verification]) }),
+      ...(verification.session ? { unpinned: SESSION_UNPINNED, sessionBased: true } : { unpinned: unpinnedChecks([verification]), reportedBy: validationReport([verification]) }),
       ...(verification.claimsPath ? { claimsPath: verification.claimsPath } : {}),
       ...secretFacts(sourceCode, filename, credentials.secrets.filter((use) => use.call === verification.node && use.role !== 'sign')),
+      ...(verification.restores ? { restores: verification.restores } : {}),
     });
   }
   // `passport.authenticate('jwt')`, `AuthGuard('jwt')`, `request.jwtVerify()`: the chain uses a strategy.

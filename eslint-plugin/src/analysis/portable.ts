@@ -10,7 +10,7 @@ import type { ObjectShape, Value } from './values';
 export type PortableValue =
   | { kind: 'untrusted'; source: SourceKind; name?: string; container: boolean }
   | { kind: 'unverified'; name?: string }
-  | { kind: 'verified'; claimsPath?: string; name?: string }
+  | { kind: 'verified'; claimsPath?: string; name?: string; session?: true }
   /** What the caller passed in parameter `index`, with members read below it. */
   | { kind: 'param'; index: number; path: readonly (string | null)[]; derived: boolean }
   | { kind: 'object'; props: Readonly<Record<string, readonly PortableValue[]>> };
@@ -39,6 +39,7 @@ function portableOf(value: Value, fn: FunctionNode, depth: number): PortableValu
         kind: 'verified',
         ...(value.claimsPath !== undefined ? { claimsPath: value.claimsPath } : {}),
         ...(value.name !== undefined ? { name: value.name } : {}),
+        ...(value.session ? { session: true as const } : {}),
       };
     }
     return undefined;
@@ -76,7 +77,7 @@ export function fromPortable(
         result.push({ trust: 'unverified', name: value.name, node: call });
         break;
       case 'verified':
-        result.push({ trust: 'verified', claimsPath: value.claimsPath, name: value.name, node: call });
+        result.push({ trust: 'verified', claimsPath: value.claimsPath, name: value.name, node: call, ...(value.session ? { session: true as const } : {}) });
         break;
       case 'param':
         result.push(...argument(value.index, value.path.map((key) => key ?? undefined), value.derived));

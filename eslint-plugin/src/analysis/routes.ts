@@ -171,9 +171,14 @@ export interface RouteModel {
   /** String literals that name an API-key or Basic credential (`'x-api-key'`, `'Basic '`), in source order. */
   schemeLiterals: readonly TSESTree.StringLiteral[];
   /** A Next.js `middleware.ts`: its function and the paths its `config.matcher` selects. */
-  nextMiddleware?: { link: ChainLink; matchers: readonly string[] };
+  nextMiddleware?: { links: readonly ChainLink[]; matchers: readonly string[] };
   /** Calls that authenticate through code this file cannot see, in source order. */
   authCalls: readonly AuthCall[];
+  /**
+   * Methods called on a parameter that this file decorates nothing with (`request.isAdmin(reply)` in a hook): in a
+   * framework that decorates its requests, another file of the project may register them. Sorted by start.
+   */
+  parameterMethodCalls: readonly { start: number; name: string; node: TSESTree.CallExpression }[];
   /** Where the file answers 401 (`status(401)`, `UnauthorizedException`), as sorted offsets. */
   unauthorizedMarks: readonly number[];
   /** Where the file reads the verified caller (`req.user`, `req.auth`, `@User()`), as sorted offsets. */
@@ -335,6 +340,14 @@ function functionNameOf(fn: CalledCode): string {
  * createVerifier({…})`, `const { auth } = NextAuth({…})`), whose arguments configure what the function does.
  */
 type CalledCode = TSESTree.FunctionLike | TSESTree.CallExpression;
+
+/** Whether `name` is a plain parameter of a function around `node` (`request` in `(request, reply) => …`). */
+function isParameterOfEnclosing(node: TSESTree.Node, name: string): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current) && current.params.some((param) => param.type === AST_NODE_TYPES.Identifier && param.name === name)) return true;
+  }
+  return false;
+}
 
 function calleeName(call: TSESTree.CallExpression): string | undefined {
   const callee = unwrap(call.callee);
@@ -587,6 +600,8 @@ class RouteDiscovery {
   private readonly globalGuards: ChainLink[] = [];
   private globalPrefix: NestGlobalPrefix | undefined;
   private sortedCalls: TSESTree.CallExpression[] = [];
+  /** Method calls in source order, for decorated methods the code calls (`this.verifyAccess(…)`). */
+  private sortedMemberCalls: TSESTree.CallExpression[] = [];
   private order = 0;
   private parents: Map<Receiver, { parent: Receiver; mount: Mount }> | undefined;
   /** Wildcard prefixes weighed against routes and mounts, beyond what the use index answers by look-up. */
@@ -614,6 +629,7 @@ class RouteDiscovery {
     const collected = collect(this.sourceCode);
     this.sortedCalls = collected.plainCalls;
     this.recordDecorations(collected.memberCalls);
+    if (this.decorated.size > 0) this.sortedMemberCalls = [...collected.memberCalls].sort((a, b) => a.range[0] - b.range[0]);
     for (const property of collected.resolverOperations) this.resolverMapReceiver(property.parent as TSESTree.ObjectExpression, 0);
     for (const call of collected.allCalls) if (call.type === AST_NODE_TYPES.CallExpression && isProcedureRouterCall(call)) this.procedureRouterReceiver(call, 0);
     // Chained registrations (`app.use(a).use(b)`) nest the later call outside the earlier one; their
@@ -644,6 +660,7 @@ class RouteDiscovery {
       schemeLiterals: collected.schemeLiterals,
       ...(nextMiddleware ? { nextMiddleware } : {}),
       authCalls: this.authCallsOf(collected.allCalls),
+      parameterMethodCalls: this.parameterMethodCallsOf(collected.memberCalls),
       unauthorizedMarks: collected.unauthorizedMarks,
       callerReads: collected.callerReads,
       nestAuth: { middleware: this.nestMiddleware, globalGuards: this.globalGuards, ...(this.globalPrefix ? { globalPrefix: this.globalPrefix } : {}) },
@@ -1037,6 +1054,14 @@ class RouteDiscovery {
       const value = call.arguments[1];
       if (name && value) this.decorated.set(name, value);
     }
+  }
+
+  /** The function a decoration of this file runs (`decorateRequest('isAdmin', isAdmin)`), when it is written here. */
+  private decoratedCode(name: string | undefined): TSESTree.FunctionLike | undefined {
+    const value = name !== undefined ? this.decorated.get(name) : undefined;
+    if (!value) return undefined;
+    const bare = unwrap(value);
+    return isFunctionNode(bare) ? bare : this.localFunction(bare);
   }
 
   /** What an argument of `use`/`route`/`register` mounts: a router of this file, one imported, or nothing. */
@@ -1445,6 +1470,19 @@ class RouteDiscovery {
     return found;
   }
 
+  private parameterMethodCallsOf(calls: readonly TSESTree.CallExpression[]): RouteModel['parameterMethodCalls'] {
+    if (!VOCABULARY.routing.decoratingFrameworks.size) return [];
+    const found: { start: number; name: string; node: TSESTree.CallExpression }[] = [];
+    for (const call of calls) {
+      const callee = unwrap(call.callee) as TSESTree.MemberExpression;
+      const receiver = unwrap(callee.object);
+      const name = memberName(callee);
+      if (!name || this.decorated.has(name) || receiver.type !== AST_NODE_TYPES.Identifier || !isParameterOfEnclosing(call, receiver.name)) continue;
+      found.push({ start: call.range[0], name, node: call });
+    }
+    return found.sort((a, b) => a.start - b.start);
+  }
+
   /** A callee whose body is not on any chain here: not a function of this file, a decoration or a passport call. */
   private opaqueCallee(callee: TSESTree.Node, name: string): boolean {
     if (callee.type === AST_NODE_TYPES.Identifier) return !this.localFunction(callee);
@@ -1581,14 +1619,28 @@ class RouteDiscovery {
       if (directories === undefined) continue;
       for (const [name, link] of this.exportLinks) {
         if (!model.methodExports?.includes(name)) continue;
-        this.looseRoutes.push({ framework: model.framework, method: name, path: nextPath(directories), node: link.node, chain: [link], mountedElsewhere: true });
+        this.looseRoutes.push({ framework: model.framework, method: name, path: nextPath(directories), node: link.node, chain: this.wrappedChain(link), mountedElsewhere: true });
       }
       return undefined;
     }
     if (!FILE_ROUTE_MODELS.some((model) => model.middlewareFile && isMiddlewareFile(file, model.middlewareFile, model.folder))) return undefined;
     const link = this.exportLinks.get('middleware') ?? this.exportLinks.get('default');
     if (!link) return undefined;
-    return { link, matchers: nextMatchers(exportNodes) };
+    return { links: this.wrappedChain(link), matchers: nextMatchers(exportNodes) };
+  }
+
+  /**
+   * An exported handler wrapped by an imported function (`export const GET = auth(function GET(req) {…})`,
+   * `export default auth((req) => {…})`): the wrapper runs first, then the function it was handed.
+   */
+  private wrappedChain(link: ChainLink): ChainLink[] {
+    const call = link.imported ? unwrap(link.node) : undefined;
+    if (call?.type !== AST_NODE_TYPES.CallExpression) return [link];
+    const handler = call.arguments.find((argument) => {
+      const bare = unwrap(argument);
+      return isFunctionNode(bare) || (bare.type === AST_NODE_TYPES.Identifier && this.localFunction(bare) !== undefined);
+    });
+    return handler ? [link, this.linkOf(handler)] : [link];
   }
 
   /** Lambda's `export const handler = async (event) => …`: a route whose method and path live in deployment configuration. */
@@ -1638,6 +1690,7 @@ class RouteDiscovery {
     if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of declaration.declarations) {
         if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init) this.exportValue(declarator.id.name, declarator.init, declarator.id);
+        else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && declarator.init) this.exportDestructured(declarator.id, declarator.init);
       }
     } else if (declaration && 'id' in declaration && declaration.id && declaration.id.type === AST_NODE_TYPES.Identifier) {
       this.exportValue(declaration.id.name, declaration, declaration.id);
@@ -1653,6 +1706,20 @@ class RouteDiscovery {
           this.exportValue(exported, specifier.local);
         }
       }
+    }
+  }
+
+  /**
+   * `export const { GET, POST } = handlers` with `handlers` imported from a project file: each name runs that member
+   * of the other file's export, which its summary describes. Members of anything else are not followed.
+   */
+  private exportDestructured(pattern: TSESTree.ObjectPattern, value: TSESTree.Expression): void {
+    const ref = this.importOf(value);
+    if (!ref) return;
+    for (const property of pattern.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier) continue;
+      const member = propertyKeyName(property);
+      if (member !== undefined) this.exportLinks.set(property.value.name, { node: property, ranges: [], imported: { ...ref, path: [...(ref.path ?? []), member] } });
     }
   }
 
@@ -1913,6 +1980,13 @@ class RouteDiscovery {
     let called = this.calledCache.get(key);
     if (!called) {
       const found = new Map<number, CalledCode>();
+      // `this.verifyAccess(reply, 'admin')`, `request.isAdmin(reply)`: a method this file decorates the instances with.
+      if (this.decorated.size > 0) {
+        for (const call of this.callsWithin(range, this.sortedMemberCalls)) {
+          const decorated = this.decoratedCode(memberName(unwrap(call.callee) as TSESTree.MemberExpression));
+          if (decorated && !found.has(decorated.range[0])) found.set(decorated.range[0], decorated);
+        }
+      }
       for (const call of this.callsWithin(range)) {
         const callee = unwrap(call.callee);
         if (callee.type !== AST_NODE_TYPES.Identifier) continue;
@@ -1927,8 +2001,7 @@ class RouteDiscovery {
   }
 
   /** Plain calls inside a range; the list is in source order, so a binary search finds the first. */
-  private callsWithin([start, end]: Range): TSESTree.CallExpression[] {
-    const calls = this.sortedCalls;
+  private callsWithin([start, end]: Range, calls: readonly TSESTree.CallExpression[] = this.sortedCalls): TSESTree.CallExpression[] {
     let low = 0;
     let high = calls.length;
     while (low < high) {

@@ -8,7 +8,11 @@ import { spanOf, type Span } from './findings';
 import { analyzeSourceCode } from './index';
 import { toPortable, type PortableValue } from './portable';
 import { isFunctionNode } from './syntax';
-import { anchorOf, getFileFacts, strategyFacts, type ChainFacts, type VerificationFact } from './maturity';
+import { anchorOf, getFileFacts, SESSION_UNPINNED, strategyFacts, type ChainFacts, type VerificationFact } from './maturity';
+import { callResultExports } from './call-result-exports';
+import { getCredentialFacts } from './credentials';
+import { modelSetFor } from './library-models';
+import type { LibraryModel, TokenResult } from '../models/library-model';
 import type { AutoloadFolder, ChainLink, Framework, ImportRef, NestGlobalPrefix, NestRouteTarget, Range } from './routes';
 import type { ModelSummary } from './schemas';
 import type { ParamFacts } from './service-facts';
@@ -60,6 +64,11 @@ export interface ExportSummary {
   hookExemptions?: readonly string[];
   /** The string constants the export holds (a config module's secrets and their literal fallbacks). */
   constant?: PortableConstant;
+  /**
+   * The export is what a library call returns, or a member of it (`export const { auth } = NextAuth(config)`: member
+   * `auth` of a call of next-auth's default export); its facts and returns are what the library's model says.
+   */
+  callResult?: { module: string; of: readonly string[]; member?: string };
 }
 
 export interface MountSummary {
@@ -127,7 +136,8 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     ...(route.operation !== undefined ? { operation: route.operation } : {}),
   }));
   const routers = new Set([...model.routes.map((route) => route.exportedAs), ...model.externalMounts.map((mount) => mount.mountedOn)]);
-  const exports = [...model.exports].map(([name, link]): ExportSummary => ({
+  const fromLibraries = libraryResultExports(sourceCode, settings, analysis.settings.models);
+  const exports = [...model.exports].filter(([name]) => !fromLibraries.some((entry) => entry.name === name)).map(([name, link]): ExportSummary => ({
     name,
     facts: fileFacts.chainFacts([link]),
     ranges: localRanges([link]),
@@ -140,6 +150,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     ...hookExemptionsOf(link),
     ...constantOf(link),
   }));
+  exports.push(...fromLibraries);
   const mounts = model.externalMounts.map((mount): MountSummary => ({
     ref: mount.ref,
     prefix: mount.prefix,
@@ -156,7 +167,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     exports,
     starExports: model.starExports,
     mounts,
-    ...(model.nextMiddleware ? { nextMiddleware: { facts: fileFacts.chainFacts([model.nextMiddleware.link]), matchers: model.nextMiddleware.matchers } } : {}),
+    ...(model.nextMiddleware ? { nextMiddleware: { facts: fileFacts.chainFacts(model.nextMiddleware.links), matchers: model.nextMiddleware.matchers } } : {}),
     strategies: strategyFacts(sourceCode, settings),
     ...(model.defaultAuth.length > 0 ? { defaultAuth: fileFacts.chainFacts(model.defaultAuth) } : {}),
     ...(model.autoloads.length > 0 ? { autoloads: model.autoloads } : {}),
@@ -213,6 +224,53 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     const returns = toPortable(analysis.returnsOf(fn), fn);
     return returns.length > 0 ? { returns } : {};
   }
+}
+
+/**
+ * Exports of members of a library call's result (see call-result-exports.ts), with the facts the library's model
+ * gives them: a session that authenticates the routes whose code requires it (a 401 on what `auth()` returned, a test
+ * of `req.auth` in what `auth(handler)` wraps), verified claims as what it returns, and for a member that wraps
+ * handlers, the verified session on the request the handler gets. Members no model describes are
+ * recorded with no facts, which reads like any other library export: not the project's code to follow.
+ */
+function libraryResultExports(sourceCode: TSESLint.SourceCode, settings: EslintSettings | undefined, userModels: readonly LibraryModel[]): ExportSummary[] {
+  const models = modelSetFor(userModels);
+  const found = callResultExports(sourceCode, getCredentialFacts(sourceCode, settings).moduleBindings, (module) => models.hasResultMembers(module));
+  return found.map((entry): ExportSummary => {
+    const described = entry.member !== undefined ? models.resultMember(entry.module, entry.of, entry.member) : undefined;
+    const callResult = { module: entry.module, of: entry.of, ...(entry.member !== undefined ? { member: entry.member } : {}) };
+    const facts: ChainFacts = { schemes: [], verifications: [], decisions: [], unknown: [] };
+    if (!described) return { name: entry.name, facts, ranges: [], callResult };
+    const { library, model } = described;
+    const verification: VerificationFact = {
+      description: `${model.session ? `a ${library} session` : `${library} verification`} (${entry.callText}.${entry.member ?? ''}())`,
+      span: entry.span,
+      unpinned: model.session ? SESSION_UNPINNED : [],
+      ...(model.session ? { sessionBased: true as const } : {}),
+      // Calling the member hands back a session or nothing: it authenticates where the code requires one.
+      contextual: true,
+    };
+    return {
+      name: entry.name,
+      facts: {
+        ...facts,
+        verifications: [verification],
+        ...(model.wrapsHandler ? { writes: [{ prop: model.wrapsHandler.requestProperty, trust: 'verified' as const, context: true }] } : {}),
+      },
+      ranges: [],
+      returns: portableResult(model.result),
+      callResult,
+    };
+  });
+}
+
+/** What a member's call returns, as plain values: claims, or an object holding them. */
+function portableResult(result: TokenResult): PortableValue[] {
+  const kind = result.claims === 'unverified' ? 'unverified' : 'verified';
+  if (!('members' in result)) return [kind === 'verified' && result.claims === 'verified' && result.session ? { kind, session: true } : { kind }];
+  const props: Record<string, PortableValue[]> = {};
+  for (const member of result.members) props[member] = [{ kind }];
+  return [{ kind: 'object', props }];
 }
 
 function localRanges(chain: readonly ChainLink[]): Range[] {

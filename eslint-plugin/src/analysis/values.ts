@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ClaimGuardSettings } from './settings';
 import type { FunctionNode, SourceKind, TrustValue, UnverifiedValue, VerifiedValue } from './types';
 import { FileIndex } from './file-index';
-import { frameworkCall, frameworkMember, importedSourceOf, isHostMethod, requestShapeOfParam, type FrameworkShape } from './frameworks';
+import { frameworkCall, frameworkMember, importedSourceOf, isHostMethod, requestShapeOfParam, thisShapeOf, type FrameworkShape } from './frameworks';
 import { fromPortable, type PortableValue } from './portable';
 import { calleeName, calleeObject, dottedPath, functionName, isFunctionNode, memberName, staticString, unwrap } from './syntax';
 import { budgetOf, subjectText, type FileBudget } from './budget';
@@ -64,7 +64,8 @@ const PASS_THROUGH_STATICS = /^(Number\.(parseInt|parseFloat)|Buffer\.from|Objec
 /** What a token call returns (see TokenResult), as values. */
 function tokenValues(result: TokenResult, node: TSESTree.CallExpression): Value[] {
   const unverified = (): UnverifiedValue[] => [{ trust: 'unverified', name: undefined, node }];
-  const verified = (): VerifiedValue[] => [{ trust: 'verified', claimsPath: undefined, name: undefined, node }];
+  const session = result.claims === 'verified' && !('members' in result) && result.session === true;
+  const verified = (): VerifiedValue[] => [{ trust: 'verified', claimsPath: undefined, name: undefined, node, ...(session ? { session: true as const } : {}) }];
   if (result.claims === 'verified-with-key') {
     const key = node.arguments[result.keyArgument];
     const skip = node.arguments[result.skipArgument];
@@ -271,6 +272,8 @@ export class ValueEvaluator {
         return this.construct(node);
       case AST_NODE_TYPES.AwaitExpression:
         return [...this.valuesOf(node.argument)];
+      case AST_NODE_TYPES.ThisExpression:
+        return this.thisValue(node);
       case AST_NODE_TYPES.LogicalExpression:
         return [...this.valuesOf(node.left), ...this.valuesOf(node.right)];
       case AST_NODE_TYPES.ConditionalExpression:
@@ -376,6 +379,16 @@ export class ValueEvaluator {
       return [];
     }
     return this.followPattern(root, name, declarator.id);
+  }
+
+  /**
+   * `this` in a function that declares what it is (`function isAdmin(this: FastifyRequest, reply)`, a method a
+   * framework decorates its requests with): what the framework passes as that parameter.
+   */
+  private thisValue(node: TSESTree.ThisExpression): Value[] {
+    let fn = this.index.functionContaining(node);
+    while (fn?.type === AST_NODE_TYPES.ArrowFunctionExpression) fn = this.index.functionContaining(fn);
+    return fn ? thisShapeOf(fn, this.index, this.settings) : [];
   }
 
   private parameterValue(name: TSESTree.Identifier, fn: FunctionNode): Value[] {

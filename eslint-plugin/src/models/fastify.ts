@@ -34,6 +34,7 @@ const fastify: FrameworkModel = {
     pluginMethod: 'register',
     autoload: { packages: ['@fastify/autoload'], dirOption: 'dir', hooksOption: 'autoHooks', cascadeOption: 'cascadeHooks', hooksFile: 'autohooks' },
     decorateMethods: ['decorate', 'decorateRequest'],
+    requestDecorateMethods: ['decorateRequest'],
     routeObjects: [
       {
         call: 'route',

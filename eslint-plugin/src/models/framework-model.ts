@@ -201,6 +201,8 @@ export interface Routing {
   routerMiddlewareMethods?: readonly string[];
   /** `fastify.decorate('authenticate', fn)`: names that other code reads as `fastify.authenticate`. */
   decorateMethods?: readonly string[];
+  /** Those of `decorateMethods` that add a method to every request (`decorateRequest`): in it, `this` is the request. */
+  requestDecorateMethods?: readonly string[];
   /** Top-level functions that serve an app (`serve(app)`), so nothing mounts it elsewhere. */
   serveFunctions?: readonly string[];
   /** A member read that hands an app to a runtime (`app.fetch`). */

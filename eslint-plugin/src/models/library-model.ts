@@ -90,6 +90,12 @@ export interface VerifierModel {
    * it authenticates the caller, but pins no algorithms, issuer or audience, so its routes stop at Level 2.
    */
   session?: boolean;
+  /**
+   * With `session` and `middleware`: the middleware restores a login session's user onto the request at this path
+   * (`req.user` after `passport.session()`) and lets anonymous requests through, so it authenticates only the routes
+   * whose code requires or decides on what it restored.
+   */
+  restores?: string;
   /** The member of the call's result that holds the claims (`payload` of jose's `jwtVerify`). */
   resultMember?: string;
   /**
@@ -118,8 +124,11 @@ export interface KeyUseModel {
 export type TokenResult =
   /** Claims decoded without verification. */
   | { claims: 'unverified' }
-  /** Claims of a verified token. */
-  | { claims: 'verified' }
+  /**
+   * Claims of a verified token; with `session`, a session the server established and checked (Auth.js `auth()`): testing
+   * that it holds a user is the authentication itself, not a decision on claims.
+   */
+  | { claims: 'verified'; session?: true }
   /** An object whose members hold the claims (`{ payload }` from jose's `jwtVerify`, `{ data: { user } }` as `data.user`). */
   | { claims: 'unverified' | 'verified'; members: readonly string[] }
   /**
@@ -158,6 +167,26 @@ export interface TokenCall {
   receivers?: readonly string[];
   /** With `receivers`: words the receiver's root variable or its module must have in its name (see CallShape `member`). */
   receiverRoots?: readonly string[];
+}
+
+/**
+ * A member of what calling one of the module's exports returns, which an app exports from a file of its own for the
+ * rest of the project (`export const { auth } = NextAuth(config)`, `export const auth = nextAuth.auth`). The summary
+ * records such exports as plain data; the model says what the member does.
+ */
+export interface ResultMemberModel {
+  /** The export called, as in CallShape `export` (`[]` for the default export). */
+  of: readonly string[];
+  member: string;
+  /** What calling the member returns (`auth()`: the verified session). */
+  result: TokenResult;
+  /** Calling the member authenticates the caller by a session (see VerifierModel `session`). */
+  session?: boolean;
+  /**
+   * Calling the member with a function wraps it as a handler or middleware (`auth((req) => …)`): the request the
+   * function gets carries the verified session at this property (`auth` for `req.auth`).
+   */
+  wrapsHandler?: { requestProperty: string };
 }
 
 export type SchemeKind = 'api-key' | 'basic' | 'digest';
@@ -207,4 +236,6 @@ export interface LibraryModel {
   embeddedKeys?: readonly string[];
   /** Dotted paths that hold verified claims in a file that imports the library (`req.oidc.user`). */
   verifiedPaths?: readonly string[];
+  /** Members of what a call of an export returns, as an app's own file re-exports them (see ResultMemberModel). */
+  resultMembers?: readonly ResultMemberModel[];
 }

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { summarize, type ExportSummary, type FileSummary, type RouteSummary } from '../analysis/summary';
 import type { PortableValue } from '../analysis/portable';
-import { inFile, joinPrefix, mergeFacts, requestPropOf, type CallFact, type ChainFacts, type DecisionFact, type UnknownFact, type VerificationFact } from '../analysis/maturity';
+import { inFile, joinPrefix, mergeFacts, required, requestPropOf, type CallFact, type ChainFacts, type DecisionFact, type UnknownFact, type VerificationFact } from '../analysis/maturity';
 import { parsePrismaModels, prismaDelegateName, type ModelSummary } from '../analysis/schemas';
 import { remap, type ModelRef, type ParamAccess, type ParamComparison, type ParamFacts, type ParamRef, type ParamScope } from '../analysis/service-facts';
 import { describeOrigin } from '../analysis/describe';
@@ -763,8 +763,16 @@ class Linker {
         continue;
       }
       if (unknown.context) found.push(contextual(target.facts), this.contextFacts(file, unknown.ref!));
-      else found.push(unknown.handler ? withoutWrites(target.facts) : target.facts);
+      else found.push(unknown.handler ? withoutWrites(target.facts) : unknown.checked ? required(target.facts) : target.facts);
       reached.push(...target.reaches);
+    }
+    // `request.isAdmin(reply)`: a request method the project decorates elsewhere runs its code here.
+    for (const name of depth < MAX_LINK_DEPTH ? (facts.requestMethods ?? []) : []) {
+      for (const decoration of this.decorations.filter((candidate) => candidate.name === name)) {
+        const linked = this.resolved(decoration.file, decoration.facts, [], depth + 1);
+        found.push(linked.facts);
+        reached.push(...linked.reaches);
+      }
     }
     // The services and helpers the code calls run on the chain too: their decisions and verifications count.
     for (const call of facts.calls ?? []) {

@@ -85,4 +85,59 @@ fastify.get('/export', async () => []);`,
       );
     });
   });
+
+  // A role gate written as a request method (`decorateRequest`): its `this` is the request, and a hook that calls it
+  // gates the route on the verified roles, so moderators may change any record.
+  describe('require-ownership-check: role gates in decorated request methods', () => {
+    const rule = plugin.rules['require-ownership-check']!;
+    const GATE = `${FASTIFY}function verifyAccess(reply, role) {
+  if (!this.user.roles.includes(role)) reply.code(403).send({ message: 'forbidden' });
+}
+async function isModerator(reply) {
+  this.verifyAccess(reply, 'moderator');
+}
+async function audit(reply) {
+  this.log.info({ route: this.url }, 'moderated');
+}
+fastify.decorateRequest('verifyAccess', verifyAccess);
+fastify.decorateRequest('isModerator', isModerator);
+fastify.decorateRequest('audit', audit);
+fastify.addHook('onRequest', async (request) => { await request.jwtVerify(); });
+`;
+    runUnderBothParsers('require-ownership-check', rule as never, {
+      valid: [
+        `${GATE}fastify.post('/tasks/:id/assign', { preHandler: (request, reply) => request.isModerator(reply) }, async (request) => {
+  return Task.update({ assignee: request.body.userId }, { where: { id: request.params.id } });
+});`,
+        {
+          // The same gate in TypeScript, with \`this\` declared as the request.
+          code: `import Fastify, { FastifyReply, FastifyRequest } from 'fastify';
+const fastify = Fastify();
+function verifyAccess(this: FastifyRequest, reply: FastifyReply, role: string) {
+  if (!this.user.roles.includes(role)) reply.code(403).send({ message: 'forbidden' });
+}
+async function isModerator(this: FastifyRequest, reply: FastifyReply) {
+  this.verifyAccess(reply, 'moderator');
+}
+fastify.decorateRequest('verifyAccess', verifyAccess);
+fastify.decorateRequest('isModerator', isModerator);
+fastify.addHook('onRequest', async (request) => { await request.jwtVerify(); });
+fastify.post('/tasks/:id/assign', { preHandler: (request, reply) => request.isModerator(reply) }, async (request) => {
+  return Task.update({ assignee: request.body.userId }, { where: { id: request.params.id } });
+});`,
+          filename: 'src/routes/tasks.ts',
+        },
+      ],
+      invalid: [
+        {
+          // A request method that decides nothing gates nothing.
+          code: `${GATE}fastify.post('/tasks/:id/assign', { preHandler: (request, reply) => request.audit(reply) }, async (request) => {
+  return Task.update({ assignee: request.body.userId }, { where: { id: request.params.id } });
+});`,
+          errors: [{ messageId: 'missingOwnershipCheck', line: 17, column: 15 }],
+        },
+      ],
+    });
+  });
 });
+

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { LIBRARY_MODELS } from '../../../eslint-plugin/out/models/libraries';
-import type { CallShape, LibraryModel, TokenResult } from '../../../eslint-plugin/out/models/library-model';
+import type { CallShape, LibraryModel, ResultMemberModel, TokenResult } from '../../../eslint-plugin/out/models/library-model';
 
 const README = path.resolve(__dirname, '../../../README.md');
 const BEGIN = '<!-- begin library support table -->';
@@ -29,6 +29,12 @@ function tokenCallText(name: string, result: TokenResult, claims: 'verified' | '
   return kind === claims ? `${name}()` : undefined;
 }
 
+/** A member of a call's result as the table reads it: `default export(…).auth()`, and `req.auth` in what it wraps. */
+function resultMemberText(member: ResultMemberModel): string {
+  const called = `${member.of.length === 0 ? 'default export' : member.of.join('.')}(…).${member.member}()`;
+  return member.wrapsHandler ? `${called}, req.${member.wrapsHandler.requestProperty} in ${member.member}(handler)` : called;
+}
+
 const SCHEME_WORDS = { 'api-key': 'API key', basic: 'HTTP Basic', digest: 'HTTP Digest' } as const;
 
 function cell(items: readonly string[]): string {
@@ -43,6 +49,8 @@ function row(model: LibraryModel): string {
     ...calls.flatMap((call) => tokenCallText(call.name, call.result, 'verified') ?? []),
     ...(model.claims ? [model.claims.path] : []),
     ...(model.verifiedPaths ?? []),
+    ...(model.resultMembers ?? []).flatMap((member) => (member.result.claims === 'unverified' ? [] : [resultMemberText(member)])),
+    ...(model.verifies ?? []).flatMap((verifier) => (verifier.restores ? [`${verifier.restores} (restored session)`] : [])),
   ];
   const signs = (model.keys ?? []).filter((use) => use.role === 'sign').flatMap((use) => use.call.map(callText));
   const schemes = [

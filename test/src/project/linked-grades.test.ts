@@ -376,4 +376,52 @@ teams.get('/:teamId/members', requireScope('read:teams'), async (req, res) => {
       assert.ok(Object.keys(grades).includes('GET /api/orders'));
     });
   });
+
+  describe('passport login sessions', () => {
+    const APP = `const express = require('express');
+const session = require('express-session');
+const passport = require('passport');
+const LocalStrategy = require('passport-local').Strategy;
+passport.use(new LocalStrategy((username, password, done) => users.check(username, password, done)));
+const app = express();
+app.use(session({ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false }));
+app.use(passport.initialize());
+app.use(passport.session());
+app.post('/login', passport.authenticate('local'), (req, res) => res.json({ id: req.user.id }));
+app.use('/docs', require('./routes/docs'));
+module.exports = app;
+`;
+    const DOCS = `const router = require('express').Router();
+router.get('/count', async (req, res) => res.json(await Doc.countDocuments()));
+router.get('/:id', async (req, res) => {
+  if (!req.user) return res.sendStatus(401);
+  res.json(await Doc.findById(req.params.id));
 });
+router.get('/admin/all', async (req, res) => {
+  if (!req.isAuthenticated() || req.user.role !== 'admin') return res.sendStatus(403);
+  res.json(await Doc.find());
+});
+router.get('/mine/list', async (req, res) => {
+  if (!req.isAuthenticated()) return res.sendStatus(401);
+  res.json(await Doc.find({ ownerId: req.user.id }));
+});
+module.exports = router;
+`;
+
+    it('authenticate the routes of another file that require the user passport.session() restores', () => {
+      assert.deepEqual(gradesOf({ 'src/app.js': APP, 'src/routes/docs.js': DOCS }), {
+        'POST /login': 'unauthenticated',
+        'GET /docs/count': 'unauthenticated',
+        'GET /docs/:id': 1,
+        'GET /docs/admin/all': 2,
+        'GET /docs/mine/list': 2,
+      });
+    });
+
+    it('do not come from a user check alone when nothing on the chain restores a session', () => {
+      const app = APP.replace('app.use(passport.session());\n', '');
+      assert.equal(gradesOf({ 'src/app.js': app, 'src/routes/docs.js': DOCS })['GET /docs/:id'], 'unauthenticated');
+    });
+  });
+});
+

@@ -160,9 +160,9 @@ describe('records owned by someone, and privilege fields, across files', functio
       ]);
     });
 
-    it('grades session routes Level 0 and names the session', () => {
-      assert.equal(linted.routes.get('GET /api/notes'), '0');
-      assert.equal(linted.routes.get('DELETE /api/notes/:id'), '0');
+    it('grades session routes as authenticated: Level 2 where the session subject scopes the data, Level 1 where nothing decides', () => {
+      assert.equal(linted.routes.get('GET /api/notes'), '2');
+      assert.equal(linted.routes.get('DELETE /api/notes/:id'), '1');
     });
   });
 });
