@@ -39,10 +39,14 @@ export type ThreadReply =
   | { id: number; ok: true; summaries?: SummarizedFile[]; outcome?: BatchOutcome }
   | { id: number; ok: false; usage: boolean; message: string };
 
-/** How many threads to lint `files` files on; 1 means in this thread. */
+/**
+ * How many threads to lint `files` files on; 1 means in this thread. `auto` takes one thread per two cores, as
+ * ESLint's own `--concurrency auto` does: one thread's garbage collection keeps a second core busy, and the threads
+ * each summarize and then lint their share, so on two cores a second thread made the run slower, not faster.
+ */
 export function threadCount(concurrency: Concurrency, files: number): number {
   if (concurrency === 'off') return 1;
-  const wanted = concurrency === 'auto' ? Math.min(os.availableParallelism(), Math.floor(files / FILES_PER_THREAD)) : concurrency;
+  const wanted = concurrency === 'auto' ? Math.min(os.availableParallelism() >> 1, Math.floor(files / FILES_PER_THREAD)) : concurrency;
   return Math.max(1, Math.min(wanted, files));
 }
 
