@@ -95,6 +95,8 @@ function analyzeScopes(program: AST.Program, options: ScopeOptions): ESLintSourc
   return scopeManager as unknown as ESLintSourceCode.Config['scopeManager'];
 }
 
+const SCOPES_FIT_ANY_ESLINT = typeof (eslintScope.ScopeManager.prototype as { addGlobals?: unknown }).addGlobals === 'function';
+
 /**
  * ESLint's own parser, espree, with the scopes built as the index builds them: the same tree and the same scopes
  * as ESLint's default, and ESLint's scope analysis of each linted JavaScript file several times cheaper. The
@@ -109,6 +111,9 @@ export const javaScriptParser: Linter.Parser = {
     const ast = espree.parse(text, { ...options, ecmaFeatures } as Parameters<typeof espree.parse>[1]) as unknown as AST.Program;
     const ecmaVersion = typeof options.ecmaVersion === 'number' ? options.ecmaVersion : 6;
     const keys = visitorKeys.KEYS as Linter.ESLintParseResult['visitorKeys'];
+    // ESLint 10 adds its globals through `addGlobals`, which eslint-scope 8 (what an ESLint 9 project may hand the
+    // plugin) lacks: with that version ESLint builds the scopes itself, as it would with plain espree.
+    if (!SCOPES_FIT_ANY_ESLINT) return { ast, visitorKeys: keys } as unknown as Linter.ESLintParseResult;
     try {
       const scopeManager = analyzeScopes(ast, { ecmaVersion, sourceType, globalReturn: ecmaFeatures.globalReturn, impliedStrict: ecmaFeatures.impliedStrict, jsx: ecmaFeatures.jsx });
       return { ast, scopeManager, visitorKeys: keys } as unknown as Linter.ESLintParseResult;

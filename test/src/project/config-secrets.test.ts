@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { writeTempProject } from './temp-project';
 import { ESLint } from 'eslint';
 import plugin from 'eslint-plugin-claimguard';
 import { forgetProjects } from '../../../eslint-plugin/out/project/index';
@@ -22,12 +22,7 @@ describe('verification secrets written in config modules', function () {
   }
 
   async function lint(files: Record<string, string>): Promise<Outcome> {
-    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'claimguard-config-secret-')));
-    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'config-secret', private: true }));
-    for (const [name, text] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-      fs.writeFileSync(path.join(root, name), text);
-    }
+    root = writeTempProject(files, 'config-secret');
     forgetProjects();
     const grader = createProjectGrader();
     const eslint = new ESLint({

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { writeTempProject } from './temp-project';
 import { forgetProjects, projectFor } from '../../../eslint-plugin/out/project/index';
 import { gradeRoutes } from '../../../eslint-plugin/out/project/grades';
 
@@ -14,12 +15,7 @@ describe('route grades linked across files', () => {
 
   /** Writes the project's files and returns each route's level by `METHOD path`. */
   const gradesOf = (files: Record<string, string>): Record<string, string | number> => {
-    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'claimguard-linked-')));
-    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'linked-fixture', private: true }));
-    for (const [name, text] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-      fs.writeFileSync(path.join(root, name), text);
-    }
+    root = writeTempProject(files, 'linked-fixture');
     forgetProjects();
     const first = path.join(root, Object.keys(files)[0]!);
     const graded = gradeRoutes(projectFor(first, {}).routes(), []);
