@@ -75,7 +75,10 @@ export interface Verification {
   claimsMember?: string;
   /** A session established elsewhere (a login), not a token verified here: see VerifierModel `session`. */
   session: boolean;
-  /** Middleware that restores a login session's user at this path and lets anonymous requests through (VerifierModel `restores`). */
+  /**
+   * Middleware that lets anonymous requests through and leaves what it verified at this path: a login session's user
+   * it restores (VerifierModel `restores`), or the claims of a token it makes optional (`credentialsRequired: false`).
+   */
   restores?: string;
   /** Every check that is absent, switched off, weak or unresolved. */
   problems: readonly VerificationProblem[];
@@ -389,6 +392,10 @@ function verificationOf(node: Invocation, fn: FunctionNode | null, site: VerifyS
   const toleranceOk = !clockTolerance || clockTolerance.seconds <= DEFAULT_MAX_CLOCK_TOLERANCE_SECONDS;
   const middleware = site.verifier.middleware && node.type === AST_NODE_TYPES.CallExpression ? node : undefined;
   const claimsPath = site.verifier.restores ?? (middleware ? middlewareClaimsPath(site.library, options) : assignedClaimsPath(node));
+  // Middleware told to let requests without a token through (`credentialsRequired: false`) leaves the verified claims
+  // for whoever sent a token, as a restored session leaves its user: it authenticates only code that requires them.
+  const optional = middleware !== undefined && problems.some((problem) => problem.check === 'credentials' && problem.kind === 'disabled');
+  const restores = site.verifier.restores ?? (optional ? claimsPath : undefined);
   return {
     library: site.library.id,
     node,
@@ -396,7 +403,7 @@ function verificationOf(node: Invocation, fn: FunctionNode | null, site: VerifyS
     middleware,
     strategy: !!site.verifier.strategy,
     session: !!site.verifier.session,
-    ...(site.verifier.restores ? { restores: site.verifier.restores } : {}),
+    ...(restores ? { restores } : {}),
     ...(site.verifier.resultMember ? { claimsMember: site.verifier.resultMember } : {}),
     problems,
     missing,

@@ -345,6 +345,16 @@ export function gradeChain(chain: ChainFacts, upstreamHidden = false, framework?
   };
 }
 
+/**
+ * A verification that counts only where the code requires what it left (`contextual`), on a route that does: the
+ * route itself requires the token, so the middleware's letting anonymous requests through leaves nothing open here.
+ */
+export function requiredHere(verification: VerificationFact): VerificationFact {
+  if (!verification.contextual) return verification;
+  const { contextual: _contextual, ...rest } = verification;
+  return { ...rest, unpinned: verification.unpinned.filter((check) => check !== CHECK_WORDS.credentials) };
+}
+
 /** Facts of code a chain requires to authenticate (see UnknownFact `checked`): what they verify counts. */
 export function required(facts: ChainFacts): ChainFacts {
   if (!facts.verifications.some((verification) => verification.contextual)) return facts;

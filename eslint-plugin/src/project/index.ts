@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { summarize, type ExportSummary, type FileSummary, type RouteSummary } from '../analysis/summary';
 import type { PortableValue } from '../analysis/portable';
-import { inFile, joinPrefix, mergeFacts, required, requestPropOf, type CallFact, type ChainFacts, type DecisionFact, type UnknownFact, type VerificationFact } from '../analysis/maturity';
+import { inFile, joinPrefix, mergeFacts, required, requiredHere, requestPropOf, type CallFact, type ChainFacts, type DecisionFact, type UnknownFact, type VerificationFact } from '../analysis/maturity';
 import { parsePrismaModels, prismaDelegateName, type ModelSummary } from '../analysis/schemas';
 import { remap, type ModelRef, type ParamAccess, type ParamComparison, type ParamFacts, type ParamRef, type ParamScope } from '../analysis/service-facts';
 import { describeOrigin } from '../analysis/describe';
@@ -896,7 +896,7 @@ function settleWrites(facts: ChainFacts): { facts: ChainFacts; writes: Map<strin
     }
     return [decision];
   });
-  const verifications = requiresContext ? facts.verifications : facts.verifications.filter((verification) => !verification.contextual);
+  const verifications = requiresContext ? facts.verifications.map(requiredHere) : facts.verifications.filter((verification) => !verification.contextual);
   return { facts: { ...facts, decisions, verifications }, writes };
 }
 

@@ -49,6 +49,16 @@ function unauthenticated(line: number, column = 0) {
 }
 
 const valid: (string | ValidTestCase<Options>)[] = [
+  // The same optional token, required by the route's own code: it authenticates that route, and nothing is left open.
+  `const express = require('express');
+const { expressjwt } = require('express-jwt');
+const app = express();
+const optional = expressjwt({ secret: process.env.KEY, algorithms: ['RS256'], issuer: 'https://id', audience: 'api', credentialsRequired: false });
+app.delete('/articles/:id', optional, (req, res) => {
+  if (!req.auth) return res.sendStatus(401);
+  if (req.auth.role !== 'admin') return res.sendStatus(403);
+  res.sendStatus(204);
+});`,
   // Express: Level 3 routes
   `${EXPRESS}app.get('/reports', checkJwt, requiredScopes('read:reports'), (req, res) => res.json([]));`,
   `${EXPRESS}app.delete('/items/:id', checkJwt, (req, res) => {
@@ -245,6 +255,19 @@ http.createServer((req, res) => res.end('ok')).listen(3000);`, options: [{ publi
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  // A token the middleware makes optional authenticates nobody on a route that never requires it: the route is public.
+  {
+    code: `const express = require('express');
+const { expressjwt } = require('express-jwt');
+const app = express();
+const optional = expressjwt({ secret: process.env.KEY, algorithms: ['RS256'], issuer: 'https://id', audience: 'api', credentialsRequired: false });
+app.get('/articles', optional, (req, res) => res.json({ viewer: req.auth ? req.auth.sub : null }));`,
+    errors: [unauthenticated(5)],
+  },
+  {
+    code: `${EXPRESS.replace("tokenSigningAlg: 'RS256' }", "tokenSigningAlg: 'RS256', authRequired: false }")}app.get('/catalog', checkJwt, (req, res) => res.json([]));`,
+    errors: [unauthenticated(5)],
+  },
   // A verifier whose key is in the source: the claims it checks can be minted by anyone, so Level 1 at most.
   {
     code: `const express = require('express');
