@@ -351,8 +351,9 @@ export function gradeChain(chain: ChainFacts, upstreamHidden = false, framework?
  */
 export function requiredHere(verification: VerificationFact): VerificationFact {
   if (!verification.contextual) return verification;
-  const { contextual: _contextual, ...rest } = verification;
-  return { ...rest, unpinned: verification.unpinned.filter((check) => check !== CHECK_WORDS.credentials) };
+  const required: VerificationFact = { ...verification, unpinned: verification.unpinned.filter((check) => check !== CHECK_WORDS.credentials) };
+  delete required.contextual;
+  return required;
 }
 
 /** Facts of code a chain requires to authenticate (see UnknownFact `checked`): what they verify counts. */
