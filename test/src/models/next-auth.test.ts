@@ -4,6 +4,16 @@ import * as path from 'node:path';
 import { forgetProjects } from '../../../eslint-plugin/out/project/index';
 import { error, ruleCases, suggestion } from './rule-cases';
 
+/** A route handler that requires the session of the `auth()` imported from `module`. */
+function sessionRoute(module: string): string {
+  return `import { auth } from '${module}';
+export async function GET() {
+  const session = await auth();
+  if (!session?.user) return Response.json({ error: 'unauthorized' }, { status: 401 });
+  return Response.json(await report());
+}`;
+}
+
 describe('models: next-auth', () => {
   ruleCases('no-untrusted-authorization', {
     valid: [
@@ -204,12 +214,7 @@ export const GET = auth((req) => Response.json({ signedIn: Boolean(req.auth) }))
       },
       {
         // A function of the app's own named auth is no Auth.js session: nothing authenticates the route.
-        code: `import { auth } from '@/lib/legacy-auth';
-export async function GET() {
-  const session = await auth();
-  if (!session?.user) return Response.json({ error: 'unauthorized' }, { status: 401 });
-  return Response.json(await report());
-}`,
+        code: sessionRoute('@/lib/legacy-auth'),
         filename: routeFile('legacy-report'),
         errors: [error('unauthenticated', 2, 23)],
       },
@@ -232,12 +237,7 @@ export async function GET() {
     // NextAuth of a package no model describes: what its auth() does is unknown, and unknown routes are not reported.
     valid: [
       {
-        code: `import { auth } from '@/lib/partner-auth';
-export async function GET() {
-  const session = await auth();
-  if (!session?.user) return Response.json({ error: 'unauthorized' }, { status: 401 });
-  return Response.json(await report());
-}`,
+        code: sessionRoute('@/lib/partner-auth'),
         filename: routeFile('partner-report'),
       },
     ],
