@@ -1050,15 +1050,20 @@ function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel, e
   return facts;
 }
 
+/** Why a verification's tokens can be forged, as the grade's reason says it: where its literal secret is written. */
+export function forgeableKeyOf(kind: 'literal' | 'env-fallback', where: string, envName?: string): string {
+  return kind === 'literal' ? `its secret is written in the source (${where})` : `its secret falls back to a literal (${where}) when ${envName ?? 'the variable'} is unset`;
+}
+
 /**
  * What a verification's secret says about who can sign tokens it accepts: a literal in this file (or its literal
  * fallback) lets anyone who reads the source; a constant imported from another project file is looked up there.
  */
 function secretFacts(sourceCode: TSESLint.SourceCode, filename: string, uses: readonly SecretUse[]): Pick<VerificationFact, 'forgeableKey' | 'secretFrom'> {
   for (const use of uses) {
-    const line = use.literal ? ` (line ${use.literal.node.loc.start.line})` : '';
-    if (use.kind === 'hardcoded') return { forgeableKey: `its secret is written in the source${line}` };
-    if (use.kind === 'env-fallback') return { forgeableKey: `its secret falls back to a literal${line} when ${use.envName ?? 'the variable'} is unset` };
+    const where = `line ${use.literal?.node.loc.start.line ?? use.node.loc.start.line}`;
+    if (use.kind === 'hardcoded') return { forgeableKey: forgeableKeyOf('literal', where) };
+    if (use.kind === 'env-fallback') return { forgeableKey: forgeableKeyOf('env-fallback', where, use.envName) };
   }
   for (const use of uses) {
     const ref = use.kind === 'runtime' && filename ? importRefOf(sourceCode, filename, use.node) : undefined;

@@ -45,8 +45,9 @@ Options:
                                              trusted editor does; loading it runs the project's code
   -c, --config <file>                        like --project-config, with this config file
       --public <path>                        a public route path or glob (repeatable), never graded
-      --concurrency <off|auto|N>             lint on worker threads: auto uses every core (none on a
-                                             one-core machine); the report is the same (default: off)
+      --concurrency <off|auto|N>             lint on worker threads: auto uses one per two cores, as
+                                             ESLint does (none below four); the report is the same
+                                             (default: off)
 
 Baseline (fail only on new findings and on routes that drop below their recorded level):
       --suppress-all                         record every current finding in eslint-suppressions.json and

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { summarize, type ExportSummary, type FileSummary, type RouteSummary } from '../analysis/summary';
 import type { PortableValue } from '../analysis/portable';
-import { inFile, joinPrefix, mergeFacts, required, requiredHere, requestPropOf, type CallFact, type ChainFacts, type DecisionFact, type UnknownFact, type VerificationFact } from '../analysis/maturity';
+import { forgeableKeyOf, inFile, joinPrefix, mergeFacts, required, requiredHere, requestPropOf, type CallFact, type ChainFacts, type DecisionFact, type UnknownFact, type VerificationFact } from '../analysis/maturity';
 import { parsePrismaModels, prismaDelegateName, type ModelSummary } from '../analysis/schemas';
 import { remap, type ModelRef, type ParamAccess, type ParamComparison, type ParamFacts, type ParamRef, type ParamScope } from '../analysis/service-facts';
 import { describeOrigin } from '../analysis/describe';
@@ -586,13 +586,19 @@ class Linker {
 
   /** Strategies configured anywhere in the project, for strategy markers whose file configures none. */
   private strategies: readonly VerificationFact[] = [];
-  /** Server decorators registered anywhere in the project (fastify-plugin shares them with the whole app). */
-  private decorations: readonly { file: string; name: string; facts: ChainFacts }[] = [];
+  /** Server and request decorators registered anywhere in the project, by name (fastify-plugin shares them with the whole app). */
+  private decorations = new Map<string, { file: string; name: string; facts: ChainFacts }[]>();
 
   link(candidates: readonly string[]): LinkedRoute[] {
     const summaries = candidates.map((file) => this.summaryOf(file)).filter((summary): summary is FileSummary => !!summary);
     this.strategies = summaries.flatMap((summary) => summary.strategies.map((strategy) => ({ ...strategy, file: this.index.display(summary.file) })));
-    this.decorations = summaries.flatMap((summary) => summary.decorations.map((decoration) => ({ ...decoration, file: summary.file })));
+    for (const summary of summaries) {
+      for (const decoration of summary.decorations) {
+        const named = this.decorations.get(decoration.name) ?? [];
+        named.push({ ...decoration, file: summary.file });
+        this.decorations.set(decoration.name, named);
+      }
+    }
     const mounts = this.mountsByTarget(summaries);
     const autoloads = summaries.flatMap((summary) => (summary.autoloads ?? []).map((folder) => ({ ...folder, root: path.resolve(path.dirname(summary.file), folder.dir) })));
     const nextMiddleware = summaries.flatMap((summary) =>
@@ -744,7 +750,7 @@ class Linker {
     const reached = [...reaches];
     for (const unknown of facts.unknown) {
       if (unknown.decoration !== undefined) {
-        const decorations = this.decorations.filter((decoration) => decoration.name === unknown.decoration);
+        const decorations = this.decorations.get(unknown.decoration) ?? [];
         if (decorations.length > 0) {
           for (const decoration of decorations) {
             const linked = this.resolved(decoration.file, decoration.facts, [], depth + 1);
@@ -768,7 +774,7 @@ class Linker {
     }
     // `request.isAdmin(reply)`: a request method the project decorates elsewhere runs its code here.
     for (const name of depth < MAX_LINK_DEPTH ? (facts.requestMethods ?? []) : []) {
-      for (const decoration of this.decorations.filter((candidate) => candidate.name === name)) {
+      for (const decoration of this.decorations.get(name) ?? []) {
         const linked = this.resolved(decoration.file, decoration.facts, [], depth + 1);
         found.push(linked.facts);
         reached.push(...linked.reaches);
@@ -817,8 +823,7 @@ class Linker {
     const constant = found?.constant;
     if (!found || !constant || constant.kind === 'object') return verification;
     const where = `${this.index.display(found.file)}:${constant.span.start.line}`;
-    const forgeableKey = constant.kind === 'literal' ? `its secret is written in the source (${where})` : `its secret falls back to a literal (${where}) when ${constant.name ?? 'the variable'} is unset`;
-    return { ...verification, forgeableKey };
+    return { ...verification, forgeableKey: forgeableKeyOf(constant.kind, where, constant.kind === 'env-fallback' ? constant.name : undefined) };
   }
 
   private withStrategy(verification: VerificationFact): VerificationFact {

@@ -4,6 +4,14 @@ import * as path from 'node:path';
 import { forgetProjects } from '../../../eslint-plugin/out/project/index';
 import { error, ruleCases, suggestion } from './rule-cases';
 
+/** A route that requires the session of the app's own Auth.js `auth()` and reads the user from it. */
+const ME_ROUTE = `import { auth } from '@/auth';
+export async function GET() {
+  const session = await auth();
+  if (!session?.user) return Response.json({ error: 'unauthorized' }, { status: 401 });
+  return Response.json({ name: session.user.name });
+}`;
+
 /** A route handler that requires the session of the `auth()` imported from `module`. */
 function sessionRoute(module: string): string {
   return `import { auth } from '${module}';
@@ -144,24 +152,14 @@ export const db = new PrismaClient();
     invalid: [
       {
         // Testing that the session holds a user is the authentication itself, as for getServerSession: Level 1.
-        code: `import { auth } from '@/auth';
-export async function GET() {
-  const session = await auth();
-  if (!session?.user) return Response.json({ error: 'unauthorized' }, { status: 401 });
-  return Response.json({ name: session.user.name });
-}`,
+        code: ME_ROUTE,
         filename: routeFile('me'),
         options: [{ minimumLevel: 2 }],
         errors: [error('belowMinimum', 2, 23)],
       },
       {
         // The same in JavaScript, under both parsers.
-        code: `import { auth } from '@/auth';
-export async function GET() {
-  const session = await auth();
-  if (!session?.user) return Response.json({ error: 'unauthorized' }, { status: 401 });
-  return Response.json({ name: session.user.name });
-}`,
+        code: ME_ROUTE,
         filename: routeFile('me-js', 'js'),
         options: [{ minimumLevel: 2 }],
         errors: [error('belowMinimum', 2, 23)],

@@ -419,5 +419,40 @@ module.exports = router;
       assert.equal(gradesOf({ 'src/app.js': app, 'src/routes/docs.js': DOCS })['GET /docs/:id'], 'unauthenticated');
     });
   });
-});
 
+  describe('token middleware that makes the token optional, exported from another file', () => {
+    // As node-express-realworld has it: `auth.required` and `auth.optional` in one module, routes in another.
+    const AUTH = `const { expressjwt } = require('express-jwt');
+const options = { secret: process.env.JWT_PUBLIC_KEY, algorithms: ['RS256'], issuer: 'https://id.example.com', audience: 'blog' };
+module.exports = {
+  required: expressjwt(options),
+  optional: expressjwt({ ...options, credentialsRequired: false }),
+};
+`;
+    const ARTICLES = `const express = require('express');
+const auth = require('../auth');
+const router = express.Router();
+router.get('/articles', auth.optional, (req, res) => res.json({ viewer: req.auth ? req.auth.sub : null }));
+router.get('/articles/feed', auth.required, (req, res) => res.json([]));
+router.delete('/articles/:slug', auth.optional, (req, res) => {
+  if (!req.auth) return res.sendStatus(401);
+  if (!req.auth.roles.includes('editor')) return res.sendStatus(403);
+  res.sendStatus(204);
+});
+module.exports = router;
+`;
+    const APP = `const express = require('express');
+const app = express();
+app.use('/api', require('./routes/articles'));
+module.exports = app;
+`;
+
+    it('authenticate only the routes whose code requires the token', () => {
+      assert.deepEqual(gradesOf({ 'src/app.js': APP, 'src/auth.js': AUTH, 'src/routes/articles.js': ARTICLES }), {
+        'GET /api/articles': 'unauthenticated',
+        'GET /api/articles/feed': 1,
+        'DELETE /api/articles/:slug': 3,
+      });
+    });
+  });
+});
