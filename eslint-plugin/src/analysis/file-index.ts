@@ -6,6 +6,7 @@ import { VOCABULARY } from './framework-models';
 import { calleeName, isFunctionNode, propertyKeyName, staticString, unwrap } from './syntax';
 import { fileNodes } from './walk';
 import { isTokenLibraryModule } from './library-models';
+import { rootResolverOf, type RootContext } from './root-values';
 
 type Variable = Scope.Variable;
 
@@ -47,7 +48,7 @@ export class FileIndex {
   private readonly methods = new Map<TSESTree.Node, Map<string, FunctionNode>>();
   private readonly thisCalls: TSESTree.CallExpression[] = [];
 
-  constructor(sourceCode: TSESLint.SourceCode) {
+  constructor(private readonly sourceCode: TSESLint.SourceCode) {
     this.indexScopes(sourceCode.scopeManager);
     const { nodes, functions } = fileNodes(sourceCode);
     for (let i = 0; i < nodes.length; i++) this.record(nodes[i]!, functions[i] ?? undefined);
@@ -262,6 +263,11 @@ export class FileIndex {
     if (!property || operation?.type !== AST_NODE_TYPES.Property) return false;
     const name = propertyKeyName(operation);
     return name !== undefined && RESOLVER_OPERATIONS.has(name);
+  }
+
+  /** A function of a root object a GraphQL server is given (`graphqlHTTP({ rootValue })`): its parameters and context. */
+  rootResolver(fn: FunctionNode): { argumentsParameter: number; contextParameter: number; context: RootContext } | undefined {
+    return rootResolverOf(this.sourceCode, fn);
   }
 
   /** The innermost function around a node, or null at module level. */

@@ -18,6 +18,7 @@ import type {
   RouteFramework,
   ProcedureResolvers,
   ResolverMaps,
+  RootValueServer,
   RouteObjectShape,
   SchemaBuilder,
   SchemaServer,
@@ -165,6 +166,8 @@ export interface RoutingVocabulary {
     builders: ReadonlyMap<string, SchemaBuilder>;
     servers: ReadonlyMap<string, SchemaServer>;
   };
+  /** Servers of a schema with a root object of resolvers (express-graphql), by function name, with the parameters of those resolvers. */
+  rootValueServers: ReadonlyMap<string, readonly RootServer[]>;
   /** Procedure routers (tRPC): what makes one, how its procedures are called, and which framework they are graded as. */
   procedureRoutes: {
     framework: RouteFramework | undefined;
@@ -173,6 +176,13 @@ export interface RoutingVocabulary {
     builders: NameSet;
     middlewareMethods: ReadonlySet<string>;
   };
+}
+
+/** A root-value server as route discovery and the request shapes read it. */
+export interface RootServer extends RootValueServer {
+  framework: RouteFramework;
+  argumentsParameter: number;
+  contextParameter: number;
 }
 
 export interface Vocabulary {
@@ -348,6 +358,7 @@ function emptyRouting(): Mutable<RoutingVocabulary> {
     registrations: new Set(),
     verifierHints: new Map(),
     resolverRoutes: { framework: 'graphql', method: 'POST', builders: new Map(), servers: new Map() },
+    rootValueServers: new Map(),
     procedureRoutes: { framework: undefined, routerFactories: new Set(), routeMethods: new Map(), builders: new NameSet(), middlewareMethods: new Set() },
   };
 }
@@ -358,6 +369,7 @@ function addRouting(into: Mutable<RoutingVocabulary>, model: FrameworkModel): vo
   if (framework && model.decoratedControllers) into.decoratedControllers = [...into.decoratedControllers, { ...model.decoratedControllers, framework, packages: model.packages }];
   if (framework && model.fileRoutes) into.fileRoutes = [...into.fileRoutes, { ...model.fileRoutes, framework }];
   if (framework && model.resolvers) addResolverRoutes(into, model.resolvers, framework);
+  if (framework && model.rootValues) addRootValueServers(into, model.rootValues, framework);
   if (framework && model.procedures?.routeMethods) addProcedureRoutes(into, model.procedures, framework);
   const routing = model.routing;
   if (!routing) return;
@@ -413,6 +425,13 @@ function addResolverRoutes(into: Mutable<RoutingVocabulary>, resolvers: Resolver
   for (const builder of resolvers.schemaBuilders ?? []) builders.set(builder.name, builder);
   for (const server of resolvers.servers ?? []) servers.set(server.name, server);
   into.resolverRoutes = { framework, method: resolvers.method ?? into.resolverRoutes.method, builders, servers };
+}
+
+function addRootValueServers(into: Mutable<RoutingVocabulary>, roots: NonNullable<FrameworkModel['rootValues']>, framework: RouteFramework): void {
+  for (const server of roots.servers) {
+    const entry: RootServer = { ...server, framework, argumentsParameter: roots.argumentsParameter, contextParameter: roots.contextParameter };
+    into.rootValueServers.set(server.name, [...(into.rootValueServers.get(server.name) ?? []), entry]);
+  }
 }
 
 function addProcedureRoutes(into: Mutable<RoutingVocabulary>, procedures: ProcedureResolvers, framework: RouteFramework): void {

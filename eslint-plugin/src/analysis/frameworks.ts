@@ -54,6 +54,12 @@ export function requestShapeOfParam(fn: FunctionNode, index: number, fileIndex: 
   if (typeName && REQUEST.hostTypes.hasType(typeName)) return [{ shape: 'execution-host' }];
   if (typeName && REQUEST.responseTypes.hasType(typeName)) return [{ shape: 'response', text: name ?? 'res' }];
   if (typeName && REQUEST.requestTypes.hasType(typeName)) return [requestShape(name)];
+  const root = fileIndex.rootResolver(fn);
+  if (root) {
+    if (index === root.argumentsParameter) return [{ trust: 'untrusted', source: 'argument', name: undefined, container: true, node: bare }];
+    if (index === root.contextParameter) return root.context === 'request' ? [requestShape(name)] : root.context === 'built' ? [{ shape: 'execution-host' }] : [];
+    return [];
+  }
   if (fileIndex.isGraphqlResolver(fn)) {
     if (index === REQUEST.resolverArguments) return [{ trust: 'untrusted', source: 'argument', name: undefined, container: true, node: bare }];
     if (index === REQUEST.resolverContext) return [{ shape: 'execution-host' }];

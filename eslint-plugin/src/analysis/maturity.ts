@@ -509,7 +509,8 @@ interface LocatedFacts {
   /** What a call into another file passes, as plain values. */
   argumentsOf(call: TSESTree.CallExpression): PortableValue[][];
   /** What a context builder of this file puts on the context it returns. */
-  contextWrites(fn: TSESTree.FunctionLike): ChainWrite[];
+  /** What a context builder's returns put on the context; `member`: the member of what it returns that is the context. */
+  contextWrites(fn: TSESTree.FunctionLike, member?: string): ChainWrite[];
 }
 
 /** What a verifier this file cannot see leaves open, as a reason line says it. */
@@ -565,7 +566,7 @@ function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, m
       ...sessions,
     ]),
     argumentsOf: (call) => analysis.portableArguments(call),
-    contextWrites: (fn) => (isFunctionNode(fn) ? returnedWrites(toPortable(analysis.returnsOf(fn), fn)) : []),
+    contextWrites: (fn, member) => (isFunctionNode(fn) ? memberWrites(returnedWrites(toPortable(analysis.returnsOf(fn), fn)), member) : []),
     verifications: bySource(verifications),
     decisions: bySource(decisions),
     writes: bySource(analysis.requestWrites.map((write) => ({ start: write.node.range[0], fact: { prop: write.prop, trust: write.trust, ...(write.from ? { from: write.from } : {}) } }))),
@@ -577,6 +578,13 @@ function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, m
       })),
     ),
   };
+}
+
+/** The writes below `member` (`context.user` → `user`), or all of them with no member. */
+function memberWrites(writes: readonly ChainWrite[], member: string | undefined): ChainWrite[] {
+  if (member === undefined) return [...writes];
+  const prefix = `${member}.`;
+  return writes.filter((write) => write.prop.startsWith(prefix)).map((write) => ({ ...write, prop: write.prop.slice(prefix.length) }));
 }
 
 /** Calls into code this file cannot see that authenticate; those the credential facts already model are skipped. */
@@ -624,7 +632,7 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
       });
       return;
     }
-    if (link.context?.fn) writes.push(...located.contextWrites(link.context.fn).map((write) => ({ ...write, context: true })));
+    if (link.context?.fn) writes.push(...located.contextWrites(link.context.fn, link.context.member).map((write) => ({ ...write, context: true })));
     const contextual = link.context !== undefined;
     if (link.decoration !== undefined) {
       unknown.push({ description: `decorator '${link.decoration}' is registered in another file`, span: spanOf(link.node), decoration: link.decoration });

@@ -12,6 +12,7 @@ import { cachedPattern, compileRoutePattern, matches, type Wildcard } from '../u
 import { Allowance, budgetOf, type AnalysisWork } from './budget';
 import { fileNodes } from './walk';
 import { VOCABULARY } from './framework-models';
+import { rootValueServings, type RootValueServing } from './root-values';
 import type { RouteFramework, RouteObjectShape, SchemaBuilder } from '../models/framework-model';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
@@ -43,9 +44,10 @@ export interface ChainLink {
   decoration?: string;
   /**
    * A builder of the per-request context a schema's resolvers read (Apollo's `context` option): what it returns is
-   * what they find on their context. Set to the builder itself when it is in this file.
+   * what they find on their context. Set to the builder itself when it is in this file; `member` names the member of
+   * what it returns that is the context, when the builder returns a server's options (`graphqlHTTP((req) => ({ context }))`).
    */
-  context?: { fn?: TSESTree.FunctionLike };
+  context?: { fn?: TSESTree.FunctionLike; member?: string };
 }
 
 export interface Route {
@@ -631,6 +633,7 @@ class RouteDiscovery {
     this.recordDecorations(collected.memberCalls);
     if (this.decorated.size > 0) this.sortedMemberCalls = [...collected.memberCalls].sort((a, b) => a.range[0] - b.range[0]);
     for (const property of collected.resolverOperations) this.resolverMapReceiver(property.parent as TSESTree.ObjectExpression, 0);
+    for (const serving of rootValueServings(this.sourceCode)) this.rootValueReceiver(serving);
     for (const call of collected.allCalls) if (call.type === AST_NODE_TYPES.CallExpression && isProcedureRouterCall(call)) this.procedureRouterReceiver(call, 0);
     // Chained registrations (`app.use(a).use(b)`) nest the later call outside the earlier one; their
     // property names are in the order they run.
@@ -796,7 +799,16 @@ class RouteDiscovery {
       path = literalPath;
       handlerArgs = args.slice(pathIndex + 1);
     }
-    const links = handlerArgs.flatMap((arg) => this.linksOfHandlerArg(arg));
+    const links: ChainLink[] = [];
+    for (const arg of handlerArgs) {
+      // `app.all('/graphql', createHandler({ schema, rootValue }))`: a schema served at the route's path.
+      const served = this.servedSchema(arg);
+      if (served && !('external' in served.target)) {
+        this.addMount(found.receiver, served.target, path, [...links, ...served.context], call);
+        return;
+      }
+      links.push(...this.linksOfHandlerArg(arg));
+    }
     if (links.length === 0) return;
     found.receiver.routes.push({ order: this.order++, method, path, node: call, links });
   }
@@ -1282,6 +1294,8 @@ class RouteDiscovery {
   private servedSchema(arg: TSESTree.Node): { target: Receiver | { external: ImportRef }; context: ChainLink[] } | undefined {
     const call = unwrap(arg);
     if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const serving = this.rootServing(call);
+    if (serving) return { target: this.rootValueReceiver(serving), context: [] };
     const callee = unwrap(call.callee);
     const server = callee.type === AST_NODE_TYPES.Identifier ? RESOLVER_ROUTES.servers.get(callee.name) : undefined;
     const argument = server ? call.arguments[server.instanceArgument] : undefined;
@@ -1309,6 +1323,44 @@ class RouteDiscovery {
     if (bare.type === AST_NODE_TYPES.CallExpression && isProcedureRouterCall(bare)) return this.procedureRouterReceiver(bare, 0);
     const builder = schemaBuilderOf(bare);
     return builder ? this.schemaReceiver(bare, builder, 0) : undefined;
+  }
+
+  // ---- root values (express-graphql, graphql-http) -------------------------------------------------
+
+  private servingsByCall: Map<TSESTree.CallExpression, RootValueServing> | undefined;
+
+  private rootServing(call: TSESTree.CallExpression): RootValueServing | undefined {
+    this.servingsByCall ??= new Map(rootValueServings(this.sourceCode).map((serving) => [serving.call, serving]));
+    return this.servingsByCall.get(call);
+  }
+
+  /**
+   * `graphqlHTTP({ schema, rootValue: root, context })` as a router: each root function is a route of the endpoint it
+   * is served at, named by the operation type the schema gives its field. The context builder runs before each.
+   */
+  private rootValueReceiver(serving: RootValueServing): Receiver {
+    const key = bindingKey(serving.call);
+    const existing = this.receivers.get(key);
+    if (existing) return existing;
+    const receiver = this.receiverByKey(key, serving.server.framework, true, false);
+    const context = this.rootContextLinks(serving);
+    for (const field of serving.fields) {
+      const type = serving.operationTypes.get(field.name);
+      const operation = type !== undefined ? `${type}.${field.name}` : field.name;
+      receiver.routes.push({ order: this.order++, method: RESOLVER_ROUTES.method, path: '', node: field.property, links: [...context, this.linkOf(field.property.value)], operation });
+    }
+    return receiver;
+  }
+
+  /** The context option as a chain link; built per request with the options, it is the `context` member of what their builder returns. */
+  private rootContextLinks(serving: RootValueServing): ChainLink[] {
+    const { context, optionsBuilder } = serving;
+    if (!context) return [];
+    const bare = unwrap(context);
+    if (optionsBuilder && !isFunctionNode(bare) && !this.localFunction(bare) && !this.importOf(bare)) {
+      return [{ node: optionsBuilder, ranges: [optionsBuilder.range], context: { fn: optionsBuilder, member: serving.server.contextOption! } }];
+    }
+    return [this.contextLink(context)];
   }
 
   // ---- procedure routers (tRPC) ---------------------------------------------------------------------

@@ -331,6 +331,32 @@ export interface SchemaServer {
   standalone?: boolean;
 }
 
+/**
+ * Servers that take a schema and a root object whose functions resolve the schema's fields (express-graphql's
+ * `graphqlHTTP({ schema, rootValue })`, graphql-http's `createHandler`): graphql-js calls each root function with
+ * `(args, context, info)`, the client's arguments first.
+ */
+export interface RootValueResolvers {
+  /** Which parameter of a root function holds the client's arguments and which the context. */
+  argumentsParameter: number;
+  contextParameter: number;
+  servers: readonly RootValueServer[];
+}
+
+export interface RootValueServer {
+  /** The function that serves the schema, imported from one of `packages` (a local function of that name is not it). */
+  name: string;
+  packages: readonly string[];
+  /** The option of its first argument that holds the root object. */
+  rootOption: string;
+  /** The option that holds the context: a function of the request that builds it, or (when the options are built per request) the value. */
+  contextOption?: string;
+  /** Given no context, the root functions get the request itself as their context (express-graphql). */
+  requestIsDefaultContext?: boolean;
+  /** The first argument may be a function of the request that returns the options. */
+  optionsPerRequest?: boolean;
+}
+
 /** RPC procedures whose resolvers take one options object (tRPC's `.query(({ ctx, input }) => …)`). */
 export interface ProcedureResolvers {
   /** The methods that take a resolver (`query`, `mutation`). */
@@ -369,6 +395,7 @@ export interface FrameworkModel {
   decoratedControllers?: Decorators;
   fileRoutes?: FileRoutes;
   resolvers?: ResolverMaps;
+  rootValues?: RootValueResolvers;
   procedures?: ProcedureResolvers;
   /** Error codes that deny a request when thrown (`new TRPCError({ code: 'FORBIDDEN' })`). */
   denyCodes?: readonly string[];

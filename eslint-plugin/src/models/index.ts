@@ -8,9 +8,11 @@ import awsLambda from './aws-lambda';
 import cloudflareWorkers from './cloudflare-workers';
 import conventions from './conventions';
 import express from './express';
+import expressGraphql from './express-graphql';
 import fastify from './fastify';
 import fetchApi from './fetch';
 import graphql from './graphql';
+import graphqlHttp from './graphql-http';
 import hapi from './hapi';
 import hono from './hono';
 import inversifyExpressUtils from './inversify-express-utils';
@@ -28,9 +30,11 @@ export const FRAMEWORK_MODELS: readonly FrameworkModel[] = [
   awsLambda,
   cloudflareWorkers,
   express,
+  expressGraphql,
   fastify,
   fetchApi,
   graphql,
+  graphqlHttp,
   hapi,
   hono,
   inversifyExpressUtils,
