@@ -128,6 +128,8 @@ class DecisionFinder {
     for (const condition of this.index.conditions) this.condition(condition);
     for (const guard of this.index.guardExpressions) this.guardExpression(guard);
     for (const statement of this.index.returns) this.guardReturn(statement);
+    // `rule()((parent, args, ctx) => ctx.user.role === 'admin')`: an arrow's result is its return.
+    for (const fn of this.index.functions) if (fn.body.type !== AST_NODE_TYPES.BlockStatement && this.index.isPermissionRule(fn)) this.guardResult(fn.body, fn);
     for (const call of this.index.calls) {
       this.authorizationCall(call);
       this.sqlCall(call);
@@ -177,10 +179,16 @@ class DecisionFinder {
   /** `return role === 'admin'` in a guard (`canActivate`, `isAdmin`) that the file never calls itself. */
   private guardReturn(node: TSESTree.ReturnStatement): void {
     const fn = this.index.functionContaining(node);
-    if (!node.argument || !fn || !this.isGuardFunction(fn) || this.index.callSitesOf(fn).length > 0) return;
-    const argument = unwrap(node.argument);
+    if (node.argument && fn) this.guardResult(node.argument, fn);
+  }
+
+  private guardResult(result: TSESTree.Node, fn: FunctionNode): void {
+    if (!this.isGuardFunction(fn) || this.index.callSitesOf(fn).length > 0) return;
+    const argument = unwrap(result);
     if (!isTestExpression(argument)) return;
-    const operands = this.operandsOf(argument, fn);
+    // `return ctx.user !== null` in a permission rule tests that the caller is there, as `!!ctx.user` does.
+    const presence = argument.type === AST_NODE_TYPES.BinaryExpression && isPresenceTest(argument) && this.index.isPermissionRule(fn);
+    const operands = this.operandsOf(presence ? presentSide(argument) : argument, fn);
     if (operands.length > 0) this.decisions.push({ kind: 'condition', node: argument, fn, operands });
   }
 
@@ -201,7 +209,7 @@ class DecisionFinder {
 
   private isGuardFunction(fn: FunctionNode | null): boolean {
     const name = fn ? functionName(fn) : undefined;
-    return !!name && GUARD_FUNCTION.test(name);
+    return (!!name && GUARD_FUNCTION.test(name)) || (!!fn && this.index.isPermissionRule(fn));
   }
 
   private namesSayAuthorization(tests: readonly (TSESTree.Node | null)[], operands: readonly DecisionOperand[]): boolean {
@@ -757,6 +765,13 @@ function isPresenceTest(node: TSESTree.BinaryExpression): boolean {
     );
   };
   return node.left.type !== AST_NODE_TYPES.PrivateIdentifier && (isNothing(node.left) || isNothing(node.right));
+}
+
+/** The side of `x !== null` that is not nothing. */
+function presentSide(node: TSESTree.BinaryExpression): TSESTree.Node {
+  const left = unwrap(node.left as TSESTree.Node);
+  const nothing = (left.type === AST_NODE_TYPES.Literal && left.value === null) || (left.type === AST_NODE_TYPES.Identifier && left.name === 'undefined') || left.type === AST_NODE_TYPES.UnaryExpression;
+  return nothing ? node.right : left;
 }
 
 function isTestExpression(node: TSESTree.Node): boolean {

@@ -7,6 +7,8 @@ import { calleeName, isFunctionNode, propertyKeyName, staticString, unwrap } fro
 import { fileNodes } from './walk';
 import { isTokenLibraryModule } from './library-models';
 import { rootResolverOf, type RootContext } from './root-values';
+import { isCombinedResolver } from './combined-resolvers';
+import { isPermissionRule } from './permission-layers';
 
 type Variable = Scope.Variable;
 
@@ -256,13 +258,20 @@ export class FileIndex {
     );
   }
 
-  /** A field resolver inside `{ Query: { … } }`, `{ Mutation: { … } }` or `{ Subscription: { … } }`. */
+  /**
+   * A field resolver inside `{ Query: { … } }`, `{ Mutation: { … } }` or `{ Subscription: { … } }`, a function that
+   * a resolver combination runs (`combineResolvers(isAuthenticated, resolve)`), guards included, or a permission rule.
+   */
   isGraphqlResolver(fn: FunctionNode): boolean {
     const property = fn.parent?.type === AST_NODE_TYPES.Property ? fn.parent : undefined;
     const operation = property?.parent?.parent;
-    if (!property || operation?.type !== AST_NODE_TYPES.Property) return false;
-    const name = propertyKeyName(operation);
-    return name !== undefined && RESOLVER_OPERATIONS.has(name);
+    const name = property && operation?.type === AST_NODE_TYPES.Property ? propertyKeyName(operation) : undefined;
+    return (name !== undefined && RESOLVER_OPERATIONS.has(name)) || isCombinedResolver(this.sourceCode, fn) || this.isPermissionRule(fn);
+  }
+
+  /** The function of a permission rule (`rule()((parent, args, ctx) => …)`): what it returns allows or denies. */
+  isPermissionRule(fn: FunctionNode): boolean {
+    return isPermissionRule(this.sourceCode, fn);
   }
 
   /** A function of a root object a GraphQL server is given (`graphqlHTTP({ rootValue })`): its parameters and context. */

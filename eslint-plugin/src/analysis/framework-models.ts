@@ -19,6 +19,8 @@ import type {
   ProcedureResolvers,
   ResolverMaps,
   RootValueServer,
+  ResolverCombiners,
+  PermissionLayers,
   RouteObjectShape,
   SchemaBuilder,
   SchemaServer,
@@ -168,6 +170,10 @@ export interface RoutingVocabulary {
   };
   /** Servers of a schema with a root object of resolvers (express-graphql), by function name, with the parameters of those resolvers. */
   rootValueServers: ReadonlyMap<string, readonly RootServer[]>;
+  /** Functions that run resolvers in turn, the leading ones as guards (`combineResolvers`). */
+  resolverCombiners: readonly ResolverCombiners[];
+  /** Layers of rules applied to a schema's fields (`shield`, `applyMiddleware`). */
+  permissionLayers: readonly PermissionLayers[];
   /** Procedure routers (tRPC): what makes one, how its procedures are called, and which framework they are graded as. */
   procedureRoutes: {
     framework: RouteFramework | undefined;
@@ -359,6 +365,8 @@ function emptyRouting(): Mutable<RoutingVocabulary> {
     verifierHints: new Map(),
     resolverRoutes: { framework: 'graphql', method: 'POST', builders: new Map(), servers: new Map() },
     rootValueServers: new Map(),
+    resolverCombiners: [],
+    permissionLayers: [],
     procedureRoutes: { framework: undefined, routerFactories: new Set(), routeMethods: new Map(), builders: new NameSet(), middlewareMethods: new Set() },
   };
 }
@@ -370,6 +378,8 @@ function addRouting(into: Mutable<RoutingVocabulary>, model: FrameworkModel): vo
   if (framework && model.fileRoutes) into.fileRoutes = [...into.fileRoutes, { ...model.fileRoutes, framework }];
   if (framework && model.resolvers) addResolverRoutes(into, model.resolvers, framework);
   if (framework && model.rootValues) addRootValueServers(into, model.rootValues, framework);
+  if (model.resolverCombiners) into.resolverCombiners = [...into.resolverCombiners, model.resolverCombiners];
+  if (model.permissionLayers) into.permissionLayers = [...into.permissionLayers, model.permissionLayers];
   if (framework && model.procedures?.routeMethods) addProcedureRoutes(into, model.procedures, framework);
   const routing = model.routing;
   if (!routing) return;

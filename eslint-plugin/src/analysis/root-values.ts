@@ -8,7 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../util/find-variable';
 import { VOCABULARY, type RootServer } from './framework-models';
-import { requiredModule } from './library-models';
+import { isFromPackages, packageOf } from './package-of';
 import { isFunctionNode, memberName, propertyKeyName, staticString, unwrap } from './syntax';
 import type { FunctionNode } from './types';
 import { fileNodes } from './walk';
@@ -84,8 +84,8 @@ function servingOf(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpressio
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
   const candidates = name !== undefined ? ROOT_SERVERS.get(name) : undefined;
   if (!candidates) return undefined;
-  const module = moduleOf(sourceCode, callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : callee);
-  const server = module !== undefined ? candidates.find((candidate) => candidate.packages.some((pkg) => module === pkg || module.startsWith(`${pkg}/`))) : undefined;
+  const module = packageOf(sourceCode, callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee);
+  const server = candidates.find((candidate) => isFromPackages(module, candidate.packages));
   const first = call.arguments[0];
   if (!server || !first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
   let optionsBuilder: FunctionNode | undefined;
@@ -109,15 +109,6 @@ function servingOf(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpressio
     ...(optionsBuilder ? { optionsBuilder } : {}),
     operationTypes: schema ? schemaOperationTypes(sourceCode, schema) : new Map(),
   };
-}
-
-/** The package an identifier is imported or required from (`import { graphqlHTTP } from 'express-graphql'`). */
-function moduleOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): string | undefined {
-  if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const def = findVariable(sourceCode.getScope(node), node.name)?.defs[0];
-  if (def?.type === 'ImportBinding' && def.parent?.type === AST_NODE_TYPES.ImportDeclaration) return def.parent.source.value;
-  if (def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) return requiredModule(def.node.init)?.module;
-  return undefined;
 }
 
 /** The object literal an expression is, or a same-file variable holds. */

@@ -13,6 +13,9 @@ import { Allowance, budgetOf, type AnalysisWork } from './budget';
 import { fileNodes } from './walk';
 import { VOCABULARY } from './framework-models';
 import { rootValueServings, type RootValueServing } from './root-values';
+import { packageOf } from './package-of';
+import { combinedParts } from './combined-resolvers';
+import { appliedLayers, gatesFor, isPermissionMap, type PermissionGates } from './permission-layers';
 import type { RouteFramework, RouteObjectShape, SchemaBuilder } from '../models/framework-model';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
@@ -392,6 +395,8 @@ interface Mount {
   order: number;
   prefix: string;
   chain: ChainLink[];
+  /** Rules a permission layer runs before the child's resolvers, by operation (`applyMiddleware(schema, shield(…))`). */
+  gates?: PermissionGates;
   child: Receiver;
   /** The registration that mounts the child. */
   node: TSESTree.Node;
@@ -632,7 +637,11 @@ class RouteDiscovery {
     this.sortedCalls = collected.plainCalls;
     this.recordDecorations(collected.memberCalls);
     if (this.decorated.size > 0) this.sortedMemberCalls = [...collected.memberCalls].sort((a, b) => a.range[0] - b.range[0]);
-    for (const property of collected.resolverOperations) this.resolverMapReceiver(property.parent as TSESTree.ObjectExpression, 0);
+    for (const property of collected.resolverOperations) {
+      const map = property.parent as TSESTree.ObjectExpression;
+      // `shield({ Query: { report: isAdmin } })` maps fields to rules, not to resolvers.
+      if (!isPermissionMap(this.sourceCode, map)) this.resolverMapReceiver(map, 0);
+    }
     for (const serving of rootValueServings(this.sourceCode)) this.rootValueReceiver(serving);
     for (const call of collected.allCalls) if (call.type === AST_NODE_TYPES.CallExpression && isProcedureRouterCall(call)) this.procedureRouterReceiver(call, 0);
     // Chained registrations (`app.use(a).use(b)`) nest the later call outside the earlier one; their
@@ -1039,15 +1048,7 @@ class RouteDiscovery {
 
   /** The package an identifier is imported or required from (`import autoload from '@fastify/autoload'`). */
   private packageOf(node: TSESTree.Node): string | undefined {
-    if (node.type === AST_NODE_TYPES.CallExpression && calleeIsRequire(node)) return staticString(node.arguments[0]);
-    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const def = findVariable(this.sourceCode.getScope(node), node.name)?.defs[0];
-    if (def?.type === 'ImportBinding' && def.parent?.type === AST_NODE_TYPES.ImportDeclaration) return def.parent.source.value;
-    if (def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
-      const init = unwrap(def.node.init);
-      if (init.type === AST_NODE_TYPES.CallExpression && calleeIsRequire(init)) return staticString(init.arguments[0]);
-    }
-    return undefined;
+    return packageOf(this.sourceCode, node);
   }
 
   /** Koa router's `router.prefix('/api')`. */
@@ -1099,10 +1100,10 @@ class RouteDiscovery {
     return variable ? `var:${variable.defs[0]?.name.range[0] ?? identifier.name}` : `name:${identifier.name}`;
   }
 
-  private addMount(parent: Receiver, child: Receiver, prefix: string, links: ChainLink[], node: TSESTree.Node): void {
+  private addMount(parent: Receiver, child: Receiver, prefix: string, links: ChainLink[], node: TSESTree.Node, gates?: PermissionGates): void {
     if (child === parent) return;
     child.mountedInFile = true;
-    parent.mounts.push({ order: this.order++, prefix, chain: [...links], child, node });
+    parent.mounts.push({ order: this.order++, prefix, chain: [...links], ...(gates && gates.size > 0 ? { gates } : {}), child, node });
   }
 
   /**
@@ -1200,7 +1201,7 @@ class RouteDiscovery {
       }
       const name = propertyKeyName(field);
       if (name === undefined) continue;
-      receiver.routes.push({ order: this.order++, method: RESOLVER_ROUTES.method, path: '', node: field, links: [this.linkOf(field.value as TSESTree.Node)], operation: `${operation}.${name}` });
+      receiver.routes.push({ order: this.order++, method: RESOLVER_ROUTES.method, path: '', node: field, links: this.resolverLinks(field.value as TSESTree.Node, depth + 1), operation: `${operation}.${name}` });
     }
   }
 
@@ -1209,17 +1210,23 @@ class RouteDiscovery {
    * member of one (`invoiceResolvers.Query`), an array or merge of them (`mergeResolvers([a, b])`), a schema built
    * from them. `chain` is what runs before them (the context builder of a server).
    */
-  private addResolverSource(receiver: Receiver, node: TSESTree.Node, depth: number, chain: readonly ChainLink[] = []): void {
+  private addResolverSource(receiver: Receiver, node: TSESTree.Node, depth: number, chain: readonly ChainLink[] = [], gates?: PermissionGates): void {
     if (depth > MAX_RESOLVER_DEPTH) return;
     const bare = unwrap(node);
-    const next = (inner: TSESTree.Node) => this.addResolverSource(receiver, inner.type === AST_NODE_TYPES.SpreadElement ? inner.argument : inner, depth + 1, chain);
+    const next = (inner: TSESTree.Node) => this.addResolverSource(receiver, inner.type === AST_NODE_TYPES.SpreadElement ? inner.argument : inner, depth + 1, chain, gates);
+    // `applyMiddleware(schema, permissions)`: the schema's fields run the rules the layers give them first.
+    const applied = appliedLayers(this.sourceCode, bare);
+    if (applied) {
+      this.addResolverSource(receiver, applied.schema, depth + 1, chain, mergeGates(gates, applied.gates));
+      return;
+    }
     if (bare.type === AST_NODE_TYPES.MemberExpression) {
       next(bare.object);
     } else if (bare.type === AST_NODE_TYPES.ArrayExpression) {
       for (const element of bare.elements) if (element) next(element);
     } else if (bare.type === AST_NODE_TYPES.ObjectExpression) {
       if (isResolverMap(bare)) {
-        this.mountResolvers(receiver, this.resolverMapReceiver(bare, depth + 1), chain, node);
+        this.mountResolvers(receiver, this.resolverMapReceiver(bare, depth + 1), chain, node, gates);
         return;
       }
       // `{ ...queries, ...mutations }`, `buildSubgraphSchema([{ typeDefs, resolvers }])`.
@@ -1229,7 +1236,7 @@ class RouteDiscovery {
       }
     } else if (bare.type === AST_NODE_TYPES.CallExpression || bare.type === AST_NODE_TYPES.NewExpression) {
       const builder = schemaBuilderOf(bare);
-      if (builder) this.mountResolvers(receiver, this.schemaReceiver(bare, builder, depth + 1), chain, node);
+      if (builder) this.mountResolvers(receiver, this.schemaReceiver(bare, builder, depth + 1), chain, node, gates);
       // `mergeResolvers([a, b])`, `merge({}, a, b)`, `Object.assign({}, a, b)`: the maps among its arguments.
       else for (const argument of bare.arguments) next(argument);
     } else if (bare.type === AST_NODE_TYPES.Identifier) {
@@ -1243,10 +1250,21 @@ class RouteDiscovery {
     }
   }
 
-  private mountResolvers(receiver: Receiver, child: Receiver, chain: readonly ChainLink[], node: TSESTree.Node): void {
+  /**
+   * A field's resolver as chain links: `combineResolvers(isAuthenticated, isAdmin, resolve)` runs its guards first,
+   * like middleware, through same-file combinations it names (`const isAdmin = combineResolvers(isAuthenticated, …)`).
+   */
+  private resolverLinks(node: TSESTree.Node, depth: number): ChainLink[] {
+    const bare = unwrap(node);
+    const declared = bare.type === AST_NODE_TYPES.Identifier && !this.importOf(bare) ? this.declarationOf(bare) : undefined;
+    const parts = depth <= MAX_RESOLVER_DEPTH ? combinedParts(this.sourceCode, declared ?? bare) : undefined;
+    return parts ? parts.flatMap((part) => this.resolverLinks(part, depth + 1)) : [this.linkOf(node)];
+  }
+
+  private mountResolvers(receiver: Receiver, child: Receiver, chain: readonly ChainLink[], node: TSESTree.Node, gates?: PermissionGates): void {
     // `Query: { ...a.Query }, Mutation: { ...a.Mutation }` mounts `a` once.
     if (child === receiver || receiver.mounts.some((mount) => mount.child === child)) return;
-    this.addMount(receiver, child, '', [...chain], node);
+    this.addMount(receiver, child, '', [...chain], node, gates);
   }
 
   private readonly importedResolverMounts = new Map<Receiver, Set<string>>();
@@ -1856,7 +1874,9 @@ class RouteDiscovery {
   private exportValue(name: string, value: TSESTree.Node, id?: TSESTree.Identifier): void {
     const bare = unwrap(value);
     this.exportRouteTable(name, bare);
-    if (bare.type === AST_NODE_TYPES.ObjectExpression && name === 'default') {
+    // `export default { Query: { … } }`, `module.exports = graphqlHTTP({ … })`: a router exported as it is made.
+    const made = bare.type === AST_NODE_TYPES.ObjectExpression || bare.type === AST_NODE_TYPES.CallExpression ? this.receivers.get(bindingKey(bare)) : undefined;
+    if (bare.type === AST_NODE_TYPES.ObjectExpression && name === 'default' && !made) {
       // `module.exports = { requireAuth, router }`.
       for (const property of bare.properties) {
         if (property.type !== AST_NODE_TYPES.Property || property.key.type !== AST_NODE_TYPES.Identifier) continue;
@@ -1880,7 +1900,7 @@ class RouteDiscovery {
         ? this.receiverOf(bare)?.receiver
         : koaRouter
           ? this.receivers.get(this.keyOf(koaRouter))
-          : undefined;
+          : made;
     if (receiver) receiver.exportedAs = name;
     // An exported plugin function: its first parameter is the instance its routes hang on.
     const fn = isFunctionNode(bare) ? bare : this.localFunction(bare);
@@ -1924,6 +1944,13 @@ class RouteDiscovery {
     if (bare.type === AST_NODE_TYPES.Identifier) {
       const declaration = this.declarationOf(bare);
       if (declaration) roots.push(declaration.range);
+    } else if (bare.type === AST_NODE_TYPES.CallExpression && combinedParts(this.sourceCode, bare)) {
+      // `export const isAdmin = combineResolvers(isAuthenticated, …)`: what another file's use of it runs.
+      for (const part of combinedParts(this.sourceCode, bare)!) {
+        const partBare = unwrap(part);
+        const declaration = partBare.type === AST_NODE_TYPES.Identifier ? this.declarationOf(partBare) : undefined;
+        if (declaration) roots.push(declaration.range);
+      }
     } else if (bare.type === AST_NODE_TYPES.CallExpression) {
       // A middleware factory (`requireRole('admin')`): the factory's body holds the middleware.
       const callee = unwrap(bare.callee);
@@ -2120,6 +2147,7 @@ class RouteDiscovery {
     exportedAs: string | undefined,
     out: Route[],
     visiting: Set<Receiver>,
+    gates?: PermissionGates,
   ): void {
     if (visiting.has(receiver)) return;
     visiting.add(receiver);
@@ -2127,12 +2155,13 @@ class RouteDiscovery {
       const path = joinPaths(prefix, route.path);
       const uses = receiver.uses.covering(route.path, route.order, route.node).flatMap((use) => use.links);
       const defaults = route.auth === 'default' ? receiver.defaultAuth.filter((set) => set.order < route.order).map((set) => set.link) : [];
+      const rules = gates && route.operation !== undefined ? gatesFor(gates, route.operation).map((rule) => this.linkOf(rule)) : [];
       out.push({
         framework: receiver.framework,
         method: route.method,
         path,
         node: route.node,
-        chain: [...inherited, ...uses, ...defaults, ...route.links],
+        chain: [...inherited, ...uses, ...defaults, ...rules, ...route.links],
         mountedElsewhere,
         ...(exportedAs !== undefined ? { exportedAs } : {}),
         ...(route.auth === 'default' && defaults.length === 0 ? { usesDefaultAuth: true } : {}),
@@ -2142,7 +2171,7 @@ class RouteDiscovery {
     for (const mount of receiver.mounts) {
       const uses = receiver.uses.covering(mount.prefix || '/', mount.order, mount.node).flatMap((use) => use.links);
       const childPrefix = joinPaths(prefix, mount.prefix, mount.child.prefix);
-      this.routesOf(mount.child, childPrefix, [...inherited, ...uses, ...mount.chain], mountedElsewhere, exportedAs, out, visiting);
+      this.routesOf(mount.child, childPrefix, [...inherited, ...uses, ...mount.chain], mountedElsewhere, exportedAs, out, visiting, mergeGates(gates, mount.gates));
     }
     visiting.delete(receiver);
   }
@@ -2643,6 +2672,15 @@ function bindingKey(node: TSESTree.Node): string {
   const declarator = top.parent;
   if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === top && declarator.id.type === AST_NODE_TYPES.Identifier) return `var:${declarator.id.range[0]}`;
   return `node:${node.range[0]}`;
+}
+
+/** Rules of two layers on the same fields: the outer layer's run first. */
+function mergeGates(outer: PermissionGates | undefined, inner: PermissionGates | undefined): PermissionGates | undefined {
+  if (!outer || outer.size === 0) return inner;
+  if (!inner || inner.size === 0) return outer;
+  const merged = new Map(outer);
+  for (const [key, rules] of inner) merged.set(key, [...(merged.get(key) ?? []), ...rules]);
+  return merged;
 }
 
 function isResolverMap(object: TSESTree.ObjectExpression): boolean {

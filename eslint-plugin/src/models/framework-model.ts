@@ -357,6 +357,32 @@ export interface RootValueServer {
   optionsPerRequest?: boolean;
 }
 
+/**
+ * Functions that run field resolvers one after another, the leading ones as guards of the last (graphql-resolvers'
+ * `combineResolvers(isAuthenticated, isAdmin, resolve)`): a guard returns `pass` to let the next one run, or an error.
+ */
+export interface ResolverCombiners {
+  packages: readonly string[];
+  combiners: readonly string[];
+  /** The export a guard returns to let the next resolver run (`skip`): a function that returns it is a guard. */
+  pass?: string;
+}
+
+/** Permission layers that wrap a schema's resolvers with rules by type and field (graphql-shield). */
+export interface PermissionLayers {
+  packages: readonly string[];
+  /** `shield({ Query: { report: isAdmin }, Mutation: { '*': isAuthenticated } })`: a layer from a map of rules. */
+  layers: readonly string[];
+  /** `rule()((parent, args, ctx) => …)`: a rule whose function decides with the resolver's parameters. */
+  ruleFactories: readonly string[];
+  /** `and(isAuthenticated, isAdmin)`: rules made of rules, each of which may run. */
+  combinators: readonly string[];
+  /** `applyMiddleware(schema, permissions)`: applies layers to a schema. */
+  appliers: readonly string[];
+  /** The key that stands for every field of a type (`'*'`); a type's rule given for the type applies to all its fields. */
+  wildcard: string;
+}
+
 /** RPC procedures whose resolvers take one options object (tRPC's `.query(({ ctx, input }) => …)`). */
 export interface ProcedureResolvers {
   /** The methods that take a resolver (`query`, `mutation`). */
@@ -396,6 +422,8 @@ export interface FrameworkModel {
   fileRoutes?: FileRoutes;
   resolvers?: ResolverMaps;
   rootValues?: RootValueResolvers;
+  resolverCombiners?: ResolverCombiners;
+  permissionLayers?: PermissionLayers;
   procedures?: ProcedureResolvers;
   /** Error codes that deny a request when thrown (`new TRPCError({ code: 'FORBIDDEN' })`). */
   denyCodes?: readonly string[];

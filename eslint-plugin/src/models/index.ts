@@ -13,6 +13,8 @@ import fastify from './fastify';
 import fetchApi from './fetch';
 import graphql from './graphql';
 import graphqlHttp from './graphql-http';
+import graphqlResolvers from './graphql-resolvers';
+import graphqlShield from './graphql-shield';
 import hapi from './hapi';
 import hono from './hono';
 import inversifyExpressUtils from './inversify-express-utils';
@@ -35,6 +37,8 @@ export const FRAMEWORK_MODELS: readonly FrameworkModel[] = [
   fetchApi,
   graphql,
   graphqlHttp,
+  graphqlResolvers,
+  graphqlShield,
   hapi,
   hono,
   inversifyExpressUtils,

@@ -864,6 +864,8 @@ const RESOLVER_HINTS: readonly { before: '' | '.'; word: string; then: readonly 
   ...[...VOCABULARY.request.resolverOperations].map((word) => ({ before: '' as const, word, then: [':'] })),
   ...VOCABULARY.request.procedures.flatMap((procedure) => [...procedure.methods].map((word) => ({ before: '.' as const, word, then: ['('] }))),
   ...[...VOCABULARY.routing.procedureRoutes.routerFactories].map((word) => ({ before: '' as const, word, then: ['(', '{'] })),
+  // A file that only serves a schema (`startStandaloneServer(server, { context })`, `graphqlHTTP({ rootValue })`).
+  ...[...VOCABULARY.routing.resolverRoutes.servers.keys(), ...VOCABULARY.routing.rootValueServers.keys()].map((word) => ({ before: '' as const, word, then: ['('] })),
 ];
 
 /** Whether a file's text says it may register, mount or guard routes: the files linking reads first. */
@@ -894,7 +896,9 @@ function settleWrites(facts: ChainFacts): { facts: ChainFacts; writes: Map<strin
     if (decision.trust === 'pending') {
       if (!written) return decision.verifiedUnlessWritten ? [{ ...decision, trust: 'verified', description: `decision on verified claim '${decision.claim ?? decision.prop ?? ''}'` }] : [];
       const trust = written === 'server' ? 'verified' : written;
-      return [{ ...decision, trust, description: `${decision.description}, which the chain's middleware sets ${WRITTEN_FROM[written]}` }];
+      // `context.me.role` set from verified claims decides on the claim `role`, as a role gate on the route.
+      const claim = decision.claim ?? (trust === 'verified' && decision.prop !== undefined ? decision.prop.slice(decision.prop.lastIndexOf('.') + 1) : undefined);
+      return [{ ...decision, trust, ...(claim !== undefined ? { claim } : {}), description: `${decision.description}, which the chain's middleware sets ${WRITTEN_FROM[written]}` }];
     }
     if (decision.trust === 'untrusted' && (written === 'verified' || written === 'server')) {
       return [{ ...decision, trust: 'verified', description: `decision on ${decision.prop}, which the chain's middleware sets ${WRITTEN_FROM[written]}` }];
