@@ -170,6 +170,8 @@ export interface RoutingVocabulary {
   };
   /** Servers of a schema with a root object of resolvers (express-graphql), by function name, with the parameters of those resolvers. */
   rootValueServers: ReadonlyMap<string, readonly RootServer[]>;
+  /** Calls that build a schema from SDL for root-value servers (`buildSchema`). */
+  sdlSchemaBuilders: ReadonlySet<string>;
   /** Functions that run resolvers in turn, the leading ones as guards (`combineResolvers`). */
   resolverCombiners: readonly ResolverCombiners[];
   /** Layers of rules applied to a schema's fields (`shield`, `applyMiddleware`). */
@@ -365,6 +367,7 @@ function emptyRouting(): Mutable<RoutingVocabulary> {
     verifierHints: new Map(),
     resolverRoutes: { framework: 'graphql', method: 'POST', builders: new Map(), servers: new Map() },
     rootValueServers: new Map(),
+    sdlSchemaBuilders: new Set(),
     resolverCombiners: [],
     permissionLayers: [],
     procedureRoutes: { framework: undefined, routerFactories: new Set(), routeMethods: new Map(), builders: new NameSet(), middlewareMethods: new Set() },
@@ -438,6 +441,7 @@ function addResolverRoutes(into: Mutable<RoutingVocabulary>, resolvers: Resolver
 }
 
 function addRootValueServers(into: Mutable<RoutingVocabulary>, roots: NonNullable<FrameworkModel['rootValues']>, framework: RouteFramework): void {
+  for (const name of roots.schemaBuilders ?? []) into.sdlSchemaBuilders.add(name);
   for (const server of roots.servers) {
     const entry: RootServer = { ...server, framework, argumentsParameter: roots.argumentsParameter, contextParameter: roots.contextParameter };
     into.rootValueServers.set(server.name, [...(into.rootValueServers.get(server.name) ?? []), entry]);

@@ -9,12 +9,13 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../util/find-variable';
 import { VOCABULARY, type RootServer } from './framework-models';
 import { isFromPackages, packageOf } from './package-of';
-import { isFunctionNode, memberName, propertyKeyName, staticString, unwrap } from './syntax';
+import { calleeName, isFunctionNode, memberName, propertyKeyName, staticString, unwrap } from './syntax';
 import type { FunctionNode } from './types';
 import { fileNodes } from './walk';
 
 const ROOT_SERVERS = VOCABULARY.routing.rootValueServers;
 const OPERATION_TYPES = VOCABULARY.request.resolverOperations;
+const SDL_BUILDERS = VOCABULARY.routing.sdlSchemaBuilders;
 /** How many variables and spreads deep a root object or an options object is followed. */
 const MAX_DEPTH = 8;
 
@@ -35,6 +36,8 @@ export interface RootValueServing {
   optionsBuilder?: FunctionNode;
   /** The root operation type of each field, as the schema this file builds with `buildSchema` declares it. */
   operationTypes: ReadonlyMap<string, string>;
+  /** The schema option's value (an import whose SDL, in its own file, names the fields' types). */
+  schema?: TSESTree.Node;
 }
 
 /** What a root function's context is: the request, what a builder made, or nothing the code gives. */
@@ -108,6 +111,7 @@ function servingOf(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpressio
     ...(context ? { context } : {}),
     ...(optionsBuilder ? { optionsBuilder } : {}),
     operationTypes: schema ? schemaOperationTypes(sourceCode, schema) : new Map(),
+    ...(schema ? { schema } : {}),
   };
 }
 
@@ -160,14 +164,14 @@ function fieldsOf(sourceCode: TSESLint.SourceCode, object: TSESTree.ObjectExpres
 }
 
 /** `schema: buildSchema(`type Query { invoice(id: ID!): Invoice }`)`, through same-file variables: each root field's operation type. */
-function schemaOperationTypes(sourceCode: TSESLint.SourceCode, schema: TSESTree.Node): Map<string, string> {
+export function schemaOperationTypes(sourceCode: TSESLint.SourceCode, schema: TSESTree.Node): Map<string, string> {
   let current = unwrap(schema);
   for (let depth = 0; depth < MAX_DEPTH && current.type === AST_NODE_TYPES.Identifier; depth++) {
     const init = initOf(sourceCode, current);
     if (!init) break;
     current = unwrap(init);
   }
-  if (current.type !== AST_NODE_TYPES.CallExpression) return new Map();
+  if (current.type !== AST_NODE_TYPES.CallExpression || !SDL_BUILDERS.has(calleeName(current) ?? '')) return new Map();
   let source: TSESTree.Node | undefined = current.arguments[0];
   for (let depth = 0; depth < MAX_DEPTH && source && unwrap(source).type === AST_NODE_TYPES.Identifier; depth++) source = initOf(sourceCode, unwrap(source) as TSESTree.Identifier);
   const text = staticString(source);

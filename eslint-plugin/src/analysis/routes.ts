@@ -79,6 +79,8 @@ export interface Route {
   authOutsideCode?: boolean;
   /** Where one endpoint serves many operations (GraphQL): the operation, `Query.invoice`. */
   operation?: string;
+  /** A root-value field whose type the schema imported from another file declares: that schema (`invoice` → `Query.invoice`). */
+  operationSchema?: ImportRef;
 }
 
 /** A route object's own authentication setting: opted out, the server's default, or a strategy it names. */
@@ -412,7 +414,7 @@ interface Receiver {
   exportedAs?: string;
   uses: UseIndex;
   mounts: Mount[];
-  routes: { order: number; method: string; path: string; node: TSESTree.Node; links: ChainLink[]; auth?: RouteAuth; operation?: string }[];
+  routes: { order: number; method: string; path: string; node: TSESTree.Node; links: ChainLink[]; auth?: RouteAuth; operation?: string; operationSchema?: ImportRef }[];
   /** Default authentication set on this instance, in registration order. */
   defaultAuth: { order: number; link: ChainLink }[];
   mountedInFile: boolean;
@@ -1362,10 +1364,12 @@ class RouteDiscovery {
     if (existing) return existing;
     const receiver = this.receiverByKey(key, serving.server.framework, true, false);
     const context = this.rootContextLinks(serving);
+    const schema = serving.schema ? this.importOf(unwrap(serving.schema)) : undefined;
     for (const field of serving.fields) {
       const type = serving.operationTypes.get(field.name);
       const operation = type !== undefined ? `${type}.${field.name}` : field.name;
-      receiver.routes.push({ order: this.order++, method: RESOLVER_ROUTES.method, path: '', node: field.property, links: [...context, this.linkOf(field.property.value)], operation });
+      const links = [...context, this.linkOf(field.property.value)];
+      receiver.routes.push({ order: this.order++, method: RESOLVER_ROUTES.method, path: '', node: field.property, links, operation, ...(type === undefined && schema ? { operationSchema: schema } : {}) });
     }
     return receiver;
   }
@@ -2166,6 +2170,7 @@ class RouteDiscovery {
         ...(exportedAs !== undefined ? { exportedAs } : {}),
         ...(route.auth === 'default' && defaults.length === 0 ? { usesDefaultAuth: true } : {}),
         ...(route.operation !== undefined ? { operation: route.operation } : {}),
+        ...(route.operationSchema ? { operationSchema: route.operationSchema } : {}),
       });
     }
     for (const mount of receiver.mounts) {

@@ -17,6 +17,7 @@ import type { AutoloadFolder, ChainLink, Framework, ImportRef, NestGlobalPrefix,
 import type { ModelSummary } from './schemas';
 import type { ParamFacts } from './service-facts';
 import { portableConstantOf, type PortableConstant } from './static-values';
+import { schemaOperationTypes } from './root-values';
 
 export interface RouteSummary {
   framework: Framework;
@@ -42,6 +43,8 @@ export interface RouteSummary {
   authOutsideCode?: boolean;
   /** Where one endpoint serves many operations (GraphQL): the operation, `Query.invoice`. */
   operation?: string;
+  /** A root-value field named by its field alone: the imported schema whose SDL gives its type (see ExportSummary.sdlTypes). */
+  operationSchema?: ImportRef;
 }
 
 export interface ExportSummary {
@@ -64,6 +67,8 @@ export interface ExportSummary {
   hookExemptions?: readonly string[];
   /** The string constants the export holds (a config module's secrets and their literal fallbacks). */
   constant?: PortableConstant;
+  /** A schema built from SDL (`buildSchema(`type Query { invoice: Invoice }`)`): the root operation type of each field. */
+  sdlTypes?: Readonly<Record<string, string>>;
   /**
    * The export is what a library call returns, or a member of it (`export const { auth } = NextAuth(config)`: member
    * `auth` of a call of next-auth's default export); its facts and returns are what the library's model says.
@@ -134,6 +139,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     ...(route.usesDefaultAuth ? { usesDefaultAuth: true } : {}),
     ...(route.authOutsideCode ? { authOutsideCode: true } : {}),
     ...(route.operation !== undefined ? { operation: route.operation } : {}),
+    ...(route.operationSchema ? { operationSchema: route.operationSchema } : {}),
   }));
   const routers = new Set([...model.routes.map((route) => route.exportedAs), ...model.externalMounts.map((mount) => mount.mountedOn)]);
   const fromLibraries = libraryResultExports(sourceCode, settings, analysis.settings.models);
@@ -149,6 +155,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     ...membersOf(name, model.exportMembers.get(name)),
     ...hookExemptionsOf(link),
     ...constantOf(link),
+    ...sdlTypesOf(link),
   }));
   exports.push(...fromLibraries);
   const mounts = model.externalMounts.map((mount): MountSummary => ({
@@ -195,6 +202,11 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
   function constantOf(link: ChainLink): Pick<ExportSummary, 'constant'> {
     const constant = link.imported ? undefined : portableConstantOf(sourceCode, link.node);
     return constant ? { constant } : {};
+  }
+
+  function sdlTypesOf(link: ChainLink): Pick<ExportSummary, 'sdlTypes'> {
+    const types = link.imported ? undefined : schemaOperationTypes(sourceCode, link.node);
+    return types && types.size > 0 ? { sdlTypes: Object.fromEntries(types) } : {};
   }
 
   function hookExemptionsOf(link: ChainLink): Pick<ExportSummary, 'hookExemptions'> {

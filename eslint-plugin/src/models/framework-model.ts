@@ -341,6 +341,8 @@ export interface RootValueResolvers {
   argumentsParameter: number;
   contextParameter: number;
   servers: readonly RootValueServer[];
+  /** Calls that build the schema from SDL (`buildSchema(`type Query { … }`)`), which says each root field's type. */
+  schemaBuilders?: readonly string[];
 }
 
 export interface RootValueServer {

@@ -606,9 +606,17 @@ class Linker {
     );
     const routes: LinkedRoute[] = [];
     for (const summary of summaries) {
-      for (const route of summary.routes) routes.push(...this.linkRoute(summary, route, { summaries, autoloads, mounts, nextMiddleware }));
+      for (const route of summary.routes) routes.push(...this.linkRoute(summary, this.typedOperation(summary.file, route), { summaries, autoloads, mounts, nextMiddleware }));
     }
     return routes;
+  }
+
+  /** A root-value field served with a schema another file builds from SDL, named by the type that SDL gives it (`Query.invoice`). */
+  private typedOperation(file: string, route: RouteSummary): RouteSummary {
+    if (!route.operationSchema || route.operation === undefined) return route;
+    const schema = this.index.exportOf(file, route.operationSchema);
+    const type = schema !== 'package' && !('missing' in schema) ? schema.export.sdlTypes?.[route.operation] : undefined;
+    return type !== undefined ? { ...route, operation: `${type}.${route.operation}` } : route;
   }
 
   private linkRoute(summary: FileSummary, route: RouteSummary, project: ProjectRouting): LinkedRoute[] {

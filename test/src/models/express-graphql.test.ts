@@ -1,6 +1,11 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import plugin from 'eslint-plugin-claimguard';
 import { lintUnderBothParsers, runUnderBothParsers } from '../eslint-plugin/both-parsers';
+import { writeTempProject } from '../project/temp-project';
+import { forgetProjects, projectFor } from '../../../eslint-plugin/out/project/index';
+import { gradeRoutes } from '../../../eslint-plugin/out/project/grades';
 
 const JWT_MIDDLEWARE = "expressjwt({ secret: process.env.KEY, algorithms: ['RS256'], issuer: 'https://id.example', audience: 'api' })";
 
@@ -161,6 +166,47 @@ app.use('/graphql', graphqlHTTP({ schema, rootValue: { ...queries } }));`,
           [11, 'Unauthenticated route POST /api/graphql unlisted'],
         ],
       );
+    });
+  });
+
+  describe('a schema built in another file', () => {
+    let root: string | undefined;
+    afterEach(() => {
+      if (root) fs.rmSync(root, { recursive: true, force: true });
+      forgetProjects();
+    });
+
+    it('names each root function by the type the imported SDL gives its field, and by its name where no SDL says', () => {
+      root = writeTempProject(
+        {
+          'src/app.js': `const express = require('express');
+const { expressjwt } = require('express-jwt');
+const endpoint = require('./graphql');
+const app = express();
+app.use('/graphql', ${JWT_MIDDLEWARE}, endpoint);`,
+          'src/schema.js': `const { buildSchema } = require('graphql');
+module.exports = buildSchema(\`
+  type Query { invoice(id: ID!): Invoice }
+  type Mutation { payInvoice(id: ID!): Invoice }
+\`);`,
+          'src/graphql.js': `const { graphqlHTTP } = require('express-graphql');
+const schema = require('./schema');
+const root = {
+  invoice: (args, context) => ({ id: args.id, owner: context.auth.sub }),
+  payInvoice: (args, context) => ({ id: args.id, owner: context.auth.sub }),
+  unlisted: () => null,
+};
+module.exports = graphqlHTTP({ schema, rootValue: root });`,
+        },
+        'express-graphql',
+      );
+      forgetProjects();
+      const graded = gradeRoutes(projectFor(path.join(root, 'src/app.js'), {}).routes(), []);
+      assert.deepEqual(graded.map((route) => `${route.linked.route.method} ${route.path} ${route.linked.route.operation ?? ''}`).sort(), [
+        'POST /graphql Mutation.payInvoice',
+        'POST /graphql Query.invoice',
+        'POST /graphql unlisted',
+      ]);
     });
   });
 });
