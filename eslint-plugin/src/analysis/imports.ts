@@ -15,6 +15,8 @@ export interface ImportRef {
   name: string;
   /** `getUsers` in `userController.getUsers` when `userController` is the imported name. */
   path?: readonly string[];
+  /** Members tried in turn when the export has none named `path[0]` (a field's rule, else its type's wildcard rule). */
+  memberAlternatives?: readonly string[];
 }
 
 /** The project module an identifier (or `ns.member`, `required.member`) is imported from. */

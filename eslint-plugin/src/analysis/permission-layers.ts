@@ -56,28 +56,50 @@ export function isPermissionMap(sourceCode: TSESLint.SourceCode, object: TSESTre
   return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === object && roleOf(sourceCode, call)?.role === 'layer';
 }
 
-/** `applyMiddleware(schema, permissions)`: the schema it serves and the rules its layers give each field. */
-export function appliedLayers(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): { schema: TSESTree.Node; gates: PermissionGates } | undefined {
+/**
+ * `applyMiddleware(schema, permissions)`: the schema it serves, the rules its layers in this file give each field,
+ * and the layers it names that this file does not make (imported from another file of the project).
+ */
+export function appliedLayers(
+  sourceCode: TSESLint.SourceCode,
+  node: TSESTree.Node,
+): { schema: TSESTree.Node; gates: PermissionGates; unresolved: readonly TSESTree.Node[] } | undefined {
   const call = unwrap(node);
   if (call.type !== AST_NODE_TYPES.CallExpression || roleOf(sourceCode, call)?.role !== 'applier') return undefined;
   const [schema, ...layers] = call.arguments;
   if (!schema || schema.type === AST_NODE_TYPES.SpreadElement) return undefined;
   const gates = new Map<string, TSESTree.Node[]>();
+  const unresolved: TSESTree.Node[] = [];
   for (const layer of layers) {
-    const map = layer.type === AST_NODE_TYPES.SpreadElement ? undefined : layerMap(sourceCode, layer, 0);
-    if (!map) continue;
-    for (const [key, rules] of gatesOf(sourceCode, map)) gates.set(key, [...(gates.get(key) ?? []), ...rules]);
+    if (layer.type === AST_NODE_TYPES.SpreadElement) continue;
+    const layerGates = layerGatesOf(sourceCode, layer);
+    if (!layerGates) unresolved.push(layer);
+    for (const [key, rules] of layerGates ?? []) gates.set(key, [...(gates.get(key) ?? []), ...rules]);
   }
-  return { schema, gates };
+  return { schema, gates, unresolved };
+}
+
+/** The rules a layer made in this file gives each field (`shield({ … })`, through variables). */
+export function layerGatesOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): PermissionGates | undefined {
+  const map = layerMap(sourceCode, node, 0);
+  return map ? gatesOf(sourceCode, map) : undefined;
+}
+
+/** The keys a field's rules are looked up by, in turn: the field, its type's wildcard, its type. */
+export function gateKeysFor(operation: string): string[] {
+  const dot = operation.indexOf('.');
+  if (dot < 0) return [];
+  const type = operation.slice(0, dot);
+  return [operation, `${type}.${LAYERS[0]?.wildcard ?? '*'}`, type];
 }
 
 /** The rules a field runs: its own, else its type's wildcard, else its type's rule. */
 export function gatesFor(gates: PermissionGates, operation: string): readonly TSESTree.Node[] {
-  const dot = operation.indexOf('.');
-  if (dot < 0) return [];
-  const type = operation.slice(0, dot);
-  const wildcard = LAYERS[0]?.wildcard ?? '*';
-  return gates.get(operation) ?? gates.get(`${type}.${wildcard}`) ?? gates.get(type) ?? [];
+  for (const key of gateKeysFor(operation)) {
+    const rules = gates.get(key);
+    if (rules) return rules;
+  }
+  return [];
 }
 
 /** The functions a rule expression runs: the rule, or the parts of a combination. */

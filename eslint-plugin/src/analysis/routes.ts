@@ -15,7 +15,7 @@ import { VOCABULARY } from './framework-models';
 import { rootValueServings, type RootValueServing } from './root-values';
 import { packageOf } from './package-of';
 import { combinedParts } from './combined-resolvers';
-import { appliedLayers, gatesFor, isPermissionMap, type PermissionGates } from './permission-layers';
+import { appliedLayers, gateKeysFor, gatesFor, isPermissionMap, layerGatesOf, type PermissionGates } from './permission-layers';
 import type { RouteFramework, RouteObjectShape, SchemaBuilder } from '../models/framework-model';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
@@ -398,10 +398,16 @@ interface Mount {
   prefix: string;
   chain: ChainLink[];
   /** Rules a permission layer runs before the child's resolvers, by operation (`applyMiddleware(schema, shield(…))`). */
-  gates?: PermissionGates;
+  gates?: LayerGates;
   child: Receiver;
   /** The registration that mounts the child. */
   node: TSESTree.Node;
+}
+
+/** The rules permission layers give a schema's fields: those made in this file, and layers imported from others. */
+interface LayerGates {
+  rules: PermissionGates;
+  imported: readonly { ref: ImportRef; node: TSESTree.Node }[];
 }
 
 interface Receiver {
@@ -1102,10 +1108,10 @@ class RouteDiscovery {
     return variable ? `var:${variable.defs[0]?.name.range[0] ?? identifier.name}` : `name:${identifier.name}`;
   }
 
-  private addMount(parent: Receiver, child: Receiver, prefix: string, links: ChainLink[], node: TSESTree.Node, gates?: PermissionGates): void {
+  private addMount(parent: Receiver, child: Receiver, prefix: string, links: ChainLink[], node: TSESTree.Node, gates?: LayerGates): void {
     if (child === parent) return;
     child.mountedInFile = true;
-    parent.mounts.push({ order: this.order++, prefix, chain: [...links], ...(gates && gates.size > 0 ? { gates } : {}), child, node });
+    parent.mounts.push({ order: this.order++, prefix, chain: [...links], ...(gates ? { gates } : {}), child, node });
   }
 
   /**
@@ -1212,14 +1218,18 @@ class RouteDiscovery {
    * member of one (`invoiceResolvers.Query`), an array or merge of them (`mergeResolvers([a, b])`), a schema built
    * from them. `chain` is what runs before them (the context builder of a server).
    */
-  private addResolverSource(receiver: Receiver, node: TSESTree.Node, depth: number, chain: readonly ChainLink[] = [], gates?: PermissionGates): void {
+  private addResolverSource(receiver: Receiver, node: TSESTree.Node, depth: number, chain: readonly ChainLink[] = [], gates?: LayerGates): void {
     if (depth > MAX_RESOLVER_DEPTH) return;
     const bare = unwrap(node);
     const next = (inner: TSESTree.Node) => this.addResolverSource(receiver, inner.type === AST_NODE_TYPES.SpreadElement ? inner.argument : inner, depth + 1, chain, gates);
     // `applyMiddleware(schema, permissions)`: the schema's fields run the rules the layers give them first.
     const applied = appliedLayers(this.sourceCode, bare);
     if (applied) {
-      this.addResolverSource(receiver, applied.schema, depth + 1, chain, mergeGates(gates, applied.gates));
+      const imported = applied.unresolved.flatMap((layer) => {
+        const ref = this.importOf(unwrap(layer));
+        return ref ? [{ ref, node: layer }] : [];
+      });
+      this.addResolverSource(receiver, applied.schema, depth + 1, chain, mergeGates(gates, { rules: applied.gates, imported }));
       return;
     }
     if (bare.type === AST_NODE_TYPES.MemberExpression) {
@@ -1263,7 +1273,7 @@ class RouteDiscovery {
     return parts ? parts.flatMap((part) => this.resolverLinks(part, depth + 1)) : [this.linkOf(node)];
   }
 
-  private mountResolvers(receiver: Receiver, child: Receiver, chain: readonly ChainLink[], node: TSESTree.Node, gates?: PermissionGates): void {
+  private mountResolvers(receiver: Receiver, child: Receiver, chain: readonly ChainLink[], node: TSESTree.Node, gates?: LayerGates): void {
     // `Query: { ...a.Query }, Mutation: { ...a.Mutation }` mounts `a` once.
     if (child === receiver || receiver.mounts.some((mount) => mount.child === child)) return;
     this.addMount(receiver, child, '', [...chain], node, gates);
@@ -1799,6 +1809,17 @@ class RouteDiscovery {
 
   /** The methods of an exported class and the functions of an exported object literal, each as its own link. */
   private recordMembers(name: string, value: TSESTree.Node): void {
+    // `module.exports = shield({ Query: { report: isAdmin } })`: a member per field, wildcard and type, holding its rules.
+    const layer = layerGatesOf(this.sourceCode, value);
+    if (layer) {
+      const members = new Map<string, ChainLink>();
+      for (const [key, rules] of layer) {
+        const links = rules.map((rule) => this.linkOf(rule)).filter((link) => !link.imported);
+        if (links.length > 0) members.set(key, { node: links[0]!.node, ranges: links.flatMap((link) => link.ranges) });
+      }
+      if (members.size > 0) this.exportMembers.set(name, members);
+      return;
+    }
     let declaration: TSESTree.Node | undefined = value;
     if (value.type === AST_NODE_TYPES.Identifier) declaration = this.declarationOf(value);
     if (!declaration) return;
@@ -1921,6 +1942,8 @@ class RouteDiscovery {
    */
   private exportLinkOf(name: string, value: TSESTree.Node): ChainLink {
     if (value.type === AST_NODE_TYPES.CallExpression && isProcedureRouterCall(value)) return { node: value, ranges: [value.range] };
+    // A permission layer runs nothing by itself: each field runs the rules of its member (see recordMembers).
+    if (layerGatesOf(this.sourceCode, value)) return { node: value, ranges: [] };
     return (PROCEDURE_ROUTES.builders.has(name) ? this.procedureBuilderLink(value) : undefined) ?? this.linkOf(value);
   }
 
@@ -2143,6 +2166,17 @@ class RouteDiscovery {
     return routes;
   }
 
+  /** The rules a field runs first: this file's, and for an imported layer the member of it that names the field. */
+  private gateLinks(gates: LayerGates, operation: string): ChainLink[] {
+    const links = gatesFor(gates.rules, operation).map((rule) => this.linkOf(rule));
+    const [key, ...alternatives] = gateKeysFor(operation);
+    if (key === undefined) return links;
+    for (const { ref, node } of gates.imported) {
+      links.push({ node, ranges: [node.range], imported: { ...ref, path: [...(ref.path ?? []), key], memberAlternatives: alternatives } });
+    }
+    return links;
+  }
+
   private routesOf(
     receiver: Receiver,
     prefix: string,
@@ -2151,7 +2185,7 @@ class RouteDiscovery {
     exportedAs: string | undefined,
     out: Route[],
     visiting: Set<Receiver>,
-    gates?: PermissionGates,
+    gates?: LayerGates,
   ): void {
     if (visiting.has(receiver)) return;
     visiting.add(receiver);
@@ -2159,7 +2193,7 @@ class RouteDiscovery {
       const path = joinPaths(prefix, route.path);
       const uses = receiver.uses.covering(route.path, route.order, route.node).flatMap((use) => use.links);
       const defaults = route.auth === 'default' ? receiver.defaultAuth.filter((set) => set.order < route.order).map((set) => set.link) : [];
-      const rules = gates && route.operation !== undefined ? gatesFor(gates, route.operation).map((rule) => this.linkOf(rule)) : [];
+      const rules = gates && route.operation !== undefined ? this.gateLinks(gates, route.operation) : [];
       out.push({
         framework: receiver.framework,
         method: route.method,
@@ -2680,12 +2714,12 @@ function bindingKey(node: TSESTree.Node): string {
 }
 
 /** Rules of two layers on the same fields: the outer layer's run first. */
-function mergeGates(outer: PermissionGates | undefined, inner: PermissionGates | undefined): PermissionGates | undefined {
-  if (!outer || outer.size === 0) return inner;
-  if (!inner || inner.size === 0) return outer;
-  const merged = new Map(outer);
-  for (const [key, rules] of inner) merged.set(key, [...(merged.get(key) ?? []), ...rules]);
-  return merged;
+function mergeGates(outer: LayerGates | undefined, inner: LayerGates | undefined): LayerGates | undefined {
+  if (!outer) return inner;
+  if (!inner) return outer;
+  const rules = new Map(outer.rules);
+  for (const [key, list] of inner.rules) rules.set(key, [...(rules.get(key) ?? []), ...list]);
+  return { rules, imported: [...outer.imported, ...inner.imported] };
 }
 
 function isResolverMap(object: TSESTree.ObjectExpression): boolean {

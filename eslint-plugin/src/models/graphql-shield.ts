@@ -10,7 +10,7 @@ const graphqlShield: FrameworkModel = {
   name: 'graphql-shield',
   packages: ['graphql-shield', 'graphql-middleware'],
   covers:
-    "`rule()((parent, args, ctx) => …)` as an authorization decision on what it reads (`ctx` as the resolvers' context, `args` as client input), combined with `and`/`or`/`chain`/`race`/`not`; the rules a `shield({ … })` map gives a field (by name, by `'*'`, or for the whole type) run before that field's resolver where `applyMiddleware(schema, permissions)` serves the schema, in the same file; `allow` and `deny` decide nothing on data",
+    "`rule()((parent, args, ctx) => …)` as an authorization decision on what it reads (`ctx` as the resolvers' context, `args` as client input), combined with `and`/`or`/`chain`/`race`/`not`; the rules a `shield({ … })` map gives a field (by name, by `'*'`, or for the whole type) run before that field's resolver where `applyMiddleware(schema, permissions)` serves the schema, the shield made in the same file or imported from another; `allow` and `deny` decide nothing on data",
   routeFramework: 'graphql',
   permissionLayers: {
     packages: ['graphql-shield', 'graphql-middleware'],

@@ -488,7 +488,8 @@ export class ProjectIndex {
     }
     if (found) {
       // `service.method` runs the method's own code, not every method of the class.
-      const member = path?.[0] !== undefined ? found.members?.find((candidate) => candidate.name === path[0]) : undefined;
+      const names = path?.[0] !== undefined ? [path[0], ...(ref.memberAlternatives ?? [])] : [];
+      const member = names.map((name) => found!.members?.find((candidate) => candidate.name === name)).find((candidate) => candidate !== undefined);
       if (member) return { file: summary.file, name: `${found.name}.${member.name}`, export: { ...member, name: `${found.name}.${member.name}` } };
       return { file: summary.file, name: found.name, export: found };
     }

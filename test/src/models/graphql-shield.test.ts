@@ -1,6 +1,11 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import plugin from 'eslint-plugin-claimguard';
 import { lintUnderBothParsers, runUnderBothParsers } from '../eslint-plugin/both-parsers';
+import { writeTempProject } from '../project/temp-project';
+import { forgetProjects, projectFor } from '../../../eslint-plugin/out/project/index';
+import { gradeRoutes } from '../../../eslint-plugin/out/project/grades';
 
 const CONTEXT = "async ({ req }) => ({ req, user: jwt.verify(req.headers.authorization, process.env.KEY, { algorithms: ['RS256'], issuer: 'https://id.example', audience: 'api' }) })";
 
@@ -109,6 +114,51 @@ export const isStaff = rule()((parent, args, ctx) => ctx.req.headers['x-role'] =
     it('reads no shield map as resolvers', () => {
       const messages = lintUnderBothParsers(server(RULES, PERMISSIONS, "  Query: { report: () => 'ok' },"), config);
       assert.deepEqual(messages, []);
+    });
+  });
+
+  describe('a shield made in another file', () => {
+    let root: string | undefined;
+    afterEach(() => {
+      if (root) fs.rmSync(root, { recursive: true, force: true });
+      forgetProjects();
+    });
+
+    it('gives each field the rules of the imported shield: its own, its type\'s wildcard, its type\'s', () => {
+      root = writeTempProject(
+        {
+          'src/server.js': `const { ApolloServer } = require('@apollo/server');
+const { startStandaloneServer } = require('@apollo/server/standalone');
+const { makeExecutableSchema } = require('@graphql-tools/schema');
+const { applyMiddleware } = require('graphql-middleware');
+const jwt = require('jsonwebtoken');
+const permissions = require('./permissions');
+const resolvers = {
+  Query: { report: () => 'ok', invoice: () => null, ping: () => 'pong' },
+  Mutation: { pay: () => true },
+  Subscription: { ticks: () => null },
+};
+const schema = applyMiddleware(makeExecutableSchema({ typeDefs, resolvers }), permissions);
+startStandaloneServer(new ApolloServer({ schema }), { context: ${CONTEXT} });`,
+          'src/permissions.js': `const { shield, rule, and, allow } = require('graphql-shield');
+const isAuthenticated = rule()((parent, args, ctx) => ctx.user !== null);
+const isAdmin = rule()((parent, args, ctx) => ctx.user.role === 'admin');
+module.exports = shield({
+  Query: { '*': isAuthenticated, report: and(isAuthenticated, isAdmin), ping: allow },
+  Mutation: isAuthenticated,
+});`,
+        },
+        'graphql-shield',
+      );
+      forgetProjects();
+      const graded = gradeRoutes(projectFor(path.join(root, 'src/server.js'), {}).routes(), []);
+      assert.deepEqual(Object.fromEntries(graded.map((route) => [route.linked.route.operation, route.grade.level])), {
+        'Query.report': 3,
+        'Query.invoice': 1,
+        'Query.ping': 'unauthenticated',
+        'Mutation.pay': 1,
+        'Subscription.ticks': 'unauthenticated',
+      });
     });
   });
 });
