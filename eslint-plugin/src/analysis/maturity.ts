@@ -185,7 +185,7 @@ export interface FileFacts {
   model: RouteModel;
   /** The facts of each exported declaration, for imports from other files. */
   exportFacts(name: string): ChainFacts | undefined;
-  /** The facts of a chain of this file (a mount's middleware). */
+  /** The facts of a chain of this file that ends before any handler (a mount's middleware, an export). */
   chainFacts(chain: readonly ChainLink[]): ChainFacts;
 }
 
@@ -229,14 +229,15 @@ export function getFileFacts(sourceCode: TSESLint.SourceCode, eslintSettings?: E
   const model = getRouteModel(sourceCode, filename);
   let located: LocatedFacts | undefined;
   let routes: RouteFacts[] | undefined;
-  const chainFacts = (chain: readonly ChainLink[]): ChainFacts => {
+  const factsOf = (chain: readonly ChainLink[], endsInHandler: boolean): ChainFacts => {
     located ??= locateFacts(sourceCode, analyzeSourceCode(sourceCode, eslintSettings, filename || undefined), model, eslintSettings, filename);
-    return factsOfChain(chain, located, model);
+    return factsOfChain(chain, located, model, endsInHandler);
   };
+  const chainFacts = (chain: readonly ChainLink[]): ChainFacts => factsOf(chain, false);
   const facts: FileFacts = {
     model,
     get routes() {
-      routes ??= model.routes.map((route) => ({ route, facts: chainFacts(route.chain) }));
+      routes ??= model.routes.map((route) => ({ route, facts: factsOf(route.chain, true) }));
       return routes;
     },
     chainFacts,
@@ -598,8 +599,11 @@ function bySource<T>(list: Located<T>[]): Located<T>[] {
   return list.sort((a, b) => a.start - b.start);
 }
 
-/** The facts inside the code a chain runs, each once, in chain order. */
-function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model: RouteModel): ChainFacts {
+/**
+ * The facts inside the code a chain runs, each once, in chain order. Only a route's own chain ends in its
+ * handler; a mount's or an app's middleware runs before the handlers of the routes below it.
+ */
+function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model: RouteModel, endsInHandler: boolean): ChainFacts {
   // Each kind of fact is taken once, wherever links overlap; kinds apart, as a session test and the decision in the
   // same condition (`!req.isAuthenticated() || req.user.role !== 'admin'`) start at the same offset.
   const seen = { schemes: new Set<number>(), verifications: new Set<number>(), unknown: new Set<number>(), decisions: new Set<number>(), writes: new Set<number>() };
@@ -612,7 +616,7 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
   chain.forEach((link, position) => {
     // What the handler (the last link) writes on the request is its answer, not input for a later link.
     // A context builder runs before the resolvers of the mount it ends: it is never the handler.
-    const handler = !link.context && chain.length > 1 && position === chain.length - 1;
+    const handler = endsInHandler && !link.context && chain.length > 1 && position === chain.length - 1;
     if (link.imported) {
       unknown.push({
         description: `${link.context ? 'context builder' : 'middleware'} '${linkName(link)}' is imported from '${link.imported.source}'`,

@@ -884,12 +884,16 @@ function settleWrites(facts: ChainFacts): { facts: ChainFacts; writes: Map<strin
     const trust = write.trust === 'pending' ? writtenAt(writes, write.from ?? '') : write.trust;
     if (trust) writes.set(write.prop, trust);
   }
-  // A context builder's verification authenticates the route when the chain requires or decides on what it set.
+  // A context builder's verification authenticates the route when the chain requires or decides on what it set. A
+  // data scope (`where({ id: ctx.state.jwt.sub })`) denies no one: loading the caller's record when a token came
+  // leaves the route open to everyone else, and says nothing about this route's access.
   const contextWritten = new Set((facts.writes ?? []).filter((write) => write.context).map((write) => rootProp(write.prop)));
-  let requiresContext = false;
+  const onContext = (decision: DecisionFact) => decision.prop !== undefined && contextWritten.has(rootProp(decision.prop)) && writtenAt(writes, decision.prop) !== undefined;
+  // A session test (`req.isAuthenticated()`) requires whoever the chain restored too.
+  const requiresContext = facts.schemes.some((scheme) => scheme.session !== undefined) || facts.decisions.some((decision) => !decision.scope && onContext(decision));
   const decisions = facts.decisions.flatMap((decision): DecisionFact[] => {
+    if (decision.scope && !requiresContext && onContext(decision)) return [];
     const written = decision.prop !== undefined ? writtenAt(writes, decision.prop) : undefined;
-    if (written !== undefined && decision.prop !== undefined && contextWritten.has(rootProp(decision.prop))) requiresContext = true;
     if (decision.presence) return [];
     if (decision.trust === 'pending') {
       if (!written) return decision.verifiedUnlessWritten ? [{ ...decision, trust: 'verified', description: `decision on verified claim '${decision.claim ?? decision.prop ?? ''}'` }] : [];

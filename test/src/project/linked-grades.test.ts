@@ -455,4 +455,51 @@ module.exports = app;
       });
     });
   });
+  describe('an optional token whose user a later middleware loads, as Koa apps write it', () => {
+    // koa-jwt with `passthrough: true` lets every request in; an app-level middleware loads the caller's record
+    // when a token came, and only the routes that assert the user require one.
+    const APP = `const Koa = require('koa');
+const koaJwt = require('koa-jwt');
+const loadUser = require('./middleware/load-user');
+const routes = require('./routes');
+const app = new Koa();
+app.use(koaJwt({ secret: process.env.JWT_PUBLIC_KEY, algorithms: ['RS256'], issuer: 'https://id.example.com', audience: 'blog', passthrough: true, key: 'jwt' }));
+app.use(loadUser);
+app.use(routes.routes());
+module.exports = app;
+`;
+    const LOAD_USER = `const db = require('../db');
+module.exports = async (ctx, next) => {
+  if (ctx.state.jwt) {
+    ctx.state.user = await db('users').first('id', 'email').where({ id: ctx.state.jwt.sub });
+  }
+  return next();
+};
+`;
+    const REQUIRE_USER = `module.exports = (ctx, next) => {
+  ctx.assert(ctx.state.user, 401);
+  return next();
+};
+`;
+    const ROUTES = `const Router = require('koa-router');
+const db = require('./db');
+const auth = require('./middleware/require-user');
+const router = new Router();
+router.get('/tags', async (ctx) => { ctx.body = await db('tags').pluck('name'); });
+router.get('/articles', async (ctx) => {
+  const viewer = ctx.state.user;
+  ctx.body = await db('articles').where({ author: viewer ? viewer.id : null });
+});
+router.put('/user', auth, async (ctx) => {
+  ctx.body = await db('users').where({ id: ctx.state.user.id }).update(ctx.request.body.user);
+});
+module.exports = router;
+`;
+
+    it('leaves the routes that never require the token public', () => {
+      const files = { 'src/app.js': APP, 'src/middleware/load-user.js': LOAD_USER, 'src/middleware/require-user.js': REQUIRE_USER, 'src/routes.js': ROUTES, 'src/db.js': "module.exports = require('knex')({});\n" };
+      if (process.env.CGDBG) console.log(JSON.stringify(gradeRoutes(projectFor(path.join(writeTempProject(files, 'dbg'), 'src/app.js'), {}).routes(), []).map((r) => [r.path, r.grade]), null, 1));
+      assert.deepEqual(gradesOf(files), { 'GET /tags': 'unauthenticated', 'GET /articles': 'unauthenticated', 'PUT /user': 3 });
+    });
+  });
 });
