@@ -34,12 +34,19 @@ export function isSourceFile(file: string): boolean {
   return SOURCE_EXTENSIONS.some((extension) => base.endsWith(extension));
 }
 
-/** The nearest folder at or above `file`'s folder with a package.json or tsconfig.json; else the file's folder. */
+/**
+ * The nearest folder at or above `file`'s folder with a package.json or tsconfig.json; else the repository it is
+ * in (the nearest `.git`: some API repositories keep no manifest at their root); else the file's folder.
+ */
 export function findProjectRoot(file: string): string {
   const start = path.dirname(path.resolve(file));
+  return nearestWith(start, ['package.json', 'tsconfig.json']) ?? nearestWith(start, ['.git']) ?? start;
+}
+
+function nearestWith(start: string, markers: readonly string[]): string | undefined {
   for (let dir = start; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json')) || fs.existsSync(path.join(dir, 'tsconfig.json'))) return dir;
-    if (path.dirname(dir) === dir) return start;
+    if (markers.some((marker) => fs.existsSync(path.join(dir, marker)))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
   }
 }
 

@@ -590,7 +590,7 @@ class Linker {
   private decorations = new Map<string, { file: string; name: string; facts: ChainFacts }[]>();
 
   link(candidates: readonly string[]): LinkedRoute[] {
-    const summaries = candidates.map((file) => this.summaryOf(file)).filter((summary): summary is FileSummary => !!summary);
+    const summaries = this.summariesWithMounted(candidates);
     this.strategies = summaries.flatMap((summary) => summary.strategies.map((strategy) => ({ ...strategy, file: this.index.display(summary.file) })));
     for (const summary of summaries) {
       for (const decoration of summary.decorations) {
@@ -609,6 +609,28 @@ class Linker {
       for (const route of summary.routes) routes.push(...this.linkRoute(summary, route, { summaries, autoloads, mounts, nextMiddleware }));
     }
     return routes;
+  }
+
+  /**
+   * The candidates' summaries, and those of the files they mount: a mounted file the text pre-filter passed over
+   * (a route table of plain objects, `[{ method: 'GET', url, handler }]`) holds routes too.
+   */
+  private summariesWithMounted(candidates: readonly string[]): FileSummary[] {
+    const queued = new Set(candidates);
+    const pending = [...candidates];
+    const summaries: FileSummary[] = [];
+    for (let file = pending.shift(); file !== undefined; file = pending.shift()) {
+      const summary = this.summaryOf(file);
+      if (!summary) continue;
+      summaries.push(summary);
+      for (const mount of summary.mounts) {
+        const target = this.index.exportOf(file, mount.ref, 0, this.filesRead);
+        if (target === 'package' || 'missing' in target || queued.has(target.file)) continue;
+        queued.add(target.file);
+        pending.push(target.file);
+      }
+    }
+    return summaries;
   }
 
   private linkRoute(summary: FileSummary, route: RouteSummary, project: ProjectRouting): LinkedRoute[] {

@@ -502,4 +502,44 @@ module.exports = router;
       assert.deepEqual(gradesOf(files), { 'GET /tags': 'unauthenticated', 'GET /articles': 'unauthenticated', 'PUT /user': 3 });
     });
   });
+  describe('a Fastify route table exported by one file and registered in a loop by another', () => {
+    // As Fastify tutorials write it: `routes.forEach((route) => fastify.route(route))` over `require('./routes')`.
+    const APP = `const fastify = require('fastify')({ logger: true });
+const routes = require('./routes');
+fastify.register(require('@fastify/jwt'), { secret: process.env.JWT_PUBLIC_KEY, verify: { algorithms: ['RS256'], allowedIss: 'https://id.example.com', allowedAud: 'api' } });
+fastify.addHook('onRequest', async (request) => {
+  await request.jwtVerify();
+});
+routes.forEach((route) => {
+  fastify.route(route);
+});
+fastify.listen({ port: 3000 });
+`;
+    const ROUTES = `const cars = require('../controllers/cars');
+module.exports = [
+  { method: 'GET', url: '/api/cars', handler: cars.list },
+  { method: 'DELETE', url: '/api/cars/:id', handler: cars.remove },
+];
+`;
+    const CARS = `const Car = require('../models/car');
+exports.list = async () => Car.find({});
+exports.remove = async (req, reply) => {
+  if (req.user.role !== 'admin') return reply.code(403).send();
+  return Car.findByIdAndDelete(req.params.id);
+};
+`;
+    const CAR = `const mongoose = require('mongoose');
+module.exports = mongoose.model('Car', new mongoose.Schema({ brand: String, price: Number }));
+`;
+    const files = (app: string) => ({ 'src/index.js': app, 'src/routes/index.js': ROUTES, 'src/controllers/cars.js': CARS, 'src/models/car.js': CAR });
+
+    it('grades each entry with the hooks of the instance that registers it', () => {
+      assert.deepEqual(gradesOf(files(APP)), { 'GET /api/cars': 1, 'DELETE /api/cars/:id': 3 });
+    });
+
+    it('also when the loop is a for…of, and leaves the entries open without the hook', () => {
+      const app = APP.replace(/fastify\.addHook[^]*?\n\}\);\n/, '').replace('routes.forEach((route) => {\n  fastify.route(route);\n});', 'for (const route of routes) fastify.route(route);');
+      assert.deepEqual(gradesOf(files(app)), { 'GET /api/cars': 'unauthenticated', 'DELETE /api/cars/:id': 'unknown' });
+    });
+  });
 });
