@@ -70,6 +70,10 @@ export interface VerificationFact extends Fact {
   unpinned: readonly string[];
   /** A strategy marker (`passport.authenticate('jwt')`) whose strategy is configured in another file. */
   strategyElsewhere?: boolean;
+  /** For a marker: the name of the strategy it selects (`jwt-refresh` in `AuthGuard('jwt-refresh')`). */
+  selects?: string;
+  /** For a configured strategy: the name passport registers it under. */
+  strategyName?: string;
   /** Where the chain's later code reads the claims it verified (`req.auth.payload`), when the facts say so. */
   claimsPath?: string;
   /**
@@ -544,6 +548,7 @@ function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, m
       span: spanOf(verification.node),
       ...(verification.reportedBy ? { reportedBy: verification.reportedBy } : {}),
       ...(verification.strategyElsewhere ? { strategyElsewhere: true } : {}),
+      ...(verification.selects !== undefined ? { selects: verification.selects } : {}),
       ...(verification.claimsPath ? { claimsPath: verification.claimsPath } : {}),
       ...(verification.forgeableKey ? { forgeableKey: verification.forgeableKey } : {}),
       ...(verification.secretFrom ? { secretFrom: verification.secretFrom } : {}),
@@ -965,7 +970,7 @@ function fileOfFacts(facts: FileFacts): string | undefined {
 // ---- credential facts ------------------------------------------------------------------------------------
 
 interface ChainCredentialFacts {
-  verifications: ({ node: TSESTree.Node; description: string; unpinned: readonly string[]; reportedBy?: ReportedBy } & Pick<VerificationFact, 'claimsPath' | 'strategyElsewhere' | 'sessionBased' | 'restores' | 'forgeableKey' | 'secretFrom'>)[];
+  verifications: ({ node: TSESTree.Node; description: string; unpinned: readonly string[]; reportedBy?: ReportedBy } & Pick<VerificationFact, 'claimsPath' | 'strategyElsewhere' | 'selects' | 'sessionBased' | 'restores' | 'forgeableKey' | 'secretFrom'>)[];
   schemes: { node: TSESTree.Node; description: string; routes: readonly string[] }[];
 }
 
@@ -991,7 +996,21 @@ const STRATEGY_ELSEWHERE_UNPINNED = ['algorithms', 'issuer', 'audience and expir
 export function strategyFacts(sourceCode: TSESLint.SourceCode, eslintSettings?: EslintSettings): VerificationFact[] {
   return getCredentialFacts(sourceCode, eslintSettings)
     .verifications.filter((verification) => verification.strategy && !verification.middleware)
-    .map((verification) => ({ description: `the ${verification.library} strategy`, span: spanOf(verification.node), unpinned: unpinnedChecks([verification]) }));
+    .map((verification) => ({
+      description: `the ${verification.library} strategy`,
+      span: spanOf(verification.node),
+      unpinned: unpinnedChecks([verification]),
+      ...(verification.strategyName !== undefined ? { strategyName: verification.strategyName } : {}),
+    }));
+}
+
+/**
+ * The strategies a marker runs: those registered under the name it selects; every one where none is (the project
+ * names its strategies in a way not modelled) or the marker names none (`@Authorized()`).
+ */
+export function strategiesSelected<T extends { strategyName?: string }>(selects: string | undefined, strategies: readonly T[]): readonly T[] {
+  const named = selects === undefined ? [] : strategies.filter((strategy) => strategy.strategyName === selects);
+  return named.length > 0 ? named : strategies;
 }
 
 /**
@@ -1022,13 +1041,16 @@ function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel, e
   for (const call of model.calls) {
     if (!isStrategyMarker(call)) continue;
     const claimsPath = strategyClaimsPath(call);
+    const selects = calleeName(call) === 'jwtVerify' ? undefined : staticString(call.arguments[0]);
+    const selected = strategiesSelected(selects, strategies);
     facts.verifications.push({
       node: call,
       description: callText(sourceCode, call),
-      ...(strategies.length > 0
-        ? { unpinned: unpinnedChecks(strategies), reportedBy: validationReport(strategies) }
+      ...(selected.length > 0
+        ? { unpinned: unpinnedChecks(selected), reportedBy: validationReport(selected) }
         : { unpinned: STRATEGY_ELSEWHERE_UNPINNED, strategyElsewhere: true }),
       ...(claimsPath ? { claimsPath } : {}),
+      ...(selects !== undefined ? { selects } : {}),
     });
   }
   // `auth: 'jwt'` on a route, `server.auth.default('jwt')`: a token strategy registered with the server elsewhere.

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { summarize, type ExportSummary, type FileSummary, type RouteSummary } from '../analysis/summary';
 import type { PortableValue } from '../analysis/portable';
-import { forgeableKeyOf, inFile, joinPrefix, mergeFacts, required, requiredHere, requestPropOf, type CallFact, type ChainFacts, type DecisionFact, type UnknownFact, type VerificationFact } from '../analysis/maturity';
+import { forgeableKeyOf, inFile, strategiesSelected, joinPrefix, mergeFacts, required, requiredHere, requestPropOf, type CallFact, type ChainFacts, type DecisionFact, type UnknownFact, type VerificationFact } from '../analysis/maturity';
 import { parsePrismaModels, prismaDelegateName, type ModelSummary } from '../analysis/schemas';
 import { remap, type ModelRef, type ParamAccess, type ParamComparison, type ParamFacts, type ParamRef, type ParamScope } from '../analysis/service-facts';
 import { describeOrigin } from '../analysis/describe';
@@ -850,8 +850,9 @@ class Linker {
 
   private withStrategy(verification: VerificationFact): VerificationFact {
     if (!verification.strategyElsewhere || this.strategies.length === 0) return verification;
-    const unpinned = [...new Set(this.strategies.flatMap((strategy) => strategy.unpinned))];
-    const where = this.strategies.map((strategy) => `${strategy.file}:${strategy.span.start.line}`).join(', ');
+    const strategies = strategiesSelected(verification.selects, this.strategies);
+    const unpinned = [...new Set(strategies.flatMap((strategy) => strategy.unpinned))];
+    const where = strategies.map((strategy) => `${strategy.file}:${strategy.span.start.line}`).join(', ');
     return { ...verification, description: `${verification.description} (strategy at ${where})`, unpinned, strategyElsewhere: false };
   }
 

@@ -542,4 +542,53 @@ module.exports = mongoose.model('Car', new mongoose.Schema({ brand: String, pric
       assert.deepEqual(gradesOf(files(app)), { 'GET /api/cars': 'unauthenticated', 'DELETE /api/cars/:id': 'unknown' });
     });
   });
+  describe('passport strategies chosen by name', () => {
+    // Real Nest apps configure several: the access-token strategy, a refresh-token one, JwtModule for signing.
+    const ACCESS = `import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy) {
+  constructor() {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: process.env.KEY, algorithms: ['RS256'], issuer: 'https://id.example.com', audience: 'api' });
+  }
+  validate(payload: { sub: string; roles: string[] }) { return { id: payload.sub, roles: payload.roles }; }
+}`;
+    const REFRESH = `import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+@Injectable()
+export class JwtRefreshStrategy extends PassportStrategy(Strategy, 'jwt-refresh') {
+  constructor() {
+    super({ jwtFromRequest: ExtractJwt.fromBodyField('refreshToken'), secretOrKey: process.env.REFRESH_KEY });
+  }
+  validate(payload: { sub: string }) { return payload; }
+}`;
+    const MODULE = `import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+@Module({ imports: [JwtModule.register({ secret: process.env.SIGNING_KEY })] })
+export class AuthModule {}`;
+    const CONTROLLER = `import { Controller, ForbiddenException, Get, Post, Req, UseGuards } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+@Controller('auth')
+export class AuthController {
+  @UseGuards(AuthGuard('jwt'))
+  @Get('admin')
+  admin(@Req() req) {
+    if (!req.user.roles.includes('admin')) throw new ForbiddenException();
+    return [];
+  }
+  @UseGuards(AuthGuard('jwt-refresh'))
+  @Post('refresh')
+  refresh(@Req() req) {
+    if (!req.user.roles.includes('admin')) throw new ForbiddenException();
+    return [];
+  }
+}`;
+
+    it("grade each guard by the strategy it names, not by every strategy of the project", () => {
+      const files = { 'src/auth/auth.controller.ts': CONTROLLER, 'src/auth/jwt.strategy.ts': ACCESS, 'src/auth/jwt-refresh.strategy.ts': REFRESH, 'src/auth/auth.module.ts': MODULE };
+      assert.deepEqual(gradesOf(files), { 'GET /auth/admin': 3, 'POST /auth/refresh': 2 });
+    });
+  });
 });
