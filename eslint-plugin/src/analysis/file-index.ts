@@ -278,6 +278,15 @@ export class FileIndex {
       const name = classMemberName(left.property);
       if (owner && name !== undefined) add(owner, name, assignment.right);
     }
+    // TypeScript parameter properties: `constructor(private readonly role: string)` stores the argument.
+    for (const fn of this.functions) {
+      const owner = constructorOwner(fn);
+      for (const param of owner ? fn.params : []) {
+        const stored = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : undefined;
+        const name = stored?.type === AST_NODE_TYPES.AssignmentPattern ? stored.left : stored;
+        if (name?.type === AST_NODE_TYPES.Identifier) add(owner!, name.name, name);
+      }
+    }
     for (const field of this.declaredFields) {
       if (field.type !== AST_NODE_TYPES.PropertyDefinition || !field.value || field.computed) continue;
       const name = classMemberName(field.key);

@@ -1291,6 +1291,21 @@ app.get('/admin', (req, res) => {
 });`,
     errors: [{ messageId: 'untrustedHeader', line: 10, column: 8, suggestions: [] }],
   },
+  {
+    // A TypeScript parameter property stores the argument the class is made with.
+    code: `class Access {
+  constructor(private readonly role: string) {}
+  allows(): boolean {
+    return this.role === 'admin';
+  }
+}
+app.get('/admin', (req, res) => {
+  if (!new Access(req.get('x-role')).allows()) return res.sendStatus(403);
+  res.json([]);
+});`,
+    filename: 'file.ts',
+    errors: [{ messageId: 'untrustedHeader', line: 8, column: 8, suggestions: [] }],
+  },
   // Propagation: destructuring
   {
     code: `app.post('/admin/users', (req, res) => {
