@@ -71,6 +71,8 @@ export interface Verification {
   middleware: TSESTree.CallExpression | undefined;
   /** A strategy or plugin that authenticates a framework's routes (passport-jwt, @fastify/jwt), not one call. */
   strategy: boolean;
+  /** The name a passport strategy is selected by (`AuthGuard('jwt-refresh')`). */
+  strategyName?: string;
   /** The member of the call's result that holds the claims (`payload` of jose's `jwtVerify`). */
   claimsMember?: string;
   /** A session established elsewhere (a login), not a token verified here: see VerifierModel `session`. */
@@ -402,6 +404,7 @@ function verificationOf(node: Invocation, fn: FunctionNode | null, site: VerifyS
     fn,
     middleware,
     strategy: !!site.verifier.strategy,
+    ...strategyNameOf(node, site.verifier.strategyName),
     session: !!site.verifier.session,
     ...(restores ? { restores } : {}),
     ...(site.verifier.resultMember ? { claimsMember: site.verifier.resultMember } : {}),
@@ -1119,6 +1122,27 @@ function isBasicParsing(node: TSESTree.Node): boolean {
     return !!regex && /^\^?basic\b/i.test(regex.regex.pattern.replace(/\\s.*$/, ''));
   }
   return false;
+}
+
+/**
+ * The name a passport strategy is registered under: the first argument of `passport.use('name', new Strategy(…))`,
+ * the second of the mixin a Nest strategy extends (`PassportStrategy(Strategy, 'name')`), else the library's own.
+ */
+function strategyNameOf(node: TSESTree.CallExpression | TSESTree.NewExpression, libraryDefault: string | undefined): { strategyName?: string } {
+  if (libraryDefault === undefined) return {};
+  const registration = node.parent;
+  if (registration?.type === AST_NODE_TYPES.CallExpression && registration.arguments[1] === node) {
+    const named = staticString(registration.arguments[0]);
+    if (named !== undefined) return { strategyName: named };
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Super) {
+    let owner: TSESTree.Node | undefined = node.parent;
+    while (owner && owner.type !== AST_NODE_TYPES.ClassDeclaration && owner.type !== AST_NODE_TYPES.ClassExpression) owner = owner.parent;
+    const mixin = owner?.superClass ? unwrap(owner.superClass) : undefined;
+    const named = mixin?.type === AST_NODE_TYPES.CallExpression ? staticString(mixin.arguments[1]) : undefined;
+    if (named !== undefined) return { strategyName: named };
+  }
+  return { strategyName: libraryDefault };
 }
 
 /** Library schemes: middleware factories, plugins, strategies, and guards that choose a strategy by name (`authenticate('basic')`). */

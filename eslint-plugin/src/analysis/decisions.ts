@@ -5,7 +5,7 @@ import type { Decision, DecisionOperand, FunctionNode, PrivilegeWrite, TrustValu
 import type { FileIndex } from './file-index';
 import type { ParamPlaceholder, ValueEvaluator } from './values';
 import type { ModelSummary } from './schemas';
-import { branchOutcome } from './deny';
+import { branchOutcome, failureOutcome } from './deny';
 import { ownerConditionValues } from './records';
 import {
   isAuthorizationFunction,
@@ -18,8 +18,9 @@ import {
   isPrivilegeField,
   mentionsIdentityColumn,
 } from './names';
-import { calleeName, calleeObject, dottedPath, functionName, isFunctionNode, propertyKeyName, staticString, unwrap } from './syntax';
+import { calleeName, calleeObject, dottedPath, functionName, isFunctionNode, memberName, propertyKeyName, staticString, unwrap } from './syntax';
 import type { ScopeSite } from './service-facts';
+import { VOCABULARY } from './framework-models';
 
 /** `viewer.id`, `user.userId`: a property that names who someone is (not a role, which decides by itself). */
 function isSubjectProp(prop: string): boolean {
@@ -131,6 +132,7 @@ class DecisionFinder {
     // `rule()((parent, args, ctx) => ctx.user.role === 'admin')`: an arrow's result is its return.
     for (const fn of this.index.functions) if (fn.body.type !== AST_NODE_TYPES.BlockStatement && this.index.isPermissionRule(fn)) this.guardResult(fn.body, fn);
     for (const call of this.index.calls) {
+      this.assertion(call);
       this.authorizationCall(call);
       this.sqlCall(call);
       this.positionalFilter(call);
@@ -155,6 +157,21 @@ class DecisionFinder {
     const outcome = branchOutcome(this.branchesOf(node), this.isGuardFunction(fn));
     const tested = node.type === AST_NODE_TYPES.SwitchStatement ? [test, ...node.cases.map((c) => c.test)] : [test];
     if (outcome.denies || (!outcome.rejectsInput && this.namesSayAuthorization(tested, operands))) {
+      this.decisions.push({ kind: 'condition', node: test, fn, operands });
+    }
+  }
+
+  /** `ctx.assert(ctx.state.user.role === 'admin', 403)`: a request method the models say denies unless its first argument holds. */
+  private assertion(call: TSESTree.CallExpression): void {
+    const callee = unwrap(call.callee);
+    const [test, ...answer] = call.arguments;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !test || test.type === AST_NODE_TYPES.SpreadElement || answer.length === 0) return;
+    if (!VOCABULARY.request.assertions.has(memberName(callee) ?? '') || !this.isRequest(callee.object)) return;
+    const fn = this.index.functionContaining(call);
+    const outcome = failureOutcome(answer);
+    if (this.testsSessionSubject(test) && outcome.denies) this.sessionChecks.push(test);
+    const operands = this.operandsOf(test, fn);
+    if (operands.length > 0 && (outcome.denies || (!outcome.rejectsInput && this.namesSayAuthorization([test], operands)))) {
       this.decisions.push({ kind: 'condition', node: test, fn, operands });
     }
   }

@@ -20,6 +20,15 @@ const STATUS_METHODS = /^(status|sendStatus|code|writeHead|throw|assert|setStatu
 const BODY_WITH_STATUS_METHODS = /^(json|text|send|body|html|newResponse)$/;
 const LOGIN_PATH = /log-?in|sign-?in|auth/i;
 
+/** What a call that answers with its arguments on failure (`ctx.assert(ok, 403)`) does: a status, or an error to throw. */
+export function failureOutcome(answer: readonly TSESTree.Node[]): BranchOutcome {
+  const outcome = branchOutcome(answer, false);
+  const statuses = answer.map(statusCode);
+  if (statuses.some((status) => status === 401 || status === 403)) outcome.denies = true;
+  if (statuses.some((status) => status === 400 || status === 422)) outcome.rejectsInput = true;
+  return outcome;
+}
+
 /** Scans branches (not nested functions) for deny and validation signals. */
 export function branchOutcome(branches: readonly (TSESTree.Node | null | undefined)[], guardFunction: boolean): BranchOutcome {
   const outcome: BranchOutcome = { denies: false, rejectsInput: false };

@@ -44,7 +44,7 @@ export class FileIndex {
   /** Every module the file imports or requires. */
   readonly modules = new Set<string>();
   private readonly routeCallbacks = new Set<FunctionNode>();
-  private readonly callSiteCache = new Map<FunctionNode, TSESTree.CallExpression[]>();
+  private readonly callSiteCache = new Map<FunctionNode, (TSESTree.CallExpression | TSESTree.NewExpression)[]>();
   private readonly functionBindings = new Map<FunctionNode, Variable>();
   /** Methods by class and name, and `this.name(…)` calls, so helpers on a class resolve like same-file functions. */
   private readonly methods = new Map<TSESTree.Node, Map<string, FunctionNode>>();
@@ -212,18 +212,90 @@ export class FileIndex {
     return current ? this.methods.get(current)?.get(name) : undefined;
   }
 
-  /** Calls in this file that call `fn` by its name (or as `this.name(…)` for a method). */
-  callSitesOf(fn: FunctionNode): readonly TSESTree.CallExpression[] {
+  /** Calls in this file that call `fn` by its name (or as `this.name(…)` for a method, `new Name(…)` for a constructor). */
+  callSitesOf(fn: FunctionNode): readonly (TSESTree.CallExpression | TSESTree.NewExpression)[] {
     const cached = this.callSiteCache.get(fn);
     if (cached) return cached;
     const variable = this.functionBindings.get(fn);
-    const sites: TSESTree.CallExpression[] = this.thisCalls.filter((call) => this.methodOf(call) === fn);
+    const owner = constructorOwner(fn);
+    const sites: (TSESTree.CallExpression | TSESTree.NewExpression)[] = owner ? this.news.filter((site) => this.classOf(site.callee) === owner) : [];
+    sites.push(...this.thisCalls.filter((call) => this.methodOf(call) === fn));
     for (const reference of variable?.references ?? []) {
       const parent = reference.identifier.parent;
       if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier) sites.push(parent);
     }
     this.callSiteCache.set(fn, sites);
     return sites;
+  }
+
+  /** The class this file declares that an expression names (`Access` in `new Access(req)`). */
+  classOf(node: TSESTree.Node): ClassNode | undefined {
+    const bare = unwrap(node);
+    if (bare.type === AST_NODE_TYPES.ClassExpression) return bare;
+    if (bare.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const def = this.variableOf(bare)?.defs[0];
+    if (def?.type === 'ClassName' && (def.node.type === AST_NODE_TYPES.ClassDeclaration || def.node.type === AST_NODE_TYPES.ClassExpression)) return def.node;
+    const init = def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrap(def.node.init) : undefined;
+    return init?.type === AST_NODE_TYPES.ClassExpression ? init : undefined;
+  }
+
+  /** The class of an instance this file makes: `new Access(req)`, or a `const` holding one. */
+  instanceClassOf(node: TSESTree.Node): ClassNode | undefined {
+    let bare = unwrap(node);
+    if (bare.type === AST_NODE_TYPES.Identifier) {
+      const def = this.variableOf(bare)?.defs[0];
+      const init = def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.parent?.kind === 'const' ? def.node.init : undefined;
+      if (!init) return undefined;
+      bare = unwrap(init);
+    }
+    return bare.type === AST_NODE_TYPES.NewExpression ? this.classOf(bare.callee) : undefined;
+  }
+
+  /** A method the class declares, by name. */
+  classMethod(owner: ClassNode, name: string): FunctionNode | undefined {
+    return this.methods.get(owner)?.get(name);
+  }
+
+  /**
+   * What the class's own code stores in `this.name`: its field initializer and every `this.name = …` in its methods
+   * (a value the constructor takes from the request is what another method reads back).
+   */
+  fieldValues(owner: ClassNode, name: string): readonly TSESTree.Node[] {
+    this.fieldsByClass ??= this.collectFields();
+    return this.fieldsByClass.get(owner)?.get(name) ?? [];
+  }
+
+  private fieldsByClass: Map<ClassNode, Map<string, TSESTree.Node[]>> | undefined;
+
+  private collectFields(): Map<ClassNode, Map<string, TSESTree.Node[]>> {
+    const fields = new Map<ClassNode, Map<string, TSESTree.Node[]>>();
+    const add = (owner: ClassNode, name: string, value: TSESTree.Node) => {
+      const byName = fields.get(owner) ?? new Map<string, TSESTree.Node[]>();
+      byName.set(name, [...(byName.get(name) ?? []), value]);
+      fields.set(owner, byName);
+    };
+    for (const assignment of this.assignments) {
+      const left = assignment.left;
+      if (assignment.operator !== '=' || left.type !== AST_NODE_TYPES.MemberExpression || left.object.type !== AST_NODE_TYPES.ThisExpression || left.computed) continue;
+      const owner = classOfThis(assignment);
+      const name = classMemberName(left.property);
+      if (owner && name !== undefined) add(owner, name, assignment.right);
+    }
+    // TypeScript parameter properties: `constructor(private readonly role: string)` stores the argument.
+    for (const fn of this.functions) {
+      const owner = constructorOwner(fn);
+      for (const param of owner ? fn.params : []) {
+        const stored = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : undefined;
+        const name = stored?.type === AST_NODE_TYPES.AssignmentPattern ? stored.left : stored;
+        if (name?.type === AST_NODE_TYPES.Identifier) add(owner!, name.name, name);
+      }
+    }
+    for (const field of this.declaredFields) {
+      if (field.type !== AST_NODE_TYPES.PropertyDefinition || !field.value || field.computed) continue;
+      const name = classMemberName(field.key);
+      if (name !== undefined) add(field.parent.parent as ClassNode, name, field.value);
+    }
+    return fields;
   }
 
   importsFrom(localName: string, source: string): boolean {
@@ -294,4 +366,21 @@ export class FileIndex {
 function classMemberName(key: TSESTree.Node): string | undefined {
   if (key.type === AST_NODE_TYPES.Identifier) return key.name;
   return key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${key.name}` : undefined;
+}
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** The class whose constructor `fn` is. */
+function constructorOwner(fn: FunctionNode): ClassNode | undefined {
+  const definition = fn.parent;
+  return definition?.type === AST_NODE_TYPES.MethodDefinition && definition.kind === 'constructor' ? (definition.parent.parent as ClassNode) : undefined;
+}
+
+/** The class a `this` belongs to: that of the nearest non-arrow function, when it is one of the class's methods. */
+export function classOfThis(node: TSESTree.Node): ClassNode | undefined {
+  let current: TSESTree.Node | undefined = node.parent;
+  while (current && (!isFunctionNode(current) || current.type === AST_NODE_TYPES.ArrowFunctionExpression)) current = current.parent;
+  const definition = current?.parent;
+  if (definition?.type !== AST_NODE_TYPES.MethodDefinition && definition?.type !== AST_NODE_TYPES.PropertyDefinition) return undefined;
+  return definition.parent.parent as ClassNode;
 }

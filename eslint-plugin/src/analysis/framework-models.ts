@@ -87,6 +87,7 @@ export interface RequestVocabulary {
   variableMethods: ReadonlySet<string>;
   verifiedVariables: ReadonlySet<string>;
   frameworkMembers: ReadonlySet<string>;
+  assertions: ReadonlySet<string>;
   responseMembers: ReadonlyMap<string, RequestMember>;
   holderClaims: ReadonlySet<string>;
   hostRequestMembers: ReadonlySet<string>;
@@ -232,6 +233,7 @@ function emptyRequest(): Mutable<RequestVocabulary> {
     variableMethods: new Set(),
     verifiedVariables: new Set(),
     frameworkMembers: new Set(),
+    assertions: new Set(),
     responseMembers: new Map(),
     holderClaims: new Set(),
     hostRequestMembers: new Set(),
@@ -280,6 +282,7 @@ function addRequest(into: Mutable<RequestVocabulary>, model: FrameworkModel): vo
     }
     for (const name of surface.verifiedVariables ?? []) into.verifiedVariables.add(name);
     for (const name of surface.frameworkMembers ?? []) into.frameworkMembers.add(name);
+    for (const name of surface.assertions ?? []) into.assertions.add(name);
     for (const [name, member] of Object.entries(surface.responseMembers ?? {})) into.responseMembers.set(name, member);
     for (const name of surface.holderClaims ?? []) into.holderClaims.add(name);
     for (const name of surface.hostRequestMembers ?? []) into.hostRequestMembers.add(name);

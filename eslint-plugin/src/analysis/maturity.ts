@@ -70,6 +70,10 @@ export interface VerificationFact extends Fact {
   unpinned: readonly string[];
   /** A strategy marker (`passport.authenticate('jwt')`) whose strategy is configured in another file. */
   strategyElsewhere?: boolean;
+  /** For a marker: the name of the strategy it selects (`jwt-refresh` in `AuthGuard('jwt-refresh')`). */
+  selects?: string;
+  /** For a configured strategy: the name passport registers it under. */
+  strategyName?: string;
   /** Where the chain's later code reads the claims it verified (`req.auth.payload`), when the facts say so. */
   claimsPath?: string;
   /**
@@ -185,7 +189,7 @@ export interface FileFacts {
   model: RouteModel;
   /** The facts of each exported declaration, for imports from other files. */
   exportFacts(name: string): ChainFacts | undefined;
-  /** The facts of a chain of this file (a mount's middleware). */
+  /** The facts of a chain of this file that ends before any handler (a mount's middleware, an export). */
   chainFacts(chain: readonly ChainLink[]): ChainFacts;
 }
 
@@ -229,14 +233,15 @@ export function getFileFacts(sourceCode: TSESLint.SourceCode, eslintSettings?: E
   const model = getRouteModel(sourceCode, filename);
   let located: LocatedFacts | undefined;
   let routes: RouteFacts[] | undefined;
-  const chainFacts = (chain: readonly ChainLink[]): ChainFacts => {
+  const factsOf = (chain: readonly ChainLink[], endsInHandler: boolean): ChainFacts => {
     located ??= locateFacts(sourceCode, analyzeSourceCode(sourceCode, eslintSettings, filename || undefined), model, eslintSettings, filename);
-    return factsOfChain(chain, located, model);
+    return factsOfChain(chain, located, model, endsInHandler);
   };
+  const chainFacts = (chain: readonly ChainLink[]): ChainFacts => factsOf(chain, false);
   const facts: FileFacts = {
     model,
     get routes() {
-      routes ??= model.routes.map((route) => ({ route, facts: chainFacts(route.chain) }));
+      routes ??= model.routes.map((route) => ({ route, facts: factsOf(route.chain, true) }));
       return routes;
     },
     chainFacts,
@@ -544,6 +549,7 @@ function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, m
       span: spanOf(verification.node),
       ...(verification.reportedBy ? { reportedBy: verification.reportedBy } : {}),
       ...(verification.strategyElsewhere ? { strategyElsewhere: true } : {}),
+      ...(verification.selects !== undefined ? { selects: verification.selects } : {}),
       ...(verification.claimsPath ? { claimsPath: verification.claimsPath } : {}),
       ...(verification.forgeableKey ? { forgeableKey: verification.forgeableKey } : {}),
       ...(verification.secretFrom ? { secretFrom: verification.secretFrom } : {}),
@@ -606,8 +612,11 @@ function bySource<T>(list: Located<T>[]): Located<T>[] {
   return list.sort((a, b) => a.start - b.start);
 }
 
-/** The facts inside the code a chain runs, each once, in chain order. */
-function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model: RouteModel): ChainFacts {
+/**
+ * The facts inside the code a chain runs, each once, in chain order. Only a route's own chain ends in its
+ * handler; a mount's or an app's middleware runs before the handlers of the routes below it.
+ */
+function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model: RouteModel, endsInHandler: boolean): ChainFacts {
   // Each kind of fact is taken once, wherever links overlap; kinds apart, as a session test and the decision in the
   // same condition (`!req.isAuthenticated() || req.user.role !== 'admin'`) start at the same offset.
   const seen = { schemes: new Set<number>(), verifications: new Set<number>(), unknown: new Set<number>(), decisions: new Set<number>(), writes: new Set<number>() };
@@ -620,7 +629,7 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
   chain.forEach((link, position) => {
     // What the handler (the last link) writes on the request is its answer, not input for a later link.
     // A context builder runs before the resolvers of the mount it ends: it is never the handler.
-    const handler = !link.context && chain.length > 1 && position === chain.length - 1;
+    const handler = endsInHandler && !link.context && chain.length > 1 && position === chain.length - 1;
     if (link.imported) {
       unknown.push({
         description: `${link.context ? 'context builder' : 'middleware'} '${linkName(link)}' is imported from '${link.imported.source}'`,
@@ -969,7 +978,7 @@ function fileOfFacts(facts: FileFacts): string | undefined {
 // ---- credential facts ------------------------------------------------------------------------------------
 
 interface ChainCredentialFacts {
-  verifications: ({ node: TSESTree.Node; description: string; unpinned: readonly string[]; reportedBy?: ReportedBy } & Pick<VerificationFact, 'claimsPath' | 'strategyElsewhere' | 'sessionBased' | 'restores' | 'forgeableKey' | 'secretFrom'>)[];
+  verifications: ({ node: TSESTree.Node; description: string; unpinned: readonly string[]; reportedBy?: ReportedBy } & Pick<VerificationFact, 'claimsPath' | 'strategyElsewhere' | 'selects' | 'sessionBased' | 'restores' | 'forgeableKey' | 'secretFrom'>)[];
   schemes: { node: TSESTree.Node; description: string; routes: readonly string[] }[];
 }
 
@@ -995,7 +1004,21 @@ const STRATEGY_ELSEWHERE_UNPINNED = ['algorithms', 'issuer', 'audience and expir
 export function strategyFacts(sourceCode: TSESLint.SourceCode, eslintSettings?: EslintSettings): VerificationFact[] {
   return getCredentialFacts(sourceCode, eslintSettings)
     .verifications.filter((verification) => verification.strategy && !verification.middleware)
-    .map((verification) => ({ description: `the ${verification.library} strategy`, span: spanOf(verification.node), unpinned: unpinnedChecks([verification]) }));
+    .map((verification) => ({
+      description: `the ${verification.library} strategy`,
+      span: spanOf(verification.node),
+      unpinned: unpinnedChecks([verification]),
+      ...(verification.strategyName !== undefined ? { strategyName: verification.strategyName } : {}),
+    }));
+}
+
+/**
+ * The strategies a marker runs: those registered under the name it selects; every one where none is (the project
+ * names its strategies in a way not modelled) or the marker names none (`@Authorized()`).
+ */
+export function strategiesSelected<T extends { strategyName?: string }>(selects: string | undefined, strategies: readonly T[]): readonly T[] {
+  const named = selects === undefined ? [] : strategies.filter((strategy) => strategy.strategyName === selects);
+  return named.length > 0 ? named : strategies;
 }
 
 /**
@@ -1026,13 +1049,16 @@ function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel, e
   for (const call of model.calls) {
     if (!isStrategyMarker(call)) continue;
     const claimsPath = strategyClaimsPath(call);
+    const selects = calleeName(call) === 'jwtVerify' ? undefined : staticString(call.arguments[0]);
+    const selected = strategiesSelected(selects, strategies);
     facts.verifications.push({
       node: call,
       description: callText(sourceCode, call),
-      ...(strategies.length > 0
-        ? { unpinned: unpinnedChecks(strategies), reportedBy: validationReport(strategies) }
+      ...(selected.length > 0
+        ? { unpinned: unpinnedChecks(selected), reportedBy: validationReport(selected) }
         : { unpinned: STRATEGY_ELSEWHERE_UNPINNED, strategyElsewhere: true }),
       ...(claimsPath ? { claimsPath } : {}),
+      ...(selects !== undefined ? { selects } : {}),
     });
   }
   // `auth: 'jwt'` on a route, `server.auth.default('jwt')`: a token strategy registered with the server elsewhere.

@@ -904,6 +904,12 @@ class RouteDiscovery {
       for (const object of objects) this.addRouteObject(found.receiver, object, shapes, objects.length === 1 && unwrap(first!) === object ? call : object);
       return;
     }
+    const table = first && shapes.length > 0 ? this.importedTable(call, first) : undefined;
+    if (table) {
+      const found = this.receiverOf(callee.object);
+      if (found) this.externalMounts.push(this.externalMount(found.receiver, table, '', [], call));
+      return;
+    }
     if (first && second && ROUTING.mountMethods.has(memberName(callee) ?? '')) {
       const prefix = routePathOf(first);
       const found = this.receiverOf(callee.object);
@@ -919,6 +925,18 @@ class RouteDiscovery {
         this.externalMounts.push(this.externalMount(found.receiver, imported, prefix, [], call));
       }
     }
+  }
+
+  /**
+   * A route table another file exports, registered here: `server.route(require('./routes'))`, or entry by entry in
+   * a loop over the imported array (`routes.forEach((route) => fastify.route(route))`).
+   */
+  private importedTable(call: TSESTree.CallExpression, argument: TSESTree.CallExpressionArgument): ImportRef | undefined {
+    const direct = isModuleValue(argument) ? this.importOf(argument) : undefined;
+    if (direct) return direct;
+    const bare = unwrap(argument);
+    const loop = bare.type === AST_NODE_TYPES.Identifier ? enclosingIteration(call) : undefined;
+    return loop && loop.item === (bare as TSESTree.Identifier).name ? this.importOf(loop.table) : undefined;
   }
 
   /** One route object (`{ method, path, options: { auth }, handler }`) as a route of `receiver`. */
@@ -1953,7 +1971,9 @@ class RouteDiscovery {
     const table = declared?.type === AST_NODE_TYPES.VariableDeclarator && declared.init ? unwrap(declared.init) : declared;
     if (table?.type !== AST_NODE_TYPES.ArrayExpression) return;
     const objects = routeObjectsOf(table);
-    const shape = objects.length > 0 ? EXPORTED_TABLE_SHAPES.find((candidate) => objects.every((object) => routeObjectMatches(object, candidate))) : undefined;
+    const fitting = objects.length > 0 ? EXPORTED_TABLE_SHAPES.filter((candidate) => objects.every((object) => routeObjectMatches(object, candidate))) : [];
+    // `path` is hapi's key and an alias in Fastify, whose own is `url`: the key every entry uses says which it is.
+    const shape = fitting.find((candidate) => objects.every((object) => propertyValue(object, candidate.pathKeys[0]!) !== undefined)) ?? fitting[0];
     if (!shape) return;
     const receiver = this.receiverByKey(`table:${name}`, shape.framework, true, false);
     receiver.exportedAs = name;

@@ -125,6 +125,8 @@ function evaluate(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, depth: n
       return evaluateMember(node, next);
     case AST_NODE_TYPES.LogicalExpression:
       return evaluateLogical(node, next);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return evaluateConditional(node, next);
     case AST_NODE_TYPES.UnaryExpression:
       return evaluateUnary(node, next);
     case AST_NODE_TYPES.BinaryExpression:
@@ -226,6 +228,18 @@ function evaluateLogical(node: TSESTree.LogicalExpression, next: (n: TSESTree.No
   if (left.kind !== 'literal') return unknown(node);
   const useLeft = node.operator === '||' ? Boolean(left.value) : left.value !== null && left.value !== undefined;
   return useLeft ? left : next(node.right);
+}
+
+/**
+ * `NODE_ENV === 'production' ? process.env.JWT_SECRET : 'dev-secret'`: an environment variable with a literal for
+ * the runs the condition picks, which every build carries. Two environment branches are the environment.
+ */
+function evaluateConditional(node: TSESTree.ConditionalExpression, next: (n: TSESTree.Node) => StaticValue): StaticValue {
+  const branches = [next(node.consequent), next(node.alternate)];
+  const env = branches.find((branch): branch is EnvValue | EnvFallbackValue => branch.kind === 'env' || branch.kind === 'env-fallback');
+  const literal = branches.find((branch): branch is LiteralValue => branch.kind === 'literal');
+  if (env && literal) return { kind: 'env-fallback', name: env.name, fallback: literal.value, node: literal.node };
+  return env && branches.every((branch) => branch.kind === 'env' || branch.kind === 'env-fallback') ? env : unknown(node);
 }
 
 function evaluateUnary(node: TSESTree.UnaryExpression, next: (n: TSESTree.Node) => StaticValue): StaticValue {

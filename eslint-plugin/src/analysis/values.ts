@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ClaimGuardSettings } from './settings';
 import type { FunctionNode, SourceKind, TrustValue, UnverifiedValue, VerifiedValue } from './types';
-import { FileIndex } from './file-index';
+import { classOfThis, FileIndex } from './file-index';
 import { frameworkCall, frameworkMember, importedSourceOf, isHostMethod, requestShapeOfParam, thisShapeOf, type FrameworkShape } from './frameworks';
 import { fromPortable, type PortableValue } from './portable';
 import { calleeName, calleeObject, dottedPath, functionName, isFunctionNode, memberName, staticString, unwrap } from './syntax';
@@ -59,7 +59,7 @@ const PASS_THROUGH_FUNCTIONS = new Set([
 ]);
 
 /** Static helpers on globals whose result carries the trust of their first argument. */
-const PASS_THROUGH_STATICS = /^(Number\.(parseInt|parseFloat)|Buffer\.from|Object\.assign|Array\.from|JSON\.parse|String\.raw|Object\.values)$/;
+const PASS_THROUGH_STATICS = /^(Number\.(parseInt|parseFloat)|Buffer\.from|Object\.assign|Array\.from|JSON\.parse|String\.raw|Object\.values|Promise\.resolve)$/;
 
 /** What a token call returns (see TokenResult), as values. */
 function tokenValues(result: TokenResult, node: TSESTree.CallExpression): Value[] {
@@ -397,7 +397,15 @@ export class ValueEvaluator {
     const param = fn.params[index];
     const placeholder: ParamPlaceholder = { shape: 'param', fn, index, path: [], derived: false };
     const framework = requestShapeOfParam(fn, index, this.index, this.settings);
-    return this.followPattern([placeholder, ...framework], name, param);
+    return this.followPattern([placeholder, ...framework, ...(index === 0 ? this.settledValues(fn) : [])], name, param);
+  }
+
+  /** The first parameter of a `.then` callback: what the promise it is chained on settles with. */
+  private settledValues(fn: FunctionNode): readonly Value[] {
+    const call = fn.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return [];
+    const callee = unwrap(call.callee);
+    return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'then' ? this.valuesOf(callee.object) : [];
   }
 
   /** Walks a (possibly destructuring) pattern from its root value down to one bound identifier. */
@@ -417,7 +425,25 @@ export class ValueEvaluator {
     const configured = this.hasConfiguredPaths ? this.configuredPath(dottedPath(node), node) : undefined;
     if (configured) return configured;
     const key = memberName(node);
-    return this.member(this.valuesOf(node.object), { key }, node);
+    const found = this.member(this.valuesOf(node.object), { key }, node);
+    if (node.computed && key === undefined) return [...found, ...this.chosenBy(node.property)];
+    return unwrap(node.object).type === AST_NODE_TYPES.ThisExpression && key !== undefined ? [...found, ...this.fieldOf(node, key)] : found;
+  }
+
+  /** `this.role` in a method of a class this file declares: what the class's code stored there. */
+  private fieldOf(node: TSESTree.MemberExpression, key: string): Value[] {
+    const owner = classOfThis(node);
+    return owner ? this.index.fieldValues(owner, key).flatMap((value) => this.valuesOf(value)) : [];
+  }
+
+  /**
+   * `PERMISSIONS[req.params.email]`: an entry looked up by a key the caller chooses is the caller's choice too, and
+   * so are its flags. A key the server or a verified claim supplies picks nothing for the caller.
+   */
+  private chosenBy(key: TSESTree.Node): Value[] {
+    return this.valuesOf(key)
+      .filter((value) => (isTrustValue(value) ? (value.trust === 'untrusted' && !value.container) || value.trust === 'unverified' : value.shape === 'param'))
+      .map(derive);
   }
 
   /** `settings.claimguard.sources` and `verifiedClaims` name paths the models do not know. */
@@ -485,6 +511,8 @@ export class ValueEvaluator {
     }
     if (isHostMethod(name)) return [{ shape: 'execution-host' }];
     if (receiver.type === AST_NODE_TYPES.ThisExpression) return this.sameFileCall(node);
+    const method = name !== undefined ? this.instanceMethod(receiver, name) : undefined;
+    if (method) return this.returnValues(method).flatMap((value) => this.bindArguments(value, method, node));
     const imported = this.importedCall(node);
     if (imported) return imported;
     return this.valuesOf(receiver).flatMap((value) => this.methodCall(value, name, node));
@@ -577,6 +605,12 @@ export class ValueEvaluator {
       for (const key of path) current = this.member(current, { key }, argument);
       return derived ? current.map(derive) : current;
     });
+  }
+
+  /** `new Access(req).allows()`: the method of a class this file declares, on an instance it makes. */
+  private instanceMethod(receiver: TSESTree.Node, name: string): FunctionNode | undefined {
+    const owner = this.index.instanceClassOf(receiver);
+    return owner ? this.index.classMethod(owner, name) : undefined;
   }
 
   private bindArguments(value: Value, fn: FunctionNode, call: TSESTree.CallExpression): Value[] {
@@ -723,3 +757,4 @@ function patternSteps(target: TSESTree.Identifier, pattern: TSESTree.Node): Patt
 function containsNode(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
+

@@ -43,6 +43,7 @@ const fastify: FrameworkModel = {
         handlerKeys: ['handler'],
         hookKeys: ['onRequest', 'preParsing', 'preValidation', 'preHandler'],
         anyMethod: 'ALL',
+        exportedTables: true,
       },
     ],
     guessNames: ['fastify', 'instance'],

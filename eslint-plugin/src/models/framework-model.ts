@@ -90,6 +90,11 @@ export interface RequestSurface {
   methodsByName?: Readonly<Record<string, Readonly<Record<string, RequestMethod>>>>;
   /** Members the framework fills itself (method, path, ip…): never authorization data, never the project's own. */
   frameworkMembers?: readonly string[];
+  /**
+   * Methods of the request that answer with the status or error of their other arguments unless the first holds
+   * (Koa's `ctx.assert(ctx.state.user, 401)`): a condition and its deny in one call.
+   */
+  assertions?: readonly string[];
   /** Members of the response; `res.locals` is where middleware leaves verified claims. */
   responseMembers?: Readonly<Record<string, RequestMember>>;
   /** Members of a holder (`res.locals`, `ctx.state`) that verified-token middleware fills. */

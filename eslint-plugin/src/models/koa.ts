@@ -6,7 +6,7 @@ const koa: FrameworkModel = {
   id: 'koa',
   name: 'Koa',
   packages: ['koa'],
-  covers: '`app.use` chains, `ctx.headers/query/params/cookies`, `ctx.request.body`, `ctx.get()`, `ctx.state` (where koa-jwt leaves `ctx.state.user`)',
+  covers: '`app.use` chains, `ctx.headers/query/params/cookies`, `ctx.request.body`, `ctx.get()`, `ctx.state` (where koa-jwt leaves `ctx.state.user`), `ctx.assert(…, 403)` gates',
   routeFramework: 'koa',
   verifierHint: 'koa-jwt',
   request: {
@@ -18,6 +18,8 @@ const koa: FrameworkModel = {
       state: { holder: 'state' },
     },
     frameworkMembers: ['querystring', 'search', 'type', 'charset', 'length', 'response', 'href', 'origin', 'ctx', 'originalUrl'],
+    // `ctx.assert(value, status, message)` throws an HTTP error with that status when the value is falsy.
+    assertions: ['assert'],
   },
   routing: {
     factories: [{ name: 'Koa', mountable: false }],

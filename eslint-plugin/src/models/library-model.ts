@@ -86,6 +86,11 @@ export interface VerifierModel {
   /** A strategy or plugin that authenticates the routes of a framework rather than one call. */
   strategy?: boolean;
   /**
+   * The name passport registers the strategy under unless the code gives one (`passport.use('jwt-refresh', new
+   * Strategy(…))`, Nest's `PassportStrategy(Strategy, 'jwt-refresh')`): what `AuthGuard('jwt')` selects it by.
+   */
+  strategyName?: string;
+  /**
    * The call establishes a session rather than verifying a token the request carries (a login's session cookie):
    * it authenticates the caller, but pins no algorithms, issuer or audience, so its routes stop at Level 2.
    */

@@ -10,6 +10,7 @@ export const passportJwt: LibraryModel = {
       options: { ...jsonwebtokenOptions(0), clockTolerance: { paths: ['jsonWebTokenOptions.clockTolerance'], unit: 'seconds' } },
       key: { options: ['secretOrKey'] },
       strategy: true,
+      strategyName: 'jwt',
     },
   ],
   claims: { path: 'req.user', impliedBy: ['passport', 'passport-jwt', '@nestjs/passport'] },

@@ -34,12 +34,19 @@ export function isSourceFile(file: string): boolean {
   return SOURCE_EXTENSIONS.some((extension) => base.endsWith(extension));
 }
 
-/** The nearest folder at or above `file`'s folder with a package.json or tsconfig.json; else the file's folder. */
+/**
+ * The nearest folder at or above `file`'s folder with a package.json or tsconfig.json; else the repository it is
+ * in (the nearest `.git`: some API repositories keep no manifest at their root); else the file's folder.
+ */
 export function findProjectRoot(file: string): string {
   const start = path.dirname(path.resolve(file));
+  return nearestWith(start, ['package.json', 'tsconfig.json']) ?? nearestWith(start, ['.git']) ?? start;
+}
+
+function nearestWith(start: string, markers: readonly string[]): string | undefined {
   for (let dir = start; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json')) || fs.existsSync(path.join(dir, 'tsconfig.json'))) return dir;
-    if (path.dirname(dir) === dir) return start;
+    if (markers.some((marker) => fs.existsSync(path.join(dir, marker)))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
   }
 }
 
@@ -86,7 +93,27 @@ function fileSize(file: string): number {
 interface IgnoreRule {
   negated: boolean;
   directoryOnly: boolean;
-  pattern: Wildcard;
+  /** Whether a path relative to the `.gitignore`'s folder matches the line. */
+  test: (relative: string) => boolean;
+}
+
+const GLOB_CHARACTERS = /[*?[\\]/;
+
+/**
+ * The matcher of one line. Most lines are a plain name (`node_modules`, `.env`) or `*.ext`; those compare strings,
+ * as every listed path is checked against every line. The rest run the linear-time wildcard automaton.
+ */
+function ignoreTest(line: string, anchored: boolean): (relative: string) => boolean {
+  const literal = anchored ? line.replace(/^\/+/, '') : line;
+  if (!GLOB_CHARACTERS.test(literal)) {
+    return anchored ? (relative) => relative === literal : (relative) => relative === literal || relative.endsWith(`/${literal}`);
+  }
+  const suffix = literal.slice(1);
+  if (!anchored && literal.startsWith('*') && !GLOB_CHARACTERS.test(suffix) && !suffix.includes('/')) {
+    return (relative) => relative.slice(relative.lastIndexOf('/') + 1).endsWith(suffix);
+  }
+  const pattern: Wildcard = compileGlob(anchored ? literal : `**/${line}`);
+  return (relative) => matches(pattern, relative);
 }
 
 /** The rules of one `.gitignore`, matched against paths relative to its folder. */
@@ -123,9 +150,7 @@ export function parseGitIgnore(base: string, text: string): GitIgnore {
     const directoryOnly = line.endsWith('/');
     if (directoryOnly) line = trimTrailingSlashes(line);
     if (line === '') continue;
-    const anchored = line.includes('/');
-    const glob = anchored ? line.replace(/^\/+/, '') : `**/${line}`;
-    rules.push({ negated, directoryOnly, pattern: compileGlob(glob) });
+    rules.push({ negated, directoryOnly, test: ignoreTest(line, line.includes('/')) });
   }
   return { base, rules };
 }
@@ -138,7 +163,7 @@ export function isIgnored(ignores: readonly GitIgnore[], file: string, isDirecto
     for (let r = rules.length - 1; r >= 0; r--) {
       const rule = rules[r]!;
       if (rule.directoryOnly && !isDirectory) continue;
-      if (matches(rule.pattern, relative)) return !rule.negated;
+      if (rule.test(relative)) return !rule.negated;
     }
   }
   return false;

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { summarize, type ExportSummary, type FileSummary, type RouteSummary } from '../analysis/summary';
 import type { PortableValue } from '../analysis/portable';
-import { forgeableKeyOf, inFile, joinPrefix, mergeFacts, required, requiredHere, requestPropOf, type CallFact, type ChainFacts, type DecisionFact, type UnknownFact, type VerificationFact } from '../analysis/maturity';
+import { forgeableKeyOf, inFile, strategiesSelected, joinPrefix, mergeFacts, required, requiredHere, requestPropOf, type CallFact, type ChainFacts, type DecisionFact, type UnknownFact, type VerificationFact } from '../analysis/maturity';
 import { parsePrismaModels, prismaDelegateName, type ModelSummary } from '../analysis/schemas';
 import { remap, type ModelRef, type ParamAccess, type ParamComparison, type ParamFacts, type ParamRef, type ParamScope } from '../analysis/service-facts';
 import { describeOrigin } from '../analysis/describe';
@@ -591,7 +591,7 @@ class Linker {
   private decorations = new Map<string, { file: string; name: string; facts: ChainFacts }[]>();
 
   link(candidates: readonly string[]): LinkedRoute[] {
-    const summaries = candidates.map((file) => this.summaryOf(file)).filter((summary): summary is FileSummary => !!summary);
+    const summaries = this.summariesWithMounted(candidates);
     this.strategies = summaries.flatMap((summary) => summary.strategies.map((strategy) => ({ ...strategy, file: this.index.display(summary.file) })));
     for (const summary of summaries) {
       for (const decoration of summary.decorations) {
@@ -615,9 +615,31 @@ class Linker {
   /** A root-value field served with a schema another file builds from SDL, named by the type that SDL gives it (`Query.invoice`). */
   private typedOperation(file: string, route: RouteSummary): RouteSummary {
     if (!route.operationSchema || route.operation === undefined) return route;
-    const schema = this.index.exportOf(file, route.operationSchema);
+    const schema = this.index.exportOf(file, route.operationSchema, 0, this.filesRead);
     const type = schema !== 'package' && !('missing' in schema) ? schema.export.sdlTypes?.[route.operation] : undefined;
     return type !== undefined ? { ...route, operation: `${type}.${route.operation}` } : route;
+  }
+
+  /**
+   * The candidates' summaries, and those of the files they mount: a mounted file the text pre-filter passed over
+   * (a route table of plain objects, `[{ method: 'GET', url, handler }]`) holds routes too.
+   */
+  private summariesWithMounted(candidates: readonly string[]): FileSummary[] {
+    const queued = new Set(candidates);
+    const pending = [...candidates];
+    const summaries: FileSummary[] = [];
+    for (let file = pending.shift(); file !== undefined; file = pending.shift()) {
+      const summary = this.summaryOf(file);
+      if (!summary) continue;
+      summaries.push(summary);
+      for (const mount of summary.mounts) {
+        const target = this.index.exportOf(file, mount.ref, 0, this.filesRead);
+        if (target === 'package' || 'missing' in target || queued.has(target.file)) continue;
+        queued.add(target.file);
+        pending.push(target.file);
+      }
+    }
+    return summaries;
   }
 
   private linkRoute(summary: FileSummary, route: RouteSummary, project: ProjectRouting): LinkedRoute[] {
@@ -837,8 +859,9 @@ class Linker {
 
   private withStrategy(verification: VerificationFact): VerificationFact {
     if (!verification.strategyElsewhere || this.strategies.length === 0) return verification;
-    const unpinned = [...new Set(this.strategies.flatMap((strategy) => strategy.unpinned))];
-    const where = this.strategies.map((strategy) => `${strategy.file}:${strategy.span.start.line}`).join(', ');
+    const strategies = strategiesSelected(verification.selects, this.strategies);
+    const unpinned = [...new Set(strategies.flatMap((strategy) => strategy.unpinned))];
+    const where = strategies.map((strategy) => `${strategy.file}:${strategy.span.start.line}`).join(', ');
     return { ...verification, description: `${verification.description} (strategy at ${where})`, unpinned, strategyElsewhere: false };
   }
 
@@ -895,12 +918,16 @@ function settleWrites(facts: ChainFacts): { facts: ChainFacts; writes: Map<strin
     const trust = write.trust === 'pending' ? writtenAt(writes, write.from ?? '') : write.trust;
     if (trust) writes.set(write.prop, trust);
   }
-  // A context builder's verification authenticates the route when the chain requires or decides on what it set.
+  // A context builder's verification authenticates the route when the chain requires or decides on what it set. A
+  // data scope (`where({ id: ctx.state.jwt.sub })`) denies no one: loading the caller's record when a token came
+  // leaves the route open to everyone else, and says nothing about this route's access.
   const contextWritten = new Set((facts.writes ?? []).filter((write) => write.context).map((write) => rootProp(write.prop)));
-  let requiresContext = false;
+  const onContext = (decision: DecisionFact) => decision.prop !== undefined && contextWritten.has(rootProp(decision.prop)) && writtenAt(writes, decision.prop) !== undefined;
+  // A session test (`req.isAuthenticated()`) requires whoever the chain restored too.
+  const requiresContext = facts.schemes.some((scheme) => scheme.session !== undefined) || facts.decisions.some((decision) => !decision.scope && onContext(decision));
   const decisions = facts.decisions.flatMap((decision): DecisionFact[] => {
+    if (decision.scope && !requiresContext && onContext(decision)) return [];
     const written = decision.prop !== undefined ? writtenAt(writes, decision.prop) : undefined;
-    if (written !== undefined && decision.prop !== undefined && contextWritten.has(rootProp(decision.prop))) requiresContext = true;
     if (decision.presence) return [];
     if (decision.trust === 'pending') {
       if (!written) return decision.verifiedUnlessWritten ? [{ ...decision, trust: 'verified', description: `decision on verified claim '${decision.claim ?? decision.prop ?? ''}'` }] : [];

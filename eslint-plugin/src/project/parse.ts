@@ -61,9 +61,8 @@ function parseTypeScript(file: string, text: string): TSESLint.SourceCode {
 
 function parseJavaScript(file: string, text: string): TSESLint.SourceCode {
   const commonjs = path.extname(file) === '.cjs';
-  const sourceType = commonjs ? 'commonjs' : 'module';
-  const ast = espree.parse(text, { ecmaVersion: 'latest', sourceType, ecmaFeatures: { jsx: true }, range: true, loc: true, tokens: true, comment: true });
-  const program = ast as unknown as AST.Program;
+  const options = { ecmaVersion: 'latest', sourceType: commonjs ? 'commonjs' : 'module', ecmaFeatures: { jsx: true }, range: true, loc: true, tokens: true, comment: true } as const;
+  const { ast: program, sourceType } = parseWithEspree(text, options);
   const scopeManager = analyzeScopes(program, { ecmaVersion: espree.latestEcmaVersion, sourceType, jsx: true });
   return new SourceCode({ text, ast: program, scopeManager, visitorKeys: visitorKeys.KEYS as unknown as ESLintSourceCode.VisitorKeys }) as unknown as TSESLint.SourceCode;
 }
@@ -106,9 +105,10 @@ export const javaScriptParser: Linter.Parser = {
   meta: { name: 'claimguard/espree' },
   parseForESLint(text: string, options: Linter.ParserOptions = {}) {
     // ESLint gives espree no global return in modules (it does so itself only for espree proper).
-    const sourceType = options.sourceType ?? 'script';
-    const ecmaFeatures = { ...options.ecmaFeatures, ...(sourceType === 'module' ? { globalReturn: false } : {}) };
-    const ast = espree.parse(text, { ...options, ecmaFeatures } as Parameters<typeof espree.parse>[1]) as unknown as AST.Program;
+    const asked = options.sourceType ?? 'script';
+    const parsed = parseWithEspree(text, { ...options, sourceType: asked, ecmaFeatures: { ...options.ecmaFeatures, ...(asked === 'module' ? { globalReturn: false } : {}) } });
+    const { ast, sourceType } = parsed;
+    const ecmaFeatures = parsed.ecmaFeatures ?? {};
     const ecmaVersion = typeof options.ecmaVersion === 'number' ? options.ecmaVersion : 6;
     const keys = visitorKeys.KEYS as Linter.ESLintParseResult['visitorKeys'];
     // ESLint 10 adds its globals through `addGlobals`, which eslint-scope 8 (what an ESLint 9 project may hand the
@@ -125,6 +125,28 @@ export const javaScriptParser: Linter.Parser = {
     }
   },
 };
+
+type EspreeOptions = Linter.ParserOptions & { sourceType: 'script' | 'module' | 'commonjs'; ecmaFeatures?: Linter.ParserOptions['ecmaFeatures'] };
+
+/**
+ * espree's tree, read as the options say; a `.js` file that is no module (legacy octal `0666`, `with`) is read as
+ * CommonJS, as Node runs a `.js` file outside a `"type": "module"` package, rather than lost to a parsing error.
+ * A file that fails both ways keeps the error of the options asked for.
+ */
+function parseWithEspree(text: string, options: EspreeOptions): { ast: AST.Program; sourceType: EspreeOptions['sourceType']; ecmaFeatures: EspreeOptions['ecmaFeatures'] } {
+  const parse = (with_: EspreeOptions) => espree.parse(text, with_ as Parameters<typeof espree.parse>[1]) as unknown as AST.Program;
+  try {
+    return { ast: parse(options), sourceType: options.sourceType, ecmaFeatures: options.ecmaFeatures };
+  } catch (error) {
+    if (options.sourceType !== 'module' || !(error instanceof SyntaxError)) throw error;
+    const ecmaFeatures = { ...options.ecmaFeatures, globalReturn: true };
+    try {
+      return { ast: parse({ ...options, sourceType: 'commonjs', ecmaFeatures }), sourceType: 'commonjs', ecmaFeatures };
+    } catch {
+      throw error;
+    }
+  }
+}
 
 /** A parser's error as "line N: message", the way ESLint shows a parsing error. */
 function parseFailure(error: unknown): string {

@@ -94,13 +94,15 @@ function accessFinding(
   if (access.service !== undefined && handsOverCaller(access.call, analysis)) return undefined;
   if (ownerChecked(access.call, analysis)) return undefined;
   const data = { operation: access.operation, origin: describeValue(origin), claim: caller.subject };
+  // The model's owner field makes the remedy the filter to write (`authorId: session.user.id`).
+  const filter = owned ? { ...data, claim: `${model.ownerFields[0]!}: ${caller.subject}` } : data;
   if (!caller.verified && caller.linked && model) {
     return { descriptor: { node: access.node, messageId: 'ownedRecordWithoutAuthentication', data: { ...data, model: model.name || 'owned', ownerField: model.ownerFields[0]! } }, origin };
   }
   if (access.service !== undefined) {
     return { descriptor: { node: access.node, messageId: 'unscopedServiceCall', data: { ...data, service: `${access.service}.${calleeName(access.call) ?? 'method'}()` } }, origin };
   }
-  return { descriptor: { node: access.node, messageId: 'missingOwnershipCheck', data }, origin };
+  return { descriptor: { node: access.node, messageId: 'missingOwnershipCheck', data: filter }, origin };
 }
 
 /**
@@ -160,6 +162,7 @@ function callerContext(node: TSESTree.Node, analysis: FileAnalysis): CallerConte
   const open = routes.filter((route) => !isGated(route));
   if (open.length === 0) return { verified: true, gated: true, linked: true, subject: claim };
   const session = open.flatMap((route) => route.facts.schemes.flatMap((scheme) => (scheme.session ? [scheme.session] : [])))[0];
+  const restored = open.flatMap((route) => route.facts.verifications.flatMap((verification) => (verification.restores ? [verification.restores] : [])))[0];
   const verified = open.some(
     (route) =>
       route.facts.verifications.length > 0 ||
@@ -168,7 +171,20 @@ function callerContext(node: TSESTree.Node, analysis: FileAnalysis): CallerConte
   );
   // A router or resolver map mounted where this index cannot see may be authenticated there: no fact either way.
   const linked = open.some((route) => !route.upstreamHidden);
-  return { verified, gated: false, linked, subject: analysis.claimsPath === undefined && session ? session : claim };
+  return { verified, gated: false, linked, subject: analysis.claimsPath === undefined && session ? sessionSubject(session, restored) : claim };
+}
+
+/** A member that holds who someone is rather than their record (`userId`, `sub`), unlike `user`. */
+const SUBJECT_VALUE = /^(?:id|sub|email|username)$|Id$/;
+
+/**
+ * Who a session test says is signed in, as the remedy names it: `req.session.userId` is the subject already,
+ * `session?.user` is the user whose id it is, and `req.isAuthenticated()` stands for the user its middleware restored.
+ */
+function sessionSubject(tested: string, restored: string | undefined): string {
+  const holder = tested.endsWith(')') ? restored : tested.split('?.').join('.');
+  if (holder === undefined) return tested;
+  return SUBJECT_VALUE.test(holder.slice(holder.lastIndexOf('.') + 1)) ? holder : `${holder}.id`;
 }
 
 /**

@@ -293,7 +293,8 @@ export async function GET(request, { params }) {
   return Response.json(await db.note.findUnique({ where: { id: params.id } }));
 }`,
         filename: routeFile('notes/[id]/js', 'js'),
-        errors: [error('missingOwnershipCheck', 6, 38)],
+        // The remedy is the filter to write: the note's owner field and the session's subject, not a token's claims.
+        errors: [{ ...error('missingOwnershipCheck', 6, 38), data: { operation: 'Reads', origin: "path param 'id'", claim: 'ownerId: session.user.id' } }],
       },
     ],
   });

@@ -455,4 +455,140 @@ module.exports = app;
       });
     });
   });
+  describe('an optional token whose user a later middleware loads, as Koa apps write it', () => {
+    // koa-jwt with `passthrough: true` lets every request in; an app-level middleware loads the caller's record
+    // when a token came, and only the routes that assert the user require one.
+    const APP = `const Koa = require('koa');
+const koaJwt = require('koa-jwt');
+const loadUser = require('./middleware/load-user');
+const routes = require('./routes');
+const app = new Koa();
+app.use(koaJwt({ secret: process.env.JWT_PUBLIC_KEY, algorithms: ['RS256'], issuer: 'https://id.example.com', audience: 'blog', passthrough: true, key: 'jwt' }));
+app.use(loadUser);
+app.use(routes.routes());
+module.exports = app;
+`;
+    const LOAD_USER = `const db = require('../db');
+module.exports = async (ctx, next) => {
+  if (ctx.state.jwt) {
+    ctx.state.user = await db('users').first('id', 'email').where({ id: ctx.state.jwt.sub });
+  }
+  return next();
+};
+`;
+    const REQUIRE_USER = `module.exports = (ctx, next) => {
+  ctx.assert(ctx.state.user, 401);
+  return next();
+};
+`;
+    const ROUTES = `const Router = require('koa-router');
+const db = require('./db');
+const auth = require('./middleware/require-user');
+const router = new Router();
+router.get('/tags', async (ctx) => { ctx.body = await db('tags').pluck('name'); });
+router.get('/articles', async (ctx) => {
+  const viewer = ctx.state.user;
+  ctx.body = await db('articles').where({ author: viewer ? viewer.id : null });
+});
+router.put('/user', auth, async (ctx) => {
+  ctx.body = await db('users').where({ id: ctx.state.user.id }).update(ctx.request.body.user);
+});
+module.exports = router;
+`;
+
+    it('leaves the routes that never require the token public', () => {
+      const files = { 'src/app.js': APP, 'src/middleware/load-user.js': LOAD_USER, 'src/middleware/require-user.js': REQUIRE_USER, 'src/routes.js': ROUTES, 'src/db.js': "module.exports = require('knex')({});\n" };
+      if (process.env.CGDBG) console.log(JSON.stringify(gradeRoutes(projectFor(path.join(writeTempProject(files, 'dbg'), 'src/app.js'), {}).routes(), []).map((r) => [r.path, r.grade]), null, 1));
+      assert.deepEqual(gradesOf(files), { 'GET /tags': 'unauthenticated', 'GET /articles': 'unauthenticated', 'PUT /user': 3 });
+    });
+  });
+  describe('a Fastify route table exported by one file and registered in a loop by another', () => {
+    // As Fastify tutorials write it: `routes.forEach((route) => fastify.route(route))` over `require('./routes')`.
+    const APP = `const fastify = require('fastify')({ logger: true });
+const routes = require('./routes');
+fastify.register(require('@fastify/jwt'), { secret: process.env.JWT_PUBLIC_KEY, verify: { algorithms: ['RS256'], allowedIss: 'https://id.example.com', allowedAud: 'api' } });
+fastify.addHook('onRequest', async (request) => {
+  await request.jwtVerify();
+});
+routes.forEach((route) => {
+  fastify.route(route);
+});
+fastify.listen({ port: 3000 });
+`;
+    const ROUTES = `const cars = require('../controllers/cars');
+module.exports = [
+  { method: 'GET', url: '/api/cars', handler: cars.list },
+  { method: 'DELETE', url: '/api/cars/:id', handler: cars.remove },
+];
+`;
+    const CARS = `const Car = require('../models/car');
+exports.list = async () => Car.find({});
+exports.remove = async (req, reply) => {
+  if (req.user.role !== 'admin') return reply.code(403).send();
+  return Car.findByIdAndDelete(req.params.id);
+};
+`;
+    const CAR = `const mongoose = require('mongoose');
+module.exports = mongoose.model('Car', new mongoose.Schema({ brand: String, price: Number }));
+`;
+    const files = (app: string) => ({ 'src/index.js': app, 'src/routes/index.js': ROUTES, 'src/controllers/cars.js': CARS, 'src/models/car.js': CAR });
+
+    it('grades each entry with the hooks of the instance that registers it', () => {
+      assert.deepEqual(gradesOf(files(APP)), { 'GET /api/cars': 1, 'DELETE /api/cars/:id': 3 });
+    });
+
+    it('also when the loop is a for…of, and leaves the entries open without the hook', () => {
+      const app = APP.replace(/fastify\.addHook[^]*?\n\}\);\n/, '').replace('routes.forEach((route) => {\n  fastify.route(route);\n});', 'for (const route of routes) fastify.route(route);');
+      assert.deepEqual(gradesOf(files(app)), { 'GET /api/cars': 'unauthenticated', 'DELETE /api/cars/:id': 'unknown' });
+    });
+  });
+  describe('passport strategies chosen by name', () => {
+    // Real Nest apps configure several: the access-token strategy, a refresh-token one, JwtModule for signing.
+    const ACCESS = `import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy) {
+  constructor() {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: process.env.KEY, algorithms: ['RS256'], issuer: 'https://id.example.com', audience: 'api' });
+  }
+  validate(payload: { sub: string; roles: string[] }) { return { id: payload.sub, roles: payload.roles }; }
+}`;
+    const REFRESH = `import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+@Injectable()
+export class JwtRefreshStrategy extends PassportStrategy(Strategy, 'jwt-refresh') {
+  constructor() {
+    super({ jwtFromRequest: ExtractJwt.fromBodyField('refreshToken'), secretOrKey: process.env.REFRESH_KEY });
+  }
+  validate(payload: { sub: string }) { return payload; }
+}`;
+    const MODULE = `import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+@Module({ imports: [JwtModule.register({ secret: process.env.SIGNING_KEY })] })
+export class AuthModule {}`;
+    const CONTROLLER = `import { Controller, ForbiddenException, Get, Post, Req, UseGuards } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+@Controller('auth')
+export class AuthController {
+  @UseGuards(AuthGuard('jwt'))
+  @Get('admin')
+  admin(@Req() req) {
+    if (!req.user.roles.includes('admin')) throw new ForbiddenException();
+    return [];
+  }
+  @UseGuards(AuthGuard('jwt-refresh'))
+  @Post('refresh')
+  refresh(@Req() req) {
+    if (!req.user.roles.includes('admin')) throw new ForbiddenException();
+    return [];
+  }
+}`;
+
+    it("grade each guard by the strategy it names, not by every strategy of the project", () => {
+      const files = { 'src/auth/auth.controller.ts': CONTROLLER, 'src/auth/jwt.strategy.ts': ACCESS, 'src/auth/jwt-refresh.strategy.ts': REFRESH, 'src/auth/auth.module.ts': MODULE };
+      assert.deepEqual(gradesOf(files), { 'GET /auth/admin': 3, 'POST /auth/refresh': 2 });
+    });
+  });
 });

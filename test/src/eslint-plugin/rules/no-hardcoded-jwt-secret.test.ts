@@ -41,6 +41,9 @@ jwt.verify(token, PUBLIC_KEY, { algorithms: ['ES256'] });`,
   { code: `import jwt from 'jsonwebtoken';\njwt.sign(payload, process.env.JWT_SECRET ?? missing('JWT_SECRET'));` },
   // An empty fallback signs nothing anyone can guess: verification simply fails.
   { code: `import jwt from 'jsonwebtoken';\njwt.sign(payload, process.env.JWT_SECRET || '');` },
+  // Either branch from the environment, or a branch that fails: no literal key.
+  { code: `import jwt from 'jsonwebtoken';\njwt.sign(payload, process.env.NODE_ENV === 'production' ? process.env.JWT_SECRET : process.env.DEV_JWT_SECRET);` },
+  { code: `import jwt from 'jsonwebtoken';\njwt.sign(payload, process.env.JWT_SECRET ? process.env.JWT_SECRET : '');` },
   { code: `const jwt = require('./jwt');\njwt.sign(payload, 'not the jsonwebtoken package');` },
   { code: `import jwt from 'jsonwebtoken';\nconst claims = jwt.decode(token);` },
   // jose
@@ -101,6 +104,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   invalidCase(`import jwt from 'jsonwebtoken';\njwt.sign(payload, process.env.JWT_SECRET || 'dev-secret');`, 'fallbackSecret', 'process.env'),
   invalidCase(`import jwt from 'jsonwebtoken';\njwt.verify(token, process.env.JWT_SECRET ?? '${LONG_SECRET}');`, 'fallbackSecret', 'process.env'),
   invalidCase(`import jwt from 'jsonwebtoken';\nconst SECRET = process.env.JWT_SECRET || 'changeme';\njwt.sign(payload, SECRET);`, 'fallbackSecret', 'SECRET)'),
+  // A literal for the environments a condition picks (development, tests) is still in every build.
+  invalidCase(`import jwt from 'jsonwebtoken';\njwt.sign(payload, process.env.NODE_ENV === 'production' ? process.env.JWT_SECRET : 'dev-secret');`, 'fallbackSecret', 'process.env.NODE_ENV'),
+  invalidCase(`import jwt from 'jsonwebtoken';\nconst SECRET = isTest ? 'test-secret' : process.env.JWT_SECRET;\njwt.verify(token, SECRET, { algorithms: ['HS256'] });`, 'fallbackSecret', 'SECRET,'),
   invalidCase(`import jwt from 'jsonwebtoken';\nconst config = { auth: { secret: 'short-one' } };\njwt.sign(payload, config.auth.secret);`, 'weakSecret', 'config.auth.secret'),
   invalidCase(`import jwt from 'jsonwebtoken';\njwt.sign(payload, Buffer.from('${LONG_SECRET}', 'hex'));`, 'hardcodedSecret', 'Buffer.from'),
   invalidCase(`import jwt from 'jsonwebtoken';\njwt.sign(payload, \`${LONG_SECRET}\`);`, 'hardcodedSecret', '`a8f5'),

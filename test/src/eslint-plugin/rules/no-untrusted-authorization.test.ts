@@ -368,6 +368,35 @@ export default {
   },
 };`, filename: 'file.ts' },
 
+  // Propagation: promises, lookups and class fields of verified values
+  `const jwt = require('jsonwebtoken');
+const claimsOf = async (req) => jwt.verify(req.headers.authorization, process.env.KEY, { algorithms: ['RS256'] });
+app.get('/reports', (req, res) => {
+  claimsOf(req).then((claims) => {
+    if (claims.role !== 'admin') return res.sendStatus(403);
+    res.json([]);
+  });
+});`,
+  `const PERMISSIONS = { 'ops-team': { isAdmin: true } };
+app.delete('/users/:id', (req, res) => {
+  if (!PERMISSIONS[req.auth.payload.sub].isAdmin) return res.sendStatus(403);
+  res.sendStatus(204);
+});`,
+  // A record picked by the path id whose owner is compared with the verified subject: an ownership check.
+  `const DOCUMENTS = new Map();
+app.get('/documents/:id', (req, res) => {
+  const doc = DOCUMENTS[req.params.id];
+  if (doc.ownerId !== req.auth.payload.sub) return res.sendStatus(403);
+  res.json(doc);
+});`,
+  `class Access {
+  constructor(req) { this.role = req.auth.payload.role; }
+  allows() { return this.role === 'admin'; }
+}
+app.get('/admin', (req, res) => {
+  if (!new Access(req).allows()) return res.sendStatus(403);
+  res.json([]);
+});`,
   // Propagation
   `app.get('/admin', (req, res) => {
   const { role } = req.auth.payload;
@@ -1214,6 +1243,68 @@ export function middleware(request: NextRequest) {
   res.json(stats());
 });`,
     errors: [{ messageId: 'untrustedHeader', line: 4, column: 7, suggestions: [] }],
+  },
+  // Propagation: promises, lookups and class fields
+  {
+    code: `async function roleOf(req) {
+  return req.headers['x-role'];
+}
+app.get('/reports', (req, res) => {
+  roleOf(req).then((role) => {
+    if (role !== 'admin') return res.sendStatus(403);
+    res.json([]);
+  });
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 6, column: 9, suggestions: [] }],
+  },
+  {
+    code: `app.get('/reports', (req, res) => {
+  Promise.resolve(req.query.role).then((role) => {
+    if (role !== 'admin') return res.sendStatus(403);
+    res.json([]);
+  });
+});`,
+    errors: [{ messageId: 'untrustedQuery', line: 3, column: 9, suggestions: [] }],
+  },
+  {
+    // The caller picks the record, so its flags are the caller's choice too.
+    code: `const PERMISSIONS = { 'ops@example.com': { isAdmin: true } };
+const permissionsOf = (email) => PERMISSIONS[email] || {};
+app.delete('/users/:email', (req, res) => {
+  if (!permissionsOf(req.params.email).isAdmin) return res.sendStatus(403);
+  res.sendStatus(204);
+});`,
+    errors: [{ messageId: 'untrustedPathParam', line: 4, column: 8, suggestions: [] }],
+  },
+  {
+    code: `class Access {
+  constructor(req) {
+    this.role = req.headers['x-role'];
+  }
+  allows() {
+    return this.role === 'admin';
+  }
+}
+app.get('/admin', (req, res) => {
+  if (!new Access(req).allows()) return res.sendStatus(403);
+  res.json([]);
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 10, column: 8, suggestions: [] }],
+  },
+  {
+    // A TypeScript parameter property stores the argument the class is made with.
+    code: `class Access {
+  constructor(private readonly role: string) {}
+  allows(): boolean {
+    return this.role === 'admin';
+  }
+}
+app.get('/admin', (req, res) => {
+  if (!new Access(req.get('x-role')).allows()) return res.sendStatus(403);
+  res.json([]);
+});`,
+    filename: 'file.ts',
+    errors: [{ messageId: 'untrustedHeader', line: 8, column: 8, suggestions: [] }],
   },
   // Propagation: destructuring
   {

@@ -455,7 +455,7 @@ describe('require-ownership-check', () => {
       `${SESSION}app.delete('/notes/:id', requireLogin, async (req, res) => res.json(await Note.deleteOne({ _id: req.params.id })));`,
       { plugins: { claimguard: plugin as never }, rules: { [`claimguard/${ruleName}`]: 'error' } },
     );
-    assert.match(message?.message ?? '', /scope the query by the verified subject \(e\.g\. `req\.session\.userId`\)/);
+    assert.match(message?.message ?? '', /scope the query by the verified subject \(e\.g\. `ownerId: req\.session\.userId`\)/);
   });
 
   it('says a service may hold the check, and that it needs the caller to do so', () => {
