@@ -6,6 +6,18 @@ import { writeTempProject } from './temp-project';
 import { forgetProjects, projectFor } from '../../../eslint-plugin/out/project/index';
 import { gradeRoutes } from '../../../eslint-plugin/out/project/grades';
 
+/** A Nest passport-jwt strategy that pins algorithms, issuer and audience. */
+const STRATEGY = `import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy) {
+  constructor() {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: process.env.KEY, algorithms: ['RS256'], issuer: 'https://id.example.com', audience: 'api' });
+  }
+  validate(payload: { sub: string; roles: string[] }) { return { id: payload.sub, roles: payload.roles }; }
+}`;
+
 /**
  * Route grades that depend on code in other files: the shapes through which authentication, guards and role
  * checks reach a route across imports. Each case writes a small project and grades it through the project index.
@@ -28,16 +40,6 @@ describe('route grades linked across files', () => {
   });
 
   describe('NestJS composite decorators', () => {
-    const STRATEGY = `import { Injectable } from '@nestjs/common';
-import { PassportStrategy } from '@nestjs/passport';
-import { ExtractJwt, Strategy } from 'passport-jwt';
-@Injectable()
-export class JwtStrategy extends PassportStrategy(Strategy) {
-  constructor() {
-    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: process.env.KEY, algorithms: ['RS256'], issuer: 'https://id.example.com', audience: 'api' });
-  }
-  validate(payload: { sub: string; roles: string[] }) { return { id: payload.sub, roles: payload.roles }; }
-}`;
     const ROLES_GUARD = `import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 @Injectable()
 export class RolesGuard implements CanActivate {
@@ -542,18 +544,9 @@ module.exports = mongoose.model('Car', new mongoose.Schema({ brand: String, pric
       assert.deepEqual(gradesOf(files(app)), { 'GET /api/cars': 'unauthenticated', 'DELETE /api/cars/:id': 'unknown' });
     });
   });
+
   describe('passport strategies chosen by name', () => {
     // Real Nest apps configure several: the access-token strategy, a refresh-token one, JwtModule for signing.
-    const ACCESS = `import { Injectable } from '@nestjs/common';
-import { PassportStrategy } from '@nestjs/passport';
-import { ExtractJwt, Strategy } from 'passport-jwt';
-@Injectable()
-export class JwtStrategy extends PassportStrategy(Strategy) {
-  constructor() {
-    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: process.env.KEY, algorithms: ['RS256'], issuer: 'https://id.example.com', audience: 'api' });
-  }
-  validate(payload: { sub: string; roles: string[] }) { return { id: payload.sub, roles: payload.roles }; }
-}`;
     const REFRESH = `import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
@@ -587,7 +580,7 @@ export class AuthController {
 }`;
 
     it("grade each guard by the strategy it names, not by every strategy of the project", () => {
-      const files = { 'src/auth/auth.controller.ts': CONTROLLER, 'src/auth/jwt.strategy.ts': ACCESS, 'src/auth/jwt-refresh.strategy.ts': REFRESH, 'src/auth/auth.module.ts': MODULE };
+      const files = { 'src/auth/auth.controller.ts': CONTROLLER, 'src/auth/jwt.strategy.ts': STRATEGY, 'src/auth/jwt-refresh.strategy.ts': REFRESH, 'src/auth/auth.module.ts': MODULE };
       assert.deepEqual(gradesOf(files), { 'GET /auth/admin': 3, 'POST /auth/refresh': 2 });
     });
   });

@@ -156,7 +156,7 @@ describe('records owned by someone, and privilege fields, across files', functio
 
     it('takes the session subject as the verified caller: a delete by id alone is reported, the owner check and the scoped listing are not', () => {
       checkFindings('express-session', linted, [
-        { file: 'src/routes/notes.js', line: 17, rule: RULES[0]!, code: 'Note.deleteOne({ _id: req.params.id })', message: '`req.session.userId`' },
+        { file: 'src/routes/notes.js', line: 17, rule: RULES[0]!, code: 'Note.deleteOne({ _id: req.params.id })', message: '`ownerId: req.session.userId`' },
       ]);
     });
 
