@@ -9,7 +9,7 @@ import { toPortable, type PortableValue } from './portable';
 import type { PortableConstant } from './static-values';
 import { projectFor, type LinkedRoute, type LinkedServiceFacts } from '../project/index';
 import { findDecisions, type DecisionFacts, type ParamPrivilegeWrite } from './decisions';
-import { findRequestWrites, settleValues, type RequestWrite, type WrittenTrust } from './request-writes';
+import { findRequestWrites, settleValues, type RequestWrite, type WrittenOrigin, type WrittenTrust } from './request-writes';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isFunctionNode, memberName } from './syntax';
 import { ModelCatalog, type ModelSummary } from './schemas';
@@ -239,12 +239,15 @@ class LazyFileAnalysis implements FileAnalysis {
   }
 
   private readonly writesByFunction = new Map<FunctionNode | null, ReadonlyMap<string, WrittenTrust> | undefined>();
+  private readonly originsByFunction = new Map<FunctionNode | null, ReadonlyMap<string, WrittenOrigin> | undefined>();
 
   settle(values: readonly TrustValue[], at: TSESTree.Node): TrustValue[] {
     if (!this.project || !values.some((value) => value.trust === 'pending' || value.trust === 'untrusted')) return [...values];
     const fn = this.index.functionContaining(at);
-    if (!this.writesByFunction.has(fn)) this.writesByFunction.set(fn, this.project.writesAt(fn?.range[0] ?? at.range[0]));
-    return settleValues(values, this.writesByFunction.get(fn));
+    const offset = fn?.range[0] ?? at.range[0];
+    if (!this.writesByFunction.has(fn)) this.writesByFunction.set(fn, this.project.writesAt(offset));
+    if (!this.originsByFunction.has(fn)) this.originsByFunction.set(fn, this.project.writeOriginsAt(offset));
+    return settleValues(values, this.writesByFunction.get(fn), this.originsByFunction.get(fn));
   }
 
   private writes: RequestWrite[] | undefined;
@@ -343,6 +346,7 @@ export function analyzeSourceCode(sourceCode: TSESLint.SourceCode, eslintSetting
 interface ProjectHooks extends ModelHooks {
   imports(call: TSESTree.CallExpression): readonly PortableValue[] | undefined;
   writesAt(offset: number): ReadonlyMap<string, WrittenTrust> | undefined;
+  writeOriginsAt(offset: number): ReadonlyMap<string, WrittenOrigin> | undefined;
   follows(ref: ImportRef): boolean;
   serviceFacts(ref: ImportRef): LinkedServiceFacts | undefined;
   routesAt(offset: number): readonly LinkedRoute[];
@@ -364,6 +368,7 @@ function projectHooks(sourceCode: TSESLint.SourceCode, eslintSettings: Readonly<
       return ref ? project().returnsOf(filename, ref) : undefined;
     },
     writesAt: (offset) => linked().writesAt(filename, offset),
+    writeOriginsAt: (offset) => linked().writeOriginsAt(filename, offset),
     importRef: (node) => importRefOf(sourceCode, filename, node),
     modelOf: (ref) => project().modelOf(filename, ref),
     prismaModel: (delegate) => project().prismaModel(delegate),

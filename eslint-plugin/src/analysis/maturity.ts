@@ -10,7 +10,7 @@ import { trimTrailingSlashes } from '../util/slashes';
 import type { Decision, TrustValue } from './types';
 import { getCredentialFacts, type CheckName, type SecretUse, type Verification } from './credentials';
 import { importRefOf } from './imports';
-import { returnedWrites, type RequestWrite } from './request-writes';
+import { returnedWrites, type RequestWrite, type WrittenOrigin } from './request-writes';
 import { toPortable, type PortableValue } from './portable';
 import { cachedPattern, matches } from '../util/wildcard';
 import { VOCABULARY } from './framework-models';
@@ -165,6 +165,8 @@ export interface ChainWrite {
   prop: string;
   trust: RequestWrite['trust'];
   from?: string;
+  /** For caller input: where it came from (`header 'x-role'`). */
+  origin?: WrittenOrigin;
   /** Returned by a context builder rather than written on the request by middleware. */
   context?: boolean;
 }
@@ -575,7 +577,7 @@ function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, m
     contextWrites: (fn, member) => (isFunctionNode(fn) ? memberWrites(returnedWrites(toPortable(analysis.returnsOf(fn), fn)), member) : []),
     verifications: bySource(verifications),
     decisions: bySource(decisions),
-    writes: bySource(analysis.requestWrites.map((write) => ({ start: write.node.range[0], fact: { prop: write.prop, trust: write.trust, ...(write.from ? { from: write.from } : {}) } }))),
+    writes: bySource(analysis.requestWrites.map((write) => ({ start: write.node.range[0], fact: { prop: write.prop, trust: write.trust, ...(write.from ? { from: write.from } : {}), ...(write.origin ? { origin: write.origin } : {}) } }))),
     ...locateHiddenAuthentication(model, new Set(verifications.map((verification) => verification.start))),
     unreadAuthentication: bySource(
       model.unreadStrategies.map((node) => ({

@@ -7,7 +7,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ForwardedHeaders } from '../models/framework-model';
 import type { FileIndex } from './file-index';
-import type { TrustValue } from './types';
+import type { SourceKind, TrustValue } from './types';
 import { isTrustValue, type Value, type ValueEvaluator } from './values';
 import { VOCABULARY } from './framework-models';
 import { calleeName, memberName, propertyKeyName, staticString, unwrap } from './syntax';
@@ -15,6 +15,12 @@ import type { PortableValue } from './portable';
 
 /** What a written value is: claims, request input, or something the server determined (a database row, a constant). */
 export type WrittenTrust = 'verified' | 'untrusted' | 'unverified' | 'server';
+
+/** Where written request input came from (`header 'x-role'`), so decisions on what holds it can name it. */
+export interface WrittenOrigin {
+  source: SourceKind;
+  name?: string;
+}
 
 export interface RequestWrite {
   /** The assignment. */
@@ -25,6 +31,8 @@ export interface RequestWrite {
   trust: WrittenTrust | 'pending';
   /** For `pending`: the property it copies. */
   from?: string;
+  /** For `untrusted`: the caller input written. */
+  origin?: WrittenOrigin;
 }
 
 /** Fields of a request-shaped context (Koa's `ctx`) that belong to the response. */
@@ -133,8 +141,9 @@ function leastTrusted(fields: readonly RequestWrite[]): Pick<RequestWrite, 'trus
 }
 
 /** The least trusted of what a written expression carries; nothing from the request at all means the server chose it. */
-function writtenTrust(values: readonly TrustValue[]): Pick<RequestWrite, 'trust' | 'from'> {
-  if (values.some((value) => value.trust === 'untrusted')) return { trust: 'untrusted' };
+function writtenTrust(values: readonly TrustValue[]): Pick<RequestWrite, 'trust' | 'from' | 'origin'> {
+  const untrusted = values.find((value) => value.trust === 'untrusted');
+  if (untrusted?.trust === 'untrusted') return { trust: 'untrusted', ...(untrusted.container ? {} : { origin: originOf(untrusted.source, untrusted.name) }) };
   if (values.some((value) => value.trust === 'unverified')) return { trust: 'unverified' };
   if (values.some((value) => value.trust === 'verified')) return { trust: 'verified' };
   const pending = values.find((value) => value.trust === 'pending');
@@ -148,12 +157,15 @@ function writtenTrust(values: readonly TrustValue[]): Pick<RequestWrite, 'trust'
  * several shapes takes the least trusted; a field holding nothing the analysis can name is not written, so
  * decisions on it stay unsettled.
  */
-export function returnedWrites(returns: readonly PortableValue[]): { prop: string; trust: WrittenTrust }[] {
+export function returnedWrites(returns: readonly PortableValue[]): { prop: string; trust: WrittenTrust; origin?: WrittenOrigin }[] {
   const fields = new Map<string, WrittenTrust>();
+  const origins = new Map<string, WrittenOrigin>();
   const visit = (values: readonly PortableValue[], prefix: string): WrittenTrust | undefined => {
     let least: WrittenTrust | undefined;
     for (const value of values) {
       const trust = value.kind === 'object' ? visitObject(value.props, prefix) : value.kind === 'param' ? undefined : value.kind;
+      // `{ role: req.headers['x-role'] }`: the field holds that header.
+      if (value.kind === 'untrusted' && !value.container && prefix !== '' && !origins.has(prefix)) origins.set(prefix, originOf(value.source, value.name));
       if (trust && (least === undefined || TRUST_RANK[trust] < TRUST_RANK[least])) least = trust;
     }
     return least;
@@ -171,7 +183,14 @@ export function returnedWrites(returns: readonly PortableValue[]): { prop: strin
     return least;
   };
   for (const value of returns) if (value.kind === 'object') visitObject(value.props, '');
-  return [...fields].map(([prop, trust]) => ({ prop, trust }));
+  return [...fields].map(([prop, trust]) => {
+    const origin = trust === 'untrusted' ? origins.get(prop) : undefined;
+    return origin ? { prop, trust, origin } : { prop, trust };
+  });
+}
+
+function originOf(source: SourceKind, name: string | undefined): WrittenOrigin {
+  return name !== undefined ? { source, name } : { source };
 }
 
 const TRUST_RANK: Record<WrittenTrust, number> = { untrusted: 0, unverified: 1, server: 2, verified: 3 };
@@ -189,7 +208,11 @@ export function writtenAt(writes: ReadonlyMap<string, WrittenTrust>, prop: strin
  * Values as the routes reaching their code see them: a request property their middleware sets takes the trust it
  * was set with, and a caller's field their middleware replaces with the server's value is no longer the caller's.
  */
-export function settleValues(values: readonly TrustValue[], writes: ReadonlyMap<string, WrittenTrust> | undefined): TrustValue[] {
+export function settleValues(
+  values: readonly TrustValue[],
+  writes: ReadonlyMap<string, WrittenTrust> | undefined,
+  origins?: ReadonlyMap<string, WrittenOrigin>,
+): TrustValue[] {
   if (!writes || writes.size === 0) return values.map((value) => (value.trust === 'pending' && value.verifiedUnlessWritten ? conventionalClaims(value) : value));
   return values.map((value): TrustValue => {
     const prop = value.trust === 'pending' ? value.prop : value.trust === 'untrusted' ? containerProp(value) : undefined;
@@ -197,6 +220,9 @@ export function settleValues(values: readonly TrustValue[], writes: ReadonlyMap<
     if (!written && value.trust === 'pending' && value.verifiedUnlessWritten) return conventionalClaims(value);
     if (written === 'verified' || written === 'server') return { trust: 'verified', claimsPath: undefined, name: value.name, node: value.node };
     if (written === 'unverified' && value.trust === 'pending') return { trust: 'unverified', name: value.name, node: value.node };
+    // `context.role` that the context builder set from `req.headers['x-role']` is that header.
+    const origin = written === 'untrusted' && value.trust === 'pending' ? origins?.get(value.prop) : undefined;
+    if (origin) return { trust: 'untrusted', source: origin.source, name: origin.name, container: false, node: value.node };
     return value;
   });
 }

@@ -16,7 +16,7 @@ import { parsePrismaModels, prismaDelegateName, type ModelSummary } from '../ana
 import { remap, type ModelRef, type ParamAccess, type ParamComparison, type ParamFacts, type ParamRef, type ParamScope } from '../analysis/service-facts';
 import { describeOrigin } from '../analysis/describe';
 import { constantAt, type PortableConstant } from '../analysis/static-values';
-import { returnedWrites, writtenAt, type WrittenTrust } from '../analysis/request-writes';
+import { returnedWrites, writtenAt, type WrittenOrigin, type WrittenTrust } from '../analysis/request-writes';
 import { VOCABULARY } from '../analysis/framework-models';
 import { mentions } from '../util/mentions';
 import { withSharedParts } from '../util/shared-parts';
@@ -42,6 +42,8 @@ export interface LinkedRoute {
   reaches: readonly { file: string; ranges: readonly Range[] }[];
   /** What the chain's middleware leaves on the request, by property path, after the whole chain ran. */
   writes: ReadonlyMap<string, WrittenTrust>;
+  /** Where the request input the chain writes came from, by property path (`role` → header 'x-role'). */
+  writeOrigins: ReadonlyMap<string, WrittenOrigin>;
 }
 
 /** An access a service performs by a parameter, with its model resolved and the file it is in. */
@@ -270,6 +272,20 @@ export class ProjectIndex {
         const other = route.writes.get(prop);
         if (!other) agreed.delete(prop);
         else if (TRUST_ORDER.indexOf(other) < TRUST_ORDER.indexOf(trust)) agreed.set(prop, other);
+      }
+    }
+    return agreed;
+  }
+
+  /** Where the request input that every route reaching `offset` writes came from, when they agree. */
+  writeOriginsAt(file: string, offset: number): ReadonlyMap<string, WrittenOrigin> | undefined {
+    const reaching = this.routesAt(file, offset);
+    if (reaching.length === 0) return undefined;
+    const agreed = new Map(reaching[0]!.writeOrigins);
+    for (const route of reaching.slice(1)) {
+      for (const [prop, origin] of agreed) {
+        const other = route.writeOrigins.get(prop);
+        if (!other || other.source !== origin.source || other.name !== origin.name) agreed.delete(prop);
       }
     }
     return agreed;
@@ -644,12 +660,12 @@ class Linker {
 
   private linkRoute(summary: FileSummary, route: RouteSummary, project: ProjectRouting): LinkedRoute[] {
     return this.chainsOf(summary, route, project).map((linked) => {
-      const { facts, writes } = settleWrites(linked.facts);
-      return { ...linked, facts: withoutAnchoredScopes(facts), writes };
+      const { facts, writes, writeOrigins } = settleWrites(linked.facts);
+      return { ...linked, facts: withoutAnchoredScopes(facts), writes, writeOrigins };
     });
   }
 
-  private chainsOf(summary: FileSummary, route: RouteSummary, { summaries, autoloads, mounts, nextMiddleware }: ProjectRouting): Omit<LinkedRoute, 'writes'>[] {
+  private chainsOf(summary: FileSummary, route: RouteSummary, { summaries, autoloads, mounts, nextMiddleware }: ProjectRouting): Omit<LinkedRoute, 'writes' | 'writeOrigins'>[] {
     const resolvedOwn = this.resolved(summary.file, route.facts, [{ file: summary.file, ranges: route.ranges }], 0, true);
     // hapi: a route that takes the default authentication gets what the project's servers set (`server.auth.default()`).
     const defaults = route.usesDefaultAuth ? summaries.flatMap((other) => (other.defaultAuth ? [this.resolved(other.file, other.defaultAuth, [], 0)] : [])) : [];
@@ -912,11 +928,15 @@ export function mayRoute(file: string, text: string): boolean {
  * the server's value (`req.body.userId = req.user.id`) is no longer the caller's. Decisions on properties no link
  * of this chain sets are dropped: nothing on the route says what they hold.
  */
-function settleWrites(facts: ChainFacts): { facts: ChainFacts; writes: Map<string, WrittenTrust> } {
+function settleWrites(facts: ChainFacts): { facts: ChainFacts; writes: Map<string, WrittenTrust>; writeOrigins: Map<string, WrittenOrigin> } {
   const writes = new Map<string, WrittenTrust>();
+  const writeOrigins = new Map<string, WrittenOrigin>();
   for (const write of facts.writes ?? []) {
     const trust = write.trust === 'pending' ? writtenAt(writes, write.from ?? '') : write.trust;
     if (trust) writes.set(write.prop, trust);
+    // A later write replaces what an earlier one said the property holds.
+    if (trust === 'untrusted' && write.origin) writeOrigins.set(write.prop, write.origin);
+    else writeOrigins.delete(write.prop);
   }
   // A context builder's verification authenticates the route when the chain requires or decides on what it set. A
   // data scope (`where({ id: ctx.state.jwt.sub })`) denies no one: loading the caller's record when a token came
@@ -942,7 +962,7 @@ function settleWrites(facts: ChainFacts): { facts: ChainFacts; writes: Map<strin
     return [decision];
   });
   const verifications = requiresContext ? facts.verifications.map(requiredHere) : facts.verifications.filter((verification) => !verification.contextual);
-  return { facts: { ...facts, decisions, verifications }, writes };
+  return { facts: { ...facts, decisions, verifications }, writes, writeOrigins };
 }
 
 function rootProp(prop: string): string {

@@ -101,6 +101,17 @@ app.use('/graphql', graphqlHTTP({ schema, rootValue: { ...queries } }));`,
   },`) }] }],
         },
         {
+          // Built per request from a header: the context's role is that header.
+          code: endpoint(
+            `  report: (args, context) => {
+    if (context.role !== 'admin') throw new Error('Forbidden');
+    return 'ok';
+  },`,
+            "app.use('/graphql', graphqlHTTP((req) => ({ schema, rootValue: root, context: { role: req.headers['x-role'] } })));",
+          ),
+          errors: [{ messageId: 'untrustedHeader', line: 11, column: 9, suggestions: [] }],
+        },
+        {
           // The role the caller claims in the arguments, on an endpoint that verifies nobody.
           code: endpoint(
             `  report: (args) => {

@@ -41,6 +41,19 @@ describe('graphql-http model', () => {
     });
   });
 
+  describe('no-untrusted-authorization: a context member the context function took from a header', () => {
+    const rule = plugin.rules['no-untrusted-authorization']!;
+    runUnderBothParsers('no-untrusted-authorization', rule as never, {
+      valid: [endpoint(ROLE_GATE, VERIFIED)],
+      invalid: [
+        {
+          code: endpoint(ROLE_GATE, "(req) => ({ user: { role: req.headers['x-role'] } })"),
+          errors: [{ messageId: 'untrustedHeader', line: 10, column: 9, suggestions: [] }],
+        },
+      ],
+    });
+  });
+
   describe('require-ownership-check: the first parameter is the arguments', () => {
     const rule = plugin.rules['require-ownership-check']!;
     runUnderBothParsers('require-ownership-check', rule as never, {
