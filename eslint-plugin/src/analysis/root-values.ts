@@ -194,7 +194,11 @@ export function sdlFieldTypes(sdl: string): Map<string, string> {
       const type = tokens[i + 1]!;
       let j = i + 2;
       while (j < tokens.length && tokens[j] !== '{' && tokens[j] !== '}') j++;
-      if (tokens[j] !== '{') continue;
+      // No body: nothing up to `j` opens one either, so the scan goes on from there (one pass, whatever the text).
+      if (tokens[j] !== '{') {
+        i = j - 1;
+        continue;
+      }
       i = fieldsOfType(tokens, j + 1, type, types);
     }
   }
