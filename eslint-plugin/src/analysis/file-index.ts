@@ -16,6 +16,7 @@ type Variable = Scope.Variable;
 const ROUTE_REGISTRATION = VOCABULARY.routing.registrations;
 const HTTP_METHOD_EXPORT = VOCABULARY.request.methodExports;
 const RESOLVER_OPERATIONS = VOCABULARY.request.resolverOperations;
+const RESOLVER_ROUTES = VOCABULARY.routing.resolverRoutes;
 const CLAIM_HOLDERS = new Set(['auth', 'user', 'payload', 'claims']);
 
 /**
@@ -339,6 +340,36 @@ export class FileIndex {
     const operation = property?.parent?.parent;
     const name = property && operation?.type === AST_NODE_TYPES.Property ? propertyKeyName(operation) : undefined;
     return (name !== undefined && RESOLVER_OPERATIONS.has(name)) || isCombinedResolver(this.sourceCode, fn) || this.isPermissionRule(fn);
+  }
+
+  /**
+   * A function a GraphQL server builds each request's context with (`context: async ({ req }) => …` handed to
+   * `startStandaloneServer`, `expressMiddleware`, `new ApolloServer`, as the models name them): the server passes
+   * it an object that holds the request.
+   */
+  isContextBuilder(fn: FunctionNode): boolean {
+    this.contextBuilders ??= this.collectContextBuilders();
+    return this.contextBuilders.has(fn);
+  }
+
+  private contextBuilders: Set<FunctionNode> | undefined;
+
+  private collectContextBuilders(): Set<FunctionNode> {
+    const found = new Set<FunctionNode>();
+    for (const call of [...this.calls, ...this.news]) {
+      const name = calleeName(call);
+      const option = name === undefined ? undefined : (RESOLVER_ROUTES.servers.get(name)?.contextOption ?? RESOLVER_ROUTES.builders.get(name)?.contextOption);
+      if (option === undefined) continue;
+      for (const argument of call.arguments) {
+        const options = unwrap(argument);
+        if (options.type !== AST_NODE_TYPES.ObjectExpression) continue;
+        const property = options.properties.find((candidate) => candidate.type === AST_NODE_TYPES.Property && propertyKeyName(candidate) === option);
+        const value = property?.type === AST_NODE_TYPES.Property ? unwrap(property.value) : undefined;
+        const builder = value === undefined ? undefined : isFunctionNode(value) ? value : value.type === AST_NODE_TYPES.Identifier ? this.functionOf(value) : undefined;
+        if (builder) found.add(builder);
+      }
+    }
+    return found;
   }
 
   /** The function of a permission rule (`rule()((parent, args, ctx) => …)`): what it returns allows or denies. */

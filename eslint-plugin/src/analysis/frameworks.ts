@@ -54,6 +54,9 @@ export function requestShapeOfParam(fn: FunctionNode, index: number, fileIndex: 
   if (typeName && REQUEST.hostTypes.hasType(typeName)) return [{ shape: 'execution-host' }];
   if (typeName && REQUEST.responseTypes.hasType(typeName)) return [{ shape: 'response', text: name ?? 'res' }];
   if (typeName && REQUEST.requestTypes.hasType(typeName)) return [requestShape(name)];
+  // A context builder's argument holds the request (`({ req }) => …`, `(integration) => integration.req`); one that
+  // names its parameter as the request itself keeps that reading.
+  if (index === 0 && fileIndex.isContextBuilder(fn) && !(name && REQUEST.requestNames.has(name))) return [{ shape: 'execution-host' }];
   const root = fileIndex.rootResolver(fn);
   if (root) {
     if (index === root.argumentsParameter) return [{ trust: 'untrusted', source: 'argument', name: undefined, container: true, node: bare }];

@@ -95,6 +95,16 @@ app.use('/graphql', express.json(), expressMiddleware(server, { context: buildCo
           ),
           errors: [{ messageId: 'untrustedArgument', line: 8, column: 11, suggestions: [] }],
         },
+        {
+          // A context built from a header: the role the resolver checks is that header, whichever way the builder
+          // takes the request from its argument.
+          code: apollo(ROLE_GATE, "async ({ req }) => ({ user: { role: req.headers['x-role'] } })"),
+          errors: [{ messageId: 'untrustedHeader', line: 8, column: 11, suggestions: [] }],
+        },
+        {
+          code: apollo(ROLE_GATE, "async (integration) => ({ user: { role: integration.req.get('x-role') } })"),
+          errors: [{ messageId: 'untrustedHeader', line: 8, column: 11, suggestions: [] }],
+        },
       ],
     });
   });
