@@ -96,9 +96,8 @@ function accessFinding(
   const data = { operation: access.operation, origin: describeValue(origin), claim: caller.subject };
   // The model's owner field makes the remedy the filter to write (`authorId: session.user.id`).
   const filter = owned ? { ...data, claim: `${model.ownerFields[0]!}: ${caller.subject}` } : data;
-  if (!caller.verified && caller.linked && model) {
-    return { descriptor: { node: access.node, messageId: 'ownedRecordWithoutAuthentication', data: { ...data, model: model.name || 'owned', ownerField: model.ownerFields[0]! } }, origin };
-  }
+  const unauthenticated = unauthenticatedOwner(access.node, data, caller, model);
+  if (unauthenticated) return { descriptor: unauthenticated, origin };
   if (access.service !== undefined) {
     return { descriptor: { node: access.node, messageId: 'unscopedServiceCall', data: { ...data, service: `${access.service}.${calleeName(access.call) ?? 'method'}()` } }, origin };
   }
@@ -129,14 +128,19 @@ function serviceFinding(
   return undefined;
 }
 
+/** An owned record reached on routes the project shows authenticate nobody: named with its model and owner field. */
+function unauthenticatedOwner(node: TSESTree.Node, data: Record<string, string>, caller: CallerContext, model: { name: string; ownerFields: readonly string[] } | undefined): Descriptor | undefined {
+  if (caller.verified || !caller.linked || !model) return undefined;
+  return { node, messageId: 'ownedRecordWithoutAuthentication', data: { ...data, model: model.name || 'owned', ownerField: model.ownerFields[0]! } };
+}
+
 function serviceDescriptor(call: TSESTree.CallExpression, access: LinkedAccess, origin: UntrustedValue, caller: CallerContext): Descriptor {
   const callee = unwrap(call.callee);
   const node = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
   const model = access.resolvedModel;
   const data = { operation: access.operation, origin: describeValue(origin), claim: caller.subject };
-  if (!caller.verified && caller.linked && model) {
-    return { node, messageId: 'ownedRecordWithoutAuthentication', data: { ...data, model: model.name || 'owned', ownerField: model.ownerFields[0]! } };
-  }
+  const unauthenticated = unauthenticatedOwner(node, data, caller, model);
+  if (unauthenticated) return unauthenticated;
   return {
     node,
     messageId: 'serviceAccessWithoutOwnerCheck',
@@ -163,6 +167,9 @@ function callerContext(node: TSESTree.Node, analysis: FileAnalysis): CallerConte
   if (open.length === 0) return { verified: true, gated: true, linked: true, subject: claim };
   const session = open.flatMap((route) => route.facts.schemes.flatMap((scheme) => (scheme.session ? [scheme.session] : [])))[0];
   const restored = open.flatMap((route) => route.facts.verifications.flatMap((verification) => (verification.restores ? [verification.restores] : [])))[0];
+  // A restored login session holds the user's record, whose key is its id; a token's subject claim is `sub`.
+  const sessionUser = open.every((route) => route.facts.verifications.length > 0 && route.facts.verifications.every((verification) => verification.sessionBased));
+  const subject = sessionUser && analysis.claimsPath !== undefined ? `${analysis.claimsPath}.id` : claim;
   const verified = open.some(
     (route) =>
       route.facts.verifications.length > 0 ||
@@ -171,7 +178,7 @@ function callerContext(node: TSESTree.Node, analysis: FileAnalysis): CallerConte
   );
   // A router or resolver map mounted where this index cannot see may be authenticated there: no fact either way.
   const linked = open.some((route) => !route.upstreamHidden);
-  return { verified, gated: false, linked, subject: analysis.claimsPath === undefined && session ? sessionSubject(session, restored) : claim };
+  return { verified, gated: false, linked, subject: analysis.claimsPath === undefined && session ? sessionSubject(session, restored) : subject };
 }
 
 /** A member that holds who someone is rather than their record (`userId`, `sub`), unlike `user`. */

@@ -458,6 +458,19 @@ describe('require-ownership-check', () => {
     assert.match(message?.message ?? '', /scope the query by the verified subject \(e\.g\. `ownerId: req\.session\.userId`\)/);
   });
 
+  it('names the id of the user a passport login session restores, not a token claim', () => {
+    const [message] = lintUnderBothParsers(
+      `${PUBLIC_MODELS}const passport = require('passport');
+app.use(passport.session());
+app.delete('/notes/:id', async (req, res) => {
+  if (!req.isAuthenticated()) return res.sendStatus(401);
+  res.json(await Note.deleteOne({ _id: req.params.id }));
+});`,
+      { plugins: { claimguard: plugin as never }, rules: { [`claimguard/${ruleName}`]: 'error' } },
+    );
+    assert.match(message?.message ?? '', /scope the query by the verified subject \(e\.g\. `ownerId: req\.user\.id`\)/);
+  });
+
   it('says a service may hold the check, and that it needs the caller to do so', () => {
     const [message] = lintUnderBothParsers(
       `${NEST}
