@@ -264,28 +264,25 @@ export class ProjectIndex {
    * them agree (a property only some routes set is not known to be set); undefined when no route reaches it.
    */
   writesAt(file: string, offset: number): ReadonlyMap<string, WrittenTrust> | undefined {
-    const reaching = this.routesAt(file, offset);
-    if (reaching.length === 0) return undefined;
-    const agreed = new Map(reaching[0]!.writes);
-    for (const route of reaching.slice(1)) {
-      for (const [prop, trust] of agreed) {
-        const other = route.writes.get(prop);
-        if (!other) agreed.delete(prop);
-        else if (TRUST_ORDER.indexOf(other) < TRUST_ORDER.indexOf(trust)) agreed.set(prop, other);
-      }
-    }
-    return agreed;
+    return this.agreedAt(file, offset, (route) => route.writes, (kept, other) => (TRUST_ORDER.indexOf(other) < TRUST_ORDER.indexOf(kept) ? other : kept));
   }
 
   /** Where the request input that every route reaching `offset` writes came from, when they agree. */
   writeOriginsAt(file: string, offset: number): ReadonlyMap<string, WrittenOrigin> | undefined {
+    return this.agreedAt(file, offset, (route) => route.writeOrigins, (kept, other) => (other.source === kept.source && other.name === kept.name ? kept : undefined));
+  }
+
+  /** The entries every route reaching `offset` has, each as `combine` settles two routes' values (undefined drops it). */
+  private agreedAt<T>(file: string, offset: number, entries: (route: LinkedRoute) => ReadonlyMap<string, T>, combine: (kept: T, other: T) => T | undefined): ReadonlyMap<string, T> | undefined {
     const reaching = this.routesAt(file, offset);
     if (reaching.length === 0) return undefined;
-    const agreed = new Map(reaching[0]!.writeOrigins);
+    const agreed = new Map(entries(reaching[0]!));
     for (const route of reaching.slice(1)) {
-      for (const [prop, origin] of agreed) {
-        const other = route.writeOrigins.get(prop);
-        if (!other || other.source !== origin.source || other.name !== origin.name) agreed.delete(prop);
+      for (const [prop, kept] of agreed) {
+        const other = entries(route).get(prop);
+        const settled = other === undefined ? undefined : combine(kept, other);
+        if (settled === undefined) agreed.delete(prop);
+        else agreed.set(prop, settled);
       }
     }
     return agreed;
