@@ -39,6 +39,11 @@ export type ThreadReply =
   | { id: number; ok: true; summaries?: SummarizedFile[]; outcome?: BatchOutcome }
   | { id: number; ok: false; usage: boolean; message: string };
 
+/** A process warning a worker's ESLint gave, for the main thread to print (once per run, as its own). */
+export interface ThreadWarning {
+  warning: { message: string; type: string | undefined };
+}
+
 /**
  * How many threads to lint `files` files on; 1 means in this thread. `auto` takes one thread per two cores, as
  * ESLint's own `--concurrency auto` does: one thread's garbage collection keeps a second core busy, and the threads
@@ -77,7 +82,10 @@ class ThreadPool {
   constructor(setup: ThreadSetup, count: number) {
     this.workers = Array.from({ length: count }, () => {
       const worker = new Worker(path.join(__dirname, 'worker.js'), { workerData: setup, resourceLimits: { stackSizeMb: MAIN_THREAD_STACK_MB } });
-      worker.on('message', (reply: ThreadReply) => this.settle(reply));
+      worker.on('message', (reply: ThreadReply | ThreadWarning) => {
+        if ('warning' in reply) process.emitWarning(reply.warning.message, reply.warning.type);
+        else this.settle(reply);
+      });
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => {
         if (code !== 0) this.fail(new Error(`a worker thread stopped with exit code ${code}`));

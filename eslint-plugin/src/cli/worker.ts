@@ -10,7 +10,14 @@ import { mayRoute, projectFor } from '../project/index';
 import { createProjectESLint } from '../workspace-config';
 import { UsageError } from './args';
 import { bundledBatch, lintBatch, lookupOrFail, projectBatch, type Batch } from './project';
-import type { ThreadReply, ThreadRequest, ThreadSetup } from './threads';
+import type { ThreadReply, ThreadRequest, ThreadSetup, ThreadWarning } from './threads';
+
+// What ESLint warns about here the main thread prints, so each warning is printed once per run, not once per thread.
+process.emitWarning = ((warning: string | Error, options?: unknown) => {
+  const named = typeof options === 'object' && options !== null ? (options as { type?: unknown }).type : options;
+  const type = typeof named === 'string' ? named : warning instanceof Error ? warning.name : undefined;
+  parentPort!.postMessage({ warning: { message: typeof warning === 'string' ? warning : warning.message, type } } satisfies ThreadWarning);
+}) as typeof process.emitWarning;
 
 const setup = workerData as ThreadSetup;
 const grader = createProjectGrader();

@@ -188,6 +188,25 @@ describe('claimguard command', function () {
       });
     }
 
+    it("prints ESLint's warning about a legacy .eslintignore once, not once per ESLint instance of the run", () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimguard-'));
+      try {
+        fs.writeFileSync(path.join(dir, 'package.json'), '{ "name": "legacy-ignore" }\n');
+        fs.writeFileSync(path.join(dir, '.eslintignore'), 'dist/\n');
+        for (const name of ['health', 'status', 'version']) {
+          fs.writeFileSync(path.join(dir, `${name}.js`), `const app = require('express')();\napp.get('/${name}', (req, res) => res.send('ok'));\n`);
+        }
+        // Worker threads make ESLint instances of their own; the main thread prints what they warn about.
+        for (const args of [[dir], ['--concurrency', '2', dir]]) {
+          const result = claimguard(...args);
+          assert.equal(result.stderr.split('.eslintignore').length - 1, 1, `${args.join(' ')}: ${result.stderr}`);
+          assert.equal(result.status, 0, result.stderr);
+        }
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('reports a file that does not parse and still analyses the others', () => {
       const report = jsonReport('broken');
       assert.equal(report.skipped.length, 1);
