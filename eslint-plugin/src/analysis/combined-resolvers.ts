@@ -6,14 +6,15 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ResolverCombiners } from '../models/framework-model';
-import { findVariable } from '../util/find-variable';
+import { declaredValue } from '../util/find-variable';
 import { VOCABULARY } from './framework-models';
-import { isFromPackages, packageOf } from './package-of';
+import { calleePackageOf, isFromPackages, mentionsPackage, packageOf } from './package-of';
 import { isFunctionNode, memberName, unwrap } from './syntax';
 import type { FunctionNode } from './types';
 import { fileNodes } from './walk';
 
 const COMBINERS = VOCABULARY.routing.resolverCombiners;
+const COMBINER_PACKAGES = new Set(COMBINERS.flatMap((combiners) => combiners.packages));
 /** The functions a combination runs, guards first, as the call spells them; undefined when `node` is no combination. */
 export function combinedParts(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): readonly TSESTree.Node[] | undefined {
   const bare = unwrap(node);
@@ -32,7 +33,7 @@ function combinedFunctions(sourceCode: TSESLint.SourceCode): ReadonlySet<Functio
   const cached = cache.get(sourceCode);
   if (cached) return cached;
   const found = new Set<FunctionNode>();
-  if (COMBINERS.length > 0) {
+  if (mentionsPackage(sourceCode, COMBINER_PACKAGES)) {
     const { nodes, functions } = fileNodes(sourceCode);
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i]!;
@@ -56,7 +57,7 @@ function combinerOf(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpressi
   if (name === undefined) return undefined;
   const candidates = COMBINERS.filter((combiners) => combiners.combiners.includes(name));
   if (candidates.length === 0) return undefined;
-  const module = packageOf(sourceCode, callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee);
+  const module = calleePackageOf(sourceCode, callee);
   return candidates.find((combiners) => isFromPackages(module, combiners.packages));
 }
 
@@ -65,10 +66,9 @@ function functionOf(sourceCode: TSESLint.SourceCode, part: TSESTree.Node): Funct
   const bare = unwrap(part);
   if (isFunctionNode(bare)) return bare;
   if (bare.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const def = findVariable(sourceCode.getScope(bare), bare.name)?.defs[0];
-  if (def?.type === 'FunctionName' && isFunctionNode(def.node)) return def.node;
-  const init = def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrap(def.node.init) : undefined;
-  return isFunctionNode(init) ? init : undefined;
+  const declared = declaredValue(sourceCode, bare);
+  const value = declared && unwrap(declared);
+  return value && isFunctionNode(value) ? value : undefined;
 }
 
 /** Functions that return the pass value of a combiner's package, read through its import. */

@@ -10,7 +10,7 @@ import { analyzeSourceCode, type FileAnalysis } from './index';
 import { branchOutcome } from './deny';
 import { propertyOf, staticValueOf, stringsOf } from './static-values';
 import type { ObjectValue, StaticValue } from './static-values';
-import { decoratorsOf, dottedPath, isFunctionNode, memberName, propertyKeyName, staticString, unwrap } from './syntax';
+import { decoratorsOf, dottedPath, enclosingClass, isFunctionNode, memberName, propertyKeyName, staticString, unwrap } from './syntax';
 import { headerProblems, type HeaderProblem } from './token-header';
 import { issuanceProblems, type IssuanceProblem } from './issuance';
 import type { CheckName, KeyLocation, KeyUseModel, LibraryModel, OptionSwitch, SchemeKind, VerifierModel, VerifyOptions } from '../models/library-model';
@@ -1136,8 +1136,7 @@ function strategyNameOf(node: TSESTree.CallExpression | TSESTree.NewExpression, 
     if (named !== undefined) return { strategyName: named };
   }
   if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Super) {
-    let owner: TSESTree.Node | undefined = node.parent;
-    while (owner && owner.type !== AST_NODE_TYPES.ClassDeclaration && owner.type !== AST_NODE_TYPES.ClassExpression) owner = owner.parent;
+    const owner = enclosingClass(node);
     const mixin = owner?.superClass ? unwrap(owner.superClass) : undefined;
     const named = mixin?.type === AST_NODE_TYPES.CallExpression ? staticString(mixin.arguments[1]) : undefined;
     if (named !== undefined) return { strategyName: named };

@@ -3,8 +3,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { FunctionNode } from './types';
 import { VOCABULARY } from './framework-models';
-import { calleeName, isFunctionNode, propertyKeyName, staticString, unwrap } from './syntax';
+import { calleeName, enclosingClass, isFunctionNode, propertyKeyName, staticString, unwrap } from './syntax';
 import { fileNodes } from './walk';
+import { declaredValue } from '../util/find-variable';
 import { isTokenLibraryModule } from './library-models';
 import { rootResolverOf, type RootContext } from './root-values';
 import { isCombinedResolver } from './combined-resolvers';
@@ -208,9 +209,8 @@ export class FileIndex {
     if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression || callee.computed) return undefined;
     const name = classMemberName(callee.property);
     if (name === undefined) return undefined;
-    let current: TSESTree.Node | undefined = call.parent;
-    while (current && current.type !== AST_NODE_TYPES.ClassDeclaration && current.type !== AST_NODE_TYPES.ClassExpression) current = current.parent;
-    return current ? this.methods.get(current)?.get(name) : undefined;
+    const owner = enclosingClass(call);
+    return owner ? this.methods.get(owner)?.get(name) : undefined;
   }
 
   /** Calls in this file that call `fn` by its name (or as `this.name(…)` for a method, `new Name(…)` for a constructor). */
@@ -234,10 +234,9 @@ export class FileIndex {
     const bare = unwrap(node);
     if (bare.type === AST_NODE_TYPES.ClassExpression) return bare;
     if (bare.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const def = this.variableOf(bare)?.defs[0];
-    if (def?.type === 'ClassName' && (def.node.type === AST_NODE_TYPES.ClassDeclaration || def.node.type === AST_NODE_TYPES.ClassExpression)) return def.node;
-    const init = def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrap(def.node.init) : undefined;
-    return init?.type === AST_NODE_TYPES.ClassExpression ? init : undefined;
+    const declared = declaredValue(this.sourceCode, bare);
+    const value = declared && unwrap(declared);
+    return value?.type === AST_NODE_TYPES.ClassDeclaration || value?.type === AST_NODE_TYPES.ClassExpression ? value : undefined;
   }
 
   /** The class of an instance this file makes: `new Access(req)`, or a `const` holding one. */

@@ -8,7 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { LIBRARY_MODELS } from '../models/libraries';
 import type { CallShape, LibraryModel, ResultMemberModel, SchemeKind, TokenResult } from '../models/library-model';
-import { memberName, rootIdentifier, staticString, unwrap } from './syntax';
+import { enclosingClass, memberName, rootIdentifier, staticString, unwrap } from './syntax';
 
 export type Invocation = TSESTree.CallExpression | TSESTree.NewExpression;
 
@@ -154,9 +154,8 @@ function contextOrigin(context: CallContext): IdentifierOrigin {
 
 /** The class `super(…)` constructs: `class X extends Strategy`, or the strategy of `extends PassportStrategy(Strategy)`. */
 function superclassOf(node: TSESTree.CallExpression, context: CallContext): ResolvedCallee | undefined {
-  let current: TSESTree.Node | undefined = node.parent;
-  while (current && current.type !== AST_NODE_TYPES.ClassDeclaration && current.type !== AST_NODE_TYPES.ClassExpression) current = current.parent;
-  let superClass = current?.superClass ? unwrap(current.superClass) : undefined;
+  const owner = enclosingClass(node);
+  let superClass = owner?.superClass ? unwrap(owner.superClass) : undefined;
   if (superClass?.type === AST_NODE_TYPES.CallExpression && superClass.arguments.length > 0) superClass = unwrap(superClass.arguments[0]);
   return superClass ? resolveCallee(superClass, context.bindings) : undefined;
 }

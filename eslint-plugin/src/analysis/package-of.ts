@@ -20,6 +20,21 @@ export function packageOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node):
   return undefined;
 }
 
+/** The package a callee comes from: `graphqlHTTP` in `graphqlHTTP(…)`, `shield` in `gs.shield(…)` through `gs`. */
+export function calleePackageOf(sourceCode: TSESLint.SourceCode, callee: TSESTree.Node): string | undefined {
+  const bare = unwrap(callee);
+  return packageOf(sourceCode, bare.type === AST_NODE_TYPES.MemberExpression ? bare.object : bare);
+}
+
+/**
+ * Whether the file's text names one of `packages` at all: a model's function is imported or required from its
+ * package by name, so a file that never writes the name needs no pass over its nodes for that model.
+ */
+export function mentionsPackage(sourceCode: TSESLint.SourceCode, packages: Iterable<string>): boolean {
+  for (const name of packages) if (sourceCode.text.includes(name)) return true;
+  return false;
+}
+
 /** The package itself or one of its subpaths (`graphql-http/lib/use/express` is `graphql-http`). */
 export function isFromPackages(module: string | undefined, packages: readonly string[]): boolean {
   return module !== undefined && packages.some((name) => module === name || module.startsWith(`${name}/`));

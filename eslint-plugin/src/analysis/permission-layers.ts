@@ -6,9 +6,9 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { PermissionLayers } from '../models/framework-model';
-import { findVariable } from '../util/find-variable';
+import { declaredValue } from '../util/find-variable';
 import { VOCABULARY } from './framework-models';
-import { isFromPackages, packageOf } from './package-of';
+import { calleePackageOf, isFromPackages } from './package-of';
 import { isFunctionNode, memberName, propertyKeyName, unwrap } from './syntax';
 import type { FunctionNode } from './types';
 
@@ -37,7 +37,7 @@ function roleOf(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression):
           : model.appliers.includes(name)
             ? 'applier'
             : undefined;
-    if (role && isFromPackages(packageOf(sourceCode, callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee), model.packages)) return { role, model };
+    if (role && isFromPackages(calleePackageOf(sourceCode, callee), model.packages)) return { role, model };
   }
   return undefined;
 }
@@ -144,8 +144,9 @@ function gatesOf(sourceCode: TSESLint.SourceCode, map: TSESTree.ObjectExpression
   return gates;
 }
 
+/** A variable's value, when it is no function (a rule or layer held in a `const`). */
 function initOf(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Identifier): TSESTree.Node | undefined {
-  const def = findVariable(sourceCode.getScope(identifier), identifier.name)?.defs[0];
-  const init = def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrap(def.node.init) : undefined;
-  return init && !isFunctionNode(init) ? init : undefined;
+  const declared = declaredValue(sourceCode, identifier);
+  const init = declared && unwrap(declared);
+  return init && !isFunctionNode(init) && init.type !== AST_NODE_TYPES.ClassDeclaration ? init : undefined;
 }

@@ -6,14 +6,15 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from '../util/find-variable';
+import { declaredValue } from '../util/find-variable';
 import { VOCABULARY, type RootServer } from './framework-models';
-import { isFromPackages, packageOf } from './package-of';
+import { calleePackageOf, isFromPackages, mentionsPackage } from './package-of';
 import { calleeName, isFunctionNode, memberName, propertyKeyName, staticString, unwrap } from './syntax';
 import type { FunctionNode } from './types';
 import { fileNodes } from './walk';
 
 const ROOT_SERVERS = VOCABULARY.routing.rootValueServers;
+const ROOT_PACKAGES = new Set([...ROOT_SERVERS.values()].flatMap((servers) => servers.flatMap((server) => server.packages)));
 const OPERATION_TYPES = VOCABULARY.request.resolverOperations;
 const SDL_BUILDERS = VOCABULARY.routing.sdlSchemaBuilders;
 /** How many variables and spreads deep a root object or an options object is followed. */
@@ -68,7 +69,7 @@ function rootsOf(sourceCode: TSESLint.SourceCode): FileRoots {
   const cached = cache.get(sourceCode);
   if (cached) return cached;
   const servings: RootValueServing[] = [];
-  if (ROOT_SERVERS.size > 0) {
+  if (mentionsPackage(sourceCode, ROOT_PACKAGES)) {
     for (const node of fileNodes(sourceCode).nodes) {
       if (node.type !== AST_NODE_TYPES.CallExpression) continue;
       const serving = servingOf(sourceCode, node);
@@ -87,7 +88,7 @@ function servingOf(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpressio
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
   const candidates = name !== undefined ? ROOT_SERVERS.get(name) : undefined;
   if (!candidates) return undefined;
-  const module = packageOf(sourceCode, callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee);
+  const module = calleePackageOf(sourceCode, callee);
   const server = candidates.find((candidate) => isFromPackages(module, candidate.packages));
   const first = call.arguments[0];
   if (!server || !first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
@@ -120,14 +121,8 @@ function objectOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, depth: n
   const bare = unwrap(node);
   if (bare.type === AST_NODE_TYPES.ObjectExpression) return bare;
   if (bare.type !== AST_NODE_TYPES.Identifier || depth > MAX_DEPTH) return undefined;
-  const init = initOf(sourceCode, bare);
+  const init = declaredValue(sourceCode, bare);
   return init ? objectOf(sourceCode, init, depth + 1) : undefined;
-}
-
-function initOf(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Identifier): TSESTree.Node | undefined {
-  const def = findVariable(sourceCode.getScope(identifier), identifier.name)?.defs[0];
-  if (def?.type === 'FunctionName') return def.node;
-  return def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? def.node.init : undefined;
 }
 
 /** The object an options builder returns: its arrow body, or the first object a `return` gives. */
@@ -157,7 +152,7 @@ function fieldsOf(sourceCode: TSESLint.SourceCode, object: TSESTree.ObjectExpres
     }
     const name = propertyKeyName(property);
     const value = unwrap(property.value);
-    const fn = isFunctionNode(value) ? value : value.type === AST_NODE_TYPES.Identifier ? initOf(sourceCode, value) : undefined;
+    const fn = isFunctionNode(value) ? value : value.type === AST_NODE_TYPES.Identifier ? declaredValue(sourceCode, value) : undefined;
     if (name !== undefined && fn && isFunctionNode(fn)) fields.push({ name, property, fn });
   }
   return fields;
@@ -167,13 +162,13 @@ function fieldsOf(sourceCode: TSESLint.SourceCode, object: TSESTree.ObjectExpres
 export function schemaOperationTypes(sourceCode: TSESLint.SourceCode, schema: TSESTree.Node): Map<string, string> {
   let current = unwrap(schema);
   for (let depth = 0; depth < MAX_DEPTH && current.type === AST_NODE_TYPES.Identifier; depth++) {
-    const init = initOf(sourceCode, current);
+    const init = declaredValue(sourceCode, current);
     if (!init) break;
     current = unwrap(init);
   }
   if (current.type !== AST_NODE_TYPES.CallExpression || !SDL_BUILDERS.has(calleeName(current) ?? '')) return new Map();
   let source: TSESTree.Node | undefined = current.arguments[0];
-  for (let depth = 0; depth < MAX_DEPTH && source && unwrap(source).type === AST_NODE_TYPES.Identifier; depth++) source = initOf(sourceCode, unwrap(source) as TSESTree.Identifier);
+  for (let depth = 0; depth < MAX_DEPTH && source && unwrap(source).type === AST_NODE_TYPES.Identifier; depth++) source = declaredValue(sourceCode, unwrap(source) as TSESTree.Identifier);
   const text = staticString(source);
   return text === undefined ? new Map() : sdlFieldTypes(text);
 }

@@ -1061,7 +1061,7 @@ class RouteDiscovery {
 
   /** The folder an autoloading plugin registers, when the plugin comes from a package a model names and the folder is spelled out. */
   private autoloadOf(pluginArg: TSESTree.Node, optionsArg: TSESTree.Node | undefined): AutoloadFolder | undefined {
-    const module = this.packageOf(unwrap(pluginArg));
+    const module = packageOf(this.sourceCode, unwrap(pluginArg));
     const shape = module === undefined ? undefined : ROUTING.autoloads.find((candidate) => candidate.packages.includes(module));
     const options = optionsArg ? unwrap(optionsArg) : undefined;
     if (!shape || options?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
@@ -1070,11 +1070,6 @@ class RouteDiscovery {
     if (dir === undefined) return undefined;
     const hooks = isTrueLiteral(propertyValue(options, shape.hooksOption));
     return { dir, ...(hooks ? { hooksFile: shape.hooksFile } : {}), cascade: hooks && isTrueLiteral(propertyValue(options, shape.cascadeOption)) };
-  }
-
-  /** The package an identifier is imported or required from (`import autoload from '@fastify/autoload'`). */
-  private packageOf(node: TSESTree.Node): string | undefined {
-    return packageOf(this.sourceCode, node);
   }
 
   /** Koa router's `router.prefix('/api')`. */

@@ -71,6 +71,13 @@ export function isFunctionNode(node: TSESTree.Node | null | undefined): node is 
   );
 }
 
+/** The class whose body holds `node`: a method's class, or the class a constructor's `super(…)` is in. */
+export function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  let current: TSESTree.Node | undefined = node.parent;
+  while (current && current.type !== AST_NODE_TYPES.ClassDeclaration && current.type !== AST_NODE_TYPES.ClassExpression) current = current.parent;
+  return current;
+}
+
 /** Strips wrappers that do not change a value: TS assertions, `!`, `satisfies`, parentheses, optional chains. */
 export function unwrap(node: TSESTree.Node): TSESTree.Node {
   let current = node;

@@ -1,3 +1,4 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable as findVariableInScope } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
@@ -11,3 +12,10 @@ export const findVariable = findVariableInScope as unknown as (
   initialScope: TSESLint.Scope.Scope,
   nameOrNode: string | TSESTree.Identifier,
 ) => TSESLint.Scope.Variable | null;
+
+/** What a name is declared as in its file: the function or class a declaration names, or a variable's initializer. */
+export function declaredValue(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Identifier): TSESTree.Node | undefined {
+  const def = findVariable(sourceCode.getScope(identifier), identifier.name)?.defs[0];
+  if (def?.type === 'FunctionName' || def?.type === 'ClassName') return def.node;
+  return def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? def.node.init : undefined;
+}

@@ -579,6 +579,27 @@ export class AuthController {
   }
 }`;
 
+    it('name them where passport.use registers them, in CommonJS read as the index reads it', () => {
+      const PASSPORT = `const passport = require('passport');
+const { ExtractJwt, Strategy } = require('passport-jwt');
+const fromHeader = ExtractJwt.fromAuthHeaderAsBearerToken();
+passport.use(new Strategy({ jwtFromRequest: fromHeader, secretOrKey: process.env.KEY, algorithms: ['RS256'], issuer: 'https://id.example.com', audience: 'api' }, (payload, done) => done(null, payload)));
+passport.use('jwt-partner', new Strategy({ jwtFromRequest: fromHeader, secretOrKey: process.env.PARTNER_KEY }, (payload, done) => done(null, payload)));
+module.exports = passport;
+`;
+      const ROUTES = `const express = require('express');
+const passport = require('passport');
+const router = express.Router();
+const adminOnly = (req, res, next) => (req.user.roles.includes('admin') ? next() : res.sendStatus(403));
+router.get('/admin', passport.authenticate('jwt', { session: false }), adminOnly, (req, res) => res.json([]));
+router.get('/partner/report', passport.authenticate('jwt-partner', { session: false }), adminOnly, (req, res) => res.json([]));
+module.exports = router;
+`;
+      // The strategies are registered by a module the app loads for its side effect, as most Express apps do.
+      const APP = "const express = require('express');\nrequire('./auth/passport');\nconst app = express();\napp.use(require('./routes'));\nmodule.exports = app;\n";
+      assert.deepEqual(gradesOf({ 'src/app.js': APP, 'src/routes.js': ROUTES, 'src/auth/passport.js': PASSPORT }), { 'GET /admin': 3, 'GET /partner/report': 2 });
+    });
+
     it("grade each guard by the strategy it names, not by every strategy of the project", () => {
       const files = { 'src/auth/auth.controller.ts': CONTROLLER, 'src/auth/jwt.strategy.ts': STRATEGY, 'src/auth/jwt-refresh.strategy.ts': REFRESH, 'src/auth/auth.module.ts': MODULE };
       assert.deepEqual(gradesOf(files), { 'GET /auth/admin': 3, 'POST /auth/refresh': 2 });
