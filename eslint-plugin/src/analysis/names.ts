@@ -76,6 +76,13 @@ export function isIdentityKey(name: string): boolean {
   return IDENTITY_KEY.test(name);
 }
 
+/** A member that holds who someone is (`id`, `sub`, `userId`, `email`), not their record (`user`, `session`). */
+const SUBJECT_NAME = /^(?:id|sub|email|username)$|Id$/;
+
+export function namesSubject(name: string): boolean {
+  return SUBJECT_NAME.test(name);
+}
+
 /**
  * A model field that says whose record it is: an owner, author, user, account, tenant or organisation id, or the
  * relation named like one (`owner`, `author`). A model with one has owned records (DESIGN.md, "Owned records").

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describeValue, getAnalysis, type FileAnalysis, type ResolvedAccess, type ServiceCall, type TrustValue, type UntrustedValue } from '../analysis';
-import { isAuthorizationFunction, isPrivilegeName, mentionsIdentityColumn } from '../analysis/names';
+import { isAuthorizationFunction, isPrivilegeName, mentionsIdentityColumn, namesSubject } from '../analysis/names';
 import { getRouteModel } from '../analysis/routes';
 import { calleeName, dottedPath, unwrap } from '../analysis/syntax';
 import type { LinkedAccess, LinkedRoute } from '../project/index';
@@ -181,9 +181,6 @@ function callerContext(node: TSESTree.Node, analysis: FileAnalysis): CallerConte
   return { verified, gated: false, linked, subject: analysis.claimsPath === undefined && session ? sessionSubject(session, restored) : subject };
 }
 
-/** A member that holds who someone is rather than their record (`userId`, `sub`), unlike `user`. */
-const SUBJECT_VALUE = /^(?:id|sub|email|username)$|Id$/;
-
 /**
  * Who a session test says is signed in, as the remedy names it: `req.session.userId` is the subject already,
  * `session?.user` is the user whose id it is, and `req.isAuthenticated()` stands for the user its middleware restored.
@@ -191,7 +188,7 @@ const SUBJECT_VALUE = /^(?:id|sub|email|username)$|Id$/;
 function sessionSubject(tested: string, restored: string | undefined): string {
   const holder = tested.endsWith(')') ? restored : tested.split('?.').join('.');
   if (holder === undefined) return tested;
-  return SUBJECT_VALUE.test(holder.slice(holder.lastIndexOf('.') + 1)) ? holder : `${holder}.id`;
+  return namesSubject(holder.slice(holder.lastIndexOf('.') + 1)) ? holder : `${holder}.id`;
 }
 
 /**
