@@ -2,6 +2,7 @@ import { AST_NODE_TYPES as NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../util/find-variable';
 import { trimSlashes, trimTrailingSlashes } from '../util/slashes';
+import { isTokenVerifierName } from './names';
 import { annotatedTypeName, calleeName, decoratorsOf, dottedPath, enclosingClass, functionName, isFunctionNode, memberName, propertyKeyName, rootIdentifier, staticString, typeScriptOnly, unwrap } from './syntax';
 import * as path from 'node:path';
 import { isProjectSpecifier } from '../project/modules';
@@ -261,11 +262,6 @@ function isCallerDecorator(name: string): boolean {
   return VOCABULARY.request.parameterDecorators.get(name) === 'verified';
 }
 
-/**
- * Calls that authenticate through code this file may not see. Only calls to functions not declared here count,
- * and only on a chain that answers 401, so `getAuthor()` in a public route changes nothing.
- */
-const TOKEN_VERIFIER = /^(verify(Token|Jwt|JWT|Access|Bearer|IdToken|Session|Auth)\w*|validate(Token|Jwt|JWT|Access|Bearer)\w*|\w*(Token|Jwt|JWT)Verif\w*|jwtVerify|decodeAndVerify\w*)$/;
 /** Session getters read the request's cookies themselves (next-auth's `auth()`, `getServerSession()`). */
 const SESSION_GETTER = /^(auth|getSession|getServerSession|getCurrentUser|currentUser)$/;
 /** Authenticators count when handed the request, so `authenticateUser(email, password)` on a login route does not. */
@@ -666,7 +662,7 @@ class RouteDiscovery {
     const nextMiddleware = this.interpretNext(collected.exportNodes);
     this.interpretHandlerExports();
     return {
-      routes: [...this.flattenReceivers(), ...this.looseRoutes],
+      routes: this.isGeneratedRoutes() ? [] : [...this.flattenReceivers(), ...this.looseRoutes],
       externalMounts: this.externalMounts.map((mount) => this.liftMount(mount)),
       exports: this.exportLinks,
       starExports: this.starExports,
@@ -691,6 +687,12 @@ class RouteDiscovery {
       unreadStrategies: this.unreadStrategies,
       platformClaims: collected.platformClaims,
     };
+  }
+
+  /** A file a framework generated from the decorated controllers, as its opening comments say (see `generatedRoutesMarker`). */
+  private isGeneratedRoutes(): boolean {
+    const opening = (this.sourceCode.ast.comments ?? []).filter((comment) => comment.range[0] < (this.sourceCode.ast.body[0]?.range[0] ?? Infinity));
+    return DECORATOR_MODELS.some((model) => model.generatedRoutesMarker !== undefined && opening.some((comment) => comment.value.includes(model.generatedRoutesMarker!)));
   }
 
   // ---- receivers ------------------------------------------------------------------------------------
@@ -1560,10 +1562,10 @@ class RouteDiscovery {
       const callee = unwrap(call.callee);
       const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
       if (!name) continue;
-      const verifiesToken = TOKEN_VERIFIER.test(name);
+      const verifiesToken = isTokenVerifierName(name);
       const authenticates = verifiesToken || SESSION_GETTER.test(name) || (REQUEST_AUTHENTICATOR.test(name) && call.arguments.some(isRequestArgument));
       if (!authenticates || !this.opaqueCallee(callee, name)) continue;
-      const ref = this.importOf(callee);
+      const ref = this.projectCalleeRef(callee);
       found.push({ node: call, name, ...(ref ? { ref } : {}), verifiesToken });
     }
     return found;
@@ -1844,9 +1846,13 @@ class RouteDiscovery {
     const members = new Map<string, ChainLink>();
     if (declaration.type === AST_NODE_TYPES.ClassDeclaration || declaration.type === AST_NODE_TYPES.ClassExpression) {
       for (const member of declaration.body.body) {
-        if (member.type !== AST_NODE_TYPES.MethodDefinition || member.computed || member.key.type !== AST_NODE_TYPES.Identifier) continue;
-        members.set(member.key.name, { node: member, ranges: this.expand([member.range]) });
-        this.exportFunctions.set(`${name}.${member.key.name}`, member.value);
+        // A method, or a field holding a function (`verifyAccessToken = (token) => …`).
+        if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+        const fn = member.type === AST_NODE_TYPES.MethodDefinition ? member.value : member.value ? unwrap(member.value) : undefined;
+        if (!fn || !isFunctionNode(fn) || member.computed || member.key.type !== AST_NODE_TYPES.Identifier) continue;
+        // Calling a method runs its body, not its decorators (`@Security` runs only where the framework routes to it).
+        members.set(member.key.name, { node: member, ranges: this.expand([fn.range]) });
+        this.exportFunctions.set(`${name}.${member.key.name}`, fn);
       }
     } else if (declaration.type === AST_NODE_TYPES.ObjectExpression) {
       for (const property of declaration.properties) {
@@ -1870,10 +1876,15 @@ class RouteDiscovery {
       if (call.type !== AST_NODE_TYPES.CallExpression || calleeIsRequire(call)) continue;
       const callee = unwrap(call.callee);
       if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) continue;
-      const ref = this.importOf(callee) ?? this.injectedServiceOf(callee) ?? this.instanceMethodOf(callee);
+      const ref = this.projectCalleeRef(callee);
       if (ref) found.push({ start: call.range[0], ref, call });
     }
     return found.sort((a, b) => a.start - b.start);
+  }
+
+  /** The function of another project file a callee names: imported, a method of an injected service or of an instance of an imported class. */
+  private projectCalleeRef(callee: TSESTree.Node): ImportRef | undefined {
+    return this.importOf(callee) ?? this.injectedServiceOf(callee) ?? this.instanceMethodOf(callee);
   }
 
   /**

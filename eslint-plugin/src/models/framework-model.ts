@@ -268,6 +268,11 @@ export interface Decorators {
    * project exports under a name the framework loads (tsoa's `expressAuthentication`).
    */
   authenticatorCode?: { serverCalls?: readonly string[]; option?: string; exports?: readonly string[] };
+  /**
+   * Words in a file's opening comments that say the framework generated it from the controllers (tsoa's `routes.ts`):
+   * the routes it registers are the controllers' again, which are graded where they are written.
+   */
+  generatedRoutesMarker?: string;
   /** Decorators that exempt a route from global guards (`@Public()`). */
   publicMarkers?: readonly string[];
   /** Parameter decorators and what they inject. */

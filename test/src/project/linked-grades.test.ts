@@ -709,6 +709,22 @@ export function expressAuthentication(request: Request, securityName: string, sc
 }`;
         assert.deepEqual(gradesOf({ 'src/controllers/invoices.ts': TSOA_CONTROLLER, 'src/authentication.ts': AUTH }), { 'GET /invoices/{id}': 3 });
       });
+
+      it('does not grade the routes file tsoa generates from the controllers a second time', () => {
+        const generated = (header: string) => `${header}
+import type { Router } from 'express';
+import { InvoiceController } from './controllers/invoices';
+export function RegisterRoutes(app: Router) {
+  app.get('/invoices/:id', async function InvoiceController_get(request: any, response: any) {
+    response.json(await new InvoiceController().get(request.params.id));
+  });
+}`;
+        const AUTH = "export async function expressAuthentication(request: any): Promise<unknown> {\n  if (request.headers['x-api-key'] === process.env.API_KEY) return {};\n  throw new Error('unauthorized');\n}";
+        const files = (header: string) => ({ 'src/controllers/invoices.ts': TSOA_CONTROLLER, 'src/authentication.ts': AUTH, 'src/routes.ts': generated(header) });
+        assert.deepEqual(gradesOf(files('/* eslint-disable */\n// WARNING: This file was auto-generated with tsoa. Please do not modify it.')), { 'GET /invoices/{id}': 0 });
+        // Written by hand, the same file registers its own route.
+        assert.deepEqual(gradesOf(files('// Routes of the invoice API.')), { 'GET /invoices/{id}': 0, 'GET /invoices/:id': 'unauthenticated' });
+      });
     });
   });
 
