@@ -146,6 +146,11 @@ export interface UnknownFact extends Fact {
   checked?: true;
   /** A context builder in another file: what its function returns is what the resolvers after it read from their context. */
   context?: boolean;
+  /**
+   * The strategy's name is a constant another project file exports (`jwtAuth.name`): the project index reads it
+   * there. `where` is the code that sets the strategy, as reasons name it (`server.auth.default(jwtAuth.name)`).
+   */
+  namedBy?: { ref: ImportRef; where: string };
 }
 
 /** Everything on one route's chain that decides its level. */
@@ -589,9 +594,13 @@ function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, m
     writes: bySource(analysis.requestWrites.map((write) => ({ start: write.node.range[0], fact: { prop: write.prop, trust: write.trust, ...(write.from ? { from: write.from } : {}), ...(write.origin ? { origin: write.origin } : {}) } }))),
     ...locateHiddenAuthentication(model, new Set(verifications.map((verification) => verification.start))),
     unreadAuthentication: bySource(
-      model.unreadStrategies.map((node) => ({
+      model.unreadStrategies.map(({ node, nameRef }) => ({
         start: node.range[0],
-        fact: { description: `authentication by the strategy of ${strategyText(sourceCode, node)}, whose name the code does not spell`, span: spanOf(node) },
+        fact: {
+          description: `authentication by the strategy of ${strategyText(sourceCode, node)}, whose name the code does not spell`,
+          span: spanOf(node),
+          ...(nameRef ? { namedBy: { ref: nameRef, where: strategyText(sourceCode, node) } } : {}),
+        },
       })),
     ),
   };
@@ -1006,7 +1015,7 @@ const CHECK_WORDS: Record<CheckName, string> = {
 /** What a strategy configured in a file not seen leaves open, as a reason line says it. */
 /** A session identifies the caller, but no token verification on the route pins these. */
 export const SESSION_UNPINNED = ['algorithms', 'issuer', 'audience'];
-const STRATEGY_ELSEWHERE_UNPINNED = ['algorithms', 'issuer', 'audience and expiry (the strategy is configured in another file)'];
+export const STRATEGY_ELSEWHERE_UNPINNED = ['algorithms', 'issuer', 'audience and expiry (the strategy is configured in another file)'];
 
 /**
  * The strategies a file configures (passport-jwt, a Nest `PassportStrategy`, `@fastify/jwt`, `JwtModule`), which

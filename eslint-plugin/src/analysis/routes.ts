@@ -202,8 +202,11 @@ export interface RouteModel {
   tokenStrategies: readonly { node: TSESTree.Node; configuredBy?: { framework: Framework; tokenless?: true } }[];
   /** The authentication code the file configures a framework with (`useExpressServer(app, { authorizationChecker })`), as links. */
   configuredAuthenticators: readonly { framework: Framework; link: ChainLink }[];
-  /** Where a route or a server sets authentication by a strategy whose name the code does not spell (`auth.default(config.name)`). */
-  unreadStrategies: readonly TSESTree.Node[];
+  /**
+   * Where a route or a server sets authentication by a strategy whose name the code does not spell
+   * (`auth.default(config.name)`); `nameRef` when the name is another project file's constant, for the index to read.
+   */
+  unreadStrategies: readonly { node: TSESTree.Node; nameRef?: ImportRef }[];
   /** Reads of claims a platform verified before the code ran (`event.requestContext.authorizer.claims`). */
   platformClaims: readonly { node: TSESTree.MemberExpression; by: string }[];
 }
@@ -623,7 +626,7 @@ class RouteDiscovery {
   /** Names exported as members of the default export (`export default { fetch }`). */
   private readonly defaultObjectMembers = new Set<string>();
   private readonly tokenStrategies: RouteModel['tokenStrategies'][number][] = [];
-  private readonly unreadStrategies: TSESTree.Node[] = [];
+  private readonly unreadStrategies: RouteModel['unreadStrategies'][number][] = [];
   private strategySchemes: Map<string, string> | undefined;
   /** Same-file functions the chains' links take in: routes × helpers, bounded by the file's size. */
   private readonly expansions: Allowance;
@@ -973,10 +976,16 @@ class RouteDiscovery {
     const strategies = strategyNamesOf(bare);
     // `auth: { mode: 'try' }` keeps the default strategy; `auth: routeAuth` names one the code does not spell.
     if (strategies.length === 0 && bare.type === AST_NODE_TYPES.ObjectExpression) return 'default';
-    if (strategies.length === 0) this.unreadStrategies.push(bare);
+    if (strategies.length === 0) this.unreadStrategy(bare, bare);
     else if (strategies.some((strategy) => this.isTokenStrategy(strategy))) this.tokenStrategies.push({ node: bare });
     links.unshift({ node: bare, ranges: [bare.range] });
     return 'strategy';
+  }
+
+  /** A strategy named by an expression this file cannot read: another file's constant (`jwtAuth.name`) the index may. */
+  private unreadStrategy(node: TSESTree.Node, name: TSESTree.Node | undefined): void {
+    const nameRef = name && name.type !== AST_NODE_TYPES.SpreadElement ? this.importOf(name) : undefined;
+    this.unreadStrategies.push({ node, ...(nameRef ? { nameRef } : {}) });
   }
 
   /** `server.auth.default('jwt')`: every route the server registers after it is authenticated unless it opts out. */
@@ -986,7 +995,7 @@ class RouteDiscovery {
     const link: ChainLink = { node: call, ranges: [call.range] };
     this.defaultAuthLinks.push(link);
     const strategies = strategyNamesOf(call.arguments[0] && unwrap(call.arguments[0]));
-    if (strategies.length === 0) this.unreadStrategies.push(call);
+    if (strategies.length === 0) this.unreadStrategy(call, call.arguments[0]);
     else if (strategies.some((strategy) => this.isTokenStrategy(strategy))) this.tokenStrategies.push({ node: call });
     const found = this.receiverOf(server);
     if (found) found.receiver.defaultAuth.push({ order: this.order++, link });

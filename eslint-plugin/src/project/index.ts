@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { summarize, type ExportSummary, type FileSummary, type RouteSummary } from '../analysis/summary';
 import type { PortableValue } from '../analysis/portable';
-import { forgeableKeyOf, inFile, strategiesSelected, joinPrefix, mergeFacts, required, requiredHere, requestPropOf, type CallFact, type ChainFacts, type DecisionFact, type UnknownFact, type VerificationFact } from '../analysis/maturity';
+import { forgeableKeyOf, inFile, STRATEGY_ELSEWHERE_UNPINNED, strategiesSelected, joinPrefix, mergeFacts, required, requiredHere, requestPropOf, type CallFact, type ChainFacts, type DecisionFact, type UnknownFact, type VerificationFact } from '../analysis/maturity';
 import { parsePrismaModels, prismaDelegateName, type ModelSummary } from '../analysis/schemas';
 import { remap, type ModelRef, type ParamAccess, type ParamComparison, type ParamFacts, type ParamRef, type ParamScope } from '../analysis/service-facts';
 import { describeOrigin } from '../analysis/describe';
@@ -19,6 +19,7 @@ import { constantAt, type PortableConstant } from '../analysis/static-values';
 import { returnedWrites, writtenAt, type WrittenOrigin, type WrittenTrust } from '../analysis/request-writes';
 import { VOCABULARY } from '../analysis/framework-models';
 import { mentions } from '../util/mentions';
+import { isTokenStrategyName } from '../analysis/names';
 import { withSharedParts } from '../util/shared-parts';
 import { joinPaths, nestTargetCovers, procedurePath, nextMatcherCovers, prefixCovers, type ImportRef, type Range } from '../analysis/routes';
 import { DEFAULT_LIST_OPTIONS, listSourceFiles, type FileListing } from './files';
@@ -797,6 +798,11 @@ class Linker {
     const found: ChainFacts[] = [];
     const reached = [...reaches];
     for (const unknown of facts.unknown) {
+      const named = unknown.namedBy ? this.namedStrategy(file, unknown, unknown.namedBy) : undefined;
+      if (named) {
+        found.push({ schemes: [], verifications: [named], decisions: [], unknown: [] });
+        continue;
+      }
       if (unknown.decoration !== undefined) {
         const decorations = this.decorations.get(unknown.decoration) ?? [];
         if (decorations.length > 0) {
@@ -899,6 +905,18 @@ class Linker {
     const result = facts.verifications.length > 0 || facts.schemes.length > 0 ? { facts, reaches: linked.flatMap((code) => code.reaches) } : undefined;
     this.configuredCache.set(framework, result);
     return result;
+  }
+
+  /**
+   * `server.auth.default(jwtAuth.name)` with the name a constant of another project file: a token strategy when the
+   * constant names one (`'jwt'`), judged by the strategies the project configures like one the code spells.
+   */
+  private namedStrategy(file: string, unknown: UnknownFact, namedBy: NonNullable<UnknownFact['namedBy']>): VerificationFact | undefined {
+    const constant = this.index.constantOf(file, namedBy.ref, this.filesRead)?.constant;
+    if (constant?.kind !== 'literal' || !isTokenStrategyName(constant.value)) return undefined;
+    const description = `the auth strategy '${constant.value}' of ${namedBy.where}`;
+    const where = unknown.file !== undefined ? { file: unknown.file } : {};
+    return this.withStrategy({ description, span: unknown.span, ...where, unpinned: STRATEGY_ELSEWHERE_UNPINNED, strategyElsewhere: true });
   }
 
   /** A strategy marker judged by the strategies the project configures, where its own file configures none. */

@@ -500,7 +500,6 @@ module.exports = router;
 
     it('leaves the routes that never require the token public', () => {
       const files = { 'src/app.js': APP, 'src/middleware/load-user.js': LOAD_USER, 'src/middleware/require-user.js': REQUIRE_USER, 'src/routes.js': ROUTES, 'src/db.js': "module.exports = require('knex')({});\n" };
-      if (process.env.CGDBG) console.log(JSON.stringify(gradeRoutes(projectFor(path.join(writeTempProject(files, 'dbg'), 'src/app.js'), {}).routes(), []).map((r) => [r.path, r.grade]), null, 1));
       assert.deepEqual(gradesOf(files), { 'GET /tags': 'unauthenticated', 'GET /articles': 'unauthenticated', 'PUT /user': 3 });
     });
   });
@@ -741,6 +740,33 @@ export function RegisterRoutes(app: Router) {
         // Written by hand, the same file registers its own route.
         assert.deepEqual(gradesOf(files('// Routes of the invoice API.')), { 'GET /invoices/{id}': 0, 'GET /invoices/:id': 'unauthenticated' });
       });
+    });
+  });
+
+  describe('hapi strategies named by another file', () => {
+    const SERVER = (name: string) => `const Hapi = require('@hapi/hapi');
+const jwtAuth = require('./auth/jwt.auth');
+exports.init = async () => {
+  const server = Hapi.server({ port: 3000 });
+  await server.register(require('@hapi/jwt'));
+  server.auth.strategy(jwtAuth.name, 'jwt', jwtAuth.options);
+  server.auth.default(${name});
+  server.route(require('./routes/users'));
+  return server;
+};
+`;
+    const ROUTES = "module.exports = [\n  { method: 'GET', path: '/users', handler: () => [] },\n  { method: 'POST', path: '/login', options: { auth: false }, handler: () => ({}) },\n];\n";
+    const config = (name: string) => `module.exports = { name: '${name}', options: { keys: process.env.JWT_SECRET, verify: { aud: 'api', iss: 'https://id.example.com', sub: false } } };\n`;
+
+    it("reads the default strategy's name from the config module that exports it", () => {
+      const files = (name: string) => ({ 'lib/server.js': SERVER('jwtAuth.name'), 'lib/routes/users.js': ROUTES, 'lib/auth/jwt.auth.js': config(name) });
+      assert.deepEqual(gradesOf(files('jwt')), { 'GET /users': 1, 'POST /login': 'unauthenticated' });
+      // A strategy whose name says no token (a session cookie) stays unknown: its scheme is configured elsewhere.
+      assert.deepEqual(gradesOf(files('session')), { 'GET /users': 'unknown', 'POST /login': 'unauthenticated' });
+    });
+
+    it('leaves a name the code computes unknown', () => {
+      assert.deepEqual(gradesOf({ 'lib/server.js': SERVER('process.env.AUTH_STRATEGY'), 'lib/routes/users.js': ROUTES, 'lib/auth/jwt.auth.js': config('jwt') }), { 'GET /users': 'unknown', 'POST /login': 'unauthenticated' });
     });
   });
 
