@@ -23,12 +23,15 @@ const graphql: FrameworkModel = {
       { name: 'buildSubgraphSchema', mapOptions: ['resolvers'] },
       { name: 'createYoga', mapOptions: ['schema'], contextOption: 'context' },
       { name: 'createSchema', mapOptions: ['resolvers'] },
+      // graphql-js: `new GraphQLSchema({ query: QueryType, mutation: MutationType })`, object types in each slot.
+      { name: 'GraphQLSchema', mapOptions: ['query', 'mutation', 'subscription'] },
     ],
     servers: [
       { name: 'expressMiddleware', instanceArgument: 0, contextOption: 'context' },
       { name: 'koaMiddleware', instanceArgument: 0, contextOption: 'context' },
       { name: 'startStandaloneServer', instanceArgument: 0, contextOption: 'context', standalone: true },
     ],
+    objectTypes: { constructors: ['GraphQLObjectType'], packages: ['graphql'], nameOption: 'name', fieldsOption: 'fields', resolveKey: 'resolve', typeKey: 'type' },
   },
 };
 

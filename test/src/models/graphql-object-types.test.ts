@@ -1,0 +1,142 @@
+import * as assert from 'node:assert/strict';
+import plugin from 'eslint-plugin-claimguard';
+import { lintUnderBothParsers, runUnderBothParsers } from '../eslint-plugin/both-parsers';
+
+const JWT_MIDDLEWARE = "expressjwt({ secret: process.env.KEY, algorithms: ['RS256'], issuer: 'https://id.example', audience: 'api' })";
+
+/**
+ * A graphql-js schema served by express-graphql in one file: the Query type's fields start on line 9, the Mutation
+ * type, the schema and the mount follow them.
+ */
+function schemaFile(queryFields: string, mutationFields = '', mount = `app.use('/graphql', ${JWT_MIDDLEWARE}, graphqlHTTP({ schema }));`): string {
+  return `const express = require('express');
+const { graphqlHTTP } = require('express-graphql');
+const { expressjwt } = require('express-jwt');
+const { GraphQLObjectType, GraphQLSchema, GraphQLID, GraphQLNonNull, GraphQLString, GraphQLInt, GraphQLList } = require('graphql');
+const { Schema, model } = require('mongoose');
+const Invoice = model('Invoice', new Schema({ ownerId: String, total: Number }));
+const InvoiceType = new GraphQLObjectType({ name: 'Invoice', fields: { id: { type: GraphQLID } } });
+const QueryType = new GraphQLObjectType({ name: 'Query', fields: () => ({
+${queryFields}
+}) });
+const MutationType = new GraphQLObjectType({ name: 'Mutation', fields: {
+${mutationFields}
+} });
+const schema = new GraphQLSchema({ query: QueryType, mutation: MutationType });
+const app = express();
+${mount}
+`;
+}
+
+describe('graphql-js object types', () => {
+  describe('require-ownership-check: a field resolver loads records by its arguments', () => {
+    const rule = plugin.rules['require-ownership-check']!;
+    runUnderBothParsers('require-ownership-check', rule as never, {
+      valid: [
+        // Loaded by the argument, then its owner compared with the verified subject.
+        schemaFile(`  invoice: { type: InvoiceType, args: { id: { type: new GraphQLNonNull(GraphQLID) } },
+    async resolve(parent, { id }, context) {
+      const invoice = await Invoice.findById(id);
+      if (!invoice || invoice.ownerId !== context.auth.sub) throw new Error('Not found');
+      return invoice;
+    } },`),
+        // Paging arguments choose no record; the listing is scoped by the verified subject.
+        schemaFile(`  invoices: { type: new GraphQLList(InvoiceType), args: { first: { type: GraphQLInt }, after: { type: GraphQLString }, orderBy: { type: GraphQLString } },
+    resolve: (parent, args, context) => Invoice.find({ ownerId: context.auth.sub }).sort(args.orderBy).skip(Number(args.after || 0)).limit(Math.min(args.first || 20, 100)) },`),
+        // A local class named like the graphql-js one builds no schema: its `resolve` is no resolver.
+        `const { Schema, model } = require('mongoose');
+const Invoice = model('Invoice', new Schema({ ownerId: String }));
+class GraphQLObjectType { constructor(options) { this.options = options; } }
+const QueryType = new GraphQLObjectType({ name: 'Query', fields: { invoice: { type: 'Invoice', resolve: (parent, args) => Invoice.findById(args.id) } } });`,
+        // Objects with a \`resolve\` key that configure no field: a Promise executor, require.resolve, a bundler's options.
+        `const { GraphQLString } = require('graphql');
+const { Schema, model } = require('mongoose');
+const Invoice = model('Invoice', new Schema({ ownerId: String }));
+const loaded = (args) => new Promise((resolve) => resolve(Invoice.findById(args.id)));
+const paths = { resolve: require.resolve };
+module.exports = { resolve: { extensions: ['.js'] }, loaded, paths };`,
+      ],
+      invalid: [
+        {
+          // Any signed-in caller reads any invoice: the argument is client input, nothing compares the owner.
+          code: schemaFile(`  invoice: { type: InvoiceType, args: { id: { type: new GraphQLNonNull(GraphQLID) } },
+    resolve: (parent, args, context) => Invoice.findById(args.id) },`),
+          errors: [{ messageId: 'missingOwnershipCheck', line: 10, column: 49 }],
+        },
+        {
+          // The same read where nothing authenticates the endpoint.
+          code: schemaFile(
+            `  invoice: { type: InvoiceType, resolve(parent, { id }) { return Invoice.findById(id); } },`,
+            '',
+            "app.use('/graphql', graphqlHTTP({ schema }));",
+          ),
+          errors: [{ messageId: 'ownedRecordWithoutAuthentication', line: 9, column: 74 }],
+        },
+        {
+          // A nested type's field resolver is no route, but its arguments are still the client's (and nothing in
+          // sight serves the type, so whether the endpoint authenticates is not known here).
+          code: `const { GraphQLObjectType, GraphQLID } = require('graphql');
+const { Schema, model } = require('mongoose');
+const Invoice = model('Invoice', new Schema({ ownerId: String }));
+module.exports = new GraphQLObjectType({ name: 'Customer', fields: { invoice: { type: GraphQLID, args: { id: { type: GraphQLID } }, resolve: (customer, args) => Invoice.findById(args.id) } } });`,
+          errors: [{ messageId: 'missingOwnershipCheck', line: 4, column: 170 }],
+        },
+      ],
+    });
+  });
+
+  describe('no-untrusted-authorization: arguments are client input', () => {
+    const rule = plugin.rules['no-untrusted-authorization']!;
+    runUnderBothParsers('no-untrusted-authorization', rule as never, {
+      valid: [
+        // The verified role decides.
+        schemaFile(`  report: { type: GraphQLString, resolve: (parent, args, context) => { if (context.auth.role !== 'admin') throw new Error('Forbidden'); return 'ok'; } },`),
+      ],
+      invalid: [
+        {
+          code: schemaFile(`  report: { type: GraphQLString, args: { role: { type: GraphQLString } }, resolve: (parent, args) => { if (args.role === 'admin') return 'all'; throw new Error('Forbidden'); } },`),
+          errors: [{ messageId: 'untrustedArgument', line: 9, column: 108, suggestions: [] }],
+        },
+      ],
+    });
+  });
+
+  describe('operation types as routes', () => {
+    const config = { plugins: { claimguard: plugin }, rules: { 'claimguard/maturity-level': 'error' } } as const;
+
+    it('grades each operation field as a POST of the endpoint, named by its type, and no nested type field', () => {
+      const code = schemaFile(
+        `  me: { type: GraphQLID, resolve: (parent, args, context) => context.auth.sub },`,
+        `  pay: { type: InvoiceType, args: { id: { type: GraphQLID } }, resolve: (parent, args) => Invoice.findById(args.id) },`,
+        "app.use('/graphql', graphqlHTTP({ schema }));",
+      ).replace("fields: { id: { type: GraphQLID } }", "fields: { id: { type: GraphQLID }, total: { type: GraphQLInt, resolve: (invoice) => invoice.total } }");
+      const messages = lintUnderBothParsers(code, config);
+      assert.deepEqual(
+        messages.map((message) => [message.line, message.message.split(':')[0]]),
+        [
+          [9, 'Unauthenticated route POST /graphql Query.me'],
+          [12, 'Unauthenticated route POST /graphql Mutation.pay'],
+        ],
+      );
+    });
+
+    it('finds the types through an ApolloServer given the schema', () => {
+      const code = `const { ApolloServer } = require('@apollo/server');
+const { startStandaloneServer } = require('@apollo/server/standalone');
+const { GraphQLObjectType, GraphQLSchema, GraphQLString } = require('graphql');
+const query = new GraphQLObjectType({ name: 'Query', fields: { hello: { type: GraphQLString, resolve: () => 'hi' } } });
+startStandaloneServer(new ApolloServer({ schema: new GraphQLSchema({ query }) }));`;
+      const messages = lintUnderBothParsers(code, config);
+      assert.deepEqual(
+        messages.map((message) => [message.line, message.message.split(':')[0]]),
+        [[4, 'Unauthenticated route POST / Query.hello']],
+      );
+    });
+
+    it('makes no route of a local class named like the graphql-js one', () => {
+      const code = `class GraphQLObjectType { constructor(options) { this.options = options; } }
+const query = new GraphQLObjectType({ name: 'Query', fields: { hello: { type: 'String', resolve: () => 'hi' } } });`;
+      assert.deepEqual(lintUnderBothParsers(code, config), []);
+    });
+  });
+});
