@@ -1,6 +1,11 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import plugin from 'eslint-plugin-claimguard';
 import { lintUnderBothParsers, runUnderBothParsers } from '../eslint-plugin/both-parsers';
+import { writeTempProject } from '../project/temp-project';
+import { forgetProjects, projectFor } from '../../../eslint-plugin/out/project/index';
+import { gradeRoutes } from '../../../eslint-plugin/out/project/grades';
 
 const JWT_MIDDLEWARE = "expressjwt({ secret: process.env.KEY, algorithms: ['RS256'], issuer: 'https://id.example', audience: 'api' })";
 
@@ -137,6 +142,67 @@ startStandaloneServer(new ApolloServer({ schema: new GraphQLSchema({ query }) })
       const code = `class GraphQLObjectType { constructor(options) { this.options = options; } }
 const query = new GraphQLObjectType({ name: 'Query', fields: { hello: { type: 'String', resolve: () => 'hi' } } });`;
       assert.deepEqual(lintUnderBothParsers(code, config), []);
+    });
+  });
+
+  describe('across files', () => {
+    let root: string | undefined;
+
+    afterEach(() => {
+      if (root) fs.rmSync(root, { recursive: true, force: true });
+      root = undefined;
+      forgetProjects();
+    });
+
+    it('takes fields spread, named and required from other files, with the authentication of the mount', () => {
+      root = writeTempProject(
+        {
+          'src/app.js': `const express = require('express');
+const { graphqlHTTP } = require('express-graphql');
+const { expressjwt } = require('express-jwt');
+const schema = require('./schema');
+const app = express();
+app.use('/graphql', ${JWT_MIDDLEWARE}, graphqlHTTP({ schema }));
+app.use('/public/graphql', graphqlHTTP({ schema }));`,
+          'src/schema/index.js': `const { GraphQLSchema } = require('graphql');
+const QueryType = require('./types/query');
+const { mutations } = require('./mutations');
+const { GraphQLObjectType } = require('graphql');
+const MutationType = new GraphQLObjectType({ name: 'Mutation', fields: { ...mutations } });
+module.exports = new GraphQLSchema({ query: QueryType, mutation: MutationType });`,
+          'src/schema/types/query.js': `const { GraphQLObjectType } = require('graphql');
+const invoiceQueries = require('../queries/invoices');
+import meQuery from '../queries/me';
+module.exports = new GraphQLObjectType({ name: 'Query', fields: () => ({ ...invoiceQueries, me: meQuery, ping: require('../queries/ping') }) });`,
+          'src/schema/queries/invoices.js': `const { GraphQLID } = require('graphql');
+module.exports = {
+  invoice: { type: GraphQLID, args: { id: { type: GraphQLID } }, resolve: (parent, args) => args.id },
+  invoices: { type: GraphQLID, resolve: (parent, args, context) => (context.auth.role === 'admin' ? 'all' : 'mine') },
+};`,
+          'src/schema/queries/me.js': `import { GraphQLID } from 'graphql';
+export default { type: GraphQLID, resolve: (parent, args, context) => context.auth.sub };`,
+          'src/schema/queries/ping.js': `const { GraphQLString } = require('graphql');
+module.exports = { type: GraphQLString, resolve: () => 'pong' };`,
+          'src/schema/mutations.js': `const { GraphQLID } = require('graphql');
+exports.mutations = { pay: { type: GraphQLID, resolve: (parent, args) => args.id } };`,
+        },
+        'graphql-object-types',
+      );
+      forgetProjects();
+      const graded = gradeRoutes(projectFor(path.join(root, 'src/app.js'), {}).routes(), []);
+      const grades = graded.map((route) => `${route.linked.route.method} ${route.path} ${route.linked.route.operation ?? ''} ${route.grade.level}`).sort();
+      assert.deepEqual(grades, [
+        'POST /graphql Mutation.pay 1',
+        'POST /graphql Query.invoice 1',
+        'POST /graphql Query.invoices 3',
+        'POST /graphql Query.me 1',
+        'POST /graphql Query.ping 1',
+        'POST /public/graphql Mutation.pay unauthenticated',
+        'POST /public/graphql Query.invoice unauthenticated',
+        'POST /public/graphql Query.invoices unknown',
+        'POST /public/graphql Query.me unauthenticated',
+        'POST /public/graphql Query.ping unauthenticated',
+      ]);
     });
   });
 });
