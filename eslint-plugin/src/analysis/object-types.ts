@@ -21,7 +21,8 @@ const MAX_DEPTH = 8;
 
 /** One entry of an object type's fields: a config written here, or a value from elsewhere (an import, a spread). */
 export type ObjectTypeField =
-  | { kind: 'config'; name: string; property: TSESTree.Property; resolve: FunctionNode }
+  /** `node` is where the field's route is reported: its key, or the config a shorthand key names (`{ users }`). */
+  | { kind: 'config'; name: string; property: TSESTree.Property; node: TSESTree.Node; resolve: FunctionNode }
   | { kind: 'value'; name: string; property: TSESTree.Property; value: TSESTree.Node }
   | { kind: 'spread'; argument: TSESTree.Node };
 
@@ -41,7 +42,10 @@ export function objectTypeOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Nod
   const fieldsValue = propertyValue(options, model.fieldsOption);
   const fieldsObject = fieldsValue ? fieldsObjectOf(sourceCode, fieldsValue) : undefined;
   const nameValue = propertyValue(options, model.nameOption);
-  return { name: nameValue ? staticString(nameValue) : undefined, fields: fieldsObject ? fieldsOf(sourceCode, model, fieldsObject, 0) : [] };
+  // `fields: queries`, `fields: () => queries`: an object of fields from elsewhere, taken in whole like a spread.
+  const elsewhere = fieldsValue && !fieldsObject ? returnedValue(fieldsValue) : undefined;
+  const fields = fieldsObject ? fieldsOf(sourceCode, model, fieldsObject, 0) : elsewhere ? [{ kind: 'spread' as const, argument: elsewhere }] : [];
+  return { name: nameValue ? staticString(nameValue) : undefined, fields };
 }
 
 /**
@@ -80,11 +84,17 @@ function modelOf(sourceCode: TSESLint.SourceCode, call: TSESTree.NewExpression):
 
 /** `fields: { … }`, `fields: () => ({ … })`, `fields() { return { … } }`, or a same-file variable holding one. */
 function fieldsObjectOf(sourceCode: TSESLint.SourceCode, value: TSESTree.Node): TSESTree.ObjectExpression | undefined {
+  const returned = returnedValue(value);
+  return returned ? objectOf(sourceCode, returned, 0) : undefined;
+}
+
+/** What a fields option stands for: the value itself, or what its thunk returns (its arrow body, its first `return`). */
+function returnedValue(value: TSESTree.Node): TSESTree.Node | undefined {
   const bare = unwrap(value);
-  if (!isFunctionNode(bare)) return objectOf(sourceCode, bare, 0);
-  if (bare.body.type !== AST_NODE_TYPES.BlockStatement) return objectOf(sourceCode, bare.body, 0);
+  if (!isFunctionNode(bare)) return bare;
+  if (bare.body.type !== AST_NODE_TYPES.BlockStatement) return bare.body;
   for (const statement of bare.body.body) {
-    if (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument) return objectOf(sourceCode, statement.argument, 0);
+    if (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument) return statement.argument;
   }
   return undefined;
 }
@@ -104,7 +114,8 @@ function fieldsOf(sourceCode: TSESLint.SourceCode, model: ObjectTypeResolvers, f
     const config = objectOf(sourceCode, property.value as TSESTree.Node, 0);
     const resolve = config ? propertyValue(config, model.resolveKey) : undefined;
     const fn = resolve ? functionOf(sourceCode, resolve) : undefined;
-    if (fn) found.push({ kind: 'config', name, property, resolve: fn });
+    const named = unwrap(property.value as TSESTree.Node).type === AST_NODE_TYPES.Identifier;
+    if (fn && config) found.push({ kind: 'config', name, property, node: named ? config : property, resolve: fn });
     else if (!config) found.push({ kind: 'value', name, property, value: property.value as TSESTree.Node });
   }
   return found;

@@ -1235,10 +1235,10 @@ class RouteDiscovery {
    * member of one (`invoiceResolvers.Query`), an array or merge of them (`mergeResolvers([a, b])`), a schema built
    * from them. `chain` is what runs before them (the context builder of a server).
    */
-  private addResolverSource(receiver: Receiver, node: TSESTree.Node, depth: number, chain: readonly ChainLink[] = [], gates?: LayerGates): void {
+  private addResolverSource(receiver: Receiver, node: TSESTree.Node, depth: number, chain: readonly ChainLink[] = [], gates?: LayerGates, slot?: string): void {
     if (depth > MAX_RESOLVER_DEPTH) return;
     const bare = unwrap(node);
-    const next = (inner: TSESTree.Node) => this.addResolverSource(receiver, inner.type === AST_NODE_TYPES.SpreadElement ? inner.argument : inner, depth + 1, chain, gates);
+    const next = (inner: TSESTree.Node) => this.addResolverSource(receiver, inner.type === AST_NODE_TYPES.SpreadElement ? inner.argument : inner, depth + 1, chain, gates, slot);
     // `applyMiddleware(schema, permissions)`: the schema's fields run the rules the layers give them first.
     const applied = appliedLayers(this.sourceCode, bare);
     if (applied) {
@@ -1264,7 +1264,7 @@ class RouteDiscovery {
         else if (RESOLVER_MAP_OPTIONS.has(propertyKeyName(property) ?? '')) next(property.value as TSESTree.Node);
       }
     } else if (bare.type === AST_NODE_TYPES.NewExpression && objectTypeOf(this.sourceCode, bare)) {
-      const child = this.objectTypeReceiver(bare, objectTypeOf(this.sourceCode, bare)!);
+      const child = this.objectTypeReceiver(bare, objectTypeOf(this.sourceCode, bare)!, slot);
       if (child) this.mountResolvers(receiver, child, chain, node, gates);
     } else if (bare.type === AST_NODE_TYPES.CallExpression || bare.type === AST_NODE_TYPES.NewExpression) {
       const builder = schemaBuilderOf(bare);
@@ -1322,7 +1322,8 @@ class RouteDiscovery {
       const chain = context ? [this.contextLink(context)] : [];
       for (const option of builder.mapOptions) {
         const value = propertyValue(options, option);
-        if (value) this.addResolverSource(receiver, value, depth + 1, chain);
+        // `new GraphQLSchema({ query: QueryType })`: the slot names the operation whatever the type calls itself.
+        if (value) this.addResolverSource(receiver, value, depth + 1, chain, undefined, builder.operationOptions?.[option]);
       }
     } else if (options?.type === AST_NODE_TYPES.ArrayExpression) {
       this.addResolverSource(receiver, options, depth + 1);
@@ -1390,13 +1391,14 @@ class RouteDiscovery {
    * An operation type as a router: each field whose config has a resolver is a route named `Type.field`. A nested
    * type (`Invoice`) has no routes: its fields resolve parts of an answer some operation already gave.
    */
-  private objectTypeReceiver(node: TSESTree.NewExpression, type: ObjectTypeDefinition): Receiver | undefined {
-    if (type.name === undefined || !RESOLVER_OPERATIONS.has(type.name)) return undefined;
+  private objectTypeReceiver(node: TSESTree.NewExpression, type: ObjectTypeDefinition, slot?: string): Receiver | undefined {
+    const operation = type.name !== undefined && RESOLVER_OPERATIONS.has(type.name) ? type.name : slot;
+    if (operation === undefined) return undefined;
     const key = bindingKey(node);
     const existing = this.receivers.get(key);
     if (existing) return existing;
     const receiver = this.receiverByKey(key, RESOLVER_ROUTES.framework, true, false);
-    this.addObjectTypeFields(receiver, type.fields, type.name);
+    this.addObjectTypeFields(receiver, type.fields, operation);
     return receiver;
   }
 
@@ -1418,7 +1420,8 @@ class RouteDiscovery {
         continue;
       }
       const links = field.kind === 'config' ? this.resolverLinks(field.resolve, 0) : this.importedResolveLinks(field.value);
-      if (links.length > 0) receiver.routes.push({ order: this.order++, method: RESOLVER_ROUTES.method, path: '', node: field.property, links, operation: named(field.name) });
+      const node = field.kind === 'config' ? field.node : field.property;
+      if (links.length > 0) receiver.routes.push({ order: this.order++, method: RESOLVER_ROUTES.method, path: '', node, links, operation: named(field.name) });
     }
   }
 

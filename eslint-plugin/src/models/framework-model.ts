@@ -342,6 +342,8 @@ export interface SchemaBuilder {
   mapOptions: readonly string[];
   /** The option that builds each request's context (its returned members are what resolvers read from it). */
   contextOption?: string;
+  /** Options that hold a root operation type, by the operation each one is (`query: QueryType` is `Query`). */
+  operationOptions?: Readonly<Record<string, string>>;
 }
 
 /** A function that serves a schema or server: which argument is the instance, and the option that builds the context. */

@@ -24,7 +24,11 @@ const graphql: FrameworkModel = {
       { name: 'createYoga', mapOptions: ['schema'], contextOption: 'context' },
       { name: 'createSchema', mapOptions: ['resolvers'] },
       // graphql-js: `new GraphQLSchema({ query: QueryType, mutation: MutationType })`, object types in each slot.
-      { name: 'GraphQLSchema', mapOptions: ['query', 'mutation', 'subscription'] },
+      {
+        name: 'GraphQLSchema',
+        mapOptions: ['query', 'mutation', 'subscription'],
+        operationOptions: { query: 'Query', mutation: 'Mutation', subscription: 'Subscription' },
+      },
     ],
     servers: [
       { name: 'expressMiddleware', instanceArgument: 0, contextOption: 'context' },

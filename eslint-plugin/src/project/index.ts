@@ -687,7 +687,7 @@ class Linker {
     return contexts.map((mount) => {
       const path = clientPath(joinPrefix(mount.prefix, route.path));
       const scoped = mount.scoped.filter((use) => prefixCovers(use.prefix, path)).map((use) => use.facts);
-      const named = mount.operation !== undefined && route.operation !== undefined ? { route: { ...route, operation: `${mount.operation}.${route.operation}` } } : {};
+      const named = mount.operation !== undefined && route.operation !== undefined && !route.operation.includes('.') ? { route: { ...route, operation: `${mount.operation}.${route.operation}` } } : {};
       return { ...base, ...named, path, facts: mergeFacts(mount.facts, ...scoped, own.facts), reaches: [...mount.reaches, ...own.reaches] };
     });
   }

@@ -138,6 +138,21 @@ startStandaloneServer(new ApolloServer({ schema: new GraphQLSchema({ query }) })
       );
     });
 
+    it('names a type by the schema slot it fills when its own name is no operation', () => {
+      const code = `const express = require('express');
+const { graphqlHTTP } = require('express-graphql');
+const { GraphQLObjectType, GraphQLSchema, GraphQLString } = require('graphql');
+const Author = new GraphQLObjectType({ name: 'Author', fields: { name: { type: GraphQLString, resolve: (author) => author.name } } });
+const RootQuery = new GraphQLObjectType({ name: 'RootQueryType', fields: { hello: { type: GraphQLString, resolve: () => 'hi' } } });
+const schema = new GraphQLSchema({ query: RootQuery });
+express().use('/graphql', graphqlHTTP({ schema }));`;
+      const messages = lintUnderBothParsers(code, config);
+      assert.deepEqual(
+        messages.map((message) => [message.line, message.message.split(':')[0]]),
+        [[5, 'Unauthenticated route POST /graphql Query.hello']],
+      );
+    });
+
     it('makes no route of a local class named like the graphql-js one', () => {
       const code = `class GraphQLObjectType { constructor(options) { this.options = options; } }
 const query = new GraphQLObjectType({ name: 'Query', fields: { hello: { type: 'String', resolve: () => 'hi' } } });`;
@@ -203,6 +218,42 @@ exports.mutations = { pay: { type: GraphQLID, resolve: (parent, args) => args.id
         'POST /public/graphql Query.me unauthenticated',
         'POST /public/graphql Query.ping unauthenticated',
       ]);
+    });
+
+    it('takes a whole object of fields from another file into a type the schema slot names, each route where its config is', () => {
+      root = writeTempProject(
+        {
+          'server.js': `const express = require('express');
+const { graphqlHTTP } = require('express-graphql');
+const schema = require('./graphql/schema');
+const { authenticate } = require('./auth');
+const app = express();
+app.use(authenticate);
+app.use('/graphql', graphqlHTTP({ schema }));`,
+          'auth.js': `const jwt = require('jsonwebtoken');
+exports.authenticate = (req, res, next) => {
+  req.user = jwt.verify(req.cookies.token, process.env.KEY, { algorithms: ['RS256'], issuer: 'https://id.example', audience: 'api' });
+  next();
+};`,
+          'graphql/schema.js': `const { GraphQLSchema, GraphQLObjectType } = require('graphql');
+const queries = require('./queries');
+const QueryType = new GraphQLObjectType({ name: 'QueryType', fields: queries });
+module.exports = new GraphQLSchema({ query: QueryType });`,
+          'graphql/queries.js': `const { GraphQLID } = require('graphql');
+
+const users = {
+  type: GraphQLID,
+  resolve: () => [],
+};
+const user = { type: GraphQLID, args: { id: { type: GraphQLID } }, resolve: (parent, args) => args.id };
+module.exports = { users, user };`,
+        },
+        'graphql-object-types-whole',
+      );
+      forgetProjects();
+      const graded = gradeRoutes(projectFor(path.join(root, 'server.js'), {}).routes(), []);
+      const routes = graded.map((route) => `${route.linked.route.operation ?? ''} ${route.path} line ${route.linked.route.span.start.line} ${route.grade.level}`).sort();
+      assert.deepEqual(routes, ['Query.user /graphql line 7 1', 'Query.users /graphql line 3 1']);
     });
   });
 });
