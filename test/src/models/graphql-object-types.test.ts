@@ -220,6 +220,33 @@ exports.mutations = { pay: { type: GraphQLID, resolve: (parent, args) => args.id
       ]);
     });
 
+    it('serves an imported graphql-js schema through an ApolloServer, its resolvers reading what the context builder verified', () => {
+      root = writeTempProject(
+        {
+          'src/server.js': `import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@apollo/server/express4';
+import jwt from 'jsonwebtoken';
+import schema from './schema';
+const server = new ApolloServer({ schema });
+const app = express();
+app.use('/graphql', express.json(), expressMiddleware(server, {
+  context: async ({ req }) => ({ user: jwt.verify(req.headers.authorization, process.env.KEY, { algorithms: ['RS256'], issuer: 'https://id.example', audience: 'api' }) }),
+}));`,
+          'src/schema.js': `import { GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
+const Query = new GraphQLObjectType({ name: 'Query', fields: {
+  report: { type: GraphQLString, resolve: (parent, args, context) => { if (context.user.role !== 'admin') throw new Error('Forbidden'); return 'ok'; } },
+} });
+export default new GraphQLSchema({ query: Query });`,
+        },
+        'graphql-object-types-apollo',
+      );
+      forgetProjects();
+      const graded = gradeRoutes(projectFor(path.join(root, 'src/server.js'), {}).routes(), []);
+      const grades = graded.map((route) => `${route.path} ${route.linked.route.operation ?? ''} ${route.grade.level}`).sort();
+      assert.deepEqual(grades, ['/graphql Query.report 3']);
+    });
+
     it('takes a whole object of fields from another file into a type the schema slot names, each route where its config is', () => {
       root = writeTempProject(
         {
