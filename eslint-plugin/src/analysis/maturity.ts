@@ -1,3 +1,4 @@
+import { isStrategyMarker } from './strategy-markers';
 import type { RouteFramework } from '../models/framework-model';
 import { AST_NODE_TYPES as NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -1142,13 +1143,6 @@ function strategyClaimsPath(call: TSESTree.CallExpression | TSESTree.NewExpressi
   const callee = unwrap(call.callee);
   const request = callee.type === AST_NODE_TYPES.MemberExpression ? dottedPath(callee.object) : undefined;
   return request ? `${request}.user` : undefined;
-}
-
-function isStrategyMarker(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-  const name = calleeName(call);
-  const strategy = staticString(call.arguments[0]);
-  if (name === 'authenticate' || name === 'AuthGuard') return /jwt|bearer/i.test(strategy ?? '');
-  return name === 'jwtVerify' && unwrap(call.callee).type === AST_NODE_TYPES.MemberExpression;
 }
 
 // ---- one file's grades (the rule and editors) ----------------------------------------------------------

@@ -99,6 +99,13 @@ export function isTokenVerifierName(name: string): boolean {
   return TOKEN_VERIFIER.test(name);
 }
 
+/** Strategy and scheme names that say a token is verified (`jwt`, `jwt-refresh`, `bearer`), as `authenticate('jwt')` names them. */
+const TOKEN_STRATEGY = /jwt|bearer/i;
+
+export function isTokenStrategyName(name: string): boolean {
+  return TOKEN_STRATEGY.test(name);
+}
+
 const VALIDATING_METHOD = /^(parse|parseAsync|validateSync|cast)$/;
 
 export function isValidatingMethod(name: string): boolean {

@@ -2,7 +2,8 @@ import { AST_NODE_TYPES as NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../util/find-variable';
 import { trimSlashes, trimTrailingSlashes } from '../util/slashes';
-import { isTokenVerifierName } from './names';
+import { isTokenStrategyName, isTokenVerifierName } from './names';
+import { isStrategyMarker } from './strategy-markers';
 import { annotatedTypeName, calleeName, decoratorsOf, dottedPath, enclosingClass, functionName, isFunctionNode, memberName, propertyKeyName, rootIdentifier, staticString, typeScriptOnly, unwrap } from './syntax';
 import * as path from 'node:path';
 import { isProjectSpecifier } from '../project/modules';
@@ -222,8 +223,6 @@ const EXPORTED_TABLE_SHAPES = ROUTING.routeObjects.filter((shape) => shape.expor
 /** Member paths of the calls that set a server's default authentication and register strategies (`auth.default`). */
 const DEFAULT_AUTH_CALLS = ROUTING.defaultAuth.map((auth) => auth.call.split('.'));
 const STRATEGY_CALLS = ROUTING.defaultAuth.flatMap((auth) => (auth.strategyCall ? [auth.strategyCall.split('.')] : []));
-/** Strategy and scheme names that say a token is verified (`jwt`, `bearer`), as for passport's `authenticate('jwt')`. */
-const TOKEN_STRATEGY = /jwt|bearer/i;
 /** Claims a platform verified before the code ran (API Gateway authorizers), as member paths below the event. */
 const PLATFORM_CLAIMS = VOCABULARY.request.platformClaims;
 const RESOLVER_OPERATIONS = VOCABULARY.request.resolverOperations;
@@ -1003,9 +1002,9 @@ class RouteDiscovery {
    * scheme (`server.auth.strategy('auth0', 'jwt', …)`).
    */
   private isTokenStrategy(name: string): boolean {
-    if (TOKEN_STRATEGY.test(name)) return true;
+    if (isTokenStrategyName(name)) return true;
     this.strategySchemes ??= this.registeredStrategySchemes();
-    return TOKEN_STRATEGY.test(this.strategySchemes.get(name) ?? '');
+    return isTokenStrategyName(this.strategySchemes.get(name) ?? '');
   }
 
   private registeredStrategySchemes(): Map<string, string> {
@@ -2180,9 +2179,10 @@ class RouteDiscovery {
         if (declaration) roots.push(declaration.range);
       }
     } else if (bare.type === AST_NODE_TYPES.CallExpression) {
-      // A middleware factory (`requireRole('admin')`): the factory's body holds the middleware.
+      // A middleware factory (`requireRole('admin')`): the factory's body holds the middleware. A strategy marker on a
+      // project module that re-exports passport is still the marker, read here.
       const callee = unwrap(bare.callee);
-      const calleeRef = this.importOf(callee);
+      const calleeRef = isStrategyMarker(bare) ? undefined : this.importOf(callee);
       if (calleeRef) return { node, ranges: [node.range], imported: calleeRef };
       if (callee.type === AST_NODE_TYPES.Identifier) {
         const declaration = this.declarationOf(callee);

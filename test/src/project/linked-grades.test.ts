@@ -600,6 +600,22 @@ module.exports = router;
       assert.deepEqual(gradesOf({ 'src/app.js': APP, 'src/routes.js': ROUTES, 'src/auth/passport.js': PASSPORT }), { 'GET /admin': 3, 'GET /partner/report': 2 });
     });
 
+    it('run the strategy where routes reach passport through a project module that configures and re-exports it', () => {
+      const PASSPORT = `import passport from 'passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+passport.use(new Strategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: process.env.KEY, algorithms: ['RS256'], issuer: 'https://id.example.com', audience: 'api' }, (payload, done) => done(null, payload)));
+export default passport;
+`;
+      const ROUTES = `import { Router } from 'express';
+import passport from '../config/passport';
+export const router = Router();
+router.get('/admin', passport.authenticate('jwt', { session: false }), (req, res) => (req.user.roles.includes('admin') ? res.json([]) : res.sendStatus(403)));
+router.get('/health', passport.initialize(), (req, res) => res.json({ ok: true }));
+`;
+      const APP = "import express from 'express';\nimport { router } from './routes/admin';\nexport const app = express();\napp.use('/api', router);\n";
+      assert.deepEqual(gradesOf({ 'src/app.ts': APP, 'src/routes/admin.ts': ROUTES, 'src/config/passport.ts': PASSPORT }), { 'GET /api/admin': 3, 'GET /api/health': 'unauthenticated' });
+    });
+
     it("grade each guard by the strategy it names, not by every strategy of the project", () => {
       const files = { 'src/auth/auth.controller.ts': CONTROLLER, 'src/auth/jwt.strategy.ts': STRATEGY, 'src/auth/jwt-refresh.strategy.ts': REFRESH, 'src/auth/auth.module.ts': MODULE };
       assert.deepEqual(gradesOf(files), { 'GET /auth/admin': 3, 'POST /auth/refresh': 2 });
