@@ -4,9 +4,11 @@ import { findVariable } from '../util/find-variable';
 import { getCredentialFacts, type Verification } from './credentials';
 import { analyzeSourceCode } from './index';
 import { middlewareFrameworkOf } from './library-models';
+import { VOCABULARY } from './framework-models';
 import { getFileFacts, type RouteFacts } from './maturity';
 import type { Range, Route } from './routes';
-import { unwrap } from './syntax';
+import { isRequestLike } from './describe';
+import { rootIdentifier, unwrap } from './syntax';
 
 /**
  * Whether code at a node may read verified claims, and where: what a fix needs before it rewrites a header read
@@ -21,6 +23,7 @@ export type ClaimsAccess =
   | { kind: 'unknown' };
 
 const UNKNOWN: ClaimsAccess = { kind: 'unknown' };
+const RESOLVER_FRAMEWORK = VOCABULARY.routing.resolverRoutes.framework;
 
 /**
  * Evidence, strongest first: the same function reads verified claims or verifies a token itself; otherwise every
@@ -45,6 +48,9 @@ export function claimsAccessAt(
   }
   const routes = getFileFacts(sourceCode, eslintSettings, filename).routes.filter(({ route }) => runs(route, node));
   if (routes.length === 0) return UNKNOWN;
+  // A resolver reaches the request only through its context: a claims path is code it can run only from a read of
+  // that context (`context.headers` → `context.auth`), never from one of its arguments (`args.role` → `req.auth`).
+  if (routes.some(({ route }) => route.framework === RESOLVER_FRAMEWORK) && !isRequestLike(rootIdentifier(node)?.name ?? '')) return UNKNOWN;
   const unverified = routes.filter(({ route, facts }) => facts.verifications.length === 0 && facts.unknown.length === 0 && !route.mountedElsewhere);
   if (unverified.length > 0) return { kind: 'unverified', routes: unverified };
   // A route that verifies nothing here (mounted elsewhere, imported middleware) may or may not be verified: unknown.

@@ -100,7 +100,8 @@ function flagTest(operand: TSESTree.Node): { node: TSESTree.Node; positive: bool
   return truthy ? { node: operand, positive: true } : undefined;
 }
 
-function isRequestLike(name: string): boolean {
+/** A name code gives the request object, or a context that holds it. */
+export function isRequestLike(name: string): boolean {
   return /^(req|request|ctx|context|c|_req)$/.test(name);
 }
 

@@ -9,6 +9,7 @@ import { declaredValue } from '../util/find-variable';
 import { isTokenLibraryModule } from './library-models';
 import { rootResolverOf, type RootContext } from './root-values';
 import { isCombinedResolver } from './combined-resolvers';
+import { isFieldResolver } from './object-types';
 import { isPermissionRule } from './permission-layers';
 import { authenticatorServerOf } from './package-of';
 
@@ -325,13 +326,14 @@ export class FileIndex {
 
   /**
    * A field resolver inside `{ Query: { … } }`, `{ Mutation: { … } }` or `{ Subscription: { … } }`, a function that
-   * a resolver combination runs (`combineResolvers(isAuthenticated, resolve)`), guards included, or a permission rule.
+   * a resolver combination runs (`combineResolvers(isAuthenticated, resolve)`), guards included, a permission rule, or
+   * the `resolve` of a graphql-js field config.
    */
   isGraphqlResolver(fn: FunctionNode): boolean {
     const property = fn.parent?.type === AST_NODE_TYPES.Property ? fn.parent : undefined;
     const operation = property?.parent?.parent;
     const name = property && operation?.type === AST_NODE_TYPES.Property ? propertyKeyName(operation) : undefined;
-    return (name !== undefined && RESOLVER_OPERATIONS.has(name)) || isCombinedResolver(this.sourceCode, fn) || this.isPermissionRule(fn);
+    return (name !== undefined && RESOLVER_OPERATIONS.has(name)) || isCombinedResolver(this.sourceCode, fn) || this.isPermissionRule(fn) || isFieldResolver(this.sourceCode, fn);
   }
 
   /**

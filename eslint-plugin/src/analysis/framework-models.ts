@@ -18,6 +18,7 @@ import type {
   RouteFramework,
   ProcedureResolvers,
   ResolverMaps,
+  ObjectTypeResolvers,
   RootValueServer,
   ResolverCombiners,
   PermissionLayers,
@@ -172,6 +173,8 @@ export interface RoutingVocabulary {
     method: string;
     builders: ReadonlyMap<string, SchemaBuilder>;
     servers: ReadonlyMap<string, SchemaServer>;
+    /** Object types whose field configs hold their resolvers (graphql-js). */
+    objectTypes: readonly ObjectTypeResolvers[];
   };
   /** Servers of a schema with a root object of resolvers (express-graphql), by function name, with the parameters of those resolvers. */
   rootValueServers: ReadonlyMap<string, readonly RootServer[]>;
@@ -376,7 +379,7 @@ function emptyRouting(): Mutable<RoutingVocabulary> {
     fileRoutes: [],
     registrations: new Set(),
     verifierHints: new Map(),
-    resolverRoutes: { framework: 'graphql', method: 'POST', builders: new Map(), servers: new Map() },
+    resolverRoutes: { framework: 'graphql', method: 'POST', builders: new Map(), servers: new Map(), objectTypes: [] },
     rootValueServers: new Map(),
     sdlSchemaBuilders: new Set(),
     resolverCombiners: [],
@@ -455,7 +458,8 @@ function addResolverRoutes(into: Mutable<RoutingVocabulary>, resolvers: Resolver
   const servers = new Map(into.resolverRoutes.servers);
   for (const builder of resolvers.schemaBuilders ?? []) builders.set(builder.name, builder);
   for (const server of resolvers.servers ?? []) servers.set(server.name, server);
-  into.resolverRoutes = { framework, method: resolvers.method ?? into.resolverRoutes.method, builders, servers };
+  const objectTypes = resolvers.objectTypes ? [...into.resolverRoutes.objectTypes, resolvers.objectTypes] : into.resolverRoutes.objectTypes;
+  into.resolverRoutes = { framework, method: resolvers.method ?? into.resolverRoutes.method, builders, servers, objectTypes };
 }
 
 function addRootValueServers(into: Mutable<RoutingVocabulary>, roots: NonNullable<FrameworkModel['rootValues']>, framework: RouteFramework): void {

@@ -37,7 +37,7 @@ export interface RootValueServing {
   optionsBuilder?: FunctionNode;
   /** The root operation type of each field, as the schema this file builds with `buildSchema` declares it. */
   operationTypes: ReadonlyMap<string, string>;
-  /** The schema option's value (an import whose SDL, in its own file, names the fields' types). */
+  /** The schema option's value: an import whose SDL, in its own file, names the fields' types, or a schema of object types. */
   schema?: TSESTree.Node;
 }
 
@@ -102,13 +102,14 @@ function servingOf(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpressio
   if (!options) return undefined;
   const root = propertyValue(options, server.rootOption);
   const rootObject = root ? objectOf(sourceCode, root, 0) : undefined;
-  if (!rootObject) return undefined;
-  const context = server.contextOption !== undefined ? propertyValue(options, server.contextOption) : undefined;
   const schema = propertyValue(options, 'schema');
+  // With no root object the schema's own fields resolve (graphql-js object types): it is served all the same.
+  if (!rootObject && !schema) return undefined;
+  const context = server.contextOption !== undefined ? propertyValue(options, server.contextOption) : undefined;
   return {
     call,
     server,
-    fields: fieldsOf(sourceCode, rootObject, 0),
+    fields: rootObject ? fieldsOf(sourceCode, rootObject, 0) : [],
     ...(context ? { context } : {}),
     ...(optionsBuilder ? { optionsBuilder } : {}),
     operationTypes: schema ? schemaOperationTypes(sourceCode, schema) : new Map(),

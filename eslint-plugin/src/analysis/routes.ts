@@ -15,6 +15,7 @@ import { Allowance, budgetOf, type AnalysisWork } from './budget';
 import { fileNodes } from './walk';
 import { VOCABULARY } from './framework-models';
 import { rootValueServings, type RootValueServing } from './root-values';
+import { fieldConfigsOf, mentionsObjectTypes, objectTypeOf, type ObjectTypeDefinition, type ObjectTypeField } from './object-types';
 import { authenticatorServerOf, isFromPackages, packageOf } from './package-of';
 import { combinedParts } from './combined-resolvers';
 import { appliedLayers, gateKeysFor, gatesFor, isPermissionMap, layerGatesOf, type PermissionGates } from './permission-layers';
@@ -146,6 +147,8 @@ export interface ExternalMount {
   mountedOn?: string;
   /** The argument may be middleware rather than a router; only a router counts as mounted. */
   uncertain?: boolean;
+  /** The operation type whose fields the mounted object holds (graphql-js `fields: { ...invoiceQueries }` of `Query`). */
+  operation?: string;
 }
 
 export interface RouteModel {
@@ -650,6 +653,7 @@ class RouteDiscovery {
       if (!isPermissionMap(this.sourceCode, map)) this.resolverMapReceiver(map, 0);
     }
     for (const serving of rootValueServings(this.sourceCode)) this.rootValueReceiver(serving);
+    this.operationObjectTypes();
     for (const call of collected.allCalls) if (call.type === AST_NODE_TYPES.CallExpression && isProcedureRouterCall(call)) this.procedureRouterReceiver(call, 0);
     // Chained registrations (`app.use(a).use(b)`) nest the later call outside the earlier one; their
     // property names are in the order they run.
@@ -1243,10 +1247,10 @@ class RouteDiscovery {
    * member of one (`invoiceResolvers.Query`), an array or merge of them (`mergeResolvers([a, b])`), a schema built
    * from them. `chain` is what runs before them (the context builder of a server).
    */
-  private addResolverSource(receiver: Receiver, node: TSESTree.Node, depth: number, chain: readonly ChainLink[] = [], gates?: LayerGates): void {
+  private addResolverSource(receiver: Receiver, node: TSESTree.Node, depth: number, chain: readonly ChainLink[] = [], gates?: LayerGates, slot?: string): void {
     if (depth > MAX_RESOLVER_DEPTH) return;
     const bare = unwrap(node);
-    const next = (inner: TSESTree.Node) => this.addResolverSource(receiver, inner.type === AST_NODE_TYPES.SpreadElement ? inner.argument : inner, depth + 1, chain, gates);
+    const next = (inner: TSESTree.Node) => this.addResolverSource(receiver, inner.type === AST_NODE_TYPES.SpreadElement ? inner.argument : inner, depth + 1, chain, gates, slot);
     // `applyMiddleware(schema, permissions)`: the schema's fields run the rules the layers give them first.
     const applied = appliedLayers(this.sourceCode, bare);
     if (applied) {
@@ -1271,6 +1275,9 @@ class RouteDiscovery {
         if (property.type === AST_NODE_TYPES.SpreadElement) next(property.argument);
         else if (RESOLVER_MAP_OPTIONS.has(propertyKeyName(property) ?? '')) next(property.value as TSESTree.Node);
       }
+    } else if (bare.type === AST_NODE_TYPES.NewExpression && objectTypeOf(this.sourceCode, bare)) {
+      const child = this.objectTypeReceiver(bare, objectTypeOf(this.sourceCode, bare)!, slot);
+      if (child) this.mountResolvers(receiver, child, chain, node, gates);
     } else if (bare.type === AST_NODE_TYPES.CallExpression || bare.type === AST_NODE_TYPES.NewExpression) {
       const builder = schemaBuilderOf(bare);
       if (builder) this.mountResolvers(receiver, this.schemaReceiver(bare, builder, depth + 1), chain, node, gates);
@@ -1327,7 +1334,8 @@ class RouteDiscovery {
       const chain = context ? [this.contextLink(context)] : [];
       for (const option of builder.mapOptions) {
         const value = propertyValue(options, option);
-        if (value) this.addResolverSource(receiver, value, depth + 1, chain);
+        // `new GraphQLSchema({ query: QueryType })`: the slot names the operation whatever the type calls itself.
+        if (value) this.addResolverSource(receiver, value, depth + 1, chain, undefined, builder.operationOptions?.[option]);
       }
     } else if (options?.type === AST_NODE_TYPES.ArrayExpression) {
       this.addResolverSource(receiver, options, depth + 1);
@@ -1380,6 +1388,91 @@ class RouteDiscovery {
     return builder ? this.schemaReceiver(bare, builder, 0) : undefined;
   }
 
+  // ---- object types (graphql-js) -------------------------------------------------------------------
+
+  /** The file's operation types (`new GraphQLObjectType({ name: 'Query', … })`), as routers whatever serves them. */
+  private operationObjectTypes(): void {
+    if (!mentionsObjectTypes(this.sourceCode)) return;
+    for (const node of fileNodes(this.sourceCode).nodes) {
+      const type = node.type === AST_NODE_TYPES.NewExpression ? objectTypeOf(this.sourceCode, node) : undefined;
+      if (type) this.objectTypeReceiver(node as TSESTree.NewExpression, type);
+    }
+  }
+
+  /**
+   * An operation type as a router: each field whose config has a resolver is a route named `Type.field`. A nested
+   * type (`Invoice`) has no routes: its fields resolve parts of an answer some operation already gave.
+   */
+  private objectTypeReceiver(node: TSESTree.NewExpression, type: ObjectTypeDefinition, slot?: string): Receiver | undefined {
+    const operation = type.name !== undefined && RESOLVER_OPERATIONS.has(type.name) ? type.name : slot;
+    if (operation === undefined) return undefined;
+    const key = bindingKey(node);
+    const existing = this.receivers.get(key);
+    if (existing) return existing;
+    const receiver = this.receiverByKey(key, RESOLVER_ROUTES.framework, true, false);
+    this.addObjectTypeFields(receiver, type.fields, operation);
+    return receiver;
+  }
+
+  /**
+   * Fields as routes named `type.field` (or `field` alone when the type is known only where they are mounted): a
+   * config written here, one imported whole (`invoice: require('./queries/invoice')`, whose `resolve` runs), and the
+   * fields of an imported object spread in, mounted with the type they join.
+   */
+  private addObjectTypeFields(receiver: Receiver, fields: readonly ObjectTypeField[], type: string | undefined): void {
+    const named = (name: string) => (type !== undefined ? `${type}.${name}` : name);
+    for (const field of fields) {
+      if (field.kind === 'spread') {
+        const ref = this.importOf(field.argument);
+        if (!ref) continue;
+        // The mount itself, not a copy: lifting it to this file's exported router looks it up by identity.
+        const mount = this.externalMount(receiver, ref, '', [], field.argument);
+        if (type !== undefined) mount.operation = type;
+        this.externalMounts.push(mount);
+        continue;
+      }
+      const links = field.kind === 'config' ? this.resolverLinks(field.resolve, 0) : this.importedResolveLinks(field.value);
+      const node = field.kind === 'config' ? field.node : field.property;
+      if (links.length > 0) receiver.routes.push({ order: this.order++, method: RESOLVER_ROUTES.method, path: '', node, links, operation: named(field.name) });
+    }
+  }
+
+  /** An imported field config as its resolver's link: the `resolve` member of what the module exports. */
+  private importedResolveLinks(value: TSESTree.Node): ChainLink[] {
+    const ref = this.importOf(value);
+    const resolveKey = RESOLVER_ROUTES.objectTypes[0]?.resolveKey;
+    if (!ref || resolveKey === undefined) return [];
+    return [{ node: value, ranges: [value.range], imported: { ...ref, path: [...(ref.path ?? []), resolveKey] } }];
+  }
+
+  /**
+   * An exported object of field configs (`module.exports = { invoice: { type, args, resolve } }`) as a router whose
+   * routes the type it is spread into names where it is mounted.
+   */
+  private exportedFieldsReceiver(value: TSESTree.Node): void {
+    const declared = value.type === AST_NODE_TYPES.Identifier && !this.importOf(value) ? this.declarationOf(value) : value;
+    const object = declared && unwrap(declared);
+    if (object?.type !== AST_NODE_TYPES.ObjectExpression || !mentionsObjectTypes(this.sourceCode)) return;
+    const fields = fieldConfigsOf(this.sourceCode, object);
+    if (!fields) return;
+    const key = bindingKey(object);
+    if (this.receivers.has(key)) return;
+    this.addObjectTypeFields(this.receiverByKey(key, RESOLVER_ROUTES.framework, true, false), fields, undefined);
+  }
+
+  /**
+   * `module.exports = new GraphQLSchema({ query: QueryType })`, `export const schema = …`: a schema of object types
+   * that another file serves is a router of its own, so that file's mount finds its routes.
+   */
+  private exportedSchemaReceiver(value: TSESTree.Node): void {
+    if (!mentionsObjectTypes(this.sourceCode)) return;
+    const made = value.type === AST_NODE_TYPES.Identifier && !this.importOf(value) ? this.declarationOf(value) : value;
+    const bare = made && unwrap(made);
+    if (bare?.type === AST_NODE_TYPES.NewExpression && objectTypeOf(this.sourceCode, bare)) return;
+    const builder = bare && (bare.type === AST_NODE_TYPES.NewExpression || bare.type === AST_NODE_TYPES.CallExpression) ? schemaBuilderOf(bare) : undefined;
+    if (builder) this.schemaReceiver(bare as TSESTree.NewExpression, builder, 0);
+  }
+
   // ---- root values (express-graphql, graphql-http) -------------------------------------------------
 
   private servingsByCall: Map<TSESTree.CallExpression, RootValueServing> | undefined;
@@ -1406,6 +1499,8 @@ class RouteDiscovery {
       const links = [...context, this.linkOf(field.property.value)];
       receiver.routes.push({ order: this.order++, method: RESOLVER_ROUTES.method, path: '', node: field.property, links, operation, ...(type === undefined && schema ? { operationSchema: schema } : {}) });
     }
+    // A schema of object types resolves its fields itself: its operation types are routers under this endpoint.
+    if (serving.schema) this.addResolverSource(receiver, serving.schema, 0, context);
     return receiver;
   }
 
@@ -2010,7 +2105,9 @@ class RouteDiscovery {
     const bare = unwrap(value);
     this.exportRouteTable(name, bare);
     // `export default { Query: { … } }`, `module.exports = graphqlHTTP({ … })`: a router exported as it is made.
-    const made = bare.type === AST_NODE_TYPES.ObjectExpression || bare.type === AST_NODE_TYPES.CallExpression ? this.receivers.get(bindingKey(bare)) : undefined;
+    this.exportedSchemaReceiver(bare);
+    this.exportedFieldsReceiver(bare);
+    const made = bare.type === AST_NODE_TYPES.ObjectExpression || bare.type === AST_NODE_TYPES.CallExpression || bare.type === AST_NODE_TYPES.NewExpression ? this.receivers.get(bindingKey(bare)) : undefined;
     if (bare.type === AST_NODE_TYPES.ObjectExpression && name === 'default' && !made) {
       // `module.exports = { requireAuth, router }`.
       for (const property of bare.properties) {

@@ -83,6 +83,8 @@ export interface MountSummary {
   mountedOn?: string;
   /** The mounted value may be middleware; it counts as a mount only when its export is a router. */
   uncertain?: boolean;
+  /** The operation type the mounted fields join (`Query`): their routes are named `Query.field`. */
+  operation?: string;
   /** Middleware that runs before the mounted router's own chain. */
   facts: ChainFacts;
   /** Middleware registered for paths under the mount only. */
@@ -165,6 +167,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     prefix: mount.prefix,
     ...(mount.mountedOn !== undefined ? { mountedOn: mount.mountedOn } : {}),
     ...(mount.uncertain ? { uncertain: true } : {}),
+    ...(mount.operation !== undefined ? { operation: mount.operation } : {}),
     facts: fileFacts.chainFacts(mount.chain),
     scoped: mount.scoped.map((use) => ({ prefix: use.prefix, facts: fileFacts.chainFacts(use.links) })),
     span: spanOf(mount.node),

@@ -325,6 +325,25 @@ export interface ResolverMaps {
   schemaBuilders?: readonly SchemaBuilder[];
   /** Functions that serve a schema or server as middleware or a server of its own (`expressMiddleware(server, { context })`). */
   servers?: readonly SchemaServer[];
+  /** Object types whose field configs carry their own resolvers (graphql-js `new GraphQLObjectType({ name, fields })`). */
+  objectTypes?: ObjectTypeResolvers;
+}
+
+/**
+ * Schemas built from object types, each field config holding its resolver (`{ type, args, resolve(parent, args,
+ * context) }`): the fields of the types named as operations are routes, every field's resolver takes client arguments.
+ */
+export interface ObjectTypeResolvers {
+  /** Constructors of an object type, imported from one of `packages` (a local class of that name is not one). */
+  constructors: readonly string[];
+  packages: readonly string[];
+  /** The option that names the type (`name: 'Query'`). */
+  nameOption: string;
+  /** The option that holds the fields: an object of field configs, or a function returning one. */
+  fieldsOption: string;
+  /** The key of a field config that holds its resolver, and the key every field config has. */
+  resolveKey: string;
+  typeKey: string;
 }
 
 /** A call or constructor that takes resolver maps, or a schema made of them, in options of its first argument. */
@@ -334,6 +353,8 @@ export interface SchemaBuilder {
   mapOptions: readonly string[];
   /** The option that builds each request's context (its returned members are what resolvers read from it). */
   contextOption?: string;
+  /** Options that hold a root operation type, by the operation each one is (`query: QueryType` is `Query`). */
+  operationOptions?: Readonly<Record<string, string>>;
 }
 
 /** A function that serves a schema or server: which argument is the instance, and the option that builds the context. */

@@ -10,7 +10,7 @@ const graphqlHttp: FrameworkModel = {
   name: 'graphql-http',
   packages: ['graphql-http'],
   covers:
-    "each function of the `rootValue` object given to `createHandler` (in the same file, through variables and spreads) is a route (`POST` of the endpoint, named `Type.field` as the `buildSchema` SDL of the schema it is served with says, in the same file or imported); its first parameter is client input, its second the context the `context` option's function returned (verified only when built from a verified token)",
+    "each function of the `rootValue` object given to `createHandler` (in the same file, through variables and spreads) is a route (`POST` of the endpoint, named `Type.field` as the `buildSchema` SDL of the schema it is served with says, in the same file or imported); its first parameter is client input, its second the context the `context` option's function returned (verified only when built from a verified token); a `schema` of graphql-js object types serves its operation types' fields as routes of the endpoint",
   routeFramework: 'graphql',
   rootValues: {
     argumentsParameter: 0,

@@ -89,6 +89,8 @@ interface Entry {
 
 interface MountContext {
   prefix: string;
+  /** The operation type the mounted fields join, which names their routes (graphql-js fields spread into `Query`). */
+  operation?: string;
   facts: ChainFacts;
   scoped: readonly { prefix: string; facts: ChainFacts }[];
   reaches: LinkedRoute['reaches'];
@@ -690,7 +692,8 @@ class Linker {
     return contexts.map((mount) => {
       const path = clientPath(joinPrefix(mount.prefix, route.path));
       const scoped = mount.scoped.filter((use) => prefixCovers(use.prefix, path)).map((use) => use.facts);
-      return { ...base, path, facts: mergeFacts(mount.facts, ...scoped, own.facts), reaches: [...mount.reaches, ...own.reaches] };
+      const named = mount.operation !== undefined && route.operation !== undefined && !route.operation.includes('.') ? { route: { ...route, operation: `${mount.operation}.${route.operation}` } } : {};
+      return { ...base, ...named, path, facts: mergeFacts(mount.facts, ...scoped, own.facts), reaches: [...mount.reaches, ...own.reaches] };
     });
   }
 
@@ -721,7 +724,9 @@ class Linker {
         const scoped = mount.scoped.map((use) => ({ prefix: use.prefix, facts: this.resolved(file, use.facts, [], 0).facts }));
         const outer = mount.mountedOn !== undefined ? contextsOf(`${file}#${mount.mountedOn}`, visiting) : [];
         for (const parent of outer.length > 0 ? outer : [ROOT_CONTEXT]) {
+          const operation = mount.operation ?? parent.operation;
           result.push({
+            ...(operation !== undefined ? { operation } : {}),
             prefix: joinPrefix(parent.prefix, mount.prefix),
             facts: mergeFacts(parent.facts, chain.facts),
             scoped: [...parent.scoped, ...scoped.map((use) => ({ ...use, prefix: joinPrefix(parent.prefix, use.prefix) }))],
