@@ -47,12 +47,14 @@ export class ModelLookup implements WriteModels {
   }
 
   modelOfTarget(target: ModelTarget): ModelSummary | undefined {
+    if ('table' in target) return undefined;
     return 'prisma' in target ? this.project?.prismaModel(target.prisma) : this.modelOf(target.node);
   }
 
   /** How a summary names a target's model: this file's own model, the import that names it, or a Prisma model. */
   modelRefOf(target: ModelTarget): ModelRef | undefined {
     if ('prisma' in target) return this.project?.prismaModel(target.prisma) ? { prisma: target.prisma } : undefined;
+    if ('table' in target) return undefined;
     const local = this.catalog.modelOf(target.node);
     if (local) return { local };
     const ref = this.project?.importRef(target.node);
