@@ -25,12 +25,29 @@ function route(body: string, header = VERIFIED): string {
   return `${header}app.get('/invoices/:id', async (req, res) => {\n${body}\n});`;
 }
 
-/** The error at the first `.method(` inside the handler, where the rule points. */
-function invalidCase(code: string, method: string): InvalidTestCase<MessageIds, []> {
-  const index = code.indexOf(`.${method}(`, code.indexOf('=>'));
-  assert.ok(index >= 0, `no .${method}( in the case`);
-  const before = code.slice(0, index + 1).split('\n');
-  return { code, errors: [{ messageId: 'missingOwnershipCheck', line: before.length, column: before[before.length - 1]!.length + 1 }] };
+// Koa behind koa-jwt: the handler starts on line 6.
+const KOA = `const Router = require('koa-router');
+const jwt = require('koa-jwt');
+const db = require('knex')({ client: 'pg' });
+const router = new Router();
+router.use(jwt({ secret: process.env.KEY }));
+`;
+
+function koa(body: string): string {
+  return `${KOA}router.put('/articles/:slug', async (ctx) => {\n  const article = await db('articles').first().where({ slug: ctx.params.slug });\n${body}\n});`;
+}
+
+/** One error at each of the first `count` occurrences of `.method(` inside the handler, where the rule points. */
+function invalidCase(code: string, method: string, count = 1): InvalidTestCase<MessageIds, []> {
+  const errors: InvalidTestCase<MessageIds, []>['errors'][number][] = [];
+  let index = code.indexOf('=>');
+  for (let found = 0; found < count; found++) {
+    index = code.indexOf(`.${method}(`, index + 1);
+    assert.ok(index >= 0, `no .${method}( number ${found + 1} in the case`);
+    const before = code.slice(0, index + 1).split('\n');
+    errors.push({ messageId: 'missingOwnershipCheck', line: before.length, column: before[before.length - 1]!.length + 1 });
+  }
+  return { code, errors };
 }
 
 const valid = [
@@ -42,6 +59,9 @@ const valid = [
   route(`  const row = await db('articles').where({ slug: req.params.id }).first();
   if (row.author !== req.auth.payload.sub) return res.sendStatus(403);
   res.json(row);`),
+  // The owner compared with the subject by an assertion whose message says whose record it is, whatever its status
+  koa(`  ctx.assert(article.author === ctx.state.user.id, 422, 'not owned by user');\n  await db('articles').update(ctx.request.body).where({ slug: ctx.params.slug });`),
+  koa(`  ctx.assert(article.author === ctx.state.user.id, 422, new ValidationError(['not owned by user'], '', 'article'));\n  await db('articles').where({ slug: ctx.params.slug }).del();`),
   // Callables that are no query builder: an HTTP client, i18n, an array library, a DOM query
   route(`  const items = await axios('https://api.example.com/items/' + req.params.id).then((response) => response.data);\n  res.json(items);`),
   route(`  res.send(t('title', { id: req.params.id }));`),
@@ -74,6 +94,8 @@ const invalid: InvalidTestCase<MessageIds, []>[] = [
   invalidCase(route(`  res.json(await this.knex.table('invoices').whereIn('id', req.query.id).del());`), 'del'),
   // The awaited chain itself reads, through a constant naming the table
   invalidCase(route(`  const TABLE = 'invoices';\n  res.json(await db(TABLE).where({ id: req.params.id }));`), 'where'),
+  // A 422 assertion that validates input is no ownership check
+  invalidCase(koa(`  ctx.assert(ctx.request.body.title, 422, 'title is required');\n  await db('articles').update(ctx.request.body).where({ slug: ctx.params.slug });`), 'where', 2),
   // A promise chain after the builder
   invalidCase(route(`  db('invoices').where({ id: req.params.id }).first().then((row) => res.json(row));`), 'first'),
 ];
