@@ -64,6 +64,8 @@ const BUILDER_TABLE = /^(from|table|into)$/;
 const BUILDER_METHOD = /^(select|column|columns|distinct|first|pluck|count|sum|min|max|avg|where\w*|orderBy|groupBy|limit|offset|join|leftJoin|innerJoin|with|returning)$/;
 /** A table name as query builders take it: `invoices`, `public.invoices`, `invoices as i`. */
 const TABLE_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)?(\s+as\s+\w+)?$/i;
+/** A column as a filter names it: `id`, `invoices.id`; a condition in SQL text (`'id = :id'`) is none. */
+const COLUMN_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)?$/;
 /** Promise methods that may follow a query builder. */
 const PROMISE_METHOD = /^(then|catch|finally|asCallback)$/;
 /** Drizzle's query starts and the operation each one is. */
@@ -314,7 +316,8 @@ function builderFilter(call: TSESTree.CallExpression, picked: Pick<RecordAccess,
     picked.scopes.push(...found.scopes);
     return;
   }
-  const column = staticString(first)?.split('.').pop();
+  const text = staticString(first);
+  const column = text !== undefined && COLUMN_NAME.test(text) ? text.split('.').pop() : undefined;
   const value = call.arguments.length === 2 || call.arguments.length === 3 ? call.arguments[call.arguments.length - 1] : undefined;
   if (column === undefined || !value || value.type === AST_NODE_TYPES.SpreadElement) return;
   picked.scopes.push(value);

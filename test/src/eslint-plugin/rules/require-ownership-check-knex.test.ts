@@ -76,6 +76,8 @@ const valid = [
 const db = require('knex')({ client: 'pg' });
 const app = express();
 app.get('/products/:id', async (req, res) => res.json(await db('products').where({ id: req.params.id }).first()));`,
+  // A condition written as SQL text names no column
+  route(`  res.json(await db('invoices').where('id = ' + req.params.id, []).first());`),
   // A server-chosen id
   route(`  res.json(await db('settings').where({ id: 1 }).first());`),
 ];
