@@ -226,7 +226,7 @@ class DecisionFinder {
 
   private isGuardFunction(fn: FunctionNode | null): boolean {
     const name = fn ? functionName(fn) : undefined;
-    return (!!name && GUARD_FUNCTION.test(name)) || (!!fn && this.index.isPermissionRule(fn));
+    return (!!name && GUARD_FUNCTION.test(name)) || (!!fn && (this.index.isPermissionRule(fn) || this.index.isConfiguredAuthenticator(fn)));
   }
 
   private namesSayAuthorization(tests: readonly (TSESTree.Node | null)[], operands: readonly DecisionOperand[]): boolean {

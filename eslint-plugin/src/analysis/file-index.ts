@@ -10,6 +10,7 @@ import { isTokenLibraryModule } from './library-models';
 import { rootResolverOf, type RootContext } from './root-values';
 import { isCombinedResolver } from './combined-resolvers';
 import { isPermissionRule } from './permission-layers';
+import { authenticatorServerOf } from './package-of';
 
 type Variable = Scope.Variable;
 
@@ -318,16 +319,8 @@ export class FileIndex {
 
   /** Next.js App Router: `export async function GET(request, { params })`. */
   isNextRouteHandler(fn: FunctionNode): boolean {
-    if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
-      return !!fn.id && HTTP_METHOD_EXPORT.has(fn.id.name) && fn.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
-    }
-    const declarator = fn.parent;
-    return (
-      declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
-      declarator.id.type === AST_NODE_TYPES.Identifier &&
-      HTTP_METHOD_EXPORT.has(declarator.id.name) &&
-      declarator.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration
-    );
+    const name = exportedName(fn);
+    return name !== undefined && HTTP_METHOD_EXPORT.has(name);
   }
 
   /**
@@ -354,18 +347,46 @@ export class FileIndex {
   private contextBuilders: Set<FunctionNode> | undefined;
 
   private collectContextBuilders(): Set<FunctionNode> {
+    return this.functionsGivenAs((call) => {
+      const name = calleeName(call);
+      return name === undefined ? undefined : (RESOLVER_ROUTES.servers.get(name)?.contextOption ?? RESOLVER_ROUTES.builders.get(name)?.contextOption);
+    });
+  }
+
+  /**
+   * The authentication code a decorated-controller framework is configured with in this file: the function given
+   * to its server (`authorizationChecker: async (action, roles) => …`) or exported under the name it loads
+   * (`expressAuthentication`). The framework denies the request when it returns false, as a guard's caller does.
+   */
+  isConfiguredAuthenticator(fn: FunctionNode): boolean {
+    this.configuredAuthenticators ??= this.collectConfiguredAuthenticators();
+    return this.configuredAuthenticators.has(fn);
+  }
+
+  private configuredAuthenticators: Set<FunctionNode> | undefined;
+
+  private collectConfiguredAuthenticators(): Set<FunctionNode> {
+    const found = VOCABULARY.routing.authenticatorServers.length > 0 ? this.functionsGivenAs((call) => authenticatorServerOf(this.sourceCode, call)?.option) : new Set<FunctionNode>();
+    for (const fn of this.functions) {
+      const name = exportedName(fn);
+      if (name !== undefined && VOCABULARY.routing.authenticatorExports.some((exported) => exported.name === name)) found.add(fn);
+    }
+    return found;
+  }
+
+  /** Functions this file hands a call as the option `optionOf` names for it (`context: async ({ req }) => …`), written in place or by name. */
+  private functionsGivenAs(optionOf: (call: TSESTree.CallExpression | TSESTree.NewExpression) => string | undefined): Set<FunctionNode> {
     const found = new Set<FunctionNode>();
     for (const call of [...this.calls, ...this.news]) {
-      const name = calleeName(call);
-      const option = name === undefined ? undefined : (RESOLVER_ROUTES.servers.get(name)?.contextOption ?? RESOLVER_ROUTES.builders.get(name)?.contextOption);
+      const option = optionOf(call);
       if (option === undefined) continue;
       for (const argument of call.arguments) {
         const options = unwrap(argument);
         if (options.type !== AST_NODE_TYPES.ObjectExpression) continue;
         const property = options.properties.find((candidate) => candidate.type === AST_NODE_TYPES.Property && propertyKeyName(candidate) === option);
         const value = property?.type === AST_NODE_TYPES.Property ? unwrap(property.value) : undefined;
-        const builder = value === undefined ? undefined : isFunctionNode(value) ? value : value.type === AST_NODE_TYPES.Identifier ? this.functionOf(value) : undefined;
-        if (builder) found.add(builder);
+        const fn = value === undefined ? undefined : isFunctionNode(value) ? value : value.type === AST_NODE_TYPES.Identifier ? this.functionOf(value) : undefined;
+        if (fn) found.add(fn);
       }
     }
     return found;
@@ -413,4 +434,12 @@ export function classOfThis(node: TSESTree.Node): ClassNode | undefined {
   const definition = current?.parent;
   if (definition?.type !== AST_NODE_TYPES.MethodDefinition && definition?.type !== AST_NODE_TYPES.PropertyDefinition) return undefined;
   return definition.parent.parent as ClassNode;
+}
+
+/** The name an ES module exports a function under where it is declared (`export function GET`, `export const GET = …`). */
+function exportedName(fn: FunctionNode): string | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id && fn.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? fn.id.name : undefined;
+  const declarator = fn.parent;
+  const exported = declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
+  return exported && declarator.id.type === AST_NODE_TYPES.Identifier ? declarator.id.name : undefined;
 }

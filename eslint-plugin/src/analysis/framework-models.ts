@@ -158,6 +158,10 @@ export interface RoutingVocabulary {
   entryFiles: ReadonlySet<string>;
   mountNames: readonly string[];
   decoratedControllers: readonly (Decorators & { framework: RouteFramework; packages: readonly string[] })[];
+  /** Server-making functions whose `option` holds the code a decorated-controller framework's markers run (`authorizationChecker`). */
+  authenticatorServers: readonly { framework: RouteFramework; packages: readonly string[]; calls: readonly string[]; option: string }[];
+  /** Functions a decorated-controller framework loads by their export name (tsoa's `expressAuthentication`). */
+  authenticatorExports: readonly { framework: RouteFramework; name: string }[];
   fileRoutes: readonly (NonNullable<FrameworkModel['fileRoutes']> & { framework: RouteFramework })[];
   /** Every method whose function arguments receive requests: routes, middleware, hooks, route objects, plugins, servers. */
   registrations: ReadonlySet<string>;
@@ -175,6 +179,8 @@ export interface RoutingVocabulary {
   sdlSchemaBuilders: ReadonlySet<string>;
   /** Functions that run resolvers in turn, the leading ones as guards (`combineResolvers`). */
   resolverCombiners: readonly ResolverCombiners[];
+  /** Calls of dependency-injection containers that hand out an instance of the class they are given (`Container.get`). */
+  serviceLookups: readonly { packages: readonly string[]; path: readonly string[] }[];
   /** Layers of rules applied to a schema's fields (`shield`, `applyMiddleware`). */
   permissionLayers: readonly PermissionLayers[];
   /** Procedure routers (tRPC): what makes one, how its procedures are called, and which framework they are graded as. */
@@ -365,6 +371,8 @@ function emptyRouting(): Mutable<RoutingVocabulary> {
     entryFiles: new Set(),
     mountNames: [],
     decoratedControllers: [],
+    authenticatorServers: [],
+    authenticatorExports: [],
     fileRoutes: [],
     registrations: new Set(),
     verifierHints: new Map(),
@@ -372,6 +380,7 @@ function emptyRouting(): Mutable<RoutingVocabulary> {
     rootValueServers: new Map(),
     sdlSchemaBuilders: new Set(),
     resolverCombiners: [],
+    serviceLookups: [],
     permissionLayers: [],
     procedureRoutes: { framework: undefined, routerFactories: new Set(), routeMethods: new Map(), builders: new NameSet(), middlewareMethods: new Set() },
   };
@@ -381,10 +390,16 @@ function addRouting(into: Mutable<RoutingVocabulary>, model: FrameworkModel): vo
   const framework = model.routeFramework;
   if (framework && model.verifierHint && !into.verifierHints.has(framework)) into.verifierHints.set(framework, model.verifierHint);
   if (framework && model.decoratedControllers) into.decoratedControllers = [...into.decoratedControllers, { ...model.decoratedControllers, framework, packages: model.packages }];
+  const code = model.decoratedControllers?.authenticatorCode;
+  if (framework && code?.serverCalls && code.option) {
+    into.authenticatorServers = [...into.authenticatorServers, { framework, packages: model.packages, calls: code.serverCalls, option: code.option }];
+  }
+  if (framework && code?.exports) into.authenticatorExports = [...into.authenticatorExports, ...code.exports.map((name) => ({ framework, name }))];
   if (framework && model.fileRoutes) into.fileRoutes = [...into.fileRoutes, { ...model.fileRoutes, framework }];
   if (framework && model.resolvers) addResolverRoutes(into, model.resolvers, framework);
   if (framework && model.rootValues) addRootValueServers(into, model.rootValues, framework);
   if (model.resolverCombiners) into.resolverCombiners = [...into.resolverCombiners, model.resolverCombiners];
+  for (const lookup of model.serviceLookups ?? []) into.serviceLookups = [...into.serviceLookups, { packages: model.packages, path: lookup.split('.') }];
   if (model.permissionLayers) into.permissionLayers = [...into.permissionLayers, model.permissionLayers];
   if (framework && model.procedures?.routeMethods) addProcedureRoutes(into, model.procedures, framework);
   const routing = model.routing;

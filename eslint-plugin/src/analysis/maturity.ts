@@ -1,3 +1,4 @@
+import type { RouteFramework } from '../models/framework-model';
 import { AST_NODE_TYPES as NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { analyzeSourceCode, type FileAnalysis } from './index';
@@ -91,6 +92,12 @@ export interface VerificationFact extends Fact {
   sessionBased?: true;
   /** Where middleware restores the session's user for later code (`req.user` after `passport.session()`). */
   restores?: string;
+  /**
+   * A stand-in for the authentication code the framework is configured with (routing-controllers'
+   * `authorizationChecker`, tsoa's `expressAuthentication`): linking puts that code's facts in its place. A marker
+   * that names no token strategy (`@Security('api_key')`) stands for nothing when no such code is found.
+   */
+  configuredBy?: { framework: RouteFramework; tokenless?: true };
 }
 
 export interface DecisionFact extends Fact {
@@ -558,6 +565,7 @@ function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, m
       ...(verification.sessionBased ? { sessionBased: true as const } : {}),
       // Middleware that restores a session for whoever has one authenticates only where the code requires it.
       ...(verification.restores ? { contextual: true, restores: verification.restores } : {}),
+      ...(verification.configuredBy ? { configuredBy: verification.configuredBy } : {}),
     },
   }));
   // A server-side session the code tests for (`if (!req.session.userId) return res.sendStatus(401)`).
@@ -980,7 +988,7 @@ function fileOfFacts(facts: FileFacts): string | undefined {
 // ---- credential facts ------------------------------------------------------------------------------------
 
 interface ChainCredentialFacts {
-  verifications: ({ node: TSESTree.Node; description: string; unpinned: readonly string[]; reportedBy?: ReportedBy } & Pick<VerificationFact, 'claimsPath' | 'strategyElsewhere' | 'selects' | 'sessionBased' | 'restores' | 'forgeableKey' | 'secretFrom'>)[];
+  verifications: ({ node: TSESTree.Node; description: string; unpinned: readonly string[]; reportedBy?: ReportedBy } & Pick<VerificationFact, 'claimsPath' | 'strategyElsewhere' | 'selects' | 'sessionBased' | 'restores' | 'forgeableKey' | 'secretFrom' | 'configuredBy'>)[];
   schemes: { node: TSESTree.Node; description: string; routes: readonly string[] }[];
 }
 
@@ -1064,13 +1072,14 @@ function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel, e
     });
   }
   // `auth: 'jwt'` on a route, `server.auth.default('jwt')`: a token strategy registered with the server elsewhere.
-  for (const node of model.tokenStrategies) {
+  for (const { node, configuredBy } of model.tokenStrategies) {
     facts.verifications.push({
       node,
       description: `the auth strategy of ${strategyText(sourceCode, node)}`,
       ...(strategies.length > 0
         ? { unpinned: unpinnedChecks(strategies), reportedBy: validationReport(strategies) }
         : { unpinned: STRATEGY_ELSEWHERE_UNPINNED, strategyElsewhere: true }),
+      ...(configuredBy ? { configuredBy } : {}),
     });
   }
   // `event.requestContext.authorizer.claims`: verified by the platform before the code ran, with options no code shows.

@@ -92,6 +92,13 @@ export function isOwnerField(name: string): boolean {
 }
 
 /** Methods of validation schemas (zod, yup) that return their input once it passes: `profileSchema.parse(req.body)`. */
+/** Functions and methods that, by their name, verify a token (`verifyToken`, `verifyAccessToken`, `jwtVerify`). */
+const TOKEN_VERIFIER = /^(verify(Token|Jwt|JWT|Access|Bearer|IdToken|Session|Auth)\w*|validate(Token|Jwt|JWT|Access|Bearer)\w*|\w*(Token|Jwt|JWT)Verif\w*|jwtVerify|decodeAndVerify\w*)$/;
+
+export function isTokenVerifierName(name: string): boolean {
+  return TOKEN_VERIFIER.test(name);
+}
+
 const VALIDATING_METHOD = /^(parse|parseAsync|validateSync|cast)$/;
 
 export function isValidatingMethod(name: string): boolean {

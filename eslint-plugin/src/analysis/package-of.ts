@@ -3,7 +3,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../util/find-variable';
 import { calleeIsRequire } from './imports';
 import { requiredModule } from './library-models';
-import { staticString, unwrap } from './syntax';
+import { calleeName, staticString, unwrap } from './syntax';
+import { VOCABULARY } from './framework-models';
 
 /**
  * The package a name is imported or required from (`import { graphqlHTTP } from 'express-graphql'`,
@@ -38,4 +39,15 @@ export function mentionsPackage(sourceCode: TSESLint.SourceCode, packages: Itera
 /** The package itself or one of its subpaths (`graphql-http/lib/use/express` is `graphql-http`). */
 export function isFromPackages(module: string | undefined, packages: readonly string[]): boolean {
   return module !== undefined && packages.some((name) => module === name || module.startsWith(`${name}/`));
+}
+
+/**
+ * The framework a call makes a server for, with the option that holds the code its authentication markers run
+ * (`useExpressServer(app, { authorizationChecker })` imported from routing-controllers); a local function of the
+ * same name makes none.
+ */
+export function authenticatorServerOf(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): (typeof VOCABULARY.routing.authenticatorServers)[number] | undefined {
+  const name = calleeName(call);
+  const server = name === undefined ? undefined : VOCABULARY.routing.authenticatorServers.find((candidate) => candidate.calls.includes(name));
+  return server && isFromPackages(calleePackageOf(sourceCode, call.callee), server.packages) ? server : undefined;
 }

@@ -2,7 +2,8 @@ import { AST_NODE_TYPES as NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../util/find-variable';
 import { trimSlashes, trimTrailingSlashes } from '../util/slashes';
-import { annotatedTypeName, decoratorsOf, dottedPath, functionName, isFunctionNode, memberName, propertyKeyName, staticString, typeScriptOnly, unwrap } from './syntax';
+import { isTokenVerifierName } from './names';
+import { annotatedTypeName, calleeName, decoratorsOf, dottedPath, enclosingClass, functionName, isFunctionNode, memberName, propertyKeyName, rootIdentifier, staticString, typeScriptOnly, unwrap } from './syntax';
 import * as path from 'node:path';
 import { isProjectSpecifier } from '../project/modules';
 import { findProjectRoot } from '../project/files';
@@ -13,7 +14,7 @@ import { Allowance, budgetOf, type AnalysisWork } from './budget';
 import { fileNodes } from './walk';
 import { VOCABULARY } from './framework-models';
 import { rootValueServings, type RootValueServing } from './root-values';
-import { packageOf } from './package-of';
+import { authenticatorServerOf, isFromPackages, packageOf } from './package-of';
 import { combinedParts } from './combined-resolvers';
 import { appliedLayers, gateKeysFor, gatesFor, isPermissionMap, layerGatesOf, type PermissionGates } from './permission-layers';
 import type { RouteFramework, RouteObjectShape, SchemaBuilder } from '../models/framework-model';
@@ -193,8 +194,13 @@ export interface RouteModel {
   nestAuth: NestAuth;
   /** Default authentication the file sets on its servers (`server.auth.default('jwt')`), as links. */
   defaultAuth: readonly ChainLink[];
-  /** Where a route or a server names a token strategy configured elsewhere (`auth: 'jwt'`, `auth.default('jwt')`). */
-  tokenStrategies: readonly TSESTree.Node[];
+  /**
+   * Where a route or a server names a token strategy configured elsewhere (`auth: 'jwt'`, `auth.default('jwt')`), and
+   * decorators that run the authentication code the framework is configured with (`@Authorized()`, `@Security('api_key')`).
+   */
+  tokenStrategies: readonly { node: TSESTree.Node; configuredBy?: { framework: Framework; tokenless?: true } }[];
+  /** The authentication code the file configures a framework with (`useExpressServer(app, { authorizationChecker })`), as links. */
+  configuredAuthenticators: readonly { framework: Framework; link: ChainLink }[];
   /** Where a route or a server sets authentication by a strategy whose name the code does not spell (`auth.default(config.name)`). */
   unreadStrategies: readonly TSESTree.Node[];
   /** Reads of claims a platform verified before the code ran (`event.requestContext.authorizer.claims`). */
@@ -226,6 +232,7 @@ const MAX_RESOLVER_DEPTH = 8;
 const RESOLVER_MAP_OPTIONS = new Set([...RESOLVER_ROUTES.builders.values()].flatMap((builder) => builder.mapOptions));
 const DECORATOR_MODELS = ROUTING.decoratedControllers;
 type DecoratorModel = (typeof DECORATOR_MODELS)[number];
+
 const NEST_MODULES = DECORATOR_MODELS.flatMap((model) => (model.modules ? [model.modules] : []));
 const FILE_ROUTE_MODELS = ROUTING.fileRoutes;
 /** The framework of a receiver nothing else identifies. */
@@ -255,11 +262,6 @@ function isCallerDecorator(name: string): boolean {
   return VOCABULARY.request.parameterDecorators.get(name) === 'verified';
 }
 
-/**
- * Calls that authenticate through code this file may not see. Only calls to functions not declared here count,
- * and only on a chain that answers 401, so `getAuthor()` in a public route changes nothing.
- */
-const TOKEN_VERIFIER = /^(verify(Token|Jwt|JWT|Access|Bearer|IdToken|Session|Auth)\w*|validate(Token|Jwt|JWT|Access|Bearer)\w*|\w*(Token|Jwt|JWT)Verif\w*|jwtVerify|decodeAndVerify\w*)$/;
 /** Session getters read the request's cookies themselves (next-auth's `auth()`, `getServerSession()`). */
 const SESSION_GETTER = /^(auth|getSession|getServerSession|getCurrentUser|currentUser)$/;
 /** Authenticators count when handed the request, so `authenticateUser(email, password)` on a login route does not. */
@@ -354,11 +356,6 @@ function isParameterOfEnclosing(node: TSESTree.Node, name: string): boolean {
     if (isFunctionNode(current) && current.params.some((param) => param.type === AST_NODE_TYPES.Identifier && param.name === name)) return true;
   }
   return false;
-}
-
-function calleeName(call: TSESTree.CallExpression): string | undefined {
-  const callee = unwrap(call.callee);
-  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
 }
 
 /** The path a literal `use` prefix covers (itself and below), `''` for one that covers every path, undefined for a pattern. */
@@ -626,7 +623,7 @@ class RouteDiscovery {
   private readonly defaultAuthLinks: ChainLink[] = [];
   /** Names exported as members of the default export (`export default { fetch }`). */
   private readonly defaultObjectMembers = new Set<string>();
-  private readonly tokenStrategies: TSESTree.Node[] = [];
+  private readonly tokenStrategies: RouteModel['tokenStrategies'][number][] = [];
   private readonly unreadStrategies: TSESTree.Node[] = [];
   private strategySchemes: Map<string, string> | undefined;
   /** Same-file functions the chains' links take in: routes × helpers, bounded by the file's size. */
@@ -665,7 +662,7 @@ class RouteDiscovery {
     const nextMiddleware = this.interpretNext(collected.exportNodes);
     this.interpretHandlerExports();
     return {
-      routes: [...this.flattenReceivers(), ...this.looseRoutes],
+      routes: this.isGeneratedRoutes() ? [] : [...this.flattenReceivers(), ...this.looseRoutes],
       externalMounts: this.externalMounts.map((mount) => this.liftMount(mount)),
       exports: this.exportLinks,
       starExports: this.starExports,
@@ -686,9 +683,16 @@ class RouteDiscovery {
       nestAuth: { middleware: this.nestMiddleware, globalGuards: this.globalGuards, ...(this.globalPrefix ? { globalPrefix: this.globalPrefix } : {}) },
       defaultAuth: this.defaultAuthLinks,
       tokenStrategies: this.tokenStrategies,
+      configuredAuthenticators: this.configuredAuthenticatorsOf(collected.allCalls),
       unreadStrategies: this.unreadStrategies,
       platformClaims: collected.platformClaims,
     };
+  }
+
+  /** A file a framework generated from the decorated controllers, as its opening comments say (see `generatedRoutesMarker`). */
+  private isGeneratedRoutes(): boolean {
+    const opening = (this.sourceCode.ast.comments ?? []).filter((comment) => comment.range[0] < (this.sourceCode.ast.body[0]?.range[0] ?? Infinity));
+    return DECORATOR_MODELS.some((model) => model.generatedRoutesMarker !== undefined && opening.some((comment) => comment.value.includes(model.generatedRoutesMarker!)));
   }
 
   // ---- receivers ------------------------------------------------------------------------------------
@@ -971,7 +975,7 @@ class RouteDiscovery {
     // `auth: { mode: 'try' }` keeps the default strategy; `auth: routeAuth` names one the code does not spell.
     if (strategies.length === 0 && bare.type === AST_NODE_TYPES.ObjectExpression) return 'default';
     if (strategies.length === 0) this.unreadStrategies.push(bare);
-    else if (strategies.some((strategy) => this.isTokenStrategy(strategy))) this.tokenStrategies.push(bare);
+    else if (strategies.some((strategy) => this.isTokenStrategy(strategy))) this.tokenStrategies.push({ node: bare });
     links.unshift({ node: bare, ranges: [bare.range] });
     return 'strategy';
   }
@@ -984,7 +988,7 @@ class RouteDiscovery {
     this.defaultAuthLinks.push(link);
     const strategies = strategyNamesOf(call.arguments[0] && unwrap(call.arguments[0]));
     if (strategies.length === 0) this.unreadStrategies.push(call);
-    else if (strategies.some((strategy) => this.isTokenStrategy(strategy))) this.tokenStrategies.push(call);
+    else if (strategies.some((strategy) => this.isTokenStrategy(strategy))) this.tokenStrategies.push({ node: call });
     const found = this.receiverOf(server);
     if (found) found.receiver.defaultAuth.push({ order: this.order++, link });
     return true;
@@ -1558,10 +1562,10 @@ class RouteDiscovery {
       const callee = unwrap(call.callee);
       const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
       if (!name) continue;
-      const verifiesToken = TOKEN_VERIFIER.test(name);
+      const verifiesToken = isTokenVerifierName(name);
       const authenticates = verifiesToken || SESSION_GETTER.test(name) || (REQUEST_AUTHENTICATOR.test(name) && call.arguments.some(isRequestArgument));
       if (!authenticates || !this.opaqueCallee(callee, name)) continue;
-      const ref = this.importOf(callee);
+      const ref = this.projectCalleeRef(callee);
       found.push({ node: call, name, ...(ref ? { ref } : {}), verifiesToken });
     }
     return found;
@@ -1658,9 +1662,12 @@ class RouteDiscovery {
       const call = decoratorCall(decorator);
       if (!call) continue;
       // `@Authorized()` runs the application's checker; `@Security('jwt')` a strategy configured elsewhere.
-      const authenticates = !!model.authenticators?.includes(call.name) || (!!model.strategies?.includes(call.name) && strategyNamesOf(call.args[0] && unwrap(call.args[0])).some((strategy) => this.isTokenStrategy(strategy)));
-      if (authenticates) this.tokenStrategies.push(decorator);
-      if (authenticates || model.strategies?.includes(call.name)) links.push({ node: decorator, ranges: [decorator.range] });
+      const marker = !!model.authenticators?.includes(call.name) || !!model.strategies?.includes(call.name);
+      const authenticates = !!model.authenticators?.includes(call.name) || (marker && strategyNamesOf(call.args[0] && unwrap(call.args[0])).some((strategy) => this.isTokenStrategy(strategy)));
+      // Where the project writes the code markers run, the project index grades them by it (see configuredAuthenticatorsOf).
+      const configuredBy = marker && model.authenticatorCode ? { framework: model.framework, ...(authenticates ? {} : { tokenless: true as const }) } : undefined;
+      if (authenticates || configuredBy) this.tokenStrategies.push({ node: decorator, ...(configuredBy ? { configuredBy } : {}) });
+      if (marker) links.push({ node: decorator, ranges: [decorator.range] });
       else if (model.guards?.includes(call.name) || model.middleware?.includes(call.name)) links.push(...call.args.map((arg) => this.linkOf(unwrap(arg))));
       else if (this.isComposedDecorator(decorator, model)) links.push(this.linkOf(decorator.expression));
       // `@Roles('admin')`-style metadata is read by a guard; keep it so the guard's decision has context.
@@ -1839,9 +1846,13 @@ class RouteDiscovery {
     const members = new Map<string, ChainLink>();
     if (declaration.type === AST_NODE_TYPES.ClassDeclaration || declaration.type === AST_NODE_TYPES.ClassExpression) {
       for (const member of declaration.body.body) {
-        if (member.type !== AST_NODE_TYPES.MethodDefinition || member.computed || member.key.type !== AST_NODE_TYPES.Identifier) continue;
-        members.set(member.key.name, { node: member, ranges: this.expand([member.range]) });
-        this.exportFunctions.set(`${name}.${member.key.name}`, member.value);
+        // A method, or a field holding a function (`verifyAccessToken = (token) => …`).
+        if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+        const fn = member.type === AST_NODE_TYPES.MethodDefinition ? member.value : member.value ? unwrap(member.value) : undefined;
+        if (!fn || !isFunctionNode(fn) || member.computed || member.key.type !== AST_NODE_TYPES.Identifier) continue;
+        // Calling a method runs its body, not its decorators (`@Security` runs only where the framework routes to it).
+        members.set(member.key.name, { node: member, ranges: this.expand([fn.range]) });
+        this.exportFunctions.set(`${name}.${member.key.name}`, fn);
       }
     } else if (declaration.type === AST_NODE_TYPES.ObjectExpression) {
       for (const property of declaration.properties) {
@@ -1865,10 +1876,88 @@ class RouteDiscovery {
       if (call.type !== AST_NODE_TYPES.CallExpression || calleeIsRequire(call)) continue;
       const callee = unwrap(call.callee);
       if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) continue;
-      const ref = this.importOf(callee) ?? this.injectedServiceOf(callee);
+      const ref = this.projectCalleeRef(callee);
       if (ref) found.push({ start: call.range[0], ref, call });
     }
     return found.sort((a, b) => a.start - b.start);
+  }
+
+  /** The function of another project file a callee names: imported, a method of an injected service or of an instance of an imported class. */
+  private projectCalleeRef(callee: TSESTree.Node): ImportRef | undefined {
+    return this.importOf(callee) ?? this.injectedServiceOf(callee) ?? this.instanceMethodOf(callee);
+  }
+
+  /**
+   * `guard.requireAdmin` where `guard` is an instance of a class imported from a project file: made here with
+   * `new Guard()`, handed out by a service container (`Container.get(Guard)`), in a `const` or a class field.
+   */
+  private instanceMethodOf(callee: TSESTree.Node): ImportRef | undefined {
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const method = memberName(callee);
+    const receiver = unwrap(callee.object);
+    const made = receiver.type === AST_NODE_TYPES.Identifier ? this.constantInit(receiver) : receiver.type === AST_NODE_TYPES.MemberExpression ? this.fieldInit(receiver) : receiver;
+    const ref = method && made ? this.instanceClassRef(made) : undefined;
+    return ref && !ref.path ? { ...ref, path: [method!] } : undefined;
+  }
+
+  /** What a `const` is initialised with. */
+  private constantInit(identifier: TSESTree.Identifier): TSESTree.Node | undefined {
+    const def = findVariable(this.sourceCode.getScope(identifier), identifier.name)?.defs[0];
+    return def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.parent?.kind === 'const' && def.node.init ? def.node.init : undefined;
+  }
+
+  /** What `this.name` is initialised with by the class's field declaration (`private guard = new Guard()`). */
+  private fieldInit(member: TSESTree.MemberExpression): TSESTree.Node | undefined {
+    const name = memberName(member);
+    const owner = unwrap(member.object).type === AST_NODE_TYPES.ThisExpression ? enclosingClass(member) : undefined;
+    for (const element of owner && name ? owner.body.body : []) {
+      if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.computed && propertyKeyName(element) === name && element.value) return element.value;
+    }
+    return undefined;
+  }
+
+  /** The imported class an expression makes an instance of: `new Guard()`, `Container.get(Guard)`, `Container.get<Guard>(TOKEN)`. */
+  private instanceClassRef(node: TSESTree.Node): ImportRef | undefined {
+    const bare = unwrap(node);
+    if (bare.type === AST_NODE_TYPES.NewExpression) return this.importOf(bare.callee);
+    if (bare.type !== AST_NODE_TYPES.CallExpression || !this.isServiceLookup(bare)) return undefined;
+    const argument = bare.arguments[0];
+    const typeArgument = typeScriptOnly(bare, 'typeArguments')?.params[0];
+    const typeName = typeArgument?.type === AST_NODE_TYPES.TSTypeReference && typeArgument.typeName.type === AST_NODE_TYPES.Identifier ? typeArgument.typeName : undefined;
+    return (argument && argument.type !== AST_NODE_TYPES.SpreadElement ? this.importOf(argument) : undefined) ?? (typeName ? this.importOf(typeName) : undefined);
+  }
+
+  /** A container call the models say hands out instances (`Container.get` of typedi), reached from its package's export. */
+  private isServiceLookup(call: TSESTree.CallExpression): boolean {
+    const path = dottedPath(call.callee)?.split('.');
+    const root = rootIdentifier(call.callee);
+    if (!path || !root) return false;
+    const module = packageOf(this.sourceCode, root);
+    return ROUTING.serviceLookups.some((lookup) => isFromPackages(module, lookup.packages) && lookup.path.length === path.length && lookup.path.every((part, at) => part === path[at]));
+  }
+
+  /**
+   * `useExpressServer(app, { authorizationChecker: check })`: the code a decorated-controller framework's markers run,
+   * passed to a server-making function of its package, inline, by name, or made by a factory (`checker(connection)`).
+   */
+  private configuredAuthenticatorsOf(calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[]): RouteModel['configuredAuthenticators'] {
+    const found: { framework: Framework; link: ChainLink }[] = [];
+    for (const call of ROUTING.authenticatorServers.length > 0 ? calls : []) {
+      const server = authenticatorServerOf(this.sourceCode, call);
+      for (const argument of server ? call.arguments : []) {
+        const options = this.objectOf(argument);
+        const value = options && propertyValue(options, server!.option);
+        if (value) found.push({ framework: server!.framework, link: this.linkOf(unwrap(value)) });
+      }
+    }
+    return found;
+  }
+
+  /** An object literal, written in place or held by a same-file `const`. */
+  private objectOf(node: TSESTree.Node): TSESTree.ObjectExpression | undefined {
+    const bare = unwrap(node);
+    const value = bare.type === AST_NODE_TYPES.Identifier ? this.declarationOf(bare) : bare;
+    return value?.type === AST_NODE_TYPES.ObjectExpression ? value : undefined;
   }
 
   /** `this.invoices.archive` where the class's constructor takes `private invoices: InvoiceService` imported from a project file. */

@@ -7,6 +7,7 @@ import { frameworkCall, frameworkMember, importedSourceOf, isHostMethod, request
 import { fromPortable, type PortableValue } from './portable';
 import { calleeName, calleeObject, dottedPath, functionName, isFunctionNode, memberName, staticString, unwrap } from './syntax';
 import { budgetOf, subjectText, type FileBudget } from './budget';
+import { isTokenVerifierName } from './names';
 import { modelSetFor, normaliseModule, requiredModule, type IdentifierOrigin, type ModelSet } from './library-models';
 import type { TokenResult } from '../models/library-model';
 
@@ -560,21 +561,50 @@ export class ValueEvaluator {
     return parts.join('\n');
   }
 
+  /**
+   * Verify-then-decode: the function passed the same token to a verification before decoding it
+   * (`verifyAccessToken(token)`, `jwt.verify(token, key)`, then `jwtDecode(token)`), so what decoding reads is what
+   * was verified. A verification that comes after the decode, or in another function, proves nothing here.
+   */
+  private verifiedBefore(decode: TSESTree.CallExpression): boolean {
+    const token = decode.arguments[0] && unwrap(decode.arguments[0]);
+    if (token?.type !== AST_NODE_TYPES.Identifier) return false;
+    const fn = this.index.functionContaining(decode);
+    for (const reference of this.index.variableOf(token)?.references ?? []) {
+      const call = reference.identifier.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== reference.identifier || call.range[1] > decode.range[0]) continue;
+      if (this.index.functionContaining(call) !== fn) continue;
+      const name = calleeName(call);
+      if (name && isTokenVerifierName(name)) return true;
+      if (this.tokenCallResult(call, name, calleeObject(call))?.claims === 'verified') return true;
+    }
+    return false;
+  }
+
   /** Token library calls, as the library models say: decoding yields unverified claims, verification verified ones. */
   private jwtCall(node: TSESTree.CallExpression, name: string | undefined, receiver: TSESTree.Expression | undefined): Value[] | undefined {
+    const result = this.tokenCallResult(node, name, receiver);
+    return result ? tokenValues(this.afterVerification(result, node), node) : undefined;
+  }
+
+  private tokenCallResult(node: TSESTree.CallExpression, name: string | undefined, receiver: TSESTree.Expression | undefined): TokenResult | undefined {
     if (this.tracesModules || this.models.hasReceiverCalls(name)) {
       const traced = this.models.tracedCallResult(node, name, this.origin);
-      if (traced) return tokenValues(traced, node);
+      if (traced) return traced;
     }
     if (!name) return undefined;
     if (receiver && !this.models.isTokenReceiverName(this.sourceCode.getText(receiver))) return undefined;
-    const result = this.models.tokenCallResult(
+    return this.models.tokenCallResult(
       name,
       !!receiver,
       (module) => this.index.importsFrom(name, module),
       () => this.index.importsFromJwtLibrary(name),
     );
-    return result ? tokenValues(result, node) : undefined;
+  }
+
+  /** What a decode yields where the same token was verified first (see verifiedBefore): the verified claims. */
+  private afterVerification(result: TokenResult, node: TSESTree.CallExpression): TokenResult {
+    return result.claims === 'unverified' && this.verifiedBefore(node) ? { ...result, claims: 'verified' } : result;
   }
 
   /** A call of a function declared in this file: its return values, with its parameters bound to the arguments. */

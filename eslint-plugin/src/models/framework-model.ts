@@ -262,6 +262,17 @@ export interface Decorators {
   strategies?: readonly string[];
   /** Decorators that authenticate the route through a checker the application configures (`@Authorized()`). */
   authenticators?: readonly string[];
+  /**
+   * Where the project writes the code that `authenticators` and `strategies` run: the function given as `option` to
+   * a server-making function of the package (`useExpressServer(app, { authorizationChecker })`), or a function the
+   * project exports under a name the framework loads (tsoa's `expressAuthentication`).
+   */
+  authenticatorCode?: { serverCalls?: readonly string[]; option?: string; exports?: readonly string[] };
+  /**
+   * Words in a file's opening comments that say the framework generated it from the controllers (tsoa's `routes.ts`):
+   * the routes it registers are the controllers' again, which are graded where they are written.
+   */
+  generatedRoutesMarker?: string;
   /** Decorators that exempt a route from global guards (`@Public()`). */
   publicMarkers?: readonly string[];
   /** Parameter decorators and what they inject. */
@@ -421,6 +432,11 @@ export interface FrameworkModel {
   covers: string;
   /** The tag routes registered through it carry. */
   routeFramework?: RouteFramework;
+  /**
+   * Calls that hand out the instance of the class they are given, as dotted paths from the package's export
+   * (`Container.get` in typedi's `Container.get(AuthService)`): the methods called on it are that class's.
+   */
+  serviceLookups?: readonly string[];
   /** The verifier its users reach for, named in the remedy for an unauthenticated route. */
   verifierHint?: string;
   request?: RequestSurface;

@@ -26,6 +26,8 @@ import nodeHttp from './node-http';
 import routingControllers from './routing-controllers';
 import trpc from './trpc';
 import tsoa from './tsoa';
+import tsyringe from './tsyringe';
+import typedi from './typedi';
 
 export const FRAMEWORK_MODELS: readonly FrameworkModel[] = [
   conventions,
@@ -50,6 +52,8 @@ export const FRAMEWORK_MODELS: readonly FrameworkModel[] = [
   routingControllers,
   trpc,
   tsoa,
+  tsyringe,
+  typedi,
 ];
 
 export type { FrameworkModel } from './framework-model';

@@ -9,13 +9,14 @@ const routingControllers: FrameworkModel = {
   id: 'routing-controllers',
   name: 'routing-controllers',
   packages: ['routing-controllers'],
-  covers: '`@JsonController`/`@Controller` routes with `@Get`…`@All`, `@Authorized()` as authentication by the server\'s `authorizationChecker` (configured elsewhere: Level 2 at most), `@UseBefore` middleware, `@HeaderParam/@Param/@QueryParam/@CookieParam/@BodyParam/@Body` and their plural forms as caller input, `@CurrentUser()` as verified',
+  covers: '`@JsonController`/`@Controller` routes with `@Get`…`@All`, `@Authorized()` graded by the code of the `authorizationChecker` the server is made with (`useExpressServer(app, { authorizationChecker })`, in any file), or as a token verified elsewhere when none is found, `@UseBefore` middleware, `@HeaderParam/@Param/@QueryParam/@CookieParam/@BodyParam/@Body` and their plural forms as caller input, `@CurrentUser()` as verified',
   routeFramework: 'routing-controllers',
   verifierHint: "@Authorized() with an authorizationChecker that verifies the JWT",
   decoratedControllers: {
     controllers: ['JsonController', 'Controller'],
     routes: { Get: 'GET', Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE', Head: 'HEAD', All: 'ALL' },
     authenticators: ['Authorized'],
+    authenticatorCode: { serverCalls: ['createExpressServer', 'useExpressServer', 'createKoaServer', 'useKoaServer'], option: 'authorizationChecker' },
     middleware: ['UseBefore'],
     parameters: {
       HeaderParam: 'header',

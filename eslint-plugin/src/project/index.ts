@@ -625,12 +625,16 @@ class Linker {
 
   /** Strategies configured anywhere in the project, for strategy markers whose file configures none. */
   private strategies: readonly VerificationFact[] = [];
+  /** The authentication code decorated-controller frameworks are configured with, by framework. */
+  private authenticators: ReadonlyMap<string, readonly { file: string; facts: ChainFacts }[]> = new Map();
+  private readonly configuredCache = new Map<string, Linked | undefined>();
   /** Server and request decorators registered anywhere in the project, by name (fastify-plugin shares them with the whole app). */
   private decorations = new Map<string, { file: string; name: string; facts: ChainFacts }[]>();
 
   link(candidates: readonly string[]): LinkedRoute[] {
     const summaries = this.summariesWithMounted(candidates);
     this.strategies = summaries.flatMap((summary) => summary.strategies.map((strategy) => ({ ...strategy, file: this.index.display(summary.file) })));
+    this.authenticators = configuredAuthenticators(summaries);
     for (const summary of summaries) {
       for (const decoration of summary.decorations) {
         const named = this.decorations.get(decoration.name) ?? [];
@@ -859,9 +863,22 @@ class Linker {
       const scoped = this.index.scopeDecisions(file, call);
       if (scoped.length > 0) found.push({ schemes: [], verifications: [], decisions: scoped, unknown: [] });
     }
+    // `@Authorized()`: the checker the server is configured with runs in its place.
+    const replaced = new Set<VerificationFact>();
+    for (const verification of facts.verifications) {
+      if (!verification.configuredBy) continue;
+      const code = depth < MAX_LINK_DEPTH ? this.configuredCode(verification.configuredBy.framework, depth) : undefined;
+      if (code) {
+        found.push(code.facts);
+        reached.push(...code.reaches);
+      }
+      if (code || verification.configuredBy.tokenless) replaced.add(verification);
+    }
     const own: ChainFacts = {
       schemes: facts.schemes,
-      verifications: facts.verifications.filter((verification) => !this.seesVerifier(file, verification, depth)).map((verification) => this.withSecret(file, this.withStrategy(verification))),
+      verifications: facts.verifications
+        .filter((verification) => !replaced.has(verification) && !this.seesVerifier(file, verification, depth))
+        .map((verification) => this.withSecret(file, this.withStrategy(verification))),
       decisions: facts.decisions,
       unknown: kept,
       ...(facts.readsCaller ? { readsCaller: true } : {}),
@@ -884,7 +901,6 @@ class Linker {
     return target !== 'package' && !('missing' in target) && target.facts.verifications.length > 0;
   }
 
-  /** A strategy marker judged by the strategies the project configures, where its own file configures none. */
   /** A verifier whose secret is another file's constant: a literal there, or a literal fallback, makes its tokens forgeable. */
   private withSecret(file: string, verification: VerificationFact): VerificationFact {
     if (!verification.secretFrom) return verification;
@@ -895,6 +911,22 @@ class Linker {
     return { ...verification, forgeableKey: forgeableKeyOf(constant.kind, where, constant.kind === 'env-fallback' ? constant.name : undefined) };
   }
 
+  /**
+   * What the authentication code a framework is configured with does, linked, once per framework: undefined where the
+   * project has none, or where that code neither verifies a token nor reads credentials (the stand-in says more).
+   * The framework denies the request when that code fails, so what it verifies is required.
+   */
+  private configuredCode(framework: string, depth: number): Linked | undefined {
+    if (this.configuredCache.has(framework)) return this.configuredCache.get(framework);
+    this.configuredCache.set(framework, undefined);
+    const linked = (this.authenticators.get(framework) ?? []).map((code) => this.resolved(code.file, code.facts, [], depth + 1));
+    const facts = required(mergeFacts(...linked.map((code) => code.facts)));
+    const result = facts.verifications.length > 0 || facts.schemes.length > 0 ? { facts, reaches: linked.flatMap((code) => code.reaches) } : undefined;
+    this.configuredCache.set(framework, result);
+    return result;
+  }
+
+  /** A strategy marker judged by the strategies the project configures, where its own file configures none. */
   private withStrategy(verification: VerificationFact): VerificationFact {
     if (!verification.strategyElsewhere || this.strategies.length === 0) return verification;
     const strategies = strategiesSelected(verification.selects, this.strategies);
@@ -926,6 +958,20 @@ class Linker {
 
 const PROCEDURE_FRAMEWORK = VOCABULARY.routing.procedureRoutes.framework;
 
+/** The code each framework's authentication markers run: passed to its server-making function, or exported by the name it loads. */
+function configuredAuthenticators(summaries: readonly FileSummary[]): Map<string, { file: string; facts: ChainFacts }[]> {
+  const byFramework = new Map<string, { file: string; facts: ChainFacts }[]>();
+  const add = (framework: string, file: string, facts: ChainFacts) => byFramework.set(framework, [...(byFramework.get(framework) ?? []), { file, facts }]);
+  for (const summary of summaries) {
+    for (const code of summary.authenticators ?? []) add(code.framework, summary.file, code.facts);
+    for (const exported of summary.exports) {
+      const loaded = VOCABULARY.routing.authenticatorExports.find((candidate) => candidate.name === exported.name);
+      if (loaded) add(loaded.framework, summary.file, exported.facts);
+    }
+  }
+  return byFramework;
+}
+
 /**
  * Resolver maps (`Query: {`), procedure resolvers (`.query(`) and router tables (`router({`) register routes too;
  * the words come from the models. Each is looked for by a linear scan of the text.
@@ -936,6 +982,12 @@ const RESOLVER_HINTS: readonly { before: '' | '.'; word: string; then: readonly 
   ...[...VOCABULARY.routing.procedureRoutes.routerFactories].map((word) => ({ before: '' as const, word, then: ['(', '{'] })),
   // A file that only serves a schema (`startStandaloneServer(server, { context })`, `graphqlHTTP({ rootValue })`).
   ...[...VOCABULARY.routing.resolverRoutes.servers.keys(), ...VOCABULARY.routing.rootValueServers.keys()].map((word) => ({ before: '' as const, word, then: ['('] })),
+  // Decorated controllers (`@JsonController(`), and the authentication code their framework is configured with.
+  ...[
+    ...VOCABULARY.routing.decoratedControllers.flatMap((model) => model.controllers),
+    ...VOCABULARY.routing.authenticatorServers.flatMap((server) => server.calls),
+    ...VOCABULARY.routing.authenticatorExports.map((exported) => exported.name),
+  ].map((word) => ({ before: '' as const, word, then: [] })),
 ];
 
 /** Whether a file's text says it may register, mount or guard routes: the files linking reads first. */

@@ -605,4 +605,149 @@ module.exports = router;
       assert.deepEqual(gradesOf(files), { 'GET /auth/admin': 3, 'POST /auth/refresh': 2 });
     });
   });
+
+  describe('authentication code the server is configured with', () => {
+    const BASIC_SERVICE = `import { Service } from 'typedi';
+@Service()
+export class AuthService {
+  parseBasicAuthFromRequest(req: { header(name: string): string | undefined }) {
+    const authorization = req.header('authorization');
+    if (authorization && authorization.split(' ')[0] === 'Basic') {
+      const [username, password] = Buffer.from(authorization.split(' ')[1], 'base64').toString().split(':');
+      return { username, password };
+    }
+    return undefined;
+  }
+}`;
+    const CONTROLLER = `import { Authorized, Get, JsonController, Param } from 'routing-controllers';
+@Authorized()
+@JsonController('/users')
+export class UserController {
+  @Get('/')
+  list() { return []; }
+  @Get('/:id')
+  one(@Param('id') id: string) { return id; }
+}`;
+    const checkerFactory = (lookup: string) => `import { Action } from 'routing-controllers';
+import { Container } from 'typedi';
+import { AuthService } from './AuthService';
+export function authorizationChecker() {
+  const authService = ${lookup};
+  return async function check(action: Action, roles: string[]): Promise<boolean> {
+    const credentials = authService.parseBasicAuthFromRequest(action.request);
+    return credentials !== undefined && roles.length === 0;
+  };
+}`;
+    const LOADER = `import express from 'express';
+import { useExpressServer } from 'routing-controllers';
+import { authorizationChecker } from '../auth/authorizationChecker';
+import { UserController } from '../api/UserController';
+export const app = express();
+useExpressServer(app, { controllers: [UserController], authorizationChecker: authorizationChecker() });`;
+    const basicProject = (lookup: string, loader = LOADER) => ({
+      'src/api/UserController.ts': CONTROLLER,
+      'src/loaders/express.ts': loader,
+      'src/auth/authorizationChecker.ts': checkerFactory(lookup),
+      'src/auth/AuthService.ts': BASIC_SERVICE,
+    });
+
+    it("grades @Authorized() by the authorizationChecker's code: HTTP Basic read by a service a DI container hands out", () => {
+      assert.deepEqual(gradesOf(basicProject('Container.get<AuthService>(AuthService)')), { 'GET /users': 0, 'GET /users/:id': 0 });
+    });
+
+    it('follows the checker into a service it constructs itself', () => {
+      assert.deepEqual(gradesOf(basicProject('new AuthService()')), { 'GET /users': 0, 'GET /users/:id': 0 });
+    });
+
+    it('keeps the stand-in when the server is made without a checker, or by a local function of the same name', () => {
+      const noChecker = LOADER.replace(', authorizationChecker: authorizationChecker()', '');
+      assert.deepEqual(gradesOf(basicProject('new AuthService()', noChecker)), { 'GET /users': 1, 'GET /users/:id': 1 });
+      const local = LOADER.replace("import { useExpressServer } from 'routing-controllers';", 'const useExpressServer = (_app: unknown, _options: unknown) => undefined;');
+      assert.deepEqual(gradesOf(basicProject('new AuthService()', local)), { 'GET /users': 1, 'GET /users/:id': 1 });
+    });
+
+    it('grades a checker written inline that verifies a pinned token and decides on its roles', () => {
+      const SERVER = `import { createExpressServer } from 'routing-controllers';
+import * as jwt from 'jsonwebtoken';
+import { UserController } from './api/UserController';
+export const app = createExpressServer({
+  controllers: [UserController],
+  authorizationChecker: async (action, roles: string[]) => {
+    const token = String(action.request.headers.authorization).replace('Bearer ', '');
+    const claims = jwt.verify(token, process.env.PUBLIC_KEY!, { algorithms: ['RS256'], issuer: 'https://id.example.com', audience: 'api' }) as { roles: string[] };
+    return claims.roles.includes('admin');
+  },
+});`;
+      assert.deepEqual(gradesOf({ 'src/server.ts': SERVER, 'src/api/UserController.ts': CONTROLLER }), { 'GET /users': 3, 'GET /users/:id': 3 });
+    });
+
+    describe("tsoa's expressAuthentication", () => {
+      const TSOA_CONTROLLER = `import { Controller, Get, Path, Route, Security } from 'tsoa';
+@Route('invoices')
+export class InvoiceController extends Controller {
+  @Security('jwt', ['invoices:read'])
+  @Get('{id}')
+  public async get(@Path() id: string) { return id; }
+}`;
+      it('grades @Security by the exported function tsoa loads: a header API key', () => {
+        const AUTH = `import type { Request } from 'express';
+export async function expressAuthentication(request: Request, securityName: string, scopes?: string[]): Promise<unknown> {
+  if (request.headers['x-api-key'] === process.env.API_KEY) return {};
+  throw new Error('unauthorized');
+}`;
+        assert.deepEqual(gradesOf({ 'src/controllers/invoices.ts': TSOA_CONTROLLER, 'src/authentication.ts': AUTH }), { 'GET /invoices/{id}': 0 });
+      });
+
+      it('grades @Security by the exported function tsoa loads: a pinned token whose scopes it checks', () => {
+        const AUTH = `import type { Request } from 'express';
+import * as jwt from 'jsonwebtoken';
+export function expressAuthentication(request: Request, securityName: string, scopes: string[] = []): Promise<unknown> {
+  const token = String(request.headers.authorization).slice(7);
+  const decoded = jwt.verify(token, process.env.PUBLIC_KEY!, { algorithms: ['RS256'], issuer: 'https://id.example.com', audience: 'api' }) as { scopes: string[] };
+  if (!scopes.every((scope) => decoded.scopes.includes(scope))) return Promise.reject(new Error('forbidden'));
+  return Promise.resolve(decoded);
+}`;
+        assert.deepEqual(gradesOf({ 'src/controllers/invoices.ts': TSOA_CONTROLLER, 'src/authentication.ts': AUTH }), { 'GET /invoices/{id}': 3 });
+      });
+
+      it('does not grade the routes file tsoa generates from the controllers a second time', () => {
+        const generated = (header: string) => `${header}
+import type { Router } from 'express';
+import { InvoiceController } from './controllers/invoices';
+export function RegisterRoutes(app: Router) {
+  app.get('/invoices/:id', async function InvoiceController_get(request: any, response: any) {
+    response.json(await new InvoiceController().get(request.params.id));
+  });
+}`;
+        const AUTH = "export async function expressAuthentication(request: any): Promise<unknown> {\n  if (request.headers['x-api-key'] === process.env.API_KEY) return {};\n  throw new Error('unauthorized');\n}";
+        const files = (header: string) => ({ 'src/controllers/invoices.ts': TSOA_CONTROLLER, 'src/authentication.ts': AUTH, 'src/routes.ts': generated(header) });
+        assert.deepEqual(gradesOf(files('/* eslint-disable */\n// WARNING: This file was auto-generated with tsoa. Please do not modify it.')), { 'GET /invoices/{id}': 0 });
+        // Written by hand, the same file registers its own route.
+        assert.deepEqual(gradesOf(files('// Routes of the invoice API.')), { 'GET /invoices/{id}': 0, 'GET /invoices/:id': 'unauthenticated' });
+      });
+    });
+  });
+
+  describe('methods of an imported class called on an instance', () => {
+    const GUARD = `const jwt = require('jsonwebtoken');
+class Guard {
+  requireAdmin(req, res, next) {
+    const claims = jwt.verify(req.headers.authorization.slice(7), process.env.PUBLIC_KEY, { algorithms: ['RS256'], issuer: 'https://id.example.com', audience: 'api' });
+    if (!claims.roles.includes('admin')) return res.sendStatus(403);
+    next();
+  }
+}
+module.exports = { Guard };
+`;
+    it('run the method the instance is called with, made in the routes file', () => {
+      const ROUTES = `const express = require('express');
+const { Guard } = require('./guard');
+const guard = new Guard();
+const app = express();
+app.get('/reports', (req, res, next) => guard.requireAdmin(req, res, next), (req, res) => res.json([]));
+module.exports = app;
+`;
+      assert.deepEqual(gradesOf({ 'src/app.js': ROUTES, 'src/guard.js': GUARD }), { 'GET /reports': 3 });
+    });
+  });
 });
