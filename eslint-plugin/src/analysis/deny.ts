@@ -15,7 +15,7 @@ export interface BranchOutcome {
 const SCAN_LIMIT = 400;
 
 const DENY_ERROR = /Forbidden|Unauthori[sz]ed|AccessDenied|PermissionDenied|NotAuthori[sz]ed|AuthenticationError|AuthorizationError|NotAllowed/;
-const DENY_MESSAGE = /forbidden|unauthori[sz]ed|not allowed|access denied|permission denied|insufficient (scope|permission|privilege)|admins? only/i;
+const DENY_MESSAGE = /forbidden|unauthori[sz]ed|not allowed|access denied|permission denied|insufficient (scope|permission|privilege)|admins? only|not owned by|not (the|its|your) owner|(does not|doesn't) belong to/i;
 const STATUS_METHODS = /^(status|sendStatus|code|writeHead|throw|assert|setStatus|abort|error)$/;
 const BODY_WITH_STATUS_METHODS = /^(json|text|send|body|html|newResponse)$/;
 const LOGIN_PATH = /log-?in|sign-?in|auth/i;
@@ -25,6 +25,8 @@ export function failureOutcome(answer: readonly TSESTree.Node[]): BranchOutcome 
   const outcome = branchOutcome(answer, false);
   const statuses = answer.map(statusCode);
   if (statuses.some((status) => status === 401 || status === 403)) outcome.denies = true;
+  // `ctx.assert(owned, 422, 'not owned by user')`: the message says the refusal is about whose record it is.
+  if (answer.some((node) => DENY_MESSAGE.test(staticString(node) ?? ''))) outcome.denies = true;
   if (statuses.some((status) => status === 400 || status === 422)) outcome.rejectsInput = true;
   return outcome;
 }
@@ -56,7 +58,7 @@ function classify(node: TSESTree.Node, outcome: BranchOutcome, guardFunction: bo
     case AST_NODE_TYPES.NewExpression: {
       const name = calleeName(node) ?? '';
       if (DENY_ERROR.test(name)) outcome.denies = true;
-      if (/Error$|Exception$/.test(name) && DENY_MESSAGE.test(staticString(node.arguments[0]) ?? '')) outcome.denies = true;
+      if (/Error$|Exception$/.test(name) && errorMessages(node.arguments[0]).some((message) => DENY_MESSAGE.test(message))) outcome.denies = true;
       for (const argument of node.arguments) note(statusCode(argument));
       break;
     }
@@ -93,6 +95,16 @@ function classifyCall(node: TSESTree.CallExpression, outcome: BranchOutcome, not
     const argument = staticString(node.arguments[0]);
     if (argument !== 'route' && argument !== 'router') outcome.denies = true;
   }
+}
+
+/** The messages an error is built with: a string, or the strings of a list (`new ValidationError(['not owned by user'])`). */
+function errorMessages(argument: TSESTree.Node | undefined): string[] {
+  const bare = argument && unwrap(argument);
+  const items = bare?.type === AST_NODE_TYPES.ArrayExpression ? bare.elements : [bare];
+  return items.flatMap((item) => {
+    const text = item && item.type !== AST_NODE_TYPES.SpreadElement ? staticString(item) : undefined;
+    return text === undefined ? [] : [text];
+  });
 }
 
 /** Where a redirect goes: `'/login'`, or the path of `new URL('/login', req.url)`. */

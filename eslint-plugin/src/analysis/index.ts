@@ -55,6 +55,8 @@ export interface FileAnalysis {
   settle(values: readonly TrustValue[], at: TSESTree.Node): TrustValue[];
   /** The model, schema or DTO an expression names, declared in this file or imported from another. */
   modelOf(node: TSESTree.Node): ModelSummary | undefined;
+  /** The tables this file's migrations create or alter. */
+  readonly migrationTables: readonly ModelSummary[];
   /** Reads, changes and deletes of records in this file, with the model each touches when it is known. */
   readonly recordAccesses: readonly ResolvedAccess[];
   /** Calls of other files' functions that read, change or delete records by what the call passes. */
@@ -100,6 +102,7 @@ class LazyFileAnalysis implements FileAnalysis {
   private readonly index: FileIndex;
   private readonly evaluator: ValueEvaluator;
   private readonly models: ModelLookup;
+  private readonly catalog: ModelCatalog;
   private facts: DecisionFacts | undefined;
   private claimReads: { claimsPath: string | undefined; names: string[]; reads: ClaimsRead[] } | undefined;
 
@@ -111,7 +114,8 @@ class LazyFileAnalysis implements FileAnalysis {
   ) {
     this.index = new FileIndex(sourceCode);
     this.evaluator = new ValueEvaluator(sourceCode, this.index, settings, project?.imports);
-    this.models = new ModelLookup(this.index, new ModelCatalog(sourceCode.ast, this.index), project, {
+    this.catalog = new ModelCatalog(sourceCode.ast, this.index);
+    this.models = new ModelLookup(this.index, this.catalog, project, {
       accessOf: (call) => this.recordAccesses.find(({ access }) => access.call === call),
       followedCall: (call) => {
         const ref = this.importedCallRef(call);
@@ -122,6 +126,10 @@ class LazyFileAnalysis implements FileAnalysis {
 
   modelOf(node: TSESTree.Node): ModelSummary | undefined {
     return this.models.modelOf(node);
+  }
+
+  get migrationTables(): readonly ModelSummary[] {
+    return [...this.catalog.migrationTables().values()];
   }
 
   private accesses: ResolvedAccess[] | undefined;
@@ -372,6 +380,7 @@ function projectHooks(sourceCode: TSESLint.SourceCode, eslintSettings: Readonly<
     importRef: (node) => importRefOf(sourceCode, filename, node),
     modelOf: (ref) => project().modelOf(filename, ref),
     prismaModel: (delegate) => project().prismaModel(delegate),
+    tableModel: (table) => project().tableModel(table),
     follows: (ref) => project().follows(filename, ref),
     serviceFacts: (ref) => project().serviceFactsOf(filename, ref),
     routesAt: (offset) => linked().routesAt(filename, offset),

@@ -19,6 +19,8 @@ export interface ModelHooks {
   importRef(node: TSESTree.Node): ImportRef | undefined;
   modelOf(ref: ImportRef): ModelSummary | undefined;
   prismaModel(delegate: string): ModelSummary | undefined;
+  /** The table another file's migration creates (`knex.schema.createTable('invoices', …)`). */
+  tableModel(table: string): ModelSummary | undefined;
 }
 
 /** What the file's analysis tells about its own calls. */
@@ -47,12 +49,18 @@ export class ModelLookup implements WriteModels {
   }
 
   modelOfTarget(target: ModelTarget): ModelSummary | undefined {
+    if ('table' in target) return this.catalog.migrationTables().get(target.table) ?? this.project?.tableModel(target.table);
     return 'prisma' in target ? this.project?.prismaModel(target.prisma) : this.modelOf(target.node);
   }
 
   /** How a summary names a target's model: this file's own model, the import that names it, or a Prisma model. */
   modelRefOf(target: ModelTarget): ModelRef | undefined {
     if ('prisma' in target) return this.project?.prismaModel(target.prisma) ? { prisma: target.prisma } : undefined;
+    if ('table' in target) {
+      const local = this.catalog.migrationTables().get(target.table);
+      if (local) return { local };
+      return this.project?.tableModel(target.table) ? { table: target.table } : undefined;
+    }
     const local = this.catalog.modelOf(target.node);
     if (local) return { local };
     const ref = this.project?.importRef(target.node);

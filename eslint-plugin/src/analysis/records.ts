@@ -3,7 +3,8 @@
  * the id keys of a filter, SQL parameters) and what scopes it (owner, tenant or user keys). Recognised by shape on
  * model, repository, DAO, ORM-client and query-builder receivers: Mongoose and Sequelize models, TypeORM and
  * MikroORM repositories and entity managers, Prisma delegates, Drizzle's `select().from(t).where(eq(t.id, …))`,
- * and SQL text run by any `query`-like method. Which model a call touches is named by a `ModelTarget`, resolved to
+ * query builders opened on a table name (`db('invoices').where({ id }).first()`), and SQL text run by any
+ * `query`-like method. Which model a call touches is named by a `ModelTarget`, resolved to
  * a model (this file's or another's) by the analysis.
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -14,8 +15,8 @@ import { calleeName, decoratorsOf, memberName, propertyKeyName, rootIdentifier, 
 
 export type Operation = 'Reads' | 'Changes' | 'Deletes';
 
-/** What names the model of an access: an expression (a model binding, an entity class) or a Prisma delegate. */
-export type ModelTarget = { node: TSESTree.Node } | { prisma: string };
+/** What names the model of an access: an expression (a model binding, an entity class), a Prisma delegate or a table name. */
+export type ModelTarget = { node: TSESTree.Node } | { prisma: string } | { table: string };
 
 export interface RecordAccess {
   call: TSESTree.CallExpression;
@@ -53,6 +54,20 @@ const ENTITY_FIRST = /^(em|entityManager|manager|orm)$/i;
 /** Decorators and generic types that say which entity a repository holds. */
 const REPOSITORY_DECORATOR = /^(InjectRepository|InjectModel|InjectEntityRepository)$/;
 const REPOSITORY_TYPE = /^(Repository|EntityRepository|MongoRepository|TreeRepository|Model|ModelStatic|ModelCtor|ModelType)$/;
+/** Query-builder filters: an object (`where({ id })`), `(column, value)` or `(column, operator, value)`. */
+const BUILDER_FILTER = /^(where|andWhere|orWhere|whereIn|andWhereIn|orWhereIn)$/;
+const BUILDER_CHANGES = /^(update|increment|decrement)$/;
+const BUILDER_DELETES = /^(del|delete)$/;
+/** Methods that name the table of a query builder (`knex.select('*').from('invoices')`, `knex.table('invoices')`). */
+const BUILDER_TABLE = /^(from|table|into)$/;
+/** Query-builder methods that take no table: the first call of a chain named like one opens no query on a table. */
+const BUILDER_METHOD = /^(select|column|columns|distinct|first|pluck|count|sum|min|max|avg|where\w*|orderBy|groupBy|limit|offset|join|leftJoin|innerJoin|with|returning)$/;
+/** A table name as query builders take it: `invoices`, `public.invoices`, `invoices as i`. */
+const TABLE_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)?(\s+as\s+\w+)?$/i;
+/** A column as a filter names it: `id`, `invoices.id`; a condition in SQL text (`'id = :id'`) is none. */
+const COLUMN_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)?$/;
+/** Promise methods that may follow a query builder. */
+const PROMISE_METHOD = /^(then|catch|finally|asCallback)$/;
 /** Drizzle's query starts and the operation each one is. */
 const DRIZZLE_START: Record<string, Operation> = { select: 'Reads', selectDistinct: 'Reads', update: 'Changes', delete: 'Deletes' };
 
@@ -66,7 +81,16 @@ export function isIdKey(key: string): boolean {
  */
 export function findRecordAccesses(index: FileIndex, isModel: (target: ModelTarget) => boolean): RecordAccess[] {
   const accesses: RecordAccess[] = [];
+  // The calls of a query-builder chain are one access: its `where`, `update` or `delete` are not accesses again.
+  const inBuilder = new Set<TSESTree.CallExpression>();
   for (const call of index.calls) {
+    const builder = builderAccess(call, index);
+    if (!builder) continue;
+    accesses.push(builder.access);
+    for (const link of builder.links) inBuilder.add(link);
+  }
+  for (const call of index.calls) {
+    if (inBuilder.has(call)) continue;
     const access = drizzleAccess(call) ?? methodAccess(call, index, isModel);
     if (access) accesses.push(access);
   }
@@ -226,6 +250,79 @@ function filterObjects(object: TSESTree.ObjectExpression): TSESTree.Node[] {
     if (value.type === AST_NODE_TYPES.ObjectExpression || value.type === AST_NODE_TYPES.CallExpression) filters.push(value);
   }
   return filters;
+}
+
+/**
+ * A query-builder chain opened on a table name and filtered by columns, at its outermost call:
+ * `db('invoices').where({ id }).first()`, `knex('invoices').where('id', id).del()`, `knex.select('*').from('invoices')
+ * .where('id', id)`. A callable that takes a string (`axios(url)`, `t('title')`, `$('#id')`) opens no table: the
+ * chain needs a table name and a column filter.
+ */
+function builderAccess(call: TSESTree.CallExpression, index: FileIndex): { access: RecordAccess; links: TSESTree.CallExpression[] } | undefined {
+  const parent = call.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === call) return undefined;
+  const links: { name: string; call: TSESTree.CallExpression; property: TSESTree.Node }[] = [];
+  let current: TSESTree.Node = call;
+  for (let hops = 0; hops < 16 && current.type === AST_NODE_TYPES.CallExpression; hops++) {
+    const callee = unwrap(current.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) break;
+    links.push({ name: memberName(callee) ?? '', call: current, property: callee.property });
+    current = unwrap(callee.object);
+  }
+  const filters = links.filter((link) => BUILDER_FILTER.test(link.name));
+  if (filters.length === 0) return undefined;
+  const table = tableOfChain(current, links, index);
+  if (table === undefined) return undefined;
+  const picked: Pick<RecordAccess, 'ids' | 'owners' | 'scopes'> = { ids: [], owners: [], scopes: [] };
+  for (const filter of filters) builderFilter(filter.call, picked);
+  const names = links.map((link) => link.name);
+  const operation: Operation = names.some((name) => BUILDER_DELETES.test(name)) ? 'Deletes' : names.some((name) => BUILDER_CHANGES.test(name)) ? 'Changes' : 'Reads';
+  const reported = links.find((link) => !PROMISE_METHOD.test(link.name)) ?? filters[0]!;
+  return { access: { call: reported.call, node: reported.property, operation, target: { table }, ...picked }, links: links.map((link) => link.call) };
+}
+
+/** The table a chain opens: `db('invoices')` at its start, or its `from`/`table` link; `undefined` when none. */
+function tableOfChain(start: TSESTree.Node, links: readonly { name: string; call: TSESTree.CallExpression }[], index: FileIndex): string | undefined {
+  // `db('invoices')` or `knex(TABLE)`: a plain call opens the chain.
+  if (start.type === AST_NODE_TYPES.CallExpression) return tableName(start.arguments[0], index);
+  const first = links[links.length - 1];
+  // `this.db('invoices')`: the chain's first call is the instance's, unless it is a builder method (`knex.select('id')`).
+  if (first && !BUILDER_METHOD.test(first.name) && !BUILDER_TABLE.test(first.name)) return tableName(first.call.arguments[0], index);
+  for (const link of links) if (BUILDER_TABLE.test(link.name)) return tableName(link.call.arguments[0], index);
+  return undefined;
+}
+
+/** A table name in a string, or in a constant holding one. */
+function tableName(node: TSESTree.Node | undefined, index: FileIndex): string | undefined {
+  if (!node) return undefined;
+  const bare = unwrap(node);
+  let text = staticString(bare);
+  if (text === undefined && bare.type === AST_NODE_TYPES.Identifier) {
+    const def = index.variableOf(bare)?.defs[0];
+    const constant = def?.type === 'Variable' && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const';
+    if (constant && def.node.type === AST_NODE_TYPES.VariableDeclarator) text = staticString(def.node.init ?? undefined);
+  }
+  return text !== undefined && TABLE_NAME.test(text) ? text.split(/\s/)[0]!.split('.').pop() : undefined;
+}
+
+/** A builder filter's columns: an object filter's keys, or the column of `where(column, value)` / `where(column, op, value)`. */
+function builderFilter(call: TSESTree.CallExpression, picked: Pick<RecordAccess, 'ids' | 'owners' | 'scopes'>): void {
+  const [first] = call.arguments;
+  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return;
+  if (unwrap(first).type === AST_NODE_TYPES.ObjectExpression) {
+    const found = selection(call, 0);
+    picked.ids.push(...found.ids);
+    picked.owners.push(...found.owners);
+    picked.scopes.push(...found.scopes);
+    return;
+  }
+  const text = staticString(first);
+  const column = text !== undefined && COLUMN_NAME.test(text) ? text.split('.').pop() : undefined;
+  const value = call.arguments.length === 2 || call.arguments.length === 3 ? call.arguments[call.arguments.length - 1] : undefined;
+  if (column === undefined || !value || value.type === AST_NODE_TYPES.SpreadElement) return;
+  picked.scopes.push(value);
+  if (isIdentityKey(column)) picked.owners.push(value);
+  else if (ID_KEY.test(column)) picked.ids.push(value);
 }
 
 /** `db.select().from(notes).where(eq(notes.id, id))`, `db.delete(notes).where(and(eq(…), eq(…)))`, `db.update(t).set(…).where(…)`. */

@@ -4,7 +4,9 @@
  * library: Mongoose `new Schema({…})` and `model('X', schema)`, Sequelize `define('X', {…})` and
  * `class X extends Model` with `X.init({…})`, decorated entity and DTO classes (TypeORM, MikroORM, class-validator),
  * plain classes with fields, interfaces and object type aliases, zod/yup/joi `object({…})`, Drizzle tables,
- * graphql-js object and input types, TypeORM `EntitySchema`; and Prisma's `schema.prisma` read as text.
+ * graphql-js object and input types, TypeORM `EntitySchema`, tables a migration creates or alters through a schema
+ * builder (`knex.schema.createTable('invoices', (t) => { t.integer('user_id') })`); and Prisma's `schema.prisma`
+ * read as text.
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -39,6 +41,8 @@ const SCHEMA_BUILDERS = /^(z|zod|yup|Yup|Joi|joi|v|t|s|Type)$/;
 const SAME_FIELDS = /^(strict|passthrough|strip|partial|deepPartial|required|optional|nullable|nullish|readonly|describe|refine|superRefine|transform|default|catch|brand|noUnknown|unknown|label|meta)$/;
 /** Table builders (Drizzle) whose second argument lists the columns. */
 const TABLE_BUILDERS = /^(pgTable|mysqlTable|sqliteTable|pgView|table)$/;
+/** Schema-builder methods that create or alter a table whose columns a callback declares. */
+const TABLE_MIGRATIONS = /^(createTable|createTableIfNotExists|createTableLike|table|alterTable)$/;
 /** How deep identifiers are followed to the declaration of a model (`const A = B; const B = model(…)`). */
 const MAX_HOPS = 4;
 
@@ -47,6 +51,7 @@ export class ModelCatalog {
   private readonly cache = new Map<TSESTree.Node, ModelSummary | null>();
   private initFields: Map<string, string[]> | undefined;
   private typeDeclarations: Map<string, TSESTree.Node> | undefined;
+  private tables: Map<string, ModelSummary> | undefined;
 
   constructor(
     private readonly program: TSESTree.Program,
@@ -77,6 +82,18 @@ export class ModelCatalog {
     }
     const declaration = this.typeDeclarations.get(name);
     return declaration ? this.modelOf(declaration) : undefined;
+  }
+
+  /** The tables this file's migrations create or alter, by table name, with the columns of every migration merged. */
+  migrationTables(): ReadonlyMap<string, ModelSummary> {
+    if (this.tables) return this.tables;
+    const columns = new Map<string, string[]>();
+    for (const call of this.index.calls) {
+      const migrated = migratedTable(call, this.index);
+      if (migrated) columns.set(migrated.table, [...(columns.get(migrated.table) ?? []), ...migrated.columns]);
+    }
+    this.tables = new Map([...columns].map(([table, fields]) => [table, modelSummary(table, 'table', fields)]));
+    return this.tables;
   }
 
   private compute(node: TSESTree.Node, hops: number): ModelSummary | undefined {
@@ -202,6 +219,47 @@ export class ModelCatalog {
     if (name === 'omit') return modelSummary(base.name, 'schema', base.fields.filter((field) => !keys.includes(field)));
     return undefined;
   }
+}
+
+/**
+ * `schema.createTable('invoices', (t) => { t.integer('user_id').references('users.id'); })`: the table and the
+ * columns its callback declares through the builder parameter (`t.<type>('column', …)`). The receiver chain passes
+ * through a `schema` member (`knex.schema`, `this.schema`), which tells a migration from other `table(…)` calls.
+ */
+function migratedTable(call: TSESTree.CallExpression, index: FileIndex): { table: string; columns: string[] } | undefined {
+  const name = calleeName(call);
+  const table = staticString(call.arguments[0]);
+  const callback = call.arguments[1] && unwrap(call.arguments[1]);
+  if (!name || !TABLE_MIGRATIONS.test(name) || table === undefined || !callback || !isFunctionNode(callback) || !onSchema(call)) return undefined;
+  const builder = callback.params[0];
+  if (builder?.type !== AST_NODE_TYPES.Identifier) return { table, columns: [] };
+  const columns: string[] = [];
+  for (const inner of index.calls) {
+    if (inner.range[0] < callback.range[0] || inner.range[1] > callback.range[1]) continue;
+    const receiver = calleeObject(inner);
+    const bare = receiver && unwrap(receiver);
+    const column = staticString(inner.arguments[0]);
+    if (bare?.type === AST_NODE_TYPES.Identifier && column !== undefined && index.variableOf(bare)?.defs[0]?.name === builder) columns.push(column);
+  }
+  return { table, columns };
+}
+
+/** A call whose receiver chain goes through a `schema` member: `knex.schema.createTable(…)`, `schema.createTable(…).createTable(…)`. */
+function onSchema(call: TSESTree.CallExpression): boolean {
+  let current: TSESTree.Node | undefined = calleeObject(call);
+  for (let hops = 0; hops < 16 && current; hops++) {
+    const bare = unwrap(current);
+    if (bare.type === AST_NODE_TYPES.Identifier) return bare.name === 'schema';
+    if (bare.type === AST_NODE_TYPES.MemberExpression) {
+      if (memberName(bare) === 'schema') return true;
+      current = bare.object;
+    } else if (bare.type === AST_NODE_TYPES.CallExpression) {
+      current = calleeObject(bare);
+    } else {
+      return false;
+    }
+  }
+  return false;
 }
 
 /** The declaration a top-level statement introduces, through `export` and `export default`. */

@@ -25,7 +25,7 @@ export interface ParamRef {
 }
 
 /** How a summary names a model: declared in the same file, imported from another, or a Prisma model. */
-export type ModelRef = { local: ModelSummary } | { ref: ImportRef } | { prisma: string };
+export type ModelRef = { local: ModelSummary } | { ref: ImportRef } | { prisma: string } | { table: string };
 
 export interface ParamAccess {
   param: ParamRef;

@@ -118,6 +118,8 @@ export interface FileSummary {
   defaultAuth?: ChainFacts;
   /** Folders of plugins the file registers through an autoloading plugin (`@fastify/autoload`). */
   autoloads?: readonly AutoloadFolder[];
+  /** Tables the file's migrations create or alter, which query builders elsewhere name by table name. */
+  tables?: readonly ModelSummary[];
 }
 
 type EslintSettings = Readonly<Record<string, unknown>>;
@@ -186,6 +188,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
       : {}),
     ...(model.defaultAuth.length > 0 ? { defaultAuth: fileFacts.chainFacts(model.defaultAuth) } : {}),
     ...(model.autoloads.length > 0 ? { autoloads: model.autoloads } : {}),
+    ...(analysis.migrationTables.length > 0 ? { tables: analysis.migrationTables } : {}),
     decorations: [...model.decorations].map(([name, link]) => ({ name, facts: fileFacts.chainFacts([link]) })),
     nest: {
       globalGuards: globalGuards.length > 0 ? fileFacts.chainFacts(globalGuards) : undefined,

@@ -12,7 +12,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { summarize, type ExportSummary, type FileSummary, type RouteSummary } from '../analysis/summary';
 import type { PortableValue } from '../analysis/portable';
 import { forgeableKeyOf, inFile, STRATEGY_ELSEWHERE_UNPINNED, strategiesSelected, joinPrefix, mergeFacts, required, requiredHere, requestPropOf, type CallFact, type ChainFacts, type DecisionFact, type UnknownFact, type VerificationFact } from '../analysis/maturity';
-import { parsePrismaModels, prismaDelegateName, type ModelSummary } from '../analysis/schemas';
+import { modelSummary, parsePrismaModels, prismaDelegateName, type ModelSummary } from '../analysis/schemas';
 import { remap, type ModelRef, type ParamAccess, type ParamComparison, type ParamFacts, type ParamRef, type ParamScope } from '../analysis/service-facts';
 import { describeOrigin } from '../analysis/describe';
 import { constantAt, type PortableConstant } from '../analysis/static-values';
@@ -98,6 +98,8 @@ interface MountContext {
 
 /** How many imports deep a chain is followed into other files; cycles stop earlier. */
 const MAX_LINK_DEPTH = 8;
+/** Text of a file that may create or alter a table through a schema builder. */
+const MIGRATION_TEXT = /\b(createTable|createTableIfNotExists|alterTable)\s*\(|\bschema\s*\.\s*table\s*\(/;
 
 /** Facts with the code they come from, per file. */
 interface Linked {
@@ -198,6 +200,7 @@ export class ProjectIndex {
     this.serviceFacts.clear();
     this.callers = undefined;
     if (path.extname(file) === '.prisma') this.prismaModels = undefined;
+    this.migrationTables = undefined;
     if (!fs.existsSync(file) || !this.listing?.files.includes(file)) {
       this.listing = undefined;
       forgetResolutionsIn(this.root);
@@ -330,6 +333,27 @@ export class ProjectIndex {
     return this.prismaModels.get(delegate);
   }
 
+  private migrationTables: Map<string, ModelSummary> | undefined;
+
+  /**
+   * The table a migration of the project creates or alters (`knex.schema.createTable('invoices', …)`), its columns
+   * merged over every migration; only files whose text names a schema builder's table method are parsed for it.
+   */
+  tableModel(table: string): ModelSummary | undefined {
+    if (this.solo) return undefined;
+    if (!this.migrationTables) {
+      const columns = new Map<string, string[]>();
+      this.listing ??= listSourceFiles(this.root, DEFAULT_LIST_OPTIONS);
+      for (const file of this.listing.files) {
+        const text = this.textOf(file);
+        if (text === undefined || !MIGRATION_TEXT.test(text)) continue;
+        for (const model of this.summaryOf(file)?.tables ?? []) columns.set(model.name, [...(columns.get(model.name) ?? []), ...model.fields]);
+      }
+      this.migrationTables = new Map([...columns].map(([name, fields]) => [name, modelSummary(name, 'table', fields)]));
+    }
+    return this.migrationTables.get(table);
+  }
+
   private readonly serviceFacts = new Map<string, LinkedServiceFacts | null>();
 
   /**
@@ -368,6 +392,7 @@ export class ProjectIndex {
   private resolveModel(file: string, model: ModelRef): ModelSummary | undefined {
     if ('local' in model) return model.local;
     if ('prisma' in model) return this.prismaModel(model.prisma);
+    if ('table' in model) return this.tableModel(model.table);
     return this.modelOf(file, model.ref);
   }
 
