@@ -68,6 +68,8 @@ const TABLE_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)?(\s+as\s+\w+)?$/i;
 const COLUMN_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)?$/;
 /** Promise methods that may follow a query builder. */
 const PROMISE_METHOD = /^(then|catch|finally|asCallback)$/;
+/** Columns that count what others do with a record: `favorites_count`, `viewCount`, `likes`, `views`. */
+const TALLY_COLUMN = /(^|_)count$|[a-z]Count$|^(views|likes|hits|clicks|upvotes|downvotes|stars)$/;
 /** Drizzle's query starts and the operation each one is. */
 const DRIZZLE_START: Record<string, Operation> = { select: 'Reads', selectDistinct: 'Reads', update: 'Changes', delete: 'Deletes' };
 
@@ -86,7 +88,7 @@ export function findRecordAccesses(index: FileIndex, isModel: (target: ModelTarg
   for (const call of index.calls) {
     const builder = builderAccess(call, index);
     if (!builder) continue;
-    accesses.push(builder.access);
+    if (builder.access) accesses.push(builder.access);
     for (const link of builder.links) inBuilder.add(link);
   }
   for (const call of index.calls) {
@@ -258,7 +260,7 @@ function filterObjects(object: TSESTree.ObjectExpression): TSESTree.Node[] {
  * .where('id', id)`. A callable that takes a string (`axios(url)`, `t('title')`, `$('#id')`) opens no table: the
  * chain needs a table name and a column filter.
  */
-function builderAccess(call: TSESTree.CallExpression, index: FileIndex): { access: RecordAccess; links: TSESTree.CallExpression[] } | undefined {
+function builderAccess(call: TSESTree.CallExpression, index: FileIndex): { access?: RecordAccess; links: TSESTree.CallExpression[] } | undefined {
   const parent = call.parent;
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === call) return undefined;
   const links: { name: string; call: TSESTree.CallExpression; property: TSESTree.Node }[] = [];
@@ -278,7 +280,20 @@ function builderAccess(call: TSESTree.CallExpression, index: FileIndex): { acces
   const names = links.map((link) => link.name);
   const operation: Operation = names.some((name) => BUILDER_DELETES.test(name)) ? 'Deletes' : names.some((name) => BUILDER_CHANGES.test(name)) ? 'Changes' : 'Reads';
   const reported = links.find((link) => !PROMISE_METHOD.test(link.name)) ?? filters[0]!;
+  // A tally bumped by one (`increment('favorites_count', 1)` when a caller likes an article) changes nothing the
+  // record's owner controls: counting on others' records is what such a column is for.
+  if (operation === 'Changes' && links.every((link) => !BUILDER_CHANGES.test(link.name) || isTallyStep(link.call))) return { links: links.map((link) => link.call) };
   return { access: { call: reported.call, node: reported.property, operation, target: { table }, ...picked }, links: links.map((link) => link.call) };
+}
+
+/** `increment('views')`, `decrement('likes_count', 1)`: a counter column moved by a fixed step of one. */
+function isTallyStep(call: TSESTree.CallExpression): boolean {
+  const name = calleeName(call);
+  if (name !== 'increment' && name !== 'decrement') return false;
+  const column = staticString(call.arguments[0]);
+  const step = call.arguments[1] && unwrap(call.arguments[1]);
+  const byOne = !step || (step.type === AST_NODE_TYPES.Literal && step.value === 1);
+  return column !== undefined && TALLY_COLUMN.test(column) && byOne;
 }
 
 /** The table a chain opens: `db('invoices')` at its start, or its `from`/`table` link; `undefined` when none. */

@@ -161,7 +161,9 @@ function serviceDescriptor(call: TSESTree.CallExpression, access: LinkedAccess, 
  */
 function callerContext(node: TSESTree.Node, analysis: FileAnalysis): CallerContext {
   const routes = analysis.routesAt(node);
-  const claim = `${analysis.claimsPath ?? 'req.auth.payload'}.sub`;
+  // Where the file reads no claims, where the routes' verification leaves them (`ctx.state.user` after koa-jwt).
+  const leftBy = routes.flatMap((route) => route.facts.verifications.flatMap((verification) => (verification.claimsPath ? [verification.claimsPath] : [])))[0];
+  const claim = `${analysis.claimsPath ?? leftBy ?? 'req.auth.payload'}.sub`;
   if (routes.length === 0) return { verified: analysis.claimsPath !== undefined, gated: false, linked: false, subject: claim };
   const open = routes.filter((route) => !isGated(route));
   if (open.length === 0) return { verified: true, gated: true, linked: true, subject: claim };

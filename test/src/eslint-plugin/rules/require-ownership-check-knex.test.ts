@@ -80,6 +80,9 @@ app.get('/products/:id', async (req, res) => res.json(await db('products').where
   route(`  res.json(await db('invoices').where('id = ' + req.params.id, []).first());`),
   // A server-chosen id
   route(`  res.json(await db('settings').where({ id: 1 }).first());`),
+  // A tally of what callers do with a record they do not own (a like, a view)
+  route(`  await db('articles').increment('favorites_count', 1).where({ id: req.params.id });\n  res.sendStatus(204);`),
+  route(`  await knex('articles').where('id', req.params.id).increment('views');\n  res.sendStatus(204);`),
 ];
 
 const invalid: InvalidTestCase<MessageIds, []>[] = [
@@ -91,6 +94,8 @@ const invalid: InvalidTestCase<MessageIds, []>[] = [
   // Changed with the body, by an object filter, and by `(column, op, value)`
   invalidCase(route(`  await db('invoices').where({ id: req.params.id }).update(req.body);\n  res.sendStatus(204);`), 'update'),
   invalidCase(route(`  await db('invoices').where('id', '=', req.params.id).increment('total', 1);\n  res.sendStatus(204);`), 'increment'),
+  // A counter moved by what the caller sends is no tally
+  invalidCase(route(`  await db('articles').where({ id: req.params.id }).increment('favorites_count', req.body.step);\n  res.sendStatus(204);`), 'increment'),
   // Opened by `select(…).from(table)` and by `table(…)`
   invalidCase(route(`  res.json(await knex.select('*').from('invoices').where('id', req.params.id).first());`), 'first'),
   invalidCase(route(`  res.json(await this.knex.table('invoices').whereIn('id', req.query.id).del());`), 'del'),
