@@ -7,11 +7,11 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ObjectTypeResolvers } from '../models/framework-model';
-import { declaredValue } from '../util/find-variable';
+import { declaredValue, objectLiteralOf } from '../util/find-variable';
 import { VOCABULARY } from './framework-models';
 import { requiredModule } from './library-models';
 import { calleePackageOf, isFromPackages, mentionsPackage } from './package-of';
-import { isFunctionNode, propertyKeyName, staticString, unwrap } from './syntax';
+import { isFunctionNode, propertyValue, propertyKeyName, staticString, unwrap } from './syntax';
 import type { FunctionNode } from './types';
 
 const OBJECT_TYPES = VOCABULARY.routing.resolverRoutes.objectTypes;
@@ -37,7 +37,7 @@ export function objectTypeOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Nod
   const bare = unwrap(node);
   if (bare.type !== AST_NODE_TYPES.NewExpression) return undefined;
   const model = modelOf(sourceCode, bare);
-  const options = bare.arguments[0] && objectOf(sourceCode, bare.arguments[0], 0);
+  const options = bare.arguments[0] && objectLiteralOf(sourceCode, bare.arguments[0], 0);
   if (!model || !options) return undefined;
   const fieldsValue = propertyValue(options, model.fieldsOption);
   const fieldsObject = fieldsValue ? fieldsObjectOf(sourceCode, fieldsValue) : undefined;
@@ -85,7 +85,7 @@ function modelOf(sourceCode: TSESLint.SourceCode, call: TSESTree.NewExpression):
 /** `fields: { … }`, `fields: () => ({ … })`, `fields() { return { … } }`, or a same-file variable holding one. */
 function fieldsObjectOf(sourceCode: TSESLint.SourceCode, value: TSESTree.Node): TSESTree.ObjectExpression | undefined {
   const returned = returnedValue(value);
-  return returned ? objectOf(sourceCode, returned, 0) : undefined;
+  return returned ? objectLiteralOf(sourceCode, returned, 0) : undefined;
 }
 
 /** What a fields option stands for: the value itself, or what its thunk returns (its arrow body, its first `return`). */
@@ -104,14 +104,14 @@ function fieldsOf(sourceCode: TSESLint.SourceCode, model: ObjectTypeResolvers, f
   for (const property of fields.properties) {
     if (property.type === AST_NODE_TYPES.SpreadElement) {
       // `{ ...invoiceQueries }`: a same-file object's fields join these; another file's are mounted where they join.
-      const local = depth < MAX_DEPTH ? objectOf(sourceCode, property.argument, 0) : undefined;
+      const local = depth < MAX_DEPTH ? objectLiteralOf(sourceCode, property.argument, 0) : undefined;
       if (local) found.push(...fieldsOf(sourceCode, model, local, depth + 1));
       else found.push({ kind: 'spread', argument: property.argument });
       continue;
     }
     const name = propertyKeyName(property);
     if (name === undefined) continue;
-    const config = objectOf(sourceCode, property.value as TSESTree.Node, 0);
+    const config = objectLiteralOf(sourceCode, property.value as TSESTree.Node, 0);
     const resolve = config ? propertyValue(config, model.resolveKey) : undefined;
     const fn = resolve ? functionOf(sourceCode, resolve) : undefined;
     const named = unwrap(property.value as TSESTree.Node).type === AST_NODE_TYPES.Identifier;
@@ -128,21 +128,7 @@ function functionOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): Funct
   return declared && isFunctionNode(declared) ? declared : undefined;
 }
 
-/** The object literal an expression is, or a same-file variable holds. */
-function objectOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, depth: number): TSESTree.ObjectExpression | undefined {
-  const bare = unwrap(node);
-  if (bare.type === AST_NODE_TYPES.ObjectExpression) return bare;
-  if (bare.type !== AST_NODE_TYPES.Identifier || depth > MAX_DEPTH) return undefined;
-  const init = declaredValue(sourceCode, bare);
-  return init ? objectOf(sourceCode, init, depth + 1) : undefined;
-}
 
-function propertyValue(object: TSESTree.ObjectExpression, key: string): TSESTree.Node | undefined {
-  for (const property of object.properties) {
-    if (property.type === AST_NODE_TYPES.Property && propertyKeyName(property) === key) return property.value;
-  }
-  return undefined;
-}
 
 const importing = new WeakMap<TSESLint.SourceCode, Map<string, boolean>>();
 

@@ -6,10 +6,10 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { declaredValue } from '../util/find-variable';
+import { declaredValue, objectLiteralOf } from '../util/find-variable';
 import { VOCABULARY, type RootServer } from './framework-models';
 import { calleePackageOf, isFromPackages, mentionsPackage } from './package-of';
-import { calleeName, isFunctionNode, memberName, propertyKeyName, staticString, unwrap } from './syntax';
+import { calleeName, propertyValue, isFunctionNode, memberName, propertyKeyName, staticString, unwrap } from './syntax';
 import type { FunctionNode } from './types';
 import { fileNodes } from './walk';
 
@@ -93,7 +93,7 @@ function servingOf(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpressio
   const first = call.arguments[0];
   if (!server || !first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
   let optionsBuilder: FunctionNode | undefined;
-  let options = objectOf(sourceCode, first, 0);
+  let options = objectLiteralOf(sourceCode, first, 0);
   const bare = unwrap(first);
   if (!options && server.optionsPerRequest && isFunctionNode(bare)) {
     optionsBuilder = bare;
@@ -101,7 +101,7 @@ function servingOf(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpressio
   }
   if (!options) return undefined;
   const root = propertyValue(options, server.rootOption);
-  const rootObject = root ? objectOf(sourceCode, root, 0) : undefined;
+  const rootObject = root ? objectLiteralOf(sourceCode, root, 0) : undefined;
   const schema = propertyValue(options, 'schema');
   // With no root object the schema's own fields resolve (graphql-js object types): it is served all the same.
   if (!rootObject && !schema) return undefined;
@@ -117,37 +117,23 @@ function servingOf(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpressio
   };
 }
 
-/** The object literal an expression is, or a same-file variable holds. */
-function objectOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, depth: number): TSESTree.ObjectExpression | undefined {
-  const bare = unwrap(node);
-  if (bare.type === AST_NODE_TYPES.ObjectExpression) return bare;
-  if (bare.type !== AST_NODE_TYPES.Identifier || depth > MAX_DEPTH) return undefined;
-  const init = declaredValue(sourceCode, bare);
-  return init ? objectOf(sourceCode, init, depth + 1) : undefined;
-}
 
 /** The object an options builder returns: its arrow body, or the first object a `return` gives. */
 function returnedObject(sourceCode: TSESLint.SourceCode, fn: FunctionNode): TSESTree.ObjectExpression | undefined {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return objectOf(sourceCode, fn.body, 0);
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return objectLiteralOf(sourceCode, fn.body, 0);
   for (const statement of fn.body.body) {
-    if (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument) return objectOf(sourceCode, statement.argument, 0);
+    if (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument) return objectLiteralOf(sourceCode, statement.argument, 0);
   }
   return undefined;
 }
 
-function propertyValue(object: TSESTree.ObjectExpression, key: string): TSESTree.Node | undefined {
-  for (const property of object.properties) {
-    if (property.type === AST_NODE_TYPES.Property && propertyKeyName(property) === key) return property.value;
-  }
-  return undefined;
-}
 
 /** The root object's functions: written in it, named from same-file declarations, or spread from other same-file objects. */
 function fieldsOf(sourceCode: TSESLint.SourceCode, object: TSESTree.ObjectExpression, depth: number): RootField[] {
   const fields: RootField[] = [];
   for (const property of object.properties) {
     if (property.type === AST_NODE_TYPES.SpreadElement) {
-      const spread = depth < MAX_DEPTH ? objectOf(sourceCode, property.argument, depth + 1) : undefined;
+      const spread = depth < MAX_DEPTH ? objectLiteralOf(sourceCode, property.argument, depth + 1) : undefined;
       if (spread) fields.push(...fieldsOf(sourceCode, spread, depth + 1));
       continue;
     }

@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES as NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from '../util/find-variable';
+import { findVariable, objectLiteralOf } from '../util/find-variable';
 import { trimSlashes, trimTrailingSlashes } from '../util/slashes';
 import { isTokenStrategyName, isTokenVerifierName } from './names';
 import { isStrategyMarker } from './strategy-markers';
-import { annotatedTypeName, calleeName, decoratorsOf, dottedPath, enclosingClass, functionName, isFunctionNode, memberName, propertyKeyName, rootIdentifier, staticString, typeScriptOnly, unwrap } from './syntax';
+import { annotatedTypeName, propertyValue, calleeName, decoratorsOf, dottedPath, enclosingClass, functionName, isFunctionNode, memberName, propertyKeyName, rootIdentifier, staticString, typeScriptOnly, unwrap } from './syntax';
 import * as path from 'node:path';
 import { isProjectSpecifier } from '../project/modules';
 import { findProjectRoot } from '../project/files';
@@ -2048,19 +2048,12 @@ class RouteDiscovery {
     for (const call of ROUTING.authenticatorServers.length > 0 ? calls : []) {
       const server = authenticatorServerOf(this.sourceCode, call);
       for (const argument of server ? call.arguments : []) {
-        const options = this.objectOf(argument);
+        const options = argument.type === AST_NODE_TYPES.SpreadElement ? undefined : objectLiteralOf(this.sourceCode, argument);
         const value = options && propertyValue(options, server!.option);
         if (value) found.push({ framework: server!.framework, link: this.linkOf(unwrap(value)) });
       }
     }
     return found;
-  }
-
-  /** An object literal, written in place or held by a same-file `const`. */
-  private objectOf(node: TSESTree.Node): TSESTree.ObjectExpression | undefined {
-    const bare = unwrap(node);
-    const value = bare.type === AST_NODE_TYPES.Identifier ? this.declarationOf(bare) : bare;
-    return value?.type === AST_NODE_TYPES.ObjectExpression ? value : undefined;
   }
 
   /** `this.invoices.archive` where the class's constructor takes `private invoices: InvoiceService` imported from a project file. */
@@ -2743,15 +2736,6 @@ function isOwnFolder(node: TSESTree.Node): boolean {
   return bare.type === AST_NODE_TYPES.MemberExpression && bare.object.type === AST_NODE_TYPES.MetaProperty && memberName(bare) === 'dirname';
 }
 
-function propertyValue(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
-  for (const property of object.properties) {
-    if (property.type !== AST_NODE_TYPES.Property) continue;
-    const key = property.key;
-    const keyName = key.type === AST_NODE_TYPES.Identifier && !property.computed ? key.name : staticString(key);
-    if (keyName === name) return property.value as TSESTree.Node;
-  }
-  return undefined;
-}
 
 /** A registration's path: a string, or the first of an array of strings (Express accepts both). */
 function routePathOf(node: TSESTree.Node): string | undefined {

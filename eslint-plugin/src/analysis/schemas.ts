@@ -12,7 +12,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileIndex } from './file-index';
 import { isOwnerField, isPrivilegeField } from './names';
-import { calleeName, calleeObject, decoratorsOf, isFunctionNode, memberName, propertyKeyName, staticString, typeScriptOnly, unwrap } from './syntax';
+import { calleeName, propertyValue, calleeObject, decoratorsOf, isFunctionNode, memberName, propertyKeyName, staticString, typeScriptOnly, unwrap } from './syntax';
 
 export type ModelKind = 'mongoose' | 'sequelize' | 'entity' | 'dto' | 'class' | 'interface' | 'schema' | 'table' | 'graphql' | 'prisma';
 
@@ -180,9 +180,9 @@ export class ModelCatalog {
     const first = node.arguments[0] && unwrap(node.arguments[0]);
     if (first?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
     if (name === 'Schema') return modelSummary('', 'mongoose', objectKeys(first));
-    const named = staticString(propertyValue(first, 'name')) ?? '';
-    if (name === 'EntitySchema') return modelSummary(named, 'entity', [...objectKeys(propertyValue(first, 'columns')), ...objectKeys(propertyValue(first, 'relations'))]);
-    if (name === 'GraphQLInputObjectType' || name === 'GraphQLObjectType') return modelSummary(named, 'graphql', objectKeys(returnedObject(propertyValue(first, 'fields'))));
+    const named = staticString(bareProperty(first, 'name')) ?? '';
+    if (name === 'EntitySchema') return modelSummary(named, 'entity', [...objectKeys(bareProperty(first, 'columns')), ...objectKeys(bareProperty(first, 'relations'))]);
+    if (name === 'GraphQLInputObjectType' || name === 'GraphQLObjectType') return modelSummary(named, 'graphql', objectKeys(returnedObject(bareProperty(first, 'fields'))));
     return undefined;
   }
 
@@ -283,11 +283,10 @@ function objectKeys(node: TSESTree.Node | undefined): string[] {
   });
 }
 
-function propertyValue(object: TSESTree.ObjectExpression, key: string): TSESTree.Node | undefined {
-  for (const property of object.properties) {
-    if (property.type === AST_NODE_TYPES.Property && propertyKeyName(property) === key) return unwrap(property.value as TSESTree.Node);
-  }
-  return undefined;
+/** A key's value with its type assertions and parentheses taken off. */
+function bareProperty(object: TSESTree.ObjectExpression, key: string): TSESTree.Node | undefined {
+  const value = propertyValue(object, key);
+  return value && unwrap(value);
 }
 
 /** An object literal, or the one an arrow returns (`fields: () => ({ … })`, Drizzle's `(t) => ({ … })`). */

@@ -132,6 +132,14 @@ export function propertyKeyName(node: TSESTree.Property | TSESTree.PropertyDefin
   return staticString(node.key);
 }
 
+/** The value an object literal gives a key (`{ option: value }`, `{ 'option': value }`), as written. */
+export function propertyValue(object: TSESTree.ObjectExpression, key: string): TSESTree.Node | undefined {
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.Property && propertyKeyName(property) === key) return property.value;
+  }
+  return undefined;
+}
+
 /** The name a call's callee ends with: `f` for `f()`, `can` for `ability.can()`. */
 export function calleeName(node: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
   const callee = unwrap(node.callee);

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable as findVariableInScope } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { unwrap } from '../analysis/syntax';
 
 /**
  * The variable a name refers to from a scope, searching outwards. This is what typescript-eslint's
@@ -18,4 +19,16 @@ export function declaredValue(sourceCode: TSESLint.SourceCode, identifier: TSEST
   const def = findVariable(sourceCode.getScope(identifier), identifier.name)?.defs[0];
   if (def?.type === 'FunctionName' || def?.type === 'ClassName') return def.node;
   return def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? def.node.init : undefined;
+}
+
+/** How many variables deep `objectLiteralOf` follows names (`const a = b; const b = { … }`). */
+const MAX_OBJECT_DEPTH = 8;
+
+/** The object literal an expression is, or a same-file variable holds (through other variables, a few deep). */
+export function objectLiteralOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, depth = 0): TSESTree.ObjectExpression | undefined {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.ObjectExpression) return bare;
+  if (bare.type !== AST_NODE_TYPES.Identifier || depth > MAX_OBJECT_DEPTH) return undefined;
+  const init = declaredValue(sourceCode, bare);
+  return init ? objectLiteralOf(sourceCode, init, depth + 1) : undefined;
 }

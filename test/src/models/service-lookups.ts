@@ -30,3 +30,14 @@ export function gradesOfProject(files: Record<string, string>): Record<string, s
     forgetProjects();
   }
 }
+
+/** An Express app whose `/reports` route runs `guard.check`, with `guard` looked up as `lookup` from the container import. */
+export function reportsApp(lookup: string, containerImport: string): string {
+  return `import express from 'express';
+${containerImport}
+import { AdminGuard } from './guards/AdminGuard';
+const guard = ${lookup};
+export const app = express();
+app.get('/reports', (req, res, next) => guard.check(req, res, next), (req, res) => res.json([]));
+`;
+}

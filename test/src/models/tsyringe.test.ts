@@ -1,13 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { ADMIN_GUARD, gradesOfProject } from './service-lookups';
+import { ADMIN_GUARD, gradesOfProject, reportsApp } from './service-lookups';
 
-const routes = (lookup: string, containerImport = "import { container } from 'tsyringe';") => `import express from 'express';
-${containerImport}
-import { AdminGuard } from './guards/AdminGuard';
-const guard = ${lookup};
-export const app = express();
-app.get('/reports', (req, res, next) => guard.check(req, res, next), (req, res) => res.json([]));
-`;
+const routes = (lookup: string, containerImport = "import { container } from 'tsyringe';") => reportsApp(lookup, containerImport);
 
 describe('tsyringe model', () => {
   it('follows a method of the instance container.resolve hands out into its class', () => {
