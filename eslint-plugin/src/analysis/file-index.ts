@@ -5,7 +5,7 @@ import type { FunctionNode } from './types';
 import { VOCABULARY } from './framework-models';
 import { calleeName, enclosingClass, isFunctionNode, propertyKeyName, staticString, unwrap } from './syntax';
 import { fileNodes } from './walk';
-import { declaredValue } from '../util/find-variable';
+import { declaredValue, optionValues } from '../util/find-variable';
 import { isTokenLibraryModule } from './library-models';
 import { rootResolverOf, type RootContext } from './root-values';
 import { isCombinedResolver } from './combined-resolvers';
@@ -382,12 +382,8 @@ export class FileIndex {
     for (const call of [...this.calls, ...this.news]) {
       const option = optionOf(call);
       if (option === undefined) continue;
-      for (const argument of call.arguments) {
-        const options = unwrap(argument);
-        if (options.type !== AST_NODE_TYPES.ObjectExpression) continue;
-        const property = options.properties.find((candidate) => candidate.type === AST_NODE_TYPES.Property && propertyKeyName(candidate) === option);
-        const value = property?.type === AST_NODE_TYPES.Property ? unwrap(property.value) : undefined;
-        const fn = value === undefined ? undefined : isFunctionNode(value) ? value : value.type === AST_NODE_TYPES.Identifier ? this.functionOf(value) : undefined;
+      for (const value of optionValues(this.sourceCode, call, option)) {
+        const fn = isFunctionNode(value) ? value : value.type === AST_NODE_TYPES.Identifier ? this.functionOf(value) : undefined;
         if (fn) found.add(fn);
       }
     }

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES as NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable, objectLiteralOf } from '../util/find-variable';
+import { declaredValue, findVariable, optionValues } from '../util/find-variable';
 import { trimSlashes, trimTrailingSlashes } from '../util/slashes';
 import { isTokenStrategyName, isTokenVerifierName } from './names';
 import { isStrategyMarker } from './strategy-markers';
@@ -1225,7 +1225,7 @@ class RouteDiscovery {
   private addResolverFields(receiver: Receiver, operation: string, node: TSESTree.Node, depth: number): void {
     if (depth > MAX_RESOLVER_DEPTH) return;
     const bare = unwrap(node);
-    const declared = bare.type === AST_NODE_TYPES.Identifier && !this.importOf(bare) ? this.declarationOf(bare) : undefined;
+    const declared = bare.type === AST_NODE_TYPES.Identifier && !this.importOf(bare) ? declaredValue(this.sourceCode, bare) : undefined;
     const fields = declared?.type === AST_NODE_TYPES.ObjectExpression && !isResolverMap(declared) ? declared : bare;
     if (fields.type !== AST_NODE_TYPES.ObjectExpression) {
       this.addResolverSource(receiver, fields, depth + 1);
@@ -1289,7 +1289,7 @@ class RouteDiscovery {
         this.mountImportedResolvers(receiver, ref, chain, node);
         return;
       }
-      const declaration = this.declarationOf(bare);
+      const declaration = declaredValue(this.sourceCode, bare);
       if (declaration) next(declaration);
     }
   }
@@ -1300,7 +1300,7 @@ class RouteDiscovery {
    */
   private resolverLinks(node: TSESTree.Node, depth: number): ChainLink[] {
     const bare = unwrap(node);
-    const declared = bare.type === AST_NODE_TYPES.Identifier && !this.importOf(bare) ? this.declarationOf(bare) : undefined;
+    const declared = bare.type === AST_NODE_TYPES.Identifier && !this.importOf(bare) ? declaredValue(this.sourceCode, bare) : undefined;
     const parts = depth <= MAX_RESOLVER_DEPTH ? combinedParts(this.sourceCode, declared ?? bare) : undefined;
     return parts ? parts.flatMap((part) => this.resolverLinks(part, depth + 1)) : [this.linkOf(node)];
   }
@@ -1379,7 +1379,7 @@ class RouteDiscovery {
     if (bare.type === AST_NODE_TYPES.Identifier) {
       const ref = this.importOf(bare);
       if (ref) return { external: ref };
-      const declaration = this.declarationOf(bare);
+      const declaration = declaredValue(this.sourceCode, bare);
       return declaration ? this.schemaTarget(declaration) : undefined;
     }
     if (bare.type !== AST_NODE_TYPES.CallExpression && bare.type !== AST_NODE_TYPES.NewExpression) return undefined;
@@ -1450,7 +1450,7 @@ class RouteDiscovery {
    * routes the type it is spread into names where it is mounted.
    */
   private exportedFieldsReceiver(value: TSESTree.Node): void {
-    const declared = value.type === AST_NODE_TYPES.Identifier && !this.importOf(value) ? this.declarationOf(value) : value;
+    const declared = value.type === AST_NODE_TYPES.Identifier && !this.importOf(value) ? declaredValue(this.sourceCode, value) : value;
     const object = declared && unwrap(declared);
     if (object?.type !== AST_NODE_TYPES.ObjectExpression || !mentionsObjectTypes(this.sourceCode)) return;
     const fields = fieldConfigsOf(this.sourceCode, object);
@@ -1466,7 +1466,7 @@ class RouteDiscovery {
    */
   private exportedSchemaReceiver(value: TSESTree.Node): void {
     if (!mentionsObjectTypes(this.sourceCode)) return;
-    const made = value.type === AST_NODE_TYPES.Identifier && !this.importOf(value) ? this.declarationOf(value) : value;
+    const made = value.type === AST_NODE_TYPES.Identifier && !this.importOf(value) ? declaredValue(this.sourceCode, value) : value;
     const bare = made && unwrap(made);
     if (bare?.type === AST_NODE_TYPES.NewExpression && objectTypeOf(this.sourceCode, bare)) return;
     const builder = bare && (bare.type === AST_NODE_TYPES.NewExpression || bare.type === AST_NODE_TYPES.CallExpression) ? schemaBuilderOf(bare) : undefined;
@@ -1548,7 +1548,7 @@ class RouteDiscovery {
         this.externalMounts.push(this.externalMount(receiver, ref, prefix, [], node));
         return;
       }
-      const declaration = this.declarationOf(value);
+      const declaration = declaredValue(this.sourceCode, value);
       if (declaration) this.mountProcedureRouter(receiver, unwrap(declaration), prefix, node, depth + 1);
       return;
     }
@@ -1588,7 +1588,7 @@ class RouteDiscovery {
           builder = named;
           break;
         }
-        const declaration = this.declarationOf(current);
+        const declaration = declaredValue(this.sourceCode, current);
         if (!declaration) {
           builder = named;
           break;
@@ -1611,7 +1611,7 @@ class RouteDiscovery {
       if (current.type === AST_NODE_TYPES.CallExpression) current = unwrap(current.callee);
       else if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
       else if (current.type === AST_NODE_TYPES.Identifier && !this.importOf(current)) {
-        const declaration = this.declarationOf(current);
+        const declaration = declaredValue(this.sourceCode, current);
         if (!declaration || !PROCEDURE_ROUTES.builders.has(current.name)) break;
         roots.push(declaration.range);
         current = unwrap(declaration);
@@ -1944,7 +1944,7 @@ class RouteDiscovery {
       return;
     }
     let declaration: TSESTree.Node | undefined = value;
-    if (value.type === AST_NODE_TYPES.Identifier) declaration = this.declarationOf(value);
+    if (value.type === AST_NODE_TYPES.Identifier) declaration = declaredValue(this.sourceCode, value);
     if (!declaration) return;
     const members = new Map<string, ChainLink>();
     if (declaration.type === AST_NODE_TYPES.ClassDeclaration || declaration.type === AST_NODE_TYPES.ClassExpression) {
@@ -1998,15 +1998,9 @@ class RouteDiscovery {
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = memberName(callee);
     const receiver = unwrap(callee.object);
-    const made = receiver.type === AST_NODE_TYPES.Identifier ? this.constantInit(receiver) : receiver.type === AST_NODE_TYPES.MemberExpression ? this.fieldInit(receiver) : receiver;
+    const made = receiver.type === AST_NODE_TYPES.Identifier ? declaredValue(this.sourceCode, receiver) : receiver.type === AST_NODE_TYPES.MemberExpression ? this.fieldInit(receiver) : receiver;
     const ref = method && made ? this.instanceClassRef(made) : undefined;
     return ref && !ref.path ? { ...ref, path: [method!] } : undefined;
-  }
-
-  /** What a `const` is initialised with. */
-  private constantInit(identifier: TSESTree.Identifier): TSESTree.Node | undefined {
-    const def = findVariable(this.sourceCode.getScope(identifier), identifier.name)?.defs[0];
-    return def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.parent?.kind === 'const' && def.node.init ? def.node.init : undefined;
   }
 
   /** What `this.name` is initialised with by the class's field declaration (`private guard = new Guard()`). */
@@ -2047,11 +2041,7 @@ class RouteDiscovery {
     const found: { framework: Framework; link: ChainLink }[] = [];
     for (const call of ROUTING.authenticatorServers.length > 0 ? calls : []) {
       const server = authenticatorServerOf(this.sourceCode, call);
-      for (const argument of server ? call.arguments : []) {
-        const options = argument.type === AST_NODE_TYPES.SpreadElement ? undefined : objectLiteralOf(this.sourceCode, argument);
-        const value = options && propertyValue(options, server!.option);
-        if (value) found.push({ framework: server!.framework, link: this.linkOf(unwrap(value)) });
-      }
+      for (const value of server ? optionValues(this.sourceCode, call, server.option) : []) found.push({ framework: server!.framework, link: this.linkOf(value) });
     }
     return found;
   }
@@ -2149,7 +2139,7 @@ class RouteDiscovery {
 
   /** `module.exports = [{ method, path, handler }, …]`: routes of a server that another file registers them on. */
   private exportRouteTable(name: string, value: TSESTree.Node): void {
-    const declared = value.type === AST_NODE_TYPES.Identifier ? this.declarationOf(value) : value;
+    const declared = value.type === AST_NODE_TYPES.Identifier ? declaredValue(this.sourceCode, value) : value;
     const table = declared?.type === AST_NODE_TYPES.VariableDeclarator && declared.init ? unwrap(declared.init) : declared;
     if (table?.type !== AST_NODE_TYPES.ArrayExpression) return;
     const objects = routeObjectsOf(table);
@@ -2171,13 +2161,13 @@ class RouteDiscovery {
     const roots: Range[] = [node.range];
     const bare = unwrap(node);
     if (bare.type === AST_NODE_TYPES.Identifier) {
-      const declaration = this.declarationOf(bare);
+      const declaration = declaredValue(this.sourceCode, bare);
       if (declaration) roots.push(declaration.range);
     } else if (bare.type === AST_NODE_TYPES.CallExpression && combinedParts(this.sourceCode, bare)) {
       // `export const isAdmin = combineResolvers(isAuthenticated, …)`: what another file's use of it runs.
       for (const part of combinedParts(this.sourceCode, bare)!) {
         const partBare = unwrap(part);
-        const declaration = partBare.type === AST_NODE_TYPES.Identifier ? this.declarationOf(partBare) : undefined;
+        const declaration = partBare.type === AST_NODE_TYPES.Identifier ? declaredValue(this.sourceCode, partBare) : undefined;
         if (declaration) roots.push(declaration.range);
       }
     } else if (bare.type === AST_NODE_TYPES.CallExpression) {
@@ -2187,7 +2177,7 @@ class RouteDiscovery {
       const calleeRef = isStrategyMarker(bare) ? undefined : this.importOf(callee);
       if (calleeRef) return { node, ranges: [node.range], imported: calleeRef };
       if (callee.type === AST_NODE_TYPES.Identifier) {
-        const declaration = this.declarationOf(callee);
+        const declaration = declaredValue(this.sourceCode, callee);
         if (declaration) roots.push(declaration.range);
       }
     } else if (bare.type === AST_NODE_TYPES.MemberExpression) {
@@ -2201,7 +2191,7 @@ class RouteDiscovery {
     } else if (bare.type === AST_NODE_TYPES.NewExpression && bare.callee.type === AST_NODE_TYPES.Identifier) {
       const calleeRef = this.importOf(bare.callee);
       if (calleeRef) return { node, ranges: [node.range], imported: calleeRef };
-      const declaration = this.declarationOf(bare.callee);
+      const declaration = declaredValue(this.sourceCode, bare.callee);
       if (declaration) roots.push(declaration.range);
     }
     return { node, ranges: this.expand(roots) };
@@ -2237,19 +2227,10 @@ class RouteDiscovery {
     return framework !== undefined && ROUTING.decoratingFrameworks.has(framework);
   }
 
-  /** The function, class or initializer an identifier names in this file. */
-  private declarationOf(identifier: TSESTree.Identifier): TSESTree.Node | undefined {
-    const variable = findVariable(this.sourceCode.getScope(identifier), identifier.name);
-    const def = variable?.defs[0];
-    if (!def) return undefined;
-    if (def.type === 'FunctionName' || def.type === 'ClassName') return def.node;
-    if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) return def.node.init;
-    return undefined;
-  }
 
   private localFunction(node: TSESTree.Node): TSESTree.FunctionLike | undefined {
     if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const declaration = this.declarationOf(node);
+    const declaration = declaredValue(this.sourceCode, node);
     return declaration && isFunctionNode(declaration) ? declaration : undefined;
   }
 
@@ -2299,7 +2280,7 @@ class RouteDiscovery {
       for (const call of this.callsWithin(range)) {
         const callee = unwrap(call.callee);
         if (callee.type !== AST_NODE_TYPES.Identifier) continue;
-        const declaration = this.declarationOf(callee);
+        const declaration = declaredValue(this.sourceCode, callee);
         const code = declaration && (isFunctionNode(declaration) || declaration.type === AST_NODE_TYPES.CallExpression) ? declaration : undefined;
         if (code && !found.has(code.range[0])) found.set(code.range[0], code);
       }

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable as findVariableInScope } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { unwrap } from '../analysis/syntax';
+import { propertyValue, unwrap } from '../analysis/syntax';
 
 /**
  * The variable a name refers to from a scope, searching outwards. This is what typescript-eslint's
@@ -31,4 +31,18 @@ export function objectLiteralOf(sourceCode: TSESLint.SourceCode, node: TSESTree.
   if (bare.type !== AST_NODE_TYPES.Identifier || depth > MAX_OBJECT_DEPTH) return undefined;
   const init = declaredValue(sourceCode, bare);
   return init ? objectLiteralOf(sourceCode, init, depth + 1) : undefined;
+}
+
+/**
+ * What a call's options objects give `option` (`useExpressServer(app, { authorizationChecker })`,
+ * `new ApolloServer({ context })`): objects written in place or held by a same-file variable, values unwrapped.
+ */
+export function optionValues(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression, option: string): TSESTree.Node[] {
+  const values: TSESTree.Node[] = [];
+  for (const argument of call.arguments) {
+    const options = argument.type === AST_NODE_TYPES.SpreadElement ? undefined : objectLiteralOf(sourceCode, argument);
+    const value = options && propertyValue(options, option);
+    if (value) values.push(unwrap(value));
+  }
+  return values;
 }

@@ -615,6 +615,25 @@ router.get('/health', passport.initialize(), (req, res) => res.json({ ok: true }
       assert.deepEqual(gradesOf({ 'src/app.ts': APP, 'src/routes/admin.ts': ROUTES, 'src/config/passport.ts': PASSPORT }), { 'GET /api/admin': 3, 'GET /api/health': 'unauthenticated' });
     });
 
+    it('run the strategy through a re-exporting module in CommonJS too', () => {
+      const PASSPORT = `const passport = require('passport');
+const { Strategy, ExtractJwt } = require('passport-jwt');
+passport.use(new Strategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: process.env.KEY, algorithms: ['RS256'], issuer: 'https://id.example.com', audience: 'api' }, (payload, done) => done(null, payload)));
+module.exports = passport;
+`;
+      const ROUTES = `const express = require('express');
+const passport = require('../config/passport');
+const router = express.Router();
+router.get('/admin', passport.authenticate('jwt', { session: false }), (req, res) => {
+  if (!req.user.roles.includes('admin')) return res.sendStatus(403);
+  res.json([]);
+});
+module.exports = router;
+`;
+      const APP = "const express = require('express');\nconst app = express();\napp.use('/api', require('./routes/admin'));\nmodule.exports = app;\n";
+      assert.deepEqual(gradesOf({ 'src/app.js': APP, 'src/routes/admin.js': ROUTES, 'src/config/passport.js': PASSPORT }), { 'GET /api/admin': 3 });
+    });
+
     it("grade each guard by the strategy it names, not by every strategy of the project", () => {
       const files = { 'src/auth/auth.controller.ts': CONTROLLER, 'src/auth/jwt.strategy.ts': STRATEGY, 'src/auth/jwt-refresh.strategy.ts': REFRESH, 'src/auth/auth.module.ts': MODULE };
       assert.deepEqual(gradesOf(files), { 'GET /auth/admin': 3, 'POST /auth/refresh': 2 });
