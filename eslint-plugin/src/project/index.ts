@@ -1005,12 +1005,14 @@ const RESOLVER_HINTS: readonly { before: '' | '.'; word: string; then: readonly 
   ...[...VOCABULARY.routing.procedureRoutes.routerFactories].map((word) => ({ before: '' as const, word, then: ['(', '{'] })),
   // A file that only serves a schema (`startStandaloneServer(server, { context })`, `graphqlHTTP({ rootValue })`).
   ...[...VOCABULARY.routing.resolverRoutes.servers.keys(), ...VOCABULARY.routing.rootValueServers.keys()].map((word) => ({ before: '' as const, word, then: ['('] })),
-  // Decorated controllers (`@JsonController(`), and the authentication code their framework is configured with.
-  ...[
-    ...VOCABULARY.routing.decoratedControllers.flatMap((model) => model.controllers),
-    ...VOCABULARY.routing.authenticatorServers.flatMap((server) => server.calls),
-    ...VOCABULARY.routing.authenticatorExports.map((exported) => exported.name),
-  ].map((word) => ({ before: '' as const, word, then: [] })),
+  // Decorated controllers (`@JsonController(`), the servers their framework is made with, and the authentication
+  // code it loads by name (`export function expressAuthentication`).
+  ...[...VOCABULARY.routing.decoratedControllers.flatMap((model) => model.controllers), ...VOCABULARY.routing.authenticatorServers.flatMap((server) => server.calls)].map((word) => ({
+    before: '' as const,
+    word,
+    then: ['('],
+  })),
+  ...VOCABULARY.routing.authenticatorExports.map(({ name }) => ({ before: '' as const, word: name, then: [] })),
 ];
 
 /** Whether a file's text says it may register, mount or guard routes: the files linking reads first. */
