@@ -89,6 +89,8 @@ export interface RequestVocabulary {
   verifiedVariables: ReadonlySet<string>;
   frameworkMembers: ReadonlySet<string>;
   assertions: ReadonlySet<string>;
+  /** Request members holding its path, and whether the framework reads it relative to the mount. */
+  pathMembers: ReadonlyMap<string, 'full' | 'mount'>;
   responseMembers: ReadonlyMap<string, RequestMember>;
   holderClaims: ReadonlySet<string>;
   hostRequestMembers: ReadonlySet<string>;
@@ -129,6 +131,8 @@ export interface RoutingVocabulary {
   factories: readonly (InstanceFactory & { framework: RouteFramework })[];
   routeMethods: ReadonlyMap<string, string>;
   middlewareMethods: ReadonlySet<string>;
+  /** Methods that wrap a middleware to skip it for some paths (`mw.unless({ path })`), with their options. */
+  skipWrappers: ReadonlyMap<string, { pathOption: string; methodOption?: string }>;
   routeBuilderMethods: ReadonlySet<string>;
   mountMethods: ReadonlySet<string>;
   hookMethods: ReadonlyMap<string, { names: readonly string[]; framework: RouteFramework | undefined }>;
@@ -243,6 +247,7 @@ function emptyRequest(): Mutable<RequestVocabulary> {
     verifiedVariables: new Set(),
     frameworkMembers: new Set(),
     assertions: new Set(),
+    pathMembers: new Map(),
     responseMembers: new Map(),
     holderClaims: new Set(),
     hostRequestMembers: new Set(),
@@ -292,6 +297,8 @@ function addRequest(into: Mutable<RequestVocabulary>, model: FrameworkModel): vo
     for (const name of surface.verifiedVariables ?? []) into.verifiedVariables.add(name);
     for (const name of surface.frameworkMembers ?? []) into.frameworkMembers.add(name);
     for (const name of surface.assertions ?? []) into.assertions.add(name);
+    // A name one framework reads relative to the mount is read both ways: the route's own path counts too.
+    for (const [name, kind] of Object.entries(surface.pathMembers ?? {})) if (into.pathMembers.get(name) !== 'mount') into.pathMembers.set(name, kind);
     for (const [name, member] of Object.entries(surface.responseMembers ?? {})) into.responseMembers.set(name, member);
     for (const name of surface.holderClaims ?? []) into.holderClaims.add(name);
     for (const name of surface.hostRequestMembers ?? []) into.hostRequestMembers.add(name);
@@ -348,6 +355,7 @@ function emptyRouting(): Mutable<RoutingVocabulary> {
     factories: [],
     routeMethods: new Map(),
     middlewareMethods: new Set(),
+    skipWrappers: new Map(),
     routeBuilderMethods: new Set(),
     mountMethods: new Set(),
     hookMethods: new Map(),
@@ -419,6 +427,7 @@ function addRouting(into: Mutable<RoutingVocabulary>, model: FrameworkModel): vo
     }
   };
   addAll(into.middlewareMethods, routing.middlewareMethods, true);
+  for (const { method, ...options } of routing.skipWrappers ?? []) into.skipWrappers.set(method, options);
   addAll(into.routeBuilderMethods, routing.routeBuilderMethod ? [routing.routeBuilderMethod] : [], true);
   addAll(into.mountMethods, routing.mountMethod ? [routing.mountMethod] : [], true);
   if (routing.hooks) {

@@ -16,6 +16,7 @@ import { returnedWrites, type RequestWrite, type WrittenOrigin } from './request
 import { toPortable, type PortableValue } from './portable';
 import { cachedPattern, matches } from '../util/wildcard';
 import { VOCABULARY } from './framework-models';
+import { skipsRoute, type PathTest } from './path-skips';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
 const AST_NODE_TYPES = NODE_TYPES;
@@ -54,6 +55,8 @@ export interface Fact {
    * withSessionsVerified).
    */
   session?: string;
+  /** The code that establishes the fact lets these paths through without running (see path-skips.ts). */
+  skippedOn?: readonly PathTest[];
 }
 
 /** One reason a grade gives. */
@@ -126,6 +129,8 @@ export interface DecisionFact extends Fact {
 /** A call into another file of the project, with what it passes (what the callee does with it is in its summary). */
 export interface CallFact extends ImportRef {
   args?: readonly (readonly PortableValue[])[];
+  /** The call runs in code that lets these paths through first. */
+  skippedOn?: readonly PathTest[];
 }
 
 export interface UnknownFact extends Fact {
@@ -171,6 +176,8 @@ export interface ChainFacts {
   requestMethods?: readonly string[];
   /** What the chain's code puts on the request for later links (`req.claims = payload`), in the order it runs. */
   writes?: readonly ChainWrite[];
+  /** Verifications on the chain that let this route's path through (an allow-list), so they do not hold on it. */
+  letThrough?: readonly VerificationFact[];
 }
 
 /** A request property written on the chain, as plain data (see request-writes.ts). */
@@ -182,6 +189,8 @@ export interface ChainWrite {
   origin?: WrittenOrigin;
   /** Returned by a context builder rather than written on the request by middleware. */
   context?: boolean;
+  /** Written by code that lets these paths through without running. */
+  skippedOn?: readonly PathTest[];
 }
 
 export interface Grade {
@@ -223,6 +232,39 @@ export function mergeFacts(...parts: readonly ChainFacts[]): ChainFacts {
     unknown: once(parts.flatMap((part) => part.unknown)),
     ...(parts.some((part) => part.readsCaller) ? { readsCaller: true } : {}),
     ...withWrites(parts.flatMap((part) => part.writes ?? [])),
+  };
+}
+
+/** Facts as established by code that lets the paths `tests` name through: on those routes they do not hold. */
+export function skippedOn(facts: ChainFacts, tests: readonly PathTest[] | undefined): ChainFacts {
+  if (!tests || tests.length === 0) return facts;
+  const tag = <T extends { skippedOn?: readonly PathTest[] }>(list: readonly T[]): T[] => list.map((item) => ({ ...item, skippedOn: [...(item.skippedOn ?? []), ...tests] }));
+  return {
+    ...facts,
+    schemes: tag(facts.schemes),
+    verifications: tag(facts.verifications),
+    decisions: tag(facts.decisions),
+    unknown: tag(facts.unknown),
+    ...(facts.calls ? { calls: tag(facts.calls) } : {}),
+    ...(facts.writes ? { writes: tag(facts.writes) } : {}),
+  };
+}
+
+/** The facts that hold on a route: those whose code does not let its path (full, or inside its own router) through. */
+export function onRoute(facts: ChainFacts, method: string, fullPath: string, localPath: string): ChainFacts {
+  const skips = (item: { skippedOn?: readonly PathTest[] }) => item.skippedOn !== undefined && skipsRoute(item.skippedOn, method, fullPath, localPath);
+  const holds = <T extends { skippedOn?: readonly PathTest[] }>(list: readonly T[]): T[] => list.filter((item) => !skips(item));
+  const letThrough = facts.verifications.filter(skips);
+  return {
+    schemes: holds(facts.schemes),
+    verifications: holds(facts.verifications),
+    decisions: holds(facts.decisions),
+    unknown: holds(facts.unknown),
+    ...(facts.readsCaller ? { readsCaller: true } : {}),
+    ...(facts.calls ? { calls: holds(facts.calls) } : {}),
+    ...(facts.requestMethods ? { requestMethods: facts.requestMethods } : {}),
+    ...withWrites(holds(facts.writes ?? [])),
+    ...(letThrough.length > 0 ? { letThrough } : {}),
   };
 }
 
@@ -297,7 +339,7 @@ export function gradeChain(chain: ChainFacts, upstreamHidden = false, framework?
       protectedRoute: true,
     };
   }
-  if (facts.verifications.length === 0) return gradeWithoutVerification(bad, good, upstreamHidden, framework);
+  if (facts.verifications.length === 0) return gradeWithoutVerification(bad, good, upstreamHidden, framework, facts.letThrough?.[0]);
   const forgeable = facts.verifications.filter((verification) => verification.forgeableKey !== undefined);
   if (forgeable.length > 0 && good.length > 0) {
     // Claims are only as good as the key: with a literal one, anyone who reads the source mints any claim.
@@ -413,7 +455,7 @@ function verifierOf(framework: Framework | undefined): string {
   return VOCABULARY.routing.verifierHints.get(framework ?? 'express') ?? VOCABULARY.routing.verifierHints.get('express') ?? "jose's jwtVerify()";
 }
 
-function gradeWithoutVerification(bad: readonly DecisionFact[], good: readonly DecisionFact[], upstreamHidden: boolean, framework: Framework | undefined): Grade {
+function gradeWithoutVerification(bad: readonly DecisionFact[], good: readonly DecisionFact[], upstreamHidden: boolean, framework: Framework | undefined, letThrough: VerificationFact | undefined): Grade {
   const outsideCode = VOCABULARY.routing.fileRoutes.find((files) => files.framework === framework)?.outsideCode;
   if (upstreamHidden && outsideCode) {
     return {
@@ -438,7 +480,10 @@ function gradeWithoutVerification(bad: readonly DecisionFact[], good: readonly D
   }
   return {
     level: 'unauthenticated',
-    reasons: bad.length > 0 ? bad.map(reason) : [{ text: 'no authentication on the route' }],
+    reasons: [
+      ...bad.map(reason),
+      ...(letThrough ? [{ text: `${letThrough.description} ${at(letThrough)} lets this path through without a token`, span: letThrough.span }] : bad.length > 0 ? [] : [{ text: 'no authentication on the route' }]),
+    ],
     nextStep: `verify a JWT access token on the route (e.g. ${verifierOf(framework)}) to reach Level 1`,
     // A route that makes access decisions meant to be protected; one that makes none may be public.
     protectedRoute: bad.some((decision) => !decision.privilegeWrite),
@@ -646,7 +691,19 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
   const unknown: UnknownFact[] = [];
   const writes: ChainWrite[] = [];
   const visible: Range[] = [];
+  // Links that let some paths through: what their code establishes is tagged with those paths (see skippedOn).
+  const skipping: { ranges: readonly Range[]; tests: readonly PathTest[] }[] = [];
+  const tagFrom = (lengths: readonly number[], tests: readonly PathTest[]) => {
+    [schemes, verifications, decisions, unknown, writes].forEach((list: { skippedOn?: readonly PathTest[] }[], i) => {
+      for (let at = lengths[i]!; at < list.length; at++) list[at] = { ...list[at]!, skippedOn: [...(list[at]!.skippedOn ?? []), ...tests] };
+    });
+  };
   chain.forEach((link, position) => {
+    const lengths = [schemes.length, verifications.length, decisions.length, unknown.length, writes.length];
+    addLink(link, position);
+    if (link.skips) tagFrom(lengths, link.skips);
+  });
+  function addLink(link: ChainLink, position: number): void {
     // What the handler (the last link) writes on the request is its answer, not input for a later link.
     // A context builder runs before the resolvers of the mount it ends: it is never the handler.
     const handler = endsInHandler && !link.context && chain.length > 1 && position === chain.length - 1;
@@ -661,13 +718,14 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
       });
       return;
     }
+    if (link.skips) skipping.push({ ranges: link.ranges, tests: link.skips });
     if (link.context?.fn) writes.push(...located.contextWrites(link.context.fn, link.context.member).map((write) => ({ ...write, context: true })));
     const contextual = link.context !== undefined;
     if (link.decoration !== undefined) {
       unknown.push({ description: `decorator '${link.decoration}' is registered in another file`, span: spanOf(link.node), decoration: link.decoration });
       return;
     }
-    visible.push(...link.ranges);
+    if (!link.skips) visible.push(...link.ranges);
     schemes.push(...pickWithin(located.schemes, link.ranges, seen.schemes));
     const picked = pickWithin(located.verifications, link.ranges, seen.verifications);
     verifications.push(...picked.map((verification) => (contextual ? { ...verification, contextual: true } : verification)));
@@ -681,33 +739,47 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
     const check = claimCheckOf(link.node);
     if (check) decisions.push(check);
     else decisions.push(...returnedClaimChecks(model.calls, link.ranges));
-  });
+  }
   // `const auth = await authenticate(c); if (!auth.ok) return auth.response;` around an imported verifier:
   // authentication this file cannot see, which a 401 on the same chain confirms, as does a decision on verified
   // claims that only such a call can have provided (`if (session?.user?.role !== 'admin') return 403`).
   const decidesOnClaims = decisions.some((decision) => decision.trust === 'verified' && !decision.presence);
-  if (verifications.length === 0 && (anyWithin(model.unauthorizedMarks, visible) || decidesOnClaims)) {
-    verifications.push(...pickWithin(located.hiddenVerifications, visible, seen.verifications));
-    if (verifications.length === 0) unknown.push(...pickWithin(located.hiddenAuthentication, visible, seen.unknown));
+  const requestMethods = new Set<string>();
+  const calls: CallFact[] = [];
+  const called = new Set<number>();
+  let readsCaller = false;
+  // What the chain's code does beyond its links' own facts: first in the code every path runs, then in each link
+  // that lets some paths through, tagged with them.
+  for (const part of [{ ranges: visible, tests: undefined }, ...skipping]) {
+    const lengths = [schemes.length, verifications.length, decisions.length, unknown.length, writes.length];
+    if (verifications.length === 0 && (anyWithin(model.unauthorizedMarks, part.ranges) || decidesOnClaims)) {
+      verifications.push(...pickWithin(located.hiddenVerifications, part.ranges, seen.verifications));
+      if (verifications.length === 0) unknown.push(...pickWithin(located.hiddenAuthentication, part.ranges, seen.unknown));
+    }
+    // `request.isAdmin(reply)` in a hook: a request method another file may decorate runs there.
+    for (const call of itemsWithin(model.parameterMethodCalls, part.ranges)) requestMethods.add(call.name);
+    // A composite decorator's `UseGuards(RolesGuard)`: the guard, in another file, runs where the composite is applied.
+    for (const guard of itemsWithin(model.composedGuards, part.ranges)) {
+      unknown.push({ description: `guard '${guard.ref.name}' is imported from '${guard.ref.source}'`, span: spanOf(guard.node), ref: guard.ref });
+    }
+    for (const call of itemsWithin(model.importedCalls, part.ranges)) {
+      if (called.has(call.start)) continue;
+      called.add(call.start);
+      const args = located.argumentsOf(call.call);
+      const fact: CallFact = args.some((values) => values.length > 0) ? { ...call.ref, args } : call.ref;
+      calls.push(part.tests ? { ...fact, skippedOn: part.tests } : fact);
+    }
+    readsCaller ||= anyWithin(model.callerReads, part.ranges);
+    if (part.tests) tagFrom(lengths, part.tests);
   }
-  // `request.isAdmin(reply)` in a hook: a request method another file may decorate runs there.
-  const requestMethods = [...new Set(itemsWithin(model.parameterMethodCalls, visible).map((call) => call.name))];
-  // A composite decorator's `UseGuards(RolesGuard)`: the guard, in another file, runs where the composite is applied.
-  for (const guard of itemsWithin(model.composedGuards, visible)) {
-    unknown.push({ description: `guard '${guard.ref.name}' is imported from '${guard.ref.source}'`, span: spanOf(guard.node), ref: guard.ref });
-  }
-  const calls = itemsWithin(model.importedCalls, visible).map((call): CallFact => {
-    const args = located.argumentsOf(call.call);
-    return args.some((values) => values.length > 0) ? { ...call.ref, args } : call.ref;
-  });
   return {
     schemes,
     verifications,
     decisions,
     unknown,
-    ...(anyWithin(model.callerReads, visible) ? { readsCaller: true } : {}),
+    ...(readsCaller ? { readsCaller: true } : {}),
     ...(calls.length > 0 ? { calls } : {}),
-    ...(requestMethods.length > 0 ? { requestMethods } : {}),
+    ...(requestMethods.size > 0 ? { requestMethods: [...requestMethods] } : {}),
     ...withWrites(writes),
   };
 }
@@ -1172,7 +1244,7 @@ export function gradeFileRoutes(sourceCode: TSESLint.SourceCode, eslintSettings:
   if (cached && cached.key === key) return cached.graded;
   const graded = fileFacts.routes.map(({ route, facts }) => ({
     route,
-    grade: gradeChain(facts, route.mountedElsewhere, route.framework),
+    grade: gradeChain(onRoute(facts, route.method, route.path, route.path), route.mountedElsewhere, route.framework),
     publicRoute: matchesPublicRoute(route.path, publicRoutes),
     anchor: anchorOf(route.node),
   }));

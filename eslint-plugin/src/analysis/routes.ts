@@ -20,6 +20,7 @@ import { authenticatorServerOf, isFromPackages, packageOf } from './package-of';
 import { combinedParts } from './combined-resolvers';
 import { appliedLayers, gateKeysFor, gatesFor, isPermissionMap, layerGatesOf, type PermissionGates } from './permission-layers';
 import type { RouteFramework, RouteObjectShape, SchemaBuilder } from '../models/framework-model';
+import { pathSkipsOf, skipWrapperOf, type PathTest } from './path-skips';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
 const AST_NODE_TYPES = NODE_TYPES;
@@ -54,6 +55,8 @@ export interface ChainLink {
    * what it returns that is the context, when the builder returns a server's options (`graphqlHTTP((req) => ({ context }))`).
    */
   context?: { fn?: TSESTree.FunctionLike; member?: string };
+  /** Paths the link lets through without running its code (`jwt(…).unless({ path })`, an allow-list at its top). */
+  skips?: readonly PathTest[];
 }
 
 export interface Route {
@@ -174,10 +177,10 @@ export interface RouteModel {
   /** Folders whose files an autoloading plugin registers (`@fastify/autoload`). */
   autoloads: readonly AutoloadFolder[];
   /**
-   * Hooks that return early for some URL prefixes (`if (request.url.startsWith('/api/auth/login')) return`), by
-   * where the hook is registered: the routes under those prefixes skip it. Sorted by start.
+   * Hooks that return early for some paths (`if (request.url.startsWith('/api/auth/login')) return`), by where the
+   * hook is registered: a plugin that adds one lets those paths through. Sorted by start.
    */
-  hookExemptions: readonly { start: number; prefixes: readonly string[] }[];
+  hookSkips: readonly { start: number; tests: readonly PathTest[] }[];
   /** Every call and `new` in the file, in source order (for facts that are looked up by range). */
   calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[];
   /** String literals that name an API-key or Basic credential (`'x-api-key'`, `'Basic '`), in source order. */
@@ -605,7 +608,7 @@ class RouteDiscovery {
   private readonly decorated = new Map<string, TSESTree.Node>();
   private readonly externalMounts: ExternalMount[] = [];
   private readonly autoloads: AutoloadFolder[] = [];
-  private readonly hookExemptions: { start: number; prefixes: readonly string[] }[] = [];
+  private readonly hookSkips: { start: number; tests: readonly PathTest[] }[] = [];
   private readonly exportLinks = new Map<string, ChainLink>();
   private readonly starExports: string[] = [];
   private readonly exportMembers = new Map<string, Map<string, ChainLink>>();
@@ -678,7 +681,7 @@ class RouteDiscovery {
       importedCalls: this.importedCallsOf(collected.allCalls),
       composedGuards: this.composedGuardsOf(collected.plainCalls),
       autoloads: this.autoloads,
-      hookExemptions: [...this.hookExemptions].sort((a, b) => a.start - b.start),
+      hookSkips: [...this.hookSkips].sort((a, b) => a.start - b.start),
       calls: collected.allCalls,
       schemeLiterals: collected.schemeLiterals,
       ...(nextMiddleware ? { nextMiddleware } : {}),
@@ -1037,9 +1040,10 @@ class RouteDiscovery {
     const found = this.receiverOf(callee.object);
     if (!found) return;
     if (hooks.framework) found.receiver.framework = hooks.framework;
-    found.receiver.uses.add({ order: this.order++, prefix: undefined, links: this.linksOfHandlerArg(fn) });
-    const prefixes = exemptedPrefixes(unwrap(fn));
-    if (prefixes.length > 0) this.hookExemptions.push({ start: call.range[0], prefixes });
+    const links = this.linksOfHandlerArg(fn);
+    found.receiver.uses.add({ order: this.order++, prefix: undefined, links });
+    const tests = links.flatMap((link) => link.skips ?? []);
+    if (tests.length > 0) this.hookSkips.push({ start: call.range[0], tests });
   }
 
   /** `fastify.register(plugin, { prefix })`: the plugin's instance is a child that inherits hooks. */
@@ -2156,6 +2160,18 @@ class RouteDiscovery {
 
   /** A chain link for an expression: what it runs in this file, or the relative import it comes from. */
   private linkOf(node: TSESTree.Node): ChainLink {
+    // `jwt({ … }).unless({ path: ['/login'] })`: the wrapped middleware, skipped on those paths.
+    const wrapper = skipWrapperOf(this.sourceCode, node);
+    if (wrapper) {
+      const inner = this.linkOf(wrapper.wrapped);
+      return { ...inner, node, skips: [...(inner.skips ?? []), ...wrapper.tests] };
+    }
+    const link = this.runLinkOf(node);
+    const skips = link.imported ? [] : pathSkipsOf(this.sourceCode, node);
+    return skips.length > 0 ? { ...link, skips } : link;
+  }
+
+  private runLinkOf(node: TSESTree.Node): ChainLink {
     const ref = this.importOf(node);
     if (ref) return { node, ranges: [node.range], imported: ref };
     const roots: Range[] = [node.range];
@@ -2646,41 +2662,6 @@ function receiverNodeOf(callee: TSESTree.MemberExpression, path: readonly string
     current = unwrap(current.object);
   }
   return current;
-}
-
-/**
- * `if (request.url.startsWith('/api/auth/login')) return;` as a hook's first statements: the prefixes of the URLs
- * it lets through without running the rest. Only literal prefixes of the hook's own first parameter count.
- */
-function exemptedPrefixes(fn: TSESTree.Node): string[] {
-  if (!isFunctionNode(fn) || fn.body.type !== AST_NODE_TYPES.BlockStatement) return [];
-  const request = fn.params[0];
-  if (request?.type !== AST_NODE_TYPES.Identifier) return [];
-  const prefixes: string[] = [];
-  for (const statement of fn.body.body) {
-    if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) break;
-    const consequent = statement.consequent.type === AST_NODE_TYPES.BlockStatement && statement.consequent.body.length === 1 ? statement.consequent.body[0]! : statement.consequent;
-    if (consequent.type !== AST_NODE_TYPES.ReturnStatement) break;
-    const tested = urlPrefixesTested(statement.test, request.name);
-    if (tested.length === 0) break;
-    prefixes.push(...tested);
-  }
-  return prefixes;
-}
-
-/** `req.url.startsWith('/a') || req.url.startsWith('/b')` on the named request: `['/a', '/b']`; anything else: `[]`. */
-function urlPrefixesTested(test: TSESTree.Node, requestName: string): string[] {
-  const bare = unwrap(test);
-  if (bare.type === AST_NODE_TYPES.LogicalExpression && bare.operator === '||') {
-    const left = urlPrefixesTested(bare.left, requestName);
-    const right = urlPrefixesTested(bare.right, requestName);
-    return left.length > 0 && right.length > 0 ? [...left, ...right] : [];
-  }
-  if (bare.type !== AST_NODE_TYPES.CallExpression || bare.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(bare.callee) !== 'startsWith') return [];
-  const url = unwrap(bare.callee.object);
-  const prefix = staticString(bare.arguments[0]);
-  const onRequest = url.type === AST_NODE_TYPES.MemberExpression && memberName(url) === 'url' && unwrap(url.object).type === AST_NODE_TYPES.Identifier && (unwrap(url.object) as TSESTree.Identifier).name === requestName;
-  return onRequest && prefix !== undefined && prefix.startsWith('/') ? [prefix] : [];
 }
 
 function isTrueLiteral(node: TSESTree.Node | undefined): boolean {

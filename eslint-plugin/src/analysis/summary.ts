@@ -15,6 +15,7 @@ import { modelSetFor } from './library-models';
 import type { LibraryModel, TokenResult } from '../models/library-model';
 import type { AutoloadFolder, ChainLink, Framework, ImportRef, NestGlobalPrefix, NestRouteTarget, Range } from './routes';
 import type { ModelSummary } from './schemas';
+import type { PathTest } from './path-skips';
 import type { ParamFacts } from './service-facts';
 import { portableConstantOf, type PortableConstant } from './static-values';
 import { schemaOperationTypes } from './root-values';
@@ -63,8 +64,8 @@ export interface ExportSummary {
   model?: ModelSummary;
   /** What an exported function does with its parameters: records it accesses and scopes by them. */
   params?: ParamFacts;
-  /** URL prefixes the hooks an exported plugin adds let through without running (`if (request.url.startsWith(…)) return`). */
-  hookExemptions?: readonly string[];
+  /** Paths the hooks an exported plugin adds let through without running (`if (request.url.startsWith(…)) return`). */
+  hookSkips?: readonly PathTest[];
   /** The string constants the export holds (a config module's secrets and their literal fallbacks). */
   constant?: PortableConstant;
   /** A schema built from SDL (`buildSchema(`type Query { invoice: Invoice }`)`): the root operation type of each field. */
@@ -159,7 +160,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     ...paramsOf(name),
     ...modelOf(name, link),
     ...membersOf(name, model.exportMembers.get(name)),
-    ...hookExemptionsOf(link),
+    ...hookSkipsOf(link),
     ...constantOf(link),
     ...sdlTypesOf(link),
   }));
@@ -220,10 +221,10 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     return types && types.size > 0 ? { sdlTypes: Object.fromEntries(types) } : {};
   }
 
-  function hookExemptionsOf(link: ChainLink): Pick<ExportSummary, 'hookExemptions'> {
+  function hookSkipsOf(link: ChainLink): Pick<ExportSummary, 'hookSkips'> {
     if (link.imported) return {};
-    const prefixes = model.hookExemptions.filter((hook) => link.ranges.some(([start, end]) => hook.start >= start && hook.start < end)).flatMap((hook) => hook.prefixes);
-    return prefixes.length > 0 ? { hookExemptions: [...new Set(prefixes)] } : {};
+    const tests = model.hookSkips.filter((hook) => link.ranges.some(([start, end]) => hook.start >= start && hook.start < end)).flatMap((hook) => hook.tests);
+    return tests.length > 0 ? { hookSkips: tests } : {};
   }
 
   function paramsOf(name: string): { params?: ParamFacts } {

@@ -37,6 +37,8 @@ const express: FrameworkModel = {
       'is', 'range', 'files', 'file', 'sessionID', 'flash', 'logIn', 'login', 'logout', 'logOut', 'isAuthenticated',
       'isUnauthenticated', 'locale', 'language', 'i18n', 't', 'originalUrl', 'originalMethod',
     ],
+    // Inside a router, `req.path` and `req.url` lose the mount's prefix; `req.originalUrl` keeps it.
+    pathMembers: { path: 'mount', url: 'mount', originalUrl: 'full' },
     responseMembers: { locals: { holder: 'locals' } },
     holderClaims: ['claims', 'user', 'auth', 'jwt', 'jwtPayload', 'token', 'tokenPayload'],
   },

@@ -22,6 +22,7 @@ const fastify: FrameworkModel = {
       jwtVerify: { claims: 'verified' },
     },
     frameworkMembers: ['id', 'log', 'raw', 'server', 'routeOptions', 'routerPath', 'routeConfig', 'socket', 'hostname', 'protocol'],
+    pathMembers: { url: 'full', originalUrl: 'full', routerPath: 'full' },
   },
   routing: {
     factories: [

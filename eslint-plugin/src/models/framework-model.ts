@@ -95,6 +95,11 @@ export interface RequestSurface {
    * (Koa's `ctx.assert(ctx.state.user, 401)`): a condition and its deny in one call.
    */
   assertions?: readonly string[];
+  /**
+   * Members holding the path the request was made to, which allow-lists test (`req.path`, `ctx.path`): `mount` when
+   * the framework reads it relative to where the middleware is mounted (Express routers), `full` otherwise.
+   */
+  pathMembers?: Readonly<Record<string, 'full' | 'mount'>>;
   /** Members of the response; `res.locals` is where middleware leaves verified claims. */
   responseMembers?: Readonly<Record<string, RequestMember>>;
   /** Members of a holder (`res.locals`, `ctx.state`) that verified-token middleware fills. */
@@ -188,6 +193,12 @@ export interface Routing {
   routeMethods?: Readonly<Record<string, string>>;
   /** Methods that add middleware, optionally under a path prefix (`use`). */
   middlewareMethods?: readonly string[];
+  /**
+   * Methods that wrap a middleware so that it is skipped for some requests (express-unless's `mw.unless({ path })`):
+   * the option listing the paths let through (strings, plain regular expressions, `{ url, methods }`), and the one
+   * listing methods let through.
+   */
+  skipWrappers?: readonly { method: string; pathOption: string; methodOption?: string }[];
   /** `app.route('/x')` returns a builder whose methods register routes on that path (Express). */
   routeBuilderMethod?: string;
   /** `app.route('/x', sub)` mounts a sub-app (Hono). */

@@ -25,6 +25,7 @@ const hono: FrameworkModel = {
     methodsByName: { c: { get: { variable: true } } },
     verifiedVariables: ['jwtPayload'],
     frameworkMembers: ['env', 'var', 'routePath', 'matchedRoutes'],
+    pathMembers: { path: 'full' },
   },
   routing: {
     factories: [

@@ -9,6 +9,7 @@ import cloudflareWorkers from './cloudflare-workers';
 import conventions from './conventions';
 import express from './express';
 import expressGraphql from './express-graphql';
+import expressUnless from './express-unless';
 import fastify from './fastify';
 import fetchApi from './fetch';
 import graphql from './graphql';
@@ -20,6 +21,7 @@ import hono from './hono';
 import inversifyExpressUtils from './inversify-express-utils';
 import koa from './koa';
 import koaRouter from './koa-router';
+import koaUnless from './koa-unless';
 import nestjs from './nestjs';
 import nextjs from './nextjs';
 import nodeHttp from './node-http';
@@ -35,6 +37,7 @@ export const FRAMEWORK_MODELS: readonly FrameworkModel[] = [
   cloudflareWorkers,
   express,
   expressGraphql,
+  expressUnless,
   fastify,
   fetchApi,
   graphql,
@@ -46,6 +49,7 @@ export const FRAMEWORK_MODELS: readonly FrameworkModel[] = [
   inversifyExpressUtils,
   koa,
   koaRouter,
+  koaUnless,
   nestjs,
   nextjs,
   nodeHttp,

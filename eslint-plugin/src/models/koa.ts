@@ -20,6 +20,7 @@ const koa: FrameworkModel = {
     frameworkMembers: ['querystring', 'search', 'type', 'charset', 'length', 'response', 'href', 'origin', 'ctx', 'originalUrl'],
     // `ctx.assert(value, status, message)` throws an HTTP error with that status when the value is falsy.
     assertions: ['assert'],
+    pathMembers: { path: 'full', url: 'full', originalUrl: 'full' },
   },
   routing: {
     factories: [{ name: 'Koa', mountable: false }],

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { summarize, type ExportSummary, type FileSummary, type RouteSummary } from '../analysis/summary';
 import type { PortableValue } from '../analysis/portable';
-import { forgeableKeyOf, inFile, STRATEGY_ELSEWHERE_UNPINNED, strategiesSelected, joinPrefix, mergeFacts, required, requiredHere, requestPropOf, type CallFact, type ChainFacts, type DecisionFact, type UnknownFact, type VerificationFact } from '../analysis/maturity';
+import { forgeableKeyOf, inFile, onRoute, skippedOn, STRATEGY_ELSEWHERE_UNPINNED, strategiesSelected, joinPrefix, mergeFacts, required, requiredHere, requestPropOf, type CallFact, type ChainFacts, type DecisionFact, type UnknownFact, type VerificationFact } from '../analysis/maturity';
 import { modelSummary, parsePrismaModels, prismaDelegateName, type ModelSummary } from '../analysis/schemas';
 import { remap, type ModelRef, type ParamAccess, type ParamComparison, type ParamFacts, type ParamRef, type ParamScope } from '../analysis/service-facts';
 import { describeOrigin } from '../analysis/describe';
@@ -24,6 +24,7 @@ import { withSharedParts } from '../util/shared-parts';
 import { joinPaths, nestTargetCovers, procedurePath, nextMatcherCovers, prefixCovers, type ImportRef, type Range } from '../analysis/routes';
 import { DEFAULT_LIST_OPTIONS, listSourceFiles, type FileListing } from './files';
 import { parseFile } from './parse';
+import { skipsRoute } from '../analysis/path-skips';
 import { forgetResolutionsIn, forgetResolvers, projectRootOf, resolverFor } from './modules';
 
 type EslintSettings = Readonly<Record<string, unknown>>;
@@ -689,7 +690,8 @@ class Linker {
 
   private linkRoute(summary: FileSummary, route: RouteSummary, project: ProjectRouting): LinkedRoute[] {
     return this.chainsOf(summary, route, project).map((linked) => {
-      const { facts, writes, writeOrigins } = settleWrites(linked.facts);
+      // Middleware that lets this route's path through establishes nothing on it.
+      const { facts, writes, writeOrigins } = settleWrites(onRoute(linked.facts, route.method, linked.path, route.path));
       return { ...linked, facts: withoutAnchoredScopes(facts), writes, writeOrigins };
     });
   }
@@ -710,7 +712,7 @@ class Linker {
       return [{ ...base, path: route.path, facts: mergeFacts(...applying.map((part) => part.facts), own.facts), reaches: [...own.reaches, ...applying.flatMap((part) => part.reaches)] }];
     }
     const mounted = route.exportedAs !== undefined ? (mounts.get(`${summary.file}#${route.exportedAs}`) ?? []) : [];
-    const contexts = mounted.length === 0 && route.exportedAs === 'default' ? this.autoloadContexts(summary.file, route.path, autoloads) : mounted;
+    const contexts = mounted.length === 0 && route.exportedAs === 'default' ? this.autoloadContexts(summary.file, route, autoloads) : mounted;
     // Procedure routes name their router keys as dotted segments, joined once the whole path is known.
     const clientPath = (path: string) => (route.framework === PROCEDURE_FRAMEWORK ? procedurePath(path) : path);
     if (contexts.length === 0) return [{ ...base, path: clientPath(route.path), facts: own.facts, reaches: own.reaches }];
@@ -771,7 +773,7 @@ class Linker {
    * A plugin file under a folder an autoloading plugin registers: its routes take the file's subfolder as their prefix,
    * and with hooks on, the hooks file of its folder (and, cascading, of every folder above it) runs first.
    */
-  private autoloadContexts(file: string, routePath: string, autoloads: readonly LoadedFolder[]): MountContext[] {
+  private autoloadContexts(file: string, route: RouteSummary, autoloads: readonly LoadedFolder[]): MountContext[] {
     const contexts: MountContext[] = [];
     for (const folder of autoloads) {
       const relative = path.relative(folder.root, file);
@@ -780,12 +782,12 @@ class Linker {
       if (folder.hooksFile !== undefined && path.basename(file, path.extname(file)) === folder.hooksFile) continue;
       const hookFolders = folder.hooksFile === undefined ? [] : folder.cascade ? segments.map((_, i) => segments.slice(0, i)).concat([segments]) : [segments];
       const prefix = segments.length > 0 ? `/${segments.join('/')}` : '';
-      const fullPath = joinPrefix(prefix, routePath);
+      const fullPath = joinPrefix(prefix, route.path);
       const hooks = hookFolders.flatMap((below) => {
         const ref = { source: `./${path.relative(path.dirname(file), path.join(folder.root, ...below, folder.hooksFile!)).split(path.sep).join('/')}`, name: 'default' };
         // A hooks file that returns early for this route's URL does not run its checks on it.
         const exempt = this.index.exportOf(file, ref, 0, this.filesRead);
-        if (exempt !== 'package' && !('missing' in exempt) && exempt.export.hookExemptions?.some((skipped) => fullPath.startsWith(skipped))) return [];
+        if (exempt !== 'package' && !('missing' in exempt) && skipsRoute(exempt.export.hookSkips ?? [], route.method, fullPath, route.path)) return [];
         const target = this.exportFactsOf(file, ref, 0);
         return target === 'package' || 'missing' in target ? [] : [target];
       });
@@ -838,7 +840,7 @@ class Linker {
         if (decorations.length > 0) {
           for (const decoration of decorations) {
             const linked = this.resolved(decoration.file, decoration.facts, [], depth + 1);
-            found.push(linked.facts);
+            found.push(skippedOn(linked.facts, unknown.skippedOn));
             reached.push(...linked.reaches);
           }
           continue;
@@ -853,7 +855,7 @@ class Linker {
         continue;
       }
       if (unknown.context) found.push(contextual(target.facts), this.contextFacts(file, unknown.ref!));
-      else found.push(unknown.handler ? withoutWrites(target.facts) : unknown.checked ? required(target.facts) : target.facts);
+      else found.push(skippedOn(unknown.handler ? withoutWrites(target.facts) : unknown.checked ? required(target.facts) : target.facts, unknown.skippedOn));
       reached.push(...target.reaches);
     }
     // `request.isAdmin(reply)`: a request method the project decorates elsewhere runs its code here.
@@ -869,10 +871,10 @@ class Linker {
       if (depth >= MAX_LINK_DEPTH) break;
       const target = this.exportFactsOf(file, call, depth);
       if (target === 'package' || 'missing' in target) continue;
-      found.push(target.facts);
+      found.push(skippedOn(target.facts, call.skippedOn));
       reached.push(...target.reaches);
       const scoped = this.index.scopeDecisions(file, call);
-      if (scoped.length > 0) found.push({ schemes: [], verifications: [], decisions: scoped, unknown: [] });
+      if (scoped.length > 0) found.push(skippedOn({ schemes: [], verifications: [], decisions: scoped, unknown: [] }, call.skippedOn));
     }
     // `@Authorized()`: the checker the server is configured with runs in its place.
     const replaced = new Set<VerificationFact>();

@@ -1,0 +1,391 @@
+/**
+ * Paths that authentication code lets through without running: an allow-list at the top of a middleware
+ * (`if (publicPaths.includes(req.path)) return next()`), the same test in the `catch` of its verification, a hook
+ * that returns early (`if (request.url.startsWith('/auth')) return`), and a wrapper that skips a middleware for
+ * some paths (express-unless's `jwt(…).unless({ path: ['/login'] })`). The facts such code establishes hold only
+ * on the routes it does not let through; the project index knows a route's full path and drops them there.
+ *
+ * Tests are kept as plain data and matched against route paths as strings, never compiled into a `RegExp`: a
+ * regular-expression literal in the project counts only when it is a plain anchored literal (`/^\/public/`).
+ */
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { declaredValue } from '../util/find-variable';
+import { VOCABULARY } from './framework-models';
+import { isFunctionNode, memberName, propertyValue, staticString, unwrap } from './syntax';
+
+/** One way a request's path can be let through; `methods`, when set, narrows it to those HTTP methods. */
+export interface PathTest {
+  /** `exact`: the path is `path`; `prefix`: it starts with it; `contains`: it holds it anywhere. */
+  kind: 'exact' | 'prefix' | 'contains';
+  path: string;
+  methods?: readonly string[];
+  /**
+   * The path is read relative to where the middleware is mounted (Express's `req.path` in a router), so the
+   * route's path inside its own router file counts as well as its full path.
+   */
+  relative?: true;
+}
+
+const PATH_MEMBERS = VOCABULARY.request.pathMembers;
+const REQUEST_VIEWS = new Set([...VOCABULARY.request.members].flatMap(([name, member]) => ('request' in member ? [name] : [])));
+const SKIP_WRAPPERS = VOCABULARY.routing.skipWrappers;
+/** Conditions with more parts than this are not read: no real allow-list is written so. */
+const MAX_TEST_PARTS = 64;
+/** Regular-expression literals longer than this are not read as paths. */
+const MAX_PATTERN_LENGTH = 1_000;
+
+/** True when one of the tests lets the route through: it runs none of the code the tests guard. */
+export function skipsRoute(tests: readonly PathTest[], method: string, fullPath: string, localPath: string): boolean {
+  return tests.some((test) => {
+    if (test.methods && !test.methods.includes(method.toUpperCase())) return false;
+    return pathPasses(test, fullPath) || (test.relative === true && localPath !== fullPath && pathPasses(test, localPath));
+  });
+}
+
+function pathPasses(test: PathTest, routePath: string): boolean {
+  const path = routePath === '' ? '/' : routePath;
+  if (test.kind === 'exact') return path === test.path || path === `${test.path}/` || `${path}/` === test.path;
+  if (test.kind === 'prefix') return path.startsWith(test.path);
+  return path.includes(test.path);
+}
+
+/**
+ * `mw.unless({ path: […] })` and its kin from the models: the middleware wrapped, and the paths the wrapper lets
+ * through; undefined for any other expression or when the option cannot be read.
+ */
+export function skipWrapperOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): { wrapped: TSESTree.Node; tests: PathTest[] } | undefined {
+  const call = unwrap(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const option = SKIP_WRAPPERS.get(memberName(callee) ?? '');
+  const options = call.arguments[0] && objectOf(sourceCode, call.arguments[0]);
+  if (option === undefined || !options) return undefined;
+  const value = propertyValue(options, option.pathOption);
+  const methods = option.methodOption ? stringList(sourceCode, propertyValue(options, option.methodOption)) : undefined;
+  const tests = value ? wrapperEntries(sourceCode, value) : [];
+  if (methods && methods.length > 0) tests.push({ kind: 'prefix', path: '', methods: methods.map((name) => name.toUpperCase()) });
+  return tests.length > 0 ? { wrapped: callee.object, tests } : undefined;
+}
+
+/** `'/login'`, `/^\/public/`, `{ url: '/items', methods: ['GET'] }`, or an array of them (through a `const`). */
+function wrapperEntries(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): PathTest[] {
+  const bare = resolved(sourceCode, node);
+  if (bare.type === AST_NODE_TYPES.ArrayExpression) {
+    return bare.elements.length > MAX_TEST_PARTS ? [] : bare.elements.flatMap((element) => (element && element.type !== AST_NODE_TYPES.SpreadElement ? wrapperEntries(sourceCode, element) : []));
+  }
+  if (bare.type === AST_NODE_TYPES.ObjectExpression) {
+    const url = propertyValue(bare, 'url');
+    const methods = stringList(sourceCode, propertyValue(bare, 'methods') ?? propertyValue(bare, 'method'));
+    const tests = url ? wrapperEntries(sourceCode, url) : [];
+    return methods ? tests.map((test) => ({ ...test, methods: methods.map((name) => name.toUpperCase()) })) : tests;
+  }
+  const regex = regexTests(bare);
+  if (regex.length > 0) return regex;
+  const text = staticString(bare);
+  return text !== undefined ? [{ kind: 'exact', path: text }] : [];
+}
+
+/**
+ * The paths a middleware or hook lets through before it authenticates: `if (<path test>) return next()` among its
+ * first statements, and the same in the `catch` of a leading `try` (a bad token is then fine on those paths).
+ */
+export function pathSkipsOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): PathTest[] {
+  const fn = functionOf(sourceCode, node);
+  if (!fn?.body || fn.body.type !== AST_NODE_TYPES.BlockStatement) return [];
+  const request = fn.params[0];
+  if (request?.type !== AST_NODE_TYPES.Identifier) return [];
+  const continuations = new Set(fn.params.slice(1).flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
+  const context: TestContext = { sourceCode, request: request.name, continuations, bound: new Map() };
+  const tests: PathTest[] = [];
+  for (const statement of fn.body.body) {
+    if (statement.type === AST_NODE_TYPES.VariableDeclaration && !mayAuthenticate(statement)) continue;
+    if (statement.type === AST_NODE_TYPES.TryStatement) {
+      if (statement.handler) tests.push(...leadingSkips(statement.handler.body.body, context));
+      break;
+    }
+    const skipped = statement.type === AST_NODE_TYPES.IfStatement ? ifSkips(statement, context) : [];
+    if (skipped.length === 0) break;
+    tests.push(...skipped);
+  }
+  return tests;
+}
+
+interface TestContext {
+  sourceCode: TSESLint.SourceCode;
+  /** The request parameter's name. */
+  request: string;
+  /** The other parameters' names: calling one of them (`next()`, `done()`) hands the request on. */
+  continuations: ReadonlySet<string>;
+  /** Parameters of a callback that stand for each entry of a list (`paths.some((p) => req.path.startsWith(p))`). */
+  bound: ReadonlyMap<string, readonly TSESTree.Node[]>;
+}
+
+function leadingSkips(statements: readonly TSESTree.Statement[], context: TestContext): PathTest[] {
+  const tests: PathTest[] = [];
+  for (const statement of statements) {
+    const skipped = statement.type === AST_NODE_TYPES.IfStatement ? ifSkips(statement, context) : [];
+    if (skipped.length === 0) break;
+    tests.push(...skipped);
+  }
+  return tests;
+}
+
+/** `if (<path test>) return next();`: the paths the test names, when the branch goes on without the rest. */
+function ifSkips(statement: TSESTree.IfStatement, context: TestContext): PathTest[] {
+  if (!passesOn(statement.consequent, context)) return [];
+  return pathTests(statement.test, context);
+}
+
+/**
+ * A branch that hands the request on untouched: `return next()`, `next(); return;`, or a bare `return` (a Fastify
+ * hook goes on when it returns; elsewhere the request would hang, which no one writes after a path test).
+ */
+function passesOn(branch: TSESTree.Statement, context: TestContext): boolean {
+  const statements = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body : [branch];
+  const last = statements[statements.length - 1];
+  if (!last || statements.length > 2) return false;
+  const callsNext = (node: TSESTree.Node | null | undefined): boolean => {
+    const bare = node ? unwrap(node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node) : undefined;
+    return bare?.type === AST_NODE_TYPES.CallExpression && bare.callee.type === AST_NODE_TYPES.Identifier && context.continuations.has(bare.callee.name);
+  };
+  if (statements.length === 2) {
+    const first = statements[0]!;
+    return first.type === AST_NODE_TYPES.ExpressionStatement && callsNext(first.expression) && last.type === AST_NODE_TYPES.ReturnStatement && !last.argument;
+  }
+  if (last.type !== AST_NODE_TYPES.ReturnStatement) return false;
+  return last.argument ? callsNext(last.argument) : true;
+}
+
+/** The paths a condition holds for, when it is made of path tests only (`||` of them, `&&` with a method test). */
+function pathTests(test: TSESTree.Node, context: TestContext, parts = { count: 0 }): PathTest[] {
+  if (++parts.count > MAX_TEST_PARTS) return [];
+  const bare = unwrap(test);
+  if (bare.type === AST_NODE_TYPES.LogicalExpression && bare.operator === '||') {
+    const left = pathTests(bare.left, context, parts);
+    const right = left.length > 0 ? pathTests(bare.right, context, parts) : [];
+    return right.length > 0 ? [...left, ...right] : [];
+  }
+  if (bare.type === AST_NODE_TYPES.LogicalExpression && bare.operator === '&&') {
+    // `req.method === 'GET' && req.path.startsWith('/public')`: the path test, for that method only.
+    const methods = methodTest(bare.left, context) ?? methodTest(bare.right, context);
+    const paths = methods ? pathTests(methodTest(bare.left, context) ? bare.right : bare.left, context, parts) : [];
+    return paths.map((path) => ({ ...path, methods: path.methods ? path.methods.filter((name) => methods!.includes(name)) : methods! }));
+  }
+  const methods = methodTest(bare, context);
+  if (methods) return [{ kind: 'prefix', path: '', methods }];
+  if (bare.type === AST_NODE_TYPES.BinaryExpression && (bare.operator === '===' || bare.operator === '==')) {
+    const [subject, other] = pathMember(bare.left, context) ? [bare.left, bare.right] : [bare.right, bare.left];
+    const relative = pathMember(subject, context);
+    return relative === undefined ? [] : valuesOf(other, context).flatMap((value) => exact(value, relative));
+  }
+  if (bare.type !== AST_NODE_TYPES.CallExpression || bare.callee.type !== AST_NODE_TYPES.MemberExpression) return [];
+  const method = memberName(bare.callee);
+  const receiver = bare.callee.object;
+  const argument = bare.arguments[0];
+  if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return [];
+  const onPath = pathMember(receiver, context);
+  // `req.path.startsWith('/public')`, `req.url.includes('/docs')`.
+  if (onPath !== undefined && (method === 'startsWith' || method === 'includes')) {
+    return valuesOf(argument, context).flatMap((value) => {
+      const text = staticString(value);
+      return text === undefined ? [] : [withRelative({ kind: method === 'startsWith' ? 'prefix' : 'contains', path: text }, onPath)];
+    });
+  }
+  // `req.path.match(/^\/public/)`.
+  if (onPath !== undefined && method === 'match') return valuesOf(argument, context).flatMap((value) => regexOf(value, onPath));
+  const argumentPath = pathMember(argument, context);
+  // `PUBLIC.includes(req.path)`, `/^\/public/.test(req.path)`.
+  if (argumentPath !== undefined && method === 'includes') return valuesOf(receiver, context, true).flatMap((value) => exact(value, argumentPath));
+  if (argumentPath !== undefined && method === 'test') return valuesOf(receiver, context).flatMap((value) => regexOf(value, argumentPath));
+  // `PUBLIC.some((p) => req.path.startsWith(p))`: the callback's test, once for each entry.
+  if ((method === 'some' || method === 'find') && isFunctionNode(argument) && argument.params[0]?.type === AST_NODE_TYPES.Identifier) {
+    const body = argument.body.type === AST_NODE_TYPES.BlockStatement ? returnedExpression(argument.body) : argument.body;
+    const entries = valuesOf(receiver, context, true);
+    if (!body || entries.length === 0) return [];
+    const bound = new Map(context.bound).set(argument.params[0].name, entries);
+    return pathTests(body, { ...context, bound }, parts);
+  }
+  return [];
+}
+
+/** `req.method === 'OPTIONS'`: the methods the condition holds for. */
+function methodTest(test: TSESTree.Node, context: TestContext): string[] | undefined {
+  const bare = unwrap(test);
+  if (bare.type !== AST_NODE_TYPES.BinaryExpression || (bare.operator !== '===' && bare.operator !== '==')) return undefined;
+  const isMethod = (node: TSESTree.Node) => {
+    const member = unwrap(node);
+    return member.type === AST_NODE_TYPES.MemberExpression && memberName(member) === 'method' && requestBelow(member.object, context);
+  };
+  const value = isMethod(bare.left) ? staticString(bare.right) : isMethod(bare.right) ? staticString(bare.left as TSESTree.Node) : undefined;
+  return value !== undefined ? [value.toUpperCase()] : undefined;
+}
+
+function exact(value: TSESTree.Node, relative: boolean): PathTest[] {
+  const text = staticString(value);
+  if (text !== undefined) return [withRelative({ kind: 'exact', path: text }, relative)];
+  return regexOf(value, relative);
+}
+
+function regexOf(value: TSESTree.Node, relative: boolean): PathTest[] {
+  return regexTests(unwrap(value)).map((test) => withRelative(test, relative));
+}
+
+function withRelative(test: PathTest, relative: boolean): PathTest {
+  return relative ? { ...test, relative: true } : test;
+}
+
+/**
+ * The request's path, read off the request parameter (`req.path`, `ctx.request.path`, `c.req.path`), or a `const`
+ * holding it: true when the framework reads it relative to the mount, false when it is the full path.
+ */
+function pathMember(node: TSESTree.Node, context: TestContext): boolean | undefined {
+  let bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Identifier && bare.name !== context.request) {
+    const declared = declaredValue(context.sourceCode, bare);
+    if (!declared) return undefined;
+    bare = unwrap(declared);
+  }
+  if (bare.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const kind = PATH_MEMBERS.get(memberName(bare) ?? '');
+  if (kind === undefined || !requestBelow(bare.object, context)) return undefined;
+  return kind === 'mount';
+}
+
+/** The request parameter, or a view of it one level down (`ctx.request`, `c.req`). */
+function requestBelow(node: TSESTree.Node, context: TestContext): boolean {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Identifier) return bare.name === context.request;
+  return bare.type === AST_NODE_TYPES.MemberExpression && REQUEST_VIEWS.has(memberName(bare) ?? '') && unwrap(bare.object).type === AST_NODE_TYPES.Identifier && (unwrap(bare.object) as TSESTree.Identifier).name === context.request;
+}
+
+/**
+ * The values an expression stands for: itself, the entries of a callback parameter bound to a list, or (with
+ * `list`) the elements of an array literal, also through a `const`.
+ */
+function valuesOf(node: TSESTree.Node, context: TestContext, list = false): TSESTree.Node[] {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Identifier && context.bound.has(bare.name)) return [...context.bound.get(bare.name)!];
+  const value = resolved(context.sourceCode, bare);
+  if (!list) return [value];
+  if (value.type !== AST_NODE_TYPES.ArrayExpression || value.elements.length > MAX_TEST_PARTS) return [];
+  return value.elements.flatMap((element) => (element && element.type !== AST_NODE_TYPES.SpreadElement ? [resolved(context.sourceCode, element)] : []));
+}
+
+/** An identifier's `const` value in this file, a few names deep; anything else as it is. */
+function resolved(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): TSESTree.Node {
+  let bare = unwrap(node);
+  for (let depth = 0; depth < 4 && bare.type === AST_NODE_TYPES.Identifier; depth++) {
+    const declared = declaredValue(sourceCode, bare);
+    if (!declared) break;
+    bare = unwrap(declared);
+  }
+  return bare;
+}
+
+function objectOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): TSESTree.ObjectExpression | undefined {
+  const bare = resolved(sourceCode, node);
+  return bare.type === AST_NODE_TYPES.ObjectExpression ? bare : undefined;
+}
+
+function stringList(sourceCode: TSESLint.SourceCode, node: TSESTree.Node | undefined): string[] | undefined {
+  if (!node) return undefined;
+  const bare = resolved(sourceCode, node);
+  const entries = bare.type === AST_NODE_TYPES.ArrayExpression ? bare.elements : [bare];
+  const strings = entries.map((entry) => (entry && entry.type !== AST_NODE_TYPES.SpreadElement ? staticString(entry) : undefined));
+  return strings.every((text): text is string => text !== undefined) ? strings : undefined;
+}
+
+function returnedExpression(body: TSESTree.BlockStatement): TSESTree.Node | undefined {
+  const only = body.body.length === 1 ? body.body[0] : undefined;
+  return only?.type === AST_NODE_TYPES.ReturnStatement && only.argument ? only.argument : undefined;
+}
+
+/** The function a link runs: the expression itself, or what a same-file name holds. */
+function functionOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): TSESTree.FunctionLike | undefined {
+  const bare = resolved(sourceCode, node);
+  if (isFunctionNode(bare)) return bare;
+  return undefined;
+}
+
+/** A declaration before the allow-list that may already authenticate: one that calls or awaits anything. */
+function mayAuthenticate(declaration: TSESTree.VariableDeclaration): boolean {
+  return declaration.declarations.some((declarator) => declarator.init !== null && !isPlainRead(declarator.init));
+}
+
+/** Reads of members and literals only (`req.headers.authorization`, `req.path`): nothing runs. */
+function isPlainRead(node: TSESTree.Node): boolean {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Literal || bare.type === AST_NODE_TYPES.Identifier) return true;
+  if (bare.type === AST_NODE_TYPES.MemberExpression) return isPlainRead(bare.object) && (!bare.computed || isPlainRead(bare.property));
+  if (bare.type === AST_NODE_TYPES.ArrayExpression) return bare.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && isPlainRead(element));
+  if (bare.type === AST_NODE_TYPES.LogicalExpression) return isPlainRead(bare.left) && isPlainRead(bare.right);
+  if (bare.type === AST_NODE_TYPES.ChainExpression) return isPlainRead(bare.expression);
+  return false;
+}
+
+/**
+ * A regular-expression literal made of plain paths, read without building a `RegExp`: alternatives at the top
+ * (`/^\/public|\/user\/login/`), `^` and `$` anchors, escaped characters, and a trailing `.*`, `(.*)` or `/?`
+ * are understood. When any alternative is something else, the literal is not a test we can read: none is returned.
+ */
+function regexTests(node: TSESTree.Node): PathTest[] {
+  if (node.type !== AST_NODE_TYPES.Literal || !('regex' in node) || !node.regex) return [];
+  const alternatives = topLevelAlternatives(node.regex.pattern);
+  const tests = alternatives.map(alternativeTest);
+  return tests.every((test): test is PathTest => test !== undefined) ? tests : [];
+}
+
+/** `a|b(c|d)` → `['a', 'b(c|d)']`; an unbalanced or oversized pattern gives one alternative, itself. */
+function topLevelAlternatives(pattern: string): string[] {
+  if (pattern.length > MAX_PATTERN_LENGTH) return [pattern];
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i]!;
+    if (char === '\\') i++;
+    else if (char === '(' || char === '[') depth++;
+    else if (char === ')' || char === ']') depth--;
+    else if (char === '|' && depth === 0) {
+      parts.push(pattern.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(pattern.slice(from));
+  return parts.length > MAX_TEST_PARTS ? [pattern] : parts;
+}
+
+function alternativeTest(pattern: string): PathTest | undefined {
+  let source = pattern;
+  const start = source.startsWith('^');
+  if (start) source = source.slice(1);
+  let end = source.endsWith('$') && !source.endsWith('\\$');
+  if (end) source = source.slice(0, -1);
+  for (const open of ['(.*)', '.*', '(/.*)?', '(\\/.*)?', '/?', '\\/?', '(/)?', '(\\/)?']) {
+    if (source.endsWith(open) && !source.endsWith(`\\${open}`)) {
+      source = source.slice(0, -open.length);
+      // Whatever may follow, the path only has to start with the rest.
+      if (open.includes('*')) end = false;
+      break;
+    }
+  }
+  let text = '';
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i]!;
+    if (char === '\\') {
+      const escaped = source[++i];
+      if (escaped === undefined || /[A-Za-z0-9]/.test(escaped)) return undefined;
+      text += escaped;
+    } else if ('.*+?()[]{}|^$'.includes(char)) {
+      return undefined;
+    } else {
+      text += char;
+    }
+  }
+  if (text === '') return start && !end ? { kind: 'prefix', path: '' } : undefined;
+  if (start) return { kind: end ? 'exact' : 'prefix', path: text };
+  // Anchored at the end only (`/\/health$/`) is a suffix, which no test here stands for.
+  return end ? undefined : { kind: 'contains', path: text };
+}

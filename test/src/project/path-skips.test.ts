@@ -1,0 +1,138 @@
+import * as assert from 'node:assert/strict';
+import { tempProjectLevels } from './temp-project';
+
+/**
+ * Authentication that lets some paths through: allow-lists at the top of a middleware or hook, the same test in
+ * the `catch` of the verification (the `unless` wrappers have their own model tests). Routes on those paths run none
+ * of what the code establishes; every other route keeps it. Each case is a small project graded through the
+ * project index, in one file or across several, in JavaScript and TypeScript.
+ */
+describe('paths that authentication lets through', () => {
+  const levelsOf = (files: Record<string, string>) => tempProjectLevels(files, 'path-skips');
+
+  describe('allow-lists written in the middleware', () => {
+    const middleware = (head: string, verify = "req.user = jwt.verify(req.headers.authorization, process.env.KEY, { algorithms: ['RS256'] });\n    next();") => `const jwt = require('jsonwebtoken');
+const PUBLIC = ['/login', '/signup'];
+const PREFIXES = ['/public/', '/docs'];
+module.exports = function authenticate(req, res, next) {
+${head}
+  try {
+    ${verify}
+  } catch (error) {
+    res.status(401).json({ error: 'unauthorized' });
+  }
+};
+`;
+    const app = `const express = require('express');
+const authenticate = require('./middleware/authenticate');
+const app = express();
+app.use(authenticate);
+app.post('/login', (req, res) => res.json({}));
+app.get('/public/docs', (req, res) => res.json({}));
+app.get('/docs', (req, res) => res.json({}));
+app.get('/loginhistory', (req, res) => res.json(req.user));
+app.get('/me', (req, res) => res.json(req.user));
+`;
+    const cases: [string, string, string[]][] = [
+      ['a constant list', '  if (PUBLIC.includes(req.path)) return next();', ['POST /login']],
+      ['an array literal', "  if (['/login', '/signup'].includes(req.originalUrl)) { return next(); }", ['POST /login']],
+      ['equality', "  if (req.path === '/login' || '/docs' === req.path) {\n    next();\n    return;\n  }", ['POST /login', 'GET /docs']],
+      ['prefixes through `some`', '  if (PREFIXES.some((prefix) => req.path.startsWith(prefix))) return next();', ['GET /public/docs', 'GET /docs']],
+      ['a plain regular expression', '  if (/^\\/public\\//.test(req.path)) return next();', ['GET /public/docs']],
+      ['a method and a path', "  if (req.method === 'POST' && req.path === '/login') return next();", ['POST /login']],
+      ['a read of the token first', "  const header = req.headers.authorization;\n  if (PUBLIC.includes(req.path)) return next();", ['POST /login']],
+    ];
+    for (const [name, head, skipped] of cases) {
+      it(`lets through the paths of ${name}, from another file`, () => {
+        const levels = levelsOf({ 'src/app.js': app, 'src/middleware/authenticate.js': middleware(head) });
+        for (const [route, level] of Object.entries(levels)) assert.equal(level, skipped.includes(route) ? 'unauthenticated' : 1, route);
+      });
+    }
+
+    it('reads the allow-list in the catch of the verification: a bad or missing token is fine on those paths', () => {
+      const file = middleware('', "req.user = jwt.verify(req.headers.authorization, process.env.KEY, { algorithms: ['RS256'] });\n    return next();").replace(
+        "  } catch (error) {\n",
+        '  } catch (error) {\n    if (PUBLIC.includes(req.path)) return next();\n',
+      );
+      const levels = levelsOf({ 'src/app.js': app, 'src/middleware/authenticate.js': file });
+      assert.equal(levels['POST /login'], 'unauthenticated');
+      assert.equal(levels['GET /me'], 1);
+    });
+
+    it('keeps the verification when the path test comes after it, or its branch does not go on', () => {
+      const after = middleware('  const user = jwt.verify(req.headers.authorization, process.env.KEY);\n  if (PUBLIC.includes(req.path)) return next();');
+      assert.equal(levelsOf({ 'src/app.js': app, 'src/middleware/authenticate.js': after })['POST /login'], 1);
+      const denies = middleware("  if (PUBLIC.includes(req.path)) return res.status(404).end();");
+      assert.equal(levelsOf({ 'src/app.js': app, 'src/middleware/authenticate.js': denies })['POST /login'], 1);
+      const header = middleware("  if (req.headers['x-internal']) return next();");
+      assert.equal(levelsOf({ 'src/app.js': app, 'src/middleware/authenticate.js': header })['POST /login'], 1);
+    });
+
+    it('matches a router-level allow-list against the path inside the router, and an app-level one against the full path', () => {
+      const levels = levelsOf({
+        'src/app.ts': `import express from 'express';
+import { users } from './routes/users';
+const app = express();
+app.use('/api/users', users);
+`,
+        'src/routes/users.ts': `import { Router } from 'express';
+import { authenticate } from '../middleware/authenticate';
+export const users = Router();
+users.use(authenticate);
+users.post('/login', (req, res) => res.json({}));
+users.get('/:id', (req, res) => res.json(req.user));
+`,
+        'src/middleware/authenticate.ts': `import jwt from 'jsonwebtoken';
+import type { NextFunction, Request, Response } from 'express';
+export function authenticate(req: Request, res: Response, next: NextFunction) {
+  if (req.path === '/login') return next();
+  try {
+    (req as any).user = jwt.verify(String(req.headers.authorization), process.env.KEY!, { algorithms: ['RS256'] });
+    next();
+  } catch {
+    res.sendStatus(401);
+  }
+}
+`,
+      });
+      assert.deepEqual(levels, { 'POST /api/users/login': 'unauthenticated', 'GET /api/users/:id': 1 });
+    });
+
+    it('reads an `unless` on a middleware imported from another file', () => {
+      const levels = levelsOf({
+        'src/app.js': `const express = require('express');
+const { requireAuth } = require('./auth');
+const app = express();
+app.use(requireAuth.unless({ path: ['/health'] }));
+app.get('/health', (req, res) => res.json({ ok: true }));
+app.get('/orders', (req, res) => res.json(req.auth));
+`,
+        'src/auth.js': `const { expressjwt } = require('express-jwt');
+exports.requireAuth = expressjwt({ secret: process.env.KEY, algorithms: ['RS256'] });
+`,
+      });
+      assert.deepEqual(levels, { 'GET /health': 'unauthenticated', 'GET /orders': 1 });
+    });
+  });
+
+  describe('hooks that return early', () => {
+    it('drops a Fastify hook in the same file on the prefixes it returns for', () => {
+      const levels = levelsOf({
+        'src/server.ts': `import Fastify from 'fastify';
+const app = Fastify();
+app.addHook('onRequest', async (request, reply) => {
+  if (request.url.startsWith('/auth/')) return;
+  await request.jwtVerify();
+});
+app.post('/auth/login', async () => ({}));
+app.get('/authors', async () => []);
+app.get('/me', async (request) => request.user);
+`,
+      });
+      assert.equal(levels['POST /auth/login'], 'unauthenticated');
+      // `/authors` does not start with `/auth/`.
+      assert.notEqual(levels['GET /authors'], 'unauthenticated');
+      assert.equal(levels['GET /authors'], levels['GET /me']);
+    });
+  });
+});
