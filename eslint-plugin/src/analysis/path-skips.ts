@@ -12,6 +12,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { declaredValue } from '../util/find-variable';
 import { VOCABULARY } from './framework-models';
+import { pathTextOf } from './static-values';
 import { isFunctionNode, memberName, propertyValue, staticString, unwrap } from './syntax';
 
 /** One way a request's path can be let through; `methods`, when set, narrows it to those HTTP methods. */
@@ -44,10 +45,16 @@ export function skipsRoute(tests: readonly PathTest[], method: string, fullPath:
 }
 
 function pathPasses(test: PathTest, routePath: string): boolean {
-  const path = routePath === '' ? '/' : routePath;
-  if (test.kind === 'exact') return path === test.path || path === `${test.path}/` || `${path}/` === test.path;
-  if (test.kind === 'prefix') return path.startsWith(test.path);
-  return path.includes(test.path);
+  const path = fromVariable(routePath === '' ? '/' : routePath);
+  const tested = fromVariable(test.path);
+  if (test.kind === 'exact') return path === tested || path === `${tested}/` || `${path}/` === tested;
+  if (test.kind === 'prefix') return path.startsWith(tested);
+  return path.includes(tested);
+}
+
+/** `/${API_URL}/users` as a mount joins it and `${API_URL}/users` as a list spells it are one path. */
+function fromVariable(path: string): string {
+  return path.startsWith('/${') ? path.slice(1) : path;
 }
 
 /**
@@ -83,15 +90,36 @@ function wrapperEntries(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): P
   }
   const regex = regexTests(bare);
   if (regex.length > 0) return regex;
-  const text = staticString(bare);
+  const text = pathTextOf(sourceCode, bare);
   return text !== undefined ? [{ kind: 'exact', path: text }] : [];
+}
+
+/**
+ * The paths a chain link lets through: those of the middleware it names (see pathSkipsOf), and those of the wrapped
+ * middleware a factory returns (`function authJwt() { return expressJwt(…).unless({ path }) }`), whether the link
+ * calls the factory (`app.use(authJwt())`) or exports it.
+ */
+export function linkSkipsOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): PathTest[] {
+  const bare = resolved(sourceCode, node);
+  if (isFunctionNode(bare)) return [...pathSkipsOf(sourceCode, bare), ...returnedSkips(sourceCode, bare)];
+  if (bare.type !== AST_NODE_TYPES.CallExpression) return [];
+  const factory = functionOf(sourceCode, bare.callee);
+  return factory ? returnedSkips(sourceCode, factory) : [];
+}
+
+/** The paths the wrapped middleware a function returns lets through. */
+function returnedSkips(sourceCode: TSESLint.SourceCode, fn: TSESTree.FunctionLike): PathTest[] {
+  if (!fn.body) return [];
+  const returned = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body[fn.body.body.length - 1] : undefined;
+  const value = fn.body.type !== AST_NODE_TYPES.BlockStatement ? fn.body : returned?.type === AST_NODE_TYPES.ReturnStatement ? returned.argument : undefined;
+  return value ? (skipWrapperOf(sourceCode, resolved(sourceCode, value))?.tests ?? []) : [];
 }
 
 /**
  * The paths a middleware or hook lets through before it authenticates: `if (<path test>) return next()` among its
  * first statements, and the same in the `catch` of a leading `try` (a bad token is then fine on those paths).
  */
-export function pathSkipsOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): PathTest[] {
+function pathSkipsOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): PathTest[] {
   const fn = functionOf(sourceCode, node);
   if (!fn?.body || fn.body.type !== AST_NODE_TYPES.BlockStatement) return [];
   const request = fn.params[0];
@@ -100,7 +128,8 @@ export function pathSkipsOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node
   const context: TestContext = { sourceCode, request: request.name, continuations, bound: new Map() };
   const tests: PathTest[] = [];
   for (const statement of fn.body.body) {
-    if (statement.type === AST_NODE_TYPES.VariableDeclaration && !mayAuthenticate(statement)) continue;
+    if (statement.type === AST_NODE_TYPES.VariableDeclaration && (!mayAuthenticate(statement) || holdsPathTests(statement, context))) continue;
+    if (isLogging(statement)) continue;
     if (statement.type === AST_NODE_TYPES.TryStatement) {
       if (statement.handler) tests.push(...leadingSkips(statement.handler.body.body, context));
       break;
@@ -134,7 +163,8 @@ function leadingSkips(statements: readonly TSESTree.Statement[], context: TestCo
 
 /** `if (<path test>) return next();`: the paths the test names, when the branch goes on without the rest. */
 function ifSkips(statement: TSESTree.IfStatement, context: TestContext): PathTest[] {
-  if (!passesOn(statement.consequent, context)) return [];
+  // With an `else`, the authentication sits there: a branch that only calls `next()` hands the request on.
+  if (!passesOn(statement.consequent, context, statement.alternate !== null)) return [];
   return pathTests(statement.test, context);
 }
 
@@ -142,8 +172,8 @@ function ifSkips(statement: TSESTree.IfStatement, context: TestContext): PathTes
  * A branch that hands the request on untouched: `return next()`, `next(); return;`, or a bare `return` (a Fastify
  * hook goes on when it returns; elsewhere the request would hang, which no one writes after a path test).
  */
-function passesOn(branch: TSESTree.Statement, context: TestContext): boolean {
-  const statements = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body : [branch];
+function passesOn(branch: TSESTree.Statement, context: TestContext, elseFollows = false): boolean {
+  const statements = (branch.type === AST_NODE_TYPES.BlockStatement ? branch.body : [branch]).filter((statement) => !isLogging(statement));
   const last = statements[statements.length - 1];
   if (!last || statements.length > 2) return false;
   const callsNext = (node: TSESTree.Node | null | undefined): boolean => {
@@ -154,8 +184,18 @@ function passesOn(branch: TSESTree.Statement, context: TestContext): boolean {
     const first = statements[0]!;
     return first.type === AST_NODE_TYPES.ExpressionStatement && callsNext(first.expression) && last.type === AST_NODE_TYPES.ReturnStatement && !last.argument;
   }
+  if (elseFollows && last.type === AST_NODE_TYPES.ExpressionStatement) return callsNext(last.expression);
   if (last.type !== AST_NODE_TYPES.ReturnStatement) return false;
   return last.argument ? callsNext(last.argument) : true;
+}
+
+/** `console.log(req.path)`: a statement that changes nothing for the request. */
+function isLogging(statement: TSESTree.Statement): boolean {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const call = unwrap(statement.expression);
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = unwrap(call.callee.object);
+  return object.type === AST_NODE_TYPES.Identifier && object.name === 'console';
 }
 
 /** The paths a condition holds for, when it is made of path tests only (`||` of them, `&&` with a method test). */
@@ -175,6 +215,13 @@ function pathTests(test: TSESTree.Node, context: TestContext, parts = { count: 0
   }
   const methods = methodTest(bare, context);
   if (methods) return [{ kind: 'prefix', path: '', methods }];
+  // `const isPublic = PUBLIC.includes(req.path); if (isPublic) …`.
+  if (bare.type === AST_NODE_TYPES.Identifier && !context.bound.has(bare.name)) {
+    const declared = declaredValue(context.sourceCode, bare);
+    return declared && !isFunctionNode(declared) ? pathTests(declared, context, parts) : [];
+  }
+  const predicate = predicateTests(bare, context, parts);
+  if (predicate) return predicate;
   if (bare.type === AST_NODE_TYPES.BinaryExpression && (bare.operator === '===' || bare.operator === '==')) {
     const [subject, other] = pathMember(bare.left, context) ? [bare.left, bare.right] : [bare.right, bare.left];
     const relative = pathMember(subject, context);
@@ -208,6 +255,44 @@ function pathTests(test: TSESTree.Node, context: TestContext, parts = { count: 0
     return pathTests(body, { ...context, bound }, parts);
   }
   return [];
+}
+
+/**
+ * `isPublic(req)` of a same-file function that answers from path tests: `if (<test>) return true;` statements and a
+ * last `return false` (or `return <test>`), or an arrow returning a test. Undefined when the call is not one.
+ */
+function predicateTests(node: TSESTree.Node, context: TestContext, parts: { count: number }): PathTest[] | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const argument = node.arguments[0];
+  if (!argument || unwrap(argument).type !== AST_NODE_TYPES.Identifier || (unwrap(argument) as TSESTree.Identifier).name !== context.request) return undefined;
+  const fn = functionOf(context.sourceCode, node.callee);
+  const param = fn?.params[0];
+  if (!fn?.body || param?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const inner: TestContext = { ...context, request: param.name, bound: new Map() };
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return pathTests(fn.body, inner, parts);
+  const tests: PathTest[] = [];
+  for (const statement of fn.body.body) {
+    if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && returnsLiteral(statement.consequent, true)) {
+      const found = pathTests(statement.test, inner, parts);
+      if (found.length === 0) return [];
+      tests.push(...found);
+    } else if (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument) {
+      if (returnsLiteral(statement, false)) return tests;
+      const found = pathTests(statement.argument, inner, parts);
+      return found.length > 0 ? [...tests, ...found] : [];
+    } else if (!(statement.type === AST_NODE_TYPES.VariableDeclaration && !mayAuthenticate(statement))) {
+      return [];
+    }
+  }
+  return [];
+}
+
+/** `return true;` (or `{ return true; }`) for `value` true, `return false;` for false. */
+function returnsLiteral(statement: TSESTree.Statement, value: boolean): boolean {
+  const only = statement.type === AST_NODE_TYPES.BlockStatement && statement.body.length === 1 ? statement.body[0]! : statement;
+  if (only.type !== AST_NODE_TYPES.ReturnStatement || !only.argument) return false;
+  const returned = unwrap(only.argument);
+  return returned.type === AST_NODE_TYPES.Literal && returned.value === value;
 }
 
 /** `req.method === 'OPTIONS'`: the methods the condition holds for. */
@@ -307,6 +392,11 @@ function functionOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): TSEST
   const bare = resolved(sourceCode, node);
   if (isFunctionNode(bare)) return bare;
   return undefined;
+}
+
+/** `const isPublic = PUBLIC.includes(req.path)`: a declaration that only tests the path. */
+function holdsPathTests(declaration: TSESTree.VariableDeclaration, context: TestContext): boolean {
+  return declaration.declarations.every((declarator) => declarator.init !== null && (isPlainRead(declarator.init) || pathTests(declarator.init, context).length > 0));
 }
 
 /** A declaration before the allow-list that may already authenticate: one that calls or awaits anything. */

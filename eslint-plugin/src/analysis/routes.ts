@@ -13,6 +13,7 @@ import { calleeIsRequire, importRefOf, type ImportRef } from './imports';
 import { cachedPattern, compileRoutePattern, matches, type Wildcard } from '../util/wildcard';
 import { Allowance, budgetOf, type AnalysisWork } from './budget';
 import { fileNodes } from './walk';
+import { pathTextOf } from './static-values';
 import { VOCABULARY } from './framework-models';
 import { rootValueServings, type RootValueServing } from './root-values';
 import { fieldConfigsOf, mentionsObjectTypes, objectTypeOf, type ObjectTypeDefinition, type ObjectTypeField } from './object-types';
@@ -20,7 +21,7 @@ import { authenticatorServerOf, isFromPackages, packageOf } from './package-of';
 import { combinedParts } from './combined-resolvers';
 import { appliedLayers, gateKeysFor, gatesFor, isPermissionMap, layerGatesOf, type PermissionGates } from './permission-layers';
 import type { RouteFramework, RouteObjectShape, SchemaBuilder } from '../models/framework-model';
-import { pathSkipsOf, skipWrapperOf, type PathTest } from './path-skips';
+import { linkSkipsOf, skipWrapperOf, type PathTest } from './path-skips';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
 const AST_NODE_TYPES = NODE_TYPES;
@@ -816,7 +817,7 @@ class RouteDiscovery {
     // Koa router's named routes: `router.get('user', '/users/:id', handler)`.
     if (staticString(args[0]) !== undefined && staticString(args[1]) !== undefined) pathIndex = 1;
     const pathNode = args[pathIndex];
-    const literalPath = pathNode ? routePathOf(pathNode) : undefined;
+    const literalPath = pathNode ? routePathOf(this.sourceCode, pathNode) : undefined;
     const found = this.receiverOf(callee.object);
     if (!found) return;
     let path: string;
@@ -876,7 +877,7 @@ class RouteDiscovery {
   private interpretUseArgs(call: TSESTree.CallExpression, receiver: Receiver, given: readonly TSESTree.Node[]): void {
     const found = { receiver };
     const args = [...given];
-    const prefix = args.length > 1 ? routePathOf(args[0]!) : undefined;
+    const prefix = args.length > 1 ? routePathOf(this.sourceCode, args[0]!) : undefined;
     if (prefix !== undefined) args.shift();
     const links: ChainLink[] = [];
     for (const arg of args) {
@@ -924,7 +925,7 @@ class RouteDiscovery {
       return;
     }
     if (first && second && ROUTING.mountMethods.has(memberName(callee) ?? '')) {
-      const prefix = routePathOf(first);
+      const prefix = routePathOf(this.sourceCode, first);
       const found = this.receiverOf(callee.object);
       if (prefix === undefined || !found) return;
       const mount = this.mountTarget(second);
@@ -2167,7 +2168,7 @@ class RouteDiscovery {
       return { ...inner, node, skips: [...(inner.skips ?? []), ...wrapper.tests] };
     }
     const link = this.runLinkOf(node);
-    const skips = link.imported ? [] : pathSkipsOf(this.sourceCode, node);
+    const skips = link.imported ? [] : linkSkipsOf(this.sourceCode, node);
     return skips.length > 0 ? { ...link, skips } : link;
   }
 
@@ -2700,12 +2701,15 @@ function isOwnFolder(node: TSESTree.Node): boolean {
 
 
 /** A registration's path: a string, or the first of an array of strings (Express accepts both). */
-function routePathOf(node: TSESTree.Node): string | undefined {
+/**
+ * The path a registration or mount names: a literal, or a template or constant built on an environment variable
+ * (`${API_URL}/users`, see pathTextOf); undefined for anything that is not a path.
+ */
+function routePathOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): string | undefined {
   const bare = unwrap(node);
-  const text = staticString(bare);
-  if (text !== undefined) return /^[/*]/.test(text) || text === '' ? text : undefined;
-  if (bare.type === AST_NODE_TYPES.ArrayExpression && bare.elements[0]) return routePathOf(bare.elements[0]);
-  return undefined;
+  if (bare.type === AST_NODE_TYPES.ArrayExpression) return bare.elements[0] ? routePathOf(sourceCode, bare.elements[0]) : undefined;
+  const text = staticString(bare) ?? (bare.type === AST_NODE_TYPES.TemplateLiteral || bare.type === AST_NODE_TYPES.Identifier ? pathTextOf(sourceCode, bare) : undefined);
+  return text !== undefined && (/^[/*$]/.test(text) || text === '') ? text : undefined;
 }
 
 function fastifyMethods(node: TSESTree.Node | undefined): string[] {

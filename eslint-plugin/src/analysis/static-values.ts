@@ -5,6 +5,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable } from '../util/find-variable';
+import { dottedPath } from './syntax';
 import { spanOf, type Span } from './findings';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
@@ -377,4 +378,28 @@ export function constantAt(constant: PortableConstant | undefined, path: readonl
   let current = constant;
   for (const key of path) current = current?.kind === 'object' && Object.hasOwn(current.properties, key) ? current.properties[key] : undefined;
   return current;
+}
+
+/**
+ * A route path as the code spells it, with what cannot be known at lint time named: `${api}/users` where `api` is
+ * `process.env.API_URL` reads `${API_URL}/users`, so a mount and an allow-list that build on the same variable
+ * spell the same path; in a template, another name stays as written (`/${conf.apiName}/login`). Undefined when a
+ * part is none of these.
+ */
+export function pathTextOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): string | undefined {
+  const part = (expression: TSESTree.Node): string | undefined => {
+    const value = staticValueOf(sourceCode, expression);
+    if (value.kind === 'literal') return typeof value.value === 'string' ? value.value : undefined;
+    return (value.kind === 'env' || value.kind === 'env-fallback') && value.name !== undefined ? `\${${value.name}}` : undefined;
+  };
+  if (node.type !== AST_NODE_TYPES.TemplateLiteral) return part(node);
+  let text = node.quasis[0]!.value.cooked ?? '';
+  for (let i = 0; i < node.expressions.length; i++) {
+    const expression = node.expressions[i]!;
+    const named = dottedPath(expression);
+    const value = part(expression) ?? (named !== undefined ? `\${${named}}` : undefined);
+    if (value === undefined) return undefined;
+    text += value + (node.quasis[i + 1]!.value.cooked ?? '');
+  }
+  return text;
 }

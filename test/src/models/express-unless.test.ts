@@ -14,6 +14,35 @@ app.get('/me', (req, res) => res.json(req.auth));
 `;
 
 describe('express-unless', () => {
+  it('reads the wrapper a factory in another file returns, with paths built on an environment variable', () => {
+    const levels = levelsOf({
+      'app.js': `const express = require('express');
+const authJwt = require('./helpers/jwt');
+const usersRouter = require('./routes/users');
+const api = process.env.API_URL;
+const app = express();
+app.use(authJwt());
+app.use(\`\${api}/users\`, usersRouter);
+`,
+      'helpers/jwt.js': `const { expressjwt } = require('express-jwt');
+function authJwt() {
+  const api = process.env.API_URL;
+  return expressjwt({ secret: process.env.SECRET, algorithms: ['HS256'] }).unless({
+    path: [{ url: /\\/uploads(.*)/, methods: ['GET', 'OPTIONS'] }, \`\${api}/users/login\`],
+  });
+}
+module.exports = authJwt;
+`,
+      'routes/users.js': `const router = require('express').Router();
+router.post('/login', (req, res) => res.json({}));
+router.get('/:id', (req, res) => res.json(req.auth));
+module.exports = router;
+`,
+    });
+    // The mount and the list name the same variable, whatever its value is.
+    assert.deepEqual(levels, { 'POST /${API_URL}/users/login': 'unauthenticated', 'GET /${API_URL}/users/:id': 1 });
+  });
+
   for (const ext of ['js', 'ts']) {
     describe(`.${ext}`, () => {
       const app = (unless: string) => `import express from 'express';

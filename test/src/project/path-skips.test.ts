@@ -49,6 +49,36 @@ app.get('/me', (req, res) => res.json(req.user));
       });
     }
 
+    it('reads an allow-list whose else branch authenticates, a local list, logging and a predicate helper', () => {
+      const whiteList = `const passport = require('passport');
+module.exports = function authMiddleware(req, res, next) {
+  const whiteList = ['/login', '/public/'];
+  console.log(req.path);
+  if (whiteList.find((item) => {
+    return req.originalUrl.startsWith(item);
+  })) {
+    next();
+  } else {
+    passport.authenticate('jwt', { session: false })(req, res, next);
+  }
+};
+`;
+      const strategy = `const passport = require('passport');
+const { Strategy, ExtractJwt } = require('passport-jwt');
+passport.use(new Strategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: process.env.KEY, algorithms: ['RS256'] }, (payload, done) => done(null, payload)));
+`;
+      const levels = levelsOf({ 'src/app.js': app, 'src/middleware/authenticate.js': whiteList, 'src/passport.js': strategy });
+      assert.equal(levels['POST /login'], 'unauthenticated');
+      assert.equal(levels['GET /public/docs'], 'unauthenticated');
+      assert.equal(levels['GET /me'], 1);
+      const predicate = middleware('  const open = isPublic(req);\n  if (open) return next();').replace(
+        'module.exports = function',
+        "function isPublic(request) {\n  if (/^\\/docs$/.test(request.path)) return true;\n  if (PUBLIC.includes(request.path)) return true;\n  return false;\n}\nmodule.exports = function",
+      );
+      const byHelper = levelsOf({ 'src/app.js': app, 'src/middleware/authenticate.js': predicate });
+      for (const [route, level] of Object.entries(byHelper)) assert.equal(level, ['POST /login', 'GET /docs'].includes(route) ? 'unauthenticated' : 1, route);
+    });
+
     it('reads the allow-list in the catch of the verification: a bad or missing token is fine on those paths', () => {
       const file = middleware('', "req.user = jwt.verify(req.headers.authorization, process.env.KEY, { algorithms: ['RS256'] });\n    return next();").replace(
         "  } catch (error) {\n",
@@ -112,6 +142,30 @@ exports.requireAuth = expressjwt({ secret: process.env.KEY, algorithms: ['RS256'
 `,
       });
       assert.deepEqual(levels, { 'GET /health': 'unauthenticated', 'GET /orders': 1 });
+    });
+  });
+
+  describe('paths built at run time', () => {
+    it('keeps a mount whose prefix is a template, naming what is not known, with the middleware it runs', () => {
+      const levels = levelsOf({
+        'src/setup.js': `import jwt from 'jsonwebtoken';
+import conf from './config';
+import queues from './queues';
+import login from './login';
+const checkToken = (req, res, next) => {
+  req.decoded = jwt.verify(req.headers.authorization, conf.secretKey, { algorithms: ['HS256'] });
+  next();
+};
+export default function setupRoutes(app) {
+  app.use(\`/\${conf.apiName}/login\`, login);
+  app.use(\`/\${conf.apiName}/queues\`, checkToken, queues);
+}
+`,
+        'src/config.js': 'export default { apiName: process.env.API_NAME, secretKey: process.env.KEY };\n',
+        'src/queues.js': "import { Router } from 'express';\nconst router = Router();\nrouter.get('/:id', (req, res) => res.json({ by: req.decoded }));\nexport default router;\n",
+        'src/login.js': "import { Router } from 'express';\nconst router = Router();\nrouter.post('/', (req, res) => res.json({}));\nexport default router;\n",
+      });
+      assert.deepEqual(levels, { 'POST /${conf.apiName}/login': 'unauthenticated', 'GET /${conf.apiName}/queues/:id': 1 });
     });
   });
 
