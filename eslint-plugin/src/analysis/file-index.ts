@@ -11,7 +11,7 @@ import { rootResolverOf, type RootContext } from './root-values';
 import { isCombinedResolver } from './combined-resolvers';
 import { isFieldResolver } from './object-types';
 import { isPermissionRule } from './permission-layers';
-import { authenticatorServerOf } from './package-of';
+import { authenticatorServersOf } from './package-of';
 
 type Variable = Scope.Variable;
 
@@ -351,7 +351,8 @@ export class FileIndex {
   private collectContextBuilders(): Set<FunctionNode> {
     return this.functionsGivenAs((call) => {
       const name = calleeName(call);
-      return name === undefined ? undefined : (RESOLVER_ROUTES.servers.get(name)?.contextOption ?? RESOLVER_ROUTES.builders.get(name)?.contextOption);
+      const option = name === undefined ? undefined : (RESOLVER_ROUTES.servers.get(name)?.contextOption ?? RESOLVER_ROUTES.builders.get(name)?.contextOption);
+      return option === undefined ? [] : [option];
     });
   }
 
@@ -368,7 +369,7 @@ export class FileIndex {
   private configuredAuthenticators: Set<FunctionNode> | undefined;
 
   private collectConfiguredAuthenticators(): Set<FunctionNode> {
-    const found = VOCABULARY.routing.authenticatorServers.length > 0 ? this.functionsGivenAs((call) => authenticatorServerOf(this.sourceCode, call)?.option) : new Set<FunctionNode>();
+    const found = VOCABULARY.routing.authenticatorServers.length > 0 ? this.functionsGivenAs((call) => authenticatorServersOf(this.sourceCode, call).map((server) => server.option)) : new Set<FunctionNode>();
     for (const fn of this.functions) {
       const name = exportedName(fn);
       if (name !== undefined && VOCABULARY.routing.authenticatorExports.some((exported) => exported.name === name)) found.add(fn);
@@ -377,12 +378,10 @@ export class FileIndex {
   }
 
   /** Functions this file hands a call as the option `optionOf` names for it (`context: async ({ req }) => …`), written in place or by name. */
-  private functionsGivenAs(optionOf: (call: TSESTree.CallExpression | TSESTree.NewExpression) => string | undefined): Set<FunctionNode> {
+  private functionsGivenAs(optionsOf: (call: TSESTree.CallExpression | TSESTree.NewExpression) => readonly string[]): Set<FunctionNode> {
     const found = new Set<FunctionNode>();
     for (const call of [...this.calls, ...this.news]) {
-      const option = optionOf(call);
-      if (option === undefined) continue;
-      for (const value of optionValues(this.sourceCode, call, option)) {
+      for (const value of optionsOf(call).flatMap((option) => optionValues(this.sourceCode, call, option))) {
         const fn = isFunctionNode(value) ? value : value.type === AST_NODE_TYPES.Identifier ? this.functionOf(value) : undefined;
         if (fn) found.add(fn);
       }

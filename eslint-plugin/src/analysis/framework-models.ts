@@ -91,6 +91,8 @@ export interface RequestVocabulary {
   assertions: ReadonlySet<string>;
   /** Request members holding its path, and whether the framework reads it relative to the mount. */
   pathMembers: ReadonlyMap<string, 'full' | 'mount'>;
+  /** Dotted callees that hand the request on to the route (`NextResponse.next`). */
+  passOnCalls: ReadonlySet<string>;
   responseMembers: ReadonlyMap<string, RequestMember>;
   holderClaims: ReadonlySet<string>;
   hostRequestMembers: ReadonlySet<string>;
@@ -164,9 +166,13 @@ export interface RoutingVocabulary {
   mountNames: readonly string[];
   decoratedControllers: readonly (Decorators & { framework: RouteFramework; packages: readonly string[] })[];
   /** Server-making functions whose `option` holds the code a decorated-controller framework's markers run (`authorizationChecker`). */
-  authenticatorServers: readonly { framework: RouteFramework; packages: readonly string[]; calls: readonly string[]; option: string }[];
+  /**
+   * Server-making calls and the options that hold authentication code, each a channel: markers and parameters of the
+   * framework that name the channel run the code given there (see authenticatorChannel).
+   */
+  authenticatorServers: readonly { framework: RouteFramework; channel: string; packages: readonly string[]; calls: readonly string[]; option: string }[];
   /** Functions a decorated-controller framework loads by their export name (tsoa's `expressAuthentication`). */
-  authenticatorExports: readonly { framework: RouteFramework; name: string }[];
+  authenticatorExports: readonly { framework: RouteFramework; channel: string; name: string }[];
   fileRoutes: readonly (NonNullable<FrameworkModel['fileRoutes']> & { framework: RouteFramework })[];
   /** Every method whose function arguments receive requests: routes, middleware, hooks, route objects, plugins, servers. */
   registrations: ReadonlySet<string>;
@@ -248,6 +254,7 @@ function emptyRequest(): Mutable<RequestVocabulary> {
     frameworkMembers: new Set(),
     assertions: new Set(),
     pathMembers: new Map(),
+    passOnCalls: new Set(),
     responseMembers: new Map(),
     holderClaims: new Set(),
     hostRequestMembers: new Set(),
@@ -299,6 +306,7 @@ function addRequest(into: Mutable<RequestVocabulary>, model: FrameworkModel): vo
     for (const name of surface.assertions ?? []) into.assertions.add(name);
     // A name one framework reads relative to the mount is read both ways: the route's own path counts too.
     for (const [name, kind] of Object.entries(surface.pathMembers ?? {})) if (into.pathMembers.get(name) !== 'mount') into.pathMembers.set(name, kind);
+    for (const call of surface.passOnCalls ?? []) into.passOnCalls.add(call);
     for (const [name, member] of Object.entries(surface.responseMembers ?? {})) into.responseMembers.set(name, member);
     for (const name of surface.holderClaims ?? []) into.holderClaims.add(name);
     for (const name of surface.hostRequestMembers ?? []) into.hostRequestMembers.add(name);
@@ -402,10 +410,11 @@ function addRouting(into: Mutable<RoutingVocabulary>, model: FrameworkModel): vo
   if (framework && model.verifierHint && !into.verifierHints.has(framework)) into.verifierHints.set(framework, model.verifierHint);
   if (framework && model.decoratedControllers) into.decoratedControllers = [...into.decoratedControllers, { ...model.decoratedControllers, framework, packages: model.packages }];
   const code = model.decoratedControllers?.authenticatorCode;
-  if (framework && code?.serverCalls && code.option) {
-    into.authenticatorServers = [...into.authenticatorServers, { framework, packages: model.packages, calls: code.serverCalls, option: code.option }];
+  if (framework && code?.serverCalls) {
+    const options = [...(code.option ? [{ option: code.option, channel: authenticatorChannel(framework) }] : []), ...(code.parameters ?? []).map(({ option }) => ({ option, channel: authenticatorChannel(framework, option) }))];
+    into.authenticatorServers = [...into.authenticatorServers, ...options.map((entry) => ({ framework, packages: model.packages, calls: code.serverCalls!, ...entry }))];
   }
-  if (framework && code?.exports) into.authenticatorExports = [...into.authenticatorExports, ...code.exports.map((name) => ({ framework, name }))];
+  if (framework && code?.exports) into.authenticatorExports = [...into.authenticatorExports, ...code.exports.map((name) => ({ framework, channel: authenticatorChannel(framework), name }))];
   if (framework && model.fileRoutes) into.fileRoutes = [...into.fileRoutes, { ...model.fileRoutes, framework }];
   if (framework && model.resolvers) addResolverRoutes(into, model.resolvers, framework);
   if (framework && model.rootValues) addRootValueServers(into, model.rootValues, framework);
@@ -496,3 +505,11 @@ function addProcedureRoutes(into: Mutable<RoutingVocabulary>, procedures: Proced
 
 /** The built-in models' vocabulary. */
 export const VOCABULARY: Vocabulary = buildVocabulary(FRAMEWORK_MODELS);
+
+/**
+ * Which configured authentication code a marker runs: a framework's markers (`@Authorized()`) run the code of its
+ * main option or exports, a parameter that requires a value (`@CurrentUser({ required: true })`) the option it names.
+ */
+export function authenticatorChannel(framework: RouteFramework, parameterOption?: string): string {
+  return parameterOption === undefined ? framework : `${framework}:${parameterOption}`;
+}

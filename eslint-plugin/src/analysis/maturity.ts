@@ -1,5 +1,4 @@
 import { isStrategyMarker } from './strategy-markers';
-import type { RouteFramework } from '../models/framework-model';
 import { AST_NODE_TYPES as NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { analyzeSourceCode, type FileAnalysis } from './index';
@@ -99,9 +98,11 @@ export interface VerificationFact extends Fact {
   /**
    * A stand-in for the authentication code the framework is configured with (routing-controllers'
    * `authorizationChecker`, tsoa's `expressAuthentication`): linking puts that code's facts in its place. A marker
-   * that names no token strategy (`@Security('api_key')`) stands for nothing when no such code is found.
+   * that names no token strategy (`@Security('api_key')`) stands for nothing when no such code is found. `optional`:
+   * the framework does not deny when the code finds no one (`@CurrentUser()` without `required`), so the code counts
+   * as it is written, not as required.
    */
-  configuredBy?: { framework: RouteFramework; tokenless?: true };
+  configuredBy?: { channel: string; tokenless?: true; optional?: true };
 }
 
 export interface DecisionFact extends Fact {

@@ -42,12 +42,12 @@ export function isFromPackages(module: string | undefined, packages: readonly st
 }
 
 /**
- * The framework a call makes a server for, with the option that holds the code its authentication markers run
- * (`useExpressServer(app, { authorizationChecker })` imported from routing-controllers); a local function of the
- * same name makes none.
+ * The framework a call makes a server for, with the options that hold the code its authentication markers run
+ * (`useExpressServer(app, { authorizationChecker, currentUserChecker })` imported from routing-controllers); a local
+ * function of the same name makes none.
  */
-export function authenticatorServerOf(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): (typeof VOCABULARY.routing.authenticatorServers)[number] | undefined {
+export function authenticatorServersOf(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): (typeof VOCABULARY.routing.authenticatorServers)[number][] {
   const name = calleeName(call);
-  const server = name === undefined ? undefined : VOCABULARY.routing.authenticatorServers.find((candidate) => candidate.calls.includes(name));
-  return server && isFromPackages(calleePackageOf(sourceCode, call.callee), server.packages) ? server : undefined;
+  const servers = name === undefined ? [] : VOCABULARY.routing.authenticatorServers.filter((candidate) => candidate.calls.includes(name));
+  return servers.filter((server) => isFromPackages(calleePackageOf(sourceCode, call.callee), server.packages));
 }

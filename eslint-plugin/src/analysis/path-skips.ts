@@ -10,10 +10,10 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { declaredValue } from '../util/find-variable';
+import { declaredValue, findVariable } from '../util/find-variable';
 import { VOCABULARY } from './framework-models';
 import { pathTextOf } from './static-values';
-import { isFunctionNode, memberName, propertyValue, staticString, unwrap } from './syntax';
+import { dottedPath, isFunctionNode, memberName, propertyValue, staticString, unwrap } from './syntax';
 
 /** One way a request's path can be let through; `methods`, when set, narrows it to those HTTP methods. */
 export interface PathTest {
@@ -31,6 +31,7 @@ export interface PathTest {
 const PATH_MEMBERS = VOCABULARY.request.pathMembers;
 const REQUEST_VIEWS = new Set([...VOCABULARY.request.members].flatMap(([name, member]) => ('request' in member ? [name] : [])));
 const SKIP_WRAPPERS = VOCABULARY.routing.skipWrappers;
+const PASS_ON_CALLS = VOCABULARY.request.passOnCalls;
 /** Conditions with more parts than this are not read: no real allow-list is written so. */
 const MAX_TEST_PARTS = 64;
 /** Regular-expression literals longer than this are not read as paths. */
@@ -178,7 +179,9 @@ function passesOn(branch: TSESTree.Statement, context: TestContext, elseFollows 
   if (!last || statements.length > 2) return false;
   const callsNext = (node: TSESTree.Node | null | undefined): boolean => {
     const bare = node ? unwrap(node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node) : undefined;
-    return bare?.type === AST_NODE_TYPES.CallExpression && bare.callee.type === AST_NODE_TYPES.Identifier && context.continuations.has(bare.callee.name);
+    if (bare?.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = unwrap(bare.callee);
+    return callee.type === AST_NODE_TYPES.Identifier ? context.continuations.has(callee.name) : PASS_ON_CALLS.has(dottedPath(callee) ?? '');
   };
   if (statements.length === 2) {
     const first = statements[0]!;
@@ -326,16 +329,43 @@ function withRelative(test: PathTest, relative: boolean): PathTest {
  * holding it: true when the framework reads it relative to the mount, false when it is the full path.
  */
 function pathMember(node: TSESTree.Node, context: TestContext): boolean | undefined {
-  let bare = unwrap(node);
-  if (bare.type === AST_NODE_TYPES.Identifier && bare.name !== context.request) {
-    const declared = declaredValue(context.sourceCode, bare);
-    if (!declared) return undefined;
-    bare = unwrap(declared);
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Identifier && bare.name !== context.request) return pathBinding(bare, context);
+  // `req.path`, `ctx.request.path`, `req.nextUrl.pathname`: the members below the request, as the models name them.
+  const members = bare.type === AST_NODE_TYPES.MemberExpression ? memberPathBelow(bare, context) : undefined;
+  return members ? pathKind(members) : undefined;
+}
+
+function pathKind(members: readonly string[]): boolean | undefined {
+  const kind = members.length > 0 ? PATH_MEMBERS.get(members.join('.')) : undefined;
+  return kind === undefined ? undefined : kind === 'mount';
+}
+
+/** `const path = req.path` or `const { pathname } = req.nextUrl`: a name bound to the request's path. */
+function pathBinding(identifier: TSESTree.Identifier, context: TestContext): boolean | undefined {
+  const def = findVariable(context.sourceCode.getScope(identifier), identifier.name)?.defs[0];
+  if (def?.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
+  const { id, init } = def.node;
+  if (id.type === AST_NODE_TYPES.Identifier) return unwrap(init).type === AST_NODE_TYPES.Identifier ? undefined : pathMember(init, context);
+  if (id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  const property = id.properties.find((entry) => entry.type === AST_NODE_TYPES.Property && unwrap(entry.value as TSESTree.Node).type === AST_NODE_TYPES.Identifier && (unwrap(entry.value as TSESTree.Node) as TSESTree.Identifier).name === identifier.name);
+  const key = property?.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+  if (key === undefined) return undefined;
+  const prefix = memberPathBelow(init, context);
+  return prefix ? pathKind([...prefix, key]) : undefined;
+}
+
+/** `req.nextUrl` → `['nextUrl']`, `req` → `[]`: the members of the request an expression reads, a few deep. */
+function memberPathBelow(node: TSESTree.Node, context: TestContext): string[] | undefined {
+  const members: string[] = [];
+  let object = unwrap(node);
+  while (object.type === AST_NODE_TYPES.MemberExpression && !requestBelow(object, context)) {
+    const name = memberName(object);
+    if (name === undefined || members.length >= 3) return undefined;
+    members.unshift(name);
+    object = unwrap(object.object);
   }
-  if (bare.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const kind = PATH_MEMBERS.get(memberName(bare) ?? '');
-  if (kind === undefined || !requestBelow(bare.object, context)) return undefined;
-  return kind === 'mount';
+  return requestBelow(object, context) ? members : undefined;
 }
 
 /** The request parameter, or a view of it one level down (`ctx.request`, `c.req`). */

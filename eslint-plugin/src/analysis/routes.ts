@@ -14,13 +14,14 @@ import { cachedPattern, compileRoutePattern, matches, type Wildcard } from '../u
 import { Allowance, budgetOf, type AnalysisWork } from './budget';
 import { fileNodes } from './walk';
 import { pathTextOf } from './static-values';
-import { VOCABULARY } from './framework-models';
+import { authenticatorChannel, VOCABULARY } from './framework-models';
 import { rootValueServings, type RootValueServing } from './root-values';
 import { fieldConfigsOf, mentionsObjectTypes, objectTypeOf, type ObjectTypeDefinition, type ObjectTypeField } from './object-types';
-import { authenticatorServerOf, isFromPackages, packageOf } from './package-of';
+import { authenticatorServersOf, isFromPackages, packageOf } from './package-of';
 import { combinedParts } from './combined-resolvers';
 import { appliedLayers, gateKeysFor, gatesFor, isPermissionMap, layerGatesOf, type PermissionGates } from './permission-layers';
 import type { RouteFramework, RouteObjectShape, SchemaBuilder } from '../models/framework-model';
+import type { VerificationFact } from './maturity';
 import { linkSkipsOf, skipWrapperOf, type PathTest } from './path-skips';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
@@ -206,9 +207,9 @@ export interface RouteModel {
    * Where a route or a server names a token strategy configured elsewhere (`auth: 'jwt'`, `auth.default('jwt')`), and
    * decorators that run the authentication code the framework is configured with (`@Authorized()`, `@Security('api_key')`).
    */
-  tokenStrategies: readonly { node: TSESTree.Node; configuredBy?: { framework: Framework; tokenless?: true } }[];
+  tokenStrategies: readonly { node: TSESTree.Node; configuredBy?: NonNullable<VerificationFact['configuredBy']> }[];
   /** The authentication code the file configures a framework with (`useExpressServer(app, { authorizationChecker })`), as links. */
-  configuredAuthenticators: readonly { framework: Framework; link: ChainLink }[];
+  configuredAuthenticators: readonly { channel: string; link: ChainLink }[];
   /**
    * Where a route or a server sets authentication by a strategy whose name the code does not spell
    * (`auth.default(config.name)`); `nameRef` when the name is another project file's constant, for the index to read.
@@ -650,7 +651,7 @@ class RouteDiscovery {
     const collected = collect(this.sourceCode);
     this.sortedCalls = collected.plainCalls;
     this.recordDecorations(collected.memberCalls);
-    if (this.decorated.size > 0) this.sortedMemberCalls = [...collected.memberCalls].sort((a, b) => a.range[0] - b.range[0]);
+    this.sortedMemberCalls = [...collected.memberCalls].sort((a, b) => a.range[0] - b.range[0]);
     for (const property of collected.resolverOperations) {
       const map = property.parent as TSESTree.ObjectExpression;
       // `shield({ Query: { report: isAdmin } })` maps fields to rules, not to resolvers.
@@ -1742,6 +1743,7 @@ class RouteDiscovery {
         if (!call || !method) continue;
         const sub = call.args[0] ? (staticString(call.args[0]) ?? nestPathList(call.args[0])) : '';
         const handler: ChainLink = { node: member, ranges: this.expand([member.range]) };
+        if (member.type === AST_NODE_TYPES.MethodDefinition) this.checkedParameters(member, model);
         this.looseRoutes.push({
           framework: model.framework,
           method,
@@ -1753,6 +1755,27 @@ class RouteDiscovery {
           ...(node.id ? { controller: node.id.name } : {}),
           ...(classPublic || memberDecorators.some((decorator) => isPublicDecorator(decorator, model)) ? { skipsGlobalGuards: true } : {}),
         });
+      }
+    }
+  }
+
+  /**
+   * `@CurrentUser() user`: the framework runs the server's `currentUserChecker` before the handler, so the route runs
+   * that code (linked where the server is made). With `{ required: true }` the framework also answers 401 when it
+   * finds no one: the code's verification is then required, and assumed where no code is found.
+   */
+  private checkedParameters(member: TSESTree.MethodDefinition, model: DecoratorModel): void {
+    const parameters = model.authenticatorCode?.parameters ?? [];
+    if (parameters.length === 0 || !isFunctionNode(member.value)) return;
+    for (const param of member.value.params) {
+      for (const decorator of decoratorsOf(param)) {
+        const call = decoratorCall(decorator);
+        const checked = call && parameters.find((parameter) => parameter.decorator === call.name);
+        if (!checked) continue;
+        const options = call.args[0] ? unwrap(call.args[0]) : undefined;
+        const required = options?.type === AST_NODE_TYPES.ObjectExpression && isTrueLiteral(propertyValue(options, checked.requiredOption));
+        const channel = authenticatorChannel(model.framework, checked.option);
+        this.tokenStrategies.push({ node: decorator, configuredBy: required ? { channel } : { channel, tokenless: true, optional: true } });
       }
     }
   }
@@ -1773,7 +1796,7 @@ class RouteDiscovery {
       const marker = !!model.authenticators?.includes(call.name) || !!model.strategies?.includes(call.name);
       const authenticates = !!model.authenticators?.includes(call.name) || (marker && strategyNamesOf(call.args[0] && unwrap(call.args[0])).some((strategy) => this.isTokenStrategy(strategy)));
       // Where the project writes the code markers run, the project index grades them by it (see configuredAuthenticatorsOf).
-      const configuredBy = marker && model.authenticatorCode ? { framework: model.framework, ...(authenticates ? {} : { tokenless: true as const }) } : undefined;
+      const configuredBy = marker && model.authenticatorCode ? { channel: authenticatorChannel(model.framework), ...(authenticates ? {} : { tokenless: true as const }) } : undefined;
       if (authenticates || configuredBy) this.tokenStrategies.push({ node: decorator, ...(configuredBy ? { configuredBy } : {}) });
       if (marker) links.push({ node: decorator, ranges: [decorator.range] });
       else if (model.guards?.includes(call.name) || model.middleware?.includes(call.name)) links.push(...call.args.map((arg) => this.linkOf(unwrap(arg))));
@@ -2043,10 +2066,11 @@ class RouteDiscovery {
    * passed to a server-making function of its package, inline, by name, or made by a factory (`checker(connection)`).
    */
   private configuredAuthenticatorsOf(calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[]): RouteModel['configuredAuthenticators'] {
-    const found: { framework: Framework; link: ChainLink }[] = [];
+    const found: { channel: string; link: ChainLink }[] = [];
     for (const call of ROUTING.authenticatorServers.length > 0 ? calls : []) {
-      const server = authenticatorServerOf(this.sourceCode, call);
-      for (const value of server ? optionValues(this.sourceCode, call, server.option) : []) found.push({ framework: server!.framework, link: this.linkOf(value) });
+      for (const server of authenticatorServersOf(this.sourceCode, call)) {
+        for (const value of optionValues(this.sourceCode, call, server.option)) found.push({ channel: server.channel, link: this.linkOf(value) });
+      }
     }
     return found;
   }
@@ -2301,10 +2325,38 @@ class RouteDiscovery {
         const code = declaration && (isFunctionNode(declaration) || declaration.type === AST_NODE_TYPES.CallExpression) ? declaration : undefined;
         if (code && !found.has(code.range[0])) found.set(code.range[0], code);
       }
+      // `this.verify(token)` and `AuthHelper.extractUser(token)`: a method of a class of this file runs here too.
+      for (const call of this.callsWithin(range, this.sortedMemberCalls)) {
+        const method = this.ownMethodOf(unwrap(call.callee) as TSESTree.MemberExpression, call);
+        if (method && !found.has(method.range[0])) found.set(method.range[0], method);
+      }
       called = [...found.values()];
       this.calledCache.set(key, called);
     }
     return called;
+  }
+
+  /**
+   * The method a member call runs when its class is in this file: `this.name()` in a class that declares `name`, or
+   * `Name.method()` on a class `Name` declared here (a static method).
+   */
+  private ownMethodOf(callee: TSESTree.MemberExpression, call: TSESTree.CallExpression): TSESTree.FunctionExpression | undefined {
+    const name = memberName(callee);
+    const object = unwrap(callee.object);
+    if (name === undefined) return undefined;
+    const owner =
+      object.type === AST_NODE_TYPES.ThisExpression
+        ? enclosingClass(call)
+        : object.type === AST_NODE_TYPES.Identifier
+          ? declaredValue(this.sourceCode, object)
+          : undefined;
+    if (owner?.type !== AST_NODE_TYPES.ClassDeclaration && owner?.type !== AST_NODE_TYPES.ClassExpression) return undefined;
+    const isStatic = object.type !== AST_NODE_TYPES.ThisExpression;
+    for (const member of owner.body.body) {
+      if (member.type !== AST_NODE_TYPES.MethodDefinition || member.static !== isStatic || member.kind !== 'method' || member.value.type !== AST_NODE_TYPES.FunctionExpression) continue;
+      if (!member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === name) return member.value;
+    }
+    return undefined;
   }
 
   /** Plain calls inside a range; the list is in source order, so a binary search finds the first. */

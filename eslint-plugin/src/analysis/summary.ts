@@ -114,7 +114,7 @@ export interface FileSummary {
   /** Token strategies the file configures, which strategy markers anywhere in the project run. */
   strategies: readonly VerificationFact[];
   /** The authentication code the file configures a framework with, which that framework's markers anywhere run. */
-  authenticators?: readonly { framework: Framework; facts: ChainFacts; span: Span }[];
+  authenticators?: readonly { channel: string; facts: ChainFacts; span: Span }[];
   /** Default authentication the file sets on a server (`server.auth.default('jwt')`), for routes of other files. */
   defaultAuth?: ChainFacts;
   /** Folders of plugins the file registers through an autoloading plugin (`@fastify/autoload`). */
@@ -185,7 +185,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     ...(model.nextMiddleware ? { nextMiddleware: { facts: fileFacts.chainFacts(model.nextMiddleware.links), matchers: model.nextMiddleware.matchers } } : {}),
     strategies: strategyFacts(sourceCode, settings),
     ...(model.configuredAuthenticators.length > 0
-      ? { authenticators: model.configuredAuthenticators.map(({ framework, link }) => ({ framework, facts: fileFacts.chainFacts([link]), span: spanOf(link.node) })) }
+      ? { authenticators: model.configuredAuthenticators.map(({ channel, link }) => ({ channel, facts: fileFacts.chainFacts([link]), span: spanOf(link.node) })) }
       : {}),
     ...(model.defaultAuth.length > 0 ? { defaultAuth: fileFacts.chainFacts(model.defaultAuth) } : {}),
     ...(model.autoloads.length > 0 ? { autoloads: model.autoloads } : {}),

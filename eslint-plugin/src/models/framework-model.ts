@@ -100,6 +100,8 @@ export interface RequestSurface {
    * the framework reads it relative to where the middleware is mounted (Express routers), `full` otherwise.
    */
   pathMembers?: Readonly<Record<string, 'full' | 'mount'>>;
+  /** Calls by which middleware hands the request on to the route unchanged (Next.js's `NextResponse.next()`). */
+  passOnCalls?: readonly string[];
   /** Members of the response; `res.locals` is where middleware leaves verified claims. */
   responseMembers?: Readonly<Record<string, RequestMember>>;
   /** Members of a holder (`res.locals`, `ctx.state`) that verified-token middleware fills. */
@@ -278,7 +280,16 @@ export interface Decorators {
    * a server-making function of the package (`useExpressServer(app, { authorizationChecker })`), or a function the
    * project exports under a name the framework loads (tsoa's `expressAuthentication`).
    */
-  authenticatorCode?: { serverCalls?: readonly string[]; option?: string; exports?: readonly string[] };
+  authenticatorCode?: {
+    serverCalls?: readonly string[];
+    option?: string;
+    exports?: readonly string[];
+    /**
+     * Parameter decorators that authenticate the route when their options require a value (`@CurrentUser({ required:
+     * true })`): the framework runs the function given to the server as `option` and answers 401 when it returns none.
+     */
+    parameters?: readonly { decorator: string; requiredOption: string; option: string }[];
+  };
   /**
    * Words in a file's opening comments that say the framework generated it from the controllers (tsoa's `routes.ts`):
    * the routes it registers are the controllers' again, which are graded where they are written.

@@ -16,6 +16,8 @@ const nextjs: FrameworkModel = {
       { module: 'next/headers', name: 'headers', source: 'header' },
     ],
     forwardedHeaders: [{ call: 'next', optionPath: ['request', 'headers'], setMethods: ['set', 'append'] }],
+    pathMembers: { 'nextUrl.pathname': 'full' },
+    passOnCalls: ['NextResponse.next'],
   },
   fileRoutes: {
     folder: 'app',

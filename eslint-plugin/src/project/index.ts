@@ -880,7 +880,7 @@ class Linker {
     const replaced = new Set<VerificationFact>();
     for (const verification of facts.verifications) {
       if (!verification.configuredBy) continue;
-      const code = depth < MAX_LINK_DEPTH ? this.configuredCode(verification.configuredBy.framework, depth) : undefined;
+      const code = depth < MAX_LINK_DEPTH ? this.configuredCode(verification.configuredBy.channel, depth, !verification.configuredBy.optional) : undefined;
       if (code) {
         found.push(code.facts);
         reached.push(...code.reaches);
@@ -927,15 +927,17 @@ class Linker {
   /**
    * What the authentication code a framework is configured with does, linked, once per framework: undefined where the
    * project has none, or where that code neither verifies a token nor reads credentials (the stand-in says more).
-   * The framework denies the request when that code fails, so what it verifies is required.
+   * Where the framework denies the request when that code fails (`denies`), what it verifies is required.
    */
-  private configuredCode(framework: string, depth: number): Linked | undefined {
-    if (this.configuredCache.has(framework)) return this.configuredCache.get(framework);
-    this.configuredCache.set(framework, undefined);
-    const linked = (this.authenticators.get(framework) ?? []).map((code) => this.resolved(code.file, code.facts, [], depth + 1));
-    const facts = required(mergeFacts(...linked.map((code) => code.facts)));
+  private configuredCode(channel: string, depth: number, denies: boolean): Linked | undefined {
+    const key = `${channel}\0${denies}`;
+    if (this.configuredCache.has(key)) return this.configuredCache.get(key);
+    this.configuredCache.set(key, undefined);
+    const linked = (this.authenticators.get(channel) ?? []).map((code) => this.resolved(code.file, code.facts, [], depth + 1));
+    const merged = mergeFacts(...linked.map((code) => code.facts));
+    const facts = denies ? required(merged) : merged;
     const result = facts.verifications.length > 0 || facts.schemes.length > 0 ? { facts, reaches: linked.flatMap((code) => code.reaches) } : undefined;
-    this.configuredCache.set(framework, result);
+    this.configuredCache.set(key, result);
     return result;
   }
 
@@ -988,10 +990,10 @@ function configuredAuthenticators(summaries: readonly FileSummary[]): Map<string
   const byFramework = new Map<string, { file: string; facts: ChainFacts }[]>();
   const add = (framework: string, file: string, facts: ChainFacts) => byFramework.set(framework, [...(byFramework.get(framework) ?? []), { file, facts }]);
   for (const summary of summaries) {
-    for (const code of summary.authenticators ?? []) add(code.framework, summary.file, code.facts);
+    for (const code of summary.authenticators ?? []) add(code.channel, summary.file, code.facts);
     for (const exported of summary.exports) {
       const loaded = VOCABULARY.routing.authenticatorExports.find((candidate) => candidate.name === exported.name);
-      if (loaded) add(loaded.framework, summary.file, exported.facts);
+      if (loaded) add(loaded.channel, summary.file, exported.facts);
     }
   }
   return byFramework;

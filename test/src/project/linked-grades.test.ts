@@ -715,6 +715,50 @@ export const app = createExpressServer({
       assert.deepEqual(gradesOf({ 'src/server.ts': SERVER, 'src/api/UserController.ts': CONTROLLER }), { 'GET /users': 3, 'GET /users/:id': 3 });
     });
 
+    describe("routing-controllers' currentUserChecker for a required @CurrentUser()", () => {
+      const controller = (options: string) => `import { Get, JsonController, CurrentUser } from 'routing-controllers';
+@JsonController('/me')
+export class MeController {
+  @Get('/')
+  me(@CurrentUser(${options}) user: { id: string }) { return user; }
+}`;
+      const server = (checker: string) => `import { createExpressServer, UnauthorizedError } from 'routing-controllers';
+import * as jwt from 'jsonwebtoken';
+import { MeController } from './api/MeController';
+export const app = createExpressServer({
+  controllers: [MeController],
+  currentUserChecker: ${checker},
+});`;
+      const VERIFYING = `async (action) => {
+    const token = String(action.request.headers.authorization).replace('Bearer ', '');
+    return jwt.verify(token, process.env.PUBLIC_KEY!, { algorithms: ['RS256'] });
+  }`;
+      const BASIC = `async (action) => {
+    const [scheme, credentials] = String(action.request.headers.authorization).split(' ');
+    if (scheme !== 'Basic') return undefined;
+    return Buffer.from(credentials, 'base64').toString().split(':')[0];
+  }`;
+
+      it('authenticates the route by the checker when the user is required', () => {
+        assert.deepEqual(gradesOf({ 'src/server.ts': server(VERIFYING), 'src/api/MeController.ts': controller('{ required: true }') }), { 'GET /me': 1 });
+        assert.deepEqual(gradesOf({ 'src/server.ts': server(BASIC), 'src/api/MeController.ts': controller('{ required: true }') }), { 'GET /me': 0 });
+      });
+
+      it('runs the checker for an optional user too, whose own refusal of a missing token authenticates', () => {
+        const OPTIONAL = VERIFYING.replace('const token', "if (!action.request.headers.authorization) return undefined;\n    const token");
+        const REFUSING = VERIFYING.replace('const token', "if (!action.request.headers.authorization) throw new UnauthorizedError('no token');\n    const token");
+        assert.deepEqual(gradesOf({ 'src/server.ts': server(REFUSING), 'src/api/MeController.ts': controller('') }), { 'GET /me': 1 });
+        assert.deepEqual(gradesOf({ 'src/server.ts': server(OPTIONAL), 'src/api/MeController.ts': controller('{ required: true }') }), { 'GET /me': 1 });
+      });
+
+      it('keeps the stand-in for a required user when no checker is found, and assumes nothing for an optional one', () => {
+        const withoutChecker = server(VERIFYING).replace(/\n  currentUserChecker: [\s\S]*\n  },/, '');
+        assert.ok(!withoutChecker.includes('currentUserChecker'));
+        assert.deepEqual(gradesOf({ 'src/server.ts': withoutChecker, 'src/api/MeController.ts': controller('{ required: true }') }), { 'GET /me': 1 });
+        assert.deepEqual(gradesOf({ 'src/server.ts': withoutChecker, 'src/api/MeController.ts': controller('') }), { 'GET /me': 'unauthenticated' });
+      });
+    });
+
     describe("tsoa's expressAuthentication", () => {
       const TSOA_CONTROLLER = `import { Controller, Get, Path, Route, Security } from 'tsoa';
 @Route('invoices')

@@ -169,6 +169,49 @@ export default function setupRoutes(app) {
     });
   });
 
+  describe('Next.js middleware', () => {
+    const middleware = (head: string) => `import { NextResponse, type NextRequest } from 'next/server';
+import { jwtVerify } from 'jose';
+const PUBLIC_ROUTES = ['/api/health', '/api/auth/login'];
+export async function middleware(req: NextRequest) {
+${head}
+  const token = req.headers.get('authorization')?.replace('Bearer ', '') ?? '';
+  try {
+    await jwtVerify(token, new TextEncoder().encode(process.env.SECRET), { algorithms: ['HS256'] });
+    return NextResponse.next();
+  } catch {
+    return NextResponse.json({ error: 'unauthorized' }, { status: 401 });
+  }
+}
+export const config = { matcher: ['/api/:path*'] };
+`;
+    const route = (method: string) => `export async function ${method}() { return Response.json({}); }\n`;
+    const project = (head: string) => ({
+      'middleware.ts': middleware(head),
+      'app/api/health/route.ts': route('GET'),
+      'app/api/auth/login/route.ts': route('POST'),
+      'app/api/orders/route.ts': route('GET'),
+    });
+
+    for (const [name, head] of [
+      ['a destructured pathname', '  const { pathname } = req.nextUrl;\n  if (PUBLIC_ROUTES.includes(pathname)) return NextResponse.next();'],
+      ['a test kept in a constant', '  const path = req.nextUrl.pathname;\n  const isPublic = PUBLIC_ROUTES.some((route) => path.startsWith(route));\n  if (isPublic) return NextResponse.next();'],
+    ]) {
+      it(`lets the listed routes through with ${name}`, () => {
+        const levels = levelsOf(project(head!));
+        assert.equal(levels['GET /api/health'], 'unauthenticated');
+        assert.equal(levels['POST /api/auth/login'], 'unauthenticated');
+        assert.notEqual(levels['GET /api/orders'], 'unauthenticated');
+      });
+    }
+
+    it('keeps the verification on every route without an allow-list', () => {
+      const levels = levelsOf(project(''));
+      assert.equal(levels['GET /api/health'], levels['GET /api/orders']);
+      assert.notEqual(levels['GET /api/health'], 'unauthenticated');
+    });
+  });
+
   describe('hooks that return early', () => {
     it('drops a Fastify hook in the same file on the prefixes it returns for', () => {
       const levels = levelsOf({
