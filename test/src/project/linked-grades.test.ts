@@ -752,7 +752,7 @@ export const app = createExpressServer({
       });
 
       it('keeps the stand-in for a required user when no checker is found, and assumes nothing for an optional one', () => {
-        const withoutChecker = server(VERIFYING).replace(/\n  currentUserChecker: [\s\S]*\n  },/, '');
+        const withoutChecker = server(VERIFYING).replace(/\n {2}currentUserChecker: [\s\S]*\n {2}},/, '');
         assert.ok(!withoutChecker.includes('currentUserChecker'));
         assert.deepEqual(gradesOf({ 'src/server.ts': withoutChecker, 'src/api/MeController.ts': controller('{ required: true }') }), { 'GET /me': 1 });
         assert.deepEqual(gradesOf({ 'src/server.ts': withoutChecker, 'src/api/MeController.ts': controller('') }), { 'GET /me': 'unauthenticated' });
