@@ -15,7 +15,7 @@ import { returnedWrites, type RequestWrite, type WrittenOrigin } from './request
 import { toPortable, type PortableValue } from './portable';
 import { cachedPattern, matches } from '../util/wildcard';
 import { VOCABULARY } from './framework-models';
-import { skipsRoute, type PathTest } from './path-skips';
+import { skipsRoute, type ListReader, type PathTest } from './path-skips';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
 const AST_NODE_TYPES = NODE_TYPES;
@@ -252,8 +252,8 @@ export function skippedOn(facts: ChainFacts, tests: readonly PathTest[] | undefi
 }
 
 /** The facts that hold on a route: those whose code does not let its path (full, or inside its own router) through. */
-export function onRoute(facts: ChainFacts, method: string, fullPath: string, localPath: string): ChainFacts {
-  const skips = (item: { skippedOn?: readonly PathTest[] }) => item.skippedOn !== undefined && skipsRoute(item.skippedOn, method, fullPath, localPath);
+export function onRoute(facts: ChainFacts, method: string, fullPath: string, localPath: string, readList?: ListReader): ChainFacts {
+  const skips = (item: { skippedOn?: readonly PathTest[] }) => item.skippedOn !== undefined && skipsRoute(item.skippedOn, method, fullPath, localPath, readList);
   const holds = <T extends { skippedOn?: readonly PathTest[] }>(list: readonly T[]): T[] => list.filter((item) => !skips(item));
   const letThrough = facts.verifications.filter(skips);
   return {

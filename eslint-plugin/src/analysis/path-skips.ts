@@ -12,20 +12,48 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { declaredValue, findVariable } from '../util/find-variable';
 import { VOCABULARY } from './framework-models';
+import { importRefOf, type ImportRef } from './imports';
 import { pathTextOf } from './static-values';
 import { dottedPath, isFunctionNode, memberName, propertyValue, staticString, unwrap } from './syntax';
 
 /** One way a request's path can be let through; `methods`, when set, narrows it to those HTTP methods. */
-export interface PathTest {
-  /** `exact`: the path is `path`; `prefix`: it starts with it; `contains`: it holds it anywhere. */
-  kind: 'exact' | 'prefix' | 'contains';
-  path: string;
+export type PathTest = PathMatch | PathList;
+
+interface PathTestOptions {
   methods?: readonly string[];
   /**
    * The path is read relative to where the middleware is mounted (Express's `req.path` in a router), so the
    * route's path inside its own router file counts as well as its full path.
    */
   relative?: true;
+}
+
+export interface PathMatch extends PathTestOptions {
+  /** `exact`: the path is `path`; `prefix`: it starts with it; `contains`: it holds it anywhere. */
+  kind: 'exact' | 'prefix' | 'contains';
+  path: string;
+}
+
+/**
+ * A list another file exports (`import { PUBLIC_PATHS } from './config'`), read where it is declared (see
+ * `pathListsOf`) once the project is linked: its entries as written (`entries`), or each string as an exact path or a
+ * prefix, as the test that uses it says.
+ */
+export interface PathList extends PathTestOptions {
+  kind: 'list';
+  /** The file the import is written in, and the import. */
+  from: string;
+  ref: ImportRef;
+  as: 'entries' | 'exact' | 'prefix';
+}
+
+/** The entries a list test stands for, from the file that declares the list; [] where it cannot be read. */
+export type ListReader = (list: PathList) => readonly PathMatch[];
+
+/** The file whose code the tests are read in. */
+export interface PathSource {
+  sourceCode: TSESLint.SourceCode;
+  filename: string;
 }
 
 const PATH_MEMBERS = VOCABULARY.request.pathMembers;
@@ -38,14 +66,46 @@ const MAX_TEST_PARTS = 64;
 const MAX_PATTERN_LENGTH = 1_000;
 
 /** True when one of the tests lets the route through: it runs none of the code the tests guard. */
-export function skipsRoute(tests: readonly PathTest[], method: string, fullPath: string, localPath: string): boolean {
-  return tests.some((test) => {
+export function skipsRoute(tests: readonly PathTest[], method: string, fullPath: string, localPath: string, readList: ListReader = () => []): boolean {
+  return tests.flatMap((test) => (test.kind === 'list' ? listEntries(test, readList) : [test])).some((test) => {
     if (test.methods && !test.methods.includes(method.toUpperCase())) return false;
     return pathPasses(test, fullPath) || (test.relative === true && localPath !== fullPath && pathPasses(test, localPath));
   });
 }
 
-function pathPasses(test: PathTest, routePath: string): boolean {
+/** The entries of a list as the test that reads it takes them, with the test's methods and reading of the path. */
+function listEntries(list: PathList, readList: ListReader): PathMatch[] {
+  return readList(list).flatMap((entry): PathMatch[] => {
+    if (list.as !== 'entries' && (entry.kind !== 'exact' || entry.methods)) return [];
+    const kind = list.as === 'prefix' ? 'prefix' : entry.kind;
+    const methods = list.methods ?? entry.methods;
+    return [{ kind, path: entry.path, ...(methods ? { methods } : {}), ...(list.relative ? { relative: true } : {}) }];
+  });
+}
+
+/**
+ * The path lists a declaration holds, for other files' tests to read (see PathList): an array of paths (`''`), or
+ * the arrays an object holds by key (`{ publicRoutes: […] }`). Only entries that read as paths are kept.
+ */
+export function pathListsOf(source: PathSource, node: TSESTree.Node): Record<string, PathMatch[]> | undefined {
+  const bare = resolved(source.sourceCode, node);
+  const lists: Record<string, PathMatch[]> = {};
+  const add = (key: string, value: TSESTree.Node) => {
+    const list = resolved(source.sourceCode, value);
+    if (list.type !== AST_NODE_TYPES.ArrayExpression && staticString(list) === undefined) return;
+    const entries = wrapperEntries(source, list).filter((entry): entry is PathMatch => entry.kind !== 'list' && (entry.kind !== 'exact' || /^[/$]/.test(entry.path)));
+    if (entries.length > 0) lists[key] = entries;
+  };
+  if (bare.type === AST_NODE_TYPES.ArrayExpression || staticString(bare) !== undefined) add('', bare);
+  else if (bare.type === AST_NODE_TYPES.ObjectExpression && bare.properties.length <= MAX_TEST_PARTS) {
+    for (const property of bare.properties) {
+      if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier) add(property.key.name, property.value);
+    }
+  }
+  return Object.keys(lists).length > 0 ? lists : undefined;
+}
+
+function pathPasses(test: PathMatch, routePath: string): boolean {
   const path = fromVariable(routePath === '' ? '/' : routePath);
   const tested = fromVariable(test.path);
   if (test.kind === 'exact') return path === tested || path === `${tested}/` || `${path}/` === tested;
@@ -62,7 +122,8 @@ function fromVariable(path: string): string {
  * `mw.unless({ path: […] })` and its kin from the models: the middleware wrapped, and the paths the wrapper lets
  * through; undefined for any other expression or when the option cannot be read.
  */
-export function skipWrapperOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): { wrapped: TSESTree.Node; tests: PathTest[] } | undefined {
+export function skipWrapperOf(source: PathSource, node: TSESTree.Node): { wrapped: TSESTree.Node; tests: PathTest[] } | undefined {
+  const { sourceCode } = source;
   const call = unwrap(node);
   if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const callee = unwrap(call.callee);
@@ -72,21 +133,24 @@ export function skipWrapperOf(sourceCode: TSESLint.SourceCode, node: TSESTree.No
   if (option === undefined || !options) return undefined;
   const value = propertyValue(options, option.pathOption);
   const methods = option.methodOption ? stringList(sourceCode, propertyValue(options, option.methodOption)) : undefined;
-  const tests = value ? wrapperEntries(sourceCode, value) : [];
+  const tests = value ? wrapperEntries(source, value) : [];
   if (methods && methods.length > 0) tests.push({ kind: 'prefix', path: '', methods: methods.map((name) => name.toUpperCase()) });
   return tests.length > 0 ? { wrapped: callee.object, tests } : undefined;
 }
 
 /** `'/login'`, `/^\/public/`, `{ url: '/items', methods: ['GET'] }`, or an array of them (through a `const`). */
-function wrapperEntries(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): PathTest[] {
+function wrapperEntries(source: PathSource, node: TSESTree.Node): PathTest[] {
+  const { sourceCode } = source;
+  const imported = importedList(source, node, 'entries');
+  if (imported) return [imported];
   const bare = resolved(sourceCode, node);
   if (bare.type === AST_NODE_TYPES.ArrayExpression) {
-    return bare.elements.length > MAX_TEST_PARTS ? [] : bare.elements.flatMap((element) => (element && element.type !== AST_NODE_TYPES.SpreadElement ? wrapperEntries(sourceCode, element) : []));
+    return bare.elements.length > MAX_TEST_PARTS ? [] : bare.elements.flatMap((element) => (element && element.type !== AST_NODE_TYPES.SpreadElement ? wrapperEntries(source, element) : []));
   }
   if (bare.type === AST_NODE_TYPES.ObjectExpression) {
     const url = propertyValue(bare, 'url');
     const methods = stringList(sourceCode, propertyValue(bare, 'methods') ?? propertyValue(bare, 'method'));
-    const tests = url ? wrapperEntries(sourceCode, url) : [];
+    const tests = url ? wrapperEntries(source, url) : [];
     return methods ? tests.map((test) => ({ ...test, methods: methods.map((name) => name.toUpperCase()) })) : tests;
   }
   const regex = regexTests(bare);
@@ -100,33 +164,34 @@ function wrapperEntries(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): P
  * middleware a factory returns (`function authJwt() { return expressJwt(…).unless({ path }) }`), whether the link
  * calls the factory (`app.use(authJwt())`) or exports it.
  */
-export function linkSkipsOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): PathTest[] {
-  const bare = resolved(sourceCode, node);
-  if (isFunctionNode(bare)) return [...pathSkipsOf(sourceCode, bare), ...returnedSkips(sourceCode, bare)];
+export function linkSkipsOf(source: PathSource, node: TSESTree.Node): PathTest[] {
+  const bare = resolved(source.sourceCode, node);
+  if (isFunctionNode(bare)) return [...pathSkipsOf(source, bare), ...returnedSkips(source, bare)];
   if (bare.type !== AST_NODE_TYPES.CallExpression) return [];
-  const factory = functionOf(sourceCode, bare.callee);
-  return factory ? returnedSkips(sourceCode, factory) : [];
+  const factory = functionOf(source.sourceCode, bare.callee);
+  return factory ? returnedSkips(source, factory) : [];
 }
 
 /** The paths the wrapped middleware a function returns lets through. */
-function returnedSkips(sourceCode: TSESLint.SourceCode, fn: TSESTree.FunctionLike): PathTest[] {
+function returnedSkips(source: PathSource, fn: TSESTree.FunctionLike): PathTest[] {
+  const { sourceCode } = source;
   if (!fn.body) return [];
   const returned = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body[fn.body.body.length - 1] : undefined;
   const value = fn.body.type !== AST_NODE_TYPES.BlockStatement ? fn.body : returned?.type === AST_NODE_TYPES.ReturnStatement ? returned.argument : undefined;
-  return value ? (skipWrapperOf(sourceCode, resolved(sourceCode, value))?.tests ?? []) : [];
+  return value ? (skipWrapperOf(source, resolved(sourceCode, value))?.tests ?? []) : [];
 }
 
 /**
  * The paths a middleware or hook lets through before it authenticates: `if (<path test>) return next()` among its
  * first statements, and the same in the `catch` of a leading `try` (a bad token is then fine on those paths).
  */
-function pathSkipsOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): PathTest[] {
-  const fn = functionOf(sourceCode, node);
+function pathSkipsOf(source: PathSource, node: TSESTree.Node): PathTest[] {
+  const fn = functionOf(source.sourceCode, node);
   if (!fn?.body || fn.body.type !== AST_NODE_TYPES.BlockStatement) return [];
   const request = fn.params[0];
   if (request?.type !== AST_NODE_TYPES.Identifier) return [];
   const continuations = new Set(fn.params.slice(1).flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
-  const context: TestContext = { sourceCode, request: request.name, continuations, bound: new Map() };
+  const context: TestContext = { ...source, request: request.name, continuations, bound: new Map() };
   const tests: PathTest[] = [];
   for (const statement of fn.body.body) {
     if (statement.type === AST_NODE_TYPES.VariableDeclaration && (!mayAuthenticate(statement) || holdsPathTests(statement, context))) continue;
@@ -142,8 +207,7 @@ function pathSkipsOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): Path
   return tests;
 }
 
-interface TestContext {
-  sourceCode: TSESLint.SourceCode;
+interface TestContext extends PathSource {
   /** The request parameter's name. */
   request: string;
   /** The other parameters' names: calling one of them (`next()`, `done()`) hands the request on. */
@@ -228,7 +292,7 @@ function pathTests(test: TSESTree.Node, context: TestContext, parts = { count: 0
   if (bare.type === AST_NODE_TYPES.BinaryExpression && (bare.operator === '===' || bare.operator === '==')) {
     const [subject, other] = pathMember(bare.left, context) ? [bare.left, bare.right] : [bare.right, bare.left];
     const relative = pathMember(subject, context);
-    return relative === undefined ? [] : valuesOf(other, context).flatMap((value) => exact(value, relative));
+    return relative === undefined ? [] : valuesOf(other, context).flatMap((value) => exact(value, relative, context));
   }
   if (bare.type !== AST_NODE_TYPES.CallExpression || bare.callee.type !== AST_NODE_TYPES.MemberExpression) return [];
   const method = memberName(bare.callee);
@@ -238,7 +302,9 @@ function pathTests(test: TSESTree.Node, context: TestContext, parts = { count: 0
   const onPath = pathMember(receiver, context);
   // `req.path.startsWith('/public')`, `req.url.includes('/docs')`.
   if (onPath !== undefined && (method === 'startsWith' || method === 'includes')) {
-    return valuesOf(argument, context).flatMap((value) => {
+    return valuesOf(argument, context).flatMap((value): PathTest[] => {
+      const imported = method === 'startsWith' ? importedList(context, value, 'prefix') : undefined;
+      if (imported) return [withRelative(imported, onPath)];
       const text = staticString(value);
       return text === undefined ? [] : [withRelative({ kind: method === 'startsWith' ? 'prefix' : 'contains', path: text }, onPath)];
     });
@@ -247,7 +313,7 @@ function pathTests(test: TSESTree.Node, context: TestContext, parts = { count: 0
   if (onPath !== undefined && method === 'match') return valuesOf(argument, context).flatMap((value) => regexOf(value, onPath));
   const argumentPath = pathMember(argument, context);
   // `PUBLIC.includes(req.path)`, `/^\/public/.test(req.path)`.
-  if (argumentPath !== undefined && method === 'includes') return valuesOf(receiver, context, true).flatMap((value) => exact(value, argumentPath));
+  if (argumentPath !== undefined && method === 'includes') return valuesOf(receiver, context, true).flatMap((value) => exact(value, argumentPath, context));
   if (argumentPath !== undefined && method === 'test') return valuesOf(receiver, context).flatMap((value) => regexOf(value, argumentPath));
   // `PUBLIC.some((p) => req.path.startsWith(p))`: the callback's test, once for each entry.
   if ((method === 'some' || method === 'find') && isFunctionNode(argument) && argument.params[0]?.type === AST_NODE_TYPES.Identifier) {
@@ -310,7 +376,9 @@ function methodTest(test: TSESTree.Node, context: TestContext): string[] | undef
   return value !== undefined ? [value.toUpperCase()] : undefined;
 }
 
-function exact(value: TSESTree.Node, relative: boolean): PathTest[] {
+function exact(value: TSESTree.Node, relative: boolean, context: TestContext): PathTest[] {
+  const imported = importedList(context, value, 'exact');
+  if (imported) return [withRelative(imported, relative)];
   const text = staticString(value);
   if (text !== undefined) return [withRelative({ kind: 'exact', path: text }, relative)];
   return regexOf(value, relative);
@@ -320,8 +388,16 @@ function regexOf(value: TSESTree.Node, relative: boolean): PathTest[] {
   return regexTests(unwrap(value)).map((test) => withRelative(test, relative));
 }
 
-function withRelative(test: PathTest, relative: boolean): PathTest {
+function withRelative<T extends PathTest>(test: T, relative: boolean): T {
   return relative ? { ...test, relative: true } : test;
+}
+
+/** An imported name standing for a list of paths (`PUBLIC_PATHS` from `./config`), as a list test of the given kind. */
+function importedList(source: PathSource, node: TSESTree.Node, as: PathList['as']): PathList | undefined {
+  const bare = unwrap(node);
+  if (bare.type !== AST_NODE_TYPES.Identifier && bare.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const ref = importRefOf(source.sourceCode, source.filename, bare);
+  return ref ? { kind: 'list', from: source.filename, ref, as } : undefined;
 }
 
 /**
@@ -382,6 +458,8 @@ function requestBelow(node: TSESTree.Node, context: TestContext): boolean {
 function valuesOf(node: TSESTree.Node, context: TestContext, list = false): TSESTree.Node[] {
   const bare = unwrap(node);
   if (bare.type === AST_NODE_TYPES.Identifier && context.bound.has(bare.name)) return [...context.bound.get(bare.name)!];
+  // What another file exports stays a name: the test it is used in reads it as a list (see importedList).
+  if (importedList(context, bare, 'entries')) return [bare];
   const value = resolved(context.sourceCode, bare);
   if (!list) return [value];
   if (value.type !== AST_NODE_TYPES.ArrayExpression || value.elements.length > MAX_TEST_PARTS) return [];

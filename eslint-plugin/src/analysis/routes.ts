@@ -2186,13 +2186,13 @@ class RouteDiscovery {
   /** A chain link for an expression: what it runs in this file, or the relative import it comes from. */
   private linkOf(node: TSESTree.Node): ChainLink {
     // `jwt({ … }).unless({ path: ['/login'] })`: the wrapped middleware, skipped on those paths.
-    const wrapper = skipWrapperOf(this.sourceCode, node);
+    const wrapper = skipWrapperOf({ sourceCode: this.sourceCode, filename: this.filename }, node);
     if (wrapper) {
       const inner = this.linkOf(wrapper.wrapped);
       return { ...inner, node, skips: [...(inner.skips ?? []), ...wrapper.tests] };
     }
     const link = this.runLinkOf(node);
-    const skips = link.imported ? [] : linkSkipsOf(this.sourceCode, node);
+    const skips = link.imported ? [] : linkSkipsOf({ sourceCode: this.sourceCode, filename: this.filename }, node);
     return skips.length > 0 ? { ...link, skips } : link;
   }
 

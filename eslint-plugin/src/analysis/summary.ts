@@ -15,7 +15,7 @@ import { modelSetFor } from './library-models';
 import type { LibraryModel, TokenResult } from '../models/library-model';
 import type { AutoloadFolder, ChainLink, Framework, ImportRef, NestGlobalPrefix, NestRouteTarget, Range } from './routes';
 import type { ModelSummary } from './schemas';
-import type { PathTest } from './path-skips';
+import { pathListsOf, type PathMatch, type PathTest } from './path-skips';
 import type { ParamFacts } from './service-facts';
 import { portableConstantOf, type PortableConstant } from './static-values';
 import { schemaOperationTypes } from './root-values';
@@ -66,6 +66,8 @@ export interface ExportSummary {
   params?: ParamFacts;
   /** Paths the hooks an exported plugin adds let through without running (`if (request.url.startsWith(…)) return`). */
   hookSkips?: readonly PathTest[];
+  /** Lists of paths the export holds, itself (`''`) or by key, which allow-lists in other files read (see PathList). */
+  pathLists?: Readonly<Record<string, readonly PathMatch[]>>;
   /** The string constants the export holds (a config module's secrets and their literal fallbacks). */
   constant?: PortableConstant;
   /** A schema built from SDL (`buildSchema(`type Query { invoice: Invoice }`)`): the root operation type of each field. */
@@ -161,6 +163,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     ...modelOf(name, link),
     ...membersOf(name, model.exportMembers.get(name)),
     ...hookSkipsOf(link),
+    ...pathListsOfLink(link),
     ...constantOf(link),
     ...sdlTypesOf(link),
   }));
@@ -219,6 +222,11 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
   function sdlTypesOf(link: ChainLink): Pick<ExportSummary, 'sdlTypes'> {
     const types = link.imported ? undefined : schemaOperationTypes(sourceCode, link.node);
     return types && types.size > 0 ? { sdlTypes: Object.fromEntries(types) } : {};
+  }
+
+  function pathListsOfLink(link: ChainLink): Pick<ExportSummary, 'pathLists'> {
+    const lists = link.imported ? undefined : pathListsOf({ sourceCode, filename: file }, link.node);
+    return lists ? { pathLists: lists } : {};
   }
 
   function hookSkipsOf(link: ChainLink): Pick<ExportSummary, 'hookSkips'> {

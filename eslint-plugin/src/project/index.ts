@@ -24,7 +24,7 @@ import { withSharedParts } from '../util/shared-parts';
 import { joinPaths, nestTargetCovers, procedurePath, nextMatcherCovers, prefixCovers, type ImportRef, type Range } from '../analysis/routes';
 import { DEFAULT_LIST_OPTIONS, listSourceFiles, type FileListing } from './files';
 import { parseFile } from './parse';
-import { skipsRoute } from '../analysis/path-skips';
+import { skipsRoute, type ListReader } from '../analysis/path-skips';
 import { forgetResolutionsIn, forgetResolvers, projectRootOf, resolverFor } from './modules';
 
 type EslintSettings = Readonly<Record<string, unknown>>;
@@ -691,7 +691,7 @@ class Linker {
   private linkRoute(summary: FileSummary, route: RouteSummary, project: ProjectRouting): LinkedRoute[] {
     return this.chainsOf(summary, route, project).map((linked) => {
       // Middleware that lets this route's path through establishes nothing on it.
-      const { facts, writes, writeOrigins } = settleWrites(onRoute(linked.facts, route.method, linked.path, route.path));
+      const { facts, writes, writeOrigins } = settleWrites(onRoute(linked.facts, route.method, linked.path, route.path, this.readList));
       return { ...linked, facts: withoutAnchoredScopes(facts), writes, writeOrigins };
     });
   }
@@ -787,7 +787,7 @@ class Linker {
         const ref = { source: `./${path.relative(path.dirname(file), path.join(folder.root, ...below, folder.hooksFile!)).split(path.sep).join('/')}`, name: 'default' };
         // A hooks file that returns early for this route's URL does not run its checks on it.
         const exempt = this.index.exportOf(file, ref, 0, this.filesRead);
-        if (exempt !== 'package' && !('missing' in exempt) && skipsRoute(exempt.export.hookSkips ?? [], route.method, fullPath, route.path)) return [];
+        if (exempt !== 'package' && !('missing' in exempt) && skipsRoute(exempt.export.hookSkips ?? [], route.method, fullPath, route.path, this.readList)) return [];
         const target = this.exportFactsOf(file, ref, 0);
         return target === 'package' || 'missing' in target ? [] : [target];
       });
@@ -966,6 +966,18 @@ class Linker {
     const target = this.index.exportOf(fromFile, ref, 0, this.filesRead);
     return target !== 'package' && !('missing' in target) && target.export.router === true;
   }
+
+  /**
+   * The entries of a list of paths another file exports, for the allow-list that imports it: the export itself
+   * (`export const PUBLIC = […]`), or a key of an exported object (`module.exports = { publicRoutes: […] }`).
+   */
+  private readonly readList: ListReader = (list) => {
+    const direct = this.index.exportOf(list.from, list.ref, 0, this.filesRead);
+    const own = direct !== 'package' && !('missing' in direct) ? direct.export.pathLists?.[''] : undefined;
+    if (own || !list.ref.path?.length) return own ?? [];
+    const holder = this.index.exportOf(list.from, { source: list.ref.source, name: list.ref.name }, 0, this.filesRead);
+    return holder !== 'package' && !('missing' in holder) ? (holder.export.pathLists?.[list.ref.path.join('.')] ?? []) : [];
+  };
 
   /** The facts of the export `ref` names, as seen from `fromFile`, memoized per target. */
   private exportFactsOf(fromFile: string, ref: ImportRef, depth: number): Linked | { missing: string } | 'package' {

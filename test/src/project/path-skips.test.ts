@@ -169,6 +169,60 @@ export default function setupRoutes(app) {
     });
   });
 
+  describe('lists another file exports', () => {
+    const app = `const express = require('express');
+const authenticate = require('./middleware/authenticate');
+const app = express();
+app.use(authenticate);
+app.post('/login', (req, res) => res.json({}));
+app.get('/public/docs', (req, res) => res.json({}));
+app.get('/me', (req, res) => res.json(req.user));
+`;
+    const middleware = (imports: string, test: string) => `const jwt = require('jsonwebtoken');
+${imports}
+module.exports = function authenticate(req, res, next) {
+  if (${test}) return next();
+  req.user = jwt.verify(req.headers.authorization, process.env.KEY, { algorithms: ['RS256'] });
+  next();
+};
+`;
+    const cases: [string, Record<string, string>, string[]][] = [
+      [
+        'a named array of an ES module, read with includes',
+        { 'src/middleware/authenticate.js': middleware("import { OPEN } from '../config/paths';", 'OPEN.includes(req.path)'), 'src/config/paths.js': "export const OPEN = ['/login'];\n" },
+        ['POST /login'],
+      ],
+      [
+        "a key of a CommonJS config object, read with some and startsWith",
+        {
+          'src/middleware/authenticate.js': middleware("const { publicPrefixes } = require('../config');", 'publicPrefixes.some((prefix) => req.path.startsWith(prefix))'),
+          'src/config.js': "module.exports = { port: 3000, publicPrefixes: ['/public/', '/login'] };\n",
+        },
+        ['POST /login', 'GET /public/docs'],
+      ],
+      [
+        'a default export holding regular expressions, through express-unless',
+        {
+          'src/middleware/authenticate.js': "const { expressjwt } = require('express-jwt');\nconst open = require('./open');\nmodule.exports = expressjwt({ secret: process.env.KEY, algorithms: ['RS256'] }).unless({ path: open });\n",
+          'src/middleware/open.js': 'module.exports = [/^\\/public\\//, \'/login\'];\n',
+        },
+        ['POST /login', 'GET /public/docs'],
+      ],
+    ];
+    for (const [name, files, skipped] of cases) {
+      it(`reads ${name}`, () => {
+        const levels = levelsOf({ 'src/app.js': app, ...files });
+        for (const [route, level] of Object.entries(levels)) assert.equal(level, skipped.includes(route) ? 'unauthenticated' : 1, route);
+      });
+    }
+
+    it('lets nothing through when the imported name is not a list of paths', () => {
+      const files = { 'src/middleware/authenticate.js': middleware("const { isOpen } = require('../config');", 'isOpen.includes(req.path)'), 'src/config.js': "module.exports = { isOpen: (path) => path === '/login', roles: ['admin'] };\n" };
+      const levels = levelsOf({ 'src/app.js': app, ...files });
+      assert.deepEqual(levels, { 'POST /login': 1, 'GET /public/docs': 1, 'GET /me': 1 });
+    });
+  });
+
   describe('Next.js middleware', () => {
     const middleware = (head: string) => `import { NextResponse, type NextRequest } from 'next/server';
 import { jwtVerify } from 'jose';
