@@ -119,4 +119,24 @@ export const ADVERSARIAL_SHAPES: readonly AdversarialShape[] = [
   { name: 'an alias chain', threat: 'deep evaluation', code: aliasChain, fullSize: 5000 },
   { name: 'wildcard prefixes against routes', threat: 'quadratic pattern matching', code: wildcardPrefixes, fullSize: 3000 },
   { name: 'routes calling one big helper', threat: 'quadratic chain expansion', code: sharedHelper, fullSize: 8000 },
+  { name: 'an allow-list and a ring of predicates', threat: 'unbounded recursion', code: allowListShapes, fullSize: 800 },
 ];
+
+/**
+ * An authentication middleware opening with an allow-list of `size` paths joined by `||`, and `size` predicate
+ * helpers that call each other in a ring: reading either must stop within its bound, not recurse without end.
+ */
+export function allowListShapes(size: number): string {
+  const tests = Array.from({ length: size }, (_, i) => `req.path === '/open${i}'`).join(' || ');
+  const ring = Array.from({ length: size }, (_, i) => `function isOpen${i}(req) { return isOpen${(i + 1) % size}(req); }`).join('\n');
+  return `${EXPRESS}const jwt = require('jsonwebtoken');
+${ring}
+app.use((req, res, next) => {
+  if (isOpen0(req)) return next();
+  if (${tests}) return next();
+  req.user = jwt.verify(req.headers.authorization, process.env.KEY, { algorithms: ['RS256'] });
+  next();
+});
+app.get('/x', (req, res) => { if (req.user.role !== 'admin') return res.sendStatus(403); res.json({}); });
+`;
+}

@@ -105,6 +105,12 @@ const CASES: Record<string, Case> = {
     size: 200,
     expected: (size) => ({ 'maturity-level:unauthenticated': size }),
   },
+  'an allow-list and a ring of predicates past their bounds': {
+    generate: shapes.allowListShapes,
+    size: 100,
+    // Neither lets the route through, so its role check is on verified claims; the value analysis says where it stopped in the ring.
+    expected: () => ({ 'no-incomplete-analysis:evaluationDepth': 1, 'require-jwt-validation:missingChecks': 1 }),
+  },
   'a use prefix built to make a backtracking matcher explode': {
     generate: shapes.backtrackingPrefix,
     size: 40,
