@@ -63,6 +63,19 @@ const PASS_THROUGH_FUNCTIONS = new Set([
 const PASS_THROUGH_STATICS = /^(Number\.(parseInt|parseFloat)|Buffer\.from|Object\.assign|Array\.from|JSON\.parse|String\.raw|Object\.values|Promise\.resolve)$/;
 
 /** What a token call returns (see TokenResult), as values. */
+/** An unverified claim, or an object holding one among its members. */
+function holdsUnverified(value: Value): boolean {
+  if (isTrustValue(value)) return value.trust === 'unverified';
+  return value.shape === 'object' && [...value.props.values(), value.rest].some((values) => values.some(holdsUnverified));
+}
+
+/** The value with its unverified claims verified, as a verification of the same token makes them. */
+function verifiedHolding(value: Value): Value {
+  if (isTrustValue(value)) return value.trust === 'unverified' ? { trust: 'verified', claimsPath: undefined, name: value.name, node: value.node } : value;
+  if (value.shape !== 'object') return value;
+  return { ...value, props: new Map([...value.props].map(([key, values]) => [key, values.map(verifiedHolding)])), rest: value.rest.map(verifiedHolding) };
+}
+
 function tokenValues(result: TokenResult, node: TSESTree.CallExpression): Value[] {
   const unverified = (): UnverifiedValue[] => [{ trust: 'unverified', name: undefined, node }];
   const session = result.claims === 'verified' && !('members' in result) && result.session === true;
@@ -584,7 +597,9 @@ export class ValueEvaluator {
   /** Token library calls, as the library models say: decoding yields unverified claims, verification verified ones. */
   private jwtCall(node: TSESTree.CallExpression, name: string | undefined, receiver: TSESTree.Expression | undefined): Value[] | undefined {
     const result = this.tokenCallResult(node, name, receiver);
-    return result ? tokenValues(this.afterVerification(result, node), node) : undefined;
+    if (!result) return undefined;
+    const values = tokenValues(result, node);
+    return this.afterVerification(values, node);
   }
 
   private tokenCallResult(node: TSESTree.CallExpression, name: string | undefined, receiver: TSESTree.Expression | undefined): TokenResult | undefined {
@@ -602,9 +617,34 @@ export class ValueEvaluator {
     );
   }
 
-  /** What a decode yields where the same token was verified first (see verifiedBefore): the verified claims. */
-  private afterVerification(result: TokenResult, node: TSESTree.CallExpression): TokenResult {
-    return result.claims === 'unverified' && this.verifiedBefore(node) ? { ...result, claims: 'verified' } : result;
+  /**
+   * Decode-then-verify: what a decode returned is itself verified next, by a statement the function cannot get past
+   * when it fails (`const artifacts = Jwt.token.decode(token); Jwt.token.verify(artifacts, key);`), so the claims the
+   * function goes on with are verified ones. Reads between the two are taken as verified too; a verification inside a
+   * condition, or in another function, proves nothing here.
+   */
+  private verifiedInPlace(decode: TSESTree.CallExpression): boolean {
+    let holder: TSESTree.Node = decode;
+    if (holder.parent?.type === AST_NODE_TYPES.AwaitExpression) holder = holder.parent;
+    const declarator = holder.parent;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== holder || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+    const block = declarator.parent?.parent;
+    if (block?.type !== AST_NODE_TYPES.BlockStatement) return false;
+    for (const reference of this.index.variableOf(declarator.id)?.references ?? []) {
+      const call = reference.identifier.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== reference.identifier || call.range[0] < decode.range[1]) continue;
+      const statement = call.parent?.type === AST_NODE_TYPES.AwaitExpression ? call.parent.parent : call.parent;
+      if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || statement.parent !== block) continue;
+      const name = calleeName(call);
+      if ((name && isTokenVerifierName(name)) || this.tokenCallResult(call, name, calleeObject(call))?.claims === 'verified') return true;
+    }
+    return false;
+  }
+
+  /** What a decode yields where the same token was verified first, or the decoded token next (see verifiedBefore, verifiedInPlace): the verified claims. */
+  private afterVerification(values: Value[], node: TSESTree.CallExpression): Value[] {
+    if (!values.some(holdsUnverified) || !(this.verifiedBefore(node) || this.verifiedInPlace(node))) return values;
+    return values.map(verifiedHolding);
   }
 
   /** A call of a function declared in this file: its return values, with its parameters bound to the arguments. */

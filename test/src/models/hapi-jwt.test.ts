@@ -45,4 +45,27 @@ describe('models: @hapi/jwt', () => {
       },
     ],
   });
+
+  // `token.decode()` returns artifacts that `token.verify(artifacts, key)` checks: once that statement has passed, the
+  // function goes on with verified claims.
+  const decodeThenVerify = (verify: string) => `const Jwt = require('@hapi/jwt');
+async function requireAdmin(token) {
+  const artifacts = Jwt.token.decode(token);
+  const payload = artifacts.decoded.payload;
+${verify}
+  if (payload.role !== 'admin') throw new Error('forbidden');
+  return payload;
+}
+module.exports = { requireAdmin };`;
+  ruleCases('no-unverified-claims', {
+    valid: [decodeThenVerify('  Jwt.token.verify(artifacts, process.env.JWT_SECRET);'), decodeThenVerify('  await Jwt.token.verify(artifacts, { key: process.env.JWT_SECRET }, { aud: false });')],
+    invalid: [
+      // The verification may not run: the claims are not known to be verified.
+      { code: decodeThenVerify('  if (process.env.STRICT) Jwt.token.verify(artifacts, process.env.JWT_SECRET);'), errors: [error('unverifiedClaims', 6, 7)] },
+      // Verifying another token says nothing of this one.
+      { code: decodeThenVerify('  Jwt.token.verify(Jwt.token.decode(process.env.SERVICE_TOKEN), process.env.JWT_SECRET);'), errors: [error('unverifiedClaims', 6, 7)] },
+      // Nothing verifies the artifacts at all.
+      { code: decodeThenVerify('  console.log(artifacts.decoded.header);'), errors: [error('unverifiedClaims', 6, 7)] },
+    ],
+  });
 });
