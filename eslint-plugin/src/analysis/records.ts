@@ -3,7 +3,8 @@
  * the id keys of a filter, SQL parameters) and what scopes it (owner, tenant or user keys). Recognised by shape on
  * model, repository, DAO, ORM-client and query-builder receivers: Mongoose and Sequelize models, TypeORM and
  * MikroORM repositories and entity managers, Prisma delegates, Drizzle's `select().from(t).where(eq(t.id, …))`,
- * query builders opened on a table name (`db('invoices').where({ id }).first()`), and SQL text run by any
+ * query builders opened on a table name (`db('invoices').where({ id }).first()`, Supabase's
+ * `supabase.from('invoices').delete().eq('id', id)`), and SQL text run by any
  * `query`-like method. Which model a call touches is named by a `ModelTarget`, resolved to
  * a model (this file's or another's) by the analysis.
  */
@@ -54,9 +55,12 @@ const ENTITY_FIRST = /^(em|entityManager|manager|orm)$/i;
 /** Decorators and generic types that say which entity a repository holds. */
 const REPOSITORY_DECORATOR = /^(InjectRepository|InjectModel|InjectEntityRepository)$/;
 const REPOSITORY_TYPE = /^(Repository|EntityRepository|MongoRepository|TreeRepository|Model|ModelStatic|ModelCtor|ModelType)$/;
-/** Query-builder filters: an object (`where({ id })`), `(column, value)` or `(column, operator, value)`. */
-const BUILDER_FILTER = /^(where|andWhere|orWhere|whereIn|andWhereIn|orWhereIn)$/;
-const BUILDER_CHANGES = /^(update|increment|decrement)$/;
+/**
+ * Query-builder filters: an object (`where({ id })`, PostgREST's `match({ id })`), `(column, value)` (`eq('id', id)`)
+ * or `(column, operator, value)` (`filter('id', 'eq', id)`).
+ */
+const BUILDER_FILTER = /^(where|andWhere|orWhere|whereIn|andWhereIn|orWhereIn|eq|match|in|filter)$/;
+const BUILDER_CHANGES = /^(update|upsert|increment|decrement)$/;
 const BUILDER_DELETES = /^(del|delete)$/;
 /** Methods that name the table of a query builder (`knex.select('*').from('invoices')`, `knex.table('invoices')`). */
 const BUILDER_TABLE = /^(from|table|into)$/;
@@ -279,7 +283,8 @@ function builderAccess(call: TSESTree.CallExpression, index: FileIndex): { acces
   for (const filter of filters) builderFilter(filter.call, picked);
   const names = links.map((link) => link.name);
   const operation: Operation = names.some((name) => BUILDER_DELETES.test(name)) ? 'Deletes' : names.some((name) => BUILDER_CHANGES.test(name)) ? 'Changes' : 'Reads';
-  const reported = links.find((link) => !PROMISE_METHOD.test(link.name)) ?? filters[0]!;
+  // Reported at the call that changes or deletes (`.delete()` before Supabase's `.eq()`), else at the outermost call.
+  const reported = links.find((link) => BUILDER_DELETES.test(link.name) || BUILDER_CHANGES.test(link.name)) ?? links.find((link) => !PROMISE_METHOD.test(link.name)) ?? filters[0]!;
   // A tally bumped by one (`increment('favorites_count', 1)` when a caller likes an article) changes nothing the
   // record's owner controls: counting on others' records is what such a column is for.
   if (operation === 'Changes' && links.every((link) => !BUILDER_CHANGES.test(link.name) || isTallyStep(link.call))) return { links: links.map((link) => link.call) };

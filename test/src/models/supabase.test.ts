@@ -82,3 +82,31 @@ app.get('/admin', async (req, res) => {
     ],
   });
 });
+
+describe('models: supabase query builder', () => {
+  // Behind a verified Supabase user: the handler's body starts on line 6.
+  const handler = (body: string) => `import { createClient } from '@supabase/supabase-js';
+const supabase = createClient(process.env.SUPABASE_URL, process.env.SUPABASE_SERVICE_KEY);
+app.delete('/invoices/:id', async (req, res) => {
+  const { data: { user } } = await supabase.auth.getUser(req.headers.authorization.slice(7));
+  if (!user) return res.sendStatus(401);
+${body}
+  res.sendStatus(204);
+});`;
+  ruleCases('require-ownership-check', {
+    valid: [
+      // Scoped by the verified user, as a second filter or in a match object.
+      handler("  await supabase.from('invoices').delete().eq('id', req.params.id).eq('user_id', user.id);"),
+      handler("  await supabase.from('invoices').update({ paid: true }).match({ id: req.params.id, owner_id: user.id });"),
+      // The caller's own rows only.
+      handler("  await supabase.from('invoices').select('*').eq('user_id', user.id);"),
+      // An array's filter is not a query.
+      handler("  const kept = [req.params.id].filter((id) => id !== 'x');\n  await supabase.from('audit').insert({ kept });"),
+    ],
+    invalid: [
+      { code: handler("  await supabase.from('invoices').delete().eq('id', req.params.id);"), errors: [error('missingOwnershipCheck', 6, 35)] },
+      { code: handler("  await supabase.from('invoices').update({ paid: true }).match({ id: req.params.id });"), errors: [error('missingOwnershipCheck', 6, 35)] },
+      { code: handler("  const { data } = await supabase.from('invoices').select('*').filter('id', 'eq', req.params.id).single();\n  res.json(data);"), errors: [error('missingOwnershipCheck', 6, 98)] },
+    ],
+  });
+});

@@ -50,6 +50,11 @@ function invalidCase(code: string, method: string, count = 1): InvalidTestCase<M
   return { code, errors };
 }
 
+/** One error at the first `.method(` of each method in turn (see invalidCase). */
+function combined(code: string, methods: readonly string[]): InvalidTestCase<MessageIds, []> {
+  return { code, errors: methods.flatMap((method) => invalidCase(code, method).errors) };
+}
+
 const valid = [
   // Scoped by the verified subject, in the object filter or a second condition
   route(`  await db('invoices').where({ id: req.params.id, user_id: req.auth.payload.sub }).del();\n  res.sendStatus(204);`),
@@ -102,7 +107,8 @@ const invalid: InvalidTestCase<MessageIds, []>[] = [
   // The awaited chain itself reads, through a constant naming the table
   invalidCase(route(`  const TABLE = 'invoices';\n  res.json(await db(TABLE).where({ id: req.params.id }));`), 'where'),
   // A 422 assertion that validates input is no ownership check
-  invalidCase(koa(`  ctx.assert(ctx.request.body.title, 422, 'title is required');\n  await db('articles').update(ctx.request.body).where({ slug: ctx.params.slug });`), 'where', 2),
+  // The read is reported at its outermost call, the change at the call that changes.
+  combined(koa(`  ctx.assert(ctx.request.body.title, 422, 'title is required');\n  await db('articles').update(ctx.request.body).where({ slug: ctx.params.slug });`), ['where', 'update']),
   // A promise chain after the builder
   invalidCase(route(`  db('invoices').where({ id: req.params.id }).first().then((row) => res.json(row));`), 'first'),
 ];
