@@ -239,33 +239,30 @@ export function mergeFacts(...parts: readonly ChainFacts[]): ChainFacts {
 /** Facts as established by code that lets the paths `tests` name through: on those routes they do not hold. */
 export function skippedOn(facts: ChainFacts, tests: readonly PathTest[] | undefined): ChainFacts {
   if (!tests || tests.length === 0) return facts;
-  const tag = <T extends { skippedOn?: readonly PathTest[] }>(list: readonly T[]): T[] => list.map((item) => ({ ...item, skippedOn: [...(item.skippedOn ?? []), ...tests] }));
-  return {
-    ...facts,
-    schemes: tag(facts.schemes),
-    verifications: tag(facts.verifications),
-    decisions: tag(facts.decisions),
-    unknown: tag(facts.unknown),
-    ...(facts.calls ? { calls: tag(facts.calls) } : {}),
-    ...(facts.writes ? { writes: tag(facts.writes) } : {}),
-  };
+  return eachSkippable(facts, (list) => list.map((item) => ({ ...item, skippedOn: [...(item.skippedOn ?? []), ...tests] })));
 }
 
 /** The facts that hold on a route: those whose code does not let its path (full, or inside its own router) through. */
 export function onRoute(facts: ChainFacts, method: string, fullPath: string, localPath: string, readList?: ListReader): ChainFacts {
-  const skips = (item: { skippedOn?: readonly PathTest[] }) => item.skippedOn !== undefined && skipsRoute(item.skippedOn, method, fullPath, localPath, readList);
-  const holds = <T extends { skippedOn?: readonly PathTest[] }>(list: readonly T[]): T[] => list.filter((item) => !skips(item));
+  const skips = (item: Skippable) => item.skippedOn !== undefined && skipsRoute(item.skippedOn, method, fullPath, localPath, readList);
   const letThrough = facts.verifications.filter(skips);
+  return { ...eachSkippable(facts, (list) => list.filter((item) => !skips(item))), ...(letThrough.length > 0 ? { letThrough } : {}) };
+}
+
+type Skippable = { skippedOn?: readonly PathTest[] };
+
+/** The facts with `map` applied to each list whose entries code can skip: facts, calls and writes. */
+function eachSkippable(facts: ChainFacts, map: <T extends Skippable>(list: readonly T[]) => T[]): ChainFacts {
+  const { writes, calls, ...rest } = facts;
+  const mapped = map(writes ?? []);
   return {
-    schemes: holds(facts.schemes),
-    verifications: holds(facts.verifications),
-    decisions: holds(facts.decisions),
-    unknown: holds(facts.unknown),
-    ...(facts.readsCaller ? { readsCaller: true } : {}),
-    ...(facts.calls ? { calls: holds(facts.calls) } : {}),
-    ...(facts.requestMethods ? { requestMethods: facts.requestMethods } : {}),
-    ...withWrites(holds(facts.writes ?? [])),
-    ...(letThrough.length > 0 ? { letThrough } : {}),
+    ...rest,
+    schemes: map(facts.schemes),
+    verifications: map(facts.verifications),
+    decisions: map(facts.decisions),
+    unknown: map(facts.unknown),
+    ...(calls ? { calls: map(calls) } : {}),
+    ...withWrites(mapped),
   };
 }
 
