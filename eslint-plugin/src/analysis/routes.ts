@@ -452,6 +452,8 @@ interface Collected {
   platformClaims: { node: TSESTree.MemberExpression; by: string }[];
   /** `Query: { … }` and its kin: the operation properties of resolver maps. */
   resolverOperations: TSESTree.Property[];
+  /** Names of the file's class methods, as `this.name` or (static) `Class.name` calls them: `this:verify`, `static:extract`. */
+  methodKeys: Set<string>;
 }
 
 const cache = new WeakMap<TSESLint.SourceCode, Map<string, RouteModel>>();
@@ -486,6 +488,7 @@ function collect(sourceCode: TSESLint.SourceCode): Collected {
     appGuards: [],
     platformClaims: [],
     resolverOperations: [],
+    methodKeys: new Set(),
   };
   for (const node of fileNodes(sourceCode).nodes) classify(node, collected);
   // `UnauthorizedException`, `createError.Unauthorized`: names are most of a tree's nodes, so they come from the tokens.
@@ -495,6 +498,10 @@ function collect(sourceCode: TSESLint.SourceCode): Collected {
   }
   if (names.length > 0) collected.unauthorizedMarks = mergeSorted(collected.unauthorizedMarks, names);
   return collected;
+}
+
+function methodKey(isStatic: boolean, name: string): string {
+  return `${isStatic ? 'static' : 'this'}:${name}`;
 }
 
 function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
@@ -538,6 +545,9 @@ function classify(node: TSESTree.Node, collected: Collected): void {
     case AST_NODE_TYPES.ClassDeclaration:
     case AST_NODE_TYPES.ClassExpression:
       if (decoratorsOf(node).length > 0) collected.classes.push(node);
+      break;
+    case AST_NODE_TYPES.MethodDefinition:
+      if (node.kind === 'method' && !node.computed && node.key.type === AST_NODE_TYPES.Identifier) collected.methodKeys.add(methodKey(node.static, node.key.name));
       break;
     case AST_NODE_TYPES.ExportNamedDeclaration:
     case AST_NODE_TYPES.ExportDefaultDeclaration:
@@ -624,6 +634,7 @@ class RouteDiscovery {
   private sortedCalls: TSESTree.CallExpression[] = [];
   /** Method calls in source order, for decorated methods the code calls (`this.verifyAccess(…)`). */
   private sortedMemberCalls: TSESTree.CallExpression[] = [];
+  private methodKeys: ReadonlySet<string> = new Set();
   private order = 0;
   private parents: Map<Receiver, { parent: Receiver; mount: Mount }> | undefined;
   /** Wildcard prefixes weighed against routes and mounts, beyond what the use index answers by look-up. */
@@ -651,7 +662,8 @@ class RouteDiscovery {
     const collected = collect(this.sourceCode);
     this.sortedCalls = collected.plainCalls;
     this.recordDecorations(collected.memberCalls);
-    this.sortedMemberCalls = [...collected.memberCalls].sort((a, b) => a.range[0] - b.range[0]);
+    this.methodKeys = collected.methodKeys;
+    if (this.decorated.size > 0 || this.methodKeys.size > 0) this.sortedMemberCalls = [...collected.memberCalls].sort((a, b) => a.range[0] - b.range[0]);
     for (const property of collected.resolverOperations) {
       const map = property.parent as TSESTree.ObjectExpression;
       // `shield({ Query: { report: isAdmin } })` maps fields to rules, not to resolvers.
@@ -2326,7 +2338,7 @@ class RouteDiscovery {
         if (code && !found.has(code.range[0])) found.set(code.range[0], code);
       }
       // `this.verify(token)` and `AuthHelper.extractUser(token)`: a method of a class of this file runs here too.
-      for (const call of this.callsWithin(range, this.sortedMemberCalls)) {
+      for (const call of this.methodKeys.size > 0 ? this.callsWithin(range, this.sortedMemberCalls) : []) {
         const method = this.ownMethodOf(unwrap(call.callee) as TSESTree.MemberExpression, call);
         if (method && !found.has(method.range[0])) found.set(method.range[0], method);
       }
@@ -2343,7 +2355,8 @@ class RouteDiscovery {
   private ownMethodOf(callee: TSESTree.MemberExpression, call: TSESTree.CallExpression): TSESTree.FunctionExpression | undefined {
     const name = memberName(callee);
     const object = unwrap(callee.object);
-    if (name === undefined) return undefined;
+    // Most member calls (`res.json()`, `db.find()`) name no method of this file's classes: nothing to look up.
+    if (name === undefined || !this.methodKeys.has(methodKey(object.type !== AST_NODE_TYPES.ThisExpression, name))) return undefined;
     const owner =
       object.type === AST_NODE_TYPES.ThisExpression
         ? enclosingClass(call)
