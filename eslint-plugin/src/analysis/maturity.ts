@@ -15,7 +15,7 @@ import { returnedWrites, type RequestWrite, type WrittenOrigin } from './request
 import { toPortable, type PortableValue } from './portable';
 import { cachedPattern, matches } from '../util/wildcard';
 import { VOCABULARY } from './framework-models';
-import { skipsRoute, type ListReader, type PathTest } from './path-skips';
+import { skipsRoute, underPrefix, type ListReader, type PathTest } from './path-skips';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
 const AST_NODE_TYPES = NODE_TYPES;
@@ -157,6 +157,8 @@ export interface UnknownFact extends Fact {
    * there. `where` is the code that sets the strategy, as reasons name it (`server.auth.default(jwtAuth.name)`).
    */
   namedBy?: { ref: ImportRef; where: string };
+  /** Imported middleware used under this prefix (`app.use('/api', auth)`): the paths its code lets through are below it. */
+  usePrefix?: string;
 }
 
 /** Everything on one route's chain that decides its level. */
@@ -240,6 +242,12 @@ export function mergeFacts(...parts: readonly ChainFacts[]): ChainFacts {
 export function skippedOn(facts: ChainFacts, tests: readonly PathTest[] | undefined): ChainFacts {
   if (!tests || tests.length === 0) return facts;
   return eachSkippable(facts, (list) => list.map((item) => ({ ...item, skippedOn: [...(item.skippedOn ?? []), ...tests] })));
+}
+
+/** Facts of middleware used under a prefix: the paths its code reads relative to the mount are below the prefix. */
+export function usedUnderPrefix(facts: ChainFacts, prefix: string | undefined): ChainFacts {
+  if (prefix === undefined) return facts;
+  return eachSkippable(facts, (list) => list.map((item) => (item.skippedOn ? { ...item, skippedOn: underPrefix(item.skippedOn, prefix) } : item)));
 }
 
 /** The facts that hold on a route: those whose code does not let its path (full, or inside its own router) through. */
@@ -713,6 +721,7 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
         ...(link.mayBeRouter ? { mayBeRouter: true } : {}),
         ...(handler ? { handler: true } : {}),
         ...(link.context ? { context: true } : {}),
+        ...(link.usePrefix !== undefined ? { usePrefix: link.usePrefix } : {}),
       });
       return;
     }

@@ -45,6 +45,8 @@ export interface PathList extends PathTestOptions {
   from: string;
   ref: ImportRef;
   as: 'entries' | 'exact' | 'prefix';
+  /** The prefix the middleware is used under (`app.use('/api', auth)`), which relative entries are read below. */
+  under?: string;
 }
 
 /** The entries a list test stands for, from the file that declares the list; [] where it cannot be read. */
@@ -75,11 +77,26 @@ export function skipsRoute(tests: readonly PathTest[], method: string, fullPath:
 
 /** The entries of a list as the test that reads it takes them, with the test's methods and reading of the path. */
 function listEntries(list: PathList, readList: ListReader): PathMatch[] {
-  return readList(list).flatMap((entry): PathMatch[] => {
+  const entries = readList(list).flatMap((entry): PathMatch[] => {
     if (list.as !== 'entries' && (entry.kind !== 'exact' || entry.methods)) return [];
     const kind = list.as === 'prefix' ? 'prefix' : entry.kind;
     const methods = list.methods ?? entry.methods;
     return [{ kind, path: entry.path, ...(methods ? { methods } : {}), ...(list.relative ? { relative: true } : {}) }];
+  });
+  return list.under === undefined ? entries : underPrefix(entries, list.under).filter((test): test is PathMatch => test.kind !== 'list');
+}
+
+/**
+ * Tests of middleware used under a prefix (`app.use('/api', auth)`): a path it reads relative to the mount
+ * (`req.path === '/login'`) is also the prefix's path below it (`/api/login`).
+ */
+export function underPrefix(tests: readonly PathTest[], prefix: string): PathTest[] {
+  const base = prefix.replace(/\/+$/, '');
+  if (base === '') return [...tests];
+  return tests.flatMap((test): PathTest[] => {
+    if (!test.relative || test.kind === 'contains') return [test];
+    if (test.kind === 'list') return [test, { ...test, under: base }];
+    return [test, { ...test, path: `${base}${test.path.startsWith('/') ? '' : '/'}${test.path}` }];
   });
 }
 

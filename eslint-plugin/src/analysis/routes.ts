@@ -22,7 +22,7 @@ import { combinedParts } from './combined-resolvers';
 import { appliedLayers, gateKeysFor, gatesFor, isPermissionMap, layerGatesOf, type PermissionGates } from './permission-layers';
 import type { RouteFramework, RouteObjectShape, SchemaBuilder } from '../models/framework-model';
 import type { VerificationFact } from './maturity';
-import { linkSkipsOf, skipWrapperOf, type PathTest } from './path-skips';
+import { linkSkipsOf, skipWrapperOf, underPrefix, type PathTest } from './path-skips';
 
 // The package re-exports the enum through two getters; hot loops read it once per module instead.
 const AST_NODE_TYPES = NODE_TYPES;
@@ -59,6 +59,8 @@ export interface ChainLink {
   context?: { fn?: TSESTree.FunctionLike; member?: string };
   /** Paths the link lets through without running its code (`jwt(…).unless({ path })`, an allow-list at its top). */
   skips?: readonly PathTest[];
+  /** An imported middleware used under a prefix (`app.use('/api', auth)`): the paths it reads are below it. */
+  usePrefix?: string;
 }
 
 export interface Route {
@@ -500,6 +502,12 @@ function collect(sourceCode: TSESLint.SourceCode): Collected {
   return collected;
 }
 
+/** A link used under a prefix: the paths it lets through, read relative to the prefix, are below it too. */
+function usedUnder(link: ChainLink, prefix: string): ChainLink {
+  if (link.imported) return { ...link, usePrefix: prefix };
+  return link.skips ? { ...link, skips: underPrefix(link.skips, prefix) } : link;
+}
+
 function methodKey(isStatic: boolean, name: string): string {
   return `${isStatic ? 'static' : 'this'}:${name}`;
 }
@@ -916,7 +924,7 @@ class RouteDiscovery {
         links.push(...this.linksOfHandlerArg(arg));
       }
     }
-    if (links.length > 0) found.receiver.uses.add({ order: this.order++, prefix, links });
+    if (links.length > 0) found.receiver.uses.add({ order: this.order++, prefix, links: prefix ? links.map((link) => usedUnder(link, prefix)) : links });
   }
 
   /** `fastify.route({ method, url, … })` or Hono's `app.route('/prefix', subApp)`. */

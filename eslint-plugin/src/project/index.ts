@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { summarize, type ExportSummary, type FileSummary, type RouteSummary } from '../analysis/summary';
 import type { PortableValue } from '../analysis/portable';
-import { forgeableKeyOf, inFile, onRoute, skippedOn, STRATEGY_ELSEWHERE_UNPINNED, strategiesSelected, joinPrefix, mergeFacts, required, requiredHere, requestPropOf, type CallFact, type ChainFacts, type DecisionFact, type UnknownFact, type VerificationFact } from '../analysis/maturity';
+import { forgeableKeyOf, inFile, onRoute, skippedOn, usedUnderPrefix, STRATEGY_ELSEWHERE_UNPINNED, strategiesSelected, joinPrefix, mergeFacts, required, requiredHere, requestPropOf, type CallFact, type ChainFacts, type DecisionFact, type UnknownFact, type VerificationFact } from '../analysis/maturity';
 import { modelSummary, parsePrismaModels, prismaDelegateName, type ModelSummary } from '../analysis/schemas';
 import { remap, type ModelRef, type ParamAccess, type ParamComparison, type ParamFacts, type ParamRef, type ParamScope } from '../analysis/service-facts';
 import { describeOrigin } from '../analysis/describe';
@@ -855,7 +855,7 @@ class Linker {
         continue;
       }
       if (unknown.context) found.push(contextual(target.facts), this.contextFacts(file, unknown.ref!));
-      else found.push(skippedOn(unknown.handler ? withoutWrites(target.facts) : unknown.checked ? required(target.facts) : target.facts, unknown.skippedOn));
+      else found.push(skippedOn(usedUnderPrefix(unknown.handler ? withoutWrites(target.facts) : unknown.checked ? required(target.facts) : target.facts, unknown.usePrefix), unknown.skippedOn));
       reached.push(...target.reaches);
     }
     // `request.isAdmin(reply)`: a request method the project decorates elsewhere runs its code here.

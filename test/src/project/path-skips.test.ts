@@ -128,6 +128,33 @@ export function authenticate(req: Request, res: Response, next: NextFunction) {
       assert.deepEqual(levels, { 'POST /api/users/login': 'unauthenticated', 'GET /api/users/:id': 1 });
     });
 
+    it('reads a path relative to the prefix the middleware is used under, in this file or imported', () => {
+      const inline = `const express = require('express');
+const jwt = require('jsonwebtoken');
+const app = express();
+app.use('/api', (req, res, next) => {
+  if (req.path === '/login') return next();
+  req.user = jwt.verify(req.headers.authorization, process.env.KEY, { algorithms: ['RS256'] });
+  next();
+});
+app.post('/api/login', (req, res) => res.json({}));
+app.get('/api/orders', (req, res) => res.json(req.user));
+`;
+      assert.deepEqual(levelsOf({ 'src/app.js': inline }), { 'POST /api/login': 'unauthenticated', 'GET /api/orders': 1 });
+      const imported = {
+        'src/app.js': `const express = require('express');
+const authenticate = require('./middleware/authenticate');
+const accounts = require('./routes/accounts');
+const app = express();
+app.use('/api', authenticate);
+app.use('/api/accounts', accounts);
+`,
+        'src/middleware/authenticate.js': middleware("  if (['/accounts/login'].includes(req.path)) return next();"),
+        'src/routes/accounts.js': "const router = require('express').Router();\nrouter.post('/login', (req, res) => res.json({}));\nrouter.get('/me', (req, res) => res.json(req.user));\nmodule.exports = router;\n",
+      };
+      assert.deepEqual(levelsOf(imported), { 'POST /api/accounts/login': 'unauthenticated', 'GET /api/accounts/me': 1 });
+    });
+
     it('reads an `unless` on a middleware imported from another file', () => {
       const levels = levelsOf({
         'src/app.js': `const express = require('express');
