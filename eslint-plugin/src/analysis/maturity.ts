@@ -1,4 +1,4 @@
-import { isStrategyMarker } from './strategy-markers';
+import { isStrategyMarker, selectedStrategy } from './strategy-markers';
 import { AST_NODE_TYPES as NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { analyzeSourceCode, type FileAnalysis } from './index';
@@ -1148,7 +1148,7 @@ function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel, e
   for (const call of model.calls) {
     if (!isStrategyMarker(call)) continue;
     const claimsPath = strategyClaimsPath(call);
-    const selects = calleeName(call) === 'jwtVerify' ? undefined : staticString(call.arguments[0]);
+    const selects = selectedStrategy(call);
     const selected = strategiesSelected(selects, strategies);
     facts.verifications.push({
       node: call,
@@ -1225,9 +1225,9 @@ function unpinnedChecks(verifications: readonly Verification[]): string[] {
   return [...checks].map((check) => CHECK_WORDS[check]);
 }
 
-/** passport and Nest strategies leave the verified user on `req.user`; `request.jwtVerify()` on `request.user`. */
+/** Strategies chosen by name (passport, Nest) leave the verified user on `req.user`; `request.jwtVerify()` on `request.user`. */
 function strategyClaimsPath(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
-  if (calleeName(call) !== 'jwtVerify') return 'req.user';
+  if (selectedStrategy(call) !== undefined) return 'req.user';
   const callee = unwrap(call.callee);
   const request = callee.type === AST_NODE_TYPES.MemberExpression ? dottedPath(callee.object) : undefined;
   return request ? `${request}.user` : undefined;
