@@ -159,6 +159,8 @@ export interface UnknownFact extends Fact {
   namedBy?: { ref: ImportRef; where: string };
   /** Imported middleware used under this prefix (`app.use('/api', auth)`): the paths its code lets through are below it. */
   usePrefix?: string;
+  /** Middleware from a package no model describes, which may authenticate (a model in `settings.claimguard.models` says). */
+  unmodelled?: true;
 }
 
 /** Everything on one route's chain that decides its level. */
@@ -341,7 +343,9 @@ export function gradeChain(chain: ChainFacts, upstreamHidden = false, framework?
       reasons: facts.unknown.map(reason),
       nextStep: facts.unknown.some((fact) => fact.why !== undefined)
         ? 'make the imports above resolve to files of the project that parse, so the whole chain can be checked'
-        : 'lint the whole project so imported middleware is resolved',
+        : facts.unknown.every((fact) => fact.unmodelled)
+          ? 'describe the package in settings.claimguard.models (its verification call and options), so the route can be graded'
+          : 'lint the whole project so imported middleware is resolved',
       protectedRoute: true,
     };
   }
@@ -726,6 +730,7 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
       return;
     }
     if (link.skips) skipping.push({ ranges: link.ranges, tests: link.skips });
+    const before = schemes.length + verifications.length + decisions.length + unknown.length;
     if (link.context?.fn) writes.push(...located.contextWrites(link.context.fn, link.context.member).map((write) => ({ ...write, context: true })));
     const contextual = link.context !== undefined;
     if (link.decoration !== undefined) {
@@ -746,6 +751,14 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
     const check = claimCheckOf(link.node);
     if (check) decisions.push(check);
     else decisions.push(...returnedClaimChecks(model.calls, link.ranges));
+    // Middleware named as authentication, from a package no model describes: whether it authenticates is unknown.
+    if (link.unmodelled && schemes.length + verifications.length + decisions.length + unknown.length === before) {
+      unknown.push({
+        description: `middleware '${link.unmodelled.name}' comes from the package '${link.unmodelled.module}', which no model describes`,
+        span: spanOf(link.node),
+        unmodelled: true,
+      });
+    }
   }
   // `const auth = await authenticate(c); if (!auth.ok) return auth.response;` around an imported verifier:
   // authentication this file cannot see, which a 401 on the same chain confirms, as does a decision on verified

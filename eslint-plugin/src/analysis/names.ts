@@ -106,6 +106,15 @@ export function isTokenStrategyName(name: string): boolean {
   return TOKEN_STRATEGY.test(name);
 }
 
+/** Words of a middleware's name that say it authenticates (`gatewayAuth`, `requireJwt`, `oidc_protect`); `ThrottlerGuard` or `csrfToken` do not. */
+const AUTHENTICATION_WORDS = new Set(['auth', 'authn', 'authenticate', 'authenticated', 'authentication', 'jwt', 'bearer', 'protect', 'protected', 'oauth', 'oidc', 'sso']);
+
+/** A name whose words (camelCase, snake_case or kebab-case) say authentication; `author`, `authorRoutes` do not. */
+export function readsAsAuthentication(name: string): boolean {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
+  return words.some((word) => AUTHENTICATION_WORDS.has(word));
+}
+
 const VALIDATING_METHOD = /^(parse|parseAsync|validateSync|cast)$/;
 
 export function isValidatingMethod(name: string): boolean {

@@ -5,6 +5,8 @@ import { calleeIsRequire } from './imports';
 import { requiredModule } from './library-models';
 import { calleeName, staticString, unwrap } from './syntax';
 import { VOCABULARY } from './framework-models';
+import { FRAMEWORK_MODELS } from '../models/index';
+import { LIBRARY_MODELS } from '../models/libraries';
 
 /**
  * The package a name is imported or required from (`import { graphqlHTTP } from 'express-graphql'`,
@@ -50,4 +52,12 @@ export function authenticatorServersOf(sourceCode: TSESLint.SourceCode, call: TS
   const name = calleeName(call);
   const servers = name === undefined ? [] : VOCABULARY.routing.authenticatorServers.filter((candidate) => candidate.calls.includes(name));
   return servers.filter((server) => isFromPackages(calleePackageOf(sourceCode, call.callee), server.packages));
+}
+
+/** Every package a built-in model describes: frameworks, identity and token libraries. */
+const MODELLED_PACKAGES = [...new Set([...FRAMEWORK_MODELS.flatMap((model) => model.packages), ...LIBRARY_MODELS.flatMap((model) => model.modules)])];
+
+/** Whether a built-in model describes the package (or the package a subpath belongs to). */
+export function isModelledPackage(module: string): boolean {
+  return isFromPackages(module, MODELLED_PACKAGES);
 }

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES as NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { declaredValue, findVariable, optionValues } from '../util/find-variable';
 import { trimSlashes, trimTrailingSlashes } from '../util/slashes';
-import { isTokenStrategyName, isTokenVerifierName } from './names';
+import { isTokenStrategyName, isTokenVerifierName, readsAsAuthentication } from './names';
 import { isStrategyMarker } from './strategy-markers';
 import { annotatedTypeName, propertyValue, calleeName, decoratorsOf, dottedPath, enclosingClass, functionName, isFunctionNode, memberName, propertyKeyName, rootIdentifier, staticString, typeScriptOnly, unwrap } from './syntax';
 import * as path from 'node:path';
@@ -17,7 +17,7 @@ import { pathTextOf } from './static-values';
 import { authenticatorChannel, VOCABULARY } from './framework-models';
 import { rootValueServings, type RootValueServing } from './root-values';
 import { fieldConfigsOf, mentionsObjectTypes, objectTypeOf, type ObjectTypeDefinition, type ObjectTypeField } from './object-types';
-import { authenticatorServersOf, isFromPackages, packageOf } from './package-of';
+import { authenticatorServersOf, calleePackageOf, isFromPackages, isModelledPackage, packageOf } from './package-of';
 import { combinedParts } from './combined-resolvers';
 import { appliedLayers, gateKeysFor, gatesFor, isPermissionMap, layerGatesOf, type PermissionGates } from './permission-layers';
 import type { RouteFramework, RouteObjectShape, SchemaBuilder } from '../models/framework-model';
@@ -61,6 +61,8 @@ export interface ChainLink {
   skips?: readonly PathTest[];
   /** An imported middleware used under a prefix (`app.use('/api', auth)`): the paths it reads are below it. */
   usePrefix?: string;
+  /** Middleware named as authentication from a package no model describes (`gatewayAuth()` of `@acme/gateway-auth`). */
+  unmodelled?: { name: string; module: string };
 }
 
 export interface Route {
@@ -2212,8 +2214,24 @@ class RouteDiscovery {
       return { ...inner, node, skips: [...(inner.skips ?? []), ...wrapper.tests] };
     }
     const link = this.runLinkOf(node);
-    const skips = link.imported ? [] : linkSkipsOf({ sourceCode: this.sourceCode, filename: this.filename }, node);
-    return skips.length > 0 ? { ...link, skips } : link;
+    if (link.imported) return link;
+    const skips = linkSkipsOf({ sourceCode: this.sourceCode, filename: this.filename }, node);
+    const unmodelled = this.unmodelledAuthentication(node);
+    return { ...link, ...(skips.length > 0 ? { skips } : {}), ...(unmodelled ? { unmodelled } : {}) };
+  }
+
+  /**
+   * `gatewayAuth({ audience })` or `verifySession` imported from a package no model describes: middleware whose name
+   * says it authenticates, in code ClaimGuard cannot read. A relative import, a Node built-in or a modelled package is none.
+   */
+  private unmodelledAuthentication(node: TSESTree.Node): ChainLink['unmodelled'] {
+    const bare = unwrap(node);
+    const callee = bare.type === AST_NODE_TYPES.CallExpression ? unwrap(bare.callee) : bare;
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    if (name === undefined || !readsAsAuthentication(name)) return undefined;
+    const module = calleePackageOf(this.sourceCode, callee);
+    if (module === undefined || module.startsWith('node:') || isProjectSpecifier(this.filename, module) || isModelledPackage(module)) return undefined;
+    return { name, module };
   }
 
   private runLinkOf(node: TSESTree.Node): ChainLink {

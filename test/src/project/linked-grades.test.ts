@@ -640,6 +640,35 @@ module.exports = router;
     });
   });
 
+  describe('middleware from a package no model describes', () => {
+    const app = (imports: string, use: string) => `const express = require('express');
+${imports}
+const app = express();
+app.use(${use});
+app.get('/orders', (req, res) => res.json([]));
+`;
+    const gradeOf = (imports: string, use: string, settings: Record<string, unknown> = {}) => {
+      root = writeTempProject({ 'src/app.js': app(imports, use) }, 'unmodelled');
+      forgetProjects();
+      const [route] = gradeRoutes(projectFor(path.join(root, 'src/app.js'), settings).routes(), []);
+      return route!.grade;
+    };
+
+    it('is unknown when its name says it authenticates, and names the package', () => {
+      const grade = gradeOf("const { gatewayAuth } = require('@acme/gateway-auth');", "gatewayAuth({ audience: 'fleet' })");
+      assert.equal(grade.level, 'unknown');
+      assert.match(grade.reasons[0]!.text, /'gatewayAuth' comes from the package '@acme\/gateway-auth', which no model describes/);
+      assert.match(grade.nextStep, /settings\.claimguard\.models/);
+    });
+
+    it('changes nothing when the name says something else, or a model describes the package', () => {
+      assert.equal(gradeOf("const rateLimit = require('express-rate-limit');", 'rateLimit({ max: 10 })').level, 'unauthenticated');
+      assert.equal(gradeOf("const { ThrottlerGuard } = require('@acme/throttle');", 'ThrottlerGuard()').level, 'unauthenticated');
+      const model = { claimguard: { models: [{ id: 'acme gateway', modules: ['@acme/gateway-auth'], verifies: [{ call: [{ function: 'gatewayAuth' }], middleware: true }] }] } };
+      assert.equal(gradeOf("const { gatewayAuth } = require('@acme/gateway-auth');", "gatewayAuth({ audience: 'fleet' })", model).level, 1);
+    });
+  });
+
   describe('authentication code the server is configured with', () => {
     const BASIC_SERVICE = `import { Service } from 'typedi';
 @Service()
