@@ -546,10 +546,20 @@ function isPlainRead(node: TSESTree.Node): boolean {
  * are understood. When any alternative is something else, the literal is not a test we can read: none is returned.
  */
 function regexTests(node: TSESTree.Node): PathTest[] {
-  if (node.type !== AST_NODE_TYPES.Literal || !('regex' in node) || !node.regex) return [];
-  const alternatives = topLevelAlternatives(node.regex.pattern);
+  const pattern = regexSource(node);
+  if (pattern === undefined) return [];
+  const alternatives = topLevelAlternatives(pattern);
   const tests = alternatives.map(alternativeTest);
   return tests.every((test): test is PathTest => test !== undefined) ? tests : [];
+}
+
+/** The source of a regular-expression literal, or of `new RegExp('…')` / `RegExp('…')` with a literal and no flags. */
+function regexSource(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Literal) return 'regex' in node && node.regex ? node.regex.pattern : undefined;
+  if (node.type !== AST_NODE_TYPES.NewExpression && node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'RegExp' || node.arguments.length !== 1) return undefined;
+  return staticString(node.arguments[0]);
 }
 
 /** `a|b(c|d)` → `['a', 'b(c|d)']`; an unbalanced or oversized pattern gives one alternative, itself. */

@@ -62,6 +62,16 @@ ${EXPRESS_ROUTES}`;
         assert.equal(grades['GET /me']!.level, 1);
       });
 
+      it('reads a RegExp made from a plain path, as the library matches it', () => {
+        const levels = levelsOf({ [`src/app.${ext}`]: app(".unless({ path: [new RegExp('/public/docs.*'), RegExp('^/login$')] })") });
+        assert.equal(levels['GET /public/docs'], 'unauthenticated');
+        assert.equal(levels['POST /login'], 'unauthenticated');
+        assert.equal(levels['GET /me'], 1);
+        // `*` after a plain character repeats it: not a path test that can be read as a prefix.
+        const star = levelsOf({ [`src/app.${ext}`]: app(".unless({ path: [new RegExp('/public/*')] })") });
+        assert.equal(star['GET /public/docs'], 1);
+      });
+
       it('reads the list through a constant and the `method` option', () => {
         const file = app(".unless({ path: PUBLIC, method: 'OPTIONS' })").replace('const app = express();', "const PUBLIC = ['/login'];\nconst app = express();");
         const levels = levelsOf({ [`src/app.${ext}`]: file + "app.options('/me', (req, res) => res.end());\n" });
