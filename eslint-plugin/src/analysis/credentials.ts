@@ -30,6 +30,7 @@ import {
 } from './library-models';
 import type { FunctionNode } from './types';
 import { fileNodes } from './walk';
+import { wordsOf } from './names';
 import { readSettings } from './settings';
 
 /** The library a fact comes from, as its model names it (`jsonwebtoken`, `@fastify/jwt`). */
@@ -1198,23 +1199,6 @@ const METADATA_WORDS = new Set([
 /** Words that mark a value as not secret at all: paging cursors, lexer tokens, form confirmations. */
 const NON_SECRET_WORDS = new Set(['page', 'next', 'cursor', 'continuation', 'cancellation', 'sync', 'lexer', 'confirm', 'confirmation', 'repeat', 'retype', 'new', 'placeholder']);
 
-/** Names repeat across comparisons and files; splitting each once keeps the word checks off the profile. */
-const wordCache = new Map<string, string[]>();
-const WORD_CACHE_LIMIT = 5000;
-
-function wordsOf(name: string): string[] {
-  const cached = wordCache.get(name);
-  if (cached) return cached;
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((word) => word.toLowerCase());
-  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
-  wordCache.set(name, words);
-  return words;
-}
 
 export function isSecretName(name: string): boolean {
   const words = wordsOf(name);

@@ -4,7 +4,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { analyzeSourceCode, type FileAnalysis } from './index';
 import type { RouteLevel, Span } from './findings';
 import { spanOf } from './findings';
-import { getRouteModel, nestTargetCovers, nextMatcherCovers, prefixCovers, type ChainLink, type Framework, type ImportRef, type Range, type Route, type RouteModel } from './routes';
+import { getRouteModel, type ChainLink, type Framework, type ImportRef, type Range, type Route, type RouteModel } from './routes';
 import { calleeName, dottedPath, isFunctionNode, memberName, staticString, unwrap } from './syntax';
 import { describeValue } from './describe';
 import { trimTrailingSlashes } from '../util/slashes';
@@ -243,7 +243,12 @@ export function mergeFacts(...parts: readonly ChainFacts[]): ChainFacts {
 /** Facts as established by code that lets the paths `tests` name through: on those routes they do not hold. */
 export function skippedOn(facts: ChainFacts, tests: readonly PathTest[] | undefined): ChainFacts {
   if (!tests || tests.length === 0) return facts;
-  return eachSkippable(facts, (list) => list.map((item) => ({ ...item, skippedOn: [...(item.skippedOn ?? []), ...tests] })));
+  return eachSkippable(facts, (list) => list.map((item) => skippedFor(item, tests)));
+}
+
+/** The item as established by code that lets the paths `tests` name through, on top of what already did. */
+function skippedFor<T extends Skippable>(item: T, tests: readonly PathTest[]): T {
+  return { ...item, skippedOn: [...(item.skippedOn ?? []), ...tests] };
 }
 
 /** Facts of middleware used under a prefix: the paths its code reads relative to the mount are below the prefix. */
@@ -705,7 +710,7 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
   const skipping: { ranges: readonly Range[]; tests: readonly PathTest[] }[] = [];
   const tagFrom = (lengths: readonly number[], tests: readonly PathTest[]) => {
     [schemes, verifications, decisions, unknown, writes].forEach((list: { skippedOn?: readonly PathTest[] }[], i) => {
-      for (let at = lengths[i]!; at < list.length; at++) list[at] = { ...list[at]!, skippedOn: [...(list[at]!.skippedOn ?? []), ...tests] };
+      for (let at = lengths[i]!; at < list.length; at++) list[at] = skippedFor(list[at]!, tests);
     });
   };
   chain.forEach((link, position) => {
@@ -787,7 +792,7 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
       called.add(call.start);
       const args = located.argumentsOf(call.call);
       const fact: CallFact = args.some((values) => values.length > 0) ? { ...call.ref, args } : call.ref;
-      calls.push(part.tests ? { ...fact, skippedOn: part.tests } : fact);
+      calls.push(part.tests ? skippedFor(fact, part.tests) : fact);
     }
     readsCaller ||= anyWithin(model.callerReads, part.ranges);
     if (part.tests) tagFrom(lengths, part.tests);
@@ -969,122 +974,12 @@ function subjectName(sourceCode: TSESLint.SourceCode, operand: TSESTree.Node, va
   return name;
 }
 
-// ---- joining files (the CLI) ---------------------------------------------------------------------------
-
-/** How the CLI finds another file's facts for an import of `ref` made in `fromFile`. */
-export type ImportResolver = (fromFile: string, ref: ImportRef) => FileFacts | undefined;
-
-export interface ResolvedRoute {
-  file: string;
-  route: Route;
-  facts: ChainFacts;
-  /** True when no file seen mounts the router, or it was joined with the one that does. */
-  upstreamHidden: boolean;
-}
-
-/**
- * Routes of a whole project: imported middleware replaced by its facts, routers joined with the chains
- * that mount them, Next.js routes joined with `middleware.ts`.
- */
-export function resolveProject(files: ReadonlyMap<string, FileFacts>, resolve: ImportResolver, display: (file: string) => string = (file) => file): ResolvedRoute[] {
-  const mountsByTarget = new Map<string, { file: string; prefix: string; facts: ChainFacts; scoped: { prefix: string; facts: ChainFacts }[] }[]>();
-  for (const [file, facts] of files) {
-    for (const mount of facts.model.externalMounts) {
-      const target = resolve(file, mount.ref);
-      const targetFile = target && fileOf(files, target);
-      if (!targetFile) continue;
-      const key = `${targetFile}#${mount.ref.name}`;
-      const list = mountsByTarget.get(key) ?? [];
-      const factsOf = (chain: readonly ChainLink[]) => inFile(resolveUnknown(file, facts.chainFacts(chain), resolve, display), display(file));
-      list.push({ file, prefix: mount.prefix, facts: factsOf(mount.chain), scoped: mount.scoped.map((use) => ({ prefix: use.prefix, facts: factsOf(use.links) })) });
-      mountsByTarget.set(key, list);
-    }
-  }
-  const nextMiddleware = [...files.values()].map((facts) => ({ facts, middleware: facts.model.nextMiddleware })).filter((entry) => entry.middleware);
-  const resolved: ResolvedRoute[] = [];
-  for (const [file, fileFacts] of files) {
-    for (const { route, facts } of fileFacts.routes) {
-      const own = resolveUnknown(file, facts, resolve, display);
-      const mounts = route.exportedAs !== undefined ? (mountsByTarget.get(`${file}#${route.exportedAs}`) ?? []) : [];
-      if (route.framework === 'nest') {
-        resolved.push({ file, route, facts: mergeFacts(...nestUpstream(route, files, resolve, display), own), upstreamHidden: false });
-        continue;
-      }
-      if (route.framework === 'next') {
-        const applying = nextMiddleware.filter((entry) => entry.middleware!.matchers.some((matcher) => nextMatcherCovers(matcher, route.path)));
-        const upstream = applying.map((entry) => inFile(entry.facts.chainFacts(entry.middleware!.links), display(fileOfFacts(entry.facts) ?? '')));
-        resolved.push({ file, route, facts: mergeFacts(...upstream, own), upstreamHidden: false });
-        continue;
-      }
-      if (mounts.length === 0) {
-        resolved.push({ file, route, facts: own, upstreamHidden: false });
-        continue;
-      }
-      for (const mount of mounts) {
-        const path = joinPrefix(mount.prefix, route.path);
-        const scoped = mount.scoped.filter((use) => prefixCovers(use.prefix, path)).map((use) => use.facts);
-        resolved.push({ file, route: { ...route, path }, facts: mergeFacts(mount.facts, ...scoped, own), upstreamHidden: false });
-      }
-    }
-  }
-  return resolved;
-}
-
-/** What a NestJS application runs before a controller route: global guards and the module middleware it selects. */
-function nestUpstream(route: Route, files: ReadonlyMap<string, FileFacts>, resolve: ImportResolver, display: (file: string) => string): ChainFacts[] {
-  const upstream: ChainFacts[] = [];
-  for (const [file, facts] of files) {
-    const { globalGuards, middleware } = facts.model.nestAuth;
-    const links: ChainLink[] = route.skipsGlobalGuards ? [] : [...globalGuards];
-    for (const applied of middleware) {
-      const covers = (target: Parameters<typeof nestTargetCovers>[0]) => nestTargetCovers(target, route);
-      if (applied.targets.some(covers) && !applied.excludes.some(covers)) links.push(...applied.links);
-    }
-    if (links.length > 0) upstream.push(inFile(resolveUnknown(file, facts.chainFacts(links), resolve, display), display(file)));
-  }
-  return upstream;
-}
+// ---- paths ----------------------------------------------------------------------------------------------
 
 /** A mount or router prefix joined with a route path below it. */
 export function joinPrefix(prefix: string, path: string): string {
   if (!prefix || prefix === '/') return path;
   return `${trimTrailingSlashes(prefix)}${path === '/' ? '' : path}`;
-}
-
-function fileOf(files: ReadonlyMap<string, FileFacts>, facts: FileFacts): string | undefined {
-  const named = fileOfFacts(facts);
-  if (named) return named;
-  for (const [file, candidate] of files) if (candidate === facts) return file;
-  return undefined;
-}
-
-/** Replaces unknown imported links by the facts of the exports they name, a few files deep. */
-function resolveUnknown(file: string, facts: ChainFacts, resolve: ImportResolver, display: (file: string) => string, depth = 0): ChainFacts {
-  if (facts.unknown.length === 0 || depth > 4) return facts;
-  const unresolved: UnknownFact[] = [];
-  const found: ChainFacts[] = [];
-  for (const unknown of facts.unknown) {
-    const target = unknown.ref && resolve(file, unknown.ref);
-    const exported = target && unknown.ref ? target.exportFacts(unknown.ref.name) : undefined;
-    if (!target || !exported) {
-      unresolved.push(unknown);
-      continue;
-    }
-    const targetFile = fileOfFacts(target) ?? file;
-    found.push(inFile(resolveUnknown(targetFile, exported, resolve, display, depth + 1), display(targetFile)));
-  }
-  return mergeFacts({ ...facts, unknown: unresolved }, ...found);
-}
-
-const fileNames = new WeakMap<FileFacts, string>();
-
-/** Remembers which file a FileFacts came from, so imports inside it resolve relative to it. */
-export function nameFileFacts(facts: FileFacts, file: string): void {
-  fileNames.set(facts, file);
-}
-
-function fileOfFacts(facts: FileFacts): string | undefined {
-  return fileNames.get(facts);
 }
 
 // ---- credential facts ------------------------------------------------------------------------------------
@@ -1246,34 +1141,7 @@ function strategyClaimsPath(call: TSESTree.CallExpression | TSESTree.NewExpressi
   return request ? `${request}.user` : undefined;
 }
 
-// ---- one file's grades (the rule and editors) ----------------------------------------------------------
-
-export interface GradedRoute {
-  route: Route;
-  grade: Grade;
-  publicRoute: boolean;
-  /** Where reports and code lenses point: the method name of the registration, the decorated method's name… */
-  anchor: TSESTree.Node;
-}
-
-/** Every route of a file with its grade, as far as this one file shows. */
-export function gradeFileRoutes(sourceCode: TSESLint.SourceCode, eslintSettings: EslintSettings | undefined, filename: string, publicRoutes: readonly string[]): GradedRoute[] {
-  const fileFacts = getFileFacts(sourceCode, eslintSettings, filename);
-  const key = publicRoutes.join('\n');
-  const cached = gradesCache.get(fileFacts);
-  if (cached && cached.key === key) return cached.graded;
-  const graded = fileFacts.routes.map(({ route, facts }) => ({
-    route,
-    grade: gradeChain(onRoute(facts, route.method, route.path, route.path), route.mountedElsewhere, route.framework),
-    publicRoute: matchesPublicRoute(route.path, publicRoutes),
-    anchor: anchorOf(route.node),
-  }));
-  gradesCache.set(fileFacts, { key, graded });
-  return graded;
-}
-
-/** The rule and the editor API grade the same file after one lint; the second reads the first's grades. */
-const gradesCache = new WeakMap<FileFacts, { key: string; graded: GradedRoute[] }>();
+// ---- where reports point ------------------------------------------------------------------------------
 
 /** A short node at the start of a registration, so a report underlines `app.get`, not the whole handler. */
 export function anchorOf(node: TSESTree.Node): TSESTree.Node {

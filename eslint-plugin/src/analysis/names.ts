@@ -111,8 +111,26 @@ const AUTHENTICATION_WORDS = new Set(['auth', 'authn', 'authenticate', 'authenti
 
 /** A name whose words (camelCase, snake_case or kebab-case) say authentication; `author`, `authorRoutes` do not. */
 export function readsAsAuthentication(name: string): boolean {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
-  return words.some((word) => AUTHENTICATION_WORDS.has(word));
+  return wordsOf(name).some((word) => AUTHENTICATION_WORDS.has(word));
+}
+
+/** Names repeat across comparisons and files; splitting each once keeps the word checks off the profile. */
+const wordCache = new Map<string, string[]>();
+const WORD_CACHE_LIMIT = 5000;
+
+/** `verifyJWTToken` → `['verify', 'jwt', 'token']`: the lower-case words of a camelCase, snake_case or kebab-case name. */
+export function wordsOf(name: string): string[] {
+  const cached = wordCache.get(name);
+  if (cached) return cached;
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word.toLowerCase());
+  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+  wordCache.set(name, words);
+  return words;
 }
 
 const VALIDATING_METHOD = /^(parse|parseAsync|validateSync|cast)$/;

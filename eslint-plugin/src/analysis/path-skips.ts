@@ -10,10 +10,10 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { declaredValue, findVariable } from '../util/find-variable';
+import { declaredValue, findVariable, objectLiteralOf } from '../util/find-variable';
 import { VOCABULARY } from './framework-models';
 import { importRefOf, type ImportRef } from './imports';
-import { pathTextOf } from './static-values';
+import { pathTextOf, staticValueOf, stringsOf } from './static-values';
 import { dottedPath, isFunctionNode, memberName, propertyValue, staticString, unwrap } from './syntax';
 
 /** One way a request's path can be let through; `methods`, when set, narrows it to those HTTP methods. */
@@ -146,7 +146,7 @@ export function skipWrapperOf(source: PathSource, node: TSESTree.Node): { wrappe
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const option = SKIP_WRAPPERS.get(memberName(callee) ?? '');
-  const options = call.arguments[0] && objectOf(sourceCode, call.arguments[0]);
+  const options = call.arguments[0] && objectLiteralOf(sourceCode, call.arguments[0]);
   if (option === undefined || !options) return undefined;
   const value = propertyValue(options, option.pathOption);
   const methods = option.methodOption ? stringList(sourceCode, propertyValue(options, option.methodOption)) : undefined;
@@ -494,17 +494,9 @@ function resolved(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): TSESTre
   return bare;
 }
 
-function objectOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): TSESTree.ObjectExpression | undefined {
-  const bare = resolved(sourceCode, node);
-  return bare.type === AST_NODE_TYPES.ObjectExpression ? bare : undefined;
-}
-
+/** A string, or an array of strings, as a `const` may hold it (`methods: ['GET', 'OPTIONS']`). */
 function stringList(sourceCode: TSESLint.SourceCode, node: TSESTree.Node | undefined): string[] | undefined {
-  if (!node) return undefined;
-  const bare = resolved(sourceCode, node);
-  const entries = bare.type === AST_NODE_TYPES.ArrayExpression ? bare.elements : [bare];
-  const strings = entries.map((entry) => (entry && entry.type !== AST_NODE_TYPES.SpreadElement ? staticString(entry) : undefined));
-  return strings.every((text): text is string => text !== undefined) ? strings : undefined;
+  return node ? stringsOf(staticValueOf(sourceCode, node)) : undefined;
 }
 
 function returnedExpression(body: TSESTree.BlockStatement): TSESTree.Node | undefined {

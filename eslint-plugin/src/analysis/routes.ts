@@ -510,6 +510,16 @@ function usedUnder(link: ChainLink, prefix: string): ChainLink {
   return link.skips ? { ...link, skips: underPrefix(link.skips, prefix) } : link;
 }
 
+/** The call is in a static method, where `this` is the class itself. */
+function inStaticMethod(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.MethodDefinition) return current.static;
+    // An arrow keeps its method's `this`; any other function has its own.
+    if (isFunctionNode(current) && current.type !== AST_NODE_TYPES.ArrowFunctionExpression && current.parent?.type !== AST_NODE_TYPES.MethodDefinition) return false;
+  }
+  return false;
+}
+
 function methodKey(isStatic: boolean, name: string): string {
   return `${isStatic ? 'static' : 'this'}:${name}`;
 }
@@ -2375,14 +2385,15 @@ class RouteDiscovery {
   }
 
   /**
-   * The method a member call runs when its class is in this file: `this.name()` in a class that declares `name`, or
-   * `Name.method()` on a class `Name` declared here (a static method).
+   * The method a member call runs when its class is in this file: `this.name()` in a class that declares `name` (a
+   * static one from a static method), or `Name.method()` on a class `Name` declared here (a static method).
    */
   private ownMethodOf(callee: TSESTree.MemberExpression, call: TSESTree.CallExpression): TSESTree.FunctionExpression | undefined {
     const name = memberName(callee);
     const object = unwrap(callee.object);
+    const isStatic = object.type !== AST_NODE_TYPES.ThisExpression || inStaticMethod(call);
     // Most member calls (`res.json()`, `db.find()`) name no method of this file's classes: nothing to look up.
-    if (name === undefined || !this.methodKeys.has(methodKey(object.type !== AST_NODE_TYPES.ThisExpression, name))) return undefined;
+    if (name === undefined || !this.methodKeys.has(methodKey(isStatic, name))) return undefined;
     const owner =
       object.type === AST_NODE_TYPES.ThisExpression
         ? enclosingClass(call)
@@ -2390,7 +2401,6 @@ class RouteDiscovery {
           ? declaredValue(this.sourceCode, object)
           : undefined;
     if (owner?.type !== AST_NODE_TYPES.ClassDeclaration && owner?.type !== AST_NODE_TYPES.ClassExpression) return undefined;
-    const isStatic = object.type !== AST_NODE_TYPES.ThisExpression;
     for (const member of owner.body.body) {
       if (member.type !== AST_NODE_TYPES.MethodDefinition || member.static !== isStatic || member.kind !== 'method' || member.value.type !== AST_NODE_TYPES.FunctionExpression) continue;
       if (!member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === name) return member.value;

@@ -62,20 +62,13 @@ const PASS_THROUGH_FUNCTIONS = new Set([
 /** Static helpers on globals whose result carries the trust of their first argument. */
 const PASS_THROUGH_STATICS = /^(Number\.(parseInt|parseFloat)|Buffer\.from|Object\.assign|Array\.from|JSON\.parse|String\.raw|Object\.values|Promise\.resolve)$/;
 
+/** Whether a token call yields claims nobody verified: a decode, or jwt-simple's `decode()` given no key. */
+function decodesUnverified(result: TokenResult, node: TSESTree.CallExpression): boolean {
+  if (result.claims === 'verified-with-key') return tokenValues(result, node).some((value) => isTrustValue(value) && value.trust === 'unverified');
+  return result.claims === 'unverified';
+}
+
 /** What a token call returns (see TokenResult), as values. */
-/** An unverified claim, or an object holding one among its members. */
-function holdsUnverified(value: Value): boolean {
-  if (isTrustValue(value)) return value.trust === 'unverified';
-  return value.shape === 'object' && [...value.props.values(), value.rest].some((values) => values.some(holdsUnverified));
-}
-
-/** The value with its unverified claims verified, as a verification of the same token makes them. */
-function verifiedHolding(value: Value): Value {
-  if (isTrustValue(value)) return value.trust === 'unverified' ? { trust: 'verified', claimsPath: undefined, name: value.name, node: value.node } : value;
-  if (value.shape !== 'object') return value;
-  return { ...value, props: new Map([...value.props].map(([key, values]) => [key, values.map(verifiedHolding)])), rest: value.rest.map(verifiedHolding) };
-}
-
 function tokenValues(result: TokenResult, node: TSESTree.CallExpression): Value[] {
   const unverified = (): UnverifiedValue[] => [{ trust: 'unverified', name: undefined, node }];
   const session = result.claims === 'verified' && !('members' in result) && result.session === true;
@@ -597,9 +590,7 @@ export class ValueEvaluator {
   /** Token library calls, as the library models say: decoding yields unverified claims, verification verified ones. */
   private jwtCall(node: TSESTree.CallExpression, name: string | undefined, receiver: TSESTree.Expression | undefined): Value[] | undefined {
     const result = this.tokenCallResult(node, name, receiver);
-    if (!result) return undefined;
-    const values = tokenValues(result, node);
-    return this.afterVerification(values, node);
+    return result ? tokenValues(this.afterVerification(result, node), node) : undefined;
   }
 
   private tokenCallResult(node: TSESTree.CallExpression, name: string | undefined, receiver: TSESTree.Expression | undefined): TokenResult | undefined {
@@ -642,9 +633,9 @@ export class ValueEvaluator {
   }
 
   /** What a decode yields where the same token was verified first, or the decoded token next (see verifiedBefore, verifiedInPlace): the verified claims. */
-  private afterVerification(values: Value[], node: TSESTree.CallExpression): Value[] {
-    if (!values.some(holdsUnverified) || !(this.verifiedBefore(node) || this.verifiedInPlace(node))) return values;
-    return values.map(verifiedHolding);
+  private afterVerification(result: TokenResult, node: TSESTree.CallExpression): TokenResult {
+    if (!decodesUnverified(result, node) || !(this.verifiedBefore(node) || this.verifiedInPlace(node))) return result;
+    return 'members' in result ? { claims: 'verified', members: result.members } : { claims: 'verified' };
   }
 
   /** A call of a function declared in this file: its return values, with its parameters bound to the arguments. */

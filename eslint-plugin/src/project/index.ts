@@ -24,7 +24,7 @@ import { withSharedParts } from '../util/shared-parts';
 import { joinPaths, nestTargetCovers, procedurePath, nextMatcherCovers, prefixCovers, type ImportRef, type Range } from '../analysis/routes';
 import { DEFAULT_LIST_OPTIONS, listSourceFiles, type FileListing } from './files';
 import { parseFile } from './parse';
-import { skipsRoute, type ListReader } from '../analysis/path-skips';
+import { skipsRoute, type ListReader, type PathList, type PathMatch } from '../analysis/path-skips';
 import { forgetResolutionsIn, forgetResolvers, projectRootOf, resolverFor } from './modules';
 
 type EslintSettings = Readonly<Record<string, unknown>>;
@@ -972,12 +972,25 @@ class Linker {
    * (`export const PUBLIC = […]`), or a key of an exported object (`module.exports = { publicRoutes: […] }`).
    */
   private readonly readList: ListReader = (list) => {
+    // Every fact a listing middleware establishes carries the list, and every route asks: look it up once.
+    const key = `${list.from}\0${list.ref.source}\0${list.ref.name}\0${(list.ref.path ?? []).join('.')}`;
+    let entries = this.listCache.get(key);
+    if (!entries) {
+      entries = this.listedPaths(list);
+      this.listCache.set(key, entries);
+    }
+    return entries;
+  };
+
+  private readonly listCache = new Map<string, readonly PathMatch[]>();
+
+  private listedPaths(list: PathList): readonly PathMatch[] {
     const direct = this.index.exportOf(list.from, list.ref, 0, this.filesRead);
     const own = direct !== 'package' && !('missing' in direct) ? direct.export.pathLists?.[''] : undefined;
     if (own || !list.ref.path?.length) return own ?? [];
     const holder = this.index.exportOf(list.from, { source: list.ref.source, name: list.ref.name }, 0, this.filesRead);
     return holder !== 'package' && !('missing' in holder) ? (holder.export.pathLists?.[list.ref.path.join('.')] ?? []) : [];
-  };
+  }
 
   /** The facts of the export `ref` names, as seen from `fromFile`, memoized per target. */
   private exportFactsOf(fromFile: string, ref: ImportRef, depth: number): Linked | { missing: string } | 'package' {

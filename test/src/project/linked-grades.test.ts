@@ -640,6 +640,27 @@ module.exports = router;
     });
   });
 
+  describe('methods of a class of the same file', () => {
+    const app = (middleware: string) => `const express = require('express');
+const jwt = require('jsonwebtoken');
+class Tokens {
+  static read(req) { return this.check(req.headers.authorization); }
+  static check(token) { return jwt.verify(token, process.env.KEY, { algorithms: ['RS256'] }); }
+  static peek(req) { return req.headers.authorization; }
+}
+const app = express();
+app.use(${middleware});
+app.get('/me', (req, res) => res.json(req.user));
+`;
+    it('run on the chain where a middleware calls them, static (Class.method) and through this', () => {
+      assert.deepEqual(gradesOf({ 'src/app.js': app('(req, res, next) => { req.user = Tokens.read(req); next(); }') }), { 'GET /me': 1 });
+    });
+
+    it('run only their own code: a method that verifies nothing authenticates nothing', () => {
+      assert.deepEqual(gradesOf({ 'src/app.js': app('(req, res, next) => { req.user = Tokens.peek(req); next(); }') }), { 'GET /me': 'unauthenticated' });
+    });
+  });
+
   describe('middleware from a package no model describes', () => {
     const app = (imports: string, use: string) => `const express = require('express');
 ${imports}

@@ -251,10 +251,10 @@ module.exports = function authenticate(req, res, next) {
   });
 
   describe('Next.js middleware', () => {
-    const middleware = (head: string) => `import { NextResponse, type NextRequest } from 'next/server';
+    const middleware = (head: string) => `import { NextResponse } from 'next/server';
 import { jwtVerify } from 'jose';
 const PUBLIC_ROUTES = ['/api/health', '/api/auth/login'];
-export async function middleware(req: NextRequest) {
+export async function middleware(req) {
 ${head}
   const token = req.headers.get('authorization')?.replace('Bearer ', '') ?? '';
   try {
@@ -267,11 +267,17 @@ ${head}
 export const config = { matcher: ['/api/:path*'] };
 `;
     const route = (method: string) => `export async function ${method}() { return Response.json({}); }\n`;
-    const project = (head: string) => ({
-      'middleware.ts': middleware(head),
-      'app/api/health/route.ts': route('GET'),
-      'app/api/auth/login/route.ts': route('POST'),
-      'app/api/orders/route.ts': route('GET'),
+    const project = (head: string, ext = 'ts') => ({
+      [`middleware.${ext}`]: middleware(head),
+      [`app/api/health/route.${ext}`]: route('GET'),
+      [`app/api/auth/login/route.${ext}`]: route('POST'),
+      [`app/api/orders/route.${ext}`]: route('GET'),
+    });
+
+    it('reads the same allow-list in JavaScript files', () => {
+      const levels = levelsOf(project('  if (PUBLIC_ROUTES.includes(req.nextUrl.pathname)) return NextResponse.next();', 'js'));
+      assert.equal(levels['POST /api/auth/login'], 'unauthenticated');
+      assert.notEqual(levels['GET /api/orders'], 'unauthenticated');
     });
 
     for (const [name, head] of [
