@@ -11,7 +11,7 @@ import { trimTrailingSlashes } from '../util/slashes';
 import type { Decision, TrustValue } from './types';
 import { getCredentialFacts, type CheckName, type SecretUse, type Verification } from './credentials';
 import { importRefOf } from './imports';
-import { returnedWrites, type RequestWrite, type WrittenOrigin } from './request-writes';
+import { requestPropOf, returnedWrites, type RequestWrite, type WrittenOrigin } from './request-writes';
 import { toPortable, type PortableValue } from './portable';
 import { cachedPattern, matches } from '../util/wildcard';
 import { VOCABULARY } from './framework-models';
@@ -934,19 +934,12 @@ function decisionFact(sourceCode: TSESLint.SourceCode, decision: Decision): Deci
   };
 }
 
-/** Where a request value lives on the request object, as middleware that writes it there spells the path. */
-const CONTAINER_PROP: Record<string, string> = { header: 'headers', 'path param': 'params', query: 'query', body: 'body', cookie: 'cookies' };
 
 function requestProp(value: TrustValue): string | undefined {
   if (value.trust === 'pending') return value.prop;
   return value.trust === 'untrusted' ? requestPropOf(value.source, value.name) : undefined;
 }
 
-/** `params.id` for path param 'id': where a request value lives on the request object. */
-export function requestPropOf(source: string, name: string | undefined): string | undefined {
-  if (name === undefined || !Object.hasOwn(CONTAINER_PROP, source)) return undefined;
-  return `${CONTAINER_PROP[source]}.${name}`;
-}
 
 /** Untrusted values in decisions are no-untrusted-authorization's findings; decoded, unverified claims no-unverified-claims'. */
 function withReporter(fact: DecisionFact): DecisionFact {

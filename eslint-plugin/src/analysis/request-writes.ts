@@ -234,6 +234,11 @@ export function conventionalClaims(value: Extract<TrustValue, { trust: 'pending'
 }
 
 function containerProp(value: TrustValue): string | undefined {
-  if (value.trust !== 'untrusted' || value.name === undefined || !Object.hasOwn(CONTAINER_PROP, value.source)) return undefined;
-  return `${CONTAINER_PROP[value.source]}.${value.name}`;
+  return value.trust === 'untrusted' ? requestPropOf(value.source, value.name) : undefined;
+}
+
+/** `params.id` for path param 'id': where a request value lives on the request object. */
+export function requestPropOf(source: string, name: string | undefined): string | undefined {
+  if (name === undefined || !Object.hasOwn(CONTAINER_PROP, source)) return undefined;
+  return `${CONTAINER_PROP[source]}.${name}`;
 }
