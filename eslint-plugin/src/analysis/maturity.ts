@@ -11,7 +11,7 @@ import { trimTrailingSlashes } from '../util/slashes';
 import type { Decision, TrustValue } from './types';
 import { getCredentialFacts, type CheckName, type SecretUse, type Verification } from './credentials';
 import { importRefOf } from './imports';
-import { requestPropOf, returnedWrites, type RequestWrite, type WrittenOrigin } from './request-writes';
+import { requestPropOfValue, returnedWrites, type RequestWrite, type WrittenOrigin } from './request-writes';
 import { toPortable, type PortableValue } from './portable';
 import { cachedPattern, matches } from '../util/wildcard';
 import { VOCABULARY } from './framework-models';
@@ -906,7 +906,7 @@ function decisionFact(sourceCode: TSESLint.SourceCode, decision: Decision): Deci
   const span = spanOf(decision.node);
   if (worst.value.trust === 'verified') {
     const claim = worst.value.name;
-    const anchors = (decision.anchors ?? []).flatMap((value) => requestProp(value) ?? []);
+    const anchors = (decision.anchors ?? []).flatMap((value) => requestPropOfValue(value) ?? []);
     // Claims on the request (`req.auth.user.role`): a chain whose middleware restores them for whoever has them
     // (`auth(handler)`, `passport.session()`) requires them here.
     const { claimsPath } = worst.value;
@@ -923,7 +923,7 @@ function decisionFact(sourceCode: TSESLint.SourceCode, decision: Decision): Deci
   }
   const subject = subjectName(sourceCode, worst.operand, worst.value);
   const origin = describeValue(worst.value);
-  const prop = requestProp(worst.value);
+  const prop = requestPropOfValue(worst.value);
   const conventional = worst.value.trust === 'pending' && worst.value.verifiedUnlessWritten;
   return {
     trust: worst.value.trust,
@@ -933,13 +933,6 @@ function decisionFact(sourceCode: TSESLint.SourceCode, decision: Decision): Deci
     ...(conventional && prop?.includes('.') ? { verifiedUnlessWritten: true, claim: prop.slice(prop.indexOf('.') + 1) } : conventional ? { verifiedUnlessWritten: true } : {}),
   };
 }
-
-
-function requestProp(value: TrustValue): string | undefined {
-  if (value.trust === 'pending') return value.prop;
-  return value.trust === 'untrusted' ? requestPropOf(value.source, value.name) : undefined;
-}
-
 
 /** Untrusted values in decisions are no-untrusted-authorization's findings; decoded, unverified claims no-unverified-claims'. */
 function withReporter(fact: DecisionFact): DecisionFact {

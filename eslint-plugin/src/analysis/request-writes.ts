@@ -215,7 +215,7 @@ export function settleValues(
 ): TrustValue[] {
   if (!writes || writes.size === 0) return values.map((value) => (value.trust === 'pending' && value.verifiedUnlessWritten ? conventionalClaims(value) : value));
   return values.map((value): TrustValue => {
-    const prop = value.trust === 'pending' ? value.prop : value.trust === 'untrusted' ? containerProp(value) : undefined;
+    const prop = requestPropOfValue(value);
     const written = prop !== undefined ? writtenAt(writes, prop) : undefined;
     if (!written && value.trust === 'pending' && value.verifiedUnlessWritten) return conventionalClaims(value);
     if (written === 'verified' || written === 'server') return { trust: 'verified', claimsPath: undefined, name: value.name, node: value.node };
@@ -233,7 +233,12 @@ export function conventionalClaims(value: Extract<TrustValue, { trust: 'pending'
   return { trust: 'verified', claimsPath: undefined, name: dot < 0 ? undefined : value.prop.slice(dot + 1), node: value.node };
 }
 
-function containerProp(value: TrustValue): string | undefined {
+/**
+ * Where a value lives on the request object, the path middleware writes it under: a property the chain sets
+ * (`user.role`) or one of the caller's containers (`params.id`).
+ */
+export function requestPropOfValue(value: TrustValue): string | undefined {
+  if (value.trust === 'pending') return value.prop;
   return value.trust === 'untrusted' ? requestPropOf(value.source, value.name) : undefined;
 }
 
