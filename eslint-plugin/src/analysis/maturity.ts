@@ -1,7 +1,9 @@
 import { isStrategyMarker, selectedStrategy } from './strategy-markers';
 import { AST_NODE_TYPES as NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { analyzeSourceCode, type FileAnalysis } from './index';
+import { analyzeSourceCode, type FileAnalysis, type ResolvedAccess } from './index';
+import { isPrivilegeName } from './names';
+import { OwnershipChecks, uncheckedDescription, type CallerCheck, type CheckIfSet } from './ownership';
 import type { RouteLevel, Span } from './findings';
 import { spanOf } from './findings';
 import { getRouteModel, type ChainLink, type Framework, type ImportRef, type Range, type Route, type RouteModel } from './routes';
@@ -32,7 +34,7 @@ const AST_NODE_TYPES = NODE_TYPES;
  * does under its options: so `maturity-level` does not report the same reason again (util/enabled-rules.ts).
  */
 export interface ReportedBy {
-  rule: 'no-api-key-auth' | 'no-hardcoded-jwt-secret' | 'no-untrusted-authorization' | 'no-unverified-claims' | 'no-privilege-from-request' | 'require-jwt-validation';
+  rule: 'no-api-key-auth' | 'no-hardcoded-jwt-secret' | 'no-untrusted-authorization' | 'no-unverified-claims' | 'no-privilege-from-request' | 'require-jwt-validation' | 'require-ownership-check';
   /** require-jwt-validation: the checks the verification certainly leaves out, and those it cannot resolve. */
   checks?: readonly CheckName[];
   unresolved?: readonly CheckName[];
@@ -125,6 +127,29 @@ export interface DecisionFact extends Fact {
    * caller's membership of `params.workspaceId` has checked that id for the rest of the chain.
    */
   anchors?: readonly string[];
+  /** A record picked by a client id that nothing checks is the caller's: untrusted unless the chain settles it. */
+  unchecked?: UncheckedFact;
+}
+
+/** What can still make an unchecked record access checked once the route is linked. */
+export interface UncheckedFact {
+  /** Request properties that check the caller if the chain sets them from verified claims. */
+  ifSet?: readonly CheckIfSet[];
+  /** The access is a call of this import: when the function reads records itself, its own facts stand instead. */
+  via?: ImportRef;
+}
+
+/** Claims that name who the caller is or which tenant they act for. */
+// A user record's own key (`user.id` after passport restored it) names the caller as `sub` does a token's.
+const IDENTITY_CLAIM = /(^|\.)(_?id|sub|oid|uid|user_?id|email|tenant(_?id)?|org(_?id)?|account(_?id)?|owner)$/i;
+
+/**
+ * A decision of the chain on the verified roles (`requireRole('admin')`, `@Auth(Role.Admin)`), or a comparison of
+ * the caller's identity claim with the requested one (`requireSelf`): the route authorizes access to the record
+ * already. Data scoping elsewhere on the chain is no such gate.
+ */
+export function isGatedOnCaller(decisions: readonly DecisionFact[]): boolean {
+  return decisions.some((decision) => decision.trust === 'verified' && !decision.scope && decision.claim !== undefined && (isPrivilegeName(decision.claim) || IDENTITY_CLAIM.test(decision.claim)));
 }
 
 /** A call into another file of the project, with what it passes (what the callee does with it is in its summary). */
@@ -132,6 +157,8 @@ export interface CallFact extends ImportRef {
   args?: readonly (readonly PortableValue[])[];
   /** The call runs in code that lets these paths through first. */
   skippedOn?: readonly PathTest[];
+  /** The function making the call checks the caller itself, or would once the chain sets these request properties. */
+  callerCheck?: CallerCheck;
 }
 
 export interface UnknownFact extends Fact {
@@ -285,7 +312,7 @@ function withWrites(writes: readonly ChainWrite[]): Pick<ChainFacts, 'writes'> {
   return writes.length > 0 ? { writes } : {};
 }
 
-type AnalysisFacts = Pick<FileAnalysis, 'decisions' | 'privilegeWrites' | 'requestWrites' | 'sessionChecks' | 'portableArguments' | 'returnsOf'>;
+type AnalysisFacts = Pick<FileAnalysis, 'decisions' | 'privilegeWrites' | 'requestWrites' | 'sessionChecks' | 'portableArguments' | 'returnsOf' | 'recordAccesses' | 'valuesOf' | 'functionContaining'>;
 type EslintSettings = Readonly<Record<string, unknown>>;
 
 const fileFactsCache = new WeakMap<TSESLint.SourceCode, { settings: object | undefined; filename: string; facts: FileFacts }>();
@@ -354,7 +381,8 @@ export function gradeChain(chain: ChainFacts, upstreamHidden = false, framework?
       protectedRoute: true,
     };
   }
-  if (facts.verifications.length === 0) return gradeWithoutVerification(bad, good, upstreamHidden, framework, facts.letThrough?.[0]);
+  // Whose record it is matters once someone is signed in: a public route is graded by its authentication alone.
+  if (facts.verifications.length === 0) return gradeWithoutVerification(bad.filter((decision) => !decision.unchecked), good, upstreamHidden, framework, facts.letThrough?.[0]);
   const forgeable = facts.verifications.filter((verification) => verification.forgeableKey !== undefined);
   if (forgeable.length > 0 && good.length > 0) {
     // Claims are only as good as the key: with a literal one, anyone who reads the source mints any claim.
@@ -374,26 +402,29 @@ export function gradeChain(chain: ChainFacts, upstreamHidden = false, framework?
   }
   if (good.length === 0) {
     const verifier = facts.verifications[0]!;
+    // A value the caller chose that decides leaves no decision on claims; a record they pick is a separate gap.
+    const [unchecked, chosen] = partition(bad, (decision) => decision.unchecked !== undefined);
     return {
       level: 1,
       reasons: [
-        ...bad.map(reason),
+        ...chosen.map(reason),
         {
           text: verifier.sessionBased
             ? `signed in by ${verifier.description} ${at(verifier)}, but no decision uses the session's subject or roles`
             : `token verified by ${verifier.description} ${at(verifier)}, but no decision uses its scopes or claims`,
           span: verifier.span,
-          ...(bad.length > 0 ? { consequence: true } : {}),
+          ...(chosen.length > 0 ? { consequence: true } : {}),
         },
+        ...unchecked.map(reason),
       ],
       nextStep: bad.length > 0
-        ? `take ${subjectOf(bad[0]!)} from the verified token and check scopes or claims to reach Level 2`
+        ? `${untrustedStep(bad, 'check scopes or claims')}to reach Level 2`
         : levelTwoStep(facts, framework),
       protectedRoute: true,
     };
   }
   if (bad.length > 0) {
-    return { level: 2, reasons: bad.map(reason), nextStep: `take ${subjectOf(bad[0]!)} from the verified token to reach Level 3`, protectedRoute: true };
+    return { level: 2, reasons: bad.map(reason), nextStep: `${untrustedStep(bad)}to reach Level 3`, protectedRoute: true };
   }
   const weak = facts.verifications.filter((verification) => verification.unpinned.length > 0);
   if (weak.length > 0) {
@@ -527,6 +558,21 @@ export function inFile(facts: ChainFacts, file: string): ChainFacts {
   };
 }
 
+function partition<T>(list: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  return [list.filter(test), list.filter((item) => !test(item))];
+}
+
+/** What to do about the untrusted decisions: take the value from the token, and check whose record the client picked. */
+function untrustedStep(bad: readonly DecisionFact[], also?: string): string {
+  const value = bad.find((decision) => !decision.unchecked);
+  const steps = [
+    ...(value ? [`take ${subjectOf(value)} from the verified token`] : []),
+    ...(also ? [also] : []),
+    ...(bad.some((decision) => decision.unchecked) ? ['check that each record the client picks belongs to the caller (filter it by the verified subject, or compare its owner with it)'] : []),
+  ];
+  return `${steps.join(' and ')} `;
+}
+
 /** "role" of "role from header 'x-role'"; the whole origin when there is no separate subject. */
 function subjectOf(fact: DecisionFact): string {
   const [subject] = fact.description.split(' from ');
@@ -586,9 +632,12 @@ interface LocatedFacts {
   /** Authentication by a strategy whose name the code does not spell: what it verifies is unknown. */
   unreadAuthentication: Located<UnknownFact>[];
   writes: Located<ChainWrite>[];
+  /** Records picked by a client id with no check that they are the caller's (kept apart: they share starts with decisions). */
+  unchecked: Located<DecisionFact>[];
   /** What a call into another file passes, as plain values. */
   argumentsOf(call: TSESTree.CallExpression): PortableValue[][];
-  /** What a context builder of this file puts on the context it returns. */
+  /** Whether the function around a call checks the caller itself (a service it calls need not). */
+  callerCheckAt(call: TSESTree.CallExpression): CallerCheck;
   /** What a context builder's returns put on the context; `member`: the member of what it returns that is the context. */
   contextWrites(fn: TSESTree.FunctionLike, member?: string): ChainWrite[];
 }
@@ -635,6 +684,8 @@ function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, m
     },
   }));
   // A server-side session the code tests for (`if (!req.session.userId) return res.sendStatus(401)`).
+  // Before any route is linked, values are seen as read: request properties stay such, for the index to settle.
+  const ownership = new OwnershipChecks(analysis, (values) => values, model.calls);
   const sessions = analysis.sessionChecks.map((check): Located<Fact> => ({
     start: check.range[0],
     fact: { description: `a server-side session (${sourceCode.getText(unwrapNegation(check))})`, span: spanOf(check), session: sourceCode.getText(unwrapNegation(check)) },
@@ -647,7 +698,9 @@ function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, m
       })),
       ...sessions,
     ]),
+    unchecked: bySource(uncheckedFacts(analysis.recordAccesses, ownership, model)),
     argumentsOf: (call) => analysis.portableArguments(call),
+    callerCheckAt: (call) => ownership.inFunction(call),
     contextWrites: (fn, member) => (isFunctionNode(fn) ? memberWrites(returnedWrites(toPortable(analysis.returnsOf(fn), fn)), member) : []),
     verifications: bySource(verifications),
     decisions: bySource(decisions),
@@ -664,6 +717,34 @@ function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, m
       })),
     ),
   };
+}
+
+/**
+ * Records the client picks by id with nothing around them checking the caller, as untrusted decisions of the
+ * route (require-ownership-check reports them). One made through a call of another file's function keeps its
+ * import: where that function reads the record itself, the grade judges the function instead.
+ */
+function uncheckedFacts(accesses: readonly ResolvedAccess[], ownership: OwnershipChecks, model: RouteModel): Located<DecisionFact>[] {
+  const imported = new Map(model.importedCalls.map(({ call, ref }) => [call, ref]));
+  return accesses.flatMap((resolved): Located<DecisionFact>[] => {
+    const found = ownership.unchecked(resolved);
+    if (!found) return [];
+    const { access, model: record, origin, ifSet } = found;
+    const prop = requestPropOfValue(origin);
+    const via = imported.get(access.call);
+    const unchecked: UncheckedFact = { ...(ifSet.length > 0 ? { ifSet } : {}), ...(via ? { via } : {}) };
+    return [{
+      start: access.node.range[0],
+      fact: {
+        trust: 'untrusted',
+        description: uncheckedDescription(record?.name || undefined, access.operation, describeValue(origin)),
+        span: spanOf(access.node),
+        unchecked,
+        reportedBy: { rule: 'require-ownership-check' },
+        ...(prop ? { prop } : {}),
+      },
+    }];
+  });
 }
 
 /** The writes below `member` (`context.user` → `user`), or all of them with no member. */
@@ -699,7 +780,7 @@ function bySource<T>(list: Located<T>[]): Located<T>[] {
 function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model: RouteModel, endsInHandler: boolean): ChainFacts {
   // Each kind of fact is taken once, wherever links overlap; kinds apart, as a session test and the decision in the
   // same condition (`!req.isAuthenticated() || req.user.role !== 'admin'`) start at the same offset.
-  const seen = { schemes: new Set<number>(), verifications: new Set<number>(), unknown: new Set<number>(), decisions: new Set<number>(), writes: new Set<number>() };
+  const seen = { schemes: new Set<number>(), verifications: new Set<number>(), unknown: new Set<number>(), decisions: new Set<number>(), unchecked: new Set<number>(), writes: new Set<number>() };
   const schemes: Fact[] = [];
   const verifications: VerificationFact[] = [];
   const decisions: DecisionFact[] = [];
@@ -750,7 +831,7 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
     for (const { restores } of picked) if (restores?.includes('.')) writes.push({ prop: restores.slice(restores.indexOf('.') + 1), trust: 'verified', context: true });
     unknown.push(...pickWithin(located.unreadAuthentication, link.ranges, seen.unknown));
     // Building a context decides nothing; the resolvers' decisions on it are the route's.
-    if (!contextual) decisions.push(...pickWithin(located.decisions, link.ranges, seen.decisions));
+    if (!contextual) decisions.push(...pickWithin(located.decisions, link.ranges, seen.decisions), ...pickWithin(located.unchecked, link.ranges, seen.unchecked));
     const written = pickWithin(located.writes, link.ranges, seen.writes);
     if (!handler) writes.push(...written);
     const check = claimCheckOf(link.node);
@@ -791,7 +872,12 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
       if (called.has(call.start)) continue;
       called.add(call.start);
       const args = located.argumentsOf(call.call);
-      const fact: CallFact = args.some((values) => values.length > 0) ? { ...call.ref, args } : call.ref;
+      const check = located.callerCheckAt(call.call);
+      const fact: CallFact = {
+        ...call.ref,
+        ...(args.some((values) => values.length > 0) ? { args } : {}),
+        ...(check.checked || check.ifSet.length > 0 ? { callerCheck: check } : {}),
+      };
       calls.push(part.tests ? skippedFor(fact, part.tests) : fact);
     }
     readsCaller ||= anyWithin(model.callerReads, part.ranges);

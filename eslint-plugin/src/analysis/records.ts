@@ -397,14 +397,38 @@ function conditionKeys(condition: TSESTree.Node, picked: Pick<RecordAccess, 'ids
 
 /** `db.query('SELECT … WHERE id = $1', [req.params.id])` and the template-literal form. */
 function sqlSelection(call: TSESTree.CallExpression, sql: string): Pick<RecordAccess, 'ids' | 'owners' | 'scopes' | 'sql'> {
-  if (!/\bwhere\b/i.test(sql)) return { ids: [], owners: [], scopes: [], sql };
+  const where = sql.search(/\bwhere\b/i);
+  if (where < 0) return { ids: [], owners: [], scopes: [], sql };
   const template = unwrap(call.arguments[0]!);
   const params = call.arguments[1] && unwrap(call.arguments[1]);
+  const elements = params?.type === AST_NODE_TYPES.ArrayExpression ? params.elements : [];
   const candidates: TSESTree.Node[] = [
-    ...(template.type === AST_NODE_TYPES.TemplateLiteral ? template.expressions : []),
-    ...(params?.type === AST_NODE_TYPES.ArrayExpression ? params.elements.filter((element): element is TSESTree.Expression => !!element && element.type !== AST_NODE_TYPES.SpreadElement) : []),
+    ...(template.type === AST_NODE_TYPES.TemplateLiteral ? template.expressions.filter((_, i) => afterWhere(template.quasis.slice(0, i + 1))) : []),
+    ...whereParams(template.type === AST_NODE_TYPES.TemplateLiteral && template.expressions.length > 0 ? undefined : sql.slice(where), sql.slice(0, where), elements.length)
+      .flatMap((i) => {
+        const element = elements[i];
+        return element && element.type !== AST_NODE_TYPES.SpreadElement ? [element] : [];
+      }),
   ];
+  // What the statement sets (`SET status = $1`) chooses no record: only what its WHERE clause compares does.
   return { ids: candidates, owners: [], scopes: candidates, sql };
+}
+
+function afterWhere(quasis: readonly TSESTree.TemplateElement[]): boolean {
+  return /\bwhere\b/i.test(quasis.map((quasi) => quasi.value.cooked).join(' '));
+}
+
+/**
+ * The parameters a WHERE clause names: `$2` by number, `?` by position (those after the ones before it); all of
+ * them when the text is unknown or names them some other way (`:id`).
+ */
+function whereParams(clause: string | undefined, before: string, count: number): number[] {
+  const all = Array.from({ length: count }, (_, i) => i);
+  if (clause === undefined) return all;
+  const numbered = [...clause.matchAll(/\$(\d+)/g)].map((match) => Number(match[1]) - 1);
+  if (numbered.length > 0) return numbered.filter((i) => i >= 0 && i < count);
+  if (clause.includes('?')) return all.slice((before.match(/\?/g) ?? []).length);
+  return all;
 }
 
 function sqlText(node: TSESTree.Node | undefined): string | undefined {

@@ -11,10 +11,11 @@ import * as path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { summarize, type ExportSummary, type FileSummary, type RouteSummary } from '../analysis/summary';
 import type { PortableValue } from '../analysis/portable';
-import { forgeableKeyOf, inFile, onRoute, skippedOn, usedUnderPrefix, STRATEGY_ELSEWHERE_UNPINNED, strategiesSelected, joinPrefix, mergeFacts, required, requiredHere, type CallFact, type ChainFacts, type DecisionFact, type UnknownFact, type VerificationFact } from '../analysis/maturity';
+import { forgeableKeyOf, inFile, onRoute, skippedOn, usedUnderPrefix, STRATEGY_ELSEWHERE_UNPINNED, strategiesSelected, joinPrefix, mergeFacts, required, requiredHere, isGatedOnCaller, type CallFact, type ChainFacts, type DecisionFact, type UncheckedFact, type UnknownFact, type VerificationFact } from '../analysis/maturity';
 import { modelSummary, parsePrismaModels, prismaDelegateName, type ModelSummary } from '../analysis/schemas';
 import { remap, type ModelRef, type ParamAccess, type ParamComparison, type ParamFacts, type ParamRef, type ParamScope } from '../analysis/service-facts';
 import { describeOrigin } from '../analysis/describe';
+import { isClientChosen, uncheckedDescription, type CheckIfSet } from '../analysis/ownership';
 import { constantAt, type PortableConstant } from '../analysis/static-values';
 import { requestPropOf, returnedWrites, writtenAt, type WrittenOrigin, type WrittenTrust } from '../analysis/request-writes';
 import { VOCABULARY } from '../analysis/framework-models';
@@ -385,6 +386,11 @@ export class ProjectIndex {
     return facts;
   }
 
+  /** The function an import names reads, changes or deletes records by its parameters: its facts judge calls of it. */
+  readsRecords(fromFile: string, ref: ImportRef): boolean {
+    return (this.serviceFactsOf(fromFile, ref)?.accesses.length ?? 0) > 0;
+  }
+
   private linkAccess(file: string, access: ParamAccess): LinkedAccess {
     const resolvedModel = access.model ? this.resolveModel(file, access.model) : undefined;
     return { ...access, file: this.display(file), ...(resolvedModel ? { resolvedModel } : {}) };
@@ -447,7 +453,7 @@ export class ProjectIndex {
       }
       else if (value.kind === 'unverified') decisions.push({ trust: 'unverified', description: `${scope.key} from an unverified token's claims in ${target.name}()`, ...where });
     }
-    return decisions;
+    return [...decisions, ...uncheckedServiceAccesses(call, facts, target.name)];
   }
 
   /** Every route of the project, linked. */
@@ -692,7 +698,7 @@ class Linker {
     return this.chainsOf(summary, route, project).map((linked) => {
       // Middleware that lets this route's path through establishes nothing on it.
       const { facts, writes, writeOrigins } = settleWrites(onRoute(linked.facts, route.method, linked.path, route.path, this.readList));
-      return { ...linked, facts: withoutAnchoredScopes(facts), writes, writeOrigins };
+      return { ...linked, facts: withoutCheckedIds(facts), writes, writeOrigins };
     });
   }
 
@@ -892,7 +898,7 @@ class Linker {
       verifications: facts.verifications
         .filter((verification) => !replaced.has(verification) && !this.seesVerifier(file, verification, depth))
         .map((verification) => this.withSecret(file, this.withStrategy(verification))),
-      decisions: facts.decisions,
+      decisions: facts.decisions.filter((decision) => !(decision.unchecked?.via && this.index.readsRecords(file, decision.unchecked.via))),
       unknown: kept,
       ...(facts.readsCaller ? { readsCaller: true } : {}),
       ...(facts.writes ? { writes: facts.writes } : {}),
@@ -1077,6 +1083,7 @@ function settleWrites(facts: ChainFacts): { facts: ChainFacts; writes: Map<strin
     if (decision.scope && !requiresContext && onContext(decision)) return [];
     const written = decision.prop !== undefined ? writtenAt(writes, decision.prop) : undefined;
     if (decision.presence) return [];
+    if (decision.unchecked) return isServerValue(written) || checkedOnChain(decision.unchecked, writes) ? [] : [decision];
     if (decision.trust === 'pending') {
       if (!written) return decision.verifiedUnlessWritten ? [{ ...decision, trust: 'verified', description: `decision on verified claim '${decision.claim ?? decision.prop ?? ''}'` }] : [];
       const trust = written === 'server' ? 'verified' : written;
@@ -1093,6 +1100,18 @@ function settleWrites(facts: ChainFacts): { facts: ChainFacts; writes: Map<strin
   return { facts: { ...facts, decisions, verifications }, writes, writeOrigins };
 }
 
+function isServerValue(written: WrittenTrust | undefined): boolean {
+  return written === 'verified' || written === 'server';
+}
+
+/** The chain set a request property that checks the caller from verified claims (or left one that holds them by convention). */
+function checkedOnChain(unchecked: UncheckedFact, writes: ReadonlyMap<string, WrittenTrust>): boolean {
+  return (unchecked.ifSet ?? []).some((check) => {
+    const written = writtenAt(writes, check.prop);
+    return isServerValue(written) || (written === undefined && check.unlessWritten === true);
+  });
+}
+
 function rootProp(prop: string): string {
   const dot = prop.indexOf('.');
   return dot < 0 ? prop : prop.slice(0, dot);
@@ -1107,13 +1126,54 @@ function contextual(facts: ChainFacts): ChainFacts {
 }
 
 /**
- * A service's owner filter fed by a request value that a verified lookup on the same chain already tied to the
- * caller (a membership guard on `params.workspaceId`) is no decision on untrusted input.
+ * Request ids the chain has already tied to the caller: a service's owner filter fed by a value that a verified
+ * lookup anchored (a membership guard on `params.workspaceId`) is no decision on untrusted input, and a record
+ * picked by such an id, or on a route that gates on the caller's roles or identity first, is checked.
  */
-function withoutAnchoredScopes(facts: ChainFacts): ChainFacts {
+function withoutCheckedIds(facts: ChainFacts): ChainFacts {
   const anchored = new Set(facts.decisions.flatMap((decision) => (decision.trust === 'verified' ? (decision.anchors ?? []) : [])));
-  if (anchored.size === 0) return facts;
-  return { ...facts, decisions: facts.decisions.filter((decision) => !(decision.scope && decision.trust === 'untrusted' && decision.prop !== undefined && anchored.has(decision.prop))) };
+  const gated = isGatedOnCaller(facts.decisions);
+  if (anchored.size === 0 && !gated) return facts;
+  const checked = (decision: DecisionFact) =>
+    decision.trust === 'untrusted' && (decision.scope || decision.unchecked) && ((decision.unchecked && gated) || (decision.prop !== undefined && anchored.has(decision.prop)));
+  return { ...facts, decisions: facts.decisions.filter((decision) => !checked(decision)) };
+}
+
+/**
+ * The records a service reads, changes or deletes by the client id this call passes, with nothing checking the
+ * caller: no comparison or owner filter in the service fed by what the call passes, no check around the call.
+ */
+function uncheckedServiceAccesses(call: CallFact, facts: LinkedServiceFacts, service: string): DecisionFact[] {
+  const args = call.args ?? [];
+  if (call.callerCheck?.checked) return [];
+  // A parameter the caller passes nothing plain to (its own parameter, a request property) may hold the caller.
+  const mayBeCaller = (param: ParamRef): CheckIfSet[] | undefined => {
+    const value = argumentAt(args, param);
+    if (value === undefined || value.kind === 'verified') return undefined;
+    const prop = value.kind === 'untrusted' && !value.container ? requestPropOf(value.source, value.name) : undefined;
+    return prop ? [{ prop }] : [];
+  };
+  const compared = facts.compared.map((comparison) => mayBeCaller({ index: comparison.param, path: [] }));
+  if (compared.includes(undefined)) return [];
+  const unchecked: DecisionFact[] = [];
+  for (const access of facts.accesses) {
+    const value = argumentAt(args, access.param);
+    if (value?.kind !== 'untrusted' || !isClientChosen(value)) continue;
+    const scoped = access.scopedBy.map(mayBeCaller);
+    if (scoped.includes(undefined)) continue;
+    const ifSet = [...(call.callerCheck?.ifSet ?? []), ...compared.flatMap((check) => check ?? []), ...scoped.flatMap((check) => check ?? [])];
+    const prop = requestPropOf(value.source, value.name);
+    unchecked.push({
+      trust: 'untrusted',
+      description: uncheckedDescription(access.resolvedModel?.name || undefined, access.operation, describeOrigin(value.source, value.name), service),
+      span: access.span,
+      file: access.file,
+      unchecked: ifSet.length > 0 ? { ifSet } : {},
+      reportedBy: { rule: 'require-ownership-check' },
+      ...(prop ? { prop } : {}),
+    });
+  }
+  return unchecked;
 }
 
 /** The calls into other files that a summary's chains and exported functions make. */

@@ -1,20 +1,17 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { describeValue, getAnalysis, type FileAnalysis, type ResolvedAccess, type ServiceCall, type TrustValue, type UntrustedValue } from '../analysis';
-import { isAuthorizationFunction, isPrivilegeName, mentionsIdentityColumn, namesSubject } from '../analysis/names';
+import { describeValue, getAnalysis, type FileAnalysis, type ServiceCall, type UntrustedValue } from '../analysis';
+import { isGatedOnCaller } from '../analysis/maturity';
+import { namesSubject } from '../analysis/names';
+import { clientValue, OwnershipChecks, type UncheckedAccess } from '../analysis/ownership';
 import { getRouteModel } from '../analysis/routes';
 import { calleeName, dottedPath, unwrap } from '../analysis/syntax';
-import type { LinkedAccess, LinkedRoute } from '../project/index';
+import type { LinkedAccess } from '../project/index';
 import { createRule } from '../util/create-rule';
 import { reportFinding } from '../util/report';
 
 export type Options = [];
 export type MessageIds = 'missingOwnershipCheck' | 'unscopedServiceCall' | 'ownedRecordWithoutAuthentication' | 'serviceAccessWithoutOwnerCheck';
-
-/** Claims that name who the caller is or which tenant they act for. */
-const IDENTITY_CLAIM = /(^|\.)(sub|oid|uid|user_?id|email|tenant(_?id)?|org(_?id)?|account(_?id)?|owner)$/i;
-
-const CLIENT_SOURCES = new Set(['path param', 'query', 'body', 'argument']);
 
 /** Who may be calling the code at an access, as the routes reaching it say. */
 interface CallerContext {
@@ -55,21 +52,18 @@ export default createRule<Options, MessageIds>({
         const analysis = getAnalysis(context);
         const services = analysis.serviceCalls;
         if (analysis.recordAccesses.length === 0 && services.length === 0) return;
-        // `ability.can('read', doc)` on a loaded record is a policy check even when no request value feeds it.
-        const policyCalls = getRouteModel(context.sourceCode, context.filename).calls.filter(isPolicyCall);
-        const checkedByPolicy = (node: TSESTree.Node) => {
-          const fn = analysis.functionContaining(node);
-          return fn !== null && policyCalls.some((policy) => analysis.functionContaining(policy) === fn);
-        };
+        // Values as the routes reaching the code see them: what their middleware put on the request applied.
+        const checks = new OwnershipChecks(analysis, (values, at) => analysis.settle(values, at), getRouteModel(context.sourceCode, context.filename).calls);
         const followed = new Set(services.map((service) => service.call));
         for (const resolved of analysis.recordAccesses) {
           // A call into a service the index follows is judged by what the service does (below).
           if (followed.has(resolved.access.call)) continue;
-          const finding = accessFinding(resolved, analysis, checkedByPolicy);
+          const unchecked = checks.unchecked(resolved);
+          const finding = unchecked && accessFinding(unchecked, analysis);
           if (finding) reportFinding(context, finding.descriptor, { origin: { description: describeValue(finding.origin), node: finding.origin.node } });
         }
         for (const service of services) {
-          const finding = serviceFinding(service, analysis, checkedByPolicy);
+          const finding = serviceFinding(service, analysis, checks);
           if (finding) reportFinding(context, finding.descriptor, { origin: { description: describeValue(finding.origin), node: finding.origin.node } });
         }
       },
@@ -79,20 +73,10 @@ export default createRule<Options, MessageIds>({
 
 type Descriptor = Parameters<typeof reportFinding<MessageIds>>[1];
 
-function accessFinding(
-  { access, model }: ResolvedAccess,
-  analysis: FileAnalysis,
-  checkedByPolicy: (node: TSESTree.Node) => boolean,
-): { descriptor: Descriptor; origin: UntrustedValue } | undefined {
-  // An owner or tenant key fed by the caller is no-untrusted-authorization's finding: one report per problem.
-  if (access.owners.some((node) => clientValue(valuesAt(analysis, node)) !== undefined)) return undefined;
-  const origin = access.ids.map((node) => clientValue(valuesAt(analysis, node))).find((value) => value !== undefined);
-  if (!origin || isScoped(access.scopes, access.sql, analysis)) return undefined;
+function accessFinding({ access, model, origin }: UncheckedAccess, analysis: FileAnalysis): { descriptor: Descriptor; origin: UntrustedValue } | undefined {
   const caller = callerContext(access.call, analysis);
   const owned = model !== undefined && model.ownerFields.length > 0;
-  if (caller.gated || (!caller.verified && !owned) || checkedByPolicy(access.call)) return undefined;
-  if (access.service !== undefined && handsOverCaller(access.call, analysis)) return undefined;
-  if (ownerChecked(access.call, analysis)) return undefined;
+  if (caller.gated || (!caller.verified && !owned)) return undefined;
   const data = { operation: access.operation, origin: describeValue(origin), claim: caller.subject };
   // The model's owner field makes the remedy the filter to write (`authorId: session.user.id`).
   const filter = owned ? { ...data, claim: `${model.ownerFields[0]!}: ${caller.subject}` } : data;
@@ -108,11 +92,7 @@ function accessFinding(
  * A call of a service that reads, changes or deletes a record by a parameter: reported at the call that passes the
  * client id, unless the call also passes the verified caller to a parameter the service filters by or compares.
  */
-function serviceFinding(
-  { call, facts }: ServiceCall,
-  analysis: FileAnalysis,
-  checkedByPolicy: (node: TSESTree.Node) => boolean,
-): { descriptor: Descriptor; origin: UntrustedValue } | undefined {
+function serviceFinding({ call, facts }: ServiceCall, analysis: FileAnalysis, checks: OwnershipChecks): { descriptor: Descriptor; origin: UntrustedValue } | undefined {
   const verifiedAt = (index: number) => analysis.argumentValues(call, { index, path: [] }).some((value) => value.trust === 'verified');
   const compared = facts.compared.some((comparison) => verifiedAt(comparison.param));
   for (const access of facts.accesses) {
@@ -122,7 +102,7 @@ function serviceFinding(
     if (access.scopedBy.some((param) => !analysis.argumentValues(call, param).some((value) => value.trust === 'untrusted'))) continue;
     const caller = callerContext(call, analysis);
     const owned = access.resolvedModel !== undefined && access.resolvedModel.ownerFields.length > 0;
-    if (caller.gated || (!caller.verified && !owned) || checkedByPolicy(call) || ownerChecked(call, analysis)) return undefined;
+    if (caller.gated || (!caller.verified && !owned) || checks.inFunction(call).checked) return undefined;
     return { descriptor: serviceDescriptor(call, access, origin, caller), origin };
   }
   return undefined;
@@ -165,7 +145,7 @@ function callerContext(node: TSESTree.Node, analysis: FileAnalysis): CallerConte
   const leftBy = routes.flatMap((route) => route.facts.verifications.flatMap((verification) => (verification.claimsPath ? [verification.claimsPath] : [])))[0];
   const claim = `${analysis.claimsPath ?? leftBy ?? 'req.auth.payload'}.sub`;
   if (routes.length === 0) return { verified: analysis.claimsPath !== undefined, gated: false, linked: false, subject: claim };
-  const open = routes.filter((route) => !isGated(route));
+  const open = routes.filter((route) => !isGatedOnCaller(route.facts.decisions));
   if (open.length === 0) return { verified: true, gated: true, linked: true, subject: claim };
   const session = open.flatMap((route) => route.facts.schemes.flatMap((scheme) => (scheme.session ? [scheme.session] : [])))[0];
   const restored = open.flatMap((route) => route.facts.verifications.flatMap((verification) => (verification.restores ? [verification.restores] : [])))[0];
@@ -193,56 +173,3 @@ function sessionSubject(tested: string, restored: string | undefined): string {
   return namesSubject(holder.slice(holder.lastIndexOf('.') + 1)) ? holder : `${holder}.id`;
 }
 
-/**
- * A link of the chain before the code decides on the verified roles (`requireRole('admin')`, `@Auth(Role.Admin)`),
- * or compares the caller's identity claim with the requested one (`requireSelf`): such a route authorizes access
- * to the record already. Data scoping elsewhere on the chain is no such gate.
- */
-function isGated(route: LinkedRoute): boolean {
-  return route.facts.decisions.some(
-    (decision) => decision.trust === 'verified' && !decision.scope && decision.claim !== undefined && (isPrivilegeName(decision.claim) || IDENTITY_CLAIM.test(decision.claim)),
-  );
-}
-
-/** One value read from the path, query, body or GraphQL arguments (not a whole container). */
-function clientValue(values: readonly TrustValue[]): UntrustedValue | undefined {
-  return values.find((value): value is UntrustedValue => value.trust === 'untrusted' && CLIENT_SOURCES.has(value.source) && !value.container);
-}
-
-/** True when the filter or the SQL parameters also carry a verified claim. */
-function isScoped(scopes: readonly TSESTree.Node[], sql: string | undefined, analysis: FileAnalysis): boolean {
-  if (sql !== undefined && !mentionsIdentityColumn(sql)) return false;
-  return scopes.some((node) => valuesAt(analysis, node).some((value) => value.trust === 'verified'));
-}
-
-/** An ownership check in the same function: a decision on a verified claim (`doc.ownerId !== claims.sub`) or an authorization call. */
-function ownerChecked(call: TSESTree.CallExpression, analysis: FileAnalysis): boolean {
-  const fn = analysis.functionContaining(call);
-  if (fn === null) return false;
-  return analysis.decisions.some((decision) => {
-    if (decision.fn !== fn) return false;
-    if (decision.kind === 'authorization-call') return true;
-    return decision.operands.some((operand) => !operand.presence && analysis.settle(operand.values, operand.node).some((value) => value.trust === 'verified'));
-  });
-}
-
-/** A service handed a verified claim (`delete(slug, user.id)`) can compare the owner itself. */
-function handsOverCaller(call: TSESTree.CallExpression, analysis: FileAnalysis): boolean {
-  return call.arguments.some((argument) => {
-    const bare = unwrap(argument);
-    const parts: TSESTree.Node[] = bare.type === AST_NODE_TYPES.ObjectExpression
-      ? bare.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? property.value : property.argument))
-      : [bare];
-    return parts.some((part) => valuesAt(analysis, part).some((value) => value.trust === 'verified'));
-  });
-}
-
-function isPolicyCall(call: TSESTree.CallExpression | TSESTree.NewExpression): call is TSESTree.CallExpression {
-  const name = call.type === AST_NODE_TYPES.CallExpression ? calleeName(call) : undefined;
-  return !!name && isAuthorizationFunction(name, dottedPath(call.callee), []);
-}
-
-/** Values as the routes reaching the code see them (what their middleware put on the request applied). */
-function valuesAt(analysis: FileAnalysis, node: TSESTree.Node): TrustValue[] {
-  return analysis.settle(analysis.valuesOf(node), node);
-}

@@ -883,6 +883,95 @@ exports.init = async () => {
     });
   });
 
+  describe("records the caller picks by id, with no check that they are the caller's", () => {
+    const VERIFY = `import { auth } from 'express-oauth2-jwt-bearer';
+export const requireAuth = auth({ audience: 'https://api.example.com', issuerBaseURL: 'https://id.example.com/', tokenSigningAlg: 'RS256' });`;
+    const APP = `import express from 'express';
+import { requireAuth } from './auth/verify';
+import { orders } from './routes/orders';
+import { db } from './db';
+export const app = express();
+app.use('/api/orders', requireAuth, orders);
+app.get('/api/products/:id', async (req, res) => {
+  const { rows } = await db.query('SELECT * FROM products WHERE id = $1', [req.params.id]);
+  res.json(rows[0]);
+});`;
+    const ADMIN = `export function requireAdmin(req, res, next) {
+  if (!req.auth?.payload.roles?.includes('admin')) return res.sendStatus(403);
+  next();
+}`;
+    // A thin wrapper of the driver: a call the index follows, whose code reads nothing by itself.
+    const DB = 'export const db = { query: async (text: string, params: unknown[]) => ({ rows: [] as any[], text, params }) };';
+    const routes = (chain: string, body: string, imports = '') => `import { Router } from 'express';
+import { requiredScopes } from 'express-oauth2-jwt-bearer';
+import { db } from '../db';
+${imports}
+export const orders = Router();
+orders.get('/:id', ${chain}, async (req, res) => {
+  ${body}
+});`;
+    const BY_ID = "const { rows } = await db.query('SELECT * FROM orders WHERE id = $1', [req.params.id]);";
+    const project = (orderRoutes: string, extra: Record<string, string> = {}) => ({
+      'src/app.ts': APP,
+      'src/auth/verify.ts': VERIFY,
+      'src/auth/admin.ts': ADMIN,
+      'src/db.ts': DB,
+      'src/routes/orders.ts': orderRoutes,
+      ...extra,
+    });
+    const gradeOf = (files: Record<string, string>, route = 'GET /api/orders/:id') => {
+      root = writeTempProject(files, 'unchecked-records');
+      forgetProjects();
+      const graded = gradeRoutes(projectFor(path.join(root, Object.keys(files)[0]!), {}).routes(), []);
+      return graded.find((entry) => `${entry.linked.route.method} ${entry.path}` === route)!.grade;
+    };
+
+    it('holds a route whose scopes decide at Level 2 when it reads the record by the path id alone, and names the read', () => {
+      const grade = gradeOf(project(routes("requiredScopes('read:orders')", `${BY_ID}\n  res.json(rows[0]);`)));
+      assert.equal(grade.level, 2);
+      assert.match(grade.reasons.map((reason) => reason.text).join('\n'), /record read by path param 'id' with no check that it belongs to the caller/);
+      assert.match(grade.nextStep, /belongs to the caller/);
+    });
+
+    it('grades Level 3 when the SQL also matches the verified subject, or the owner is compared with it', () => {
+      const scoped = "const { rows } = await db.query('SELECT * FROM orders WHERE id = $1 AND user_id = $2', [req.params.id, req.auth!.payload.sub]);\n  res.json(rows[0]);";
+      assert.equal(gradeOf(project(routes("requiredScopes('read:orders')", scoped))).level, 3);
+      const compared = `${BY_ID}\n  if (rows[0]?.user_id !== req.auth!.payload.sub) return res.sendStatus(404);\n  res.json(rows[0]);`;
+      assert.equal(gradeOf(project(routes("requiredScopes('read:orders')", compared))).level, 3);
+    });
+
+    it('grades Level 3 when a role gate in another file admits only administrators first', () => {
+      const grade = gradeOf(project(routes('requireAdmin', `${BY_ID}\n  res.json(rows[0]);`, "import { requireAdmin } from '../auth/admin';")));
+      assert.equal(grade.level, 3);
+    });
+
+    it('follows the id into a service of another file, and counts the verified subject the route hands it', () => {
+      const service = (signature: string, query: string) => `import { db } from '../db';\nexport async function findOrder(${signature}) {\n  const { rows } = await db.query(${query});\n  return rows[0];\n}`;
+      const handler = (args: string) => routes("requiredScopes('read:orders')", `res.json(await findOrder(${args}));`, "import { findOrder } from '../services/orders';");
+      const unscoped = gradeOf(project(handler('req.params.id'), { 'src/services/orders.ts': service('id: string', "'SELECT * FROM orders WHERE id = $1', [id]") }));
+      assert.equal(unscoped.level, 2);
+      assert.match(unscoped.reasons.map((reason) => reason.text).join('\n'), /path param 'id'/);
+      const scoped = gradeOf(project(handler('req.params.id, req.auth!.payload.sub'), { 'src/services/orders.ts': service('id: string, userId: string', "'SELECT * FROM orders WHERE id = $1 AND user_id = $2', [id, userId]") }));
+      assert.equal(scoped.level, 3);
+    });
+
+    it('keeps a route with no decision on claims at Level 1, and a route that authenticates nobody unauthenticated', () => {
+      const files = project(routes('(_req, _res, next) => next()', `${BY_ID}\n  res.json(rows[0]);`));
+      const level1 = gradeOf(files);
+      assert.equal(level1.level, 1);
+      assert.match(level1.reasons.map((reason) => reason.text).join('\n'), /record read by path param 'id'/);
+      assert.equal(gradeOf(files, 'GET /api/products/:id').level, 'unauthenticated');
+    });
+
+    it('reads plain JavaScript the same way', () => {
+      const files = Object.fromEntries(Object.entries(project(routes("requiredScopes('read:orders')", `${BY_ID}\n  res.json(rows[0]);`))).map(([file, text]) => [
+        file.replace(/\.ts$/, '.js'),
+        text.replace(/: string|: unknown\[\]| as any\[\]|!\./g, (match) => (match === '!.' ? '.' : '')),
+      ]));
+      assert.equal(gradeOf(files).level, 2);
+    });
+  });
+
   describe('methods of an imported class called on an instance', () => {
     const GUARD = `const jwt = require('jsonwebtoken');
 class Guard {

@@ -471,6 +471,32 @@ app.delete('/notes/:id', async (req, res) => {
     assert.match(message?.message ?? '', /scope the query by the verified subject \(e\.g\. `ownerId: req\.user\.id`\)/);
   });
 
+  it('names the id the WHERE clause picks the record by, not a value the statement sets', () => {
+    const config = { plugins: { claimguard: plugin as never }, rules: { [`claimguard/${ruleName}`]: 'error' } } as const;
+    const [template] = lintUnderBothParsers(express(`  const { status } = req.body;
+  await db.query(\`UPDATE queues SET status = '\${status}' WHERE id = \${req.params.id}\`);`, `app.post('/queues/:id', async (req, res) => {`), config);
+    assert.match(template?.message ?? '', /^Changes a record by path param 'id'/);
+    const [numbered] = lintUnderBothParsers(express(`  await db.query('UPDATE docs SET title = $1 WHERE id = $2', [req.body.title, req.params.id]);`), config);
+    assert.match(numbered?.message ?? '', /^Changes a record by path param 'id'/);
+    const [positional] = lintUnderBothParsers(express(`  await db.query('UPDATE docs SET title = ? WHERE id = ?', [req.body.title, req.query.id]);`), config);
+    assert.match(positional?.message ?? '', /^Changes a record by query 'id'/);
+  });
+
+  it("takes a gate that admits the user whose id the path names, or an administrator, for the route's check", () => {
+    const gate = (test: string) => `${PUBLIC_MODELS}const passport = require('passport');
+const selfOrAdmin = (req, res, next) => {
+  if (${test}) return res.sendStatus(403);
+  next();
+};
+app.get('/users/:userId/invoices', passport.authenticate('jwt', { session: false }), selfOrAdmin, async (req, res) => {
+  res.json(await Invoice.findOne({ _id: req.params.userId }));
+});`;
+    const config = { plugins: { claimguard: plugin as never }, rules: { [`claimguard/${ruleName}`]: 'error' } } as const;
+    assert.deepEqual(lintUnderBothParsers(gate("req.params.userId !== req.user.id && req.user.role !== 'admin'"), config), []);
+    // A test that the caller is signed in at all checks nobody's ownership.
+    assert.equal(lintUnderBothParsers(gate('!req.user'), config).length, 1);
+  });
+
   it('says a service may hold the check, and that it needs the caller to do so', () => {
     const [message] = lintUnderBothParsers(
       `${NEST}
