@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable } from '../util/find-variable';
-import { dottedPath } from './syntax';
+import { dottedPath, memberName } from './syntax';
 import { spanOf, type Span } from './findings';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
@@ -123,7 +123,7 @@ function evaluate(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, depth: n
     case AST_NODE_TYPES.Identifier:
       return evaluateIdentifier(sourceCode, node, next);
     case AST_NODE_TYPES.MemberExpression:
-      return evaluateMember(node, next);
+      return node.object.type === AST_NODE_TYPES.ThisExpression ? evaluateClassField(sourceCode, node, next) : evaluateMember(node, next);
     case AST_NODE_TYPES.LogicalExpression:
       return evaluateLogical(node, next);
     case AST_NODE_TYPES.ConditionalExpression:
@@ -216,6 +216,53 @@ function evaluateMember(node: TSESTree.MemberExpression, next: (n: TSESTree.Node
     return { kind: 'literal', value: object.value.length, node };
   }
   return unknown(node);
+}
+
+/**
+ * `this.path` in a method of a class that declares `path = '/users'` and never assigns it again: the field's value
+ * (class-based routers build their paths as `${this.path}/:id`).
+ */
+function evaluateClassField(sourceCode: TSESLint.SourceCode, node: TSESTree.MemberExpression, next: (n: TSESTree.Node) => StaticValue): StaticValue {
+  const key = node.computed ? undefined : memberName(node);
+  const method = key !== undefined ? enclosingMethod(node) : undefined;
+  if (!method || key === undefined) return unknown(node);
+  const body = method.parent;
+  const field = body.body.find(
+    (member): member is TSESTree.PropertyDefinition =>
+      member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed && member.static === method.static && propertyKeyName(member.key) === key,
+  );
+  if (!field?.value || assignsField(sourceCode.getText(body), key)) return unknown(node);
+  return next(field.value);
+}
+
+/** The method whose `this` a node's `this` is: arrow functions keep it, other functions have their own. */
+function enclosingMethod(node: TSESTree.Node): (TSESTree.MethodDefinition & { parent: TSESTree.ClassBody }) | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
+    if (current.type === AST_NODE_TYPES.FunctionExpression) {
+      const method = current.parent;
+      return method?.type === AST_NODE_TYPES.MethodDefinition && method.parent.type === AST_NODE_TYPES.ClassBody ? (method as TSESTree.MethodDefinition & { parent: TSESTree.ClassBody }) : undefined;
+    }
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.ClassBody || current.type === AST_NODE_TYPES.Program) return undefined;
+  }
+  return undefined;
+}
+
+function propertyKeyName(key: TSESTree.PropertyName): string | undefined {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? key.value : undefined;
+}
+
+/** Whether the class's code writes the field again anywhere (`this.path = …`), which makes its value unknown. */
+function assignsField(classText: string, key: string): boolean {
+  const written = `this.${key}`;
+  for (let at = classText.indexOf(written); at >= 0; at = classText.indexOf(written, at + written.length)) {
+    // Only the field itself (`this.path`, not `this.pathname`), then an assignment operator.
+    const rest = classText.slice(at + written.length, at + written.length + 16).trimStart();
+    if (/^[\w$]/.test(classText.charAt(at + written.length))) continue;
+    if ((rest.startsWith('=') && !rest.startsWith('==')) || /^(\+|-|\|\||&&|\?\?)=/.test(rest)) return true;
+  }
+  return false;
 }
 
 function evaluateLogical(node: TSESTree.LogicalExpression, next: (n: TSESTree.Node) => StaticValue): StaticValue {

@@ -972,6 +972,41 @@ orders.get('/:id', ${chain}, async (req, res) => {
     });
   });
 
+  describe('routes a class registers under a path held in one of its fields', () => {
+    const ROUTES = (field: string, extra = '') => `import { Router } from 'express';
+export class UsersRoute {
+  ${field}
+  router = Router();
+  constructor() {
+    this.init();
+  }
+  init() {
+    this.router.get(\`\${this.path}\`, (req, res) => res.json([]));
+    this.router.delete(\`\${this.path}/:id\`, (req, res) => res.json({}));${extra}
+  }
+}`;
+    const APP = `import express from 'express';
+import { UsersRoute } from './users.route';
+const app = express();
+app.use('/', new UsersRoute().router);
+export default app;`;
+
+    for (const ext of ['ts', 'js']) {
+      it(`spells the paths with the field's value (.${ext})`, () => {
+        const field = ext === 'ts' ? "public path = '/users';" : "path = '/users';";
+        const grades = gradesOf({ [`src/app.${ext}`]: APP, [`src/users.route.${ext}`]: ROUTES(field) });
+        assert.deepEqual(Object.keys(grades).sort(), ['DELETE /users/:id', 'GET /users']);
+      });
+    }
+
+    it('keeps the expression when the class assigns the field again, or the field is another one', () => {
+      const reassigned = gradesOf({ 'src/app.ts': APP, 'src/users.route.ts': ROUTES("path = '/users';", "\n    this.path = process.argv[2];") });
+      assert.deepEqual(Object.keys(reassigned).sort(), ['DELETE /${this.path}/:id', 'GET /${this.path}']);
+      const longer = gradesOf({ 'src/app.ts': APP, 'src/users.route.ts': ROUTES("path = '/users';", "\n    this.pathname = '/other';") });
+      assert.deepEqual(Object.keys(longer).sort(), ['DELETE /users/:id', 'GET /users']);
+    });
+  });
+
   describe('methods of an imported class called on an instance', () => {
     const GUARD = `const jwt = require('jsonwebtoken');
 class Guard {
