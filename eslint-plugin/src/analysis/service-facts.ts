@@ -6,6 +6,7 @@
  * owned record by it alone has an object-level finding at that call; one that passes the verified subject to a
  * parameter the service filters by has its data scoped.
  */
+import { branchOutcome } from './deny';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { spanOf, type Span } from './findings';
@@ -200,6 +201,7 @@ export class ServiceFacts {
     };
     for (const condition of this.input.index.conditions) {
       if (condition.range[0] < fn.range[0] || condition.range[1] > fn.range[1]) continue;
+      if (onlyRejectsInput(condition)) continue;
       const test = condition.type === AST_NODE_TYPES.SwitchStatement ? condition.discriminant : condition.test;
       const stack: TSESTree.Node[] = [test];
       for (let seen = 0; stack.length > 0 && seen < 32; seen++) {
@@ -292,4 +294,11 @@ function addRemapped(facts: MutableFacts, inner: ParamFacts, args: readonly (Par
   facts.scopes.push(...mapped.scopes);
   facts.compared.push(...mapped.compared);
   facts.forwards.push(...mapped.forwards);
+}
+
+/** `if (followingId === followerId) throw new HttpException('…', HttpStatus.BAD_REQUEST)`: input validation, no owner check. */
+function onlyRejectsInput(condition: TSESTree.Node): boolean {
+  if (condition.type !== AST_NODE_TYPES.IfStatement && condition.type !== AST_NODE_TYPES.ConditionalExpression) return false;
+  const outcome = branchOutcome([condition.consequent, condition.alternate], false);
+  return outcome.rejectsInput && !outcome.denies;
 }

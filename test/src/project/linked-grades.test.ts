@@ -955,6 +955,18 @@ orders.get('/:id', ${chain}, async (req, res) => {
       assert.equal(scoped.level, 3);
     });
 
+    it('takes a comparison in the service that answers 403 for an owner check, and one that answers 400 for validation', () => {
+      const service = (status: number) => `import { db } from '../db';
+export async function cancelOrder(id: string, callerId: string) {
+  const { rows } = await db.query('SELECT * FROM orders WHERE id = $1', [id]);
+  if (rows[0].user_id !== callerId) throw Object.assign(new Error('no'), { status: ${status} });
+  return rows[0];
+}`;
+      const handler = routes("requiredScopes('write:orders')", 'res.json(await cancelOrder(req.params.id, req.auth!.payload.sub));', "import { cancelOrder } from '../services/orders';");
+      assert.equal(gradeOf(project(handler, { 'src/services/orders.ts': service(403) })).level, 3);
+      assert.equal(gradeOf(project(handler, { 'src/services/orders.ts': service(400) })).level, 2);
+    });
+
     it('keeps a route with no decision on claims at Level 1, and a route that authenticates nobody unauthenticated', () => {
       const files = project(routes('(_req, _res, next) => next()', `${BY_ID}\n  res.json(rows[0]);`));
       const level1 = gradeOf(files);
