@@ -1141,7 +1141,7 @@ function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel, e
     });
   }
   // `auth: 'jwt'` on a route, `server.auth.default('jwt')`: a token strategy registered with the server elsewhere.
-  for (const { node, configuredBy } of model.tokenStrategies) {
+  for (const { node, configuredBy, restores } of model.tokenStrategies) {
     facts.verifications.push({
       node,
       description: `the auth strategy of ${strategyText(sourceCode, node)}`,
@@ -1149,6 +1149,7 @@ function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel, e
         ? { unpinned: unpinnedChecks(strategies), reportedBy: validationReport(strategies) }
         : { unpinned: STRATEGY_ELSEWHERE_UNPINNED, strategyElsewhere: true }),
       ...(configuredBy ? { configuredBy } : {}),
+      ...(restores ? { restores } : {}),
     });
   }
   // `event.requestContext.authorizer.claims`: verified by the platform before the code ran, with options no code shows.

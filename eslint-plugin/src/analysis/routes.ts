@@ -211,7 +211,8 @@ export interface RouteModel {
    * Where a route or a server names a token strategy configured elsewhere (`auth: 'jwt'`, `auth.default('jwt')`), and
    * decorators that run the authentication code the framework is configured with (`@Authorized()`, `@Security('api_key')`).
    */
-  tokenStrategies: readonly { node: TSESTree.Node; configuredBy?: NonNullable<VerificationFact['configuredBy']> }[];
+  /** `restores`: the setting lets requests without credentials through, leaving the others' credentials there. */
+  tokenStrategies: readonly { node: TSESTree.Node; configuredBy?: NonNullable<VerificationFact['configuredBy']>; restores?: string }[];
   /** The authentication code the file configures a framework with (`useExpressServer(app, { authorizationChecker })`), as links. */
   configuredAuthenticators: readonly { channel: string; link: ChainLink }[];
   /**
@@ -982,6 +983,8 @@ class RouteDiscovery {
     const direct = isModuleValue(argument) ? this.importOf(argument) : undefined;
     if (direct) return direct;
     const bare = unwrap(argument);
+    // `server.route(Routes(server))`: the table an imported factory returns.
+    if (bare.type === AST_NODE_TYPES.CallExpression && isModuleValue(bare.callee)) return this.importOf(bare.callee);
     const loop = bare.type === AST_NODE_TYPES.Identifier ? enclosingIteration(call) : undefined;
     return loop && loop.item === (bare as TSESTree.Identifier).name ? this.importOf(loop.table) : undefined;
   }
@@ -1018,7 +1021,7 @@ class RouteDiscovery {
     // `auth: { mode: 'try' }` keeps the default strategy; `auth: routeAuth` names one the code does not spell.
     if (strategies.length === 0 && bare.type === AST_NODE_TYPES.ObjectExpression) return 'default';
     if (strategies.length === 0) this.unreadStrategy(bare, bare);
-    else if (strategies.some((strategy) => this.isTokenStrategy(strategy))) this.tokenStrategies.push({ node: bare });
+    else if (strategies.some((strategy) => this.isTokenStrategy(strategy))) this.tokenStrategies.push({ node: bare, ...optionalAuthOf(bare, shape) });
     links.unshift({ node: bare, ranges: [bare.range] });
     return 'strategy';
   }
@@ -2201,7 +2204,9 @@ class RouteDiscovery {
   /** `module.exports = [{ method, path, handler }, …]`: routes of a server that another file registers them on. */
   private exportRouteTable(name: string, value: TSESTree.Node): void {
     const declared = value.type === AST_NODE_TYPES.Identifier ? declaredValue(this.sourceCode, value) : value;
-    const table = declared?.type === AST_NODE_TYPES.VariableDeclarator && declared.init ? unwrap(declared.init) : declared;
+    const bound = declared?.type === AST_NODE_TYPES.VariableDeclarator && declared.init ? unwrap(declared.init) : declared;
+    // `module.exports = (server) => { …; return [{ method, path, handler }, …]; }`: a factory of the table.
+    const table = bound && isFunctionNode(bound) ? returnedArray(bound) : bound;
     if (table?.type !== AST_NODE_TYPES.ArrayExpression) return;
     const objects = routeObjectsOf(table);
     const fitting = objects.length > 0 ? EXPORTED_TABLE_SHAPES.filter((candidate) => objects.every((object) => routeObjectMatches(object, candidate))) : [];
@@ -2538,6 +2543,27 @@ function nestGlobalPrefix(call: TSESTree.CallExpression): NestGlobalPrefix | und
 }
 
 /** A module's whole export: a name bound to an import, or `require('./x')` inline. */
+/** `auth: { mode: 'try', strategy: 'jwt' }`: where the credentials are when the setting makes them optional. */
+function optionalAuthOf(setting: TSESTree.Node, shape: RouteObjectShape): { restores: string } | Record<string, never> {
+  const optional = shape.optionalAuth;
+  if (!optional || setting.type !== AST_NODE_TYPES.ObjectExpression) return {};
+  const mode = staticString(propertyValue(setting, optional.key));
+  return mode !== undefined && optional.values.includes(mode) ? { restores: optional.claimsPath } : {};
+}
+
+/** The array literal a function returns: its expression body, or the argument of a return at the top of its body. */
+function returnedArray(fn: TSESTree.FunctionLike): TSESTree.ArrayExpression | undefined {
+  const body = 'body' in fn ? fn.body : undefined;
+  if (!body) return undefined;
+  if (body.type !== AST_NODE_TYPES.BlockStatement) return unwrap(body).type === AST_NODE_TYPES.ArrayExpression ? (unwrap(body) as TSESTree.ArrayExpression) : undefined;
+  for (const statement of body.body) {
+    if (statement.type !== AST_NODE_TYPES.ReturnStatement || !statement.argument) continue;
+    const returned = unwrap(statement.argument);
+    if (returned.type === AST_NODE_TYPES.ArrayExpression) return returned;
+  }
+  return undefined;
+}
+
 function isModuleValue(node: TSESTree.Node): boolean {
   const bare = unwrap(node);
   return bare.type === AST_NODE_TYPES.Identifier || (bare.type === AST_NODE_TYPES.CallExpression && calleeIsRequire(bare));

@@ -159,6 +159,11 @@ export interface RouteObjectShape {
   hookKeys?: readonly string[];
   /** Where the route's own authentication setting is (`options.auth`, `config.auth`). */
   authKeys?: readonly string[];
+  /**
+   * An authentication setting that lets requests without credentials through (hapi's `{ mode: 'try' }`): the key and
+   * its values that say so, and where the credentials of the requests that had them are left.
+   */
+  optionalAuth?: { key: string; values: readonly string[]; claimsPath: string };
   /** The method value that means every method. */
   anyMethod?: string;
   /** Route tables exported as arrays of these objects are routes of a server another file registers them on. */

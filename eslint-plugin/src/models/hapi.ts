@@ -10,7 +10,7 @@ const hapi: FrameworkModel = {
   id: 'hapi',
   name: 'hapi',
   packages: ['@hapi/hapi', 'hapi'],
-  covers: '`server.route()` with a route object or an array of them, route tables exported for another file, `options.handler`/`config.handler`, per-route `auth` (`false` opts out), `server.auth.default()` in any file of the project, `request.headers/params/query/payload/state`, `request.auth.credentials` as verified',
+  covers: '`server.route()` with a route object or an array of them, route tables exported for another file (or returned by an exported factory: `server.route(Routes(server))`), `options.handler`/`config.handler`, per-route `auth` (`false` opts out; `mode: \'try\'` or `\'optional\'` authenticates only where the handler decides on the credentials), `server.auth.default()` in any file of the project, `request.headers/params/query/payload/state`, `request.auth.credentials` as verified',
   routeFramework: 'hapi',
   verifierHint: '@hapi/jwt, made the default with server.auth.default()',
   request: {
@@ -33,6 +33,7 @@ const hapi: FrameworkModel = {
         pathKeys: ['path'],
         handlerKeys: ['handler', 'options.handler', 'config.handler'],
         authKeys: ['options.auth', 'config.auth'],
+        optionalAuth: { key: 'mode', values: ['try', 'optional'], claimsPath: 'request.auth.credentials' },
         anyMethod: '*',
         exportedTables: true,
       },

@@ -133,5 +133,21 @@ server.route({ method: 'GET', path: '/account', handler: (request) => request.pa
       assert.match(messages[0]!.message, /^Level 1: /);
       assert.match(messages[0]!.message, /auth\.default\('jwt'\)/);
     });
+
+    it("takes `mode: 'try'` and `mode: 'optional'` for authentication only where the handler requires the credentials", () => {
+      const route = (mode: string, handler: string) => `${HAPI}server.auth.strategy('jwt', 'jwt', { keys: process.env.JWT_KEY, verify: false });
+server.route({ method: 'GET', path: '/articles/{slug}', options: { auth: { mode: '${mode}', strategy: 'jwt' } }, handler: ${handler} });`;
+      const config = { plugins: { claimguard: plugin }, rules: { 'claimguard/maturity-level': 'error' } } as const;
+      const open = '(request) => findArticle(request.params.slug, request.auth.credentials?.id)';
+      for (const mode of ['try', 'optional']) {
+        const [message] = lintUnderBothParsers(route(mode, open), config);
+        assert.match(message?.message ?? '', /^Unauthenticated route GET \/articles\/\{slug\}/);
+      }
+      // A handler that decides on the credentials requires them: the strategy authenticates its route.
+      const decides = "(request, h) => { if (!request.auth.credentials?.scope?.includes('editor')) return h.response().code(403); return findArticle(request.params.slug); }";
+      assert.match(lintUnderBothParsers(route('try', decides), config)[0]?.message ?? '', /^Level 2: the auth strategy of auth: \{ mode: 'try', strategy: 'jwt' \} at line 4 does not pin/);
+      // The default mode requires the credentials.
+      assert.match(lintUnderBothParsers(route('required', open), config)[0]?.message ?? '', /^Level 1: /);
+    });
   });
 });

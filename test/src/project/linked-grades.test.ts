@@ -881,6 +881,16 @@ exports.init = async () => {
     it('leaves a name the code computes unknown', () => {
       assert.deepEqual(gradesOf({ 'lib/server.js': SERVER('process.env.AUTH_STRATEGY'), 'lib/routes/users.js': ROUTES, 'lib/auth/jwt.auth.js': config('jwt') }), { 'GET /users': 'unknown', 'POST /login': 'unauthenticated' });
     });
+
+    it('registers the table an imported factory returns, as hapi plugins write `server.route(Routes(server))`', () => {
+      const factory = (body: string) => `module.exports = (server) => {\n  const handlers = { list: () => [], login: () => ({}) };\n  ${body}\n};\n`;
+      const table = "return [\n    { method: 'GET', path: '/users', config: { auth: 'jwt' }, handler: handlers.list },\n    { method: 'POST', path: '/login', config: { auth: false }, handler: handlers.login },\n  ];";
+      const server = SERVER('jwtAuth.name').replace("server.route(require('./routes/users'));", "const Routes = require('./routes/users');\n  server.route(Routes(server));");
+      const files = { 'lib/server.js': server, 'lib/routes/users.js': factory(table), 'lib/auth/jwt.auth.js': config('jwt') };
+      assert.deepEqual(gradesOf(files), { 'GET /users': 1, 'POST /login': 'unauthenticated' });
+      // A factory that returns something else registers nothing.
+      assert.deepEqual(gradesOf({ ...files, 'lib/routes/users.js': factory('return handlers;') }), {});
+    });
   });
 
   describe("records the caller picks by id, with no check that they are the caller's", () => {
