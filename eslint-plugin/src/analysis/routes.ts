@@ -889,6 +889,19 @@ class RouteDiscovery {
     return [this.linkOf(bare)];
   }
 
+  /** A route object's hooks: a function, an array of them (nested arrays too), or objects holding one (`{ method }`). */
+  private hookLinks(value: TSESTree.Node, methodKey: string | undefined): ChainLink[] {
+    const bare = unwrap(value);
+    if (bare.type === AST_NODE_TYPES.ArrayExpression) {
+      return bare.elements.flatMap((element) => (element && element.type !== AST_NODE_TYPES.SpreadElement ? this.hookLinks(element, methodKey) : []));
+    }
+    if (methodKey !== undefined && bare.type === AST_NODE_TYPES.ObjectExpression) {
+      const method = propertyValue(bare, methodKey);
+      return method ? this.hookLinks(method, undefined) : [];
+    }
+    return this.linksOfHandlerArg(bare);
+  }
+
   private fastifyOptionLinks(options: TSESTree.ObjectExpression, includeHandler: boolean): ChainLink[] {
     const links: ChainLink[] = [];
     const names = includeHandler ? [...ROUTING.hookNames, ...ROUTE_OBJECT_HANDLERS] : ROUTING.hookNames;
@@ -997,8 +1010,8 @@ class RouteDiscovery {
     if (path === undefined) return;
     const links: ChainLink[] = [];
     for (const key of shape.hookKeys ?? []) {
-      const value = propertyValue(object, key);
-      if (value) links.push(...this.linksOfHandlerArg(value));
+      const value = propertyAt(object, key);
+      if (value) links.push(...this.hookLinks(value, shape.hookMethodKey));
     }
     for (const key of shape.handlerKeys) {
       const value = propertyAt(object, key);

@@ -157,6 +157,8 @@ export interface RouteObjectShape {
   handlerKeys: readonly string[];
   /** Keys whose functions run before the handler, in the order they run (Fastify's hooks). */
   hookKeys?: readonly string[];
+  /** The key of a hook given as an object that holds its function (hapi's `pre: [{ method, assign }]`). */
+  hookMethodKey?: string;
   /** Where the route's own authentication setting is (`options.auth`, `config.auth`). */
   authKeys?: readonly string[];
   /**

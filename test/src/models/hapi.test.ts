@@ -134,6 +134,18 @@ server.route({ method: 'GET', path: '/account', handler: (request) => request.pa
       assert.match(messages[0]!.message, /auth\.default\('jwt'\)/);
     });
 
+    it('runs route prerequisites before the handler: functions, `{ method, assign }` objects and parallel groups', () => {
+      const CHECK = "(request, h) => { if (!request.auth.credentials.scope.includes('admin')) return h.response().code(403).takeover(); return true; }";
+      const route = (pre: string) => `${HAPI_JWT}const isAdmin = ${CHECK};
+server.route({ method: 'DELETE', path: '/users/{id}', options: { ${pre}handler: (request) => removeUser(request.params.id) } });`;
+      const config = { plugins: { claimguard: plugin }, rules: { 'claimguard/maturity-level': 'error' } } as const;
+      const levelOf = (pre: string) => /^(Level \d|Unauthenticated)/.exec(lintUnderBothParsers(route(pre), config)[0]?.message ?? '')?.[1];
+      assert.equal(levelOf(''), 'Level 1');
+      for (const pre of ['pre: [isAdmin], ', "pre: [{ method: isAdmin, assign: 'admin' }], ", "pre: [[{ method: isAdmin, assign: 'admin' }]], "]) {
+        assert.equal(levelOf(pre), 'Level 2', pre);
+      }
+    });
+
     it("takes `mode: 'try'` and `mode: 'optional'` for authentication only where the handler requires the credentials", () => {
       const route = (mode: string, handler: string) => `${HAPI}server.auth.strategy('jwt', 'jwt', { keys: process.env.JWT_KEY, verify: false });
 server.route({ method: 'GET', path: '/articles/{slug}', options: { auth: { mode: '${mode}', strategy: 'jwt' } }, handler: ${handler} });`;
