@@ -8,7 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { analyzeSourceCode, type FileAnalysis } from './index';
 import { branchOutcome } from './deny';
-import { propertyOf, staticValueOf, stringsOf } from './static-values';
+import { classFieldValue, propertyOf, staticValueOf, stringsOf } from './static-values';
 import type { ObjectValue, StaticValue } from './static-values';
 import { decoratorsOf, dottedPath, enclosingClass, isFunctionNode, memberName, propertyKeyName, staticString, unwrap } from './syntax';
 import { headerProblems, type HeaderProblem } from './token-header';
@@ -679,7 +679,7 @@ function unwrapSecret(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): TSE
       current = unwrap(init);
       continue;
     }
-    const field = current.type === AST_NODE_TYPES.MemberExpression ? classFieldValue(current) : undefined;
+    const field = current.type === AST_NODE_TYPES.MemberExpression ? classFieldValue(sourceCode, current) : undefined;
     if (field) {
       current = unwrap(field);
       continue;
@@ -690,35 +690,6 @@ function unwrapSecret(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): TSE
     current = unwrap(current.arguments[0]);
   }
   return current;
-}
-
-/**
- * `this.secret` where the class declares `secret = process.env.JWT_SECRET || 'dev'` (a field, or one assignment in
- * the constructor): the value the field holds for every call.
- */
-function classFieldValue(node: TSESTree.MemberExpression): TSESTree.Node | undefined {
-  const name = memberName(node);
-  if (node.object.type !== AST_NODE_TYPES.ThisExpression || node.computed || !name) return undefined;
-  let owner: TSESTree.Node | undefined = node.parent;
-  while (owner && owner.type !== AST_NODE_TYPES.ClassBody) owner = owner.parent;
-  if (!owner) return undefined;
-  const values: TSESTree.Node[] = [];
-  for (const member of owner.body) {
-    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed && !member.static && propertyKeyName(member) === name && member.value) values.push(member.value);
-    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') values.push(...constructorAssignments(member.value.body, name));
-  }
-  return values.length === 1 ? values[0] : undefined;
-}
-
-/** `this.name = value` statements at the top level of a constructor body. */
-function constructorAssignments(body: TSESTree.BlockStatement | null | undefined, name: string): TSESTree.Node[] {
-  const values: TSESTree.Node[] = [];
-  for (const statement of body?.body ?? []) {
-    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
-    const { left, right, operator } = statement.expression;
-    if (operator === '=' && left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.ThisExpression && memberName(left) === name) values.push(right);
-  }
-  return values;
 }
 
 /** The initializer of a `const` binding written once, or undefined. */

@@ -139,8 +139,10 @@ export interface UncheckedFact {
   via?: ImportRef;
 }
 
-/** Claims that name who the caller is or which tenant they act for. */
-// A user record's own key (`user.id` after passport restored it) names the caller as `sub` does a token's.
+/**
+ * Claims that name who the caller is or which tenant they act for; a user record's own key (`user.id` after
+ * passport restored it) names the caller as `sub` does a token's.
+ */
 const IDENTITY_CLAIM = /(^|\.)(_?id|sub|oid|uid|user_?id|email|tenant(_?id)?|org(_?id)?|account(_?id)?|owner)$/i;
 
 /**
@@ -683,9 +685,9 @@ function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, m
       ...(verification.configuredBy ? { configuredBy: verification.configuredBy } : {}),
     },
   }));
-  // A server-side session the code tests for (`if (!req.session.userId) return res.sendStatus(401)`).
   // Before any route is linked, values are seen as read: request properties stay such, for the index to settle.
   const ownership = new OwnershipChecks(analysis, (values) => values, model.calls);
+  // A server-side session the code tests for (`if (!req.session.userId) return res.sendStatus(401)`).
   const sessions = analysis.sessionChecks.map((check): Located<Fact> => ({
     start: check.range[0],
     fact: { description: `a server-side session (${sourceCode.getText(unwrapNegation(check))})`, span: spanOf(check), session: sourceCode.getText(unwrapNegation(check)) },

@@ -196,6 +196,11 @@ function originOf(source: SourceKind, name: string | undefined): WrittenOrigin {
 const TRUST_RANK: Record<WrittenTrust, number> = { untrusted: 0, unverified: 1, server: 2, verified: 3 };
 
 /** What a property holds after some writes: its own write, or the nearest written property above it. */
+/** The chain put verified claims or the server's own value there: the caller no longer chose it. */
+export function isServerValue(written: WrittenTrust | undefined): written is 'verified' | 'server' {
+  return written === 'verified' || written === 'server';
+}
+
 export function writtenAt(writes: ReadonlyMap<string, WrittenTrust>, prop: string): WrittenTrust | undefined {
   for (let path = prop; path !== ''; path = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '') {
     const trust = writes.get(path);
@@ -218,7 +223,7 @@ export function settleValues(
     const prop = requestPropOfValue(value);
     const written = prop !== undefined ? writtenAt(writes, prop) : undefined;
     if (!written && value.trust === 'pending' && value.verifiedUnlessWritten) return conventionalClaims(value);
-    if (written === 'verified' || written === 'server') return { trust: 'verified', claimsPath: undefined, name: value.name, node: value.node };
+    if (isServerValue(written)) return { trust: 'verified', claimsPath: undefined, name: value.name, node: value.node };
     if (written === 'unverified' && value.trust === 'pending') return { trust: 'unverified', name: value.name, node: value.node };
     // `context.role` that the context builder set from `req.headers['x-role']` is that header.
     const origin = written === 'untrusted' && value.trust === 'pending' ? origins?.get(value.prop) : undefined;

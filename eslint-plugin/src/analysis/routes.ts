@@ -879,27 +879,22 @@ class RouteDiscovery {
   }
 
   /** Express/Koa/Hono arguments (functions, arrays of them) and Fastify's options objects. */
-  private linksOfHandlerArg(arg: TSESTree.Node): ChainLink[] {
+  /**
+   * `methodKey`: the key of a hook given as an object that holds its function (hapi's `pre: [{ method, assign }]`);
+   * arrays (nested ones too) are hooks in turn.
+   */
+  private linksOfHandlerArg(arg: TSESTree.Node, methodKey?: string): ChainLink[] {
     const bare = unwrap(arg);
-    if (bare.type === AST_NODE_TYPES.ObjectExpression) return this.fastifyOptionLinks(bare, true);
+    if (bare.type === AST_NODE_TYPES.ObjectExpression) {
+      if (methodKey === undefined) return this.fastifyOptionLinks(bare, true);
+      const method = propertyValue(bare, methodKey);
+      return method ? this.linksOfHandlerArg(method) : [];
+    }
     if (bare.type === AST_NODE_TYPES.ArrayExpression) {
-      return bare.elements.flatMap((element) => (element && element.type !== AST_NODE_TYPES.SpreadElement ? this.linksOfHandlerArg(element) : []));
+      return bare.elements.flatMap((element) => (element && element.type !== AST_NODE_TYPES.SpreadElement ? this.linksOfHandlerArg(element, methodKey) : []));
     }
     if (bare.type === AST_NODE_TYPES.Literal || bare.type === AST_NODE_TYPES.TemplateLiteral) return [];
     return [this.linkOf(bare)];
-  }
-
-  /** A route object's hooks: a function, an array of them (nested arrays too), or objects holding one (`{ method }`). */
-  private hookLinks(value: TSESTree.Node, methodKey: string | undefined): ChainLink[] {
-    const bare = unwrap(value);
-    if (bare.type === AST_NODE_TYPES.ArrayExpression) {
-      return bare.elements.flatMap((element) => (element && element.type !== AST_NODE_TYPES.SpreadElement ? this.hookLinks(element, methodKey) : []));
-    }
-    if (methodKey !== undefined && bare.type === AST_NODE_TYPES.ObjectExpression) {
-      const method = propertyValue(bare, methodKey);
-      return method ? this.hookLinks(method, undefined) : [];
-    }
-    return this.linksOfHandlerArg(bare);
   }
 
   private fastifyOptionLinks(options: TSESTree.ObjectExpression, includeHandler: boolean): ChainLink[] {
@@ -1011,7 +1006,7 @@ class RouteDiscovery {
     const links: ChainLink[] = [];
     for (const key of shape.hookKeys ?? []) {
       const value = propertyAt(object, key);
-      if (value) links.push(...this.hookLinks(value, shape.hookMethodKey));
+      if (value) links.push(...this.linksOfHandlerArg(value, shape.hookMethodKey));
     }
     for (const key of shape.handlerKeys) {
       const value = propertyAt(object, key);
@@ -2555,7 +2550,6 @@ function nestGlobalPrefix(call: TSESTree.CallExpression): NestGlobalPrefix | und
   return { prefix, excludes };
 }
 
-/** A module's whole export: a name bound to an import, or `require('./x')` inline. */
 /** `auth: { mode: 'try', strategy: 'jwt' }`: where the credentials are when the setting makes them optional. */
 function optionalAuthOf(setting: TSESTree.Node, shape: RouteObjectShape): { restores: string } | Record<string, never> {
   const optional = shape.optionalAuth;
@@ -2577,6 +2571,7 @@ function returnedArray(fn: TSESTree.FunctionLike): TSESTree.ArrayExpression | un
   return undefined;
 }
 
+/** A module's whole export: a name bound to an import, or `require('./x')` inline. */
 function isModuleValue(node: TSESTree.Node): boolean {
   const bare = unwrap(node);
   return bare.type === AST_NODE_TYPES.Identifier || (bare.type === AST_NODE_TYPES.CallExpression && calleeIsRequire(bare));

@@ -5,7 +5,8 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable } from '../util/find-variable';
-import { dottedPath, memberName } from './syntax';
+import { dottedPath, memberName, propertyKeyName } from './syntax';
+import { fileNodes } from './walk';
 import { spanOf, type Span } from './findings';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
@@ -218,51 +219,58 @@ function evaluateMember(node: TSESTree.MemberExpression, next: (n: TSESTree.Node
   return unknown(node);
 }
 
-/**
- * `this.path` in a method of a class that declares `path = '/users'` and never assigns it again: the field's value
- * (class-based routers build their paths as `${this.path}/:id`).
- */
+/** `this.path` whose class gives the field one value (see classFieldValue): class-based routers build `${this.path}/:id`. */
 function evaluateClassField(sourceCode: TSESLint.SourceCode, node: TSESTree.MemberExpression, next: (n: TSESTree.Node) => StaticValue): StaticValue {
-  const key = node.computed ? undefined : memberName(node);
-  const method = key !== undefined ? enclosingMethod(node) : undefined;
-  if (!method || key === undefined) return unknown(node);
-  const body = method.parent;
-  const field = body.body.find(
-    (member): member is TSESTree.PropertyDefinition =>
-      member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed && member.static === method.static && propertyKeyName(member.key) === key,
-  );
-  if (!field?.value || assignsField(sourceCode.getText(body), key)) return unknown(node);
-  return next(field.value);
+  const value = classFieldValue(sourceCode, node);
+  return value ? next(value) : unknown(node);
 }
 
-/** The method whose `this` a node's `this` is: arrow functions keep it, other functions have their own. */
-function enclosingMethod(node: TSESTree.Node): (TSESTree.MethodDefinition & { parent: TSESTree.ClassBody }) | undefined {
+/**
+ * `this.secret` or `this.path` where the class gives the field exactly one value, its initializer or one assignment
+ * at the top of the constructor, and no other code of the class assigns it: the value the field holds for every call.
+ */
+export function classFieldValue(sourceCode: TSESLint.SourceCode, node: TSESTree.MemberExpression): TSESTree.Node | undefined {
+  const name = node.computed ? undefined : memberName(node);
+  if (node.object.type !== AST_NODE_TYPES.ThisExpression || !name) return undefined;
+  const body = enclosingClassBody(node);
+  if (!body) return undefined;
+  const values: TSESTree.Node[] = [];
+  for (const member of body.body) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && propertyKeyName(member) === name && member.value) values.push(member.value);
+  }
+  const constructorBody = body.body.find((member): member is TSESTree.MethodDefinition => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor')?.value.body;
+  for (const assignment of fieldAssignments(sourceCode, body, name)) {
+    // Only a plain assignment that every construction runs gives the field its value; any other leaves it unknown.
+    const topLevel = assignment.operator === '=' && assignment.parent?.type === AST_NODE_TYPES.ExpressionStatement && assignment.parent.parent === constructorBody;
+    if (!topLevel) return undefined;
+    values.push(assignment.right);
+  }
+  return values.length === 1 ? values[0] : undefined;
+}
+
+/** The class body whose instance a node's `this` is: arrow functions keep it, other functions have their own. */
+function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
   for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
-    if (current.type === AST_NODE_TYPES.FunctionExpression) {
-      const method = current.parent;
-      return method?.type === AST_NODE_TYPES.MethodDefinition && method.parent.type === AST_NODE_TYPES.ClassBody ? (method as TSESTree.MethodDefinition & { parent: TSESTree.ClassBody }) : undefined;
-    }
-    if (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.ClassBody || current.type === AST_NODE_TYPES.Program) return undefined;
+    if (current.type === AST_NODE_TYPES.ClassBody) return current;
+    const method = current.parent?.type === AST_NODE_TYPES.MethodDefinition || current.parent?.type === AST_NODE_TYPES.PropertyDefinition;
+    if ((current.type === AST_NODE_TYPES.FunctionExpression && !method) || current.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
   }
   return undefined;
 }
 
-function propertyKeyName(key: TSESTree.PropertyName): string | undefined {
-  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
-  return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? key.value : undefined;
-}
-
-/** Whether the class's code writes the field again anywhere (`this.path = …`), which makes its value unknown. */
-function assignsField(classText: string, key: string): boolean {
-  const written = `this.${key}`;
-  for (let at = classText.indexOf(written); at >= 0; at = classText.indexOf(written, at + written.length)) {
-    // Only the field itself (`this.path`, not `this.pathname`), then an assignment operator.
-    const rest = classText.slice(at + written.length, at + written.length + 16).trimStart();
-    if (/^[\w$]/.test(classText.charAt(at + written.length))) continue;
-    if ((rest.startsWith('=') && !rest.startsWith('==')) || /^(\+|-|\|\||&&|\?\?)=/.test(rest)) return true;
-  }
-  return false;
+/** `this.name = …` (or `+=`, `??=`…) anywhere in a class body, from the file's one walk. */
+function fieldAssignments(sourceCode: TSESLint.SourceCode, body: TSESTree.ClassBody, name: string): TSESTree.AssignmentExpression[] {
+  const [start, end] = body.range;
+  return fileNodes(sourceCode).nodes.filter(
+    (node): node is TSESTree.AssignmentExpression =>
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      node.range[0] > start &&
+      node.range[1] < end &&
+      node.left.type === AST_NODE_TYPES.MemberExpression &&
+      node.left.object.type === AST_NODE_TYPES.ThisExpression &&
+      !node.left.computed &&
+      memberName(node.left) === name,
+  );
 }
 
 function evaluateLogical(node: TSESTree.LogicalExpression, next: (n: TSESTree.Node) => StaticValue): StaticValue {

@@ -17,7 +17,7 @@ import { remap, type ModelRef, type ParamAccess, type ParamComparison, type Para
 import { describeOrigin } from '../analysis/describe';
 import { isClientChosen, uncheckedDescription, type CheckIfSet } from '../analysis/ownership';
 import { constantAt, type PortableConstant } from '../analysis/static-values';
-import { requestPropOf, returnedWrites, writtenAt, type WrittenOrigin, type WrittenTrust } from '../analysis/request-writes';
+import { isServerValue, requestPropOf, returnedWrites, writtenAt, type WrittenOrigin, type WrittenTrust } from '../analysis/request-writes';
 import { VOCABULARY } from '../analysis/framework-models';
 import { mentions } from '../util/mentions';
 import { isTokenStrategyName } from '../analysis/names';
@@ -1091,17 +1091,13 @@ function settleWrites(facts: ChainFacts): { facts: ChainFacts; writes: Map<strin
       const claim = decision.claim ?? (trust === 'verified' && decision.prop !== undefined ? decision.prop.slice(decision.prop.lastIndexOf('.') + 1) : undefined);
       return [{ ...decision, trust, ...(claim !== undefined ? { claim } : {}), description: `${decision.description}, which the chain's middleware sets ${WRITTEN_FROM[written]}` }];
     }
-    if (decision.trust === 'untrusted' && (written === 'verified' || written === 'server')) {
+    if (decision.trust === 'untrusted' && isServerValue(written)) {
       return [{ ...decision, trust: 'verified', description: `decision on ${decision.prop}, which the chain's middleware sets ${WRITTEN_FROM[written]}` }];
     }
     return [decision];
   });
   const verifications = requiresContext ? facts.verifications.map(requiredHere) : facts.verifications.filter((verification) => !verification.contextual);
   return { facts: { ...facts, decisions, verifications }, writes, writeOrigins };
-}
-
-function isServerValue(written: WrittenTrust | undefined): boolean {
-  return written === 'verified' || written === 'server';
 }
 
 /** The chain set a request property that checks the caller from verified claims (or left one that holds them by convention). */
