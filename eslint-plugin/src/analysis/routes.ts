@@ -495,11 +495,12 @@ function collect(sourceCode: TSESLint.SourceCode): Collected {
     resolverOperations: [],
     methodKeys: new Set(),
   };
-  for (const node of fileNodes(sourceCode).nodes) classify(node, collected);
-  // `UnauthorizedException`, `createError.Unauthorized`: names are most of a tree's nodes, so they come from the tokens.
+  const walked = fileNodes(sourceCode);
+  for (const node of walked.nodes) classify(node, collected);
+  // `UnauthorizedException`, `createError.Unauthorized`, in code or in a type.
   const names: number[] = [];
-  for (const token of sourceCode.ast.tokens) {
-    if (token.type === 'Identifier' && (token.value.charCodeAt(0) | 32) === 117 && UNAUTHORIZED_NAME.test(token.value)) names.push(token.range[0]);
+  for (const name of walked.identifiers) {
+    if ((name.name.charCodeAt(0) | 32) === 117 && UNAUTHORIZED_NAME.test(name.name)) names.push(name.range[0]);
   }
   if (names.length > 0) collected.unauthorizedMarks = mergeSorted(collected.unauthorizedMarks, names);
   return collected;

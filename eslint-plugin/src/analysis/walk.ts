@@ -18,6 +18,8 @@ export interface FileNodes {
   readonly functions: readonly (FunctionNode | null)[];
   /** `hidden[i]` says `nodes[i]` is in a TypeScript type position or below an identifier or literal: no code there runs. */
   readonly hidden: Uint8Array;
+  /** Every identifier of the file, in source order, type positions included: the names it mentions. */
+  readonly identifiers: readonly TSESTree.Identifier[];
 }
 
 /** Every kind of node the file index, route discovery or the credential facts read. */
@@ -78,6 +80,7 @@ function walk(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys)
   const nodes: TSESTree.Node[] = [];
   const functions: (FunctionNode | null)[] = [];
   const hidden: number[] = [];
+  const identifiers: TSESTree.Identifier[] = [];
   // Two parallel stacks, so no pair is allocated per node; children go on in reverse to come off in source order.
   const stack: TSESTree.Node[] = [root];
   const flags: number[] = [0];
@@ -93,6 +96,8 @@ function walk(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys)
       nodes.push(node);
       functions.push(open.length > 0 ? open[open.length - 1]! : null);
       hidden.push(flag & HIDDEN);
+    } else if (node.type === AST_NODE_TYPES.Identifier) {
+      identifiers.push(node);
     }
     if (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression) {
       open.push(node);
@@ -113,7 +118,7 @@ function walk(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys)
       }
     }
   }
-  return { nodes, functions, hidden: Uint8Array.from(hidden) };
+  return { nodes, functions, hidden: Uint8Array.from(hidden), identifiers };
 }
 
 function push(stack: TSESTree.Node[], flags: number[], value: unknown, parent: TSESTree.Node, flag: number): void {

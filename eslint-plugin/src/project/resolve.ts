@@ -37,13 +37,14 @@ export class ModuleResolver {
     symlinks: true,
   });
   private readonly cache = new Map<string, Resolution>();
-  private readonly pathMatchers = new Map<string, ((specifier: string) => string[]) | null>();
+  private readonly tsconfigs = new Map<string, Tsconfig | null>();
+  private readonly lookupFolders = new Map<string, string>();
 
   constructor(private readonly root: string) {}
 
   resolve(fromFile: string, specifier: string): Resolution {
     const dir = path.dirname(fromFile);
-    const key = `${dir}\0${specifier}`;
+    const key = `${this.askedFrom(dir, specifier)}\0${specifier}`;
     let resolution = this.cache.get(key);
     if (!resolution) {
       resolution = this.compute(dir, specifier);
@@ -55,14 +56,37 @@ export class ModuleResolver {
   /** Forgets cached answers, after files were added or removed. */
   clear(): void {
     this.cache.clear();
-    this.pathMatchers.clear();
+    this.tsconfigs.clear();
+    this.lookupFolders.clear();
     this.fileSystem.purge();
+  }
+
+  /**
+   * What an answer depends on besides the specifier. A relative one depends on the folder; any other (a package,
+   * `#x`, an alias) only on the tsconfig that holds the aliases and on the nearest folder with a package.json or
+   * a node_modules, because every folder below that one looks up the same files. A project imports `express` from
+   * a hundred folders; it is resolved once.
+   */
+  private askedFrom(dir: string, specifier: string): string {
+    if (specifier.startsWith('.') || path.isAbsolute(specifier)) return dir;
+    return `${this.lookupFolder(dir)}\0${this.tsconfigOf(dir)?.file ?? ''}`;
+  }
+
+  private lookupFolder(dir: string): string {
+    let found = this.lookupFolders.get(dir);
+    if (found === undefined) {
+      const parent = path.dirname(dir);
+      const stops = parent === dir || fs.existsSync(path.join(dir, 'package.json')) || fs.existsSync(path.join(dir, 'node_modules'));
+      found = stops ? dir : this.lookupFolder(parent);
+      this.lookupFolders.set(dir, found);
+    }
+    return found;
   }
 
   private compute(dir: string, specifier: string): Resolution {
     const bare = !specifier.startsWith('.') && !path.isAbsolute(specifier);
     if (bare && specifier.startsWith('node:')) return { kind: 'package', name: specifier };
-    const candidates = bare ? (this.pathsMatcher(dir)?.(specifier) ?? []) : [];
+    const candidates = bare ? (this.tsconfigOf(dir)?.matcher(specifier) ?? []) : [];
     for (const candidate of candidates) {
       const file = this.tryResolve(dir, candidate);
       if (file) return this.classify(file, specifier);
@@ -92,20 +116,25 @@ export class ModuleResolver {
     return { kind: 'package', name: packageName(specifier) };
   }
 
-  /** tsconfig `paths` / `baseUrl` of the nearest tsconfig.json (or jsconfig.json) above `dir`. */
-  private pathsMatcher(dir: string): ((specifier: string) => string[]) | null {
-    if (this.pathMatchers.has(dir)) return this.pathMatchers.get(dir)!;
-    let matcher: ((specifier: string) => string[]) | null;
+  /** The nearest tsconfig.json (or jsconfig.json) above `dir` with `paths` / `baseUrl`; null when there is none. */
+  private tsconfigOf(dir: string): Tsconfig | null {
+    if (this.tsconfigs.has(dir)) return this.tsconfigs.get(dir)!;
+    let found: Tsconfig | null = null;
     try {
       const tsconfig = getTsconfig(dir) ?? getTsconfig(dir, 'jsconfig.json');
-      matcher = tsconfig ? createPathsMatcher(tsconfig) : null;
+      const matcher = tsconfig ? createPathsMatcher(tsconfig) : null;
+      if (tsconfig && matcher) found = { file: tsconfig.path, matcher };
     } catch {
       // A broken tsconfig leaves aliases unresolved; the imports they name become unknown facts.
-      matcher = null;
     }
-    this.pathMatchers.set(dir, matcher);
-    return matcher;
+    this.tsconfigs.set(dir, found);
+    return found;
   }
+}
+
+interface Tsconfig {
+  file: string;
+  matcher: (specifier: string) => string[];
 }
 
 /** `@scope/name/sub` → `@scope/name`; `name/sub` → `name`. */

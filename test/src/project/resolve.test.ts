@@ -72,6 +72,30 @@ describe('resolving imports across a project', () => {
     }
   });
 
+  it('resolves a dependency from the nearest node_modules of each folder, not of the first folder that asked', () => {
+    write('services/billing/package.json', JSON.stringify({ name: 'billing' }));
+    write('services/billing/core/package.json', JSON.stringify({ name: '@billing/core', main: 'index.ts' }));
+    write('services/billing/core/index.ts');
+    fs.mkdirSync(at('services/billing/node_modules/@billing'), { recursive: true });
+    fs.symlinkSync(at('services/billing/core'), at('services/billing/node_modules/@billing/core'));
+    write('services/billing/src/deep/app.ts');
+    const fresh = new ModuleResolver(root);
+    assert.deepEqual(fresh.resolve(at('src/app.ts'), '@billing/core'), { kind: 'package', name: '@billing/core' });
+    assert.deepEqual(fresh.resolve(at('services/billing/src/deep/app.ts'), '@billing/core'), { kind: 'file', file: at('services/billing/core/index.ts') });
+    assert.deepEqual(fresh.resolve(at('src/middleware/auth.ts'), '@billing/core'), { kind: 'package', name: '@billing/core' });
+  });
+
+  it('resolves an alias by the tsconfig nearest to each folder', () => {
+    write('services/web/tsconfig.json', JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['src/*'] } } }));
+    write('services/web/src/lib/db.ts');
+    write('services/web/src/deep/app.ts');
+    const fresh = new ModuleResolver(root);
+    assert.equal(fresh.resolve(at('src/routes/index.ts'), '@/db').kind, 'file');
+    assert.deepEqual(fresh.resolve(at('services/web/src/deep/app.ts'), '@/lib/db'), { kind: 'file', file: at('services/web/src/lib/db.ts') });
+    assert.equal(fresh.resolve(at('services/web/src/deep/app.ts'), '@/db').kind, 'package');
+    assert.deepEqual(fresh.resolve(at('src/middleware/auth.ts'), '@/db'), { kind: 'file', file: at('src/db/index.ts') });
+  });
+
   it('leaves an alias unresolved, without throwing, when the tsconfig is broken', () => {
     write('broken/tsconfig.json', '{ "extends": "./missing.json", "compilerOptions": { "paths": 7 } }');
     write('broken/a.ts');
