@@ -207,6 +207,8 @@ export function getCredentialFacts(sourceCode: TSESLint.SourceCode, settings?: R
 
 interface Collected {
   bindings: Map<string, ModuleBinding>;
+  /** Every module the file imports or requires, bound to a name or not (`server.register(require('hapi-auth-jwt2'))`). */
+  modules: Set<string>;
   invocations: { node: Invocation; fn: FunctionNode | null }[];
   comparisons: { node: TSESTree.BinaryExpression; fn: FunctionNode | null }[];
   routes: RouteRegistration[];
@@ -232,7 +234,7 @@ const HANDLER_REGISTRATIONS = new Set([...ROUTE_METHODS, 'addHook', 'handle', 'h
  * positions, and what hangs below identifiers and literals.
  */
 function walk(sourceCode: TSESLint.SourceCode): Collected {
-  const collected: Collected = { bindings: new Map(), invocations: [], comparisons: [], routes: [], handlers: new Set(), handlerNames: new Set(), headerReads: [] };
+  const collected: Collected = { bindings: new Map(), modules: new Set(), invocations: [], comparisons: [], routes: [], handlers: new Set(), handlerNames: new Set(), headerReads: [] };
   const { nodes, functions, hidden } = fileNodes(sourceCode);
   for (let i = 0; i < nodes.length; i++) if (hidden[i] === 0) visit(nodes[i]!, functions[i]!, collected);
   return collected;
@@ -242,12 +244,14 @@ function visit(node: TSESTree.Node, fn: FunctionNode | null, collected: Collecte
   switch (node.type) {
     case AST_NODE_TYPES.ImportDeclaration:
       addImportBindings(node, collected.bindings);
+      collected.modules.add(normaliseModule(node.source.value));
       break;
     case AST_NODE_TYPES.VariableDeclarator:
       if (node.init) addRequireBindings(node, collected.bindings);
       break;
     case AST_NODE_TYPES.CallExpression:
       collected.invocations.push({ node, fn });
+      addRequiredModule(node, collected.modules);
       addRoute(node, collected.routes);
       addHandlers(node, collected);
       addEmbeddedKeys(node, fn, collected);
@@ -302,6 +306,11 @@ function addHandlers(node: TSESTree.CallExpression, collected: Collected): void 
     if (isFunctionNode(bare)) collected.handlers.add(bare);
     else if (bare.type === AST_NODE_TYPES.Identifier) collected.handlerNames.add(bare.name);
   }
+}
+
+function addRequiredModule(node: TSESTree.CallExpression, modules: Set<string>): void {
+  const required = requiredModule(node);
+  if (required) modules.add(required.module);
 }
 
 function addImportBindings(node: TSESTree.ImportDeclaration, bindings: Map<string, ModuleBinding>): void {
@@ -1413,7 +1422,7 @@ class FileCredentials implements CredentialFacts {
   }
 
   private classifyCalls(): Verification[] {
-    const modules = new Set([...this.collected.bindings.values()].map((binding) => binding.module));
+    const modules = this.collected.modules;
     const context: CallContext = {
       bindings: this.collected.bindings,
       importsModule: (module) => modules.has(module),

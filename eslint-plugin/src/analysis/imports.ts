@@ -5,9 +5,9 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from '../util/find-variable';
+import { declaredValue, findVariable } from '../util/find-variable';
 import { isProjectSpecifier } from '../project/modules';
-import { memberName, staticString, unwrap } from './syntax';
+import { isFunctionNode, memberName, staticString, unwrap } from './syntax';
 
 /** A module, the name imported from it (`default` for a default import) and members read below it. */
 export interface ImportRef {
@@ -28,6 +28,12 @@ export function importRefOf(sourceCode: TSESLint.SourceCode, filename: string, n
     // destructured `require`, the members are read below the imported value (`userController.getUsers`).
     let root = unwrap(bare.object);
     while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+    // `require('./prerequisites').authorize`: the module's export of that name, as `const { authorize } = require(…)` reads it.
+    const required = root.type === AST_NODE_TYPES.CallExpression && calleeIsRequire(root) ? importRefOf(sourceCode, filename, root) : undefined;
+    if (required) {
+      const members = memberPath(bare);
+      return members ? { source: required.source, name: members[0]!, ...(members.length > 1 ? { path: members.slice(1) } : {}) } : undefined;
+    }
     if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
     const imported = importRefOf(sourceCode, filename, root);
     const members = memberPath(bare);
@@ -57,7 +63,38 @@ export function importRefOf(sourceCode: TSESLint.SourceCode, filename: string, n
     }
     return undefined;
   }
-  return def.type === 'Variable' ? requireRef(def.node, bare.name, isProjectModule) : undefined;
+  if (def.type !== 'Variable') return undefined;
+  return requireRef(def.node, bare.name, isProjectModule) ?? factoryResultRef(sourceCode, filename, def.node, bare.name);
+}
+
+/**
+ * `const handlers = require('./handlers')(server)`, `const check = prerequisites.authorize(server)`: what an imported
+ * factory makes stands for the factory's export, whose summary holds the code the factory returns (the functions
+ * of a returned object are the export's members). A call given a function (`catchAsync(async (req, res) => …)`)
+ * wraps the code it is given, which is this file's to describe.
+ */
+function factoryResultRef(sourceCode: TSESLint.SourceCode, filename: string, declarator: TSESTree.Node, localName: string): ImportRef | undefined {
+  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init) return undefined;
+  const init = unwrap(declarator.init);
+  if (init.type !== AST_NODE_TYPES.CallExpression || calleeIsRequire(init) || init.arguments.some((argument) => isFunctionValue(sourceCode, argument))) return undefined;
+  const factory = importRefOf(sourceCode, filename, init.callee);
+  if (!factory || factory.name === '*') return undefined;
+  if (declarator.id.type === AST_NODE_TYPES.Identifier) return factory;
+  if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  for (const property of declarator.id.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier || property.value.name !== localName) continue;
+    const member = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+    return member === undefined ? undefined : { ...factory, path: [...(factory.path ?? []), member] };
+  }
+  return undefined;
+}
+
+function isFunctionValue(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
+  const bare = unwrap(node);
+  if (isFunctionNode(bare)) return true;
+  if (bare.type !== AST_NODE_TYPES.Identifier) return false;
+  const declaration = declaredValue(sourceCode, bare);
+  return !!declaration && isFunctionNode(unwrap(declaration));
 }
 
 export function calleeIsRequire(call: TSESTree.CallExpression): boolean {

@@ -11,7 +11,7 @@ import { declaredValue, objectLiteralOf } from '../util/find-variable';
 import { VOCABULARY } from './framework-models';
 import { requiredModule } from './library-models';
 import { calleePackageOf, isFromPackages, mentionsPackage } from './package-of';
-import { isFunctionNode, propertyValue, propertyKeyName, staticString, unwrap } from './syntax';
+import { functionResult, isFunctionNode, propertyValue, propertyKeyName, staticString, unwrap } from './syntax';
 import type { FunctionNode } from './types';
 
 const OBJECT_TYPES = VOCABULARY.routing.resolverRoutes.objectTypes;
@@ -91,12 +91,7 @@ function fieldsObjectOf(sourceCode: TSESLint.SourceCode, value: TSESTree.Node): 
 /** What a fields option stands for: the value itself, or what its thunk returns (its arrow body, its first `return`). */
 function returnedValue(value: TSESTree.Node): TSESTree.Node | undefined {
   const bare = unwrap(value);
-  if (!isFunctionNode(bare)) return bare;
-  if (bare.body.type !== AST_NODE_TYPES.BlockStatement) return bare.body;
-  for (const statement of bare.body.body) {
-    if (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument) return statement.argument;
-  }
-  return undefined;
+  return isFunctionNode(bare) ? functionResult(bare) : bare;
 }
 
 function fieldsOf(sourceCode: TSESLint.SourceCode, model: ObjectTypeResolvers, fields: TSESTree.ObjectExpression, depth: number): ObjectTypeField[] {

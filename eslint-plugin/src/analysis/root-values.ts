@@ -9,7 +9,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { declaredValue, objectLiteralOf } from '../util/find-variable';
 import { VOCABULARY, type RootServer } from './framework-models';
 import { calleePackageOf, isFromPackages, mentionsPackage } from './package-of';
-import { calleeName, propertyValue, isFunctionNode, memberName, propertyKeyName, staticString, unwrap } from './syntax';
+import { calleeName, functionResult, propertyValue, isFunctionNode, memberName, propertyKeyName, staticString, unwrap } from './syntax';
 import type { FunctionNode } from './types';
 import { fileNodes } from './walk';
 
@@ -120,11 +120,8 @@ function servingOf(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpressio
 
 /** The object an options builder returns: its arrow body, or the first object a `return` gives. */
 function returnedObject(sourceCode: TSESLint.SourceCode, fn: FunctionNode): TSESTree.ObjectExpression | undefined {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return objectLiteralOf(sourceCode, fn.body, 0);
-  for (const statement of fn.body.body) {
-    if (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument) return objectLiteralOf(sourceCode, statement.argument, 0);
-  }
-  return undefined;
+  const result = functionResult(fn);
+  return result ? objectLiteralOf(sourceCode, result, 0) : undefined;
 }
 
 

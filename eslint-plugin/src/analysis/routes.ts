@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES as NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { declaredValue, findVariable, optionValues } from '../util/find-variable';
+import { declaredValue, findVariable, objectLiteralOf, optionValues } from '../util/find-variable';
 import { trimSlashes, trimTrailingSlashes } from '../util/slashes';
 import { isTokenStrategyName, isTokenVerifierName, readsAsAuthentication } from './names';
 import { isStrategyMarker } from './strategy-markers';
-import { annotatedTypeName, propertyValue, calleeName, decoratorsOf, dottedPath, enclosingClass, functionName, isFunctionNode, memberName, propertyKeyName, rootIdentifier, staticString, typeScriptOnly, unwrap } from './syntax';
+import { annotatedTypeName, propertyValue, calleeName, decoratorsOf, dottedPath, enclosingClass, functionName, functionResult, isFunctionNode, memberName, propertyKeyName, rootIdentifier, staticString, typeScriptOnly, unwrap } from './syntax';
 import * as path from 'node:path';
 import { isProjectSpecifier } from '../project/modules';
 import { findProjectRoot } from '../project/files';
@@ -2029,8 +2029,11 @@ class RouteDiscovery {
         members.set(member.key.name, { node: member, ranges: this.expand([fn.range]) });
         this.exportFunctions.set(`${name}.${member.key.name}`, fn);
       }
-    } else if (declaration.type === AST_NODE_TYPES.ObjectExpression) {
-      for (const property of declaration.properties) {
+    } else {
+      // An object literal, or the one a factory returns (`module.exports = (server) => ({ show, remove })`).
+      const result = isFunctionNode(declaration) ? functionResult(declaration) : declaration;
+      const object = result ? objectLiteralOf(this.sourceCode, result, 0) : undefined;
+      for (const property of object?.properties ?? []) {
         if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
         members.set(property.key.name, this.linkOf(property.value as TSESTree.Node));
         const value = unwrap(property.value as TSESTree.Node);

@@ -79,6 +79,15 @@ export function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration |
 }
 
 /** Strips wrappers that do not change a value: TS assertions, `!`, `satisfies`, parentheses, optional chains. */
+/** What a function gives back when written to return one value: its arrow body, else the first top-level `return`. */
+export function functionResult(fn: FunctionNode): TSESTree.Node | undefined {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
+  for (const statement of fn.body.body) {
+    if (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument) return statement.argument;
+  }
+  return undefined;
+}
+
 export function unwrap(node: TSESTree.Node): TSESTree.Node {
   let current = node;
   for (;;) {

@@ -9,6 +9,7 @@ import { passportJwt } from './passport-jwt';
 import { koaJwt } from './koa-jwt';
 import { fastifyJwt } from './fastify-jwt';
 import { hapiJwt } from './hapi-jwt';
+import { hapiAuthJwt2 } from './hapi-auth-jwt2';
 import { honoJwt } from './hono-jwt';
 import { jose } from './jose';
 import { jsonwebtoken } from './jsonwebtoken';
@@ -44,6 +45,7 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   koaJwt,
   fastifyJwt,
   hapiJwt,
+  hapiAuthJwt2,
   honoJwt,
   jose,
   jsonwebtoken,

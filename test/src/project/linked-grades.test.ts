@@ -1052,4 +1052,54 @@ module.exports = app;
       assert.deepEqual(gradesOf({ 'src/app.js': ROUTES, 'src/guard.js': GUARD }), { 'GET /reports': 3 });
     });
   });
+
+  describe('code an imported factory makes, and code an imported wrapper is given', () => {
+    const VERIFY = "jwt.verify(req.headers.authorization.slice(7), process.env.PUBLIC_KEY, { algorithms: ['RS256'], issuer: 'https://id.example.com', audience: 'api' })";
+    it("runs the members of the object a factory returns (`makeHandlers(db).remove`)", () => {
+      const HANDLERS = `import jwt from 'jsonwebtoken';
+import type { Request, Response } from 'express';
+export default function makeHandlers(db: { remove(id: string): Promise<void> }) {
+  return {
+    remove: async (req: Request, res: Response) => {
+      const claims = ${VERIFY} as { roles: string[] };
+      if (!claims.roles.includes('admin')) return res.sendStatus(403);
+      await db.remove(req.params.id);
+      res.sendStatus(204);
+    },
+    list: (req: Request, res: Response) => res.json([]),
+  };
+}
+`;
+      const APP = `import express from 'express';
+import makeHandlers from './handlers';
+const app = express();
+const handlers = makeHandlers({ remove: async () => undefined });
+app.delete('/reports/:id', handlers.remove);
+app.get('/reports', handlers.list);
+export default app;
+`;
+      assert.deepEqual(gradesOf({ 'src/app.ts': APP, 'src/handlers.ts': HANDLERS }), { 'DELETE /reports/:id': 3, 'GET /reports': 'unauthenticated' });
+    });
+
+    it('runs the function a wrapper is given, not the wrapper (`catchAsync(async (req, res) => …)`)', () => {
+      const CATCH_ASYNC = `module.exports = (fn) => (req, res, next) => Promise.resolve(fn(req, res, next)).catch(next);
+`;
+      const CONTROLLER = `const jwt = require('jsonwebtoken');
+const catchAsync = require('./catchAsync');
+const removeReport = catchAsync(async (req, res) => {
+  const claims = ${VERIFY};
+  if (!claims.roles.includes('admin')) return res.sendStatus(403);
+  res.sendStatus(204);
+});
+module.exports = { removeReport };
+`;
+      const APP = `const express = require('express');
+const controller = require('./controller');
+const app = express();
+app.delete('/reports/:id', controller.removeReport);
+module.exports = app;
+`;
+      assert.deepEqual(gradesOf({ 'src/app.js': APP, 'src/controller.js': CONTROLLER, 'src/catchAsync.js': CATCH_ASYNC }), { 'DELETE /reports/:id': 3 });
+    });
+  });
 });
