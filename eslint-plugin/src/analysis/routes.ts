@@ -895,7 +895,22 @@ class RouteDiscovery {
       return bare.elements.flatMap((element) => (element && element.type !== AST_NODE_TYPES.SpreadElement ? this.linksOfHandlerArg(element, methodKey) : []));
     }
     if (bare.type === AST_NODE_TYPES.Literal || bare.type === AST_NODE_TYPES.TemplateLiteral) return [];
-    return [this.linkOf(bare)];
+    const wrapped = this.wrappedHandler(bare);
+    return wrapped ? [this.linkOf(bare), ...this.linksOfHandlerArg(wrapped)] : [this.linkOf(bare)];
+  }
+
+  /**
+   * `catchAsync(controller.remove)`, `asyncHandler(address.getAddress())`, `wrap(async (req, res) => …)`: the handler a
+   * route hands to a wrapper of another project file, which runs on the chain after the wrapper's own code (the
+   * wrapper's summary describes only the wrapper).
+   */
+  private wrappedHandler(call: TSESTree.Node): TSESTree.Node | undefined {
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 1 || calleeIsRequire(call) || isStrategyMarker(call)) return undefined;
+    if (!this.importOf(unwrap(call.callee))) return undefined;
+    const argument = unwrap(call.arguments[0]!);
+    if (isFunctionNode(argument) || this.localFunction(argument)) return argument;
+    const made = argument.type === AST_NODE_TYPES.CallExpression ? unwrap(argument.callee) : argument;
+    return this.importOf(made) ? argument : undefined;
   }
 
   private fastifyOptionLinks(options: TSESTree.ObjectExpression, includeHandler: boolean): ChainLink[] {

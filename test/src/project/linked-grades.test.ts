@@ -1101,5 +1101,46 @@ module.exports = app;
 `;
       assert.deepEqual(gradesOf({ 'src/app.js': APP, 'src/controller.js': CONTROLLER, 'src/catchAsync.js': CATCH_ASYNC }), { 'DELETE /reports/:id': 3 });
     });
+
+    it('runs the handler a route hands to an imported wrapper: by name, made by a factory, or written in place', () => {
+      const CATCH_ASYNC = `module.exports = (fn) => (req, res, next) => Promise.resolve(fn(req, res, next)).catch(next);
+`;
+      const CONTROLLER = `const jwt = require('jsonwebtoken');
+function removeReport(req, res) {
+  const claims = ${VERIFY};
+  if (!claims.roles.includes('admin')) return res.sendStatus(403);
+  res.sendStatus(204);
+}
+const makeRemove = () => (req, res) => {
+  const claims = ${VERIFY};
+  if (!claims.roles.includes('admin')) return res.sendStatus(403);
+  res.sendStatus(204);
+};
+module.exports = { removeReport, makeRemove };
+`;
+      // A validation schema handed to an imported middleware factory is configuration, not a handler.
+      const SCHEMAS = `module.exports = { report: { params: { id: 'string' } } };
+`;
+      const VALIDATE = `module.exports = (schema) => (req, res, next) => (schema.params && !req.params.id ? res.sendStatus(400) : next());
+`;
+      const APP = `const express = require('express');
+const catchAsync = require('./catchAsync');
+const validate = require('./validate');
+const schemas = require('./schemas');
+const controller = require('./controller');
+const app = express();
+app.delete('/named/:id', catchAsync(controller.removeReport));
+app.delete('/made/:id', catchAsync(controller.makeRemove()));
+app.delete('/inline/:id', catchAsync((req, res) => controller.removeReport(req, res)));
+app.delete('/validated/:id', validate(schemas.report), (req, res) => res.sendStatus(204));
+module.exports = app;
+`;
+      assert.deepEqual(gradesOf({ 'src/app.js': APP, 'src/controller.js': CONTROLLER, 'src/catchAsync.js': CATCH_ASYNC, 'src/schemas.js': SCHEMAS, 'src/validate.js': VALIDATE }), {
+        'DELETE /named/:id': 3,
+        'DELETE /made/:id': 3,
+        'DELETE /inline/:id': 3,
+        'DELETE /validated/:id': 'unauthenticated',
+      });
+    });
   });
 });
