@@ -459,6 +459,8 @@ interface Collected {
   resolverOperations: TSESTree.Property[];
   /** Names of the file's class methods, as `this.name` or (static) `Class.name` calls them: `this:verify`, `static:extract`. */
   methodKeys: Set<string>;
+  /** `return removeReport`, `() => removeReport`: names a function gives back, in source order. */
+  returnedNames: TSESTree.Identifier[];
 }
 
 const cache = new WeakMap<TSESLint.SourceCode, Map<string, RouteModel>>();
@@ -494,6 +496,7 @@ function collect(sourceCode: TSESLint.SourceCode): Collected {
     platformClaims: [],
     resolverOperations: [],
     methodKeys: new Set(),
+    returnedNames: [],
   };
   const walked = fileNodes(sourceCode);
   for (const node of walked.nodes) classify(node, collected);
@@ -536,6 +539,12 @@ function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
 
 function classify(node: TSESTree.Node, collected: Collected): void {
   switch (node.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+      if (node.argument?.type === AST_NODE_TYPES.Identifier) collected.returnedNames.push(node.argument);
+      break;
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      if (node.body.type === AST_NODE_TYPES.Identifier) collected.returnedNames.push(node.body);
+      break;
     case AST_NODE_TYPES.CallExpression: {
       collected.allCalls.push(node);
       const callee = unwrap(node.callee);
@@ -656,6 +665,7 @@ class RouteDiscovery {
   private sortedCalls: TSESTree.CallExpression[] = [];
   /** Method calls in source order, for decorated methods the code calls (`this.verifyAccess(…)`). */
   private sortedMemberCalls: TSESTree.CallExpression[] = [];
+  private returnedNames: readonly TSESTree.Identifier[] = [];
   private methodKeys: ReadonlySet<string> = new Set();
   private order = 0;
   private parents: Map<Receiver, { parent: Receiver; mount: Mount }> | undefined;
@@ -683,6 +693,8 @@ class RouteDiscovery {
   run(): RouteModel {
     const collected = collect(this.sourceCode);
     this.sortedCalls = collected.plainCalls;
+    // Pushed as their parents are walked: an arrow's default parameter can give back a name before its body does.
+    this.returnedNames = collected.returnedNames.sort((x, y) => x.range[0] - y.range[0]);
     this.recordDecorations(collected.memberCalls);
     this.methodKeys = collected.methodKeys;
     if (this.decorated.size > 0 || this.methodKeys.size > 0) this.sortedMemberCalls = [...collected.memberCalls].sort((a, b) => a.range[0] - b.range[0]);
@@ -2405,6 +2417,11 @@ class RouteDiscovery {
         const code = declaration && (isFunctionNode(declaration) || declaration.type === AST_NODE_TYPES.CallExpression) ? declaration : undefined;
         if (code && !found.has(code.range[0])) found.set(code.range[0], code);
       }
+      // A factory that gives back a function of this file by name (`const makeRemove = () => removeReport`): what it makes runs.
+      for (const name of this.callsWithin(range, this.returnedNames)) {
+        const declaration = declaredValue(this.sourceCode, name);
+        if (declaration && isFunctionNode(declaration) && !found.has(declaration.range[0])) found.set(declaration.range[0], declaration);
+      }
       // `this.verify(token)` and `AuthHelper.extractUser(token)`: a method of a class of this file runs here too.
       for (const call of this.methodKeys.size > 0 ? this.callsWithin(range, this.sortedMemberCalls) : []) {
         const method = this.ownMethodOf(unwrap(call.callee) as TSESTree.MemberExpression, call);
@@ -2441,7 +2458,7 @@ class RouteDiscovery {
   }
 
   /** Plain calls inside a range; the list is in source order, so a binary search finds the first. */
-  private callsWithin([start, end]: Range, calls: readonly TSESTree.CallExpression[] = this.sortedCalls): TSESTree.CallExpression[] {
+  private callsWithin<T extends TSESTree.Node = TSESTree.CallExpression>([start, end]: Range, calls: readonly T[] = this.sortedCalls as unknown as readonly T[]): T[] {
     let low = 0;
     let high = calls.length;
     while (low < high) {
@@ -2449,7 +2466,7 @@ class RouteDiscovery {
       if (calls[mid]!.range[0] < start) low = mid + 1;
       else high = mid;
     }
-    const found: TSESTree.CallExpression[] = [];
+    const found: T[] = [];
     for (let i = low; i < calls.length && calls[i]!.range[0] < end; i++) found.push(calls[i]!);
     return found;
   }

@@ -1102,7 +1102,7 @@ module.exports = app;
       assert.deepEqual(gradesOf({ 'src/app.js': APP, 'src/controller.js': CONTROLLER, 'src/catchAsync.js': CATCH_ASYNC }), { 'DELETE /reports/:id': 3 });
     });
 
-    it('runs the handler a route hands to an imported wrapper: by name, made by a factory, or written in place', () => {
+    it('runs the handler a route hands to an imported wrapper: by name, made by a factory (inline or by name), or written in place', () => {
       const CATCH_ASYNC = `module.exports = (fn) => (req, res, next) => Promise.resolve(fn(req, res, next)).catch(next);
 `;
       const CONTROLLER = `const jwt = require('jsonwebtoken');
@@ -1116,7 +1116,12 @@ const makeRemove = () => (req, res) => {
   if (!claims.roles.includes('admin')) return res.sendStatus(403);
   res.sendStatus(204);
 };
-module.exports = { removeReport, makeRemove };
+// A factory that gives back a function declared beside it, by name.
+const pickRemove = () => removeReport;
+function chooseRemove() {
+  return removeReport;
+}
+module.exports = { removeReport, makeRemove, pickRemove, chooseRemove };
 `;
       // A validation schema handed to an imported middleware factory is configuration, not a handler.
       const SCHEMAS = `module.exports = { report: { params: { id: 'string' } } };
@@ -1131,6 +1136,8 @@ const controller = require('./controller');
 const app = express();
 app.delete('/named/:id', catchAsync(controller.removeReport));
 app.delete('/made/:id', catchAsync(controller.makeRemove()));
+app.delete('/picked/:id', controller.pickRemove());
+app.delete('/chosen/:id', catchAsync(controller.chooseRemove()));
 app.delete('/inline/:id', catchAsync((req, res) => controller.removeReport(req, res)));
 app.delete('/validated/:id', validate(schemas.report), (req, res) => res.sendStatus(204));
 module.exports = app;
@@ -1138,6 +1145,8 @@ module.exports = app;
       assert.deepEqual(gradesOf({ 'src/app.js': APP, 'src/controller.js': CONTROLLER, 'src/catchAsync.js': CATCH_ASYNC, 'src/schemas.js': SCHEMAS, 'src/validate.js': VALIDATE }), {
         'DELETE /named/:id': 3,
         'DELETE /made/:id': 3,
+        'DELETE /picked/:id': 3,
+        'DELETE /chosen/:id': 3,
         'DELETE /inline/:id': 3,
         'DELETE /validated/:id': 'unauthenticated',
       });
