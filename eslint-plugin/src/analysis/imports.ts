@@ -89,7 +89,8 @@ function factoryResultRef(sourceCode: TSESLint.SourceCode, filename: string, dec
   return undefined;
 }
 
-function isFunctionValue(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
+/** A function written in place, or a name of this file that holds one. */
+export function isFunctionValue(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
   const bare = unwrap(node);
   if (isFunctionNode(bare)) return true;
   if (bare.type !== AST_NODE_TYPES.Identifier) return false;

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { isProjectSpecifier } from '../project/modules';
 import { findProjectRoot } from '../project/files';
 import { requiredModule } from './library-models';
-import { calleeIsRequire, importRefOf, type ImportRef } from './imports';
+import { calleeIsRequire, importRefOf, isFunctionValue, type ImportRef } from './imports';
 import { cachedPattern, compileRoutePattern, matches, type Wildcard } from '../util/wildcard';
 import { Allowance, budgetOf, type AnalysisWork } from './budget';
 import { fileNodes } from './walk';
@@ -920,7 +920,7 @@ class RouteDiscovery {
     if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 1 || calleeIsRequire(call) || isStrategyMarker(call)) return undefined;
     if (!this.importOf(unwrap(call.callee))) return undefined;
     const argument = unwrap(call.arguments[0]!);
-    if (isFunctionNode(argument) || this.localFunction(argument)) return argument;
+    if (isFunctionValue(this.sourceCode, argument)) return argument;
     const made = argument.type === AST_NODE_TYPES.CallExpression ? unwrap(argument.callee) : argument;
     return this.importOf(made) ? argument : undefined;
   }
@@ -2457,7 +2457,7 @@ class RouteDiscovery {
     return undefined;
   }
 
-  /** Plain calls inside a range; the list is in source order, so a binary search finds the first. */
+  /** The nodes of a source-ordered list (plain calls by default) inside a range; a binary search finds the first. */
   private callsWithin<T extends TSESTree.Node = TSESTree.CallExpression>([start, end]: Range, calls: readonly T[] = this.sortedCalls as unknown as readonly T[]): T[] {
     let low = 0;
     let high = calls.length;

@@ -78,7 +78,6 @@ export function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration |
   return current;
 }
 
-/** Strips wrappers that do not change a value: TS assertions, `!`, `satisfies`, parentheses, optional chains. */
 /** What a function gives back when written to return one value: its arrow body, else the first top-level `return`. */
 export function functionResult(fn: FunctionNode): TSESTree.Node | undefined {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
@@ -88,6 +87,7 @@ export function functionResult(fn: FunctionNode): TSESTree.Node | undefined {
   return undefined;
 }
 
+/** Strips wrappers that do not change a value: TS assertions, `!`, `satisfies`, parentheses, optional chains. */
 export function unwrap(node: TSESTree.Node): TSESTree.Node {
   let current = node;
   for (;;) {
