@@ -23,11 +23,17 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
  * checks reach a route across imports. Each case writes a small project and grades it through the project index.
  */
 describe('route grades linked across files', () => {
-  let root: string;
+  /** Every project a test wrote; a test may write several, and each is removed after it. */
+  const roots: string[] = [];
+  const writeProject = (files: Record<string, string>, name: string): string => {
+    const root = writeTempProject(files, name);
+    roots.push(root);
+    return root;
+  };
 
   /** Writes the project's files and returns each route's level by `METHOD path`. */
   const gradesOf = (files: Record<string, string>): Record<string, string | number> => {
-    root = writeTempProject(files, 'linked-fixture');
+    const root = writeProject(files, 'linked-fixture');
     forgetProjects();
     const first = path.join(root, Object.keys(files)[0]!);
     const graded = gradeRoutes(projectFor(first, {}).routes(), []);
@@ -35,7 +41,7 @@ describe('route grades linked across files', () => {
   };
 
   afterEach(() => {
-    if (root) fs.rmSync(root, { recursive: true, force: true });
+    for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
     forgetProjects();
   });
 
@@ -669,7 +675,7 @@ app.use(${use});
 app.get('/orders', (req, res) => res.json([]));
 `;
     const gradeOf = (imports: string, use: string, settings: Record<string, unknown> = {}) => {
-      root = writeTempProject({ 'src/app.js': app(imports, use) }, 'unmodelled');
+      const root = writeProject({ 'src/app.js': app(imports, use) }, 'unmodelled');
       forgetProjects();
       const [route] = gradeRoutes(projectFor(path.join(root, 'src/app.js'), settings).routes(), []);
       return route!.grade;
@@ -933,7 +939,7 @@ orders.get('/:id', ${chain}, async (req, res) => {
     const asJavaScript = (files: Record<string, string>) =>
       Object.fromEntries(Object.entries(files).map(([file, text]) => [file.replace(/\.ts$/, '.js'), text.replace(/: string|: unknown\[\]| as any\[\]|!\./g, (match) => (match === '!.' ? '.' : ''))]));
     const gradeOf = (files: Record<string, string>, route = 'GET /api/orders/:id') => {
-      root = writeTempProject(files, 'unchecked-records');
+      const root = writeProject(files, 'unchecked-records');
       forgetProjects();
       const graded = gradeRoutes(projectFor(path.join(root, Object.keys(files)[0]!), {}).routes(), []);
       return graded.find((entry) => `${entry.linked.route.method} ${entry.path}` === route)!.grade;

@@ -41,7 +41,12 @@ describe('summaries stored with their equal parts shared', () => {
     fs.writeFileSync(path.join(root, 'package.json'), '{}');
     const routes = Array.from({ length: 3 }, (_, i) => `app.get('/r${i}', (req, res) => { if (req.headers['x-role'] !== 'admin') return res.sendStatus(403); res.json({}); });`);
     fs.writeFileSync(path.join(root, 'app.js'), `const express = require('express');\nconst { auth } = require('express-oauth2-jwt-bearer');\nconst app = express();\napp.use(auth({ audience: 'a', issuerBaseURL: 'https://i/', tokenSigningAlg: 'RS256' }));\n${routes.join('\n')}\n`);
-    const summary = new ProjectIndex(root, undefined, false).summaryOf(path.join(root, 'app.js'));
+    let summary;
+    try {
+      summary = new ProjectIndex(root, undefined, false).summaryOf(path.join(root, 'app.js'));
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
     assert.equal(summary?.routes.length, 3);
     const [first, second] = summary!.routes.map((route) => route.facts.verifications[0]);
     assert.ok(first);
