@@ -17,6 +17,7 @@ import { findRecordAccesses, type RecordAccess } from './records';
 import { ServiceFacts, type ParamFacts, type ParamRef } from './service-facts';
 import { getRouteModel } from './routes';
 import { ModelLookup, type ModelHooks } from './model-lookup';
+import { getCredentialFacts } from './credentials';
 
 export type { ClaimGuardSettings } from './settings';
 export { SettingsError } from './settings';
@@ -111,9 +112,10 @@ class LazyFileAnalysis implements FileAnalysis {
     readonly settings: ClaimGuardSettings,
     private readonly project?: ProjectHooks,
     private readonly filename = '',
+    verifications?: () => ReadonlySet<TSESTree.Node>,
   ) {
     this.index = new FileIndex(sourceCode);
-    this.evaluator = new ValueEvaluator(sourceCode, this.index, settings, project?.imports);
+    this.evaluator = new ValueEvaluator(sourceCode, this.index, settings, project?.imports, verifications);
     this.catalog = new ModelCatalog(sourceCode.ast, this.index);
     this.models = new ModelLookup(this.index, this.catalog, project, {
       accessOf: (call) => this.recordAccesses.find(({ access }) => access.call === call),
@@ -342,7 +344,10 @@ export function analyzeSourceCode(sourceCode: TSESLint.SourceCode, eslintSetting
   const cached = analyses.get(sourceCode);
   if (cached && cached.settings === raw) return cached.analysis;
   const project = filename ? projectHooks(sourceCode, eslintSettings, filename) : undefined;
-  const analysis = new LazyFileAnalysis(sourceCode, readSettings(eslintSettings), project, filename);
+  let verificationCalls: ReadonlySet<TSESTree.Node> | undefined;
+  // The credential walk classifies verification calls without asking the values, so asking it here cannot loop.
+  const verifications = () => (verificationCalls ??= new Set(getCredentialFacts(sourceCode, eslintSettings).verifications.map((verification) => verification.node)));
+  const analysis = new LazyFileAnalysis(sourceCode, readSettings(eslintSettings), project, filename, verifications);
   analyses.set(sourceCode, { settings: raw, analysis });
   return analysis;
 }

@@ -91,7 +91,6 @@ export function isOwnerField(name: string): boolean {
   return IDENTITY_KEY.test(name);
 }
 
-/** Methods of validation schemas (zod, yup) that return their input once it passes: `profileSchema.parse(req.body)`. */
 /** Functions and methods that, by their name, verify a token (`verifyToken`, `verifyAccessToken`, `jwtVerify`). */
 const TOKEN_VERIFIER = /^(verify(Token|Jwt|JWT|Access|Bearer|IdToken|Session|Auth)\w*|validate(Token|Jwt|JWT|Access|Bearer)\w*|\w*(Token|Jwt|JWT)Verif\w*|jwtVerify|decodeAndVerify\w*)$/;
 

@@ -43,6 +43,8 @@ export type Step = { key: string | undefined } | { restOmitting: readonly string
 const MAX_VALUES = 12;
 const MAX_DEPTH = 40;
 const MAX_CALL_DEPTH = 4;
+/** How many helpers deep a verification of a token is looked for (`verify` calling `check` calling `jws.verify`). */
+const MAX_HELPER_DEPTH = 3;
 
 /** Global functions whose result carries the trust of their first argument. */
 const PASS_THROUGH_FUNCTIONS = new Set([
@@ -134,6 +136,8 @@ export class ValueEvaluator {
     private readonly settings: ClaimGuardSettings,
     /** What a call of another project file's function returns, from the project index; undefined for other calls. */
     private readonly imports?: (call: TSESTree.CallExpression) => readonly PortableValue[] | undefined,
+    /** The file's token verifications the library models recognise (`jws.verify(token, 'RS256', key)`). */
+    private readonly verifications: () => ReadonlySet<TSESTree.Node> = () => new Set(),
   ) {
     this.models = modelSetFor(settings.models);
     this.verifiedPaths = [...settings.verifiedClaims, ...this.models.verifiedPathsOf(index.modules)];
@@ -506,7 +510,7 @@ export class ValueEvaluator {
       if (name && PASS_THROUGH_FUNCTIONS.has(name) && first) return this.valuesOf(first).map(derive);
       const imported = name ? importedSourceOf(this.index.moduleOf(name), name) : undefined;
       if (imported) return [untrustedContainer(imported, node)];
-      return this.sameFileCall(node);
+      return this.helperCall(node, this.sameFileCall(node));
     }
     const path = dottedPath(node.callee);
     if (path && PASS_THROUGH_STATICS.test(path)) {
@@ -517,11 +521,11 @@ export class ValueEvaluator {
       return source.flatMap((argument) => this.valuesOf(argument)).map((value) => (path === 'Object.assign' ? value : derive(value)));
     }
     if (isHostMethod(name)) return [{ shape: 'execution-host' }];
-    if (receiver.type === AST_NODE_TYPES.ThisExpression) return this.sameFileCall(node);
+    if (receiver.type === AST_NODE_TYPES.ThisExpression) return this.helperCall(node, this.sameFileCall(node));
     const method = name !== undefined ? this.instanceMethod(receiver, name) : undefined;
-    if (method) return this.returnValues(method).flatMap((value) => this.bindArguments(value, method, node));
+    if (method) return this.helperCall(node, this.returnValues(method).flatMap((value) => this.bindArguments(value, method, node)));
     const imported = this.importedCall(node);
-    if (imported) return imported;
+    if (imported) return this.helperCall(node, imported);
     return this.valuesOf(receiver).flatMap((value) => this.methodCall(value, name, node));
   }
 
@@ -569,22 +573,66 @@ export class ValueEvaluator {
 
   /**
    * Verify-then-decode: the function passed the same token to a verification before decoding it
-   * (`verifyAccessToken(token)`, `jwt.verify(token, key)`, then `jwtDecode(token)`), so what decoding reads is what
-   * was verified. A verification that comes after the decode, or in another function, proves nothing here.
+   * (`verifyAccessToken(token)`, `jwt.verify(token, key)`, then `jwtDecode(token)`; `verify(jwtFrom(req)) &&
+   * decode(jwtFrom(req))`), so what decoding reads is what was verified. A verification that comes after the decode,
+   * or in another function, proves nothing here.
    */
   private verifiedBefore(decode: TSESTree.CallExpression): boolean {
     const token = decode.arguments[0] && unwrap(decode.arguments[0]);
-    if (token?.type !== AST_NODE_TYPES.Identifier) return false;
+    if (!token) return false;
     const fn = this.index.functionContaining(decode);
-    for (const reference of this.index.variableOf(token)?.references ?? []) {
-      const call = reference.identifier.parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== reference.identifier || call.range[1] > decode.range[0]) continue;
-      if (this.index.functionContaining(call) !== fn) continue;
-      const name = calleeName(call);
-      if (name && isTokenVerifierName(name)) return true;
-      if (this.tokenCallResult(call, name, calleeObject(call))?.claims === 'verified') return true;
+    for (const use of this.sameTokenReads(token)) {
+      const call = use.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== use || call.range[1] > decode.range[0]) continue;
+      if (this.index.functionContaining(call) === fn && this.verifiesToken(call, 0)) return true;
     }
     return false;
+  }
+
+  /**
+   * The places the file reads the same token as `token` does: the references of its variable, or the same read
+   * written out again (`utils.jwtFrom(req)`, `req.cookies.session`), found through the variable the read starts from.
+   */
+  private sameTokenReads(token: TSESTree.Node): TSESTree.Node[] {
+    if (token.type === AST_NODE_TYPES.Identifier) return (this.index.variableOf(token)?.references ?? []).map((reference) => reference.identifier);
+    const start = readStart(token);
+    if (!start) return [];
+    const text = this.sourceCode.getText(token);
+    const reads: TSESTree.Node[] = [];
+    for (const reference of this.index.variableOf(start.identifier)?.references ?? []) {
+      let read: TSESTree.Node | undefined = reference.identifier;
+      for (let step = 0; step < start.depth && read; step++) read = read.parent;
+      if (read && this.sourceCode.getText(read) === text) reads.push(read);
+    }
+    return reads;
+  }
+
+  /**
+   * Whether a call verifies the token it is given first: by its name (`verifyAccessToken`), as a library model's
+   * verification or verifying call, or as a helper of this file that hands its first parameter to one
+   * (`const verify = (token) => jws.verify(token, 'RS256', key)`).
+   */
+  private verifiesToken(call: TSESTree.CallExpression, depth: number): boolean {
+    const name = calleeName(call);
+    if (name && isTokenVerifierName(name)) return true;
+    if (this.verifications().has(call) || this.tokenCallResult(call, name, calleeObject(call))?.claims === 'verified') return true;
+    const callee = unwrap(call.callee);
+    const helper = callee.type === AST_NODE_TYPES.Identifier ? this.index.functionOf(callee) : undefined;
+    const param = helper?.params[0];
+    if (!helper || param?.type !== AST_NODE_TYPES.Identifier || depth >= MAX_HELPER_DEPTH) return false;
+    return (this.index.variableOf(param)?.references ?? []).some(({ identifier }) => {
+      const inner = identifier.parent;
+      return inner?.type === AST_NODE_TYPES.CallExpression && inner.arguments[0] === identifier && this.verifiesToken(inner, depth + 1);
+    });
+  }
+
+  /**
+   * What a call of a helper (of this file or another) yields: a decoding helper's unverified claims are the verified
+   * ones when the function verified the same token before (see verifiedBefore).
+   */
+  private helperCall(node: TSESTree.CallExpression, values: Value[]): Value[] {
+    if (!values.some((value) => isTrustValue(value) && value.trust === 'unverified') || !this.verifiedBefore(node)) return values;
+    return values.map((value) => (isTrustValue(value) && value.trust === 'unverified' ? { trust: 'verified', claimsPath: undefined, name: value.name, node: value.node } : value));
   }
 
   /** Token library calls, as the library models say: decoding yields unverified claims, verification verified ones. */
@@ -706,6 +754,27 @@ export class ValueEvaluator {
     }
     return [];
   }
+}
+
+/**
+ * The variable a read of a value starts from, and how many steps up the tree the read is from it: `req` and 3 for
+ * `req.cookies.session`, `jwtFrom` and 1 for `jwtFrom(req)`. Undefined for anything but member reads and calls.
+ */
+function readStart(read: TSESTree.Node): { identifier: TSESTree.Identifier; depth: number } | undefined {
+  let node = read;
+  for (;;) {
+    if (node.type === AST_NODE_TYPES.Identifier) break;
+    if (node.type === AST_NODE_TYPES.MemberExpression) node = node.object;
+    else if (node.type === AST_NODE_TYPES.CallExpression) node = node.callee;
+    else if (node.type === AST_NODE_TYPES.ChainExpression || node.type === AST_NODE_TYPES.TSNonNullExpression) node = node.expression;
+    else return undefined;
+  }
+  let depth = 0;
+  for (let up: TSESTree.Node | undefined = node; up !== read; up = up.parent) {
+    if (!up) return undefined;
+    depth++;
+  }
+  return { identifier: node, depth };
 }
 
 function untrustedContainer(source: SourceKind, node: TSESTree.Node): TrustValue {
