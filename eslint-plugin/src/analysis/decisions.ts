@@ -57,6 +57,8 @@ function filterComesFirst(call: TSESTree.CallExpression | TSESTree.NewExpression
 }
 /** Properties that hold the data of a write (`{ data: req.body }`, `{ $set: … }`). */
 const DATA_PROPERTY = /^(data|values|\$set|set|attributes|fields|update|create|doc|document|record|input)$/;
+/** Expressions a test of a session's subject reads it through: a member, a variable, a call that looks it up. */
+const SUBJECT_READS: ReadonlySet<string> = new Set([AST_NODE_TYPES.MemberExpression, AST_NODE_TYPES.Identifier, AST_NODE_TYPES.CallExpression]);
 const TEST_METHOD = /^(includes|has|some|every|startsWith|endsWith|indexOf|match|test|contains|find|hasOwnProperty|equals)$/;
 const GUARD_FUNCTION =
   /^(canActivate|is(Admin|Allowed|Authori[sz]ed|Owner|Member|Staff|Super[uU]ser|Manager|Moderator|InRole|Permitted|Privileged)\w*|can[A-Z]\w*|has(Role|Permission|Scope|Access|Any|All)\w*|authori[sz]e\w*|check(Role|Permission|Access|Scope|Admin)\w*|require(Role|Admin|Permission)\w*)$/;
@@ -285,8 +287,8 @@ class DecisionFinder {
   }
 
   /**
-   * `!req.session.userId`, `!req.session.user`, passport's `!req.isAuthenticated()`: a test that the server-side
-   * session holds someone.
+   * `!req.session.userId`, `!req.session.user`, passport's `!req.isAuthenticated()`, `!sessions[req.cookies.sid]`: a
+   * test that the server-side session holds someone.
    */
   private testsSessionSubject(test: TSESTree.Node): boolean {
     const stack: TSESTree.Node[] = [test];
@@ -294,8 +296,9 @@ class DecisionFinder {
       const node = unwrap(stack.pop()!);
       if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') stack.push(node.argument);
       else if (node.type === AST_NODE_TYPES.LogicalExpression) stack.push(node.left, node.right);
-      else if (node.type === AST_NODE_TYPES.MemberExpression && this.evaluator.trustOf(node).some((value) => value.trust === 'verified' && value.session)) return true;
       else if (node.type === AST_NODE_TYPES.CallExpression && calleeName(node) === 'isAuthenticated' && this.isRequest(calleeObject(node))) return true;
+      // `req.session.userId`, or a session store's entry (`const user = sessions[req.cookies.sid]`, `usersByToken(token)`).
+      else if (SUBJECT_READS.has(node.type) && this.evaluator.trustOf(node).some((value) => value.trust === 'verified' && value.session)) return true;
     }
     return false;
   }

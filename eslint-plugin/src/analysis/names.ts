@@ -24,9 +24,14 @@ const IDENTITY_COLUMN = /\b(tenant|org|organi[sz]ation|account|owner|user|custom
 const PRIVILEGE_FIELD =
   /^(roles?|is_?admin|admin|permissions?|scopes?|privileges?|is_?super_?user|super_?user|is_?staff|access_?level|user_?type|groups|is_?root|is_?owner|account_?type|tier)$/i;
 
-/** Headers, cookies and query keys that carry credentials: verified or compared elsewhere, never an authorization value. */
-const CREDENTIAL_NAME =
-  /^(authorization|proxy-authorization|x-api-key|api-key|apikey|api_key|x-access-token|access_token|access-token|token|x-token|id_token|refresh_token|jwt|x-jwt|x-auth-token|auth-token|auth_token|session|sessionid|session_id|sid|connect\.sid|cookie|x-amz-security-token)$/i;
+/**
+ * Headers, cookies and query keys that carry a caller's token or session id: verified or looked up by the server,
+ * never an authorization value themselves.
+ */
+const HOLDER_CREDENTIAL_NAME =
+  /^(authorization|proxy-authorization|x-access-token|access_token|access-token|token|x-token|id_token|refresh_token|jwt|x-jwt|x-auth-token|auth-token|auth_token|session|sessionid|session_id|sid|connect\.sid)$/i;
+/** Other credentials: API keys and whole cookie headers. */
+const OTHER_CREDENTIAL_NAME = /^(x-api-key|api-key|apikey|api_key|cookie|x-amz-security-token)$/i;
 
 /** CSRF and webhook-signature values are compared for integrity, not to decide who may act. */
 const INTEGRITY_NAME = /csrf|xsrf|signature|hmac|x-hub-|webhook|digest|x-slack-request-timestamp/i;
@@ -149,7 +154,15 @@ export function isPrivilegeField(name: string): boolean {
 /** True for names of values that are credentials or integrity checks rather than authorization values. */
 export function isCredentialOrIntegrityName(name: string): boolean {
   const last = name.split('.').pop() ?? name;
-  return CREDENTIAL_NAME.test(last) || INTEGRITY_NAME.test(name);
+  return HOLDER_CREDENTIAL_NAME.test(last) || OTHER_CREDENTIAL_NAME.test(last) || INTEGRITY_NAME.test(name);
+}
+
+/**
+ * True for names of a token or session id that stands for whoever holds it (`authorization`, `token`, `sid`): what
+ * the server keeps under it is that holder's. API keys are not among them (see no-api-key-auth).
+ */
+export function isHolderCredentialName(name: string): boolean {
+  return HOLDER_CREDENTIAL_NAME.test(name.split('.').pop() ?? name);
 }
 
 /** `name` is the callee's last segment (`can`), `path` its dotted form (`policy.allows`) when it has one. */

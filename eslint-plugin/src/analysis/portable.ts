@@ -12,7 +12,7 @@ export type PortableValue =
   | { kind: 'unverified'; name?: string }
   | { kind: 'verified'; claimsPath?: string; name?: string; session?: true }
   /** What the caller passed in parameter `index`, with members read below it. */
-  | { kind: 'param'; index: number; path: readonly (string | null)[]; derived: boolean }
+  | { kind: 'param'; index: number; path: readonly (string | null)[]; derived: boolean; picks?: number }
   | { kind: 'object'; props: Readonly<Record<string, readonly PortableValue[]>> };
 
 /** Objects nested deeper than this in a returned value are left out: a helper returns `{ claims }`, not a tree. */
@@ -45,7 +45,8 @@ function portableOf(value: Value, fn: FunctionNode, depth: number): PortableValu
     return undefined;
   }
   if (value.shape === 'param') {
-    return value.fn === fn ? { kind: 'param', index: value.index, path: value.path.map((key) => key ?? null), derived: value.derived } : undefined;
+    if (value.fn !== fn) return undefined;
+    return { kind: 'param', index: value.index, path: value.path.map((key) => key ?? null), derived: value.derived, ...(value.picks !== undefined ? { picks: value.picks } : {}) };
   }
   if (value.shape === 'object' && depth < MAX_OBJECT_DEPTH) {
     const props: Record<string, PortableValue[]> = Object.create(null) as Record<string, PortableValue[]>;
@@ -65,7 +66,7 @@ function portableOf(value: Value, fn: FunctionNode, depth: number): PortableValu
 export function fromPortable(
   values: readonly PortableValue[],
   call: TSESTree.CallExpression,
-  argument: (index: number, path: readonly (string | undefined)[], derived: boolean) => readonly Value[],
+  argument: (param: { index: number; path: readonly (string | undefined)[]; derived: boolean; picks?: number }) => readonly Value[],
 ): Value[] {
   const result: Value[] = [];
   for (const value of values) {
@@ -80,7 +81,7 @@ export function fromPortable(
         result.push({ trust: 'verified', claimsPath: value.claimsPath, name: value.name, node: call, ...(value.session ? { session: true as const } : {}) });
         break;
       case 'param':
-        result.push(...argument(value.index, value.path.map((key) => key ?? undefined), value.derived));
+        result.push(...argument({ index: value.index, path: value.path.map((key) => key ?? undefined), derived: value.derived, ...(value.picks !== undefined ? { picks: value.picks } : {}) }));
         break;
       case 'object': {
         const props = new Map<string, Value[]>();

@@ -7,7 +7,7 @@ import { frameworkCall, frameworkMember, importedSourceOf, isHostMethod, request
 import { fromPortable, type PortableValue } from './portable';
 import { calleeName, calleeObject, dottedPath, functionName, isFunctionNode, memberName, staticString, unwrap } from './syntax';
 import { budgetOf, subjectText, type FileBudget } from './budget';
-import { isTokenVerifierName } from './names';
+import { isHolderCredentialName, isTokenVerifierName } from './names';
 import { modelSetFor, normaliseModule, requiredModule, type IdentifierOrigin, type ModelSet } from './library-models';
 import type { TokenResult } from '../models/library-model';
 
@@ -35,6 +35,11 @@ export interface ParamPlaceholder {
   path: readonly (string | undefined)[];
   /** True once a non-member operation (a string method, a comparison) was applied. */
   derived: boolean;
+  /**
+   * Where the parameter became the key of a lookup (`sessions[token]`): how many steps of `path` lead to the key;
+   * the steps after it are read below the entry the key picks (see entryPickedBy).
+   */
+  picks?: number;
 }
 
 /** A step down into a value: a member name, a computed member, or what a rest pattern keeps. */
@@ -264,10 +269,15 @@ export class ValueEvaluator {
 
 
   /** Replays a placeholder's member path on concrete values; `at` locates reads the path creates. */
-  private applyPath(values: readonly Value[], param: ParamPlaceholder, at: TSESTree.Node): Value[] {
+  private applyPath(values: readonly Value[], param: Pick<ParamPlaceholder, 'path' | 'derived' | 'picks'>, at: TSESTree.Node): Value[] {
     let current: readonly Value[] = values;
-    for (const key of param.path) current = this.member(current, { key }, at);
-    return param.derived ? current.map(derive) : [...current];
+    const keyEnd = param.picks ?? param.path.length;
+    for (const key of param.path.slice(0, keyEnd)) current = this.member(current, { key }, at);
+    if (param.derived) current = current.map(derive);
+    if (param.picks === undefined) return [...current];
+    current = this.entryPickedBy(current, at);
+    for (const key of param.path.slice(keyEnd)) current = this.member(current, { key }, at);
+    return [...current];
   }
 
   private compute(raw: TSESTree.Node): Value[] {
@@ -437,7 +447,7 @@ export class ValueEvaluator {
     if (configured) return configured;
     const key = memberName(node);
     const found = this.member(this.valuesOf(node.object), { key }, node);
-    if (node.computed && key === undefined) return [...found, ...this.chosenBy(node.property)];
+    if (node.computed && key === undefined) return [...found, ...this.chosenBy(node.property, node)];
     return unwrap(node.object).type === AST_NODE_TYPES.ThisExpression && key !== undefined ? [...found, ...this.fieldOf(node, key)] : found;
   }
 
@@ -449,12 +459,27 @@ export class ValueEvaluator {
 
   /**
    * `PERMISSIONS[req.params.email]`: an entry looked up by a key the caller chooses is the caller's choice too, and
-   * so are its flags. A key the server or a verified claim supplies picks nothing for the caller.
+   * so are its flags. A key the server or a verified claim supplies picks nothing for the caller. A key that is the
+   * caller's token or session id (`tokenMap[bearerToken]`, `sessions[req.cookies.sid]`) makes the map a server-side
+   * session store: the entry is whoever holds that credential, which a caller cannot choose without stealing it.
    */
-  private chosenBy(key: TSESTree.Node): Value[] {
-    return this.valuesOf(key)
-      .filter((value) => (isTrustValue(value) ? (value.trust === 'untrusted' && !value.container) || value.trust === 'unverified' : value.shape === 'param'))
-      .map(derive);
+  private chosenBy(key: TSESTree.Node, lookup: TSESTree.Node): Value[] {
+    return this.entryPickedBy(this.valuesOf(key), lookup);
+  }
+
+  /**
+   * What the entry a lookup key picks is, by what the key is (see chosenBy); a parameter key is settled when its
+   * caller's value is known (ParamPlaceholder `picks`).
+   */
+  private entryPickedBy(keys: readonly Value[], lookup: TSESTree.Node): Value[] {
+    const picked: Value[] = [];
+    for (const value of keys) {
+      if (isTrustValue(value) ? !((value.trust === 'untrusted' && !value.container) || value.trust === 'unverified') : value.shape !== 'param') continue;
+      if (isHolderCredential(value)) picked.push({ trust: 'verified', claimsPath: undefined, name: undefined, node: lookup, session: true });
+      else if ('shape' in value && value.shape === 'param' && value.picks === undefined) picked.push({ ...value, picks: value.path.length });
+      else picked.push(derive(value));
+    }
+    return picked;
   }
 
   /** `settings.claimguard.sources` and `verifiedClaims` name paths the models do not know. */
@@ -707,12 +732,10 @@ export class ValueEvaluator {
   private importedCall(node: TSESTree.CallExpression): Value[] | undefined {
     const returns = this.imports?.(node);
     if (!returns) return undefined;
-    return fromPortable(returns, node, (index, path, derived) => {
-      const argument = node.arguments[index];
+    return fromPortable(returns, node, (param) => {
+      const argument = node.arguments[param.index];
       if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return [];
-      let current: readonly Value[] = this.valuesOf(argument);
-      for (const key of path) current = this.member(current, { key }, argument);
-      return derived ? current.map(derive) : current;
+      return this.applyPath(this.valuesOf(argument), param, argument);
     });
   }
 
@@ -775,6 +798,11 @@ function readStart(read: TSESTree.Node): { identifier: TSESTree.Identifier; dept
     depth++;
   }
   return { identifier: node, depth };
+}
+
+/** A caller's token or session id as the request carries it (`req.cookies.sid`, the bearer token). */
+function isHolderCredential(value: Value): boolean {
+  return isTrustValue(value) && value.trust === 'untrusted' && value.name !== undefined && isHolderCredentialName(value.name);
 }
 
 function untrustedContainer(source: SourceKind, node: TSESTree.Node): TrustValue {
@@ -841,7 +869,7 @@ function idOf(object: object | undefined): number {
 
 /** A placeholder's identity, whatever caller level it is resolved at. */
 function placeholderKey(param: ParamPlaceholder): string {
-  return `${idOf(param.fn)}|${param.index}|${param.path.map((step) => step ?? '\u0000').join('\u0001')}|${param.derived}`;
+  return `${idOf(param.fn)}|${param.index}|${param.path.map((step) => step ?? '\u0000').join('\u0001')}|${param.derived}|${param.picks ?? ''}`;
 }
 
 function identity(value: Value): string {
@@ -849,7 +877,7 @@ function identity(value: Value): string {
     const extra = value.trust === 'untrusted' ? `${value.source}|${value.container}|${value.omitted?.join(',') ?? ''}` : value.trust === 'verified' ? value.claimsPath ?? '' : '';
     return `${value.trust}|${value.name ?? ''}|${idOf(value.node)}|${extra}`;
   }
-  if (value.shape === 'param') return `param|${idOf(value.fn)}|${value.index}|${value.path.join('.')}|${value.derived}`;
+  if (value.shape === 'param') return `param|${idOf(value.fn)}|${value.index}|${value.path.join('.')}|${value.derived}|${value.picks ?? ''}`;
   if (value.shape === 'object') return `object|${idOf(value.props)}`;
   return `shape|${value.shape}|${'text' in value ? value.text : ''}`;
 }

@@ -389,6 +389,32 @@ app.get('/documents/:id', (req, res) => {
   if (doc.ownerId !== req.auth.payload.sub) return res.sendStatus(403);
   res.json(doc);
 });`,
+  // A server-side map from the bearer token to its holder is a session store: the entry is whoever holds the token.
+  `const sessions = {};
+const tokenFrom = (req) => req.headers.authorization?.split(' ')[1];
+app.get('/admin', (req, res) => {
+  if (sessions[tokenFrom(req)]?.role !== 'admin') return res.sendStatus(403);
+  res.json([]);
+});`,
+  // Middleware that overwrites the body's owner with the token holder's id, as looked up in that store.
+  `const authenticatedUsers = { tokenMap: {} };
+const appendUserId = () => (req, res, next) => {
+  req.body.UserId = authenticatedUsers.tokenMap[req.cookies.token].data.id;
+  next();
+};
+app.get('/addresses', appendUserId(), async (req, res) => {
+  res.json(await Address.findAll({ where: { UserId: req.body.UserId } }));
+});`,
+  // The same store behind a helper that takes the token: the caller's value is settled at each call.
+  `const tokenMap = {};
+const userOf = (token) => tokenMap[token];
+const appendUserId = (req, res, next) => {
+  req.body.UserId = userOf(req.cookies.token).id;
+  next();
+};
+app.get('/orders', appendUserId, async (req, res) => {
+  res.json(await Order.findAll({ where: { UserId: req.body.UserId } }));
+});`,
   `class Access {
   constructor(req) { this.role = req.auth.payload.role; }
   allows() { return this.role === 'admin'; }
@@ -1275,6 +1301,26 @@ app.delete('/users/:email', (req, res) => {
   res.sendStatus(204);
 });`,
     errors: [{ messageId: 'untrustedPathParam', line: 4, column: 8, suggestions: [] }],
+  },
+  {
+    // An entry of a server-side map picked by a caller's plain value (not a credential) is still the caller's choice.
+    code: `const authenticatedUsers = { tokenMap: {} };
+const appendUserId = () => (req, res, next) => {
+  req.body.UserId = authenticatedUsers.tokenMap[req.query.user].data.id;
+  next();
+};
+app.get('/addresses', appendUserId(), async (req, res) => {
+  res.json(await Address.findAll({ where: { UserId: req.body.UserId } }));
+});`,
+    errors: [{ messageId: 'untrustedBody', line: 7, column: 53, suggestions: [] }],
+  },
+  {
+    code: `const tokenMap = {};
+const userOf = (token) => tokenMap[token];
+app.get('/orders', async (req, res) => {
+  res.json(await Order.findAll({ where: { UserId: userOf(req.query.user).id } }));
+});`,
+    errors: [{ messageId: 'untrustedQuery', line: 4, column: 51, suggestions: [] }],
   },
   {
     code: `class Access {
