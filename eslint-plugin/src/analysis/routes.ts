@@ -914,9 +914,16 @@ class RouteDiscovery {
   /**
    * `catchAsync(controller.remove)`, `asyncHandler(address.getAddress())`, `wrap(async (req, res) => …)`: the handler a
    * route hands to a wrapper of another project file, which runs on the chain after the wrapper's own code (the
-   * wrapper's summary describes only the wrapper).
+   * wrapper's summary describes only the wrapper). The same holds for a name bound to that call
+   * (`const remove = catchAsync(controller.remove)`), which stands for the wrapper's export (see importRefOf); a
+   * function of this file given to the wrapper is already what such a name stands for.
    */
   private wrappedHandler(call: TSESTree.Node): TSESTree.Node | undefined {
+    if (call.type === AST_NODE_TYPES.Identifier) {
+      const bound = declaredValue(this.sourceCode, call);
+      const wrapped = bound && unwrap(bound).type === AST_NODE_TYPES.CallExpression ? this.wrappedHandler(unwrap(bound)) : undefined;
+      return wrapped && !isFunctionValue(this.sourceCode, wrapped) ? wrapped : undefined;
+    }
     if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 1 || calleeIsRequire(call) || isStrategyMarker(call)) return undefined;
     if (!this.importOf(unwrap(call.callee))) return undefined;
     const argument = unwrap(call.arguments[0]!);

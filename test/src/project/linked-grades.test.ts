@@ -1157,5 +1157,57 @@ module.exports = app;
         'DELETE /validated/:id': 'unauthenticated',
       });
     });
+
+    it('runs the handler an imported wrapper was given through a variable, in JavaScript and TypeScript', () => {
+      const CONTROLLER = `const jwt = require('jsonwebtoken');
+function removeReport(req, res) {
+  const claims = ${VERIFY};
+  if (!claims.roles.includes('admin')) return res.sendStatus(403);
+  res.sendStatus(204);
+}
+const makeRemove = () => removeReport;
+module.exports = { removeReport, makeRemove };
+`;
+      const javaScript = {
+        'src/app.js': `const express = require('express');
+const catchAsync = require('./catchAsync');
+const controller = require('./controller');
+const remove = catchAsync(controller.removeReport);
+const made = catchAsync(controller.makeRemove());
+const app = express();
+app.delete('/bound/:id', remove);
+app.delete('/made/:id', made);
+module.exports = app;
+`,
+        'src/controller.js': CONTROLLER,
+        'src/catchAsync.js': 'module.exports = (fn) => (req, res, next) => Promise.resolve(fn(req, res, next)).catch(next);\n',
+      };
+      const typeScript = {
+        'src/app.ts': `import express from 'express';
+import { catchAsync } from './catchAsync';
+import * as controller from './controller';
+const remove = catchAsync(controller.removeReport);
+const made = catchAsync(controller.makeRemove());
+export const app = express();
+app.delete('/bound/:id', remove);
+app.delete('/made/:id', made);
+`,
+        'src/controller.ts': `import jwt from 'jsonwebtoken';
+import type { Request, Response } from 'express';
+export function removeReport(req: Request, res: Response) {
+  const claims = ${VERIFY} as { roles: string[] };
+  if (!claims.roles.includes('admin')) return res.sendStatus(403);
+  res.sendStatus(204);
+}
+export const makeRemove = () => removeReport;
+`,
+        'src/catchAsync.ts': `import type { NextFunction, Request, RequestHandler, Response } from 'express';
+export const catchAsync = (fn: RequestHandler) => (req: Request, res: Response, next: NextFunction) => Promise.resolve(fn(req, res, next)).catch(next);
+`,
+      };
+      const expected = { 'DELETE /bound/:id': 3, 'DELETE /made/:id': 3 };
+      assert.deepEqual(gradesOf(javaScript), expected);
+      assert.deepEqual(gradesOf(typeScript), expected);
+    });
   });
 });
