@@ -39,6 +39,7 @@ export class ModuleResolver {
   private readonly cache = new Map<string, Resolution>();
   private readonly tsconfigs = new Map<string, Tsconfig | null>();
   private readonly lookupFolders = new Map<string, string>();
+  private readonly packageNames = new Map<string, string | undefined>();
 
   constructor(private readonly root: string) {}
 
@@ -58,6 +59,7 @@ export class ModuleResolver {
     this.cache.clear();
     this.tsconfigs.clear();
     this.lookupFolders.clear();
+    this.packageNames.clear();
     this.fileSystem.purge();
   }
 
@@ -91,9 +93,43 @@ export class ModuleResolver {
       const file = this.tryResolve(dir, candidate);
       if (file) return this.classify(file, specifier);
     }
+    if (bare && !specifier.startsWith('#') && this.isPlainDependency(dir, packageName(specifier))) return { kind: 'package', name: packageName(specifier) };
     const file = this.tryResolve(dir, specifier);
     if (file) return this.classify(file, specifier);
     return bare && !specifier.startsWith('#') ? { kind: 'package', name: packageName(specifier) } : { kind: 'unresolved', specifier };
+  }
+
+  /**
+   * Whether a package name is a dependency without resolving it (which reads its package.json, `exports` and files,
+   * or probes every node_modules up to the file system root when it is not installed): it is installed as a folder
+   * of its own in the nearest node_modules that has it, or installed nowhere. A symlinked install (a workspace
+   * package) and the name of a package.json above (a self-reference) may lead to the project's code, and are
+   * resolved.
+   */
+  private isPlainDependency(dir: string, name: string): boolean {
+    for (let folder = dir; ; ) {
+      if (this.packageNameIn(folder) === name) return false;
+      const installed = lstatOrUndefined(path.join(folder, 'node_modules', name));
+      if (installed) return !installed.isSymbolicLink();
+      const parent = path.dirname(folder);
+      if (parent === folder) return true;
+      folder = parent;
+    }
+  }
+
+  /** The `name` of the package.json in a folder, or undefined. */
+  private packageNameIn(folder: string): string | undefined {
+    if (!this.packageNames.has(folder)) {
+      let name: string | undefined;
+      try {
+        const parsed = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { name?: unknown };
+        if (typeof parsed.name === 'string') name = parsed.name;
+      } catch {
+        // No package.json, or one that does not parse: no name to refer to.
+      }
+      this.packageNames.set(folder, name);
+    }
+    return this.packageNames.get(folder);
   }
 
   private tryResolve(dir: string, request: string): string | undefined {
@@ -135,6 +171,14 @@ export class ModuleResolver {
 interface Tsconfig {
   file: string;
   matcher: (specifier: string) => string[];
+}
+
+function lstatOrUndefined(file: string): fs.Stats | undefined {
+  try {
+    return fs.lstatSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** `@scope/name/sub` → `@scope/name`; `name/sub` → `name`. */

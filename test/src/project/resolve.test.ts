@@ -16,7 +16,7 @@ describe('resolving imports across a project', () => {
 
   before(() => {
     root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'claimguard-resolve-')));
-    write('package.json', JSON.stringify({ name: 'app', imports: { '#db': './src/db/index.ts', '#auth/*': './src/auth/*.ts' } }));
+    write('package.json', JSON.stringify({ name: 'app', exports: { './auth': './src/auth/jwt.ts' }, imports: { '#db': './src/db/index.ts', '#auth/*': './src/auth/*.ts' } }));
     write('tsconfig.json', JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['src/*'], '@lib': ['src/lib/index.ts'] } } }));
     write('src/app.ts');
     write('src/routes/index.ts');
@@ -46,6 +46,7 @@ describe('resolving imports across a project', () => {
     ['package imports with a pattern', '#auth/jwt', 'src/auth/jwt.ts'],
     ['a JavaScript file', './legacy/helper', 'src/legacy/helper.js'],
     ['a workspace package through its exports', '@app/shared/guards', 'packages/shared/src/guards.ts'],
+    ['the package itself, by its name and exports', 'app/auth', 'src/auth/jwt.ts'],
     ['a dependency', 'express', { package: 'express' }],
     ['a dependency that is not installed', 'jsonwebtoken/lib/verify', { package: 'jsonwebtoken' }],
     ['a Node built-in', 'node:crypto', { package: 'node:crypto' }],
