@@ -7,8 +7,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { LIBRARY_MODELS } from '../models/libraries';
-import type { CallShape, LibraryModel, ResultMemberModel, SchemeKind, TokenResult } from '../models/library-model';
-import { enclosingClass, memberName, rootIdentifier, staticString, unwrap } from './syntax';
+import type { CallShape, LibraryModel, ResultMemberModel, SchemeKind, TokenResult, UnimportedCall } from '../models/library-model';
+import { enclosingClass, memberName, propertyKeyName, rootIdentifier, staticString, unwrap } from './syntax';
 
 export type Invocation = TSESTree.CallExpression | TSESTree.NewExpression;
 
@@ -183,7 +183,8 @@ export function isModelCall(node: Invocation, callee: ResolvedCallee | undefined
   const method = methodName(node);
   if ('plugin' in shape) return method === 'register' && node.arguments.length > 0 && isExport(resolveCallee(node.arguments[0], context.bindings), model.modules, []);
   if ('service' in shape) {
-    return !!method && shape.service.includes(method) && model.modules.some((module) => context.importsModule(module)) && (receiverName(node) ?? '').toLowerCase().includes(shape.receiverWord);
+    if (!method || !shape.service.includes(method) || !(receiverName(node) ?? '').toLowerCase().includes(shape.receiverWord)) return false;
+    return model.modules.some((module) => context.importsModule(module)) || (shape.unimported !== undefined && isUnimportedCall(node, shape.unimported));
   }
   if ('chain' in shape) {
     const start = method === shape.method ? chainStart(node) : undefined;
@@ -201,6 +202,14 @@ export function isModelCall(node: Invocation, callee: ResolvedCallee | undefined
     return module !== undefined && model.modules.includes(module);
   }
   return method === shape.method;
+}
+
+/** Whether a call has the string arguments and the option that `unimported` names (see UnimportedCall). */
+function isUnimportedCall(node: TSESTree.CallExpression, unimported: UnimportedCall): boolean {
+  if (!unimported.strings.every(({ index, value }) => staticString(node.arguments[index]) === value)) return false;
+  const options = node.arguments[unimported.option.argument];
+  const object = options && unwrap(options);
+  return object?.type === AST_NODE_TYPES.ObjectExpression && object.properties.some((property) => property.type === AST_NODE_TYPES.Property && propertyKeyName(property) === unimported.option.key);
 }
 
 // Facts the rest of the analysis asks of the built-in models, where no settings are at hand

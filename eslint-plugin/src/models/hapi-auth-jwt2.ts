@@ -11,7 +11,7 @@ export const hapiAuthJwt2: LibraryModel = {
   modules: ['hapi-auth-jwt2'],
   verifies: [
     {
-      call: [{ service: ['strategy'], receiverWord: 'auth' }],
+      call: [{ service: ['strategy'], receiverWord: 'auth', unimported: { strings: [{ index: 1, value: 'jwt' }], option: { argument: 2, key: 'key' } } }],
       options: jsonwebtokenOptions(2, 'verifyOptions.'),
       key: { options: ['key'], optionsArgument: 2 },
       strategy: true,

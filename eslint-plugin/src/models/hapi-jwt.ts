@@ -12,7 +12,7 @@ export const hapiJwt: LibraryModel = {
   modules: ['@hapi/jwt'],
   verifies: [
     {
-      call: [{ service: ['strategy'], receiverWord: 'auth' }],
+      call: [{ service: ['strategy'], receiverWord: 'auth', unimported: { strings: [{ index: 1, value: 'jwt' }], option: { argument: 2, key: 'keys' } } }],
       options: {
         index: 2,
         issuer: ['verify.iss'],

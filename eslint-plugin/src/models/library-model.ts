@@ -17,7 +17,7 @@ export type CheckName = 'algorithms' | 'issuer' | 'audience' | 'expiry' | 'crede
  *   (also through a mixin such as `PassportStrategy(Strategy)`);
  * - `plugin`: the default export is registered as a plugin (`fastify.register(plugin, options)`);
  * - `service`: a method of an injected service (`this.jwtService.verify(…)`) in a file that imports the module,
- *   on a receiver whose name contains `receiverWord`;
+ *   on a receiver whose name contains `receiverWord`; with `unimported`, also in a file that imports nothing of it;
  * - `chain`: the last call of a builder chain that starts with `new <export>(…)` (`new SignJWT(…)….sign(key)`);
  * - `method`: a method of that name on any receiver (`passport.authenticate('basic')`);
  * - `function`: a function or method of that name, wherever it comes from (a project's own `verifyAccess()`);
@@ -31,11 +31,22 @@ export type CallShape =
   | { export: readonly string[] }
   | { construct: readonly string[] }
   | { plugin: true }
-  | { service: readonly string[]; receiverWord: string }
+  | { service: readonly string[]; receiverWord: string; unimported?: UnimportedCall }
   | { chain: readonly string[]; method: string }
   | { method: string }
   | { function: string }
   | { member: readonly string[]; receivers?: readonly string[]; receiverRoots?: readonly string[] };
+
+/**
+ * How a call of a library that one file registers and another configures is known where nothing imports the
+ * library (a hapi auth plugin listed in a glue manifest, or registered in `server.js`): string arguments at given
+ * positions (the scheme name `'jwt'`) and an option only this library reads (`key` for hapi-auth-jwt2, `keys` for
+ * @hapi/jwt), which tells apart two libraries that register the same scheme name.
+ */
+export interface UnimportedCall {
+  strings: readonly { index: number; value: string }[];
+  option: { argument: number; key: string };
+}
 
 /**
  * Where a call's key or secret is: an argument, or options (`secretOrKey`, `secret.public`) of the argument at

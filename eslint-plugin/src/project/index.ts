@@ -113,11 +113,12 @@ const ROOT_CONTEXT: MountContext = { prefix: '', facts: { schemes: [], verificat
 
 /**
  * Files that register, mount or guard routes say so in their text: route calls with a path, `use`/`register`
- * mounts, Nest modules and controllers, global guards, Next.js route handlers. A file that says none of it is
+ * mounts, Nest modules and controllers, global guards, auth strategies (`new JwtStrategy(…)`, hapi's
+ * `server.auth.strategy(…)`), Next.js route handlers. A file that says none of it is
  * summarized only when a chain leads into it. A fixed pattern, matched once per file.
  */
 const ROUTE_HINT =
-  /\.(?:use|route|register|mount)\s*\(|\.(?:get|post|put|patch|delete|del|all|options|head)\s*\(\s*['"`[/]|@(?:Controller|Module)\s*\(|forRoutes|APP_GUARD|useGlobalGuards|setGlobalPrefix|createServer|\.decorate(?:Request)?\s*\(|Strategy\s*\(|JwtModule|@fastify\/jwt|export\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|export\s+const\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
+  /\.(?:use|route|register|mount)\s*\(|\.(?:get|post|put|patch|delete|del|all|options|head)\s*\(\s*['"`[/]|@(?:Controller|Module)\s*\(|forRoutes|APP_GUARD|useGlobalGuards|setGlobalPrefix|createServer|\.decorate(?:Request)?\s*\(|[Ss]trategy\s*\(|JwtModule|@fastify\/jwt|export\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|export\s+const\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
 
 export class ProjectIndex {
   private readonly entries = new Map<string, Entry>();
@@ -1233,8 +1234,16 @@ function nestPath(path: string, summaries: readonly FileSummary[]): string {
   return joinPaths(global.prefix, path);
 }
 
+/**
+ * Whether a summary holds what linking reads of more than the chains that lead into it: routes and mounts, and what
+ * any route may run wherever it is declared (strategies, decorators, autoloaded folders, configured authenticators).
+ */
 function hasRouting(summary: FileSummary): boolean {
-  return summary.routes.length > 0 || summary.mounts.length > 0 || !!summary.nextMiddleware || !!summary.nest.globalGuards || !!summary.nest.globalPrefix || summary.nest.middleware.length > 0;
+  return (
+    summary.routes.length > 0 || summary.mounts.length > 0 || !!summary.nextMiddleware || !!summary.nest.globalGuards || !!summary.nest.globalPrefix || summary.nest.middleware.length > 0 ||
+    summary.strategies.length > 0 || summary.decorations.length > 0 || (summary.autoloads?.length ?? 0) > 0 || (summary.authenticators?.length ?? 0) > 0 ||
+    summary.exports.some((exported) => VOCABULARY.routing.authenticatorExports.some((candidate) => candidate.name === exported.name))
+  );
 }
 
 function isNextMiddlewareFile(file: string): boolean {

@@ -17,8 +17,32 @@ describe('models: hapi-auth-jwt2', () => {
       strategy(PINNED),
       // Another scheme's strategy in a file that does not register hapi-auth-jwt2 is not this model's.
       `server.auth.strategy('session', 'cookie', { cookie: { password: process.env.COOKIE_PASSWORD } });`,
+      // @hapi/jwt's options (`keys`, `verify`) on the same scheme name, where nothing is imported: that library's strategy.
+      `module.exports = (server) => {
+  server.auth.strategy('jwt', 'jwt', { keys: process.env.JWT_SECRET, verify: { aud: 'api', iss: 'https://id.example.com/', sub: false } });
+};`,
     ],
     invalid: [
+      {
+        // Registered from a glue manifest (`{ plugin: 'hapi-auth-jwt2' }`) or another file: the strategy's file imports
+        // nothing, and the scheme name with this library's `key` option says whose strategy it is.
+        code: `module.exports = (server) => {
+  server.auth.strategy('jwt', 'jwt', { key: process.env.JWT_SECRET, validate: async () => ({ isValid: true }), verifyOptions: { algorithms: ['HS256'] } });
+};`,
+        errors: [
+          {
+            ...error('missingChecks', 2, 3),
+            suggestions: [
+              suggestion(
+                'suggestAddPlaceholders',
+                `module.exports = (server) => {
+  server.auth.strategy('jwt', 'jwt', { key: process.env.JWT_SECRET, validate: async () => ({ isValid: true }), verifyOptions: { algorithms: ['HS256'], issuer: 'TODO: expected issuer', audience: 'TODO: expected audience' } });
+};`,
+              ),
+            ],
+          },
+        ],
+      },
       {
         code: strategy("verifyOptions: { algorithms: ['RS256'] }"),
         errors: [

@@ -20,6 +20,11 @@ describe('models: @hapi/jwt', () => {
     ],
     invalid: [
       {
+        // Registered in another file: the scheme name with this library's `keys` option says whose strategy it is.
+        code: `export const configureAuth = (server) => server.auth.strategy('jwt', 'jwt', { ${KEYS}, verify: { aud: false, iss: 'https://id.example.com/', sub: false } });`,
+        errors: [error('missingAudience', 1, 175)],
+      },
+      {
         code: `${PLUGIN}server.auth.strategy('jwt', 'jwt', { ${KEYS}, verify: false, validate: () => ({ isValid: true }) });`,
         // One report per check the switch turns off: issuer, audience and expiry.
         errors: [error('disabledCheck', 4, 124), error('disabledCheck', 4, 124), error('disabledCheck', 4, 124)],

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { writeTempProject } from './temp-project';
 import { forgetProjects, projectFor } from '../../../eslint-plugin/out/project/index';
 import { gradeRoutes } from '../../../eslint-plugin/out/project/grades';
+import { parseFile } from '../../../eslint-plugin/out/project/parse';
 
 /** A Nest passport-jwt strategy that pins algorithms, issuer and audience. */
 const STRATEGY = `import { Injectable } from '@nestjs/common';
@@ -1056,6 +1057,26 @@ app.get('/reports', (req, res, next) => guard.requireAdmin(req, res, next), (req
 module.exports = app;
 `;
       assert.deepEqual(gradesOf({ 'src/app.js': ROUTES, 'src/guard.js': GUARD }), { 'GET /reports': 3 });
+    });
+  });
+
+  describe('a strategy configured where no route is', () => {
+    it('links again when the linted text of a file the table never read starts configuring one', () => {
+      const root = writeProject({
+        'lib/routes.js': `module.exports = (server) => server.route({ method: 'DELETE', path: '/reports/{id}', options: { auth: 'jwt' },
+  handler: (request, h) => (request.auth.credentials.scope.includes('admin') ? h.response().code(204) : h.response().code(403)) });
+`,
+        'lib/auth.js': 'module.exports = {};\n',
+      }, 'late-strategy');
+      forgetProjects();
+      const index = projectFor(path.join(root, 'lib/routes.js'), {});
+      const level = () => gradeRoutes(index.routes(), [])[0]!.grade.level;
+      assert.equal(level(), 2, 'a strategy configured nowhere the project shows pins nothing');
+      const file = path.join(root, 'lib/auth.js');
+      const edited = parseFile(file, `module.exports = (server) => server.auth.strategy('jwt', 'jwt', { key: process.env.JWT_PUBLIC_KEY, verifyOptions: { algorithms: ['RS256'], issuer: 'https://id.example.com/', audience: 'api' } });\n`);
+      assert.ok('sourceCode' in edited);
+      index.record(file, edited.sourceCode);
+      assert.equal(level(), 3);
     });
   });
 
