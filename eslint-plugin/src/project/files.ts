@@ -35,17 +35,40 @@ export function isSourceFile(file: string): boolean {
 }
 
 /**
- * The nearest folder at or above `file`'s folder with a package.json or tsconfig.json; else the repository it is
- * in (the nearest `.git`: some API repositories keep no manifest at their root); else the file's folder.
+ * The nearest folder at or above `file`'s folder with a tsconfig.json or a package.json that sets up a project
+ * (dependencies, scripts, workspaces, `bin`, `exports`, or `"private": true`); else the nearest with any package.json;
+ * else the repository it is in (the nearest `.git`: some API repositories keep no manifest at their root); else the
+ * file's folder. A package.json that only names a folder inside a project (hapi plugins keep `{ "name", "version" }`
+ * for their attributes, and `{ "type": "module" }` switches a folder's module kind) does not cut the project in two.
  */
 export function findProjectRoot(file: string): string {
   const start = path.dirname(path.resolve(file));
-  return nearestWith(start, ['package.json', 'tsconfig.json']) ?? nearestWith(start, ['.git']) ?? start;
+  return (
+    nearest(start, (dir) => fs.existsSync(path.join(dir, 'tsconfig.json')) || setsUpProject(path.join(dir, 'package.json'))) ??
+    nearest(start, (dir) => fs.existsSync(path.join(dir, 'package.json'))) ??
+    nearest(start, (dir) => fs.existsSync(path.join(dir, '.git'))) ??
+    start
+  );
 }
 
-function nearestWith(start: string, markers: readonly string[]): string | undefined {
+const PROJECT_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies', 'workspaces', 'scripts', 'bin', 'exports'];
+
+function setsUpProject(manifest: string): boolean {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+  } catch (error) {
+    // A package.json that does not parse is still someone's project; only a missing one is no marker.
+    const code = (error as NodeJS.ErrnoException).code;
+    return code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'EISDIR';
+  }
+  if (typeof parsed !== 'object' || parsed === null) return false;
+  return (parsed as { private?: unknown }).private === true || PROJECT_FIELDS.some((field) => Object.hasOwn(parsed, field));
+}
+
+function nearest(start: string, isRoot: (dir: string) => boolean): string | undefined {
   for (let dir = start; ; dir = path.dirname(dir)) {
-    if (markers.some((marker) => fs.existsSync(path.join(dir, marker)))) return dir;
+    if (isRoot(dir)) return dir;
     if (path.dirname(dir) === dir) return undefined;
   }
 }

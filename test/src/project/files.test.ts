@@ -57,6 +57,28 @@ describe('project files', () => {
     assert.equal(findProjectRoot(path.join(root, 'src', 'logs', 'x.js')), root);
   });
 
+  it('reads past a package.json that only names a folder (a hapi plugin’s name and version), but stops at one that sets up a project', () => {
+    const app = tree({
+      'package.json': JSON.stringify({ name: 'app', dependencies: { '@hapi/hapi': '*' } }),
+      'lib/modules/auth/package.json': JSON.stringify({ name: 'auth', version: '1.0.0' }),
+      'lib/modules/auth/index.js': '',
+      'lib/esm/package.json': JSON.stringify({ type: 'module' }),
+      'lib/esm/a.js': '',
+      'packages/api/package.json': JSON.stringify({ name: 'api', dependencies: { express: '*' } }),
+      'packages/api/src/app.js': '',
+      'examples/demo/package.json': JSON.stringify({ name: 'demo', private: true }),
+      'examples/demo/app.js': '',
+    });
+    try {
+      assert.equal(findProjectRoot(path.join(app, 'lib/modules/auth/index.js')), app);
+      assert.equal(findProjectRoot(path.join(app, 'lib/esm/a.js')), app);
+      assert.equal(findProjectRoot(path.join(app, 'packages/api/src/app.js')), path.join(app, 'packages/api'));
+      assert.equal(findProjectRoot(path.join(app, 'examples/demo/app.js')), path.join(app, 'examples/demo'));
+    } finally {
+      fs.rmSync(app, { recursive: true, force: true });
+    }
+  });
+
   it('follows gitignore rules: anchoring, folders only, negation, last match wins', () => {
     const rules = [parseGitIgnore('/r', '/build\ntmp/\n*.log\n!important.log\nsrc/**/secret.ts\n')];
     assert.equal(isIgnored(rules, '/r/build', true), true);
