@@ -274,7 +274,6 @@ function visit(node: TSESTree.Node, fn: FunctionNode | null, collected: Collecte
 }
 
 const HEADER_FIELD_NAMES = new Set(['alg', 'kid', 'jku', 'x5u', 'jwk', 'x5c']);
-/** Exports that take the verification key from the token itself (jose's `EmbeddedJWK`), by their exported name. */
 /** Embedded-key helpers of the built-in models, which the walk collects arguments for. */
 const EMBEDDED_KEY_NAMES = new Set(BUILT_IN_MODELS.embeddedKeys.map((key) => key.name));
 

@@ -769,12 +769,12 @@ function isSchemaDefinition(object: TSESTree.ObjectExpression): boolean {
   return /^(Schema|define|init|model|table|createTable|pgTable|mysqlTable|sqliteTable|object)$/.test(name);
 }
 
-/** `x === null`, `x !== undefined`, `typeof x === 'string'`: whether a value is there, not what it grants. */
 /** A value an identity comparison means as the caller's identity: a verified claim, a property middleware sets, a named header. */
 function saysIdentity(value: TrustValue): boolean {
   return value.trust === 'verified' || value.trust === 'pending' || (value.trust === 'untrusted' && value.source === 'header' && value.name !== undefined);
 }
 
+/** `x === null`, `x !== undefined`, `typeof x === 'string'`: whether a value is there, not what it grants. */
 function isPresenceTest(node: TSESTree.BinaryExpression): boolean {
   const isNothing = (side: TSESTree.Node): boolean => {
     const bare = unwrap(side);

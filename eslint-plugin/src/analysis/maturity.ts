@@ -1063,7 +1063,6 @@ interface ChainCredentialFacts {
   schemes: { node: TSESTree.Node; description: string; routes: readonly string[] }[];
 }
 
-/** A call of a strategy library's service (`this.jwt.verifyAsync(token, …)` in a guard), which verifies right there. */
 /** Check names as a reason line says them. */
 const CHECK_WORDS: Record<CheckName, string> = {
   algorithms: 'algorithms',
@@ -1073,9 +1072,9 @@ const CHECK_WORDS: Record<CheckName, string> = {
   credentials: 'a required token',
 };
 
-/** What a strategy configured in a file not seen leaves open, as a reason line says it. */
 /** A session identifies the caller, but no token verification on the route pins these. */
 export const SESSION_UNPINNED = ['algorithms', 'issuer', 'audience'];
+/** What a strategy configured in a file not seen leaves open, as a reason line says it. */
 export const STRATEGY_ELSEWHERE_UNPINNED = ['algorithms', 'issuer', 'audience and expiry (the strategy is configured in another file)'];
 
 /**
@@ -1249,7 +1248,6 @@ export function routeOptionsOf(sourceCode: TSESLint.SourceCode): RouteOptions | 
   return routeOptions.get(sourceCode);
 }
 
-/** `AuthGuard('jwt')` in full when short, `auth()` when its arguments are long. */
 /** `server.auth.default('jwt')`, `@Security('jwt')`, or a route's `auth: 'jwt'`, as a reason names it. */
 function strategyText(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): string {
   if (node.type === AST_NODE_TYPES.CallExpression) return callText(sourceCode, node);
@@ -1257,6 +1255,7 @@ function strategyText(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): str
   return `auth: ${sourceCode.getText(node)}`;
 }
 
+/** `AuthGuard('jwt')` in full when short, `auth()` when its arguments are long. */
 function callText(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): string {
   const text = sourceCode.getText(call);
   return text.length <= 40 && !text.includes('\n') ? text : `${sourceCode.getText(call.callee)}()`;

@@ -195,12 +195,12 @@ function originOf(source: SourceKind, name: string | undefined): WrittenOrigin {
 
 const TRUST_RANK: Record<WrittenTrust, number> = { untrusted: 0, unverified: 1, server: 2, verified: 3 };
 
-/** What a property holds after some writes: its own write, or the nearest written property above it. */
 /** The chain put verified claims or the server's own value there: the caller no longer chose it. */
 export function isServerValue(written: WrittenTrust | undefined): written is 'verified' | 'server' {
   return written === 'verified' || written === 'server';
 }
 
+/** What a property holds after some writes: its own write, or the nearest written property above it. */
 export function writtenAt(writes: ReadonlyMap<string, WrittenTrust>, prop: string): WrittenTrust | undefined {
   for (let path = prop; path !== ''; path = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '') {
     const trust = writes.get(path);

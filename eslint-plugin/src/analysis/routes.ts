@@ -2878,7 +2878,6 @@ function isOwnFolder(node: TSESTree.Node): boolean {
 }
 
 
-/** A registration's path: a string, or the first of an array of strings (Express accepts both). */
 /**
  * The path a registration or mount names: a literal, or a template or constant built on an environment variable
  * (`${API_URL}/users`, see pathTextOf); undefined for anything that is not a path.

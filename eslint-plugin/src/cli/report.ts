@@ -140,12 +140,12 @@ export function isCounted(route: ReportRoute): boolean {
   return route.protectedRoute && !route.publicRoute && route.level !== 'unknown';
 }
 
-/** Routes below `minLevel`, which fail the command. */
 /** The path as people read it: a GraphQL endpoint's routes carry their operation (`/graphql Query.invoice`). */
 export function routeTarget(route: Pick<ReportRoute, 'path' | 'operation'>): string {
   return route.operation !== undefined ? `${route.path} ${route.operation}` : route.path;
 }
 
+/** Routes below `minLevel`, which fail the command. */
 export function routesBelow(report: Report, minLevel: number): ReportRoute[] {
   return report.routes.filter((route) => isCounted(route) && levelRank(route.level) < minLevel);
 }
