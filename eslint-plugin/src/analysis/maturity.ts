@@ -430,7 +430,8 @@ export function gradeChain(chain: ChainFacts, upstreamHidden = false, framework?
   }
   const weak = facts.verifications.filter((verification) => verification.unpinned.length > 0);
   if (weak.length > 0) {
-    const missing = [...new Set(weak.flatMap((verification) => verification.unpinned))];
+    // The next step names the checks to pin; where their options could not be read, the reasons say so.
+    const missing = [...new Set(weak.flatMap((verification) => verification.unpinned.map((check) => check.replace(UNREAD_OPTIONS, ''))))];
     return {
       level: 2,
       reasons: weak.map((verification) => ({
@@ -1199,13 +1200,23 @@ function validationReport(verifications: readonly Verification[]): ReportedBy {
 }
 
 function unpinnedChecks(verifications: readonly Verification[]): string[] {
-  const checks = new Set<CheckName>();
+  const missing = new Set<CheckName>();
+  const unread = new Set<CheckName>();
   for (const verification of verifications) {
     if (verification.pinned) continue;
-    for (const check of [...verification.missing, ...verification.unknown]) checks.add(check);
+    for (const check of verification.missing) missing.add(check);
+    for (const check of verification.unknown) unread.add(check);
   }
-  return [...checks].map((check) => CHECK_WORDS[check]);
+  const words = [...missing].map((check) => CHECK_WORDS[check]);
+  // Options built from values the analysis cannot evaluate (a config module, a function's result) may pin the
+  // checks, or not: the reason says which checks are unknown rather than missing.
+  const unknown = [...unread].filter((check) => !missing.has(check)).map((check) => CHECK_WORDS[check]);
+  if (unknown.length > 0) unknown[unknown.length - 1] += UNREAD_OPTIONS;
+  return [...words, ...unknown];
 }
+
+/** Said after the checks whose options the analysis could not read. */
+const UNREAD_OPTIONS = ' (set from values ClaimGuard cannot read)';
 
 /** Strategies chosen by name (passport, Nest) leave the verified user on `req.user`; `request.jwtVerify()` on `request.user`. */
 function strategyClaimsPath(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {

@@ -652,6 +652,13 @@ app.get('/reports', requireUser, (req, res) => {
     assert.deepEqual(lintStrict(weakVerification, { 'claimguard/require-jwt-validation': ['error', { requireIssuer: false }] }), expected);
   });
 
+  it('tells checks whose options it cannot read from checks that are missing', () => {
+    const unread = weakVerification.replace("{ algorithms: ['RS256'], audience: 'api' }", "{ algorithms: settings.algorithms, audience: 'api' }");
+    assert.deepEqual(lintStrict(unread, { 'claimguard/require-jwt-validation': 'off' }), [
+      'claimguard/maturity-level: Level 2: jwt.verify() at line 5 does not pin issuer and algorithms (set from values ClaimGuard cannot read); pin issuer and algorithms in the token verification to reach Level 3.',
+    ]);
+  });
+
   it('still reports an unauthenticated route, without repeating the decision another rule reports', () => {
     const messages = lintStrict(`${EXPRESS}app.get('/admin', (req, res) => {
   if (req.headers['x-role'] !== 'admin') return res.sendStatus(403);
