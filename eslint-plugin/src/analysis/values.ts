@@ -699,8 +699,7 @@ export class ValueEvaluator {
       if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== reference.identifier || call.range[0] < decode.range[1]) continue;
       const statement = call.parent?.type === AST_NODE_TYPES.AwaitExpression ? call.parent.parent : call.parent;
       if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || statement.parent !== block) continue;
-      const name = calleeName(call);
-      if ((name && isTokenVerifierName(name)) || this.tokenCallResult(call, name, calleeObject(call))?.claims === 'verified') return true;
+      if (this.verifiesToken(call, 0)) return true;
     }
     return false;
   }
