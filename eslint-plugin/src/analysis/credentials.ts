@@ -10,7 +10,7 @@ import { analyzeSourceCode, type FileAnalysis } from './index';
 import { branchOutcome } from './deny';
 import { classFieldValue, propertyOf, staticValueOf, stringsOf } from './static-values';
 import type { ObjectValue, StaticValue } from './static-values';
-import { decoratorsOf, dottedPath, enclosingClass, isFunctionNode, memberName, propertyKeyName, staticString, unwrap } from './syntax';
+import { decoratorsOf, dottedPath, enclosingClass, isFunctionNode, memberName, operandName, propertyKeyName, staticString, unwrap } from './syntax';
 import { headerProblems, type HeaderProblem } from './token-header';
 import { issuanceProblems, type IssuanceProblem } from './issuance';
 import type { CheckName, KeyLocation, KeyUseModel, LibraryModel, OptionSwitch, SchemeKind, VerifierModel, VerifyOptions } from '../models/library-model';
@@ -30,7 +30,7 @@ import {
 } from './library-models';
 import type { FunctionNode } from './types';
 import { fileNodes } from './walk';
-import { wordsOf } from './names';
+import { isSecretName, NON_SECRET_WORDS, wordsOf } from './names';
 import { readSettings } from './settings';
 
 /** The library a fact comes from, as its model names it (`jsonwebtoken`, `@fastify/jwt`). */
@@ -1164,49 +1164,6 @@ function containsNode(container: TSESTree.Node, node: TSESTree.Node): boolean {
 }
 
 // Timing-unsafe comparisons
-
-const SECRET_WORDS = new Set(['secret', 'secrets', 'password', 'passwd', 'pwd', 'passphrase', 'token', 'signature', 'sig', 'hmac', 'digest', 'apikey', 'otp', 'credential', 'credentials']);
-const KEY_QUALIFIERS = new Set(['api', 'access', 'private', 'signing', 'secret', 'auth', 'client', 'master', 'webhook', 'session']);
-/** A last word that makes a secret-sounding name ordinary metadata (`tokenType`, `secretName`, `passwordLength`). */
-const METADATA_WORDS = new Set([
-  'type', 'types', 'kind', 'name', 'names', 'id', 'ids', 'length', 'len', 'count', 'size', 'format', 'status', 'prefix',
-  'suffix', 'field', 'header', 'param', 'url', 'uri', 'path', 'version', 'expiry', 'expires', 'exp', 'ttl', 'at', 'time',
-  'date', 'enabled', 'required', 'valid', 'present', 'exists', 'missing', 'scheme', 'endpoint', 'label', 'hint', 'policy',
-  'strength', 'algorithm', 'alg', 'source', 'location', 'index', 'idx', 'position', 'pos', 'mode', 'state', 'provider',
-  'key', 'keys', 'store', 'service', 'manager', 'option', 'options', 'config', 'env', 'line', 'start', 'end',
-]);
-/** Words that mark a value as not secret at all: paging cursors, lexer tokens, form confirmations. */
-const NON_SECRET_WORDS = new Set(['page', 'next', 'cursor', 'continuation', 'cancellation', 'sync', 'lexer', 'confirm', 'confirmation', 'repeat', 'retype', 'new', 'placeholder']);
-
-
-export function isSecretName(name: string): boolean {
-  const words = wordsOf(name);
-  if (words.length === 0 || words.some((word) => NON_SECRET_WORDS.has(word))) return false;
-  const last = words[words.length - 1];
-  const keyed = last === 'key' && words.length > 1 && KEY_QUALIFIERS.has(words[words.length - 2]);
-  if (keyed) return true;
-  if (METADATA_WORDS.has(last)) return false;
-  return words.some((word) => SECRET_WORDS.has(word));
-}
-
-/** The name an operand goes by: identifier, last member, env variable, or the method that produced it. */
-function operandName(node: TSESTree.Node): string | undefined {
-  const bare = unwrap(node);
-  if (bare.type === AST_NODE_TYPES.Identifier) return bare.name;
-  if (bare.type === AST_NODE_TYPES.MemberExpression) return memberName(bare);
-  if (bare.type === AST_NODE_TYPES.CallExpression) {
-    if (bare.callee.type === AST_NODE_TYPES.MemberExpression) {
-      const method = memberName(bare.callee);
-      // `x.toString()` / `x.trim()` keep x's meaning; `hmac.digest('hex')` is the digest itself.
-      if (method && /^(toString|trim|toLowerCase|toUpperCase|valueOf)$/.test(method)) return operandName(bare.callee.object);
-      // `req.get('x-signature')`, `headers.get('stripe-signature')`: the value is named by its key.
-      const key = method && /^(get|header|getHeader|query|param|cookie)$/.test(method) ? staticString(bare.arguments[0]) : undefined;
-      return key ?? method;
-    }
-    return bare.callee.type === AST_NODE_TYPES.Identifier ? bare.callee.name : undefined;
-  }
-  return undefined;
-}
 
 const ORDINARY_LITERAL = /^(undefined|null|true|false|bearer|basic|string|object|function|number|none)$/i;
 

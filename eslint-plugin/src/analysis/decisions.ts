@@ -5,7 +5,7 @@ import type { Decision, DecisionOperand, FunctionNode, PrivilegeWrite, TrustValu
 import type { FileIndex } from './file-index';
 import type { ParamPlaceholder, ValueEvaluator } from './values';
 import type { ModelSummary } from './schemas';
-import { branchOutcome, failureOutcome } from './deny';
+import { branchOutcome, failureOutcome, type BranchOutcome } from './deny';
 import { ownerConditionValues } from './records';
 import {
   isAuthorizationFunction,
@@ -14,11 +14,12 @@ import {
   isPrivilegeName,
   isCredentialOrIntegrityName,
   isIdentityKey,
+  isKnowledgeName,
   isOwnerField,
   isPrivilegeField,
   mentionsIdentityColumn,
 } from './names';
-import { calleeName, calleeObject, dottedPath, functionName, isFunctionNode, memberName, propertyKeyName, staticString, unwrap } from './syntax';
+import { calleeName, calleeObject, dottedPath, functionName, isFunctionNode, memberName, operandName, propertyKeyName, staticString, unwrap } from './syntax';
 import type { ScopeSite } from './service-facts';
 import { VOCABULARY } from './framework-models';
 
@@ -118,6 +119,8 @@ class DecisionFinder {
   private readonly sessionChecks: TSESTree.Node[] = [];
   /** Untrusted values compared for equality with a verified claim, per function: data scoped by them is fine. */
   private readonly anchored = new Map<FunctionNode | null, Set<string>>();
+  /** Operands a test only validates (present, well-formed, matching another caller value): see `decidingOperands`. */
+  private readonly validated = new WeakSet<DecisionOperand>();
 
   constructor(
     private readonly index: FileIndex,
@@ -158,9 +161,24 @@ class DecisionFinder {
     if (operands.length === 0) return;
     const outcome = branchOutcome(this.branchesOf(node), this.isGuardFunction(fn));
     const tested = node.type === AST_NODE_TYPES.SwitchStatement ? [test, ...node.cases.map((c) => c.test)] : [test];
-    if (outcome.denies || (!outcome.rejectsInput && this.namesSayAuthorization(tested, operands))) {
-      this.decisions.push({ kind: 'condition', node: test, fn, operands });
+    this.pushCondition(test, fn, this.decidingOperands(outcome, tested, operands));
+  }
+
+  private pushCondition(node: TSESTree.Node, fn: FunctionNode | null, operands: DecisionOperand[]): void {
+    if (operands.length > 0) this.decisions.push({ kind: 'condition', node, fn, operands });
+  }
+
+  /**
+   * The operands a test decides on. A denial decides on what it tests, except on caller values it only validates
+   * (`!email`, `file.includes('/')`, `body.new !== body.repeat`): those are input checks unless their names say
+   * authorization (`!req.headers['x-admin']`). Without a denial, only names make a test a decision.
+   */
+  private decidingOperands(outcome: BranchOutcome, tests: readonly (TSESTree.Node | null)[], operands: DecisionOperand[]): DecisionOperand[] {
+    if (outcome.denies) {
+      const deciding = operands.filter((operand) => !this.validated.has(operand) || this.namesSayAuthorization([operand.node], [operand]));
+      if (deciding.length > 0) return deciding;
     }
+    return (outcome.denies || !outcome.rejectsInput) && this.namesSayAuthorization(tests, operands) ? operands : [];
   }
 
   /** `ctx.assert(ctx.state.user.role === 'admin', 403)`: a request method the models say denies unless its first argument holds. */
@@ -173,9 +191,7 @@ class DecisionFinder {
     const outcome = failureOutcome(answer);
     if (this.testsSessionSubject(test) && outcome.denies) this.sessionChecks.push(test);
     const operands = this.operandsOf(test, fn);
-    if (operands.length > 0 && (outcome.denies || (!outcome.rejectsInput && this.namesSayAuthorization([test], operands)))) {
-      this.decisions.push({ kind: 'condition', node: test, fn, operands });
-    }
+    this.pushCondition(test, fn, this.decidingOperands(outcome, [test], operands));
   }
 
   /** `req.query.role ? String(req.query.role) : 'viewer'` picks a value; what uses it later is the decision. */
@@ -190,9 +206,7 @@ class DecisionFinder {
     const operands = this.operandsOf(node.left, fn);
     if (operands.length === 0) return;
     const outcome = branchOutcome([node.right], false);
-    if (outcome.denies || (!outcome.rejectsInput && this.namesSayAuthorization([node.left], operands))) {
-      this.decisions.push({ kind: 'condition', node: node.left, fn, operands });
-    }
+    this.pushCondition(node.left, fn, this.decidingOperands(outcome, [node.left], operands));
   }
 
   /** `return role === 'admin'` in a guard (`canActivate`, `isAdmin`) that the file never calls itself. */
@@ -252,19 +266,22 @@ class DecisionFinder {
   private operandsOf(test: TSESTree.Node, fn: FunctionNode | null): DecisionOperand[] {
     const operands: DecisionOperand[] = [];
     // `truthy` marks operands tested only for presence (`!claims`): a whole claims object there is a null check.
-    const stack: { node: TSESTree.Node; truthy: boolean }[] = [{ node: test, truthy: true }];
+    // `validates` marks parts only checked for their form: agreement of two caller values, a string test for punctuation.
+    const stack: { node: TSESTree.Node; truthy: boolean; validates?: boolean }[] = [{ node: test, truthy: true }];
     while (stack.length > 0) {
-      const { node: raw, truthy } = stack.pop()!;
+      const { node: raw, truthy, validates } = stack.pop()!;
       const node = unwrap(raw);
       if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') stack.push({ node: node.argument, truthy });
       else if (node.type === AST_NODE_TYPES.LogicalExpression) stack.push({ node: node.right, truthy }, { node: node.left, truthy });
-      else if (node.type === AST_NODE_TYPES.BinaryExpression && isPresenceTest(node)) continue;
+      else if (node.type === AST_NODE_TYPES.BinaryExpression && (isPresenceTest(node) || this.isKnowledgeCheck(node))) continue;
       else if (node.type === AST_NODE_TYPES.BinaryExpression && this.isAnchored(node, fn) !== true) {
-        if (node.left.type !== AST_NODE_TYPES.PrivateIdentifier) for (const side of this.comparedSides(node, fn)) stack.push({ node: side, truthy: false });
+        const agreement = this.isFormAgreement(node);
+        if (node.left.type !== AST_NODE_TYPES.PrivateIdentifier) for (const side of this.comparedSides(node, fn)) stack.push({ node: side, truthy: false, validates: agreement });
       } else if (node.type === AST_NODE_TYPES.CallExpression && TEST_METHOD.test(calleeName(node) ?? '') && !this.hasVerified(calleeObject(node))) {
         // `roles.some((role) => granted.includes(role))`: what the callback tests is part of the test.
         const parts = [calleeObject(node), ...node.arguments.flatMap((argument) => (isFunctionNode(argument) ? this.callbackResults(argument) : [argument]))];
-        for (const part of parts.reverse()) if (part) stack.push({ node: part, truthy: false });
+        const form = node.arguments.length > 0 && node.arguments.every(isPunctuation);
+        for (const part of parts.reverse()) if (part) stack.push({ node: part, truthy: false, validates: form });
       } else if (node.type !== AST_NODE_TYPES.Literal && node.type !== AST_NODE_TYPES.TemplateLiteral) {
         // Testing that claims, or a property middleware set, are there at all is authentication, not a decision.
         // So is testing that the session holds a subject (`!req.session.userId`): the session is the authentication.
@@ -279,8 +296,12 @@ class DecisionFinder {
         // What a sign-in gate requires (`if (!req.user) return 401`): a property the chain may set, or verified claims
         // on the request, which middleware that restores a session for whoever has one (`passport.session()`) left.
         const gates = presence && values.length === 0 ? relevant.filter((value) => value.trust === 'pending' || isRequestClaims(value)) : [];
-        if (values.length > 0) operands.push({ node, values });
-        else if (gates.length > 0) operands.push({ node, values: gates, presence: true });
+        if (values.length > 0) {
+          const operand: DecisionOperand = { node, values };
+          // A caller value tested for presence (`!email`) is a required field, checked like a form.
+          if (validates || (presence && read && values.every((value) => value.trust === 'untrusted'))) this.validated.add(operand);
+          operands.push(operand);
+        } else if (gates.length > 0) operands.push({ node, values: gates, presence: true });
       }
     }
     return operands;
@@ -315,7 +336,7 @@ class DecisionFinder {
 
   /** Equality against a verified claim: the outcome is trusted, and the untrusted side is anchored for later filters. */
   private isAnchored(node: TSESTree.BinaryExpression, fn: FunctionNode | null): boolean | 'pending' {
-    if (!['===', '!==', '==', '!='].includes(node.operator) || node.left.type === AST_NODE_TYPES.PrivateIdentifier) return false;
+    if (!isEquality(node) || node.left.type === AST_NODE_TYPES.PrivateIdentifier) return false;
     const left = this.evaluator.trustOf(node.left);
     const right = this.evaluator.trustOf(node.right);
     const all = [...left, ...right];
@@ -329,6 +350,31 @@ class DecisionFinder {
     for (const value of all) if (value.trust === 'untrusted') keys.add(originKey(value));
     this.anchored.set(fn, keys);
     return verified ? true : 'pending';
+  }
+
+  /**
+   * `req.body.answer === challenge.answer`, `hash(password) !== user.passwordHash`: the caller proves it knows a secret
+   * the server holds. The server's value decides, as a credential check; nothing the caller claims about itself does.
+   */
+  private isKnowledgeCheck(node: TSESTree.BinaryExpression): boolean {
+    if (!isEquality(node) || node.left.type === AST_NODE_TYPES.PrivateIdentifier) return false;
+    const callerSide = (side: TSESTree.Node): boolean => this.evaluator.trustOf(side).some((value) => value.trust === 'untrusted');
+    const heldSecret = (side: TSESTree.Node, other: TSESTree.Node): boolean => !callerSide(side) && callerSide(other) && isKnowledgeName(operandName(side) ?? '');
+    return heldSecret(node.left, node.right) || heldSecret(node.right, node.left);
+  }
+
+  /**
+   * `body.new !== body.repeat`: two form values the caller sends must agree, which the caller can always make them.
+   * An identity the caller claims in a header or cookie (`req.cookies.tenant !== req.params.tenant`) is the
+   * caller saying who it is, and a privilege name is a privilege: those stay decisions.
+   */
+  private isFormAgreement(node: TSESTree.BinaryExpression): boolean {
+    if (!isEquality(node) || node.left.type === AST_NODE_TYPES.PrivateIdentifier) return false;
+    const sides = [node.left, node.right].map((side) => this.evaluator.trustOf(side));
+    if (!sides.every((values) => values.length > 0 && values.every((value) => value.trust === 'untrusted'))) return false;
+    const names = sides.flat().map((value) => valueName(value) ?? '');
+    const claimsIdentity = sides.flat().some((value) => value.trust === 'untrusted' && (value.source === 'header' || value.source === 'cookie'));
+    return !names.some((name) => isPrivilegeName(name) || (claimsIdentity && isAuthorizationName(name)));
   }
 
   /** The sides of a comparison that decide: against a property the chain sets, the caller's side only is compared with it. */
@@ -351,7 +397,8 @@ class DecisionFinder {
     return this.evaluator.trustOf(node).flatMap((value): TrustValue[] => {
       if (value.trust === 'untrusted') {
         if (value.container) return [];
-        if (value.name !== undefined && isCredentialOrIntegrityName(value.name)) return [];
+        // A secret the caller sends (`req.body.password`, `otp`, a captcha answer) proves what it knows, like a credential.
+        if (value.name !== undefined && (isCredentialOrIntegrityName(value.name) || isKnowledgeName(value.name))) return [];
         if (this.tokenOrigins().has(originKey(value))) return [];
         if (value.source === 'header' && value.name && this.settings.trustedHeaders.includes(value.name.toLowerCase())) {
           return [{ trust: 'verified', claimsPath: undefined, name: value.name, node: value.node }];
@@ -776,22 +823,29 @@ function saysIdentity(value: TrustValue): boolean {
 
 /** `x === null`, `x !== undefined`, `typeof x === 'string'`: whether a value is there, not what it grants. */
 function isPresenceTest(node: TSESTree.BinaryExpression): boolean {
-  const isNothing = (side: TSESTree.Node): boolean => {
-    const bare = unwrap(side);
-    return (
-      (bare.type === AST_NODE_TYPES.Literal && bare.value === null) ||
-      (bare.type === AST_NODE_TYPES.Identifier && bare.name === 'undefined') ||
-      (bare.type === AST_NODE_TYPES.UnaryExpression && (bare.operator === 'void' || bare.operator === 'typeof'))
-    );
-  };
   return node.left.type !== AST_NODE_TYPES.PrivateIdentifier && (isNothing(node.left) || isNothing(node.right));
+}
+
+/** `null`, `undefined`, `void 0`, a `typeof`, and the strings a form sends for a missing field (`''`, `'undefined'`). */
+function isNothing(side: TSESTree.Node): boolean {
+  const bare = unwrap(side);
+  if (bare.type === AST_NODE_TYPES.Literal) return bare.value === null || bare.value === '' || bare.value === 'undefined' || bare.value === 'null';
+  return (bare.type === AST_NODE_TYPES.Identifier && bare.name === 'undefined') || (bare.type === AST_NODE_TYPES.UnaryExpression && (bare.operator === 'void' || bare.operator === 'typeof'));
 }
 
 /** The side of `x !== null` that is not nothing. */
 function presentSide(node: TSESTree.BinaryExpression): TSESTree.Node {
-  const left = unwrap(node.left as TSESTree.Node);
-  const nothing = (left.type === AST_NODE_TYPES.Literal && left.value === null) || (left.type === AST_NODE_TYPES.Identifier && left.name === 'undefined') || left.type === AST_NODE_TYPES.UnaryExpression;
-  return nothing ? node.right : left;
+  return isNothing(node.left as TSESTree.Node) ? node.right : (node.left as TSESTree.Node);
+}
+
+function isEquality(node: TSESTree.BinaryExpression): boolean {
+  return ['===', '!==', '==', '!='].includes(node.operator);
+}
+
+/** `'/'`, `'..'`: a test for characters, the form of a value rather than what it names. */
+function isPunctuation(node: TSESTree.Node): boolean {
+  const text = staticString(node);
+  return text !== undefined && text.length > 0 && !/[\p{L}\p{N}]/u.test(text);
 }
 
 function isTestExpression(node: TSESTree.Node): boolean {

@@ -184,3 +184,37 @@ export function claimFor(name: string | undefined): string | undefined {
   if (/user|^uid$|^sub$|account|caller|owner|customer|member/.test(plain)) return 'sub';
   return undefined;
 }
+
+// Secrets by name
+
+const SECRET_WORDS = new Set(['secret', 'secrets', 'password', 'passwd', 'pwd', 'passphrase', 'token', 'signature', 'sig', 'hmac', 'digest', 'apikey', 'otp', 'credential', 'credentials']);
+const KEY_QUALIFIERS = new Set(['api', 'access', 'private', 'signing', 'secret', 'auth', 'client', 'master', 'webhook', 'session']);
+/** A last word that makes a secret-sounding name ordinary metadata (`tokenType`, `secretName`, `passwordLength`). */
+const METADATA_WORDS = new Set([
+  'type', 'types', 'kind', 'name', 'names', 'id', 'ids', 'length', 'len', 'count', 'size', 'format', 'status', 'prefix',
+  'suffix', 'field', 'header', 'param', 'url', 'uri', 'path', 'version', 'expiry', 'expires', 'exp', 'ttl', 'at', 'time',
+  'date', 'enabled', 'required', 'valid', 'present', 'exists', 'missing', 'scheme', 'endpoint', 'label', 'hint', 'policy',
+  'strength', 'algorithm', 'alg', 'source', 'location', 'index', 'idx', 'position', 'pos', 'mode', 'state', 'provider',
+  'key', 'keys', 'store', 'service', 'manager', 'option', 'options', 'config', 'env', 'line', 'start', 'end',
+]);
+/** Words that mark a value as not secret at all: paging cursors, lexer tokens, form confirmations. */
+export const NON_SECRET_WORDS = new Set(['page', 'next', 'cursor', 'continuation', 'cancellation', 'sync', 'lexer', 'confirm', 'confirmation', 'repeat', 'retype', 'new', 'placeholder']);
+
+/** A name that says its value is a secret: a password, a signing key, a token, an HMAC digest. */
+export function isSecretName(name: string): boolean {
+  const words = wordsOf(name);
+  if (words.length === 0 || words.some((word) => NON_SECRET_WORDS.has(word))) return false;
+  const last = words[words.length - 1];
+  const keyed = last === 'key' && words.length > 1 && KEY_QUALIFIERS.has(words[words.length - 2]);
+  if (keyed) return true;
+  if (METADATA_WORDS.has(last)) return false;
+  return words.some((word) => SECRET_WORDS.has(word));
+}
+
+/** Answers to a challenge the server set: like a secret, the caller proves it knows them. */
+const CHALLENGE_WORDS = new Set(['answer', 'captcha', 'passcode', 'pin']);
+
+/** A value a caller proves it knows (a password, a one-time code, a captcha answer), rather than a claim about who it is. */
+export function isKnowledgeName(name: string): boolean {
+  return isSecretName(name) || wordsOf(name).some((word) => CHALLENGE_WORDS.has(word));
+}

@@ -215,3 +215,22 @@ export function statusCode(node: TSESTree.Node | undefined): number | undefined 
   if (/^(NOT_FOUND|NotFound)$/.test(name)) return 404;
   return undefined;
 }
+
+/** The name an operand goes by: identifier, last member, env variable, or the method that produced it. */
+export function operandName(node: TSESTree.Node): string | undefined {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Identifier) return bare.name;
+  if (bare.type === AST_NODE_TYPES.MemberExpression) return memberName(bare);
+  if (bare.type === AST_NODE_TYPES.CallExpression) {
+    if (bare.callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = memberName(bare.callee);
+      // `x.toString()` / `x.trim()` keep x's meaning; `hmac.digest('hex')` is the digest itself.
+      if (method && /^(toString|trim|toLowerCase|toUpperCase|valueOf)$/.test(method)) return operandName(bare.callee.object);
+      // `req.get('x-signature')`, `headers.get('stripe-signature')`: the value is named by its key.
+      const key = method && /^(get|header|getHeader|query|param|cookie)$/.test(method) ? staticString(bare.arguments[0]) : undefined;
+      return key ?? method;
+    }
+    return bare.callee.type === AST_NODE_TYPES.Identifier ? bare.callee.name : undefined;
+  }
+  return undefined;
+}

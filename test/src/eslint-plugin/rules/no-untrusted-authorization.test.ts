@@ -614,6 +614,51 @@ const auth = () => (req, res, next) =>
   if (doc.ownerId !== req.body.ownerId) return res.status(400).json({ error: 'owner mismatch' });
   res.json(doc);
 });`,
+
+  // ── Checks of what the caller knows or sends, not of who the caller is ──
+  // The answer to a challenge the server stored: the caller proves knowledge, the server's value decides.
+  `app.post('/feedback', async (req, res, next) => {
+  const challenge = await Challenge.findOne({ where: { id: req.body.challengeId } });
+  if (challenge && req.body.response === challenge.answer) return next();
+  res.status(401).send('wrong answer');
+});`,
+  // A password the caller types, checked against the stored hash.
+  `app.post('/password', async (req, res) => {
+  const user = await User.findByPk(req.auth.sub);
+  if (hash(req.query.current) !== user.passwordHash) return res.status(401).send('current password is not correct');
+  res.sendStatus(204);
+});`,
+  // A secret the caller sends (a private key, a one-time code) is a credential, whatever it is compared with.
+  `app.post('/wallet/unlock', (req, res) => {
+  if (req.body.privateKey === wallet.address) return res.status(401).json({ error: 'that is the public address' });
+  if (req.body.otp !== pending.get(req.body.device)) return res.status(401).end();
+  res.sendStatus(204);
+});`,
+  // Two values the caller sends that must agree: a confirmation, which the caller can always satisfy.
+  `app.post('/password/reset', (req, res) => {
+  if (req.body.new !== req.body.repeat) return res.status(401).send('new and repeated password do not match');
+  res.sendStatus(204);
+});`,
+  // Required fields and the sentinel strings a form sends for missing ones.
+  `app.post('/password/reset', (req, res, next) => {
+  const { email, answer } = req.body;
+  if (!email || !req.body.new || req.body.new === 'undefined') return res.status(401).send('missing fields');
+  next();
+});`,
+  // A path segment checked for its shape (no slashes): a traversal guard, answered with 403.
+  `app.get('/files/:file', (req, res) => {
+  const file = req.params.file;
+  if (file.includes('/') || file.startsWith('.')) return res.status(403).end();
+  res.sendFile(path.resolve('public/', file));
+});`,
+  { code: `export const checkAnswer = () => async (req: Request, res: Response, next: NextFunction) => {
+  const challenge = await ChallengeModel.findOne({ where: { id: req.body.challengeId } });
+  if (challenge != null && req.body.captcha === challenge.answer) {
+    next();
+  } else {
+    res.status(401).send('Wrong answer');
+  }
+};`, filename: 'file.ts' },
 ];
 
 /** Express with express-oauth2-jwt-bearer's verifier declared as `checkJwt`: routes start on line 5. */
@@ -2266,6 +2311,43 @@ module.exports = router;`,
   res.sendStatus(204);
 });`,
     errors: [{ messageId: 'untrustedHeader', line: 3, column: 23, suggestions: [] }],
+  },
+  // Traps beside the checks of what the caller knows: these decide on who the caller says it is.
+  // A stored value that is not a secret (an owner) compared with a header.
+  {
+    code: `app.post('/projects/:id/archive', async (req, res) => {
+  const project = await Project.findByPk(req.params.id);
+  if (req.get('x-user-id') !== project.ownerId) return res.status(401).end();
+  res.sendStatus(204);
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 3, column: 7, suggestions: [] }],
+  },
+  // Presence of a privilege header is the whole decision.
+  {
+    code: `app.delete('/cache', (req, res) => {
+  if (!req.headers['x-admin']) return res.sendStatus(403);
+  res.sendStatus(204);
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 8, suggestions: [] }],
+  },
+  // Two caller values, one of them the identity a header claims.
+  {
+    code: `app.get('/users/:userId/orders', (req, res) => {
+  if (req.headers['x-user-id'] !== req.params.userId) return res.sendStatus(403);
+  res.json([]);
+});`,
+    errors: [
+      { messageId: 'untrustedHeader', line: 2, column: 7, suggestions: [] },
+      { messageId: 'untrustedPathParam', line: 2, column: 36, suggestions: [] },
+    ],
+  },
+  // A caller value compared with a word, not checked for its shape.
+  {
+    code: `app.get('/reports', (req, res) => {
+  if (!req.query.plan.includes('pro')) return res.status(403).end();
+  res.json([]);
+});`,
+    errors: [{ messageId: 'untrustedQuery', line: 2, column: 8, suggestions: [] }],
   },
 ];
 
