@@ -23,7 +23,7 @@ const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'
  * answers are cached by folder and specifier, because a project imports the same few modules from many files.
  */
 export class ModuleResolver {
-  private readonly fileSystem = new CachedInputFileSystem(fs, 4000);
+  private readonly fileSystem = new CachedInputFileSystem(fs, Infinity);
   private readonly resolver = ResolverFactory.createResolver({
     fileSystem: this.fileSystem,
     useSyncFileSystemCalls: true,
