@@ -8,7 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { analyzeSourceCode, type FileAnalysis } from './index';
 import { branchOutcome } from './deny';
-import { classFieldValue, propertyOf, staticValueOf, stringsOf } from './static-values';
+import { classFieldValue, propertyOf, staticValueOf, stringsOf, withImportedConstants, type ImportedConstants } from './static-values';
 import type { ObjectValue, StaticValue } from './static-values';
 import { decoratorsOf, dottedPath, enclosingClass, isFunctionNode, memberName, operandName, propertyKeyName, staticString, unwrap } from './syntax';
 import { headerProblems, type HeaderProblem } from './token-header';
@@ -187,20 +187,25 @@ export type { ModuleBinding } from './library-models';
 /** Level 3 allows some clock skew; more than this defeats expiry for the grade (the rule has its own option). */
 export const DEFAULT_MAX_CLOCK_TOLERANCE_SECONDS = 300;
 
-const factsBySource = new WeakMap<TSESLint.SourceCode, { settings: object | undefined; facts: CredentialFacts }>();
+const factsBySource = new WeakMap<TSESLint.SourceCode, { settings: object | undefined; facts: CredentialFacts; filename: string | undefined }>();
 
 /**
  * The credential facts of a file, built on first use. `settings` are ESLint's shared settings (rules pass
  * `context.settings`), handed on unchanged so the shared analysis built for the rules is the one reused.
  * A caller without settings reads whatever facts the rules already built.
  */
-export function getCredentialFacts(sourceCode: TSESLint.SourceCode, settings?: Readonly<Record<string, unknown>>): CredentialFacts {
+export function getCredentialFacts(sourceCode: TSESLint.SourceCode, settings?: Readonly<Record<string, unknown>>, filename?: string): CredentialFacts {
   const raw = settings?.claimguard as object | undefined;
   const cached = factsBySource.get(sourceCode);
-  if (cached && (settings === undefined || cached.settings === raw)) return cached.facts;
-  const facts = buildFacts(sourceCode, settings);
-  factsBySource.set(sourceCode, { settings: raw, facts });
+  if (cached && (settings === undefined || cached.settings === raw) && !(filename !== undefined && cached.filename === undefined && readsOptionsElsewhere(cached.facts))) return cached.facts;
+  const facts = buildFacts(sourceCode, settings, filename);
+  factsBySource.set(sourceCode, { settings: raw, facts, filename });
   return facts;
+}
+
+/** Facts built without the file's name could not look up options other project files set: built again with it. */
+function readsOptionsElsewhere(facts: CredentialFacts): boolean {
+  return facts.verifications.some((verification) => verification.unknown.length > 0);
 }
 
 // The walk
@@ -369,7 +374,14 @@ function verifySite(node: Invocation, context: CallContext, callee: ResolvedCall
   return undefined;
 }
 
-function verificationOf(node: Invocation, fn: FunctionNode | null, site: VerifySite, sourceCode: TSESLint.SourceCode, absentIsUnknown: boolean): Verification {
+function verificationOf(
+  node: Invocation,
+  fn: FunctionNode | null,
+  site: VerifySite,
+  sourceCode: TSESLint.SourceCode,
+  absentIsUnknown: boolean,
+  imported: ImportedConstants | undefined,
+): Verification {
   const args = node.arguments;
   const model = site.verifier.options;
   let optionsArg: TSESTree.Node | undefined = model.index === undefined ? undefined : args[model.index];
@@ -379,7 +391,7 @@ function verificationOf(node: Invocation, fn: FunctionNode | null, site: VerifyS
   let options: StaticValue = spread
     ? { kind: 'unknown', node }
     : optionsArg
-      ? staticValueOf(sourceCode, optionsArg)
+      ? readOptions(sourceCode, optionsArg, imported)
       : { kind: 'object', properties: new Map(), open: false, node };
   const problems: VerificationProblem[] = [];
   if (model.minimumArguments !== undefined && !spread && args.length < model.minimumArguments) {
@@ -477,6 +489,12 @@ function isAlgorithmLiteral(value: StaticValue): boolean {
 
 function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
+}
+
+/** The options argument's value, with what a config module elsewhere in the project sets (`config.jwt.options`) read there. */
+function readOptions(sourceCode: TSESLint.SourceCode, optionsArg: TSESTree.Node, imported: ImportedConstants | undefined): StaticValue {
+  const value = staticValueOf(sourceCode, optionsArg);
+  return imported ? withImportedConstants(value, imported) : value;
 }
 
 /** An option by dotted path: the property, absent (with where to add it), or unknown. */
@@ -1339,8 +1357,10 @@ interface PendingVerification {
   site: VerifySite;
 }
 
-function buildFacts(sourceCode: TSESLint.SourceCode, settings: Readonly<Record<string, unknown>> | undefined): CredentialFacts {
-  return new FileCredentials(sourceCode, settings, walk(sourceCode));
+function buildFacts(sourceCode: TSESLint.SourceCode, settings: Readonly<Record<string, unknown>> | undefined, filename: string | undefined): CredentialFacts {
+  // Asked only for options this file cannot read, so most files never build their analysis here.
+  const imported: ImportedConstants | undefined = filename === undefined ? undefined : (node) => analyzeSourceCode(sourceCode, settings, filename).importedConstant(node)?.constant;
+  return new FileCredentials(sourceCode, settings, walk(sourceCode), imported);
 }
 
 type SchemeFact = Omit<ApiKeyScheme, 'routes'>;
@@ -1369,6 +1389,7 @@ class FileCredentials implements CredentialFacts {
     private readonly sourceCode: TSESLint.SourceCode,
     settings: Readonly<Record<string, unknown>> | undefined,
     private readonly collected: Collected,
+    private readonly imported: ImportedConstants | undefined,
   ) {
     this.moduleBindings = collected.bindings;
     this.models = modelSetFor(readSettings(settings).models);
@@ -1402,7 +1423,7 @@ class FileCredentials implements CredentialFacts {
       }
       if (node.type === AST_NODE_TYPES.CallExpression && !library && !verify) this.plainCalls.push({ node, fn });
     }
-    const verifications = judgeVerifications(pending, this.sourceCode);
+    const verifications = judgeVerifications(pending, this.sourceCode, this.imported);
     const signed = signedValues(this.secrets, this.sourceCode);
     return verifications.map((verification) => ({ ...this.withKeyFamily(verification), determined: this.determine(verification, verifications, signed) }));
   }
@@ -1520,14 +1541,14 @@ function oneSchemePerGuard(schemes: readonly Omit<ApiKeyScheme, 'routes'>[]): Om
  * verification (`jwtService.verify(token, options)`) on its own options: judge the calls (absent options are
  * missing there) instead of the empty registration. A registration whose options weaken validation is still reported.
  */
-function judgeVerifications(pending: readonly PendingVerification[], sourceCode: TSESLint.SourceCode): Verification[] {
+function judgeVerifications(pending: readonly PendingVerification[], sourceCode: TSESLint.SourceCode, imported: ImportedConstants | undefined): Verification[] {
   const modules = pending.filter(({ site }) => site.verifier.defaultsFor !== undefined);
   const callsJudged =
     modules.length > 0 &&
     pending.some(({ site }) => site.verifier.inheritsDefaults) &&
     modules.every(({ node, site }) => setsNoVerifyOptions(node, site.verifier, sourceCode));
   return pending.map(({ node, fn, site }) => {
-    const verification = verificationOf(node, fn, site, sourceCode, !!site.verifier.inheritsDefaults && !callsJudged);
+    const verification = verificationOf(node, fn, site, sourceCode, !!site.verifier.inheritsDefaults && !callsJudged, imported);
     return callsJudged && site.verifier.defaultsFor !== undefined ? withoutAbsentOptions(verification) : verification;
   });
 }

@@ -1108,7 +1108,7 @@ export function strategiesSelected<T extends { strategyName?: string }>(selects:
  */
 function credentialFactsOf(sourceCode: TSESLint.SourceCode, model: RouteModel, eslintSettings: EslintSettings | undefined, filename: string): ChainCredentialFacts {
   // The settings' own models (an in-house verifier) count only when the facts are built with them.
-  const credentials = getCredentialFacts(sourceCode, eslintSettings);
+  const credentials = getCredentialFacts(sourceCode, eslintSettings, filename);
   const facts: ChainCredentialFacts = { verifications: [], schemes: [] };
   const strategies = credentials.verifications.filter((verification) => verification.strategy);
   for (const verification of credentials.verifications) {

@@ -178,7 +178,50 @@ function evaluateIdentifier(
   if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return unknown(node);
   const writes = variable.references.filter((reference) => reference.isWrite());
   if (def.parent.kind !== 'const' && writes.length > 1) return unknown(node);
-  return next(declarator.init);
+  const value = next(declarator.init);
+  return value.kind === 'object' ? withSectionWrites(variable, value, next) : value;
+}
+
+type Variable = NonNullable<ReturnType<typeof findVariable>>;
+
+/**
+ * `const conf = {}; conf.auth = { … }; module.exports = conf`: sections assigned beside the declaration belong to
+ * the object. Any other write to a member (inside a function, under a computed or nested key) may add keys unseen,
+ * so the object becomes open. A call the object is handed to (`jwt.verify(token, key, opts)`) is taken to read it.
+ */
+function withSectionWrites(variable: Variable, value: ObjectValue, next: (n: TSESTree.Node) => StaticValue): ObjectValue {
+  let properties: Map<string, PropertyValue> | undefined;
+  let open = value.open;
+  for (const reference of variable.references) {
+    if (reference.init) continue;
+    const use = reference.identifier as TSESTree.Node;
+    const parent = use.parent;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== use) continue;
+    const section = sectionWrite(parent);
+    if (section === 'read') continue;
+    const key = section ? staticKey(parent, next) : undefined;
+    if (!section || key === undefined || reference.from !== variable.scope) {
+      open = true;
+      continue;
+    }
+    properties ??= new Map(value.properties);
+    properties.set(key, { value: next(section.right), property: section });
+  }
+  return properties || open !== value.open ? { ...value, properties: properties ?? value.properties, open } : value;
+}
+
+/** How a member of the object is used: read, assigned as a statement of its own (`conf.auth = …;`), or changed otherwise (undefined). */
+function sectionWrite(member: TSESTree.MemberExpression): TSESTree.AssignmentExpression | 'read' | undefined {
+  let top: TSESTree.Node = member;
+  while (top.parent?.type === AST_NODE_TYPES.MemberExpression && top.parent.object === top) top = top.parent;
+  const parent = top.parent;
+  const changed =
+    (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top) ||
+    parent?.type === AST_NODE_TYPES.UpdateExpression ||
+    (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete');
+  if (!changed) return 'read';
+  const direct = top === member && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.parent?.type === AST_NODE_TYPES.ExpressionStatement;
+  return direct ? parent : undefined;
 }
 
 function staticKey(
@@ -393,14 +436,17 @@ function evaluateArray(node: TSESTree.ArrayExpression, next: (n: TSESTree.Node) 
 }
 
 /**
- * A string constant another file can import, as plain data: a literal, an environment variable's literal
- * fallback, or an object of such (a config module's `{ jwtSecret: process.env.JWT_SECRET ?? 'dev' }`). Only what
- * a secret check needs is kept; everything else is left out, which reads as "not known".
+ * A constant another file can import, as plain data: a literal, an environment variable (with or without a literal
+ * fallback), an array of such, or an object of them (a config module's `{ jwtSecret: process.env.JWT_SECRET ?? 'dev',
+ * verifyOptions: { algorithms: ['HS256'] } }`). What cannot be carried is left out, and an object that left
+ * something out is `open`, so a key it lacks reads as "not known" rather than as absent.
  */
 export type PortableConstant =
-  | { kind: 'literal'; value: string; span: Span }
+  | { kind: 'literal'; value: string | number | boolean | null; span: Span }
+  | { kind: 'env'; name?: string; span: Span }
   | { kind: 'env-fallback'; name?: string; fallback: string; span: Span }
-  | { kind: 'object'; properties: Readonly<Record<string, PortableConstant>> };
+  | { kind: 'array'; elements: readonly PortableConstant[]; span: Span }
+  | { kind: 'object'; properties: Readonly<Record<string, PortableConstant>>; open?: true };
 
 /** How deep and how wide an exported constant is carried: a config module, not a data table. */
 const MAX_CONSTANT_DEPTH = 4;
@@ -410,22 +456,108 @@ export function portableConstantOf(sourceCode: TSESLint.SourceCode, node: TSESTr
   return toPortableConstant(staticValueOf(sourceCode, node), 0);
 }
 
+/** A string written in the source, outright or as an environment variable's fallback: what a secret check reports. */
+export function isWrittenString(constant: PortableConstant): constant is Extract<PortableConstant, { kind: 'literal' | 'env-fallback' }> {
+  return (constant.kind === 'literal' && typeof constant.value === 'string') || constant.kind === 'env-fallback';
+}
+
 function toPortableConstant(value: StaticValue, depth: number): PortableConstant | undefined {
-  if (value.kind === 'literal') return typeof value.value === 'string' ? { kind: 'literal', value: value.value, span: spanOf(value.node) } : undefined;
-  if (value.kind === 'env-fallback') {
-    if (typeof value.fallback !== 'string') return undefined;
-    return { kind: 'env-fallback', ...(value.name !== undefined ? { name: value.name } : {}), fallback: value.fallback, span: spanOf(value.node) };
+  switch (value.kind) {
+    case 'literal':
+      return value.value === undefined || typeof value.value === 'bigint' ? undefined : { kind: 'literal', value: value.value, span: spanOf(value.node) };
+    case 'env':
+      return { kind: 'env', ...(value.name !== undefined ? { name: value.name } : {}), span: spanOf(value.node) };
+    case 'env-fallback':
+      if (typeof value.fallback !== 'string') return undefined;
+      return { kind: 'env-fallback', ...(value.name !== undefined ? { name: value.name } : {}), fallback: value.fallback, span: spanOf(value.node) };
+    case 'array': {
+      if (value.open || depth >= MAX_CONSTANT_DEPTH || value.elements.length > MAX_CONSTANT_PROPERTIES) return undefined;
+      const elements = value.elements.map((element) => toPortableConstant(element, depth + 1));
+      return elements.every((element) => element !== undefined) ? { kind: 'array', elements: elements as PortableConstant[], span: spanOf(value.node) } : undefined;
+    }
+    case 'object':
+      return depth >= MAX_CONSTANT_DEPTH ? undefined : portableObject(value, depth);
+    default:
+      return undefined;
   }
-  if (value.kind !== 'object' || depth >= MAX_CONSTANT_DEPTH) return undefined;
+}
+
+function portableObject(value: ObjectValue, depth: number): PortableConstant | undefined {
   const properties: Record<string, PortableConstant> = {};
   let count = 0;
+  let open = value.open;
   for (const [key, property] of value.properties) {
     const portable = toPortableConstant(property.value, depth + 1);
-    if (!portable) continue;
+    if (!portable || count >= MAX_CONSTANT_PROPERTIES) {
+      open = true;
+      continue;
+    }
     properties[key] = portable;
-    if (++count >= MAX_CONSTANT_PROPERTIES) break;
+    count++;
   }
-  return count > 0 ? { kind: 'object', properties } : undefined;
+  if (count === 0) return undefined;
+  return open ? { kind: 'object', properties, open: true } : { kind: 'object', properties };
+}
+
+/** Where another file's constants are looked up: the constant an expression of this file names, if any. */
+export type ImportedConstants = (node: TSESTree.Node) => PortableConstant | undefined;
+
+/**
+ * `value` with what it could not read in this file (`config.jwt.options`, `settings.jwt.issuer`) replaced by the
+ * constants other project files export under those names. A key that an imported object is known to lack reads
+ * as `undefined`, as it would at run time; whatever no file says stays unknown.
+ */
+export function withImportedConstants(value: StaticValue, imported: ImportedConstants, depth = 0): StaticValue {
+  if (depth > MAX_CONSTANT_DEPTH) return value;
+  switch (value.kind) {
+    case 'unknown': {
+      const constant = importedAt(value.node, imported);
+      return constant ? fromPortable(constant, value.node) : value;
+    }
+    case 'object': {
+      let changed = false;
+      const properties = new Map<string, PropertyValue>();
+      for (const [key, property] of value.properties) {
+        const resolved = withImportedConstants(property.value, imported, depth + 1);
+        changed ||= resolved !== property.value;
+        properties.set(key, resolved === property.value ? property : { ...property, value: resolved });
+      }
+      return changed ? { ...value, properties } : value;
+    }
+    case 'array': {
+      const elements = value.elements.map((element) => withImportedConstants(element, imported, depth + 1));
+      return elements.some((element, i) => element !== value.elements[i]) ? { ...value, elements } : value;
+    }
+    default:
+      return value;
+  }
+}
+
+/** The constant `node` names, or, for `a.b.key`, the key of the constant `a.b` names: `undefined` when it is known to lack it. */
+function importedAt(node: TSESTree.Node, imported: ImportedConstants): PortableConstant | undefined {
+  const direct = imported(node);
+  if (direct || node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return direct;
+  const parent = importedAt(node.object, imported);
+  if (parent?.kind !== 'object' || parent.open || Object.hasOwn(parent.properties, node.property.name)) return undefined;
+  return { kind: 'literal', value: null, span: spanOf(node) };
+}
+
+/** A portable constant as this file's static value, located at the expression that names it. */
+function fromPortable(constant: PortableConstant, node: TSESTree.Node): StaticValue {
+  switch (constant.kind) {
+    case 'literal':
+      return { kind: 'literal', value: constant.value, node };
+    case 'env':
+      return { kind: 'env', name: constant.name, node };
+    case 'env-fallback':
+      return { kind: 'env-fallback', name: constant.name, fallback: constant.fallback, node };
+    case 'array':
+      return { kind: 'array', elements: constant.elements.map((element) => fromPortable(element, node)), open: false, node };
+    case 'object': {
+      const properties = new Map(Object.entries(constant.properties).map(([key, value]): [string, PropertyValue] => [key, { value: fromPortable(value, node), property: node }]));
+      return { kind: 'object', properties, open: constant.open === true, node };
+    }
+  }
 }
 
 /** The constant at `path` below `constant` (`['jwt', 'secret']`); undefined when any step is not known. */

@@ -16,7 +16,7 @@ import { modelSummary, parsePrismaModels, prismaDelegateName, type ModelSummary 
 import { remap, type ModelRef, type ParamAccess, type ParamComparison, type ParamFacts, type ParamRef, type ParamScope } from '../analysis/service-facts';
 import { describeOrigin } from '../analysis/describe';
 import { isClientChosen, uncheckedDescription, type CheckIfSet } from '../analysis/ownership';
-import { constantAt, type PortableConstant } from '../analysis/static-values';
+import { constantAt, isWrittenString, type PortableConstant } from '../analysis/static-values';
 import { isServerValue, requestPropOf, returnedWrites, writtenAt, type WrittenOrigin, type WrittenTrust } from '../analysis/request-writes';
 import { VOCABULARY } from '../analysis/framework-models';
 import { mentions } from '../util/mentions';
@@ -926,7 +926,7 @@ class Linker {
     if (!verification.secretFrom) return verification;
     const found = this.index.constantOf(file, verification.secretFrom, this.filesRead);
     const constant = found?.constant;
-    if (!found || !constant || constant.kind === 'object') return verification;
+    if (!found || !constant || !isWrittenString(constant)) return verification;
     const where = `${this.index.display(found.file)}:${constant.span.start.line}`;
     return { ...verification, forgeableKey: forgeableKeyOf(constant.kind, where, constant.kind === 'env-fallback' ? constant.name : undefined) };
   }
@@ -954,7 +954,7 @@ class Linker {
    */
   private namedStrategy(file: string, unknown: UnknownFact, namedBy: NonNullable<UnknownFact['namedBy']>): VerificationFact | undefined {
     const constant = this.index.constantOf(file, namedBy.ref, this.filesRead)?.constant;
-    if (constant?.kind !== 'literal' || !isTokenStrategyName(constant.value)) return undefined;
+    if (constant?.kind !== 'literal' || typeof constant.value !== 'string' || !isTokenStrategyName(constant.value)) return undefined;
     const description = `the auth strategy '${constant.value}' of ${namedBy.where}`;
     const where = unknown.file !== undefined ? { file: unknown.file } : {};
     return this.withStrategy({ description, span: unknown.span, ...where, unpinned: STRATEGY_ELSEWHERE_UNPINNED, strategyElsewhere: true });

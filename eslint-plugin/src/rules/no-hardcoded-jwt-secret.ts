@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { analyzeSourceCode } from '../analysis/index';
 import { getCredentialFacts, isPlaceholderSecret } from '../analysis/credentials';
+import { isWrittenString } from '../analysis/static-values';
 import type { SecretUse } from '../analysis/credentials';
 import { createRule } from '../util/create-rule';
 import { reportFinding } from '../util/report';
@@ -84,7 +85,7 @@ export default createRule<Options, MessageIds>({
     function checkImported(use: SecretUse): void {
       if (use.kind !== 'runtime' || reported.has(use.node)) return;
       const found = analyzeSourceCode(context.sourceCode, context.settings, context.filename).importedConstant(use.node);
-      if (!found || found.constant.kind === 'object') return;
+      if (!found || !isWrittenString(found.constant)) return;
       if (found.constant.kind === 'env-fallback' && options.checkFallbacks === false) return;
       reported.add(use.node);
       const where = `${path.relative(path.dirname(context.filename), found.file).split(path.sep).join('/')}:${found.constant.span.start.line}`;

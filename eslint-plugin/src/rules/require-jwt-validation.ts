@@ -105,7 +105,7 @@ export default createRule<Options, MessageIds>({
       excessiveClockTolerance:
         'A clock tolerance of {{seconds}} seconds keeps expired tokens valid that long; allow at most {{max}} seconds (Level 3).',
       unresolvedOptions:
-        '{{library}} verification options cannot be resolved in this file, so {{checks}} cannot be confirmed; pass them where they can be read (Level 3).',
+        '{{library}} verification options cannot be resolved in this file or the project modules they come from, so {{checks}} cannot be confirmed; pass them where they can be read (Level 3).',
       placeholderOption:
         "`{{option}}` holds the placeholder '{{value}}', so {{library}} verification does not check {{check}} yet; set the real value (Level 3).",
       suggestAddOption: 'Add {{option}} ({{reason}}).',
@@ -124,7 +124,7 @@ export default createRule<Options, MessageIds>({
           maxClockToleranceSeconds: { type: 'number', minimum: 0, description: 'The largest clock tolerance allowed, in seconds.' },
           reportUnresolved: {
             type: 'boolean',
-            description: 'Also report verification whose options cannot be resolved in the file (spreads of unknown objects, parameters).',
+            description: 'Also report verification whose options cannot be resolved in the project (spreads of unknown objects, parameters, values computed at run time).',
           },
         },
       },
@@ -223,7 +223,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       Program() {
-        const facts = getCredentialFacts(sourceCode, context.settings);
+        const facts = getCredentialFacts(sourceCode, context.settings, context.filename);
         for (const verification of facts.verifications) checkVerification(verification);
         for (const problem of facts.headerProblems) checkHeaderProblem(problem);
         if (enabled('expiry')) {

@@ -651,6 +651,11 @@ const auth = () => (req, res, next) =>
   if (file.includes('/') || file.startsWith('.')) return res.status(403).end();
   res.sendFile(path.resolve('public/', file));
 });`,
+  // An allow-list of what a value is (a file type) decides on the value, not on who sends it.
+  `app.post('/uploads', (req, res) => {
+  if (!ALLOWED_EXTENSIONS.includes(path.extname(req.body.filename))) return res.status(415).end();
+  res.sendStatus(201);
+});`,
   { code: `export const checkAnswer = () => async (req: Request, res: Response, next: NextFunction) => {
   const challenge = await ChallengeModel.findOne({ where: { id: req.body.challengeId } });
   if (challenge != null && req.body.captcha === challenge.answer) {
@@ -2340,6 +2345,14 @@ module.exports = router;`,
       { messageId: 'untrustedHeader', line: 2, column: 7, suggestions: [] },
       { messageId: 'untrustedPathParam', line: 2, column: 36, suggestions: [] },
     ],
+  },
+  // An allow-list of roles is about privilege, whatever else it allows.
+  {
+    code: `app.use((req, res, next) => {
+  if (allowedRoles.includes(req.headers['x-role'])) return next();
+  res.status(406).end();
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 29, suggestions: [] }],
   },
   // A caller value compared with a word, not checked for its shape.
   {
