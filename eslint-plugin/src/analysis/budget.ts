@@ -23,6 +23,8 @@ export interface AnalysisWork {
   useChecks: number;
   /** Same-file functions taken into the code of a route's chain links. */
   chainFunctions: number;
+  /** Expressions read for their constant value (options, secrets, paths), each at most once per parse. */
+  constants: number;
 }
 
 export type BudgetKind = 'call-depth' | 'evaluation-depth' | 'route-prefixes' | 'chain-expansion';
@@ -48,7 +50,7 @@ export interface FileBudget {
 }
 
 class Budget implements FileBudget {
-  readonly work: AnalysisWork = { evaluations: 0, variables: 0, parameterResolutions: 0, callSites: 0, prefixLookups: 0, useChecks: 0, chainFunctions: 0 };
+  readonly work: AnalysisWork = { evaluations: 0, variables: 0, parameterResolutions: 0, callSites: 0, prefixLookups: 0, useChecks: 0, chainFunctions: 0, constants: 0 };
   readonly hits: BudgetHit[] = [];
   private readonly seen = new Set<string>();
 

@@ -8,6 +8,7 @@ import { findVariable } from '../util/find-variable';
 import { dottedPath, memberName, propertyKeyName } from './syntax';
 import { fileNodes } from './walk';
 import { spanOf, type Span } from './findings';
+import { budgetOf } from './budget';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 export type Primitive = string | number | boolean | null | undefined;
@@ -115,6 +116,7 @@ function unknown(node: TSESTree.Node): UnknownValue {
 
 function evaluate(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, depth: number): StaticValue {
   if (depth > MAX_DEPTH) return unknown(node);
+  budgetOf(sourceCode).work.constants++;
   const next = (child: TSESTree.Node): StaticValue => evaluate(sourceCode, child, depth + 1);
   switch (node.type) {
     case AST_NODE_TYPES.Literal:
@@ -184,14 +186,29 @@ function evaluateIdentifier(
 
 type Variable = NonNullable<ReturnType<typeof findVariable>>;
 
+/** Section writes read per variable: every reference of `conf` asks, and the answer is the same for all of them. */
+const sectionsRead = new WeakMap<Variable, ObjectValue>();
+/** More sections than this make a table, not a config object: the rest leave it open. */
+const MAX_SECTIONS = 64;
+
 /**
  * `const conf = {}; conf.auth = { … }; module.exports = conf`: sections assigned beside the declaration belong to
  * the object. Any other write to a member (inside a function, under a computed or nested key) may add keys unseen,
  * so the object becomes open. A call the object is handed to (`jwt.verify(token, key, opts)`) is taken to read it.
  */
 function withSectionWrites(variable: Variable, value: ObjectValue, next: (n: TSESTree.Node) => StaticValue): ObjectValue {
+  let read = sectionsRead.get(variable);
+  if (!read) {
+    read = readSectionWrites(variable, value, next);
+    sectionsRead.set(variable, read);
+  }
+  return read;
+}
+
+function readSectionWrites(variable: Variable, value: ObjectValue, next: (n: TSESTree.Node) => StaticValue): ObjectValue {
   let properties: Map<string, PropertyValue> | undefined;
   let open = value.open;
+  let sections = 0;
   for (const reference of variable.references) {
     if (reference.init) continue;
     const use = reference.identifier as TSESTree.Node;
@@ -200,7 +217,7 @@ function withSectionWrites(variable: Variable, value: ObjectValue, next: (n: TSE
     const section = sectionWrite(parent);
     if (section === 'read') continue;
     const key = section ? staticKey(parent, next) : undefined;
-    if (!section || key === undefined || reference.from !== variable.scope) {
+    if (!section || key === undefined || reference.from !== variable.scope || ++sections > MAX_SECTIONS) {
       open = true;
       continue;
     }

@@ -109,6 +109,21 @@ export function sharedHelper(size: number): string {
   return `${EXPRESS}${steps}\nfunction helper(req) {\n${calls}\n}\n${routes}\n`;
 }
 
+/**
+ * A config object built from `size` sections (`conf.s0 = { … }`) and `size` routes that each verify with its options:
+ * reading the sections again for every reference of the object is quadratic.
+ */
+export function configSections(size: number): string {
+  const sections = Array.from({ length: size }, (_, i) => `conf.s${i} = { name: 'section ${i}', limit: ${i} };`).join('\n');
+  const routes = Array.from({ length: size }, (_, i) => `app.get('/r${i}', (req, res) => res.json(jwt.verify(req.headers.authorization, process.env.PUBLIC_KEY, conf.jwt).sub));`).join('\n');
+  return `${EXPRESS}const jwt = require('jsonwebtoken');
+const conf = {};
+conf.jwt = { algorithms: ['RS256'], issuer: 'https://id.example.com' };
+${sections}
+${routes}
+`;
+}
+
 export const ADVERSARIAL_SHAPES: readonly AdversarialShape[] = [
   { name: 'a guard calling itself', threat: 'call-site fan-out', code: selfCallingGuard, fullSize: 160 },
   { name: 'helpers calling each other', threat: 'call-site fan-out', code: helperFanOut, fullSize: 400 },
@@ -120,6 +135,7 @@ export const ADVERSARIAL_SHAPES: readonly AdversarialShape[] = [
   { name: 'wildcard prefixes against routes', threat: 'quadratic pattern matching', code: wildcardPrefixes, fullSize: 3000 },
   { name: 'routes calling one big helper', threat: 'quadratic chain expansion', code: sharedHelper, fullSize: 8000 },
   { name: 'an allow-list and a ring of predicates', threat: 'unbounded recursion', code: allowListShapes, fullSize: 800 },
+  { name: 'a config object of many sections', threat: 'quadratic constant reads', code: configSections, fullSize: 5000 },
 ];
 
 /**

@@ -111,6 +111,12 @@ const CASES: Record<string, Case> = {
     // Neither lets the route through, so its role check is on verified claims; the value analysis says where it stopped in the ring.
     expected: () => ({ 'no-incomplete-analysis:evaluationDepth': 1, 'require-jwt-validation:missingChecks': 1 }),
   },
+  'a config object of many sections, read at every line': {
+    generate: shapes.configSections,
+    size: 100,
+    // The sections past the bound leave the object open, but the options were assigned first: the missing audience is named.
+    expected: (size) => ({ 'require-jwt-validation:missingAudience': size, 'maturity-level:belowMinimum': size }),
+  },
   'a use prefix built to make a backtracking matcher explode': {
     generate: shapes.backtrackingPrefix,
     size: 40,
