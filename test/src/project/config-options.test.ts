@@ -1,11 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { writeTempProject } from './temp-project';
-import { ESLint } from 'eslint';
-import plugin from 'eslint-plugin-claimguard';
+import { lintWithGrader, writeTempProject } from './temp-project';
 import { forgetProjects } from '../../../eslint-plugin/out/project/index';
-import { createProjectGrader } from 'eslint-plugin-claimguard/api';
 
 /**
  * Verification options that a config module writes: `jwt.verify(token, config.jwt.secret, config.jwt.options)` where
@@ -23,21 +20,7 @@ describe('verification options written in config modules', function () {
 
   async function lint(files: Record<string, string>): Promise<Outcome> {
     root = writeTempProject(files, 'config-options');
-    forgetProjects();
-    const grader = createProjectGrader();
-    const eslint = new ESLint({
-      cwd: root,
-      overrideConfigFile: true,
-      overrideConfig: [
-        ...(plugin.configs.strict as never[]),
-        {
-          files: ['**/*.{js,ts}'],
-          plugins: { probe: { rules: { capture: { create: (context) => ({ 'Program:exit': () => grader.add({ filename: context.filename, sourceCode: context.sourceCode as never, settings: context.settings }) }) } } } },
-          rules: { 'probe/capture': 'error', 'claimguard/require-jwt-validation': ['error', { reportUnresolved: true }] },
-        },
-      ],
-    });
-    const results = await eslint.lintFiles(['.']);
+    const { results, grader } = await lintWithGrader(root, { 'claimguard/require-jwt-validation': ['error', { reportUnresolved: true }] });
     const validation = results.flatMap((result) =>
       result.messages.flatMap((message) => {
         assert.ok(!message.fatal, `${result.filePath}: ${message.message}`);

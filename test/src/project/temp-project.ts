@@ -3,6 +3,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { forgetProjects, projectFor } from '../../../eslint-plugin/out/project/index';
 import { gradeRoutes } from '../../../eslint-plugin/out/project/grades';
+import { ESLint, type Linter } from 'eslint';
+import plugin from 'eslint-plugin-claimguard';
+import { createProjectGrader, type ProjectGrader } from 'eslint-plugin-claimguard/api';
 
 /** A project folder in the temp directory (real path, own package.json) holding `files`; the caller removes it. */
 export function writeTempProject(files: Record<string, string>, name: string): string {
@@ -34,4 +37,26 @@ export function gradeTempProject(files: Record<string, string>, name: string): R
 /** Each route's level by `METHOD path` (see gradeTempProject). */
 export function tempProjectLevels(files: Record<string, string>, name: string): Record<string, string | number> {
   return Object.fromEntries(Object.entries(gradeTempProject(files, name)).map(([route, grade]) => [route, grade.level]));
+}
+
+/**
+ * A real ESLint run with the strict config (and `rules` on top) over a project folder from a fresh index, with the
+ * command's grader fed every linted file as the `claimguard` command feeds it.
+ */
+export async function lintWithGrader(root: string, rules: Linter.RulesRecord = {}): Promise<{ results: ESLint.LintResult[]; grader: ProjectGrader }> {
+  forgetProjects();
+  const grader = createProjectGrader();
+  const eslint = new ESLint({
+    cwd: root,
+    overrideConfigFile: true,
+    overrideConfig: [
+      ...(plugin.configs.strict as never[]),
+      {
+        files: ['**/*.{js,ts}'],
+        plugins: { probe: { rules: { capture: { create: (context) => ({ 'Program:exit': () => grader.add({ filename: context.filename, sourceCode: context.sourceCode as never, settings: context.settings }) }) } } } },
+        rules: { 'probe/capture': 'error', ...rules },
+      },
+    ],
+  });
+  return { results: await eslint.lintFiles(['.']), grader };
 }
