@@ -42,7 +42,7 @@ export function claimsAccessAt(
   if (fn) {
     const read = analysis.verifiedClaimsReadIn(fn)[0];
     if (read) return { kind: 'verified', claimsPath: configured ?? read };
-    const verification = getCredentialFacts(sourceCode, eslintSettings).verifications.find((candidate) => candidate.fn === fn && !candidate.middleware);
+    const verification = getCredentialFacts(sourceCode, eslintSettings, filename).verifications.find((candidate) => candidate.fn === fn && !candidate.middleware);
     const bound = verification && boundClaims(sourceCode, verification, node);
     if (bound) return { kind: 'verified', claimsPath: bound };
   }

@@ -192,7 +192,8 @@ const factsBySource = new WeakMap<TSESLint.SourceCode, { settings: object | unde
 /**
  * The credential facts of a file, built on first use. `settings` are ESLint's shared settings (rules pass
  * `context.settings`), handed on unchanged so the shared analysis built for the rules is the one reused.
- * A caller without settings reads whatever facts the rules already built.
+ * `filename` lets verification options set in other project files be read (every caller that knows the file
+ * passes it, so the facts are built once). A caller without settings reads whatever facts the rules already built.
  */
 export function getCredentialFacts(sourceCode: TSESLint.SourceCode, settings?: Readonly<Record<string, unknown>>, filename?: string): CredentialFacts {
   const raw = settings?.claimguard as object | undefined;

@@ -273,38 +273,44 @@ class DecisionFinder {
       const node = unwrap(raw);
       if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') stack.push({ node: node.argument, truthy });
       else if (node.type === AST_NODE_TYPES.LogicalExpression) stack.push({ node: node.right, truthy }, { node: node.left, truthy });
-      else if (node.type === AST_NODE_TYPES.BinaryExpression && (isPresenceTest(node) || this.isKnowledgeCheck(node))) continue;
-      else if (node.type === AST_NODE_TYPES.BinaryExpression && this.isAnchored(node, fn) !== true) {
-        const agreement = this.isFormAgreement(node);
-        if (node.left.type !== AST_NODE_TYPES.PrivateIdentifier) for (const side of this.comparedSides(node, fn)) stack.push({ node: side, truthy: false, validates: agreement });
+      else if (node.type === AST_NODE_TYPES.BinaryExpression) {
+        const sides = this.decidingSides(node, fn);
+        // Equality with a verified claim (`note.ownerId !== session.user.id`) is itself the operand: a decision on claims.
+        if (sides === 'verified') this.addOperand(operands, node, truthy, validates);
+        else stack.push(...sides);
       } else if (node.type === AST_NODE_TYPES.CallExpression && TEST_METHOD.test(calleeName(node) ?? '') && !this.hasVerified(calleeObject(node))) {
         // `roles.some((role) => granted.includes(role))`: what the callback tests is part of the test.
         const parts = [calleeObject(node), ...node.arguments.flatMap((argument) => (isFunctionNode(argument) ? this.callbackResults(argument) : [argument]))];
         const form = node.arguments.length > 0 && node.arguments.every(isPunctuation);
         for (const part of parts.reverse()) if (part) stack.push({ node: part, truthy: false, validates: form });
       } else if (node.type !== AST_NODE_TYPES.Literal && node.type !== AST_NODE_TYPES.TemplateLiteral) {
-        // Testing that claims, or a property middleware set, are there at all is authentication, not a decision.
-        // So is testing that the session holds a subject (`!req.session.userId`): the session is the authentication.
-        const relevant = this.relevantValues(node);
-        // A comparison with the verified side (`note.ownerId !== session.user.id`) is tested for its result, not presence;
-        // so is a test on what a session holds (`session.user.roles.includes(role)`), unlike reading it (`!session.user`).
-        const presence = truthy && node.type !== AST_NODE_TYPES.BinaryExpression;
-        const read = node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier;
-        const values = relevant.filter(
-          (value) => !(presence && value.trust !== 'untrusted' && (value.name === undefined || value.trust === 'pending' || (value.trust === 'verified' && value.session && read))),
-        );
-        // What a sign-in gate requires (`if (!req.user) return 401`): a property the chain may set, or verified claims
-        // on the request, which middleware that restores a session for whoever has one (`passport.session()`) left.
-        const gates = presence && values.length === 0 ? relevant.filter((value) => value.trust === 'pending' || isRequestClaims(value)) : [];
-        if (values.length > 0) {
-          const operand: DecisionOperand = { node, values };
-          // A caller value tested for presence (`!email`) is a required field, checked like a form.
-          if (validates || (presence && read && values.every((value) => value.trust === 'untrusted'))) this.validated.add(operand);
-          operands.push(operand);
-        } else if (gates.length > 0) operands.push({ node, values: gates, presence: true });
+        this.addOperand(operands, node, truthy, validates);
       }
     }
     return operands;
+  }
+
+  /** A part of a test that carries values, with what the analysis knows of them. */
+  private addOperand(operands: DecisionOperand[], node: TSESTree.Node, truthy: boolean, validates: boolean | undefined): void {
+    // Testing that claims, or a property middleware set, are there at all is authentication, not a decision.
+    // So is testing that the session holds a subject (`!req.session.userId`): the session is the authentication.
+    const relevant = this.relevantValues(node);
+    // A comparison with the verified side (`note.ownerId !== session.user.id`) is tested for its result, not presence;
+    // so is a test on what a session holds (`session.user.roles.includes(role)`), unlike reading it (`!session.user`).
+    const presence = truthy && node.type !== AST_NODE_TYPES.BinaryExpression;
+    const read = node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier;
+    const values = relevant.filter(
+      (value) => !(presence && value.trust !== 'untrusted' && (value.name === undefined || value.trust === 'pending' || (value.trust === 'verified' && value.session && read))),
+    );
+    // What a sign-in gate requires (`if (!req.user) return 401`): a property the chain may set, or verified claims
+    // on the request, which middleware that restores a session for whoever has one (`passport.session()`) left.
+    const gates = presence && values.length === 0 ? relevant.filter((value) => value.trust === 'pending' || isRequestClaims(value)) : [];
+    if (values.length > 0) {
+      const operand: DecisionOperand = { node, values };
+      // A caller value tested for presence (`!email`) is a required field, checked like a form.
+      if (validates || (presence && read && values.every((value) => value.trust === 'untrusted'))) this.validated.add(operand);
+      operands.push(operand);
+    } else if (gates.length > 0) operands.push({ node, values: gates, presence: true });
   }
 
   /**
@@ -334,54 +340,41 @@ class DecisionFinder {
     return this.index.returnsOf(fn).flatMap((statement) => (statement.argument ? [statement.argument] : []));
   }
 
-  /** Equality against a verified claim: the outcome is trusted, and the untrusted side is anchored for later filters. */
-  private isAnchored(node: TSESTree.BinaryExpression, fn: FunctionNode | null): boolean | 'pending' {
-    if (!isEquality(node) || node.left.type === AST_NODE_TYPES.PrivateIdentifier) return false;
-    const left = this.evaluator.trustOf(node.left);
-    const right = this.evaluator.trustOf(node.right);
-    const all = [...left, ...right];
+  /**
+   * The sides of a comparison that carry a decision, each marked when it is only validated: none for a presence test or
+   * a proof of knowledge, `'verified'` for an equality with a verified claim (whose untrusted side is anchored for
+   * later filters).
+   * Beside a request property the chain sets, only the other side is compared with it. Each side's trust is read once.
+   */
+  private decidingSides(node: TSESTree.BinaryExpression, fn: FunctionNode | null): { node: TSESTree.Node; truthy: false; validates: boolean }[] | 'verified' {
+    if (node.left.type === AST_NODE_TYPES.PrivateIdentifier || isPresenceTest(node)) return [];
+    const right: ComparedSide = { node: node.right, trust: this.evaluator.trustOf(node.right) };
+    const left: ComparedSide = { node: node.left, trust: this.evaluator.trustOf(node.left) };
+    let sides = [right, left];
+    let validates = false;
+    if (isEquality(node)) {
+      if (isKnowledgeCheck(left, right)) return [];
+      const anchored = this.anchor([...left.trust, ...right.trust], fn);
+      if (anchored === true) return 'verified';
+      if (anchored === 'pending') sides = sides.filter((side) => !side.trust.some((value) => value.trust === 'untrusted'));
+      validates = isFormAgreement(left, right);
+    }
+    return sides.map((side) => ({ node: side.node, truthy: false, validates }));
+  }
+
+  /**
+   * Equality against a verified claim (`true`) or against a request property the chain sets (`'pending'`): the
+   * caller's value is compared with the identity the chain put there, so what that property holds is settled per
+   * route and the property itself stays a decision (`args.userId !== viewer.id`).
+   */
+  private anchor(all: readonly TrustValue[], fn: FunctionNode | null): boolean | 'pending' {
     const verified = all.some((value) => value.trust === 'verified');
-    // Beside a request property the context or middleware sets (`args.userId !== viewer.id`), the caller's value is
-    // compared with the identity the chain put there; what that property holds is settled per route, so the
-    // property itself stays a decision.
     const pending = !verified && all.some((value) => value.trust === 'pending' && isSubjectProp(value.prop)) && all.some((value) => value.trust === 'untrusted');
     if (!verified && !pending) return false;
     const keys = this.anchored.get(fn) ?? new Set<string>();
     for (const value of all) if (value.trust === 'untrusted') keys.add(originKey(value));
     this.anchored.set(fn, keys);
     return verified ? true : 'pending';
-  }
-
-  /**
-   * `req.body.answer === challenge.answer`, `hash(password) !== user.passwordHash`: the caller proves it knows a secret
-   * the server holds. The server's value decides, as a credential check; nothing the caller claims about itself does.
-   */
-  private isKnowledgeCheck(node: TSESTree.BinaryExpression): boolean {
-    if (!isEquality(node) || node.left.type === AST_NODE_TYPES.PrivateIdentifier) return false;
-    const callerSide = (side: TSESTree.Node): boolean => this.evaluator.trustOf(side).some((value) => value.trust === 'untrusted');
-    const heldSecret = (side: TSESTree.Node, other: TSESTree.Node): boolean => !callerSide(side) && callerSide(other) && isKnowledgeName(operandName(side) ?? '');
-    return heldSecret(node.left, node.right) || heldSecret(node.right, node.left);
-  }
-
-  /**
-   * `body.new !== body.repeat`: two form values the caller sends must agree, which the caller can always make them.
-   * An identity the caller claims in a header or cookie (`req.cookies.tenant !== req.params.tenant`) is the
-   * caller saying who it is, and a privilege name is a privilege: those stay decisions.
-   */
-  private isFormAgreement(node: TSESTree.BinaryExpression): boolean {
-    if (!isEquality(node) || node.left.type === AST_NODE_TYPES.PrivateIdentifier) return false;
-    const sides = [node.left, node.right].map((side) => this.evaluator.trustOf(side));
-    if (!sides.every((values) => values.length > 0 && values.every((value) => value.trust === 'untrusted'))) return false;
-    const names = sides.flat().map((value) => valueName(value) ?? '');
-    const claimsIdentity = sides.flat().some((value) => value.trust === 'untrusted' && (value.source === 'header' || value.source === 'cookie'));
-    return !names.some((name) => isPrivilegeName(name) || (claimsIdentity && isAuthorizationName(name)));
-  }
-
-  /** The sides of a comparison that decide: against a property the chain sets, the caller's side only is compared with it. */
-  private comparedSides(node: TSESTree.BinaryExpression, fn: FunctionNode | null): TSESTree.Node[] {
-    const sides = [node.right, node.left as TSESTree.Node];
-    if (this.isAnchored(node, fn) !== 'pending') return sides;
-    return sides.filter((side) => !this.evaluator.trustOf(side).some((value) => value.trust === 'untrusted'));
   }
 
   private hasVerified(node: TSESTree.Node | undefined): boolean {
@@ -814,6 +807,38 @@ function isSchemaDefinition(object: TSESTree.ObjectExpression): boolean {
   if (parent?.type !== AST_NODE_TYPES.NewExpression && parent?.type !== AST_NODE_TYPES.CallExpression) return false;
   const name = calleeName(parent) ?? '';
   return /^(Schema|define|init|model|table|createTable|pgTable|mysqlTable|sqliteTable|object)$/.test(name);
+}
+
+interface ComparedSide {
+  node: TSESTree.Node;
+  trust: readonly TrustValue[];
+}
+
+const isCallerValue = (value: TrustValue): boolean => value.trust === 'untrusted';
+
+/**
+ * `req.body.answer === challenge.answer`, `hash(password) !== user.passwordHash`: the caller proves it knows a secret
+ * the server holds. The server's value decides, as a credential check; nothing the caller claims about itself does.
+ */
+function isKnowledgeCheck(left: ComparedSide, right: ComparedSide): boolean {
+  const heldSecret = (side: ComparedSide, other: ComparedSide): boolean =>
+    !side.trust.some(isCallerValue) && other.trust.some(isCallerValue) && isKnowledgeName(operandName(side.node) ?? '');
+  return heldSecret(left, right) || heldSecret(right, left);
+}
+
+/**
+ * `body.new !== body.repeat`: two form values the caller sends must agree, which the caller can always make them.
+ * An identity the caller claims in a header or cookie (`req.cookies.tenant !== req.params.tenant`) is the
+ * caller saying who it is, and a privilege name is a privilege: those stay decisions.
+ */
+function isFormAgreement(left: ComparedSide, right: ComparedSide): boolean {
+  if (![left, right].every((side) => side.trust.length > 0 && side.trust.every(isCallerValue))) return false;
+  const values = [...left.trust, ...right.trust];
+  const claimsIdentity = values.some((value) => value.trust === 'untrusted' && (value.source === 'header' || value.source === 'cookie'));
+  return !values.some((value) => {
+    const name = valueName(value) ?? '';
+    return isPrivilegeName(name) || (claimsIdentity && isAuthorizationName(name));
+  });
 }
 
 /** A value an identity comparison means as the caller's identity: a verified claim, a property middleware sets, a named header. */

@@ -346,7 +346,7 @@ export function analyzeSourceCode(sourceCode: TSESLint.SourceCode, eslintSetting
   const project = filename ? projectHooks(sourceCode, eslintSettings, filename) : undefined;
   let verificationCalls: ReadonlySet<TSESTree.Node> | undefined;
   // The credential walk classifies verification calls without asking the values, so asking it here cannot loop.
-  const verifications = () => (verificationCalls ??= new Set(getCredentialFacts(sourceCode, eslintSettings).verifications.map((verification) => verification.node)));
+  const verifications = () => (verificationCalls ??= new Set(getCredentialFacts(sourceCode, eslintSettings, filename).verifications.map((verification) => verification.node)));
   const analysis = new LazyFileAnalysis(sourceCode, readSettings(eslintSettings), project, filename, verifications);
   analyses.set(sourceCode, { settings: raw, analysis });
   return analysis;

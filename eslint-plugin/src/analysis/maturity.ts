@@ -1082,8 +1082,8 @@ export const STRATEGY_ELSEWHERE_UNPINNED = ['algorithms', 'issuer', 'audience an
  * The strategies a file configures (passport-jwt, a Nest `PassportStrategy`, `@fastify/jwt`, `JwtModule`), which
  * strategy markers in other files (`passport.authenticate('jwt')`, `AuthGuard('jwt')`) run.
  */
-export function strategyFacts(sourceCode: TSESLint.SourceCode, eslintSettings?: EslintSettings): VerificationFact[] {
-  return getCredentialFacts(sourceCode, eslintSettings)
+export function strategyFacts(sourceCode: TSESLint.SourceCode, eslintSettings: EslintSettings | undefined, filename: string): VerificationFact[] {
+  return getCredentialFacts(sourceCode, eslintSettings, filename)
     .verifications.filter((verification) => verification.strategy && !verification.middleware)
     .map((verification) => ({
       description: `the ${verification.library} strategy`,

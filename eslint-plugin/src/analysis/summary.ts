@@ -151,7 +151,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     ...(route.operationSchema ? { operationSchema: route.operationSchema } : {}),
   }));
   const routers = new Set([...model.routes.map((route) => route.exportedAs), ...model.externalMounts.map((mount) => mount.mountedOn)]);
-  const fromLibraries = libraryResultExports(sourceCode, settings, analysis.settings.models);
+  const fromLibraries = libraryResultExports(sourceCode, settings, file, analysis.settings.models);
   const exports = [...model.exports].filter(([name]) => !fromLibraries.some((entry) => entry.name === name)).map(([name, link]): ExportSummary => ({
     name,
     facts: fileFacts.chainFacts([link]),
@@ -186,7 +186,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     starExports: model.starExports,
     mounts,
     ...(model.nextMiddleware ? { nextMiddleware: { facts: fileFacts.chainFacts(model.nextMiddleware.links), matchers: model.nextMiddleware.matchers } } : {}),
-    strategies: strategyFacts(sourceCode, settings),
+    strategies: strategyFacts(sourceCode, settings, file),
     ...(model.configuredAuthenticators.length > 0
       ? { authenticators: model.configuredAuthenticators.map(({ channel, link }) => ({ channel, facts: fileFacts.chainFacts([link]), span: spanOf(link.node) })) }
       : {}),
@@ -265,9 +265,9 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
  * handlers, the verified session on the request the handler gets. Members no model describes are
  * recorded with no facts, which reads like any other library export: not the project's code to follow.
  */
-function libraryResultExports(sourceCode: TSESLint.SourceCode, settings: EslintSettings | undefined, userModels: readonly LibraryModel[]): ExportSummary[] {
+function libraryResultExports(sourceCode: TSESLint.SourceCode, settings: EslintSettings | undefined, file: string, userModels: readonly LibraryModel[]): ExportSummary[] {
   const models = modelSetFor(userModels);
-  const found = callResultExports(sourceCode, getCredentialFacts(sourceCode, settings).moduleBindings, (module) => models.hasResultMembers(module));
+  const found = callResultExports(sourceCode, getCredentialFacts(sourceCode, settings, file).moduleBindings, (module) => models.hasResultMembers(module));
   return found.map((entry): ExportSummary => {
     const described = entry.member !== undefined ? models.resultMember(entry.module, entry.of, entry.member) : undefined;
     const callResult = { module: entry.module, of: entry.of, ...(entry.member !== undefined ? { member: entry.member } : {}) };

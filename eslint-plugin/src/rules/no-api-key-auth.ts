@@ -71,7 +71,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       Program() {
-        for (const scheme of getCredentialFacts(context.sourceCode, context.settings).apiKeySchemes) check(scheme);
+        for (const scheme of getCredentialFacts(context.sourceCode, context.settings, context.filename).apiKeySchemes) check(scheme);
       },
     };
   },

@@ -96,7 +96,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       Program() {
-        const facts = getCredentialFacts(context.sourceCode, context.settings);
+        const facts = getCredentialFacts(context.sourceCode, context.settings, context.filename);
         for (const use of facts.secrets) check(use);
         for (const use of facts.secrets) checkImported(use);
         for (const problem of facts.issuance) {

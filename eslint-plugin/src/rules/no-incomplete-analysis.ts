@@ -61,7 +61,7 @@ function completeAnalysis(context: Readonly<TSESLint.RuleContext<MessageIds, Opt
   void analysis.decisions;
   void analysis.privilegeWrites;
   void getFileFacts(context.sourceCode, context.settings, context.filename).routes;
-  const credentials = getCredentialFacts(context.sourceCode, context.settings);
+  const credentials = getCredentialFacts(context.sourceCode, context.settings, context.filename);
   void credentials.apiKeySchemes;
   void credentials.unsafeComparisons;
 }

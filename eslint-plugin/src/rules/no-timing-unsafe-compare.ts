@@ -94,7 +94,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       Program() {
-        const facts = getCredentialFacts(sourceCode, context.settings);
+        const facts = getCredentialFacts(sourceCode, context.settings, context.filename);
         for (const comparison of facts.unsafeComparisons) {
           const operator = comparison.node.type === AST_NODE_TYPES.BinaryExpression ? comparison.node.operator : 'localeCompare';
           reportFinding(

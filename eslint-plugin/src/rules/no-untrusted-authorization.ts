@@ -132,7 +132,7 @@ export default createRule<Options, MessageIds>({
       // Where the route verifies no token, or the file cannot tell, the claim is named but not written in.
       const named = isBooleanSwitch(untrusted) ? undefined : claimSuggestion(untrusted, fileClaimsPath, verifiedNames)?.text;
       if (access.kind === 'unverified') {
-        const library = importedVerificationLibrary(new Set([...getCredentialFacts(sourceCode, context.settings).moduleBindings.values()].map((binding) => binding.module)));
+        const library = importedVerificationLibrary(new Set([...getCredentialFacts(sourceCode, context.settings, context.filename).moduleBindings.values()].map((binding) => binding.module)));
         const how = middleware ? ` (add \`${middleware.name}\`)` : library ? ` (e.g. with ${library}, which this file imports)` : '';
         const then = named ? `use the verified claim \`${named}\`` : `take it from the verified claims${claimHint(untrusted.name)}`;
         return `no token is verified on the route, so first verify one${how}, then ${then}`;

@@ -34,7 +34,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     return {
       'Program:exit'() {
-        const facts = getCredentialFacts(sourceCode, context.settings);
+        const facts = getCredentialFacts(sourceCode, context.settings, context.filename);
         const reported = new Set<TSESTree.Node>();
         const analysis = getAnalysis(context);
         for (const decision of analysis.decisions) {
