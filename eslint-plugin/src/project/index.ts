@@ -112,13 +112,23 @@ interface Linked {
 const ROOT_CONTEXT: MountContext = { prefix: '', facts: { schemes: [], verifications: [], decisions: [], unknown: [] }, scoped: [], reaches: [] };
 
 /**
+ * A route call by method: a path (quoted from `/`, `*` or `(`, a template, an array of paths, a regular expression)
+ * and then another argument, or a route name then its path (koa-router). One-argument calls with a string
+ * (`params.get('id')`, a test client's `.get('/users')`) and calls whose first string is no path
+ * (`cookies.put('token', t)`) are not routes. The lengths are bounded so that no line is scanned twice.
+ */
+const ROUTE_CALL = String.raw`\.(?:get|post|put|patch|delete|del|all|options|head)\s*\(\s*(?:['"][/*(][^'"\x60\n]{0,300}['"]\s*,|\x60[^\x60\n]{0,300}\x60\s*,|\[\s*['"\x60/]|\/|['"][\w.:-]{1,100}['"]\s*,\s*['"\x60]\/)`;
+
+/**
  * Files that register, mount or guard routes say so in their text: route calls with a path, `use`/`register`
  * mounts, Nest modules and controllers, global guards, auth strategies (`new JwtStrategy(…)`, hapi's
  * `server.auth.strategy(…)`), Next.js route handlers. A file that says none of it is
  * summarized only when a chain leads into it. A fixed pattern, matched once per file.
  */
-const ROUTE_HINT =
-  /\.(?:use|route|register|mount)\s*\(|\.(?:get|post|put|patch|delete|del|all|options|head)\s*\(\s*['"`[/]|@(?:Controller|Module)\s*\(|forRoutes|APP_GUARD|useGlobalGuards|setGlobalPrefix|createServer|\.decorate(?:Request)?\s*\(|[Ss]trategy\s*\(|JwtModule|@fastify\/jwt|export\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|export\s+const\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
+const ROUTE_HINT = new RegExp(
+  String.raw`\.(?:use|route|register|mount)\s*\(|${ROUTE_CALL}|` +
+  String.raw`@(?:Controller|Module)\s*\(|forRoutes|APP_GUARD|useGlobalGuards|setGlobalPrefix|createServer|\.decorate(?:Request)?\s*\(|[Ss]trategy\s*\(|JwtModule|@fastify\/jwt|export\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|export\s+const\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b`,
+);
 
 export class ProjectIndex {
   private readonly entries = new Map<string, Entry>();

@@ -28,4 +28,31 @@ describe('looking for a name and what follows it, without a RegExp', () => {
     assert.equal(mayRoute('/p/src/post.ts', 'export const post = t.router({ feed: t.procedure.query(() => []) });'), true);
     assert.equal(mayRoute('/p/src/util.js', 'export const sum = (a, b) => a + b;'), false);
   });
+
+  it('makes files that register routes by method and path candidates, in every form a path takes', () => {
+    const registrations = [
+      "app.get('/users/:id', handler);",
+      'router.post("/a", auth, handler);',
+      "fastify.get('/me', { preHandler: [auth] }, handler);",
+      'router.delete(\n  \'/items/:id\',\n  handler,\n);',
+      'app.get(`${prefix}/orders`, handler);',
+      "app.get(['/a', '/b'], handler);",
+      'app.get(/^\\/files\\/.*/, handler);',
+      "app.all('*', handler);",
+      "router.get('user', '/users/:id', handler);",
+    ];
+    for (const text of registrations) assert.equal(mayRoute('/p/src/routes.js', text), true, text);
+  });
+
+  it('passes over method calls that only look like routes: getters, cookies, test clients, Promise.all', () => {
+    const lookalikes = [
+      "const id = paramMap.get('id');",
+      "this.translate.get('BASKET_ADD_PRODUCT', { product: name });",
+      "cookieService.put('token', authentication.token);",
+      "const res = await request(app).get('/rest/user/whoami').set('Authorization', token);",
+      "await Promise.all([load(), save()]);",
+      "headers.delete('x-powered-by');",
+    ];
+    for (const text of lookalikes) assert.equal(mayRoute('/p/src/component.ts', text), false, text);
+  });
 });
