@@ -19,7 +19,7 @@ import {
   isPrivilegeField,
   mentionsIdentityColumn,
 } from './names';
-import { calleeName, calleeObject, dottedPath, functionName, isFunctionNode, memberName, operandName, propertyKeyName, staticString, unwrap } from './syntax';
+import { calleeName, calleeObject, dottedPath, functionName, isFunctionNode, isTestMethod, memberName, operandName, propertyKeyName, staticString, unwrap } from './syntax';
 import type { ScopeSite } from './service-facts';
 import { VOCABULARY } from './framework-models';
 
@@ -60,7 +60,6 @@ function filterComesFirst(call: TSESTree.CallExpression | TSESTree.NewExpression
 const DATA_PROPERTY = /^(data|values|\$set|set|attributes|fields|update|create|doc|document|record|input)$/;
 /** Expressions a test of a session's subject reads it through: a member, a variable, a call that looks it up. */
 const SUBJECT_READS: ReadonlySet<string> = new Set([AST_NODE_TYPES.MemberExpression, AST_NODE_TYPES.Identifier, AST_NODE_TYPES.CallExpression]);
-const TEST_METHOD = /^(includes|has|some|every|startsWith|endsWith|indexOf|match|test|contains|find|hasOwnProperty|equals)$/;
 const GUARD_FUNCTION =
   /^(canActivate|is(Admin|Allowed|Authori[sz]ed|Owner|Member|Staff|Super[uU]ser|Manager|Moderator|InRole|Permitted|Privileged)\w*|can[A-Z]\w*|has(Role|Permission|Scope|Access|Any|All)\w*|authori[sz]e\w*|check(Role|Permission|Access|Scope|Admin)\w*|require(Role|Admin|Permission)\w*)$/;
 /** Decoded-token fields read only to choose the verification key: not access decisions. */
@@ -278,7 +277,7 @@ class DecisionFinder {
         // Equality with a verified claim (`note.ownerId !== session.user.id`) is itself the operand: a decision on claims.
         if (sides === 'verified') this.addOperand(operands, node, truthy, validates);
         else stack.push(...sides);
-      } else if (node.type === AST_NODE_TYPES.CallExpression && TEST_METHOD.test(calleeName(node) ?? '') && !this.hasVerified(calleeObject(node))) {
+      } else if (node.type === AST_NODE_TYPES.CallExpression && isTestMethod(calleeName(node)) && !this.hasVerified(calleeObject(node))) {
         // `roles.some((role) => granted.includes(role))`: what the callback tests is part of the test.
         const parts = [calleeObject(node), ...node.arguments.flatMap((argument) => (isFunctionNode(argument) ? this.callbackResults(argument) : [argument]))];
         const form = node.arguments.length > 0 && node.arguments.every(isPunctuation);
@@ -878,7 +877,7 @@ function isTestExpression(node: TSESTree.Node): boolean {
     node.type === AST_NODE_TYPES.BinaryExpression ||
     node.type === AST_NODE_TYPES.LogicalExpression ||
     (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') ||
-    (node.type === AST_NODE_TYPES.CallExpression && TEST_METHOD.test(calleeName(node) ?? ''))
+    (node.type === AST_NODE_TYPES.CallExpression && isTestMethod(calleeName(node)))
   );
 }
 

@@ -149,6 +149,13 @@ export function propertyValue(object: TSESTree.ObjectExpression, key: string): T
   return undefined;
 }
 
+const TEST_METHOD = /^(includes|has|some|every|startsWith|endsWith|indexOf|match|test|contains|find|hasOwnProperty|equals)$/;
+
+/** A method whose result tests its receiver against its arguments (`roles.includes(role)`, `pattern.test(path)`). */
+export function isTestMethod(name: string | undefined): boolean {
+  return name !== undefined && TEST_METHOD.test(name);
+}
+
 /** The name a call's callee ends with: `f` for `f()`, `can` for `ability.can()`. */
 export function calleeName(node: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
   const callee = unwrap(node.callee);

@@ -5,7 +5,7 @@ import type { FunctionNode, SourceKind, TrustValue, UnverifiedValue, VerifiedVal
 import { classOfThis, FileIndex } from './file-index';
 import { frameworkCall, frameworkMember, importedSourceOf, isHostMethod, requestShapeOfParam, thisShapeOf, type FrameworkShape } from './frameworks';
 import { fromPortable, type PortableValue } from './portable';
-import { calleeName, calleeObject, dottedPath, functionName, isFunctionNode, memberName, staticString, unwrap } from './syntax';
+import { calleeName, calleeObject, dottedPath, functionName, isFunctionNode, isTestMethod, memberName, staticString, unwrap } from './syntax';
 import { budgetOf, subjectText, type FileBudget } from './budget';
 import { isHolderCredentialName, isTokenVerifierName } from './names';
 import { modelSetFor, normaliseModule, requiredModule, type IdentifierOrigin, type ModelSet } from './library-models';
@@ -551,7 +551,19 @@ export class ValueEvaluator {
     if (method) return this.helperCall(node, this.returnValues(method).flatMap((value) => this.bindArguments(value, method, node)));
     const imported = this.importedCall(node);
     if (imported) return this.helperCall(node, imported);
-    return this.valuesOf(receiver).flatMap((value) => this.methodCall(value, name, node));
+    const received = this.valuesOf(receiver).flatMap((value) => this.methodCall(value, name, node));
+    return isTestMethod(name) ? this.testedAgainst(received, node) : received;
+  }
+
+  /**
+   * A membership or pattern test (`allowedRoles.includes(role)`) answers on what it tests as much as on the list:
+   * a helper that returns one decides on its argument. As with an equality, a verified side anchors the test.
+   */
+  private testedAgainst(received: Value[], node: TSESTree.CallExpression): Value[] {
+    const tested = node.arguments.flatMap((argument) => (isFunctionNode(argument) || argument.type === AST_NODE_TYPES.SpreadElement ? [] : this.valuesOf(argument).map(derive)));
+    const both = [...received, ...tested];
+    const anchor = both.find((value) => isTrustValue(value) && value.trust === 'verified');
+    return anchor ? [derive(anchor)] : both;
   }
 
   private methodCall(value: Value, method: string | undefined, node: TSESTree.CallExpression): Value[] {

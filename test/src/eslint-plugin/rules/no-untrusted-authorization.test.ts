@@ -664,6 +664,20 @@ const auth = () => (req, res, next) =>
     res.status(401).send('Wrong answer');
   }
 };`, filename: 'file.ts' },
+  // A membership helper asked about a verified claim decides on the claim.
+  `const STAFF = ['admin', 'support'];
+const isStaff = (role) => STAFF.includes(role);
+app.get('/tickets', checkJwt, (req, res) => {
+  if (!isStaff(req.auth.payload.role)) return res.sendStatus(403);
+  res.json([]);
+});`,
+  `function hasScope(granted, scope) {
+  return granted.split(' ').includes(scope);
+}
+app.get('/reports', checkJwt, (req, res) => {
+  if (!hasScope(req.auth.payload.scope, 'reports:read')) return res.sendStatus(403);
+  res.json([]);
+});`,
 ];
 
 /** Express with express-oauth2-jwt-bearer's verifier declared as `checkJwt`: routes start on line 5. */
@@ -2361,6 +2375,34 @@ module.exports = router;`,
   res.json([]);
 });`,
     errors: [{ messageId: 'untrustedQuery', line: 2, column: 8, suggestions: [] }],
+  },
+  // A helper that tests its argument against an allow-list decides on whatever the caller passes it.
+  {
+    code: `const allowedRoles = ['admin', 'support'];
+const roleAllowed = (role) => allowedRoles.includes(role);
+app.get('/tickets', (req, res) => {
+  if (!roleAllowed(req.headers['x-role'])) return res.sendStatus(403);
+  res.json([]);
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 4, column: 8, suggestions: [] }],
+  },
+  {
+    code: `function isInternal(origin) {
+  return /^internal-/.test(origin);
+}
+app.get('/metrics', (req, res) => {
+  if (!isInternal(req.get('x-origin-service'))) return res.sendStatus(403);
+  res.json({});
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 5, column: 8, suggestions: [] }],
+  },
+  {
+    code: `app.get('/admin', (req, res) => {
+  const privileged = ['admin', 'owner'].includes(req.cookies.role);
+  if (!privileged) return res.sendStatus(403);
+  res.json({});
+});`,
+    errors: [{ messageId: 'untrustedCookie', line: 3, column: 8, suggestions: [] }],
   },
 ];
 
