@@ -15,7 +15,7 @@ export interface BranchOutcome {
 const SCAN_LIMIT = 400;
 
 const DENY_ERROR = /Forbidden|Unauthori[sz]ed|AccessDenied|PermissionDenied|NotAuthori[sz]ed|AuthenticationError|AuthorizationError|NotAllowed/;
-const DENY_MESSAGE = /forbidden|unauthori[sz]ed|not allowed|access denied|permission denied|insufficient (scope|permission|privilege)|admins? only|not owned by|not (the|its|your) owner|(does not|doesn't) belong to/i;
+const DENY_MESSAGE = /forbidden|unauthori[sz]ed|not allowed|access denied|permission denied|insufficient (scope|permission|privilege)|admins? only|not owned by|not (the|its|your) owner|(does not|doesn't) belong to|\bblocked\b|authenticat(ion|e)\b|not (logged|signed) in|(log|sign) ?in required|(invalid|expired|missing|no) (auth(orization)? )?token|token (is )?(invalid|expired|missing|required|not provided)/i;
 const STATUS_METHODS = /^(status|sendStatus|code|writeHead|throw|assert|setStatus|abort|error)$/;
 const BODY_WITH_STATUS_METHODS = /^(json|text|send|body|html|newResponse)$/;
 const LOGIN_PATH = /log-?in|sign-?in|auth/i;
@@ -91,10 +91,19 @@ function classifyCall(node: TSESTree.CallExpression, outcome: BranchOutcome, not
   }
   if (name === 'redirect' && node.arguments.some((argument) => LOGIN_PATH.test(redirectTarget(argument) ?? ''))) outcome.denies = true;
   // `next(err)` hands the request to the error handler instead of the route; `next('route')` only skips a route.
-  if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'next' && node.arguments.length > 0) {
-    const argument = staticString(node.arguments[0]);
-    if (argument !== 'route' && argument !== 'router') outcome.denies = true;
+  // An error built right there says what it is (`next(new Error('Insufficient wallet balance'))` is no refusal of
+  // access, `next(new ForbiddenError())` is); the scan reads it as it reads any error it meets.
+  if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'next' && node.arguments[0]) {
+    const argument = unwrap(node.arguments[0]);
+    const named = staticString(argument);
+    if (named !== 'route' && named !== 'router' && !isBuiltError(argument)) outcome.denies = true;
   }
+}
+
+/** `new Error(…)`, `createError(403)`: an error whose kind, status or message the scan reads where it is built. */
+function isBuiltError(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.NewExpression) return true;
+  return node.type === AST_NODE_TYPES.CallExpression && /^(createError|httpError|HttpError)$/.test(calleeName(node) ?? '');
 }
 
 /** The messages an error is built with: a string, or the strings of a list (`new ValidationError(['not owned by user'])`). */
@@ -102,9 +111,19 @@ function errorMessages(argument: TSESTree.Node | undefined): string[] {
   const bare = argument && unwrap(argument);
   const items = bare?.type === AST_NODE_TYPES.ArrayExpression ? bare.elements : [bare];
   return items.flatMap((item) => {
-    const text = item && item.type !== AST_NODE_TYPES.SpreadElement ? staticString(item) : undefined;
-    return text === undefined ? [] : [text];
+    const text = item && item.type !== AST_NODE_TYPES.SpreadElement ? literalText(item) : '';
+    return text === '' ? [] : [text];
   });
+}
+
+/** The literal text of a message, with what is computed left out: `'Blocked illegal activity by ' + ip`. */
+function literalText(node: TSESTree.Node): string {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.TemplateLiteral) return bare.quasis.map((quasi) => quasi.value.cooked ?? '').join(' ');
+  if (bare.type === AST_NODE_TYPES.BinaryExpression && bare.operator === '+') {
+    return `${literalText(bare.left)} ${literalText(bare.right)}`;
+  }
+  return staticString(bare) ?? '';
 }
 
 /** Where a redirect goes: `'/login'`, or the path of `new URL('/login', req.url)`. */

@@ -664,6 +664,27 @@ const auth = () => (req, res, next) =>
     res.status(401).send('Wrong answer');
   }
 };`, filename: 'file.ts' },
+  // An error passed to next that says it is no refusal of access (a failed payment, a rejected redirect target).
+  `app.post('/orders', async (req, res, next) => {
+  if (req.body.paymentId === 'wallet') {
+    const wallet = await Wallet.findOne({ where: { UserId: req.auth.payload.sub } });
+    if (wallet == null || wallet.balance < req.body.total) {
+      next(new Error('Insufficient wallet balance.'));
+      return;
+    }
+  }
+  res.sendStatus(201);
+});`,
+  `const allowedTargets = ['https://github.com/', 'https://blog.example.com/'];
+const isRedirectAllowed = (url) => allowedTargets.some((allowed) => url.includes(allowed));
+app.get('/redirect', (req, res, next) => {
+  if (isRedirectAllowed(req.query.to)) {
+    res.redirect(req.query.to);
+  } else {
+    res.status(406);
+    next(new Error('Unrecognized target URL for redirect: ' + req.query.to));
+  }
+});`,
   // A membership helper asked about a verified claim decides on the claim.
   `const STAFF = ['admin', 'support'];
 const isStaff = (role) => STAFF.includes(role);
@@ -2375,6 +2396,31 @@ module.exports = router;`,
   res.json([]);
 });`,
     errors: [{ messageId: 'untrustedQuery', line: 2, column: 8, suggestions: [] }],
+  },
+  // Errors handed to next that refuse access, by their message or status.
+  {
+    code: `app.use((req, res, next) => {
+  if (req.headers['x-plan'] !== 'pro') return next(new Error('Authentication error'));
+  next();
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.get('/profile', (req, res, next) => {
+  if (req.cookies.plan !== 'pro') {
+    next(new Error('Blocked illegal activity by ' + req.socket.remoteAddress));
+    return;
+  }
+  res.json({});
+});`,
+    errors: [{ messageId: 'untrustedCookie', line: 2, column: 7, suggestions: [] }],
+  },
+  {
+    code: `app.delete('/users/:id', (req, res, next) => {
+  if (req.get('x-plan') !== 'pro') return next(createError(403));
+  res.sendStatus(204);
+});`,
+    errors: [{ messageId: 'untrustedHeader', line: 2, column: 7, suggestions: [] }],
   },
   // A helper that tests its argument against an allow-list decides on whatever the caller passes it.
   {
