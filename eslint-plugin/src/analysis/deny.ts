@@ -19,6 +19,8 @@ const DENY_MESSAGE = /forbidden|unauthori[sz]ed|not allowed|access denied|permis
 const STATUS_METHODS = /^(status|sendStatus|code|writeHead|throw|assert|setStatus|abort|error)$/;
 const BODY_WITH_STATUS_METHODS = /^(json|text|send|body|html|newResponse)$/;
 const LOGIN_PATH = /log-?in|sign-?in|auth/i;
+/** Calls that build an HTTP error (`createError(403)`, `forbidden()`): their name and status say what it is. */
+const ERROR_FACTORY = /^(forbidden|unauthorized|createError|httpError|HttpError)$/i;
 
 /** What a call that answers with its arguments on failure (`ctx.assert(ok, 403)`) does: a status, or an error to throw. */
 export function failureOutcome(answer: readonly TSESTree.Node[]): BranchOutcome {
@@ -85,7 +87,7 @@ function classifyCall(node: TSESTree.CallExpression, outcome: BranchOutcome, not
   const callee = unwrap(node.callee);
   if (STATUS_METHODS.test(name)) note(statusCode(node.arguments[0]));
   if (BODY_WITH_STATUS_METHODS.test(name)) note(statusCode(node.arguments[1]));
-  if (/^(forbidden|unauthorized|createError|httpError|HttpError)$/i.test(name)) {
+  if (ERROR_FACTORY.test(name)) {
     if (/forbidden|unauthorized/i.test(name)) outcome.denies = true;
     note(statusCode(node.arguments[0]));
   }
@@ -103,7 +105,7 @@ function classifyCall(node: TSESTree.CallExpression, outcome: BranchOutcome, not
 /** `new Error(…)`, `createError(403)`: an error whose kind, status or message the scan reads where it is built. */
 function isBuiltError(node: TSESTree.Node): boolean {
   if (node.type === AST_NODE_TYPES.NewExpression) return true;
-  return node.type === AST_NODE_TYPES.CallExpression && /^(createError|httpError|HttpError)$/.test(calleeName(node) ?? '');
+  return node.type === AST_NODE_TYPES.CallExpression && ERROR_FACTORY.test(calleeName(node) ?? '');
 }
 
 /** The messages an error is built with: a string, or the strings of a list (`new ValidationError(['not owned by user'])`). */

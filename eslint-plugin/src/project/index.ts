@@ -117,18 +117,16 @@ const ROOT_CONTEXT: MountContext = { prefix: '', facts: { schemes: [], verificat
  * (`params.get('id')`, a test client's `.get('/users')`) and calls whose first string is no path
  * (`cookies.put('token', t)`) are not routes. The lengths are bounded so that no line is scanned twice.
  */
-const ROUTE_CALL = String.raw`\.(?:get|post|put|patch|delete|del|all|options|head)\s*\(\s*(?:['"][/*(][^'"\x60\n]{0,300}['"]\s*,|\x60[^\x60\n]{0,300}\x60\s*,|\[\s*['"\x60/]|\/|['"][\w.:-]{1,100}['"]\s*,\s*['"\x60]\/)`;
+const ROUTE_CALL = /\.(?:get|post|put|patch|delete|del|all|options|head)\s*\(\s*(?:['"][/*(][^'"`\n]{0,300}['"]\s*,|`[^`\n]{0,300}`\s*,|\[\s*['"`/]|\/|['"][\w.:-]{1,100}['"]\s*,\s*['"`]\/)/;
 
 /**
- * Files that register, mount or guard routes say so in their text: route calls with a path, `use`/`register`
+ * Files that register, mount or guard routes say so in their text: route calls with a path (above), `use`/`register`
  * mounts, Nest modules and controllers, global guards, auth strategies (`new JwtStrategy(…)`, hapi's
  * `server.auth.strategy(…)`), Next.js route handlers. A file that says none of it is
- * summarized only when a chain leads into it. A fixed pattern, matched once per file.
+ * summarized only when a chain leads into it. Fixed patterns, matched once per file.
  */
-const ROUTE_HINT = new RegExp(
-  String.raw`\.(?:use|route|register|mount)\s*\(|${ROUTE_CALL}|` +
-  String.raw`@(?:Controller|Module)\s*\(|forRoutes|APP_GUARD|useGlobalGuards|setGlobalPrefix|createServer|\.decorate(?:Request)?\s*\(|[Ss]trategy\s*\(|JwtModule|@fastify\/jwt|export\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|export\s+const\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b`,
-);
+const ROUTE_HINT =
+  /\.(?:use|route|register|mount)\s*\(|@(?:Controller|Module)\s*\(|forRoutes|APP_GUARD|useGlobalGuards|setGlobalPrefix|createServer|\.decorate(?:Request)?\s*\(|[Ss]trategy\s*\(|JwtModule|@fastify\/jwt|export\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|export\s+const\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
 
 export class ProjectIndex {
   private readonly entries = new Map<string, Entry>();
@@ -1063,7 +1061,7 @@ const RESOLVER_HINTS: readonly { before: '' | '.'; word: string; then: readonly 
 
 /** Whether a file's text says it may register, mount or guard routes: the files linking reads first. */
 export function mayRoute(file: string, text: string): boolean {
-  return ROUTE_HINT.test(text) || RESOLVER_HINTS.some(({ before, word, then }) => mentions(text, before, word, then)) || isNextMiddlewareFile(file);
+  return ROUTE_HINT.test(text) || ROUTE_CALL.test(text) || RESOLVER_HINTS.some(({ before, word, then }) => mentions(text, before, word, then)) || isNextMiddlewareFile(file);
 }
 
 

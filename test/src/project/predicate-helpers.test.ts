@@ -1,8 +1,5 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { lintWithGrader, writeTempProject } from './temp-project';
-import { forgetProjects } from '../../../eslint-plugin/out/project/index';
+import { untrustedDecisions } from './temp-project';
 
 const LIST_HELPERS = `const allowedRoles = ['admin', 'support'];
 
@@ -18,24 +15,7 @@ exports.hasScope = function (granted, scope) {
  */
 describe('allow-list helpers in another file', function () {
   this.timeout(60_000);
-  let root: string | undefined;
-
-  async function untrustedLines(files: Record<string, string>): Promise<string[]> {
-    root = writeTempProject(files, 'predicate-helpers');
-    const { results } = await lintWithGrader(root);
-    return results.flatMap((result) =>
-      result.messages.flatMap((message) => {
-        assert.ok(!message.fatal, `${result.filePath}: ${message.message}`);
-        return message.ruleId === 'claimguard/no-untrusted-authorization' ? [`${path.relative(root!, result.filePath)}:${message.line} ${message.message.split(',')[0]}`] : [];
-      }),
-    );
-  }
-
-  afterEach(() => {
-    if (root) fs.rmSync(root, { recursive: true, force: true });
-    root = undefined;
-    forgetProjects();
-  });
+  const untrustedLines = (files: Record<string, string>) => untrustedDecisions(files, 'predicate-helpers');
 
   it('reports a header passed to an imported allow-list check, and not a verified claim passed to it', async () => {
     const findings = await untrustedLines({

@@ -39,6 +39,31 @@ export function tempProjectLevels(files: Record<string, string>, name: string): 
   return Object.fromEntries(Object.entries(gradeTempProject(files, name)).map(([route, grade]) => [route, grade.level]));
 }
 
+/** One rule's findings from a lintWithGrader run over `root`, as `file:line message` (a fatal message fails). */
+export async function ruleFindings(root: string, ruleId: string): Promise<string[]> {
+  const { results } = await lintWithGrader(root);
+  return results.flatMap((result) =>
+    result.messages.flatMap((message) => {
+      if (message.fatal) throw new Error(`${result.filePath}: ${message.message}`);
+      return message.ruleId === ruleId ? [`${path.relative(root, result.filePath)}:${message.line} ${message.message}`] : [];
+    }),
+  );
+}
+
+/**
+ * The no-untrusted-authorization findings of a temporary project made of `files`, from a fresh index, cut to their
+ * first clause (`app.js:8 Authorization decision uses header 'x-role'`); the project is removed afterwards.
+ */
+export async function untrustedDecisions(files: Record<string, string>, name: string): Promise<string[]> {
+  const root = writeTempProject(files, name);
+  try {
+    return (await ruleFindings(root, 'claimguard/no-untrusted-authorization')).map((finding) => finding.split(',')[0]!);
+  } finally {
+    forgetProjects();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
 /**
  * A real ESLint run with the strict config (and `rules` on top) over a project folder from a fresh index, with the
  * command's grader fed every linted file as the `claimguard` command feeds it.
