@@ -26,7 +26,7 @@ import { joinPaths, nestTargetCovers, procedurePath, nextMatcherCovers, prefixCo
 import { DEFAULT_LIST_OPTIONS, listSourceFiles, type FileListing } from './files';
 import { parseFile } from './parse';
 import { skipsRoute, type ListReader, type PathList, type PathMatch } from '../analysis/path-skips';
-import { forgetResolutionsIn, forgetResolvers, projectRootOf, resolverFor } from './modules';
+import { forgetResolutionsIn, forgetResolvers, importedModuleNames, moduleNamesOf, projectRootOf, resolverFor } from './modules';
 
 type EslintSettings = Readonly<Record<string, unknown>>;
 
@@ -169,7 +169,7 @@ export class ProjectIndex {
     }
     this.entries.set(file, { key, recorded: true, summary, source: new WeakRef(sourceCode) });
     this.serviceFacts.clear();
-    this.callers = undefined;
+    this.callers.clear();
     // Linking again is needed only when the table used another version of this file, or missed its routes.
     if (this.tableFiles.has(file) || hasRouting(summary)) this.table = undefined;
     return summary;
@@ -209,7 +209,8 @@ export class ProjectIndex {
     this.entries.delete(file);
     this.table = undefined;
     this.serviceFacts.clear();
-    this.callers = undefined;
+    this.callers.clear();
+    this.importers = undefined;
     if (path.extname(file) === '.prisma') this.prismaModels = undefined;
     this.migrationTables = undefined;
     if (!fs.existsSync(file) || !this.listing?.files.includes(file)) {
@@ -412,27 +413,46 @@ export class ProjectIndex {
     return this.modelOf(file, model.ref);
   }
 
-  private callers: Map<string, (readonly (readonly PortableValue[])[])[]> | undefined;
+  private readonly callers = new Map<string, readonly (readonly (readonly PortableValue[])[])[]>();
+  /** The project's files by the names they import modules by (see `importedModuleNames`). */
+  private importers: Map<string, string[]> | undefined;
 
   /**
    * What the project's code passes, call by call, to the function `file` exports as `exportName` (`UsersService.
-   * updateProfile`): the arguments of every call in a chain or an exported function that names it.
+   * updateProfile`): the arguments of every call of it in a file that imports it. The files are found from the
+   * project's text, not from what has been linted so far, so that the answer does not depend on lint order.
    */
   callerArguments(file: string, exportName: string): readonly (readonly (readonly PortableValue[])[])[] {
-    this.routes();
-    if (!this.callers) {
-      this.callers = new Map();
-      for (const [caller, entry] of this.entries) {
-        for (const call of entry.summary ? callsOf(entry.summary) : []) {
+    const key = `${file}#${exportName}`;
+    let found = this.callers.get(key);
+    if (!found) {
+      const args: (readonly (readonly PortableValue[])[])[] = [];
+      for (const caller of this.importersOf(file)) {
+        const summary = this.summaryOf(caller);
+        for (const call of summary ? callsOf(summary) : []) {
           if (!call.args) continue;
           const target = this.exportOf(caller, call);
-          if (target === 'package' || 'missing' in target) continue;
-          const key = `${target.file}#${target.name}`;
-          this.callers.set(key, [...(this.callers.get(key) ?? []), call.args]);
+          if (target !== 'package' && !('missing' in target) && target.file === file && target.name === exportName) args.push(call.args);
         }
       }
+      found = args;
+      this.callers.set(key, found);
     }
-    return this.callers.get(`${file}#${exportName}`) ?? [];
+    return found;
+  }
+
+  /** The files that may import `file`: each imports a module by one of the names `file` can be imported by. */
+  private importersOf(file: string): string[] {
+    if (this.solo) return [...this.entries.keys()];
+    if (!this.importers) {
+      this.importers = new Map();
+      this.listing ??= listSourceFiles(this.root, DEFAULT_LIST_OPTIONS);
+      for (const source of this.listing.files) {
+        const text = this.textOf(source);
+        for (const name of text === undefined ? [] : importedModuleNames(text)) this.importers.set(name, [...(this.importers.get(name) ?? []), source]);
+      }
+    }
+    return [...new Set(moduleNamesOf(file).flatMap((name) => this.importers!.get(name) ?? []))];
   }
 
   /**
@@ -471,7 +491,6 @@ export class ProjectIndex {
       const linker = new Linker(this);
       this.table = linker.link(this.candidates());
       this.tableFiles = linker.filesRead;
-      this.callers = undefined;
     }
     return this.table;
   }

@@ -60,3 +60,31 @@ export function isProjectSpecifier(fromFile: string, source: string): boolean {
   const root = projectRootOf(fromFile);
   return root !== undefined && resolverFor(root).resolve(fromFile, source).kind === 'file';
 }
+
+/**
+ * A module specifier after `from`, `require(` or `import(`, quoted. The length is bounded and no part can match in
+ * two ways, so each character of a file is looked at a bounded number of times.
+ */
+const SPECIFIER = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"]([^'"\n]{1,300})['"]/g;
+
+/**
+ * The names a file's text imports modules by: the last segment of each specifier, without extension and alias
+ * marks (`../api/accounts.js` and `@services` give `accounts` and `services`). A cheap first cut of which files
+ * may call another file's exports; the summaries decide.
+ */
+export function importedModuleNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(SPECIFIER)) names.add(moduleName(match[1]!));
+  return names;
+}
+
+/** The names a file can be imported by: its own name, and its folder's for an `index` file or a barrel beside it. */
+export function moduleNamesOf(file: string): string[] {
+  return [moduleName(path.basename(file)), moduleName(path.basename(path.dirname(file)))];
+}
+
+function moduleName(specifier: string): string {
+  const last = specifier.slice(specifier.lastIndexOf('/') + 1).replace(/^[@~#]+/, '');
+  const dot = last.indexOf('.');
+  return dot > 0 ? last.slice(0, dot) : last;
+}

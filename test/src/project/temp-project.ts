@@ -39,9 +39,9 @@ export function tempProjectLevels(files: Record<string, string>, name: string): 
   return Object.fromEntries(Object.entries(gradeTempProject(files, name)).map(([route, grade]) => [route, grade.level]));
 }
 
-/** One rule's findings from a lintWithGrader run over `root`, as `file:line message` (a fatal message fails). */
-export async function ruleFindings(root: string, ruleId: string): Promise<string[]> {
-  const { results } = await lintWithGrader(root);
+/** One rule's findings from a lintWithGrader run over `patterns` of `root` (all of it by default), as `file:line message` (a fatal message fails). */
+export async function ruleFindings(root: string, ruleId: string, patterns: string[] = ['.']): Promise<string[]> {
+  const { results } = await lintWithGrader(root, {}, patterns);
   return results.flatMap((result) =>
     result.messages.flatMap((message) => {
       if (message.fatal) throw new Error(`${result.filePath}: ${message.message}`);
@@ -65,10 +65,10 @@ export async function untrustedDecisions(files: Record<string, string>, name: st
 }
 
 /**
- * A real ESLint run with the strict config (and `rules` on top) over a project folder from a fresh index, with the
+ * A real ESLint run with the strict config (and `rules` on top) over `patterns` of a project folder from a fresh index, with the
  * command's grader fed every linted file as the `claimguard` command feeds it.
  */
-export async function lintWithGrader(root: string, rules: Linter.RulesRecord = {}): Promise<{ results: ESLint.LintResult[]; grader: ProjectGrader }> {
+export async function lintWithGrader(root: string, rules: Linter.RulesRecord = {}, patterns: string[] = ['.']): Promise<{ results: ESLint.LintResult[]; grader: ProjectGrader }> {
   forgetProjects();
   const grader = createProjectGrader();
   const eslint = new ESLint({
@@ -83,5 +83,5 @@ export async function lintWithGrader(root: string, rules: Linter.RulesRecord = {
       },
     ],
   });
-  return { results: await eslint.lintFiles(['.']), grader };
+  return { results: await eslint.lintFiles(patterns), grader };
 }
