@@ -176,6 +176,8 @@ export interface CredentialFacts {
   issuance: readonly IssuanceProblem[];
   /** Local names bound to a module (`jwt` → jsonwebtoken), for fixes that need an existing import. */
   moduleBindings: ReadonlyMap<string, ModuleBinding>;
+  /** What matching a call against the models needs of this file (its bindings, imports and models). */
+  callContext: CallContext;
   /** The algorithm allow-list a key of this file implies, when the file determines one (see `Determined`). */
   algorithmsFor(use: SecretUse): Pick<Determined, 'algorithms' | 'algorithmsFrom'>;
   /** The issuer and audience the file signs tokens with or pins, when it determines them. */
@@ -1376,6 +1378,7 @@ class FileCredentials implements CredentialFacts {
   readonly secrets: readonly SecretUse[] = [];
   readonly issuance: IssuanceProblem[] = [];
   readonly moduleBindings: ReadonlyMap<string, ModuleBinding>;
+  readonly callContext: CallContext;
   private readonly librarySchemes: SchemeFact[] = [];
   /** Calls that are no library model: Basic parsing, key look-ups, key-check helpers, `localeCompare`. */
   private readonly plainCalls: { node: TSESTree.CallExpression; fn: FunctionNode | null }[] = [];
@@ -1394,19 +1397,20 @@ class FileCredentials implements CredentialFacts {
   ) {
     this.moduleBindings = collected.bindings;
     this.models = modelSetFor(readSettings(settings).models);
+    const modules = collected.modules;
+    this.callContext = {
+      bindings: collected.bindings,
+      importsModule: (module) => modules.has(module),
+      initializerOf: (node) => constInitializer(sourceCode, node),
+      models: this.models,
+    };
     this.file = schemeContext(sourceCode, settings, collected);
     this.verifications = this.classifyCalls();
     this.file.verifiesJwt = this.verifications.length > 0;
   }
 
   private classifyCalls(): Verification[] {
-    const modules = this.collected.modules;
-    const context: CallContext = {
-      bindings: this.collected.bindings,
-      importsModule: (module) => modules.has(module),
-      initializerOf: (node) => constInitializer(this.sourceCode, node),
-      models: this.models,
-    };
+    const context = this.callContext;
     const pending: PendingVerification[] = [];
     const secrets = this.secrets as SecretUse[];
     for (const { node, fn } of this.collected.invocations) {

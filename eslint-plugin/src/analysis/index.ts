@@ -13,11 +13,11 @@ import { findRequestWrites, settleValues, type RequestWrite, type WrittenOrigin,
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isFunctionNode, memberName } from './syntax';
 import { ModelCatalog, type ModelSummary } from './schemas';
-import { findRecordAccesses, type RecordAccess } from './records';
+import { findRecordAccesses, type ModelRecordCall, type RecordAccess } from './records';
 import { ServiceFacts, type ParamFacts, type ParamRef } from './service-facts';
 import { getRouteModel } from './routes';
 import { ModelLookup, type ModelHooks } from './model-lookup';
-import { getCredentialFacts } from './credentials';
+import { getCredentialFacts, type CredentialFacts } from './credentials';
 
 export type { ClaimGuardSettings } from './settings';
 export { SettingsError } from './settings';
@@ -112,9 +112,12 @@ class LazyFileAnalysis implements FileAnalysis {
     readonly settings: ClaimGuardSettings,
     private readonly project?: ProjectHooks,
     private readonly filename = '',
-    verifications?: () => ReadonlySet<TSESTree.Node>,
+    private readonly credentials?: () => CredentialFacts,
   ) {
     this.index = new FileIndex(sourceCode);
+    let verificationCalls: ReadonlySet<TSESTree.Node> | undefined;
+    // The credential walk classifies verification calls without asking the values, so asking it here cannot loop.
+    const verifications = credentials && (() => (verificationCalls ??= new Set(credentials().verifications.map((verification) => verification.node))));
     this.evaluator = new ValueEvaluator(sourceCode, this.index, settings, project?.imports, verifications);
     this.catalog = new ModelCatalog(sourceCode.ast, this.index);
     this.models = new ModelLookup(this.index, this.catalog, project, {
@@ -137,11 +140,18 @@ class LazyFileAnalysis implements FileAnalysis {
   private accesses: ResolvedAccess[] | undefined;
 
   get recordAccesses(): readonly ResolvedAccess[] {
-    this.accesses ??= findRecordAccesses(this.index, (target) => this.models.modelOfTarget(target) !== undefined).map((access) => {
+    this.accesses ??= findRecordAccesses(this.index, (target) => this.models.modelOfTarget(target) !== undefined, this.modelRecordCall()).map((access) => {
       const model = access.target ? this.models.modelOfTarget(access.target) : undefined;
       return model ? { access, model } : { access };
     });
     return this.accesses;
+  }
+
+  /** The record calls of the user's models (`records` in settings.claimguard.models), matched with this file's imports. */
+  private modelRecordCall(): ModelRecordCall | undefined {
+    if (!this.credentials || !this.settings.models.some((model) => model.records)) return undefined;
+    const { callContext } = this.credentials();
+    return (call) => callContext.models.recordCallOf(call, callContext);
   }
 
   private importedCalls: Map<TSESTree.CallExpression, ImportRef> | undefined;
@@ -344,10 +354,7 @@ export function analyzeSourceCode(sourceCode: TSESLint.SourceCode, eslintSetting
   const cached = analyses.get(sourceCode);
   if (cached && cached.settings === raw) return cached.analysis;
   const project = filename ? projectHooks(sourceCode, eslintSettings, filename) : undefined;
-  let verificationCalls: ReadonlySet<TSESTree.Node> | undefined;
-  // The credential walk classifies verification calls without asking the values, so asking it here cannot loop.
-  const verifications = () => (verificationCalls ??= new Set(getCredentialFacts(sourceCode, eslintSettings, filename).verifications.map((verification) => verification.node)));
-  const analysis = new LazyFileAnalysis(sourceCode, readSettings(eslintSettings), project, filename, verifications);
+  const analysis = new LazyFileAnalysis(sourceCode, readSettings(eslintSettings), project, filename, () => getCredentialFacts(sourceCode, eslintSettings, filename));
   analyses.set(sourceCode, { settings: raw, analysis });
   return analysis;
 }

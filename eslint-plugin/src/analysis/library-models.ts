@@ -7,7 +7,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { LIBRARY_MODELS } from '../models/libraries';
-import type { CallShape, LibraryModel, ResultMemberModel, SchemeKind, TokenResult, UnimportedCall } from '../models/library-model';
+import type { CallShape, LibraryModel, RecordCallModel, ResultMemberModel, SchemeKind, TokenResult, UnimportedCall } from '../models/library-model';
 import { enclosingClass, memberName, propertyKeyName, rootIdentifier, staticString, unwrap } from './syntax';
 
 export type Invocation = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -298,6 +298,7 @@ export class ModelSet {
   private readonly tracedCalls = new Map<string, TracedCallEntry[]>();
   /** Traced calls that also read by their receiver's name (`auth.getUser`), by method name. */
   private readonly receiverCalls = new Map<string, ReceiverCallEntry[]>();
+  private readonly recordCalls: readonly { model: LibraryModel; record: RecordCallModel }[];
 
   constructor(readonly models: readonly LibraryModel[]) {
     this.callNames = new Set(
@@ -308,6 +309,7 @@ export class ModelSet {
     this.embeddedKeys = models.flatMap((model) => (model.embeddedKeys ?? []).map((name) => ({ modules: model.modules, name })));
     this.receiverWords = models.flatMap((model) => model.receiverWords ?? []);
     this.rsaKeySets = new Set(models.flatMap((model) => model.rsaKeySets ?? []));
+    this.recordCalls = models.flatMap((model) => (model.records ?? []).map((record) => ({ model, record })));
     for (const model of models) {
       for (const call of model.tokenCalls ?? []) {
         push(this.tokenCalls, call.name, { modules: model.modules, result: call.result, byName: !!call.byName, anyImport: !!call.anyImport || model.modules.length === 0 });
@@ -316,6 +318,13 @@ export class ModelSet {
         if (call.receivers) push(this.receiverCalls, call.name, { receivers: call.receivers, roots: call.receiverRoots, result: call.result });
       }
     }
+  }
+
+  /** The record access a call is, as a model's `records` say (an in-house data layer's `loadInvoice(id)`). */
+  recordCallOf(node: TSESTree.CallExpression, context: CallContext): RecordCallModel | undefined {
+    if (this.recordCalls.length === 0) return undefined;
+    const callee = resolveCallee(node.callee, context.bindings);
+    return this.recordCalls.find(({ model, record }) => record.call.some((shape) => isModelCall(node, callee, shape, model, context)))?.record;
   }
 
   /** The scheme a strategy name means (`basic`, `headerapikey`), from the model of the strategy that registers it. */

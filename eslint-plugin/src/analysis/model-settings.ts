@@ -2,8 +2,8 @@
  * `settings.claimguard.models`: the user's own library models, in the same shape as the built-in ones
  * (models/library-model.ts), checked here field by field so a bad shape gets a message that names the field and
  * what it must be. Only the parts a project's own code needs are accepted: verification calls and their options,
- * token calls, verified-claims paths, signing calls, API-key and Basic schemes. Record access (a DAO method that
- * reads by id) is read by the data-access analysis under the key `records`, which this schema leaves to it.
+ * token calls, verified-claims paths, signing calls, API-key and Basic schemes, and record access (a data layer's
+ * call that reads, changes or deletes a record by id).
  */
 import type {
   CallShape,
@@ -11,6 +11,7 @@ import type {
   KeyLocation,
   KeyUseModel,
   LibraryModel,
+  RecordCallModel,
   SchemeModel,
   TokenCall,
   TokenResult,
@@ -87,6 +88,7 @@ function readModel(read: Reader, value: unknown, at: string): LibraryModel {
   const schemes = list('schemes', (item, where) => readScheme(read, item, where));
   const verifiedPaths = read.optional(raw, 'verifiedPaths', at, (items, where) => read.strings(items, where));
   const receiverWords = read.optional(raw, 'receiverWords', at, (items, where) => read.strings(items, where).map((word) => word.toLowerCase()));
+  const records = list('records', (item, where) => readRecordCall(read, item, where));
   return {
     ...model,
     ...(verifies ? { verifies } : {}),
@@ -95,6 +97,7 @@ function readModel(read: Reader, value: unknown, at: string): LibraryModel {
     ...(schemes ? { schemes } : {}),
     ...(verifiedPaths ? { verifiedPaths } : {}),
     ...(receiverWords ? { receiverWords } : {}),
+    ...(records ? { records } : {}),
   };
 }
 
@@ -188,6 +191,16 @@ function readResult(read: Reader, value: unknown, at: string): TokenResult {
   const members = read.optional(raw, 'members', at, (item, where) => read.strings(item, where));
   if (members) return { claims: raw.claims, members };
   return raw.claims === 'verified' ? { claims: 'verified' } : { claims: 'unverified' };
+}
+
+const OPERATIONS: readonly RecordCallModel['operation'][] = ['read', 'change', 'delete'];
+
+function readRecordCall(read: Reader, value: unknown, at: string): RecordCallModel {
+  const raw = read.object(value, at, new Set(['call', 'operation', 'selector']));
+  const operation = raw.operation as RecordCallModel['operation'];
+  if (!OPERATIONS.includes(operation)) throw read.fail(`${at}.operation`, '"read", "change" or "delete"');
+  const selector = read.optional(raw, 'selector', at, (item, where) => read.index(item, where));
+  return { call: readCalls(read, raw.call, `${at}.call`), operation, ...(selector !== undefined ? { selector } : {}) };
 }
 
 function readScheme(read: Reader, value: unknown, at: string): SchemeModel {

@@ -10,6 +10,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
+import type { RecordCallModel } from '../models/library-model';
 import type { FileIndex } from './file-index';
 import { isIdentityKey } from './names';
 import { calleeName, decoratorsOf, memberName, propertyKeyName, rootIdentifier, staticString, typeScriptOnly, unwrap } from './syntax';
@@ -81,11 +82,17 @@ export function isIdKey(key: string): boolean {
   return ID_KEY.test(key) && !isIdentityKey(key);
 }
 
+/** The record access a call is as the library models say, if any (see RecordCallModel). */
+export type ModelRecordCall = (call: TSESTree.CallExpression) => RecordCallModel | undefined;
+
+const MODEL_OPERATION: Record<RecordCallModel['operation'], Operation> = { read: 'Reads', change: 'Changes', delete: 'Deletes' };
+
 /**
  * Every record access of a file. `isModel` says whether a target names a known model, which makes a call a record
- * access whatever its receiver is called (`context.db.invoice.findUnique` on a Prisma model).
+ * access whatever its receiver is called (`context.db.invoice.findUnique` on a Prisma model); `modelCall` reads
+ * the calls the user's models name, before any shape the analysis knows by itself.
  */
-export function findRecordAccesses(index: FileIndex, isModel: (target: ModelTarget) => boolean): RecordAccess[] {
+export function findRecordAccesses(index: FileIndex, isModel: (target: ModelTarget) => boolean, modelCall?: ModelRecordCall): RecordAccess[] {
   const accesses: RecordAccess[] = [];
   // The calls of a query-builder chain are one access: its `where`, `update` or `delete` are not accesses again.
   const inBuilder = new Set<TSESTree.CallExpression>();
@@ -97,10 +104,17 @@ export function findRecordAccesses(index: FileIndex, isModel: (target: ModelTarg
   }
   for (const call of index.calls) {
     if (inBuilder.has(call)) continue;
-    const access = drizzleAccess(call) ?? methodAccess(call, index, isModel);
+    const modelled = modelCall?.(call);
+    const access = modelled ? modelledAccess(call, modelled) : drizzleAccess(call) ?? methodAccess(call, index, isModel);
     if (access) accesses.push(access);
   }
   return accesses;
+}
+
+function modelledAccess(call: TSESTree.CallExpression, model: RecordCallModel): RecordAccess {
+  const callee = unwrap(call.callee);
+  const node = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
+  return { call, node, operation: MODEL_OPERATION[model.operation], ...selection(call, model.selector ?? 0) };
 }
 
 function methodAccess(call: TSESTree.CallExpression, index: FileIndex, isModel: (target: ModelTarget) => boolean): RecordAccess | undefined {

@@ -254,4 +254,17 @@ export interface LibraryModel {
   verifiedPaths?: readonly string[];
   /** Members of what a call of an export returns, as an app's own file re-exports them (see ResultMemberModel). */
   resultMembers?: readonly ResultMemberModel[];
+  /** Calls that read, change or delete records (an in-house data layer's `loadInvoice(id)`). */
+  records?: readonly RecordCallModel[];
+}
+
+/**
+ * A call that reads, changes or deletes records, judged by the object-level checks as an ORM's `findById` is:
+ * its `selector` argument (the first unless given) chooses the record, either as an id or as a filter object
+ * whose id keys choose it and whose owner keys (`userId`, `tenantId`…) scope it.
+ */
+export interface RecordCallModel {
+  call: readonly CallShape[];
+  operation: 'read' | 'change' | 'delete';
+  selector?: number;
 }
