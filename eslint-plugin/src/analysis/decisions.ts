@@ -667,9 +667,12 @@ class DecisionFinder {
   ): void {
     // `profileSchema.parse(req.body)` with a schema the analysis knows: what it passes on is the body it parsed.
     const input = this.models.parsedInput(value) ?? value;
+    // One named input typed as a DTO (`@Args('data') data: UpdateUserInput`, `@Body('profile') p: ProfileDto`) is an
+    // object of client fields like the whole body.
+    const typedAsObject = () => this.models.valueModel(value) !== undefined;
     const body = this.evaluator
       .trustOf(input)
-      .find((trust): trust is UntrustedValue => trust.trust === 'untrusted' && trust.container && (trust.source === 'body' || trust.source === 'query' || trust.source === 'argument'));
+      .find((trust): trust is UntrustedValue => trust.trust === 'untrusted' && (trust.container || typedAsObject()) && (trust.source === 'body' || trust.source === 'query' || trust.source === 'argument'));
     // A parameter copied whole: what callers in other files pass decides (see FileAnalysis.paramPrivilegeWrites).
     const params = body ? [] : this.callerParams(value);
     if ((!body && params.length === 0) || !this.persistsHere(write)) return;

@@ -1810,7 +1810,9 @@ class RouteDiscovery {
     const found = candidates.find((entry) => entry.model.packages.includes(this.moduleOfDecorator(entry.controller!) ?? '')) ?? candidates[0];
     if (!found?.controller) return;
     const { model } = found;
-    const prefix = controllerPrefix(found.controller);
+    // `@Resolver` is also type-graphql's, whose guards and parameters differ: operations need their package imported.
+    if (model.operations && !model.packages.includes(this.moduleOfDecorator(found.controller) ?? '')) return;
+    const prefix = model.operations ? '' : controllerPrefix(found.controller);
     const classGuards = [...this.middlewareArgumentLinks(found.controller, model), ...this.guardLinks(decorators, model)];
     const classPublic = decorators.some((decorator) => isPublicDecorator(decorator, model));
     for (const member of node.body.body) {
@@ -1819,13 +1821,15 @@ class RouteDiscovery {
         const call = decoratorCall(decorator);
         const method = call && Object.hasOwn(model.routes, call.name) ? model.routes[call.name] : undefined;
         if (!call || !method) continue;
+        const operation = model.operations ? `${call.name}.${operationField(call.args, member, model.operations.nameOption)}` : undefined;
         const sub = call.args[0] ? (staticString(call.args[0]) ?? nestPathList(call.args[0])) : '';
         const handler: ChainLink = { node: member, ranges: this.expand([member.range]) };
         if (member.type === AST_NODE_TYPES.MethodDefinition) this.checkedParameters(member, model);
         this.looseRoutes.push({
           framework: model.framework,
           method,
-          path: joinPaths(prefix, sub ?? ''),
+          path: model.operations?.endpoint ?? joinPaths(prefix, sub ?? ''),
+          ...(operation !== undefined ? { operation } : {}),
           node: member,
           chain: [...classGuards, ...this.middlewareArgumentLinks(decorator, model), ...this.guardLinks(memberDecorators, model), handler],
           // A module's middleware or an APP_GUARD, in other files, may authenticate every controller.
@@ -2917,6 +2921,20 @@ function controllerPrefix(decorator: TSESTree.Decorator): string {
   const bare = unwrap(arg);
   if (bare.type === AST_NODE_TYPES.ObjectExpression) return staticString(propertyValue(bare, 'path')) ?? '';
   return staticString(bare) ?? nestPathList(bare) ?? '';
+}
+
+/**
+ * The field a resolver method serves: `@Mutation('removeComment')`, `@Query(() => [Post], { name: 'drafts' })`, or
+ * the method's own name.
+ */
+function operationField(args: readonly TSESTree.Node[], member: TSESTree.ClassElement, nameOption: string): string {
+  for (const arg of args) {
+    const bare = unwrap(arg);
+    const named = bare.type === NODE_TYPES.ObjectExpression ? staticString(propertyValue(bare, nameOption)) : staticString(bare);
+    if (named !== undefined) return named;
+  }
+  const key = member.type === NODE_TYPES.MethodDefinition && !member.computed ? member.key : undefined;
+  return key?.type === NODE_TYPES.Identifier ? key.name : (key && staticString(key)) ?? '(computed)';
 }
 
 function nestPathList(node: TSESTree.Node): string | undefined {

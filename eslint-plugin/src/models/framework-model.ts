@@ -308,6 +308,13 @@ export interface Decorators {
   parameters: Readonly<Record<string, ParameterInjection>>;
   /** Parameter decorators that, given no name, read the value the parameter is named after (tsoa's `@Path() id`). */
   namedByParameter?: readonly string[];
+  /**
+   * Routes that are operations of one endpoint (GraphQL resolvers): each is `endpoint`, sent with the method the
+   * route decorator maps to, and named `Type.field`: the decorator's name is the operation type, and the field is
+   * the decorator's string argument, the `nameOption` of its options, or the method's name. The controller
+   * decorator's argument then names a type, not a path prefix.
+   */
+  operations?: { endpoint: string; nameOption: string };
   /** Decorators whose arguments are middleware run before the handler (`@UseBefore(checkJwt)`). */
   middleware?: readonly string[];
   /** Controller and route decorators take middleware after their path (`@httpGet('/', auth.required)`). */

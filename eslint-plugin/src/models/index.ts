@@ -23,6 +23,7 @@ import koa from './koa';
 import koaRouter from './koa-router';
 import koaUnless from './koa-unless';
 import nestjs from './nestjs';
+import nestjsGraphql from './nestjs-graphql';
 import nextjs from './nextjs';
 import nodeHttp from './node-http';
 import routingControllers from './routing-controllers';
@@ -51,6 +52,7 @@ export const FRAMEWORK_MODELS: readonly FrameworkModel[] = [
   koaRouter,
   koaUnless,
   nestjs,
+  nestjsGraphql,
   nextjs,
   nodeHttp,
   routingControllers,

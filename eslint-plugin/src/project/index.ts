@@ -739,7 +739,8 @@ class Linker {
     const base = { file: summary.file, route, upstreamHidden: (this.index.solo && route.mountedElsewhere) || route.authOutsideCode === true };
     if (route.framework === 'nest') {
       const upstream = this.nestUpstream(route, summaries);
-      return [{ ...base, path: nestPath(route.path, summaries), facts: mergeFacts(...upstream.map((part) => part.facts), own.facts), reaches: [...own.reaches, ...upstream.flatMap((part) => part.reaches)] }];
+      // The global prefix moves controller routes, not the GraphQL endpoint resolvers are operations of.
+      return [{ ...base, path: route.operation !== undefined ? route.path : nestPath(route.path, summaries), facts: mergeFacts(...upstream.map((part) => part.facts), own.facts), reaches: [...own.reaches, ...upstream.flatMap((part) => part.reaches)] }];
     }
     if (route.framework === 'next') {
       const applying = nextMiddleware.filter((middleware) => middleware.matchers.some((matcher) => nextMatcherCovers(matcher, route.path)));
