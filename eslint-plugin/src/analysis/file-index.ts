@@ -182,7 +182,7 @@ export class FileIndex {
     return this.returnsByFunction.get(fn) ?? [];
   }
 
-  /** The function an identifier names, when it is declared in this file. */
+  /** The function an identifier names, when it is declared in this file (a parameter decorator's callback too). */
   functionOf(identifier: TSESTree.Identifier): FunctionNode | undefined {
     const variable = this.variableOf(identifier);
     for (const def of variable?.defs ?? []) {
@@ -190,6 +190,8 @@ export class FileIndex {
       if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
         const init = unwrap(def.node.init);
         if (isFunctionNode(init)) return init;
+        const callback = parameterDecoratorCallback(init);
+        if (callback) return callback;
       }
     }
     return undefined;
@@ -439,4 +441,14 @@ function exportedName(fn: FunctionNode): string | undefined {
   const declarator = fn.parent;
   const exported = declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
   return exported && declarator.id.type === AST_NODE_TYPES.Identifier ? declarator.id.name : undefined;
+}
+
+/**
+ * `createParamDecorator((data, ctx) => ctx.switchToHttp().getRequest().user)`: the callback, whose result is what the
+ * decorator injects (its first parameter is the decorator's argument).
+ */
+export function parameterDecoratorCallback(node: TSESTree.Node): FunctionNode | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression || !VOCABULARY.request.parameterFactories.has(calleeName(node) ?? '')) return undefined;
+  const callback = node.arguments[0] && unwrap(node.arguments[0]);
+  return callback && isFunctionNode(callback) ? callback : undefined;
 }

@@ -104,6 +104,8 @@ export interface RequestVocabulary {
   parameterDecorators: ReadonlyMap<string, ParameterInjection>;
   /** Parameter decorators that, given no name, read the value the parameter is named after (`@Path() id`). */
   namedByParameter: ReadonlySet<string>;
+  /** Functions that make a parameter decorator from a callback, which then says what the decorator injects. */
+  parameterFactories: ReadonlySet<string>;
   /** Resolver maps: operation keys and which parameter is what. */
   resolverOperations: ReadonlySet<string>;
   resolverArguments: number;
@@ -264,6 +266,7 @@ function emptyRequest(): Mutable<RequestVocabulary> {
     forwardedHeaders: [],
     parameterDecorators: new Map(),
     namedByParameter: new Set(),
+    parameterFactories: new Set(),
     resolverOperations: new Set(),
     resolverArguments: 1,
     resolverContext: 2,
@@ -321,6 +324,7 @@ function addRequest(into: Mutable<RequestVocabulary>, model: FrameworkModel): vo
   }
   for (const [name, injection] of Object.entries(model.decoratedControllers?.parameters ?? {})) into.parameterDecorators.set(name, injection);
   for (const name of model.decoratedControllers?.namedByParameter ?? []) into.namedByParameter.add(name);
+  for (const name of model.decoratedControllers?.parameterFactories ?? []) into.parameterFactories.add(name);
   if (model.resolvers) {
     for (const operation of model.resolvers.operations) into.resolverOperations.add(operation);
     into.resolverArguments = model.resolvers.argumentsParameter;

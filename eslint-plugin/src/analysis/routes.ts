@@ -13,6 +13,7 @@ import { calleeIsRequire, importRefOf, isFunctionValue, type ImportRef } from '.
 import { cachedPattern, compileRoutePattern, matches, type Wildcard } from '../util/wildcard';
 import { Allowance, budgetOf, type AnalysisWork } from './budget';
 import { fileNodes } from './walk';
+import { parameterDecoratorCallback } from './file-index';
 import { pathTextOf } from './static-values';
 import { authenticatorChannel, VOCABULARY } from './framework-models';
 import { rootValueServings, type RootValueServing } from './root-values';
@@ -2216,7 +2217,7 @@ class RouteDiscovery {
     }
     this.exportLinks.set(name, this.exportLinkOf(name, bare));
     this.recordMembers(name, bare);
-    const exportedFunction = isFunctionNode(bare) ? bare : this.localFunction(bare);
+    const exportedFunction = isFunctionNode(bare) ? bare : (this.localFunction(bare) ?? parameterDecoratorCallback(bare));
     if (exportedFunction) this.exportFunctions.set(name, exportedFunction);
     const identifier = id ?? (bare.type === AST_NODE_TYPES.Identifier ? bare : undefined);
     // `export default new Hono().get(…)` exports the instance its chain builds.

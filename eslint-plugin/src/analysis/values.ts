@@ -5,7 +5,7 @@ import type { FunctionNode, SourceKind, TrustValue, UnverifiedValue, VerifiedVal
 import { classOfThis, FileIndex } from './file-index';
 import { frameworkCall, frameworkMember, importedSourceOf, isHostMethod, requestShapeOfParam, thisShapeOf, type FrameworkShape } from './frameworks';
 import { fromPortable, type PortableValue } from './portable';
-import { calleeName, calleeObject, dottedPath, functionName, isFunctionNode, isTestMethod, memberName, staticString, unwrap } from './syntax';
+import { calleeName, calleeObject, decoratorsOf, dottedPath, functionName, isFunctionNode, isTestMethod, memberName, staticString, unwrap } from './syntax';
 import { budgetOf, subjectText, type FileBudget } from './budget';
 import { isHolderCredentialName, isTokenVerifierName } from './names';
 import { modelSetFor, normaliseModule, requiredModule, type IdentifierOrigin, type ModelSet } from './library-models';
@@ -417,8 +417,24 @@ export class ValueEvaluator {
     if (index < 0) return [];
     const param = fn.params[index];
     const placeholder: ParamPlaceholder = { shape: 'param', fn, index, path: [], derived: false };
-    const framework = requestShapeOfParam(fn, index, this.index, this.settings);
+    const decorated = this.decoratorInjection(param);
+    const framework = decorated.length > 0 ? decorated : requestShapeOfParam(fn, index, this.index, this.settings);
     return this.followPattern([placeholder, ...framework, ...(index === 0 ? this.settledValues(fn) : [])], name, param);
+  }
+
+  /**
+   * `@UserEntity() user`: what a parameter decorator the project makes (`createParamDecorator(fn)`, here or in another
+   * file) injects, which is what `fn` returns for the decorator's arguments. Empty for the framework's own decorators.
+   */
+  private decoratorInjection(param: TSESTree.Parameter): readonly Value[] {
+    const bare = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+    for (const decorator of decoratorsOf(bare)) {
+      const expression = unwrap(decorator.expression);
+      if (expression.type !== AST_NODE_TYPES.CallExpression) continue;
+      const values = this.valuesOf(expression);
+      if (values.length > 0) return values;
+    }
+    return [];
   }
 
   /** The first parameter of a `.then` callback: what the promise it is chained on settles with. */

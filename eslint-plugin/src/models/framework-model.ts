@@ -309,6 +309,11 @@ export interface Decorators {
   /** Parameter decorators that, given no name, read the value the parameter is named after (tsoa's `@Path() id`). */
   namedByParameter?: readonly string[];
   /**
+   * Functions that make a parameter decorator from a callback (`createParamDecorator((data, ctx) => …)`): such a
+   * decorator, whatever the project names it, injects what the callback returns.
+   */
+  parameterFactories?: readonly string[];
+  /**
    * Routes that are operations of one endpoint (GraphQL resolvers): each is `endpoint`, sent with the method the
    * route decorator maps to, and named `Type.field`: the decorator's name is the operation type, and the field is
    * the decorator's string argument, the `nameOption` of its options, or the method's name. The controller
