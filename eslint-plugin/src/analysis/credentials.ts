@@ -40,7 +40,8 @@ export type { CheckName, SchemeKind } from '../models/library-model';
 export type { HeaderProblem } from './token-header';
 
 /** `placeholder`: the option holds an unfinished value (`'TODO: expected issuer'`), which pins nothing. */
-export type ProblemKind = 'missing' | 'disabled' | 'none-algorithm' | 'mixed-algorithms' | 'public-key-as-hmac' | 'placeholder' | 'unknown';
+/** `unsupported`: a check the library cannot make at all (see VerifyOptions `unchecked`). */
+export type ProblemKind = 'missing' | 'unsupported' | 'disabled' | 'none-algorithm' | 'mixed-algorithms' | 'public-key-as-hmac' | 'placeholder' | 'unknown';
 
 /** Where a suggestion can add a missing option: inside an object literal, or as a new argument. */
 export type OptionInsertion =
@@ -411,6 +412,7 @@ function verificationOf(
   if (model.issuer) checkPresent(options, 'issuer', model.issuer, node, problems, insertionFor, absentIsUnknown);
   if (model.audience) checkPresent(options, 'audience', model.audience, node, problems, insertionFor, absentIsUnknown);
   for (const entry of model.switches ?? []) checkSwitch(options, entry, problems);
+  for (const check of model.unchecked ?? []) problems.push({ check, kind: 'unsupported', option: check, node });
   if (options.kind === 'object' && model.singleAlgorithm) checkSingleAlgorithm(options, model.singleAlgorithm, problems);
   const clockTolerance = model.clockTolerance ? toleranceOf(options, model.clockTolerance) : undefined;
   const missing = unique(problems.filter((p) => p.kind !== 'unknown').map((p) => p.check));

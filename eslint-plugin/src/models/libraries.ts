@@ -34,6 +34,7 @@ import { clerk } from './clerk';
 import { oktaJwtVerifier } from './okta-jwt-verifier';
 import { jws } from './jws';
 import { njwt } from './njwt';
+import { cloudflareWorkerJwt } from './cloudflare-worker-jwt';
 import { jsrsasign } from './jsrsasign';
 import { jwksRsa } from './jwks-rsa';
 import { tokenConventions } from './token-conventions';
@@ -62,6 +63,7 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   oktaJwtVerifier,
   jws,
   njwt,
+  cloudflareWorkerJwt,
   jsrsasign,
   jwksRsa,
   passport,

@@ -83,6 +83,11 @@ export interface VerifyOptions {
   algorithmArgument?: boolean;
   /** With fewer arguments the library takes the algorithm from the token's own header (jws `verify(signature, key)`). */
   minimumArguments?: number;
+  /**
+   * Checks the library never makes and has no option for (@tsndr/cloudflare-worker-jwt checks no issuer or
+   * audience): its verifications never pin them. An absent option elsewhere means the library pins it by itself.
+   */
+  unchecked?: readonly CheckName[];
 }
 
 /** A call that verifies a token. */

@@ -30,6 +30,7 @@ export type MessageIds =
   | 'missingIssuer'
   | 'missingAudience'
   | 'missingChecks'
+  | 'uncheckable'
   | 'disabledCheck'
   | 'optionalCredentials'
   | 'excessiveClockTolerance'
@@ -99,6 +100,8 @@ export default createRule<Options, MessageIds>({
         '{{library}} verification does not check the audience, so tokens minted for other APIs pass; set `{{option}}` (Level 3).',
       missingChecks:
         '{{library}} verification does not check {{checks}}, so forged or misdirected tokens can pass; set {{options}} (Level 3).',
+      uncheckable:
+        "{{library}} cannot check {{checks}}, so tokens that share the key but come from another issuer or were minted for another API pass; verify with a library that pins them (e.g. jose's `jwtVerify` with `issuer` and `audience`) (Level 3).",
       disabledCheck: '`{{option}}` switches off the {{check}} check of {{library}} verification; remove it (Level 3).',
       optionalCredentials:
         '`{{option}}` lets requests without a token through {{library}}; require a token and allow-list public routes instead (Level 3).',
@@ -209,6 +212,10 @@ export default createRule<Options, MessageIds>({
     function checkVerification(verification: Verification): void {
       const problems = verification.problems.filter((problem) => enabled(problem.check));
       reportMissing(verification, problems.filter((problem) => problem.kind === 'missing'));
+      const uncheckable = problems.filter((problem) => problem.kind === 'unsupported');
+      if (uncheckable.length > 0) {
+        report({ node: verification.node, messageId: 'uncheckable', data: { library: verification.library, checks: listWords(uncheckable.map((problem) => CHECK_WORDS[problem.check])) } });
+      }
       for (const problem of problems) reportProblem(verification, problem);
       const unresolved = verification.unknown.filter(enabled);
       if (options.reportUnresolved && unresolved.length > 0) {
