@@ -86,6 +86,8 @@ export interface RequestVocabulary {
   methodsByName: ReadonlyMap<string, ReadonlyMap<string, RequestMethod>>;
   /** Method names that read context variables somewhere, whose verified variables are claims whatever the receiver. */
   variableMethods: ReadonlySet<string>;
+  /** Methods that set a context variable by name (`c.set('user', …)`). */
+  variableSetters: ReadonlySet<string>;
   verifiedVariables: ReadonlySet<string>;
   frameworkMembers: ReadonlySet<string>;
   assertions: ReadonlySet<string>;
@@ -252,6 +254,7 @@ function emptyRequest(): Mutable<RequestVocabulary> {
     methods: new Map(),
     methodsByName: new Map(),
     variableMethods: new Set(),
+    variableSetters: new Set(),
     verifiedVariables: new Set(),
     frameworkMembers: new Set(),
     assertions: new Set(),
@@ -295,12 +298,14 @@ function addRequest(into: Mutable<RequestVocabulary>, model: FrameworkModel): vo
     for (const [name, method] of Object.entries(surface.methods ?? {})) {
       into.methods.set(name, method);
       if ('variable' in method) into.variableMethods.add(name);
+      if ('setsVariable' in method) into.variableSetters.add(name);
     }
     for (const [receiver, methods] of Object.entries(surface.methodsByName ?? {})) {
       const byName = new Map(into.methodsByName.get(receiver) ?? []);
       for (const [name, method] of Object.entries(methods)) {
         byName.set(name, method);
         if ('variable' in method) into.variableMethods.add(name);
+        if ('setsVariable' in method) into.variableSetters.add(name);
       }
       into.methodsByName.set(receiver, byName);
     }

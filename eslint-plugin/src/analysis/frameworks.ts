@@ -363,7 +363,9 @@ export function frameworkCall(
   if (!kind) return [];
   if ('source' in kind) return [nameArgument === undefined && !kind.alwaysNamed ? container(kind.source, node) : leaf(kind.source, nameArgument, node)];
   if ('body' in kind) return [container('body', node)];
-  if ('variable' in kind) return [];
+  // What the chain's middleware set the variable to (`c.set('user', …)`), settled where the routes are linked.
+  if ('variable' in kind) return nameArgument !== undefined ? [pendingAt(nameArgument, node)] : [];
+  if ('setsVariable' in kind) return [];
   return kind.claims === 'verified' ? [verifiedAt(undefined, node)] : [{ trust: 'unverified', name: undefined, node }];
 }
 

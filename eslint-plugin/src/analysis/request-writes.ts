@@ -51,22 +51,41 @@ export function findRequestWrites(index: FileIndex, evaluator: ValueEvaluator): 
     if (base === undefined) continue;
     // `ctx.body = …`, `ctx.status = 403`: Koa's context carries the response too; that is an answer, not request data.
     if (base === '' && RESPONSE_FIELDS.has(key)) continue;
-    const prop = base === '' ? key : `${base}.${key}`;
-    const right = unwrap(assignment.right);
-    if (right.type !== AST_NODE_TYPES.ObjectExpression) {
-      writes.push({ node: assignment, prop, ...writtenTrust(evaluator.trustOf(right)) });
-      continue;
-    }
-    // `res.locals.user = { id: claims.sub, email: row.email }`: each field keeps its own trust, the object the least.
-    const fields: RequestWrite[] = [];
-    for (const property of right.properties) {
-      const field = property.type === AST_NODE_TYPES.Property ? propertyKeyName(property) : undefined;
-      if (field === undefined || property.type !== AST_NODE_TYPES.Property) continue;
-      fields.push({ node: property, prop: `${prop}.${field}`, ...writtenTrust(evaluator.trustOf(property.value)) });
-    }
-    writes.push({ node: assignment, prop, ...leastTrusted(fields) }, ...fields);
+    writes.push(...writesOf(assignment, base === '' ? key : `${base}.${key}`, assignment.right, evaluator));
   }
-  return [...writes, ...forwardedHeaderWrites(index, evaluator)];
+  return [...writes, ...variableWrites(index, evaluator), ...forwardedHeaderWrites(index, evaluator)];
+}
+
+/** One write of `value` at `prop`; an object literal also writes each field with its own trust. */
+function writesOf(node: TSESTree.Node, prop: string, value: TSESTree.Node, evaluator: ValueEvaluator): RequestWrite[] {
+  const right = unwrap(value);
+  if (right.type !== AST_NODE_TYPES.ObjectExpression) return [{ node, prop, ...writtenTrust(evaluator.trustOf(right)) }];
+  // `res.locals.user = { id: claims.sub, email: row.email }`: each field keeps its own trust, the object the least.
+  const fields: RequestWrite[] = [];
+  for (const property of right.properties) {
+    const field = property.type === AST_NODE_TYPES.Property ? propertyKeyName(property) : undefined;
+    if (field === undefined || property.type !== AST_NODE_TYPES.Property) continue;
+    fields.push({ node: property, prop: `${prop}.${field}`, ...writtenTrust(evaluator.trustOf(property.value)) });
+  }
+  return [{ node, prop, ...leastTrusted(fields) }, ...fields];
+}
+
+const VARIABLE_SETTERS = VOCABULARY.request.variableSetters;
+
+/** `c.set('user', { id: payload.sub })`: a context variable, read later as `c.get('user')`, under the variable's name. */
+function variableWrites(index: FileIndex, evaluator: ValueEvaluator): RequestWrite[] {
+  const writes: RequestWrite[] = [];
+  if (VARIABLE_SETTERS.size === 0) return writes;
+  for (const call of index.calls) {
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !VARIABLE_SETTERS.has(memberName(callee) ?? '')) continue;
+    const name = staticString(call.arguments[0]);
+    const value = call.arguments[1];
+    if (name === undefined || !value || value.type === AST_NODE_TYPES.SpreadElement) continue;
+    if (basePropOf(evaluator.valuesOf(callee.object)) !== '') continue;
+    writes.push(...writesOf(call, name, value, evaluator));
+  }
+  return writes;
 }
 
 const FORWARDED_HEADERS = VOCABULARY.request.forwardedHeaders;

@@ -59,8 +59,13 @@ export type RequestMethod =
   | { source: SourceKind; alwaysNamed?: boolean }
   /** The whole body, parsed: `await request.json()`, `c.req.parseBody()`. */
   | { body: true }
-  /** A context variable (`c.get('name')`): verified when its name is one of `verifiedVariables`. */
+  /**
+   * A context variable (`c.get('name')`): verified when its name is one of `verifiedVariables`, else what the
+   * chain's middleware set it to.
+   */
   | { variable: true }
+  /** Sets a context variable (`c.set('name', value)`) for the middleware and handlers that run after. */
+  | { setsVariable: true }
   /** Decodes the request's token without verifying it (`request.jwtDecode()`). */
   | { claims: 'unverified' }
   /** Verifies the request's token and returns its claims (`request.jwtVerify()`). */

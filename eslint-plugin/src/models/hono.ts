@@ -6,7 +6,7 @@ const hono: FrameworkModel = {
   id: 'hono',
   name: 'Hono',
   packages: ['hono', '@hono/zod-openapi', '@hono/node-server'],
-  covers: '`new Hono()` and `basePath()`, builder chains, `use` with `/*` prefixes, sub-apps mounted with `app.route()` in any file, apps served with `serve()`/`app.fetch`, `c.req.header()/param()/query()/json()/parseBody()/valid()`, `c.get()` context variables (`jwtPayload` from hono/jwt is verified)',
+  covers: '`new Hono()` and `basePath()`, builder chains, `use` with `/*` prefixes, sub-apps mounted with `app.route()` in any file, apps served with `serve()`/`app.fetch`, `c.req.header()/param()/query()/json()/parseBody()/valid()`, `c.get()` context variables (`jwtPayload` from hono/jwt is verified; one that project middleware sets with `c.set()` in any file holds what it was set to)',
   routeFramework: 'hono',
   verifierHint: 'jwt() from hono/jwt',
   request: {
@@ -22,7 +22,7 @@ const hono: FrameworkModel = {
       valid: { body: true },
     },
     // `c.get(name)` reads a context variable, not a header.
-    methodsByName: { c: { get: { variable: true } } },
+    methodsByName: { c: { get: { variable: true }, set: { setsVariable: true } } },
     verifiedVariables: ['jwtPayload'],
     frameworkMembers: ['env', 'var', 'routePath', 'matchedRoutes'],
     pathMembers: { path: 'full' },
