@@ -132,6 +132,8 @@ export interface SecretUse {
   literal?: { text: string; node: TSESTree.Node };
   /** Env variable name for env-fallback secrets. */
   envName?: string;
+  /** How the code reads that variable: `process.env.JWT_SECRET`, a Worker's `env.JWT_SECRET`. */
+  envVariable?: string;
   /** Why a literal is also guessable: a well-known placeholder, or its length when short. */
   weakness?: { reason: 'placeholder' } | { reason: 'short'; length: number };
   /** For signing calls: where their options set the algorithm, issuer and audience. */
@@ -759,14 +761,15 @@ function weaknessOf(text: string): SecretUse['weakness'] {
 
 const PUBLIC_PEM = /-----BEGIN (PUBLIC KEY|RSA PUBLIC KEY|CERTIFICATE)-----/;
 
-function classifySecret(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): Pick<SecretUse, 'kind' | 'literal' | 'envName' | 'weakness'> {
+function classifySecret(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): Pick<SecretUse, 'kind' | 'literal' | 'envName' | 'envVariable' | 'weakness'> {
   const value = staticValueOf(sourceCode, unwrapSecret(sourceCode, node));
   if (value.kind === 'literal' && typeof value.value === 'string') {
     if (PUBLIC_PEM.test(value.value)) return { kind: 'public-key' };
     return { kind: 'hardcoded', literal: { text: value.value, node: value.node }, weakness: weaknessOf(value.value) };
   }
   if (value.kind === 'env-fallback' && typeof value.fallback === 'string' && value.fallback !== '') {
-    return { kind: 'env-fallback', envName: value.name, literal: { text: value.fallback, node: value.node }, weakness: weaknessOf(value.fallback) };
+    const envVariable = `${value.holder ?? 'process.env'}.${value.name ?? '…'}`;
+    return { kind: 'env-fallback', envName: value.name, envVariable, literal: { text: value.fallback, node: value.node }, weakness: weaknessOf(value.fallback) };
   }
   return { kind: 'runtime' };
 }

@@ -20,10 +20,14 @@ export interface LiteralValue {
   node: TSESTree.Node;
 }
 
-/** `process.env.NAME` (name undefined for a computed key). */
+/**
+ * `process.env.NAME` (name undefined for a computed key), or a platform's environment binding (`env.NAME` in a
+ * Worker, `c.env.NAME` in Hono, `import.meta.env.NAME`), whose text `holder` is then.
+ */
 export interface EnvValue {
   kind: 'env';
   name: string | undefined;
+  holder?: string;
   node: TSESTree.Node;
 }
 
@@ -31,6 +35,7 @@ export interface EnvValue {
 export interface EnvFallbackValue {
   kind: 'env-fallback';
   name: string | undefined;
+  holder?: string;
   fallback: Primitive;
   /** The fallback literal. */
   node: TSESTree.Node;
@@ -126,7 +131,7 @@ function evaluate(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, depth: n
     case AST_NODE_TYPES.Identifier:
       return evaluateIdentifier(sourceCode, node, next);
     case AST_NODE_TYPES.MemberExpression:
-      return node.object.type === AST_NODE_TYPES.ThisExpression ? evaluateClassField(sourceCode, node, next) : evaluateMember(node, next);
+      return node.object.type === AST_NODE_TYPES.ThisExpression ? evaluateClassField(sourceCode, node, next) : evaluateMember(node, next, sourceCode);
     case AST_NODE_TYPES.LogicalExpression:
       return evaluateLogical(node, next);
     case AST_NODE_TYPES.ConditionalExpression:
@@ -143,10 +148,12 @@ function evaluate(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, depth: n
     case AST_NODE_TYPES.ArrowFunctionExpression:
     case AST_NODE_TYPES.FunctionDeclaration:
       return { kind: 'function', node };
+    // Type assertions, and `c.env?.JWT_SECRET`, which reads what `c.env.JWT_SECRET` does whenever it reads anything.
     case AST_NODE_TYPES.TSAsExpression:
     case AST_NODE_TYPES.TSSatisfiesExpression:
     case AST_NODE_TYPES.TSNonNullExpression:
     case AST_NODE_TYPES.TSTypeAssertion:
+    case AST_NODE_TYPES.ChainExpression:
       return next(node.expression);
     default:
       return unknown(node);
@@ -266,12 +273,29 @@ function isProcessEnv(node: TSESTree.Node): boolean {
   );
 }
 
-function evaluateMember(node: TSESTree.MemberExpression, next: (n: TSESTree.Node) => StaticValue): StaticValue {
+/**
+ * An environment binding other than `process.env`, by its shape: an `env` member of anything (`c.env`, `this.env`,
+ * `import.meta.env`, `Bun.env`) or a bare `env` (a Worker's `fetch(request, env)`), when nothing in the file says
+ * what it holds.
+ */
+function environmentHolder(node: TSESTree.Node, sourceCode: TSESLint.SourceCode | undefined): string | undefined {
+  const bare = node.type === AST_NODE_TYPES.ChainExpression ? node.expression : node;
+  const named = bare.type === AST_NODE_TYPES.Identifier ? bare.name : bare.type === AST_NODE_TYPES.MemberExpression && !bare.computed ? memberName(bare) : undefined;
+  return named === 'env' && sourceCode ? sourceCode.getText(bare).replace(/\?\./g, '.') : undefined;
+}
+
+function holderOf(value: EnvValue | EnvFallbackValue): { holder?: string } {
+  return value.holder !== undefined ? { holder: value.holder } : {};
+}
+
+function evaluateMember(node: TSESTree.MemberExpression, next: (n: TSESTree.Node) => StaticValue, sourceCode?: TSESLint.SourceCode): StaticValue {
   if (isProcessEnv(node.object)) return { kind: 'env', name: staticKey(node, next), node };
   const key = staticKey(node, next);
   if (key === undefined) return unknown(node);
   const object = next(node.object);
   if (object.kind === 'object') return object.properties.get(key)?.value ?? unknown(node);
+  const holder = object.kind === 'unknown' ? environmentHolder(node.object, sourceCode) : undefined;
+  if (holder !== undefined) return { kind: 'env', name: key, holder, node };
   if (object.kind === 'array' && !object.open && /^\d+$/.test(key)) return object.elements[Number(key)] ?? unknown(node);
   if (object.kind === 'literal' && typeof object.value === 'string' && key === 'length') {
     return { kind: 'literal', value: object.value.length, node };
@@ -338,7 +362,7 @@ function evaluateLogical(node: TSESTree.LogicalExpression, next: (n: TSESTree.No
   if (node.operator === '&&') return unknown(node);
   if (left.kind === 'env') {
     const right = next(node.right);
-    if (right.kind === 'literal') return { kind: 'env-fallback', name: left.name, fallback: right.value, node: right.node };
+    if (right.kind === 'literal') return { kind: 'env-fallback', name: left.name, ...holderOf(left), fallback: right.value, node: right.node };
     return right.kind === 'env' || right.kind === 'env-fallback' ? right : unknown(node);
   }
   if (left.kind !== 'literal') return unknown(node);
@@ -354,7 +378,7 @@ function evaluateConditional(node: TSESTree.ConditionalExpression, next: (n: TSE
   const branches = [next(node.consequent), next(node.alternate)];
   const env = branches.find((branch): branch is EnvValue | EnvFallbackValue => branch.kind === 'env' || branch.kind === 'env-fallback');
   const literal = branches.find((branch): branch is LiteralValue => branch.kind === 'literal');
-  if (env && literal) return { kind: 'env-fallback', name: env.name, fallback: literal.value, node: literal.node };
+  if (env && literal) return { kind: 'env-fallback', name: env.name, ...holderOf(env), fallback: literal.value, node: literal.node };
   return env && branches.every((branch) => branch.kind === 'env' || branch.kind === 'env-fallback') ? env : unknown(node);
 }
 

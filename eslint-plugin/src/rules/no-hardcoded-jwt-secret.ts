@@ -29,7 +29,7 @@ export default createRule<Options, MessageIds>({
       secretInClaims:
         "The {{library}} token carries the claim `{{name}}`; a token's claims are only encoded, so anyone who holds it can read them; leave secrets out of tokens (Level 2).",
       fallbackSecret:
-        '`process.env.{{name}}` falls back to a {{library}} secret written in the source, which signs tokens whenever the variable is unset; fail at startup instead (Level 2).',
+        '`{{variable}}` falls back to a {{library}} secret written in the source, which signs tokens whenever the variable is unset; fail at startup instead (Level 2).',
       importedSecret:
         '`{{expression}}` is a {{library}} {{role}} secret written in the source at {{where}}, so anyone who can read the code can forge tokens; load it from the environment or a key store (Level 2).',
       importedFallbackSecret:
@@ -70,7 +70,7 @@ export default createRule<Options, MessageIds>({
       const origin = { description: 'the secret literal', node: use.literal.node };
       const data = { library: use.library, role: use.role };
       if (use.kind === 'env-fallback') {
-        reportFinding(context, { node: use.node, messageId: 'fallbackSecret', data: { ...data, name: use.envName ?? '…' } }, { origin: origin });
+        reportFinding(context, { node: use.node, messageId: 'fallbackSecret', data: { ...data, variable: use.envVariable ?? 'process.env.…' } }, { origin: origin });
         return;
       }
       const reason = weakReason(use.literal.text);

@@ -67,11 +67,27 @@ describe('models: @tsndr/cloudflare-worker-jwt', () => {
     ],
   });
   ruleCases('no-hardcoded-jwt-secret', {
-    valid: [worker(`    return new Response(await jwt.sign({ sub: 'user-1', exp: Math.floor(Date.now() / 1000) + 900 }, env.JWT_SECRET));`)],
+    valid: [
+      worker(`    return new Response(await jwt.sign({ sub: 'user-1', exp: Math.floor(Date.now() / 1000) + 900 }, env.JWT_SECRET));`),
+      worker(`    return new Response(await jwt.sign({ sub: 'user-1', exp: Math.floor(Date.now() / 1000) + 900 }, env.JWT_SECRET ?? env.FALLBACK_SECRET));`),
+    ],
     invalid: [
       {
         code: worker(`    return new Response(await jwt.sign({ sub: 'user-1', exp: Math.floor(Date.now() / 1000) + 900 }, 'secret'));`),
         errors: [error('weakSecret', 4, 101)],
+      },
+      {
+        // A Worker's environment binding with a literal for when it is unset.
+        code: worker(`    return new Response(await jwt.sign({ sub: 'user-1', exp: Math.floor(Date.now() / 1000) + 900 }, env.JWT_SECRET || 'dev-secret'));`),
+        errors: [{ messageId: 'fallbackSecret', line: 4, column: 101, data: { library: '@tsndr/cloudflare-worker-jwt', role: 'sign', variable: 'env.JWT_SECRET' } }],
+      },
+      {
+        // Hono's binding, read optionally.
+        code: `import { Hono } from 'hono';
+import jwt from '@tsndr/cloudflare-worker-jwt';
+const app = new Hono();
+app.post('/login', async (c) => c.text(await jwt.sign({ sub: 'user-1', exp: Math.floor(Date.now() / 1000) + 900 }, c.env?.JWT_SECRET ?? 'dev-secret')));`,
+        errors: [{ messageId: 'fallbackSecret', line: 4, column: 116, data: { library: '@tsndr/cloudflare-worker-jwt', role: 'sign', variable: 'c.env.JWT_SECRET' } }],
       },
     ],
   });
