@@ -209,3 +209,8 @@ export {
   type WorkspaceConfig,
   type WorkspaceConfigOptions,
 } from './workspace-config';
+
+/** The path as people read it: a GraphQL endpoint's routes carry their operation (`/graphql Query.invoice`). */
+export function routeTarget(route: Pick<RouteReport, 'path' | 'operation'>): string {
+  return route.operation !== undefined ? `${route.path} ${route.operation}` : route.path;
+}

@@ -89,7 +89,7 @@ function renderRoute(route: RouteSummary, options: RenderOptions, link: LinkMake
     });
   return (
     `<article class="route"><h3><span class="method">${escapeHtml(route.method)}</span> ` +
-    `<code>${escapeHtml(route.path)}</code> ${where}${tag}</h3>` +
+    `<code>${escapeHtml(typeof route.operation === 'string' ? `${route.path} ${route.operation}` : route.path)}</code> ${where}${tag}</h3>` +
     (reasons.length > 0 ? `<ul class="reasons">${reasons.join('')}</ul>` : '') +
     (findings.length > 0 ? `<p>Held down by:</p><ul class="findings">${findings.join('')}</ul>` : '') +
     (typeof route.nextStep === 'string' && route.nextStep !== ''

@@ -1,4 +1,5 @@
 import type { Linter } from 'eslint';
+import { routeTarget } from 'eslint-plugin-claimguard/api';
 import type { FindingDetail, RouteReport } from './lint-engine';
 import type { RouteLevel } from './protocol';
 import { levelLabel } from './routes';
@@ -19,7 +20,7 @@ function levelLine(level: RouteLevel): string {
 
 /** Markdown for a hover on a route's registration: its level, why, and what reaches the next one. */
 export function routeHover(route: RouteReport, reportedBy?: { ruleId: string; docsUrl: string | undefined }): string {
-  const lines = [`**API maturity: ${levelLabel(route.level)}** — \`${route.method} ${route.path}\``, '', levelLine(route.level)];
+  const lines = [`**API maturity: ${levelLabel(route.level)}** — \`${route.method} ${routeTarget(route)}\``, '', levelLine(route.level)];
   if (route.publicRoute) lines.push('', 'Allow-listed as a public route: not counted in the grade.');
   else if (!route.protectedRoute) lines.push('', 'It makes no access decision, so it does not count in the grade; list it in `publicRoutes` if it is public on purpose.');
   if (route.reasons.length > 0) {
@@ -33,7 +34,7 @@ export function routeHover(route: RouteReport, reportedBy?: { ruleId: string; do
 
 /** "Holds `GET /x` at **Level 2**: …", "`GET /x` is **unauthenticated**: …". */
 function routeLevelSentence(route: RouteReport): string {
-  const name = `\`${route.method} ${route.path}\``;
+  const name = `\`${route.method} ${routeTarget(route)}\``;
   return typeof route.level === 'number' ? `Holds ${name} at ${levelLine(route.level)}` : `${name} is ${levelLine(route.level)}`;
 }
 

@@ -38,6 +38,8 @@ export interface RouteSummary {
   uri: string;
   method: string;
   path: string;
+  /** Where one endpoint serves many operations (GraphQL): the operation, `Query.invoice`. */
+  operation?: string;
   /** 0-based LSP position of the registration. */
   line: number;
   character: number;

@@ -48,6 +48,7 @@ export function summarizeRoute(uri: string, route: ProjectRouteReport, findingsO
     uri,
     method: route.method,
     path: route.path,
+    ...(route.operation !== undefined ? { operation: route.operation } : {}),
     line: route.span.start.line - 1,
     character: route.span.start.column,
     level: route.level,

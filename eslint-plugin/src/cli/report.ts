@@ -140,10 +140,7 @@ export function isCounted(route: ReportRoute): boolean {
   return route.protectedRoute && !route.publicRoute && route.level !== 'unknown';
 }
 
-/** The path as people read it: a GraphQL endpoint's routes carry their operation (`/graphql Query.invoice`). */
-export function routeTarget(route: Pick<ReportRoute, 'path' | 'operation'>): string {
-  return route.operation !== undefined ? `${route.path} ${route.operation}` : route.path;
-}
+export { routeTarget } from '../api';
 
 /** Routes below `minLevel`, which fail the command. */
 export function routesBelow(report: Report, minLevel: number): ReportRoute[] {

@@ -106,8 +106,8 @@ function cliReport(project: string, setup: Setup): Promise<{ findings: Finding[]
   });
 }
 
-function routeKey(route: { file: string; line: number; method: string; path: string; level: unknown; reasons: string[]; publicRoute: boolean }): string {
-  return `${route.file}:${route.line} ${route.method} ${route.path} → ${String(route.level)}${route.publicRoute ? ' (public)' : ''}: ${route.reasons.join('; ')}`;
+function routeKey(route: { file: string; line: number; method: string; path: string; operation?: string; level: unknown; reasons: string[]; publicRoute: boolean }): string {
+  return `${route.file}:${route.line} ${route.method} ${route.path}${route.operation !== undefined ? ` ${route.operation}` : ''} → ${String(route.level)}${route.publicRoute ? ' (public)' : ''}: ${route.reasons.join('; ')}`;
 }
 
 async function serverResults(project: string, files: readonly string[], setup: Setup) {

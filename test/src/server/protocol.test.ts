@@ -291,6 +291,27 @@ describe('language server over in-memory streams', () => {
       assert.match(value, /Reported by claimguard\/maturity-level \(\[rule documentation\]\(https:\/\/.*maturity-level\.md\)\)\.$/);
     });
 
+    it('names a GraphQL route by its operation in the route hover', async () => {
+      client = await inMemoryClient({ pull: false, settings: { minimumLevel: 3 } });
+      const uri = 'file:///workspace/src/schema.js';
+      await client.open(
+        uri,
+        `const { ApolloServer } = require('@apollo/server');
+const { startStandaloneServer } = require('@apollo/server/standalone');
+const resolvers = {
+  Query: {
+    invoice: (parent, args, context) => context.db.invoices.find(args.id),
+  },
+};
+startStandaloneServer(new ApolloServer({ typeDefs, resolvers }));
+`,
+      );
+      const finding = findingOf((await client.waitForDiagnostics(uri, 1)).diagnostics, 'claimguard/maturity-level');
+      assert.equal(finding.range.start.line, 4);
+      const hover = await client.hover(uri, finding.range.start.line, finding.range.start.character + 1);
+      assert.match((hover?.contents as { value: string }).value, /^\*\*API maturity: unauthenticated\*\* — `POST \S+ Query\.invoice`/);
+    });
+
     it('shows one maturity lens per route, explains it on hover, and hides lenses when turned off', async () => {
       client = await inMemoryClient({ pull: false });
       const file = fixture('verified-claims.js');
