@@ -8,6 +8,12 @@ ${body}
   },
 };`;
 
+// A verified token whose role decides: Level 2, since the library pins no issuer or audience.
+const ADMIN_GATE = worker(`    const verified = await jwt.verify((request.headers.get('Authorization') ?? '').slice(7), env.JWT_SECRET, 'HS256');
+    if (!verified) return new Response('Unauthorized', { status: 401 });
+    if (verified.payload.role !== 'admin') return new Response('Forbidden', { status: 403 });
+    return new Response('report');`);
+
 describe('models: @tsndr/cloudflare-worker-jwt', () => {
   ruleCases('no-unverified-claims', {
     valid: [
@@ -36,20 +42,13 @@ describe('models: @tsndr/cloudflare-worker-jwt', () => {
   ruleCases('maturity-level', {
     valid: [
       {
-        // A verified token whose role decides: Level 2 (the library pins no issuer or audience).
-        code: worker(`    const verified = await jwt.verify((request.headers.get('Authorization') ?? '').slice(7), env.JWT_SECRET, 'HS256');
-    if (!verified) return new Response('Unauthorized', { status: 401 });
-    if (verified.payload.role !== 'admin') return new Response('Forbidden', { status: 403 });
-    return new Response('report');`),
+        code: ADMIN_GATE,
         options: [{ minimumLevel: 2 }],
       },
     ],
     invalid: [
       {
-        code: worker(`    const verified = await jwt.verify((request.headers.get('Authorization') ?? '').slice(7), env.JWT_SECRET, 'HS256');
-    if (!verified) return new Response('Unauthorized', { status: 401 });
-    if (verified.payload.role !== 'admin') return new Response('Forbidden', { status: 403 });
-    return new Response('report');`),
+        code: ADMIN_GATE,
         options: [{ minimumLevel: 3 }],
         errors: [error('belowMinimum', 3, 14)],
       },
