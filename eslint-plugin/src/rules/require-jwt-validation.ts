@@ -59,6 +59,15 @@ const CHECK_OPTION: Record<CheckName, keyof Options[0]> = {
   credentials: 'requireCredentials',
 };
 
+/** What a token that passes may be when a check cannot be made. */
+const UNCHECKED_CONSEQUENCE: Record<CheckName, string> = {
+  algorithms: 'they name another algorithm',
+  issuer: 'another issuer minted them',
+  audience: 'they were minted for another API',
+  expiry: 'they have expired',
+  credentials: 'there are none',
+};
+
 const CHECK_WORDS: Record<CheckName, string> = {
   algorithms: 'the algorithm',
   issuer: 'the issuer',
@@ -101,7 +110,7 @@ export default createRule<Options, MessageIds>({
       missingChecks:
         '{{library}} verification does not check {{checks}}, so forged or misdirected tokens can pass; set {{options}} (Level 3).',
       uncheckable:
-        "{{library}} cannot check {{checks}}, so tokens that share the key but come from another issuer or were minted for another API pass; verify with a library that pins them (e.g. jose's `jwtVerify` with `issuer` and `audience`) (Level 3).",
+        "{{library}} cannot check {{checks}}, so tokens signed with the key pass even when {{consequences}}; verify with a library that checks them (e.g. jose's `jwtVerify` with `issuer` and `audience`) (Level 3).",
       disabledCheck: '`{{option}}` switches off the {{check}} check of {{library}} verification; remove it (Level 3).',
       optionalCredentials:
         '`{{option}}` lets requests without a token through {{library}}; require a token and allow-list public routes instead (Level 3).',
@@ -214,7 +223,9 @@ export default createRule<Options, MessageIds>({
       reportMissing(verification, problems.filter((problem) => problem.kind === 'missing'));
       const uncheckable = problems.filter((problem) => problem.kind === 'unsupported');
       if (uncheckable.length > 0) {
-        report({ node: verification.node, messageId: 'uncheckable', data: { library: verification.library, checks: listWords(uncheckable.map((problem) => CHECK_WORDS[problem.check])) } });
+        const checks = listWords(uncheckable.map((problem) => CHECK_WORDS[problem.check]));
+        const consequences = listWords(uncheckable.map((problem) => UNCHECKED_CONSEQUENCE[problem.check]));
+        report({ node: verification.node, messageId: 'uncheckable', data: { library: verification.library, checks, consequences } });
       }
       for (const problem of problems) reportProblem(verification, problem);
       const unresolved = verification.unknown.filter(enabled);

@@ -77,21 +77,24 @@ app.get('/admin', (req, res) => {
     ],
   });
   ruleCases('require-jwt-validation', {
-    valid: [
-      `import jws from 'jws';
-export const valid = (token) => jws.verify(token, 'RS256', publicKey);`,
-    ],
+    valid: [],
     invalid: [
+      {
+        // A pinned algorithm, but jws checks the signature only: no expiry, issuer or audience.
+        code: `import jws from 'jws';
+export const valid = (token) => jws.verify(token, 'RS256', publicKey);`,
+        errors: [error('uncheckable', 2, 33)],
+      },
       {
         // The two-argument form takes the algorithm from the token's own header.
         code: `import jws from 'jws';
 export const valid = (token) => jws.verify(token, publicKey);`,
-        errors: [error('missingAlgorithms', 2, 33)],
+        errors: [error('missingAlgorithms', 2, 33), error('uncheckable', 2, 33)],
       },
       {
         code: `import jws from 'jws';
 export const valid = (token) => jws.verify(token, 'none', publicKey);`,
-        errors: [error('noneAlgorithm', 2, 51)],
+        errors: [error('uncheckable', 2, 33), error('noneAlgorithm', 2, 51)],
       },
     ],
   });
