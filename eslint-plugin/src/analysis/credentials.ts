@@ -8,7 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { analyzeSourceCode, type FileAnalysis } from './index';
 import { branchOutcome } from './deny';
-import { classFieldValue, propertyOf, staticValueOf, stringsOf, withImportedConstants, type ImportedConstants } from './static-values';
+import { classFieldValue, envVariableText, propertyOf, staticValueOf, stringsOf, withImportedConstants, type ImportedConstants } from './static-values';
 import type { ObjectValue, StaticValue } from './static-values';
 import { decoratorsOf, dottedPath, enclosingClass, isFunctionNode, memberName, operandName, propertyKeyName, staticString, unwrap } from './syntax';
 import { headerProblems, type HeaderProblem } from './token-header';
@@ -768,7 +768,7 @@ function classifySecret(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): P
     return { kind: 'hardcoded', literal: { text: value.value, node: value.node }, weakness: weaknessOf(value.value) };
   }
   if (value.kind === 'env-fallback' && typeof value.fallback === 'string' && value.fallback !== '') {
-    const envVariable = `${value.holder ?? 'process.env'}.${value.name ?? '…'}`;
+    const envVariable = envVariableText(value);
     return { kind: 'env-fallback', envName: value.name, envVariable, literal: { text: value.fallback, node: value.node }, weakness: weaknessOf(value.fallback) };
   }
   return { kind: 'runtime' };

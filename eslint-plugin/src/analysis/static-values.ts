@@ -284,6 +284,11 @@ function environmentHolder(node: TSESTree.Node, sourceCode: TSESLint.SourceCode 
   return named === 'env' && sourceCode ? sourceCode.getText(bare).replace(/\?\./g, '.') : undefined;
 }
 
+/** The variable as the code reads it, for messages: `process.env.JWT_SECRET`, `c.env.JWT_SECRET`. */
+export function envVariableText(value: { holder?: string; name?: string }): string {
+  return `${value.holder ?? 'process.env'}.${value.name ?? '…'}`;
+}
+
 function holderOf(value: EnvValue | EnvFallbackValue): { holder?: string } {
   return value.holder !== undefined ? { holder: value.holder } : {};
 }
@@ -484,8 +489,8 @@ function evaluateArray(node: TSESTree.ArrayExpression, next: (n: TSESTree.Node) 
  */
 export type PortableConstant =
   | { kind: 'literal'; value: string | number | boolean | null; span: Span }
-  | { kind: 'env'; name?: string; span: Span }
-  | { kind: 'env-fallback'; name?: string; fallback: string; span: Span }
+  | { kind: 'env'; name?: string; holder?: string; span: Span }
+  | { kind: 'env-fallback'; name?: string; holder?: string; fallback: string; span: Span }
   | { kind: 'array'; elements: readonly PortableConstant[]; span: Span }
   | { kind: 'object'; properties: Readonly<Record<string, PortableConstant>>; open?: true };
 
@@ -507,10 +512,10 @@ function toPortableConstant(value: StaticValue, depth: number): PortableConstant
     case 'literal':
       return value.value === undefined || typeof value.value === 'bigint' ? undefined : { kind: 'literal', value: value.value, span: spanOf(value.node) };
     case 'env':
-      return { kind: 'env', ...(value.name !== undefined ? { name: value.name } : {}), span: spanOf(value.node) };
+      return { kind: 'env', ...(value.name !== undefined ? { name: value.name } : {}), ...holderOf(value), span: spanOf(value.node) };
     case 'env-fallback':
       if (typeof value.fallback !== 'string') return undefined;
-      return { kind: 'env-fallback', ...(value.name !== undefined ? { name: value.name } : {}), fallback: value.fallback, span: spanOf(value.node) };
+      return { kind: 'env-fallback', ...(value.name !== undefined ? { name: value.name } : {}), ...holderOf(value), fallback: value.fallback, span: spanOf(value.node) };
     case 'array': {
       if (value.open || depth >= MAX_CONSTANT_DEPTH || value.elements.length > MAX_CONSTANT_PROPERTIES) return undefined;
       const elements = value.elements.map((element) => toPortableConstant(element, depth + 1));

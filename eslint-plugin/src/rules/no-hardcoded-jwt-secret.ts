@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { analyzeSourceCode } from '../analysis/index';
 import { getCredentialFacts, isPlaceholderSecret } from '../analysis/credentials';
-import { isWrittenString } from '../analysis/static-values';
+import { envVariableText, isWrittenString } from '../analysis/static-values';
 import type { SecretUse } from '../analysis/credentials';
 import { createRule } from '../util/create-rule';
 import { reportFinding } from '../util/report';
@@ -33,7 +33,7 @@ export default createRule<Options, MessageIds>({
       importedSecret:
         '`{{expression}}` is a {{library}} {{role}} secret written in the source at {{where}}, so anyone who can read the code can forge tokens; load it from the environment or a key store (Level 2).',
       importedFallbackSecret:
-        '`{{expression}}` falls back to a {{library}} secret written in the source at {{where}} whenever `process.env.{{name}}` is unset, and tokens signed with it pass; fail at startup instead (Level 2).',
+        '`{{expression}}` falls back to a {{library}} secret written in the source at {{where}} whenever `{{variable}}` is unset, and tokens signed with it pass; fail at startup instead (Level 2).',
     },
     schema: [
       {
@@ -90,7 +90,7 @@ export default createRule<Options, MessageIds>({
       reported.add(use.node);
       const where = `${path.relative(path.dirname(context.filename), found.file).split(path.sep).join('/')}:${found.constant.span.start.line}`;
       const data = { library: use.library, role: use.role, expression: context.sourceCode.getText(use.node), where };
-      if (found.constant.kind === 'env-fallback') reportFinding(context, { node: use.node, messageId: 'importedFallbackSecret', data: { ...data, name: found.constant.name ?? '…' } });
+      if (found.constant.kind === 'env-fallback') reportFinding(context, { node: use.node, messageId: 'importedFallbackSecret', data: { ...data, variable: envVariableText(found.constant) } });
       else reportFinding(context, { node: use.node, messageId: 'importedSecret', data });
     }
 

@@ -105,6 +105,22 @@ export default app;
     assert.deepEqual(levels, { 'GET /reports': 1 });
   });
 
+  it('names the environment the config module reads when it is not process.env', async () => {
+    const { secretFindings } = await lint({
+      'src/config.ts': `export const jwtSecret = import.meta.env.JWT_SECRET ?? 'dev-secret';\n`,
+      'src/server.ts': `import express from 'express';
+import { expressjwt } from 'express-jwt';
+import { jwtSecret } from './config.js';
+
+const app = express();
+app.use(expressjwt({ secret: jwtSecret, algorithms: ['HS256'], issuer: 'https://id.example.com', audience: 'orders-api' }));
+export default app;
+`,
+    });
+    assert.equal(secretFindings.length, 1, JSON.stringify(secretFindings));
+    assert.match(secretFindings[0]!.message, /`jwtSecret` falls back to a express-jwt secret written in the source at config\.ts:1 whenever `import\.meta\.env\.JWT_SECRET` is unset/);
+  });
+
   it('does not take a fallback of another property (a URL) for the secret', async () => {
     const { secretFindings } = await lint({
       'src/config.ts': `export const settings = { secret: process.env.AUTH_SECRET!, publicUrl: process.env.PUBLIC_URL ?? 'http://localhost:3000' };\n`,
