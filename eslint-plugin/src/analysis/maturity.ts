@@ -10,6 +10,7 @@ import { getRouteModel, type ChainLink, type Framework, type ImportRef, type Ran
 import { calleeName, dottedPath, isFunctionNode, memberName, staticString, unwrap } from './syntax';
 import { describeValue } from './describe';
 import { trimTrailingSlashes } from '../util/slashes';
+import { declaredValue } from '../util/find-variable';
 import type { Decision, TrustValue } from './types';
 import { getCredentialFacts, type CheckName, type SecretUse, type Verification } from './credentials';
 import { importRefOf } from './imports';
@@ -334,7 +335,7 @@ export function getFileFacts(sourceCode: TSESLint.SourceCode, eslintSettings?: E
   let routes: RouteFacts[] | undefined;
   const factsOf = (chain: readonly ChainLink[], endsInHandler: boolean): ChainFacts => {
     located ??= locateFacts(sourceCode, analyzeSourceCode(sourceCode, eslintSettings, filename || undefined), model, eslintSettings, filename);
-    return factsOfChain(chain, located, model, endsInHandler);
+    return factsOfChain(sourceCode, chain, located, model, endsInHandler);
   };
   const chainFacts = (chain: readonly ChainLink[]): ChainFacts => factsOf(chain, false);
   const facts: FileFacts = {
@@ -780,7 +781,7 @@ function bySource<T>(list: Located<T>[]): Located<T>[] {
  * The facts inside the code a chain runs, each once, in chain order. Only a route's own chain ends in its
  * handler; a mount's or an app's middleware runs before the handlers of the routes below it.
  */
-function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model: RouteModel, endsInHandler: boolean): ChainFacts {
+function factsOfChain(sourceCode: TSESLint.SourceCode, chain: readonly ChainLink[], located: LocatedFacts, model: RouteModel, endsInHandler: boolean): ChainFacts {
   // Each kind of fact is taken once, wherever links overlap; kinds apart, as a session test and the decision in the
   // same condition (`!req.isAuthenticated() || req.user.role !== 'admin'`) start at the same offset.
   const seen = { schemes: new Set<number>(), verifications: new Set<number>(), unknown: new Set<number>(), decisions: new Set<number>(), unchecked: new Set<number>(), writes: new Set<number>() };
@@ -806,6 +807,11 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
     // What the handler (the last link) writes on the request is its answer, not input for a later link.
     // A context builder runs before the resolvers of the mount it ends: it is never the handler.
     const handler = endsInHandler && !link.context && chain.length > 1 && position === chain.length - 1;
+    // A scope check is one by its call, whoever provides it: `check.requiredScopes('read:x')` of a module that
+    // re-exports the library's, or `const checkScopes = requiredScopes('read:x')` named on the chain.
+    const check = claimCheckOf(linkValue(sourceCode, link.node));
+    if (check) decisions.push(check);
+    if (link.imported && check) return;
     if (link.imported) {
       unknown.push({
         description: `${link.context ? 'context builder' : 'middleware'} '${linkName(link)}' is imported from '${link.imported.source}'`,
@@ -837,9 +843,7 @@ function factsOfChain(chain: readonly ChainLink[], located: LocatedFacts, model:
     if (!contextual) decisions.push(...pickWithin(located.decisions, link.ranges, seen.decisions), ...pickWithin(located.unchecked, link.ranges, seen.unchecked));
     const written = pickWithin(located.writes, link.ranges, seen.writes);
     if (!handler) writes.push(...written);
-    const check = claimCheckOf(link.node);
-    if (check) decisions.push(check);
-    else decisions.push(...returnedClaimChecks(model.calls, link.ranges));
+    if (!check) decisions.push(...returnedClaimChecks(model.calls, link.ranges));
     // Middleware named as authentication, from a package no model describes: whether it authenticates is unknown.
     if (link.unmodelled && schemes.length + verifications.length + decisions.length + unknown.length === before) {
       unknown.push({
@@ -938,6 +942,12 @@ function firstAtOrAfter<T>(list: readonly T[], start: number, key: (item: T) => 
     else high = mid;
   }
   return low;
+}
+
+/** What a link names: the value a `const` holds for a name, else the link itself. */
+function linkValue(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): TSESTree.Node {
+  const bare = unwrap(node);
+  return (bare.type === AST_NODE_TYPES.Identifier ? declaredValue(sourceCode, bare) : undefined) ?? bare;
 }
 
 /** `requiredScopes('read:x')` and its kin decide on the verified token's claims by construction. */

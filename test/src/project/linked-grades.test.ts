@@ -320,6 +320,26 @@ teams.get('/:teamId/members', requireScope('read:teams'), async (req, res) => {
       assert.deepEqual(grades, { 'GET /api/teams/:teamId/members': 3 });
     });
 
+    it('reads a scope check kept in a variable, and one called through a project module that re-exports it', () => {
+      const route = (chain: string) => `import { Router } from 'express';
+import { db } from './db';
+import * as check from './auth/check';
+const readTeams = check.requiredScopes('read:teams');
+export const teams = Router();
+teams.get('/:teamId/members', ${chain}, async (req, res) => {
+  res.json(await db.query(${SCOPED}));
+});`;
+      const files = (chain: string) => ({
+        'src/app.ts': APP,
+        'src/auth/verify.ts': VERIFY,
+        'src/auth/check.ts': "export { requiredScopes } from 'express-oauth2-jwt-bearer';",
+        'src/db.ts': 'export const db = { query: async (..._args: unknown[]) => [] };',
+        'src/teams.ts': route(chain),
+      });
+      assert.deepEqual(gradesOf(files("check.requiredScopes('read:teams')")), { 'GET /api/teams/:teamId/members': 3 });
+      assert.deepEqual(gradesOf(files('readTeams')), { 'GET /api/teams/:teamId/members': 3 });
+    });
+
     it('does not take a factory that only calls a scope check on the side for the check', () => {
       const grades = gradesOf({
         'src/app.ts': APP,

@@ -70,6 +70,9 @@ router.use(checkJwt);
 router.get('/orders', claimIncludes('roles', 'clerk'), (req, res) => res.json([]));
 app.use('/v1', router);`,
   `${EXPRESS}app.post('/invoices', [checkJwt, requiredScopes('write:invoices')], (req, res) => res.sendStatus(201));`,
+  // The scope check made once and kept in a variable, as the express-oauth2-jwt-bearer samples write it.
+  `${EXPRESS}const checkScopes = requiredScopes('read:messages');
+app.get('/api/private-scoped', checkJwt, checkScopes, (req, res) => res.json({}));`,
   `${EXPRESS}app.route('/items').get(checkJwt, requiredScopes('read:items'), (req, res) => res.json([]));`,
   `${EXPRESS}app.use('/api', checkJwt);
 app.get('/api/stats', requiredScopes('read:stats'), (req, res) => res.json({}));`,
