@@ -297,7 +297,7 @@ export function frameworkMember(value: FrameworkShape, key: string | undefined, 
     }
     case 'locals':
     case 'state':
-      if (key && REQUEST.holderClaims.has(key)) return [verifiedAt(`${value.text}.${key}`, at)];
+      if (key && REQUEST.holderClaims.has(key)) return [verifiedAt(`${value.text}.${key}`, at, `${value.shape}.${key}`)];
       return key ? [pendingAt(`${value.shape}.${key}`, at)] : [];
     case 'session':
       return key ? [{ trust: 'verified', claimsPath: value.text, name: key, node: at, session: true }] : [];
@@ -325,18 +325,18 @@ export function frameworkMember(value: FrameworkShape, key: string | undefined, 
 function requestMember(request: Extract<FrameworkShape, { shape: 'request' }>, key: string | undefined, node: TSESTree.Node): (FrameworkShape | TrustValue)[] {
   if (key === undefined) return [];
   const member = (request.framework ? REQUEST.ownMembers.get(request.framework)?.get(key) : undefined) ?? REQUEST.members.get(key);
-  if (member) return memberValue(member, `${request.text}.${key}`, node, request.framework);
+  if (member) return memberValue(member, `${request.text}.${key}`, node, request.framework, key);
   return REQUEST.frameworkMembers.has(key) ? [] : [pendingAt(key, node)];
 }
 
-/** What a member a model describes holds; `text` is how the code reaches it. */
-function memberValue(member: RequestMember, text: string, node: TSESTree.Node, framework?: RouteFramework): (FrameworkShape | TrustValue)[] {
+/** What a member a model describes holds; `text` is how the code reaches it, `prop` where it sits on the request. */
+function memberValue(member: RequestMember, text: string, node: TSESTree.Node, framework?: RouteFramework, prop?: string): (FrameworkShape | TrustValue)[] {
   if ('source' in member) return [container(member.source, node, member.label)];
   if ('request' in member) return [requestShape(text, framework)];
   if ('holder' in member) return [{ shape: member.holder, text }];
   if ('session' in member) return [{ shape: 'session', text }];
   if ('url' in member) return [member.url === 'parsed' ? { shape: 'url' } : { shape: 'request-url' }];
-  if ('verified' in member) return [verifiedAt(text, node)];
+  if ('verified' in member) return [verifiedAt(text, node, prop)];
   if ('context' in member) return [{ shape: 'execution-host' }];
   return [{ shape: 'request-path', text, members: member.members }];
 }
@@ -387,8 +387,8 @@ function leaf(source: SourceKind, name: string | undefined, node: TSESTree.Node)
   return { trust: 'untrusted', source, name, container: false, node };
 }
 
-function verifiedAt(claimsPath: string | undefined, node: TSESTree.Node): TrustValue {
-  return { trust: 'verified', claimsPath, name: undefined, node };
+function verifiedAt(claimsPath: string | undefined, node: TSESTree.Node, requestProp?: string): TrustValue {
+  return { trust: 'verified', claimsPath, name: undefined, node, ...(requestProp !== undefined ? { requestProp } : {}) };
 }
 
 export { claimsPathOfLibraries, claimsPathOfVerifier, importedVerificationLibrary } from './library-models';

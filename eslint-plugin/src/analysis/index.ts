@@ -9,7 +9,7 @@ import { toPortable, type PortableValue } from './portable';
 import type { PortableConstant } from './static-values';
 import { projectFor, type LinkedRoute, type LinkedServiceFacts } from '../project/index';
 import { findDecisions, type DecisionFacts, type ParamPrivilegeWrite } from './decisions';
-import { findRequestWrites, settleValues, type RequestWrite, type WrittenOrigin, type WrittenTrust } from './request-writes';
+import { conventionalClaimProp, findRequestWrites, settleValues, type RequestWrite, type WrittenOrigin, type WrittenTrust } from './request-writes';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isFunctionNode, memberName } from './syntax';
 import { ModelCatalog, type ModelSummary } from './schemas';
@@ -62,6 +62,8 @@ export interface FileAnalysis {
   readonly recordAccesses: readonly ResolvedAccess[];
   /** Calls of other files' functions that read, change or delete records by what the call passes. */
   readonly serviceCalls: readonly ServiceCall[];
+  /** Calls of other files' functions that compare what the call passes (an owner check written once in `lib/`). */
+  readonly comparingCalls: readonly ServiceCall[];
   /** What `fn` does with its parameters (records accessed and scoped by them), for its file's summary. */
   paramFactsOf(fn: FunctionNode): ParamFacts | undefined;
   /** What a call passes at a parameter path of the function it calls. */
@@ -165,19 +167,28 @@ class LazyFileAnalysis implements FileAnalysis {
     return call.type === AST_NODE_TYPES.CallExpression ? this.importedCalls.get(call) : undefined;
   }
 
-  private services: ServiceCall[] | undefined;
+  private linkedCalls: ServiceCall[] | undefined;
 
-  get serviceCalls(): readonly ServiceCall[] {
-    if (this.services) return this.services;
-    this.services = [];
-    if (!this.project) return this.services;
+  /** Calls of other files' functions with what those functions do with their parameters, in source order. */
+  private get callsWithParamFacts(): readonly ServiceCall[] {
+    if (this.linkedCalls) return this.linkedCalls;
+    this.linkedCalls = [];
+    if (!this.project) return this.linkedCalls;
     this.importedCallRef(this.sourceCode.ast);
     for (const [call, ref] of this.importedCalls ?? []) {
       const facts = this.project.serviceFacts(ref);
-      if (facts && facts.accesses.length > 0) this.services.push({ call, ref, facts });
+      if (facts) this.linkedCalls.push({ call, ref, facts });
     }
-    this.services.sort((a, b) => a.call.range[0] - b.call.range[0]);
-    return this.services;
+    this.linkedCalls.sort((a, b) => a.call.range[0] - b.call.range[0]);
+    return this.linkedCalls;
+  }
+
+  get serviceCalls(): readonly ServiceCall[] {
+    return this.callsWithParamFacts.filter((service) => service.facts.accesses.length > 0);
+  }
+
+  get comparingCalls(): readonly ServiceCall[] {
+    return this.callsWithParamFacts.filter((service) => service.facts.accesses.length === 0 && service.facts.compared.length > 0);
   }
 
   private serviceFacts: ServiceFacts | undefined;
@@ -262,7 +273,7 @@ class LazyFileAnalysis implements FileAnalysis {
   private readonly originsByFunction = new Map<FunctionNode | null, ReadonlyMap<string, WrittenOrigin> | undefined>();
 
   settle(values: readonly TrustValue[], at: TSESTree.Node): TrustValue[] {
-    if (!this.project || !values.some((value) => value.trust === 'pending' || value.trust === 'untrusted')) return [...values];
+    if (!this.project || !values.some((value) => value.trust === 'pending' || value.trust === 'untrusted' || conventionalClaimProp(value) !== undefined)) return [...values];
     const fn = this.index.functionContaining(at);
     const offset = fn?.range[0] ?? at.range[0];
     if (!this.writesByFunction.has(fn)) this.writesByFunction.set(fn, this.project.writesAt(offset));

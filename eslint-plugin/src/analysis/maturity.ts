@@ -14,7 +14,7 @@ import { declaredValue } from '../util/find-variable';
 import type { Decision, TrustValue } from './types';
 import { getCredentialFacts, type CheckName, type SecretUse, type Verification } from './credentials';
 import { importRefOf } from './imports';
-import { requestPropOfValue, returnedWrites, type RequestWrite, type WrittenOrigin } from './request-writes';
+import { conventionalClaimProp, requestPropOfValue, returnedWrites, type RequestWrite, type WrittenOrigin } from './request-writes';
 import { toPortable, type PortableValue } from './portable';
 import { cachedPattern, matches } from '../util/wildcard';
 import { VOCABULARY } from './framework-models';
@@ -113,7 +113,10 @@ export interface DecisionFact extends Fact {
   trust: 'verified' | 'untrusted' | 'unverified' | 'pending';
   /** For a value read from the request: its path below it (`body.userId`, `claims.role`), which middleware may set. */
   prop?: string;
-  /** A `pending` decision on a property that holds verified identity by convention unless the chain sets it. */
+  /**
+   * A decision on a property that holds verified identity by convention unless the chain sets it: `pending` for a
+   * resolver context's `user`, `verified` for `req.user`, which a middleware that decodes the token overrides.
+   */
   verifiedUnlessWritten?: boolean;
   /** A sign-in gate (`if (!ctx.user) throw …`) on a property the chain sets: no decision, but it requires the identity. */
   presence?: boolean;
@@ -315,7 +318,7 @@ function withWrites(writes: readonly ChainWrite[]): Pick<ChainFacts, 'writes'> {
   return writes.length > 0 ? { writes } : {};
 }
 
-type AnalysisFacts = Pick<FileAnalysis, 'decisions' | 'privilegeWrites' | 'requestWrites' | 'sessionChecks' | 'portableArguments' | 'returnsOf' | 'recordAccesses' | 'valuesOf' | 'functionContaining'>;
+type AnalysisFacts = Pick<FileAnalysis, 'decisions' | 'privilegeWrites' | 'requestWrites' | 'sessionChecks' | 'portableArguments' | 'returnsOf' | 'recordAccesses' | 'valuesOf' | 'functionContaining' | 'comparingCalls' | 'argumentValues'>;
 type EslintSettings = Readonly<Record<string, unknown>>;
 
 const fileFactsCache = new WeakMap<TSESLint.SourceCode, { settings: object | undefined; filename: string; facts: FileFacts }>();
@@ -838,6 +841,8 @@ function factsOfChain(sourceCode: TSESLint.SourceCode, chain: readonly ChainLink
     verifications.push(...picked.map((verification) => (contextual ? { ...verification, contextual: true } : verification)));
     // What a restoring middleware puts on the request, as a context builder's fields: the code after it may require it.
     for (const { restores } of picked) if (restores?.includes('.')) writes.push({ prop: restores.slice(restores.indexOf('.') + 1), trust: 'verified', context: true });
+    // Verifying middleware leaves its claims on the request (express-jwt's `req.auth`): they replace what was there.
+    for (const { claimsPath, restores } of picked) if (!restores && claimsPath?.includes('.')) writes.push({ prop: claimsPath.slice(claimsPath.indexOf('.') + 1), trust: 'verified' });
     unknown.push(...pickWithin(located.unreadAuthentication, link.ranges, seen.unknown));
     // Building a context decides nothing; the resolvers' decisions on it are the route's.
     if (!contextual) decisions.push(...pickWithin(located.decisions, link.ranges, seen.decisions), ...pickWithin(located.unchecked, link.ranges, seen.unchecked));
@@ -1009,13 +1014,15 @@ function decisionFact(sourceCode: TSESLint.SourceCode, decision: Decision): Deci
     // Claims on the request (`req.auth.user.role`): a chain whose middleware restores them for whoever has them
     // (`auth(handler)`, `passport.session()`) requires them here.
     const { claimsPath } = worst.value;
-    const onRequest = claimsPath?.includes('.') ? `${claimsPath.slice(claimsPath.indexOf('.') + 1)}${claim ? `.${claim}` : ''}` : undefined;
+    const onRequest = conventionalClaimProp(worst.value) ?? (claimsPath?.includes('.') ? `${claimsPath.slice(claimsPath.indexOf('.') + 1)}${claim ? `.${claim}` : ''}` : undefined);
     return {
       trust: 'verified',
       description: `decision on ${describeValue(worst.value)}`,
       span,
       ...(claim ? { claim } : {}),
       ...(onRequest ? { prop: onRequest } : {}),
+      // Read where the convention keeps verified claims (`req.user`): what the chain writes there holds instead.
+      ...(conventionalClaimProp(worst.value) !== undefined ? { verifiedUnlessWritten: true } : {}),
       ...(decision.kind === 'data-scope' ? { scope: true as const } : {}),
       ...(anchors.length > 0 ? { anchors } : {}),
     };

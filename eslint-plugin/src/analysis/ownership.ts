@@ -63,7 +63,7 @@ export class OwnershipChecks {
   private byFunction: Map<FunctionNode | null, CallerCheck> | undefined;
 
   constructor(
-    private readonly analysis: Pick<FileAnalysis, 'decisions' | 'valuesOf' | 'functionContaining'>,
+    private readonly analysis: Pick<FileAnalysis, 'decisions' | 'valuesOf' | 'functionContaining' | 'comparingCalls' | 'argumentValues'>,
     /** How values read at a node are seen: `analysis.settle` for the rule, as they are for a summary. */
     private readonly view: (values: readonly TrustValue[], at: TSESTree.Node) => readonly TrustValue[],
     /** `ability.can('read', doc)` and the like: policy checks even when no request value feeds them. */
@@ -109,6 +109,12 @@ export class OwnershipChecks {
       else add(decision.fn, this.callerAmong(decision.operands.filter((operand) => !operand.presence).flatMap((operand) => this.view(operand.values, operand.node))));
     }
     for (const call of this.policyCalls) if (isPolicyCall(call)) add(this.analysis.functionContaining(call), { checked: true, ifSet: [] });
+    // `assertOwner(order, req.auth.sub)`: a helper of another file compares what it is handed; the caller is checked
+    // when that is the verified subject.
+    for (const { call, facts } of this.analysis.comparingCalls) {
+      const handed = facts.compared.flatMap((comparison) => this.view(this.analysis.argumentValues(call, { index: comparison.param, path: [] }), call));
+      add(this.analysis.functionContaining(call), this.callerAmong(handed));
+    }
     return found;
   }
 

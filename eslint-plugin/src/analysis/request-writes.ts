@@ -232,6 +232,12 @@ export function writtenAt(writes: ReadonlyMap<string, WrittenTrust>, prop: strin
  * Values as the routes reaching their code see them: a request property their middleware sets takes the trust it
  * was set with, and a caller's field their middleware replaces with the server's value is no longer the caller's.
  */
+/** Where a claim read by convention sits on the request: `user.role` for `req.user.role`. */
+export function conventionalClaimProp(value: TrustValue): string | undefined {
+  if (value.trust !== 'verified' || value.requestProp === undefined) return undefined;
+  return value.name !== undefined ? `${value.requestProp}.${value.name}` : value.requestProp;
+}
+
 export function settleValues(
   values: readonly TrustValue[],
   writes: ReadonlyMap<string, WrittenTrust> | undefined,
@@ -239,6 +245,14 @@ export function settleValues(
 ): TrustValue[] {
   if (!writes || writes.size === 0) return values.map((value) => (value.trust === 'pending' && value.verifiedUnlessWritten ? conventionalClaims(value) : value));
   return values.map((value): TrustValue => {
+    const conventional = conventionalClaimProp(value);
+    if (conventional !== undefined) {
+      // `req.user` that the chain's middleware filled with a decoded token holds that token's claims.
+      const written = writtenAt(writes, conventional);
+      if (written === 'unverified') return { trust: 'unverified', name: value.name, node: value.node };
+      const origin = written === 'untrusted' ? origins?.get(conventional) : undefined;
+      return origin ? { trust: 'untrusted', source: origin.source, name: origin.name, container: false, node: value.node } : value;
+    }
     const prop = requestPropOfValue(value);
     const written = prop !== undefined ? writtenAt(writes, prop) : undefined;
     if (!written && value.trust === 'pending' && value.verifiedUnlessWritten) return conventionalClaims(value);

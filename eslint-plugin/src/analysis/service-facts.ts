@@ -113,8 +113,11 @@ export class ServiceFacts {
       const inner = target === fn ? undefined : this.factsOf(target, depth + 1);
       if (inner) addRemapped(facts, inner, args);
     }
-    // Comparisons matter only beside an access, here or where the parameters are passed on.
-    if (facts.accesses.length > 0 || facts.forwards.length > 0) facts.compared.push(...this.comparisonsIn(fn));
+    // Comparisons matter beside an access, here or where the parameters are passed on, and in a helper that
+    // compares two of its parameters (`assertOwner(record, userId)`): its callers say what each one is.
+    const comparisons = this.comparisonsIn(fn);
+    const helper = new Set(comparisons.map((comparison) => comparison.param)).size > 1;
+    if (facts.accesses.length > 0 || facts.forwards.length > 0 || helper) facts.compared.push(...comparisons);
     this.composing.delete(fn);
     this.composed.set(fn, facts);
     return isEmpty(facts) ? undefined : facts;

@@ -46,6 +46,11 @@ export interface VerifiedValue {
    * subject for object-level checks, but no token was verified (the grade names it as a session).
    */
   session?: true;
+  /**
+   * Where on the request the convention reads it from (`user` for `req.user`, `state.user` for `ctx.state.user`):
+   * what the chain's middleware wrote there, if anything, holds instead (see settleValues).
+   */
+  requestProp?: string;
 }
 
 /**

@@ -847,7 +847,7 @@ function memberOfTrust(value: TrustValue, key: string | undefined, node: TSESTre
   if (key === undefined || key === 'length') return value;
   if (value.trust === 'pending') return { ...value, prop: `${value.prop}.${key}`, name: `${value.prop}.${key}`, node };
   if (value.trust === 'verified' && value.name === undefined && (key === 'payload' || key === 'claims') && value.claimsPath) {
-    return { ...value, claimsPath: `${value.claimsPath}.${key}` };
+    return { ...value, claimsPath: `${value.claimsPath}.${key}`, ...(value.requestProp !== undefined ? { requestProp: `${value.requestProp}.${key}` } : {}) };
   }
   return { ...value, name: value.name ? `${value.name}.${key}` : key };
 }

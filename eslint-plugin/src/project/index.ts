@@ -1120,6 +1120,9 @@ function settleWrites(facts: ChainFacts): { facts: ChainFacts; writes: Map<strin
       const claim = decision.claim ?? (trust === 'verified' && decision.prop !== undefined ? decision.prop.slice(decision.prop.lastIndexOf('.') + 1) : undefined);
       return [{ ...decision, trust, ...(claim !== undefined ? { claim } : {}), description: `${decision.description}, which the chain's middleware sets ${WRITTEN_FROM[written]}` }];
     }
+    if (decision.trust === 'verified' && decision.verifiedUnlessWritten && (written === 'unverified' || written === 'untrusted')) {
+      return [{ ...decision, trust: written, description: `decision on ${decision.prop}, which the chain's middleware sets ${WRITTEN_FROM[written]}` }];
+    }
     if (decision.trust === 'untrusted' && isServerValue(written)) {
       return [{ ...decision, trust: 'verified', description: `decision on ${decision.prop}, which the chain's middleware sets ${WRITTEN_FROM[written]}` }];
     }

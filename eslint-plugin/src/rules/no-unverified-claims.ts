@@ -38,8 +38,13 @@ export default createRule<Options, MessageIds>({
         const reported = new Set<TSESTree.Node>();
         const analysis = getAnalysis(context);
         for (const decision of analysis.decisions) {
+          const decodedIn = (operand: (typeof decision.operands)[number]) =>
+            analysis.settle(operand.values, operand.node).find((value): value is UnverifiedValue => value.trust === 'unverified');
+          // `!claims || claims.role !== 'admin'` is one decision on the role: its presence test is reported only alone.
+          const decidesOnClaim = decision.operands.some((operand) => !operand.presence && decodedIn(operand));
           for (const operand of decision.operands) {
-            const decoded = analysis.settle(operand.values, operand.node).find((value): value is UnverifiedValue => value.trust === 'unverified');
+            if (operand.presence && decidesOnClaim) continue;
+            const decoded = decodedIn(operand);
             if (!decoded || reported.has(operand.node)) continue;
             reported.add(operand.node);
             const claim = claimName(decoded.name);

@@ -74,6 +74,20 @@ app.use((req, res, next) => {
   req.claims = jwt.verify(token, keyFor(iss), { algorithms: ['RS256'], issuer: iss, audience });
   next();
 });`,
+    // The decoded user is replaced by the verified one before the route: express-jwt told to leave its claims at `req.user`.
+    `import express from 'express';
+import jwt from 'jsonwebtoken';
+import { expressjwt } from 'express-jwt';
+const app = express();
+app.use((req, res, next) => {
+  req.user = jwt.decode((req.headers.authorization || '').replace('Bearer ', ''));
+  next();
+});
+app.use(expressjwt({ secret: process.env.JWT_PUBLIC_KEY, algorithms: ['RS256'], issuer: 'https://id.example.com', audience: 'api', requestProperty: 'user' }));
+app.get('/admin', (req, res) => {
+  if (req.user.role !== 'admin') return res.sendStatus(403);
+  res.json(report());
+});`,
     // jsonwebtoken: decoded claims used for no decision
     `import jwt from 'jsonwebtoken';
 app.use((req, res, next) => {
@@ -302,6 +316,21 @@ app.get('/orders', auth({ audience, issuerBaseURL }), async (req, res) => {
   ],
 
   invalid: [
+    // Middleware that puts decoded claims where verified ones usually live: `req.user` holds what it wrote.
+    {
+      code: `import express from 'express';
+import jwt from 'jsonwebtoken';
+const app = express();
+app.use((req, res, next) => {
+  req.user = jwt.decode((req.headers.authorization || '').replace('Bearer ', ''));
+  next();
+});
+app.get('/admin', (req, res) => {
+  if (!req.user || req.user.role !== 'admin') return res.sendStatus(403);
+  res.json(report());
+});`,
+      errors: [unverifiedClaims(9, 20)],
+    },
     // jsonwebtoken
     {
       code: `import jwt from 'jsonwebtoken';
