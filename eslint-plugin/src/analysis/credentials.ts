@@ -1030,7 +1030,8 @@ const KEY_CHECK_FUNCTION = /^(verify|check|compare|validate)([A-Z_0-9]|$)|safeEq
 function keyCheckCallScheme(file: SchemeContext, node: TSESTree.CallExpression, fn: FunctionNode | null): Omit<ApiKeyScheme, 'routes'> | undefined {
   if (!KEY_CHECK_FUNCTION.test(calledName(node) ?? '') || node.arguments.length < 2) return undefined;
   const args = node.arguments.filter((argument) => argument.type !== AST_NODE_TYPES.SpreadElement).map((argument) => unwrapSecret(file.sourceCode, argument));
-  const secret = args.find((argument) => isConfiguredSecret(file.sourceCode, argument));
+  // A secret is the server's: a token the caller sent (a CSRF cookie, whatever it is named) is no key.
+  const secret = args.find((argument) => isConfiguredSecret(file.sourceCode, argument) && !file.isUntrusted(argument));
   if (!secret || !decidesDenial(node)) return undefined;
   for (const argument of args) {
     if (argument === secret) continue;

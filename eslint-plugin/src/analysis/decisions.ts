@@ -13,6 +13,7 @@ import {
   isAuthorizationName,
   isPrivilegeName,
   isCredentialOrIntegrityName,
+  isRequestSiteHeader,
   isIdentityKey,
   isKnowledgeName,
   isOwnerField,
@@ -391,6 +392,7 @@ class DecisionFinder {
         if (value.container) return [];
         // A secret the caller sends (`req.body.password`, `otp`, a captcha answer) proves what it knows, like a credential.
         if (value.name !== undefined && (isCredentialOrIntegrityName(value.name) || isKnowledgeName(value.name))) return [];
+        if (value.source === 'header' && value.name !== undefined && isRequestSiteHeader(value.name)) return [];
         if (this.tokenOrigins().has(originKey(value))) return [];
         if (value.source === 'header' && value.name && this.settings.trustedHeaders.includes(value.name.toLowerCase())) {
           return [{ trust: 'verified', claimsPath: undefined, name: value.name, node: value.node }];

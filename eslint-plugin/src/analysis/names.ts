@@ -157,6 +157,13 @@ export function isCredentialOrIntegrityName(name: string): boolean {
   return HOLDER_CREDENTIAL_NAME.test(last) || OTHER_CREDENTIAL_NAME.test(last) || INTEGRITY_NAME.test(name);
 }
 
+/** Headers the browser sets to say where a request comes from: a check on them refuses cross-site requests (CSRF). */
+const REQUEST_SITE_HEADER = /^(origin|referer|referrer|sec-fetch-site|sec-fetch-mode|sec-fetch-dest)$/i;
+
+export function isRequestSiteHeader(name: string): boolean {
+  return REQUEST_SITE_HEADER.test(name);
+}
+
 /**
  * True for names of a token or session id that stands for whoever holds it (`authorization`, `token`, `sid`): what
  * the server keeps under it is that holder's. API keys are not among them (see no-api-key-auth).

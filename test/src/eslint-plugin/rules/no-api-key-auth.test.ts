@@ -72,6 +72,19 @@ const valid: ValidTestCase<Options>[] = [
   { code: `export async function GET(request) {\n  if (request.headers.get('x-forwarded-for') === blockedIp) return new Response(null, { status: 403 });\n}` },
   // Webhooks are signed, not keyed
   { code: `import { timingSafeEqual } from 'node:crypto';\nif (!timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) throw new Error('bad signature');` },
+  // CSRF double submit: the cookie's token against the header's, both the caller's, whatever the variables are called.
+  {
+    code: `const crypto = require('crypto');
+module.exports = function csrfProtection(req, res, next) {
+  const cookieToken = req.cookies['csrf_token'];
+  const headerToken = req.get('x-csrf-token');
+  if (!cookieToken || !headerToken) return res.status(403).json({ error: 'missing csrf token' });
+  const a = Buffer.from(cookieToken);
+  const b = Buffer.from(headerToken);
+  if (a.length !== b.length || !crypto.timingSafeEqual(a, b)) return res.status(403).json({ error: 'bad csrf token' });
+  next();
+};`,
+  },
   { code: `import fastifyJwt from '@fastify/jwt';\nfastify.register(fastifyJwt, { secret: { public: pub } });` },
   // A plain word compared with the Authorization header is a name, not a key
   { code: middleware(`req.headers.authorization === 'admin'`) },

@@ -96,6 +96,15 @@ const valid: (string | ValidTestCase<[]>)[] = [
   if (req.get('x-csrf-token') !== req.cookies.csrf) return res.sendStatus(403);
   res.sendStatus(204);
 });`,
+  // Origin, Referer and Fetch Metadata checks refuse cross-site requests: CSRF defences, not decisions on who acts.
+  `const ALLOWED_ORIGINS = ['https://app.example.com'];
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && !ALLOWED_ORIGINS.includes(req.headers.origin)) return res.status(403).json({ error: 'bad origin' });
+  if (req.get('sec-fetch-site') === 'cross-site') return res.sendStatus(403);
+  if (req.method !== 'GET' && !String(req.headers.referer ?? '').startsWith('https://app.example.com/')) return res.sendStatus(403);
+  next();
+});`,
   `app.post('/webhooks/billing', (req, res) => {
   const signature = Buffer.from(req.get('x-signature') ?? '', 'hex');
   const expected = crypto.createHmac('sha256', webhookSecret).update(req.rawBody).digest();
