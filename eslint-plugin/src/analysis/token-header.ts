@@ -51,7 +51,7 @@ export function headerProblems(
     if (!read) continue;
     for (const use of usesOf(sourceCode, read.value)) {
       const kind = problemAt(use, read.field, sourceCode.visitorKeys);
-      if (kind) problems.push({ kind, node: kind === 'accepts-none' ? comparisonOf(use)! : use, field: read.field, fn });
+      if (kind) problems.push({ kind, node: kind === 'accepts-none' ? (comparisonOf(use) ?? noneCaseOf(outermost(use))!) : use, field: read.field, fn });
     }
   }
   return problems;
@@ -138,6 +138,8 @@ function problemAt(use: TSESTree.Node, field: string, keys: VisitorKeys): Header
   if (field === 'alg') {
     const comparison = comparisonOf(use);
     if (comparison) return acceptsOnEqual(comparison, keys) ? 'accepts-none' : undefined;
+    const noneCase = noneCaseOf(outermost(use));
+    if (noneCase) return accepts(caseBody(noneCase), keys) ? 'accepts-none' : undefined;
     const call = argumentCall(use);
     return call && VERIFYING_CALL.test(calleeName(call) ?? '') ? 'algorithm-from-token' : undefined;
   }
@@ -155,7 +157,7 @@ function problemAt(use: TSESTree.Node, field: string, keys: VisitorKeys): Header
 
 /** `alg === 'none'`, `alg.toLowerCase() == 'none'`, `'none' === alg`: the comparison with `none` the use is in. */
 function comparisonOf(use: TSESTree.Node): TSESTree.BinaryExpression | undefined {
-  let current: TSESTree.Node = use;
+  let current: TSESTree.Node = outermost(use);
   const parent = current.parent;
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === current && /^to(Lower|Upper)Case$/.test(memberName(parent) ?? '')) {
     if (parent.parent?.type === AST_NODE_TYPES.CallExpression) current = parent.parent;
@@ -164,6 +166,29 @@ function comparisonOf(use: TSESTree.Node): TSESTree.BinaryExpression | undefined
   if (comparison?.type !== AST_NODE_TYPES.BinaryExpression || !['===', '==', '!==', '!='].includes(comparison.operator)) return undefined;
   const other = comparison.left === current ? comparison.right : comparison.left;
   return staticString(other)?.toLowerCase() === 'none' ? comparison : undefined;
+}
+
+/** A value as its parent sees it, through type assertions and non-null assertions (`header.alg!`, `alg as string`). */
+function outermost(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent && TYPE_WRAPPERS.has(current.parent.type) && (current.parent as { expression?: TSESTree.Node }).expression === current) current = current.parent;
+  return current;
+}
+
+const TYPE_WRAPPERS: ReadonlySet<string> = new Set([AST_NODE_TYPES.TSNonNullExpression, AST_NODE_TYPES.TSAsExpression, AST_NODE_TYPES.TSSatisfiesExpression, AST_NODE_TYPES.TSTypeAssertion]);
+
+/** `switch (header.alg) { case 'none': … }`: the case the `none` algorithm takes, when the use is what is switched on. */
+function noneCaseOf(use: TSESTree.Node): TSESTree.SwitchCase | undefined {
+  const statement = use.parent;
+  if (statement?.type !== AST_NODE_TYPES.SwitchStatement || statement.discriminant !== use) return undefined;
+  return statement.cases.find((candidate) => candidate.test && staticString(candidate.test)?.toLowerCase() === 'none');
+}
+
+/** What a case runs: its own statements, or those of the next case with any when it falls through empty. */
+function caseBody(switchCase: TSESTree.SwitchCase): readonly TSESTree.Statement[] {
+  const cases = (switchCase.parent as TSESTree.SwitchStatement).cases;
+  for (let at = cases.indexOf(switchCase); at < cases.length; at++) if (cases[at]!.consequent.length > 0) return cases[at]!.consequent;
+  return [];
 }
 
 /** Whether the branch taken when the algorithm is `none` lets the token through. */
@@ -234,7 +259,7 @@ function isRejecting(node: TSESTree.Node): boolean {
 
 /** The call the value is an argument of: directly, or inside array and object literals that are its arguments. */
 function argumentCall(use: TSESTree.Node): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
-  let current: TSESTree.Node = use;
+  let current: TSESTree.Node = outermost(use);
   for (let depth = 0; depth < 6 && current.parent; depth++) {
     const parent: TSESTree.Node = current.parent;
     if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(current as TSESTree.CallExpressionArgument)) {
@@ -247,7 +272,7 @@ function argumentCall(use: TSESTree.Node): TSESTree.CallExpression | TSESTree.Ne
       (parent.type === AST_NODE_TYPES.Property && parent.value === current) ||
       (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === '+');
     if (!passes) return undefined;
-    current = parent;
+    current = outermost(parent);
   }
   return undefined;
 }

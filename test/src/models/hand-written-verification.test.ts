@@ -23,6 +23,17 @@ export async function claimsOf(token) {
   const key = await client.getSigningKey(header.kid);
   return jwt.verify(token, key.getPublicKey(), { algorithms: ['RS256'], issuer, audience });
 }`,
+      // A switch whose 'none' case refuses the token.
+      `export function claimsOf(token) {
+  const header = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString());
+  switch (header.alg) {
+    case 'none':
+    case 'None':
+      throw new Error('unsigned tokens are rejected');
+    default:
+      return verifyRs256(token);
+  }
+}`,
     ],
     invalid: [
       {
@@ -55,6 +66,42 @@ export function claimsOf(token) {
   return jwt.verify(token, publicKey, { algorithms: [header.alg], issuer, audience });
 }`,
         errors: [error('algorithmFromToken', 4, 54)],
+      },
+      {
+        // A non-null assertion changes nothing: the algorithm is still the one the token names.
+        code: `import { decodeProtectedHeader, jwtVerify } from 'jose';
+export async function claimsOf(token: string) {
+  const header = decodeProtectedHeader(token);
+  return jwtVerify(token, key, { algorithms: [header.alg!], issuer, audience });
+}`,
+        filename: 'file.ts',
+        errors: [error('algorithmFromToken', 4, 47)],
+      },
+      {
+        code: `import { decodeProtectedHeader, jwtVerify } from 'jose';
+export async function claimsOf(token: string) {
+  const { alg } = decodeProtectedHeader(token);
+  return jwtVerify(token, key, { algorithms: [alg as string], issuer, audience });
+}`,
+        filename: 'file.ts',
+        errors: [error('algorithmFromToken', 4, 47)],
+      },
+      {
+        // A switch on the algorithm whose 'none' case returns the payload.
+        code: `export function claimsOf(token) {
+  const [head, body] = token.split('.');
+  const header = JSON.parse(Buffer.from(head, 'base64url').toString());
+  const payload = JSON.parse(Buffer.from(body, 'base64url').toString());
+  switch (header.alg) {
+    case 'none':
+      return payload;
+    case 'HS256':
+      return verifyHmac(token, payload);
+    default:
+      throw new Error('unsupported algorithm');
+  }
+}`,
+        errors: [error('acceptsNoneAlgorithm', 6, 5)],
       },
       {
         // jwt-simple's fourth argument is the algorithm, taken here from the header.
