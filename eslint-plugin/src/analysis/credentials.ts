@@ -1590,6 +1590,24 @@ function withoutAbsentOptions(verification: Verification): Verification {
 type KeyKind = 'hmac' | 'rsa' | 'public-key';
 
 const PUBLIC_KEY_NAME = /public|cert|pem|jwks?|spki/i;
+/** Paths and names of public key files: `public.pem`, `jwtRS256.key.pub`, `server.crt`. */
+const PUBLIC_KEY_FILE = /public|\.pub$|cert|\.crt$|spki/i;
+const FILE_READS: ReadonlySet<string> = new Set(['readFileSync', 'readFile']);
+
+/** The literal text of a file read's path argument (`__dirname + '/key.pub'`, `path.join('keys', 'public.pem')`). */
+function fileReadPath(call: TSESTree.CallExpression): string | undefined {
+  const parts: string[] = [];
+  const stack: TSESTree.Node[] = call.arguments.length > 0 ? [call.arguments[0]!] : [];
+  for (let seen = 0; stack.length > 0 && seen < 16; seen++) {
+    const node = unwrap(stack.pop()!);
+    const text = staticString(node);
+    if (text !== undefined) parts.push(text);
+    else if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') stack.push(node.right, node.left);
+    else if (node.type === AST_NODE_TYPES.CallExpression) stack.push(...[...node.arguments].reverse());
+    else if (node.type === AST_NODE_TYPES.TemplateLiteral) parts.push(node.quasis.map((quasi) => quasi.value.cooked ?? '').join(''));
+  }
+  return parts.join('/');
+}
 
 function keyKindOf(sourceCode: TSESLint.SourceCode, use: SecretUse, models: ModelSet): KeyKind | undefined {
   if (use.kind === 'hardcoded' || use.kind === 'env-fallback') return 'hmac';
@@ -1600,6 +1618,10 @@ function keyKindOf(sourceCode: TSESLint.SourceCode, use: SecretUse, models: Mode
   }
   // Key-set helpers (jwks-rsa's) hand out the issuer's RSA keys.
   if (key.type === AST_NODE_TYPES.CallExpression && models.rsaKeySets.has(calledName(key) ?? '')) return 'rsa';
+  // A key read from a file (`fs.readFileSync('./keys/public.pem')`) is what its path or the name holding it says.
+  const file = key.type === AST_NODE_TYPES.CallExpression && FILE_READS.has(calledName(key) ?? '') ? fileReadPath(key) : undefined;
+  const declared = operandName(unwrap(use.node));
+  if (file !== undefined) return [file, declared ?? ''].some((name) => PUBLIC_KEY_FILE.test(name) && !/private/i.test(name)) ? 'public-key' : undefined;
   const value = staticValueOf(sourceCode, key);
   const name = value.kind === 'env' || value.kind === 'env-fallback' ? value.name : operandName(key);
   if (!name) return undefined;

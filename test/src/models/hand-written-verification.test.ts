@@ -149,6 +149,30 @@ export function claimsOf(token) {
 export const claimsOf = (token) => jwt.verify(token, process.env.JWT_PUBLIC_KEY, { algorithms: ['HS256'], issuer, audience });`,
         errors: [error('publicKeyAsHmacSecret', 2, 54)],
       },
+      {
+        // The public key read from its file, by a name and a path that say so.
+        code: `import fs from 'node:fs';
+import jwt from 'jsonwebtoken';
+const publicKey = fs.readFileSync('./keys/public.pem');
+export const claimsOf = (token) => jwt.verify(token, publicKey, { algorithms: ['HS256'], issuer, audience });`,
+        errors: [error('publicKeyAsHmacSecret', 4, 54)],
+      },
+      {
+        code: `const fs = require('fs');
+const jwt = require('jsonwebtoken');
+module.exports = (token) => jwt.verify(token, fs.readFileSync(__dirname + '/jwtRS256.key.pub'), { algorithms: ['HS256'], issuer, audience });`,
+        errors: [error('publicKeyAsHmacSecret', 3, 47)],
+      },
     ],
+  });
+  // A private key file and an HMAC secret file are not public keys.
+  ruleCases('require-jwt-validation', {
+    valid: [
+      `import fs from 'node:fs';
+import jwt from 'jsonwebtoken';
+const secret = fs.readFileSync('/run/secrets/jwt_hmac_secret');
+export const claimsOf = (token) => jwt.verify(token, secret, { algorithms: ['HS256'], issuer, audience });`,
+    ],
+    invalid: [],
   });
 });
