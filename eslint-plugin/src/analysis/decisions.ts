@@ -20,7 +20,7 @@ import {
   isPrivilegeField,
   mentionsIdentityColumn,
 } from './names';
-import { calleeName, calleeObject, dottedPath, functionName, isFunctionNode, isTestMethod, memberName, operandName, propertyKeyName, staticString, unwrap } from './syntax';
+import { calleeName, calleeObject, decoratorsOf, dottedPath, enclosingClass, functionName, isFunctionNode, isTestMethod, memberName, operandName, propertyKeyName, staticString, unwrap } from './syntax';
 import type { ScopeSite } from './service-facts';
 import { VOCABULARY } from './framework-models';
 
@@ -631,7 +631,7 @@ class DecisionFinder {
       const left = assignment.left;
       if (left.type !== AST_NODE_TYPES.MemberExpression) continue;
       const key = !left.computed && left.property.type === AST_NODE_TYPES.Identifier ? left.property.name : staticString(left.property);
-      if (key && isPrivilegeField(key)) this.fieldWrite(assignment, key, assignment.right, this.index.functionContaining(assignment));
+      if (key && isPrivilegeField(key) && !isPlainObjectField(left)) this.fieldWrite(assignment, key, assignment.right, this.index.functionContaining(assignment));
     }
     for (const call of [...this.index.calls, ...this.index.news]) this.wholeBodyArguments(call);
   }
@@ -770,6 +770,16 @@ class DecisionFinder {
   private persistsHere(call: TSESTree.CallExpression | TSESTree.NewExpression | undefined): boolean {
     return !call || !this.models.isFollowedCall(call);
   }
+}
+
+/**
+ * `this.role = …` in a class that extends nothing and has no decorator: an object of the program's own, which no
+ * ORM persists (a model extends `Model` or `BaseEntity`, or is declared with `@Entity()`, `@Table`, `@Schema()`…).
+ */
+function isPlainObjectField(target: TSESTree.MemberExpression): boolean {
+  if (target.object.type !== AST_NODE_TYPES.ThisExpression) return false;
+  const owner = enclosingClass(target);
+  return !!owner && !owner.superClass && decoratorsOf(owner).length === 0;
 }
 
 /** The keys an object literal sets after position `position`. */

@@ -24,6 +24,20 @@ function massAssignment(line: number, column: number) {
 
 const tests: RunTests<MessageIds, []> = {
   valid: [
+    // A plain object of the request's own (no model, nothing persisted): its decision is no-untrusted-authorization's.
+    `class AccessContext {
+  load(req) {
+    this.role = req.query.role;
+    return this;
+  }
+  isAdmin() {
+    return this.role === 'admin';
+  }
+}
+app.get('/admin', (req, res) => {
+  if (!new AccessContext().load(req).isAdmin()) return res.sendStatus(403);
+  res.json(report());
+});`,
     // Express: fields that carry no privilege
     `app.post('/users', async (req, res) => {
   await User.create({ name: req.body.name, email: req.body.email });
@@ -350,6 +364,16 @@ app.post('/profile', async (req, res) => {
   ],
 
   invalid: [
+    // A model's own method that sets the field from the request and saves it.
+    {
+      code: `class User extends Model {
+  promote(req) {
+    this.role = req.body.role;
+    return this.save();
+  }
+}`,
+      errors: [privilegeField(3, 5)],
+    },
     // Express: one field from the body
     {
       code: `app.post('/users', async (req, res) => {
