@@ -8,11 +8,11 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { WriteModels } from './decisions';
 import type { FileIndex } from './file-index';
 import type { ImportRef } from './imports';
-import { isValidatingMethod } from './names';
+import { isSafeParsingMethod, isValidatingMethod } from './names';
 import { targetOfReceiver, type ModelTarget, type RecordAccess } from './records';
 import type { ModelCatalog, ModelSummary } from './schemas';
 import type { ModelRef } from './service-facts';
-import { annotatedTypeIdentifier, calleeName, calleeObject, typeScriptOnly, unwrap } from './syntax';
+import { annotatedTypeIdentifier, calleeName, calleeObject, memberName, propertyKeyName, typeScriptOnly, unwrap } from './syntax';
 
 /** What the project index tells about models of other files. */
 export interface ModelHooks {
@@ -115,8 +115,9 @@ export class ModelLookup implements WriteModels {
     }
     const bare = unwrap(node);
     if (bare.type === AST_NODE_TYPES.AwaitExpression) return this.valueModel(bare.argument, hops);
-    if (bare.type === AST_NODE_TYPES.CallExpression && isValidatingMethod(calleeName(bare) ?? '')) {
-      const schema = calleeObject(bare);
+    const validation = this.validationOf(bare);
+    if (validation) {
+      const schema = calleeObject(validation);
       return schema ? this.modelOf(schema) : undefined;
     }
     if (bare.type !== AST_NODE_TYPES.Identifier || hops > MAX_HOPS) return undefined;
@@ -131,14 +132,48 @@ export class ModelLookup implements WriteModels {
   parsedInput(node: TSESTree.Node, hops = 0): TSESTree.Node | undefined {
     const bare = unwrap(node);
     if (bare.type === AST_NODE_TYPES.AwaitExpression) return this.parsedInput(bare.argument, hops);
-    if (bare.type === AST_NODE_TYPES.CallExpression && isValidatingMethod(calleeName(bare) ?? '')) {
-      const schema = calleeObject(bare);
-      const input = bare.arguments[0];
+    const validation = this.validationOf(bare);
+    if (validation) {
+      const schema = calleeObject(validation);
+      const input = validation.arguments[0];
       return schema && input && input.type !== AST_NODE_TYPES.SpreadElement && this.modelOf(schema) ? input : undefined;
     }
     if (bare.type !== AST_NODE_TYPES.Identifier || hops > MAX_HOPS) return undefined;
     const def = this.index.variableOf(bare)?.defs[0];
     return def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? this.parsedInput(def.node.init, hops + 1) : undefined;
+  }
+
+  /**
+   * The schema call whose parsed data `node` is: `schema.parse(x)` itself, the `data` of `schema.safeParse(x)`
+   * (`result.data`, or `const { data } = schema.safeParse(x)`), through the variables that hold them.
+   */
+  private validationOf(node: TSESTree.Node, hops = 0): TSESTree.CallExpression | undefined {
+    const bare = unwrap(node);
+    if (bare.type === AST_NODE_TYPES.AwaitExpression) return this.validationOf(bare.argument, hops);
+    if (bare.type === AST_NODE_TYPES.CallExpression) return isValidatingMethod(calleeName(bare) ?? '') ? bare : undefined;
+    if (bare.type === AST_NODE_TYPES.MemberExpression && memberName(bare) === 'data') return this.safeParseOf(bare.object, hops);
+    if (bare.type !== AST_NODE_TYPES.Identifier || hops > MAX_HOPS) return undefined;
+    const def = this.index.variableOf(bare)?.defs[0];
+    if (def?.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
+    const pattern = def.node.id;
+    if (pattern.type === AST_NODE_TYPES.Identifier) return this.validationOf(def.node.init, hops + 1);
+    // `const { data } = schema.safeParse(req.body)`
+    const destructuresData =
+      pattern.type === AST_NODE_TYPES.ObjectPattern &&
+      pattern.properties.some((property) => property.type === AST_NODE_TYPES.Property && propertyKeyName(property) === 'data' && property.value.type === AST_NODE_TYPES.Identifier && property.value.name === bare.name);
+    return destructuresData ? this.safeParseOf(def.node.init, hops + 1) : undefined;
+  }
+
+  /** `schema.safeParse(x)` (or its async form), directly or through the variable holding its result. */
+  private safeParseOf(node: TSESTree.Node, hops: number): TSESTree.CallExpression | undefined {
+    const bare = unwrap(node);
+    if (bare.type === AST_NODE_TYPES.AwaitExpression) return this.safeParseOf(bare.argument, hops);
+    if (bare.type === AST_NODE_TYPES.CallExpression) return isSafeParsingMethod(calleeName(bare) ?? '') ? bare : undefined;
+    if (bare.type !== AST_NODE_TYPES.Identifier || hops > MAX_HOPS) return undefined;
+    const def = this.index.variableOf(bare)?.defs[0];
+    return def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init && def.node.id.type === AST_NODE_TYPES.Identifier
+      ? this.safeParseOf(def.node.init, hops + 1)
+      : undefined;
   }
 
   /** The model a binding's type annotation names. */

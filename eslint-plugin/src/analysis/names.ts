@@ -143,6 +143,13 @@ export function isValidatingMethod(name: string): boolean {
   return VALIDATING_METHOD.test(name);
 }
 
+/** zod's and valibot's non-throwing parse: its result's `data` is the parsed value. */
+const SAFE_PARSING_METHOD = /^(safeParse|safeParseAsync|spa)$/;
+
+export function isSafeParsingMethod(name: string): boolean {
+  return SAFE_PARSING_METHOD.test(name);
+}
+
 export function mentionsIdentityColumn(sql: string): boolean {
   return IDENTITY_COLUMN.test(sql);
 }

@@ -24,6 +24,15 @@ function massAssignment(line: number, column: number) {
 
 const tests: RunTests<MessageIds, []> = {
   valid: [
+    // A schema without privilege fields keeps them out, through safeParse too.
+    `import { z } from 'zod';
+const User = sequelize.define('User', { displayName: DataTypes.STRING, role: DataTypes.STRING });
+const profileSchema = z.object({ displayName: z.string() });
+app.post('/profile', async (req, res) => {
+  const parsed = profileSchema.safeParse(req.body);
+  if (!parsed.success) return res.status(400).json(parsed.error);
+  await User.create(parsed.data);
+});`,
     // A plain object of the request's own (no model, nothing persisted): its decision is no-untrusted-authorization's.
     `class AccessContext {
   load(req) {
@@ -998,6 +1007,29 @@ app.post('/profile', async (req, res) => {
   await Profile.create(input);
 });`,
       errors: [massAssignment(6, 24)],
+    },
+    // The same through safeParse: the result's data is what it parsed
+    {
+      code: `import { z } from 'zod';
+const Profile = sequelize.define('Profile', { displayName: DataTypes.STRING });
+const profileSchema = z.object({ displayName: z.string(), role: z.enum(['user', 'admin']).default('user') });
+app.post('/profile', async (req, res) => {
+  const parsed = profileSchema.safeParse(req.body);
+  if (!parsed.success) return res.status(400).json(parsed.error);
+  await Profile.create(parsed.data);
+});`,
+      errors: [massAssignment(7, 24)],
+    },
+    {
+      code: `import { z } from 'zod';
+const Profile = sequelize.define('Profile', { displayName: DataTypes.STRING });
+const profileSchema = z.object({ displayName: z.string(), role: z.enum(['user', 'admin']).default('user') });
+app.post('/profile', async (req, res) => {
+  const { success, data } = await profileSchema.safeParseAsync(req.body);
+  if (!success) return res.sendStatus(400);
+  await Profile.create({ ...data });
+});`,
+      errors: [massAssignment(7, 26)],
     },
     // An entity injected as a repository, whatever the property is called
     {
