@@ -672,9 +672,11 @@ class DecisionFinder {
     // One named input typed as a DTO (`@Args('data') data: UpdateUserInput`, `@Body('profile') p: ProfileDto`) is an
     // object of client fields like the whole body.
     const typedAsObject = () => this.models.valueModel(value) !== undefined;
+    // A member named as an object of fields (`args.input`, `{ input }`, `req.body.user`) is one too.
+    const wholeObject = (trust: UntrustedValue) => trust.container || isFieldsObjectName(trust.name) || typedAsObject();
     const body = this.evaluator
       .trustOf(input)
-      .find((trust): trust is UntrustedValue => trust.trust === 'untrusted' && (trust.container || typedAsObject()) && (trust.source === 'body' || trust.source === 'query' || trust.source === 'argument'));
+      .find((trust): trust is UntrustedValue => trust.trust === 'untrusted' && (trust.source === 'body' || trust.source === 'query' || trust.source === 'argument') && wholeObject(trust));
     // A parameter copied whole: what callers in other files pass decides (see FileAnalysis.paramPrivilegeWrites).
     const params = body ? [] : this.callerParams(value);
     if ((!body && params.length === 0) || !this.persistsHere(write)) return;
@@ -770,6 +772,16 @@ class DecisionFinder {
   private persistsHere(call: TSESTree.CallExpression | TSESTree.NewExpression | undefined): boolean {
     return !call || !this.models.isFollowedCall(call);
   }
+}
+
+/**
+ * Names a client's object of record fields goes by: GraphQL's `input`, `data`, `patch`, or the record's own name in
+ * a body (`req.body.user`, Rails style). One level below the container only: `req.body.user.name` is a field.
+ */
+const FIELDS_OBJECT_NAME = /^(input|data|attributes|fields|values|changes|patch|updates?|user|account|profile|member)$/i;
+
+function isFieldsObjectName(name: string | undefined): boolean {
+  return name !== undefined && !name.includes('.') && FIELDS_OBJECT_NAME.test(name);
 }
 
 /**

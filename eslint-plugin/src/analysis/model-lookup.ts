@@ -82,8 +82,11 @@ export class ModelLookup implements WriteModels {
       return wrapped ? this.recordModel(wrapped) : undefined;
     }
     if (!receiver) return undefined;
-    const target = targetOfReceiver(unwrap(receiver), this.index);
-    return target ? this.modelOfTarget(target) : undefined;
+    const bare = unwrap(receiver);
+    const target = targetOfReceiver(bare, this.index);
+    const model = target ? this.modelOfTarget(target) : undefined;
+    // `user.update(req.body)` on `const user = await User.findByPk(id)`: the record's own model.
+    return model ?? (bare.type === AST_NODE_TYPES.Identifier ? this.recordModel(bare) : undefined);
   }
 
   /** The model of a record a variable holds: `new User()`, `await User.findById(id)`, `await this.users.findOneBy(…)`. */

@@ -7,7 +7,8 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { spanOf, type Span } from './findings';
 import { analyzeSourceCode } from './index';
 import { toPortable, type PortableValue } from './portable';
-import { isFunctionNode } from './syntax';
+import { isFunctionNode, unwrap } from './syntax';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { anchorOf, getFileFacts, SESSION_UNPINNED, strategyFacts, type ChainFacts, type VerificationFact } from './maturity';
 import { callResultExports } from './call-result-exports';
 import { getCredentialFacts } from './credentials';
@@ -156,7 +157,9 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     name,
     facts: fileFacts.chainFacts([link]),
     ranges: localRanges([link]),
-    ...(link.imported ? { reexport: link.imported } : {}),
+    // A model built by what another file exports (`sequelize.define('User', {…})` with `sequelize` from `../db`)
+    // is this file's model, not that file's export passed on.
+    ...(link.imported && !builtModelOf(link) ? { reexport: link.imported } : {}),
     ...(routers.has(name) ? { router: true } : {}),
     ...returnsOf(name),
     ...paramsOf(name),
@@ -242,9 +245,12 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
   }
 
   /** Models exported as such; imports of another file's model are that file's to describe. */
+  function builtModelOf(link: ChainLink): ModelSummary | undefined {
+    return unwrap(link.node).type === AST_NODE_TYPES.CallExpression ? analysis.modelOf(link.node) : undefined;
+  }
+
   function modelOf(name: string, link: ChainLink): { model?: ModelSummary } {
-    if (link.imported) return {};
-    const found = analysis.modelOf(link.node);
+    const found = link.imported ? builtModelOf(link) : analysis.modelOf(link.node);
     // A schema or table bound only by its export (`export const profileInput = z.object({…})`) takes that name.
     return found ? { model: found.name || name === 'default' ? found : { ...found, name } } : {};
   }

@@ -24,6 +24,14 @@ function massAssignment(line: number, column: number) {
 
 const tests: RunTests<MessageIds, []> = {
   valid: [
+    // One scalar argument is no object of fields: the key-value form of set() writes one field.
+    `const { Schema, model } = require('mongoose');
+const Profile = model('Profile', new Schema({ handle: String, role: String }));
+const resolvers = {
+  Mutation: {
+    rename: async (_, { id, handle }) => (await Profile.findById(id)).set('handle', handle).save(),
+  },
+};`,
     // A schema without privilege fields keeps them out, through safeParse too.
     `import { z } from 'zod';
 const User = sequelize.define('User', { displayName: DataTypes.STRING, role: DataTypes.STRING });
@@ -1007,6 +1015,27 @@ app.post('/profile', async (req, res) => {
   await Profile.create(input);
 });`,
       errors: [massAssignment(6, 24)],
+    },
+    // A GraphQL mutation's input object, copied whole, as an argument member or destructured
+    {
+      code: `const { Schema, model } = require('mongoose');
+const Profile = model('Profile', new Schema({ handle: String, role: String }));
+const resolvers = {
+  Mutation: {
+    createProfile: (_, args) => Profile.create(args.input),
+    updateProfile: (_, { id, input }) => Profile.findByIdAndUpdate(id, { ...input }, { new: true }),
+  },
+};`,
+      errors: [massAssignment(5, 48), massAssignment(6, 74)],
+    },
+    // A body field that holds the record's fields, Rails style
+    {
+      code: `app.post('/users', async (req, res) => {
+  const user = await User.create(req.body.user);
+  res.status(201).json(user);
+});
+const User = mongoose.model('User', new mongoose.Schema({ name: String, isAdmin: Boolean }));`,
+      errors: [massAssignment(2, 34)],
     },
     // The same through safeParse: the result's data is what it parsed
     {
