@@ -23,6 +23,17 @@ export interface IssuanceProblem {
 /** Claim names that are secrets: a token's claims are only base64-encoded, so anyone holding it reads them. */
 const SECRET_CLAIM = /^(password|passwd|pwd|password_?hash|hashed_?password|secret|client_?secret|api_?key|private_?key|otp|pin|ssn|credit_?card|card_?number)$/i;
 
+/** What a claim's value is called where it comes from: `user.passwordHash`, `account.totpSecret`, `apiKey`. */
+const SECRET_VALUE = /^(password\w*|passwd|pwd|hashed_?password|\w*secret|private_?key|api_?key|otp|ssn|card_?number)$/i;
+
+/** `{ h: user.passwordHash }`: a claim named innocently that carries a secret by what it reads. */
+function holdsSecret(property: TSESTree.Node): boolean {
+  if (property.type !== AST_NODE_TYPES.Property) return false;
+  const value = unwrap(property.value as TSESTree.Node);
+  const name = value.type === AST_NODE_TYPES.MemberExpression ? memberName(value) : value.type === AST_NODE_TYPES.Identifier ? value.name : undefined;
+  return name !== undefined && SECRET_VALUE.test(name);
+}
+
 /** `sign({ sub }, key)` with no expiry anywhere, and `sign({ sub, password }, key)`, as far as the file shows the claims. */
 export function issuanceProblems(node: Invocation, library: string, use: KeyUseModel, sourceCode: TSESLint.SourceCode): IssuanceProblem[] {
   const claimsNode = claimsArgument(node, use);
@@ -31,7 +42,7 @@ export function issuanceProblems(node: Invocation, library: string, use: KeyUseM
   if (claims.kind !== 'object') return [];
   const problems: IssuanceProblem[] = [];
   for (const [name, property] of claims.properties) {
-    if (SECRET_CLAIM.test(name)) problems.push({ kind: 'secret-in-claims', library, node: property.property, name });
+    if (SECRET_CLAIM.test(name) || holdsSecret(property.property)) problems.push({ kind: 'secret-in-claims', library, node: property.property, name });
   }
   if (!claims.open && !propertyOf(claims, 'exp') && !setsExpiry(node, use, sourceCode)) {
     problems.push({ kind: 'no-expiry', library, node, name: use.options?.expiry ?? (use.expiryMethod ? `.${use.expiryMethod}()` : 'exp') });

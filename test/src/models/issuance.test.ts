@@ -60,7 +60,21 @@ export const issue = (user) => jwt.sign({ sub: user.id }, config.jwt.secret, { e
 export const issue = (user) => jwt.sign({ sub: user.id, password: user.password }, process.env.JWT_SECRET, { expiresIn: '1h' });`,
         errors: [error('secretInClaims', 2, 57)],
       },
+      {
+        // A claim named innocently that carries the password hash, or the account's TOTP secret.
+        code: `import jwt from 'jsonwebtoken';
+export const issue = (user) => jwt.sign({ sub: user.id, h: user.passwordHash, mfa: user.totpSecret }, process.env.JWT_SECRET, { expiresIn: '1h' });`,
+        errors: [error('secretInClaims', 2, 57), error('secretInClaims', 2, 79)],
+      },
     ],
+  });
+  // Claims that only look like secrets by their neighbours: an id, a flag that says a password is set.
+  ruleCases('no-hardcoded-jwt-secret', {
+    valid: [
+      `import jwt from 'jsonwebtoken';
+export const issue = (user) => jwt.sign({ sub: user.id, pwdSet: user.hasPassword, secretQuestionId: user.secretQuestion.id }, process.env.JWT_SECRET, { expiresIn: '1h' });`,
+    ],
+    invalid: [],
   });
   ruleCases('require-jwt-validation', {
     valid: [
