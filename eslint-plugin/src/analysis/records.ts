@@ -141,6 +141,8 @@ function methodAccess(call: TSESTree.CallExpression, index: FileIndex, isModel: 
     if (operation === 'Changes' || operation === 'Deletes') return { call, node: callee.property, operation, service: receiverName, ...selection(call, 0) };
     return undefined;
   }
+  // `user.profile.pictures.delete(key)` after `const user = await User.findById(…)`: a field of a loaded record.
+  if (!known && !delegate && isFieldOfLoadedRecord(receiver, index)) return undefined;
   const modelLike = known || delegate || /^[A-Z]/.test(rootName) || DATA_RECEIVER.test(rootName) || (receiverName !== undefined && (DATA_RECEIVER.test(receiverName) || /s$/.test(receiverName)));
   if (!modelLike) return undefined;
   const withTarget = target ? { target } : {};
@@ -149,6 +151,18 @@ function methodAccess(call: TSESTree.CallExpression, index: FileIndex, isModel: 
     return sql !== undefined ? { call, node: callee.property, operation: sqlOperation(sql), ...withTarget, ...sqlSelection(call, sql) } : undefined;
   }
   return operation ? { call, node: callee.property, operation, ...withTarget, ...selection(call, filterPosition(call, entityFirst ? 1 : 0)) } : undefined;
+}
+
+/** A member below a variable that holds a record read from the database (`const user = await User.findById(id)`). */
+function isFieldOfLoadedRecord(receiver: TSESTree.Node, index: FileIndex): boolean {
+  if (receiver.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const root = rootIdentifier(receiver);
+  const def = root ? index.variableOf(root)?.defs[0] : undefined;
+  if (def?.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
+  let init = unwrap(def.node.init);
+  if (init.type === AST_NODE_TYPES.AwaitExpression) init = unwrap(init.argument);
+  const name = init.type === AST_NODE_TYPES.CallExpression ? calleeName(init) : undefined;
+  return name !== undefined && READS.test(name);
 }
 
 function lastName(node: TSESTree.Node): string | undefined {

@@ -36,12 +36,20 @@ export function projectRootOf(file: string): string | undefined {
 export function forgetResolutionsIn(root: string): void {
   resolvers.get(root)?.clear();
   fileRoots.clear();
+  projectSpecifiers.clear();
 }
 
 export function forgetResolvers(): void {
   resolvers.clear();
   fileRoots.clear();
+  projectSpecifiers.clear();
 }
+
+/**
+ * Answers of isProjectSpecifier for bare specifiers, by file and specifier: every read of an imported name asks
+ * again (`jwt` in each `jwt.verify(…)`), and working out the resolver's own cache key costs more than this lookup.
+ */
+const projectSpecifiers = new Map<string, boolean>();
 
 /** Specifiers that read as the project's own modules even where nothing can be resolved (a file linted alone). */
 function looksLocal(source: string): boolean {
@@ -57,8 +65,14 @@ function looksLocal(source: string): boolean {
 export function isProjectSpecifier(fromFile: string, source: string): boolean {
   if (looksLocal(source)) return true;
   if (source.startsWith('node:')) return false;
-  const root = projectRootOf(fromFile);
-  return root !== undefined && resolverFor(root).resolve(fromFile, source).kind === 'file';
+  const key = `${fromFile}\0${source}`;
+  let answer = projectSpecifiers.get(key);
+  if (answer === undefined) {
+    const root = projectRootOf(fromFile);
+    answer = root !== undefined && resolverFor(root).resolve(fromFile, source).kind === 'file';
+    projectSpecifiers.set(key, answer);
+  }
+  return answer;
 }
 
 /**

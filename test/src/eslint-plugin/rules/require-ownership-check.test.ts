@@ -65,6 +65,12 @@ const SESSION = `${PUBLIC_MODELS}function requireLogin(req, res, next) {
 `;
 
 const valid = [
+  // The caller's own record, loaded by the verified subject: a Map in one of its fields is no table.
+  express(`  const user = await User.findById(req.auth.payload.sub);
+  user.profile.pictures.delete(req.params.provider.toLowerCase());
+  user.tokens.delete(req.params.provider);
+  await user.save();
+  res.sendStatus(204);`),
   // Express: queries scoped by the verified subject or tenant
   express(`  res.json(await Doc.findOne({ _id: req.params.id, owner: req.auth.payload.sub }));`),
   express(`  res.json(await prisma.document.findFirst({ where: { id: req.params.id, ownerId: req.auth.payload.sub } }));`),
