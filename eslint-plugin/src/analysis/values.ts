@@ -419,7 +419,41 @@ export class ValueEvaluator {
     const placeholder: ParamPlaceholder = { shape: 'param', fn, index, path: [], derived: false };
     const decorated = this.decoratorInjection(param);
     const framework = decorated.length > 0 ? decorated : requestShapeOfParam(fn, index, this.index, this.settings);
-    return this.followPattern([placeholder, ...framework, ...(index === 0 ? this.settledValues(fn) : [])], name, param);
+    return this.followPattern([placeholder, ...framework, ...(index === 0 ? this.settledValues(fn) : []), ...this.callbackValues(fn, index)], name, param);
+  }
+
+  private callsByFunction: Map<FunctionNode | null, TSESTree.CallExpression[]> | undefined;
+
+  /**
+   * `withRole(req, (role) => …)` where this file declares `function withRole(req, cb) { cb(req.cookies.role); }`:
+   * a callback's parameter is what the helper calls it with, the helper's parameters bound to this call's arguments.
+   */
+  private callbackValues(fn: FunctionNode, index: number): Value[] {
+    const call = fn.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression) return [];
+    const position = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
+    const callee = unwrap(call.callee);
+    const helper = position >= 0 && callee.type === AST_NODE_TYPES.Identifier ? this.index.functionOf(callee) : undefined;
+    const callback = helper && helper !== fn ? helper.params[position] : undefined;
+    if (callback?.type !== AST_NODE_TYPES.Identifier) return [];
+    if (!this.callsByFunction) {
+      // Grouped once per file: each callback looks only at the calls of its own helper.
+      this.callsByFunction = new Map();
+      for (const inner of this.index.calls) {
+        const owner = this.index.functionContaining(inner);
+        const list = this.callsByFunction.get(owner) ?? [];
+        list.push(inner);
+        this.callsByFunction.set(owner, list);
+      }
+    }
+    const values: Value[] = [];
+    for (const inner of this.callsByFunction.get(helper!) ?? []) {
+      const invoked = unwrap(inner.callee);
+      const argument = inner.arguments[index];
+      if (invoked.type !== AST_NODE_TYPES.Identifier || invoked.name !== callback.name || !argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
+      values.push(...this.valuesOf(argument).flatMap((value) => this.bindArguments(value, helper!, call)));
+    }
+    return values;
   }
 
   /**

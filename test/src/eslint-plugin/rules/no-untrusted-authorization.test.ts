@@ -22,6 +22,16 @@ const rule = plugin.rules[RULE_NAME] as (typeof plugin.rules)[string] | undefine
 
 
 const valid: (string | ValidTestCase<[]>)[] = [
+  // The same helper handing its callback the verified role.
+  `function withRole(req, cb) {
+  cb(req.auth.payload.role);
+}
+app.get('/owner', (req, res) => {
+  withRole(req, (role) => {
+    if (role !== 'owner') return res.sendStatus(403);
+    res.json({});
+  });
+});`,
   // Express
   `app.get('/admin/users', (req, res) => {
   if (req.auth.payload.role !== 'admin') return res.sendStatus(403);
@@ -718,6 +728,19 @@ const checkJwt = auth({ audience: 'https://api.example.com', issuerBaseURL: 'htt
 `;
 
 const invalid: InvalidTestCase<MessageIds, []>[] = [
+  // A value a same-file helper hands its callback: what the helper calls it with.
+  {
+    code: `function withRole(req, cb) {
+  cb(req.cookies && req.cookies.role);
+}
+app.get('/owner', (req, res) => {
+  withRole(req, (role) => {
+    if (role !== 'owner') return res.sendStatus(403);
+    res.json({});
+  });
+});`,
+    errors: [{ messageId: 'untrustedCookie', line: 6, column: 9, suggestions: [] }],
+  },
   // Express
   {
     code: `app.get('/admin', (req, res) => {
