@@ -229,14 +229,10 @@ class DecisionFinder {
     if (node.type === AST_NODE_TYPES.SwitchStatement) return node.cases.flatMap((c) => c.consequent);
     const branches: TSESTree.Node[] = [node.consequent];
     if (node.alternate) branches.push(node.alternate);
-    // `if (role === 'admin') return next(); res.sendStatus(403);`: the deny is the statement right after an if
-    // whose branch leaves. Later statements, and compound ones, are other checks.
-    if (node.type === AST_NODE_TYPES.IfStatement && !node.alternate && leaves(node.consequent)) {
-      const next = followingStatement(node);
-      if (next && (next.type === AST_NODE_TYPES.ExpressionStatement || next.type === AST_NODE_TYPES.ReturnStatement || next.type === AST_NODE_TYPES.ThrowStatement)) {
-        branches.push(next);
-      }
-    }
+    // `if (role === 'admin') return next(); res.sendStatus(403);`: the deny is the run of plain statements right
+    // after an if whose branch leaves (`req.flash(…); res.redirect('/login');`). A declaration or a compound
+    // statement ends the run: what follows it is other work or another check.
+    if (node.type === AST_NODE_TYPES.IfStatement && !node.alternate && leaves(node.consequent)) branches.push(...followingPlainStatements(node));
     return branches;
   }
 
@@ -908,12 +904,22 @@ function isTestExpression(node: TSESTree.Node): boolean {
   );
 }
 
-function followingStatement(node: TSESTree.Node): TSESTree.Node | undefined {
+/** The expression, `return` and `throw` statements right after `node` in its block, up to the first of another kind. */
+function followingPlainStatements(node: TSESTree.Node): TSESTree.Node[] {
   const parent = node.parent;
-  if (!parent || (parent.type !== AST_NODE_TYPES.BlockStatement && parent.type !== AST_NODE_TYPES.Program)) return undefined;
+  if (!parent || (parent.type !== AST_NODE_TYPES.BlockStatement && parent.type !== AST_NODE_TYPES.Program)) return [];
   const body = parent.body as TSESTree.Node[];
-  return body[body.indexOf(node) + 1];
+  const run: TSESTree.Node[] = [];
+  for (let at = body.indexOf(node) + 1; at < body.length && run.length < MAX_FOLLOWING_STATEMENTS; at++) {
+    const statement = body[at]!;
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement && statement.type !== AST_NODE_TYPES.ReturnStatement && statement.type !== AST_NODE_TYPES.ThrowStatement) break;
+    run.push(statement);
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) break;
+  }
+  return run;
 }
+
+const MAX_FOLLOWING_STATEMENTS = 4;
 
 /** A branch that ends in `return` (or is one), so what follows the `if` runs only when the test failed. */
 function leaves(branch: TSESTree.Statement): boolean {

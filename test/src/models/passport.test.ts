@@ -71,6 +71,20 @@ app.get('/admin/docs', async (req, res) => {
         errors: [error('belowMinimum', 10, 1)],
       },
       {
+        // The usual middleware: it lets a signed-in user through and sends everyone else to the login page.
+        code: `${SESSION_APP}
+function isAuthenticated(req, res, next) {
+  if (req.isAuthenticated()) {
+    return next();
+  }
+  req.flash('errors', { msg: 'You need to be logged in to access that page.' });
+  res.redirect('/login');
+}
+app.get('/account', isAuthenticated, (req, res) => res.json(req.user));`,
+        options: [{ minimumLevel: 2, publicRoutes: ['/login'] }],
+        errors: [error('belowMinimum', 17, 1)],
+      },
+      {
         // passport.session() alone lets anonymous requests through: a route that requires no user is unauthenticated.
         code: `${SESSION_APP}
 app.get('/stats', async (req, res) => res.json(await Doc.countDocuments()));`,
