@@ -814,7 +814,7 @@ class RouteDiscovery {
     const existing = this.receivers.get(key);
     if (existing) return existing;
     const def = variable?.defs[0];
-    if (def?.type === 'Parameter') return this.receiverByKey(key, guessFramework(identifier.name), true, true);
+    if (def?.type === 'Parameter') return this.receiverByKey(key, parameterFramework(this.sourceCode, def.name as TSESTree.Identifier, variable!) ?? guessFramework(identifier.name), true, true);
     if (def?.type === 'ImportBinding') return undefined;
     if (def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
       const kind = instanceKind(chainRoot(def.node.init));
@@ -2733,6 +2733,41 @@ export function nestTargetCovers(target: NestRouteTarget, route: Pick<Route, 'me
 }
 
 /** The framework a receiver's name suggests when nothing else says (`fastify`, `instance`); Express otherwise. */
+/**
+ * The framework of an instance handed to a plugin, by what the code does with it rather than by its name: its type
+ * (`app: FastifyInstance`), a hook method only one framework has (`app.addHook(…)`), or a route whose options hold
+ * that framework's hooks (`app.get('/me', { onRequest: [app.authenticate] }, …)`). Undefined when nothing says.
+ */
+function parameterFramework(sourceCode: TSESLint.SourceCode, binding: TSESTree.Identifier, variable: TSESLint.Scope.Variable): Framework | undefined {
+  const annotation = binding.typeAnnotation ? sourceCode.getText(binding.typeAnnotation) : '';
+  const typed = annotation ? ROUTING.guessNames.find((guess) => annotation.toLowerCase().includes(guess.word))?.framework : undefined;
+  if (typed) return typed;
+  for (const reference of variable.references.slice(0, MAX_PARAMETER_USES)) {
+    const member = reference.identifier.parent;
+    const call = member?.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
+    const method = memberName(member);
+    if (!method) continue;
+    const hooked = ROUTING.hookMethods.get(method)?.framework;
+    if (hooked) return hooked;
+    const options = HTTP_METHODS.has(method) ? call.arguments[1] : undefined;
+    const keys = options && unwrap(options).type === AST_NODE_TYPES.ObjectExpression ? objectKeys(unwrap(options) as TSESTree.ObjectExpression) : [];
+    const routeOptions = keys.length > 0 ? ROUTING.routeObjects.find((shape) => (shape.hookKeys ?? []).some((hook) => keys.includes(hook))) : undefined;
+    if (routeOptions) return routeOptions.framework;
+  }
+  return undefined;
+}
+
+/** How many uses of a plugin's instance parameter are looked at for its framework: the first registrations say it. */
+const MAX_PARAMETER_USES = 64;
+
+function objectKeys(object: TSESTree.ObjectExpression): string[] {
+  return object.properties.flatMap((property) => {
+    const key = property.type === AST_NODE_TYPES.Property ? propertyKeyName(property) : undefined;
+    return key ? [key] : [];
+  });
+}
+
 function guessFramework(text: string): Framework {
   const lower = text.toLowerCase();
   return ROUTING.guessNames.find((guess) => lower.includes(guess.word))?.framework ?? DEFAULT_FRAMEWORK;

@@ -9,7 +9,7 @@ const fastify: FrameworkModel = {
   id: 'fastify',
   name: 'Fastify',
   packages: ['fastify', 'fastify-plugin'],
-  covers: 'shorthand and `route({ method, url, handler })` routes, `onRequest`/`preParsing`/`preValidation`/`preHandler` hooks per route and with `addHook` per plugin, `register(plugin, { prefix })`, `@fastify/autoload` folders (subfolder prefixes, `autohooks` files with `autoHooks`/`cascadeHooks`), `decorate`/`decorateRequest` (also from another file through fastify-plugin), `request.headers/params/query/body/cookies`',
+  covers: 'shorthand and `route({ method, url, handler })` routes, `onRequest`/`preParsing`/`preValidation`/`preHandler` hooks per route and with `addHook` per plugin, `register(plugin, { prefix })`, `@fastify/autoload` folders (subfolder prefixes, `autohooks` files with `autoHooks`/`cascadeHooks`), `decorate`/`decorateRequest` (also from another file through fastify-plugin), a plugin\'s instance whatever its name (`app`, `server`: known by its type, its `addHook` or its routes\' hook options), `request.headers/params/query/body/cookies`',
   routeFramework: 'fastify',
   verifierHint: '@fastify/jwt with request.jwtVerify() in an onRequest hook',
   request: {

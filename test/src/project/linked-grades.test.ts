@@ -225,6 +225,53 @@ notes.delete('/:id', async (c) => {
     });
   });
 
+  describe('Fastify route plugins whatever their instance is called', () => {
+    const PLUGIN_JWT = `const fp = require('fastify-plugin');
+module.exports = fp(async function auth(fastify) {
+  fastify.register(require('@fastify/jwt'), { secret: { public: process.env.JWT_PUBLIC_KEY }, verify: { algorithms: ['RS256'], allowedIss: 'https://id.example.com', allowedAud: 'api' } });
+  fastify.decorate('authenticate', async (request) => { await request.jwtVerify(); });
+});
+`;
+    const APP = `const Fastify = require('fastify');
+const app = Fastify();
+app.register(require('./plugins/auth'));
+app.register(require('./routes/users'), { prefix: '/users' });
+module.exports = app;
+`;
+
+    it('reads route options on a plugin parameter named app or server as Fastify hooks', () => {
+      for (const name of ['app', 'server']) {
+        const grades = gradesOf({
+          'src/app.js': APP,
+          'src/plugins/auth.js': PLUGIN_JWT,
+          'src/routes/users.js': `module.exports = async function userRoutes(${name}) {
+  ${name}.get('/me', { onRequest: [${name}.authenticate] }, async (request) => ({ id: request.user.sub }));
+  ${name}.get('/', { onRequest: [${name}.authenticate] }, async (request, reply) => {
+    if (request.user.role !== 'admin') return reply.code(403).send();
+    return [];
+  });
+};
+`,
+        });
+        assert.deepEqual(grades, { 'GET /users/me': 1, 'GET /users': 3 }, name);
+      }
+    });
+
+    it('reads a TypeScript plugin typed FastifyInstance the same way', () => {
+      const grades = gradesOf({
+        'src/app.js': APP,
+        'src/plugins/auth.js': PLUGIN_JWT,
+        'src/routes/users.ts': `import type { FastifyInstance } from 'fastify';
+export default async function userRoutes(api: FastifyInstance) {
+  api.addHook('onRequest', api.authenticate);
+  api.get('/me', async (request) => ({ id: (request.user as { sub: string }).sub }));
+}
+`,
+      });
+      assert.deepEqual(grades, { 'GET /users/me': 1 });
+    });
+  });
+
   describe('Fastify folders registered by @fastify/autoload', () => {
     const app = (options: string) => `import path from 'node:path';
 import autoload from '@fastify/autoload';
