@@ -117,7 +117,7 @@ export interface RequestVocabulary {
   /** Member paths below a request whose claims a platform verified before the code ran, and who verified them. */
   platformClaims: readonly { path: readonly string[]; by: string }[];
   /** Procedure resolvers (tRPC), with what their options object holds. */
-  procedures: readonly { methods: ReadonlySet<string>; middleware: ReadonlySet<string>; builders: NameSet; options: Readonly<Record<string, RequestMember>> }[];
+  procedures: readonly { methods: ReadonlySet<string>; middleware: ReadonlySet<string>; middlewareFactories: ReadonlySet<string>; builders: NameSet; options: Readonly<Record<string, RequestMember>> }[];
   /** Exported handlers that receive an event (Lambda's `handler`), by the framework that calls them. */
   eventHandlers: readonly {
     framework: RouteFramework;
@@ -338,8 +338,11 @@ function addRequest(into: Mutable<RequestVocabulary>, model: FrameworkModel): vo
   for (const name of model.fileRoutes?.methodExports ?? []) into.methodExports.add(name);
   into.platformClaims = [...into.platformClaims, ...platformClaimsOf(model.request?.members ?? {}, [])];
   if (model.procedures) {
-    const { resolverMethods, builders, options, middlewareMethods } = model.procedures;
-    into.procedures = [...into.procedures, { methods: new Set(resolverMethods), middleware: new Set(middlewareMethods ?? []), builders: new NameSet(builders), options }];
+    const { resolverMethods, builders, options, middlewareMethods, middlewareFactories } = model.procedures;
+    into.procedures = [
+      ...into.procedures,
+      { methods: new Set(resolverMethods), middleware: new Set(middlewareMethods ?? []), middlewareFactories: new Set(middlewareFactories ?? []), builders: new NameSet(builders), options },
+    ];
   }
   const files = model.fileRoutes;
   if (files?.handlerExports && model.routeFramework) {

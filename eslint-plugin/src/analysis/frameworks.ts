@@ -95,6 +95,9 @@ function procedureOptions(fn: FunctionNode): Readonly<Record<string, RequestMemb
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = memberName(callee);
+  // `const isAuthed = t.middleware(({ ctx, next }) => …)`: middleware made on the instance, used by name later.
+  const made = method !== undefined ? REQUEST.procedures.find((candidate) => candidate.middlewareFactories.has(method)) : undefined;
+  if (made) return made.options;
   const procedures = REQUEST.procedures.filter((candidate) => method !== undefined && (candidate.methods.has(method) || candidate.middleware.has(method)));
   if (procedures.length === 0) return undefined;
   // Walk the builder chain back: `.input(…)`, `.use(…)` calls and member reads, to the names it is made of.

@@ -1444,8 +1444,8 @@ class RouteDiscovery {
     if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const serving = this.rootServing(call);
     if (serving) return { target: this.rootValueReceiver(serving), context: [] };
-    const callee = unwrap(call.callee);
-    const server = callee.type === AST_NODE_TYPES.Identifier ? RESOLVER_ROUTES.servers.get(callee.name) : undefined;
+    const name = this.serverName(call.callee);
+    const server = name !== undefined ? RESOLVER_ROUTES.servers.get(name) : undefined;
     const argument = server ? call.arguments[server.instanceArgument] : undefined;
     if (!server || !argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
     // `createExpressMiddleware({ router, createContext })`: the instance is an option beside the context builder.
@@ -1693,8 +1693,14 @@ class RouteDiscovery {
     const roots: Range[] = [value.range];
     let current: TSESTree.Node = value;
     for (let steps = 0; steps < 64; steps++) {
-      if (current.type === AST_NODE_TYPES.CallExpression) current = unwrap(current.callee);
-      else if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
+      if (current.type === AST_NODE_TYPES.CallExpression) {
+        // `.use(isAuthed)` with `const isAuthed = t.middleware(…)`: the middleware's own code runs too.
+        const callee = unwrap(current.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && PROCEDURE_ROUTES.middlewareMethods.has(memberName(callee) ?? '')) {
+          for (const link of this.linksOfArguments(current.arguments)) if (!link.imported) roots.push(...link.ranges);
+        }
+        current = callee;
+      } else if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
       else if (current.type === AST_NODE_TYPES.Identifier && !this.importOf(current)) {
         const declaration = declaredValue(this.sourceCode, current);
         if (!declaration || !PROCEDURE_ROUTES.builders.has(current.name)) break;
@@ -1705,10 +1711,21 @@ class RouteDiscovery {
     return roots.length > 1 ? { node: value, ranges: this.expand(roots) } : undefined;
   }
 
+  /**
+   * The name a schema server is called by: `createExpressMiddleware(…)`, or a member of a package imported whole
+   * (`trpcExpress.createExpressMiddleware(…)` after `import * as trpcExpress from '@trpc/server/adapters/express'`).
+   */
+  private serverName(node: TSESTree.Node): string | undefined {
+    const callee = unwrap(node);
+    if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || unwrap(callee.object).type !== AST_NODE_TYPES.Identifier) return undefined;
+    return calleePackageOf(this.sourceCode, callee) !== undefined ? memberName(callee) : undefined;
+  }
+
   /** `startStandaloneServer(server, { context })`: the server answers on its own, at its root. */
   private interpretStandaloneSchemaServer(call: TSESTree.CallExpression): void {
-    const callee = unwrap(call.callee);
-    if (callee.type !== AST_NODE_TYPES.Identifier || !RESOLVER_ROUTES.servers.get(callee.name)?.standalone) return;
+    const name = this.serverName(call.callee);
+    if (name === undefined || !RESOLVER_ROUTES.servers.get(name)?.standalone) return;
     const served = this.servedSchema(call);
     if (!served) return;
     const root = this.receiverByKey(`node:${call.range[0]}`, RESOLVER_ROUTES.framework, false, false);

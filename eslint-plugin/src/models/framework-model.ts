@@ -478,6 +478,8 @@ export interface ProcedureResolvers {
   options: Readonly<Record<string, RequestMember>>;
   /** Builder methods whose callback is middleware taking the same options (`t.procedure.use(({ ctx, next }) => …)`). */
   middlewareMethods?: readonly string[];
+  /** Methods that make such middleware to name and pass to a builder later (`const isAuthed = t.middleware(…)`). */
+  middlewareFactories?: readonly string[];
   /** The HTTP method each resolver method is called with (`query` → `GET`): procedures are graded as these routes. */
   routeMethods?: Readonly<Record<string, string>>;
   /** Calls that make a router of procedures and nested routers from an object (`t.router({ post: postRouter })`). */

@@ -9,7 +9,7 @@ const trpc: FrameworkModel = {
   id: 'trpc',
   name: 'tRPC',
   packages: ['@trpc/server'],
-  covers: 'each procedure of `t.router({ … })` is a route (`GET` for `.query()`, `POST` for `.mutation()`, `/trpc/<router>.<procedure>` under the adapter\'s mount) through nested routers and imports up to `createExpressMiddleware`, `createHTTPServer` and `fetchRequestHandler`; builders named `…Procedure` run their `.use()` middleware first; `input` is client input (`procedure input \'userId\'`), `ctx.req` the request, and the other members of `ctx` are what `createContext` returned (verified only when built from a verified token)',
+  covers: 'each procedure of `t.router({ … })` is a route (`GET` for `.query()`, `POST` for `.mutation()`, `/trpc/<router>.<procedure>` under the adapter\'s mount) through nested routers and imports up to `createExpressMiddleware`, `createHTTPServer` and `fetchRequestHandler`; builders named `…Procedure` run their `.use()` middleware first, also middleware made with `t.middleware()` and passed by name; adapters imported whole (`trpcExpress.createExpressMiddleware`) serve as the named import does; `input` is client input (`procedure input \'userId\'`), `ctx.req` the request, and the other members of `ctx` are what `createContext` returned (verified only when built from a verified token)',
   routeFramework: 'trpc',
   request: { hostRequestMembers: ['req'] },
   // `throw new TRPCError({ code: 'FORBIDDEN' })` answers 403, `'UNAUTHORIZED'` 401.
@@ -23,6 +23,7 @@ const trpc: FrameworkModel = {
       ctx: { context: true },
     },
     middlewareMethods: ['use'],
+    middlewareFactories: ['middleware'],
     routeMethods: { query: 'GET', mutation: 'POST', subscription: 'GET' },
     routerFactories: ['router', 'createTRPCRouter'],
     servers: [

@@ -105,6 +105,29 @@ describe('tRPC procedures as routes', () => {
     );
   });
 
+  it('reads middleware made with t.middleware and passed by name, and the Express adapter imported as a namespace', () => {
+    const code = `import { initTRPC, TRPCError } from '@trpc/server';
+import * as trpcExpress from '@trpc/server/adapters/express';
+import express from 'express';
+import { jwtVerify } from 'jose';
+const t = initTRPC.context().create();
+const isAuthed = t.middleware(({ ctx, next }) => { if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED' }); return next(); });
+const protectedProcedure = t.procedure.use(isAuthed);
+${VERIFIED}
+const appRouter = t.router({ me: protectedProcedure.query(({ ctx }) => ctx.user.id), stats: t.procedure.query(() => 1) });
+const app = express();
+app.use('/trpc', trpcExpress.createExpressMiddleware({ router: appRouter, createContext }));
+`;
+    const messages = lintUnderBothParsers(code, config);
+    assert.deepEqual(
+      messages.map((message) => [message.line, message.message.split(':')[0]]),
+      [
+        [9, 'Level 1'],
+        [9, 'Unauthenticated route GET /trpc/stats'],
+      ],
+    );
+  });
+
   describe('no-unverified-claims: ctx is what createContext returned', () => {
     const rule = plugin.rules['no-unverified-claims']!;
     const adminOnly = `report: protectedProcedure.query(({ ctx }) => { if (ctx.user.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN' }); return []; }),`;
