@@ -968,8 +968,11 @@ class RouteDiscovery {
       }
       const mount = this.mountTarget(arg);
       const ref = mount === undefined ? this.importOf(arg) : undefined;
-      if (mount && 'external' in mount) {
+      if (mount && 'external' in mount && !mount.byName) {
         this.externalMounts.push(this.externalMount(found.receiver, mount.external, prefix ?? '', links, call));
+      } else if (mount && 'external' in mount) {
+        this.externalMounts.push(this.externalMount(found.receiver, mount.external, prefix ?? '', links, call, true));
+        links.push({ ...this.linkOf(arg), mayBeRouter: true });
       } else if (ref && isModuleValue(arg)) {
         // `app.use(authRoutes)`, `app.use('/api', require('./api'))`: middleware or a router, which only the
         // imported file can say.
@@ -1200,7 +1203,7 @@ class RouteDiscovery {
   }
 
   /** What an argument of `use`/`route`/`register` mounts: a router of this file, one imported, or nothing. */
-  private mountTarget(arg: TSESTree.Node): Receiver | { external: ImportRef } | undefined {
+  private mountTarget(arg: TSESTree.Node): Receiver | { external: ImportRef; byName?: true } | undefined {
     let bare = unwrap(arg);
     // Koa: `app.use(router.routes())`, `router.use('/x', child.routes(), child.allowedMethods())`: always a router.
     const koaRouter = bare.type === AST_NODE_TYPES.CallExpression;
@@ -1212,7 +1215,8 @@ class RouteDiscovery {
     }
     if (bare.type !== AST_NODE_TYPES.Identifier) return undefined;
     const ref = this.importOf(bare);
-    if (ref) return koaRouter || readsLikeMount(bare.name) ? { external: ref } : undefined;
+    // A name that reads like a router (`apiRoutes`, but also `apiKey`) may be middleware: the imported file decides.
+    if (ref) return koaRouter ? { external: ref } : readsLikeMount(bare.name) ? { external: ref, byName: true } : undefined;
     const receiver = this.receivers.get(this.keyOf(bare)) ?? this.receiverForIdentifier(bare);
     return receiver && receiver.mountable ? receiver : undefined;
   }
