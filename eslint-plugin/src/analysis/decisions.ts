@@ -261,6 +261,8 @@ class DecisionFinder {
   /** The expressions inside a test that carry values, each with what the analysis knows of it. */
   private operandsOf(test: TSESTree.Node, fn: FunctionNode | null): DecisionOperand[] {
     const operands: DecisionOperand[] = [];
+    // The expressions this test compares with a verified claim: a presence test of the same one is part of that check.
+    const checkedAgainstClaims = new Set<string>();
     // `truthy` marks operands tested only for presence (`!claims`): a whole claims object there is a null check.
     // `validates` marks parts only checked for their form: agreement of two caller values, a string test for punctuation.
     const stack: { node: TSESTree.Node; truthy: boolean; validates?: boolean }[] = [{ node: test, truthy: true }];
@@ -272,8 +274,10 @@ class DecisionFinder {
       else if (node.type === AST_NODE_TYPES.BinaryExpression) {
         const sides = this.decidingSides(node, fn);
         // Equality with a verified claim (`note.ownerId !== session.user.id`) is itself the operand: a decision on claims.
-        if (sides === 'verified') this.addOperand(operands, node, truthy, validates);
-        else stack.push(...sides);
+        if (sides === 'verified') {
+          this.addOperand(operands, node, truthy, validates);
+          for (const side of [node.left, node.right]) checkedAgainstClaims.add(this.sourceCode.getText(unwrap(side)));
+        } else stack.push(...sides);
       } else if (node.type === AST_NODE_TYPES.CallExpression && isTestMethod(calleeName(node)) && !this.hasVerified(calleeObject(node))) {
         // `roles.some((role) => granted.includes(role))`: what the callback tests is part of the test.
         const parts = [calleeObject(node), ...node.arguments.flatMap((argument) => (isFunctionNode(argument) ? this.callbackResults(argument) : [argument]))];
@@ -283,7 +287,9 @@ class DecisionFinder {
         this.addOperand(operands, node, truthy, validates);
       }
     }
-    return operands;
+    // `!tenant || tenant !== claims.tenantId`: the presence test only guards the comparison.
+    if (checkedAgainstClaims.size === 0) return operands;
+    return operands.filter((operand) => !(this.validated.has(operand) && checkedAgainstClaims.has(this.sourceCode.getText(unwrap(operand.node)))));
   }
 
   /** A part of a test that carries values, with what the analysis knows of them. */

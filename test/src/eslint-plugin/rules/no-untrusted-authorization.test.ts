@@ -22,6 +22,12 @@ const rule = plugin.rules[RULE_NAME] as (typeof plugin.rules)[string] | undefine
 
 
 const valid: (string | ValidTestCase<[]>)[] = [
+  // A header compared with the verified tenant, tested for presence first: one check against the claim.
+  `router.get('/tenants/:id/reports', async (ctx) => {
+  const tenant = ctx.get('x-tenant-id');
+  if (!tenant || tenant !== String(ctx.state.user.tenantId)) ctx.throw(403, 'wrong tenant');
+  ctx.body = await reports(tenant);
+});`,
   // The same helper handing its callback the verified role.
   `function withRole(req, cb) {
   cb(req.auth.payload.role);
