@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { createRule } from '../util/create-rule';
 import { reportFinding } from '../util/report';
-import { claimSuggestion, describeValue, getAnalysis, type DecisionOperand, type SourceKind, type UntrustedValue } from '../analysis';
+import { claimSuggestion, describeValue, getAnalysis, type DecisionOperand, type SourceKind, type TrustValue, type UntrustedValue } from '../analysis';
 import { claimsAccessAt, declaredVerifiers, type ClaimsAccess, type DeclaredMiddleware } from '../analysis/claims-access';
 import { getCredentialFacts } from '../analysis/credentials';
 import { flagTestSuggestion, isBooleanSwitch } from '../analysis/describe';
@@ -69,8 +70,9 @@ export default createRule<Options, MessageIds>({
         for (const decision of analysis.decisions) {
           // `role !== 'admin' && role !== 'owner'` is one decision on one value: report it once.
           const originsInDecision = new Set<string>();
+          const againstClaims = comparedWithClaims(decision.operands, (operand) => analysis.settle(operand.values, operand.node));
           for (const operand of decision.operands) {
-            if (reported.has(operand.node) || operand.presence) continue;
+            if (reported.has(operand.node) || operand.presence || againstClaims.has(operand)) continue;
             const untrusted = bestOrigin(analysis.settle(operand.values, operand.node).filter((value): value is UntrustedValue => value.trust === 'untrusted'));
             if (!untrusted) continue;
             const originKey = `${untrusted.source}|${untrusted.name ?? ''}`;
@@ -82,6 +84,24 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
+
+    /**
+     * Operands of an equality whose other side holds verified claims once the chain is known (a header the
+     * middleware set from the token): `userId !== params.customerId` is an ownership check, not a decision on the id.
+     */
+    function comparedWithClaims(operands: readonly DecisionOperand[], settled: (operand: DecisionOperand) => readonly TrustValue[]): Set<DecisionOperand> {
+      const byComparison = new Map<TSESTree.Node, DecisionOperand[]>();
+      for (const operand of operands) {
+        const comparison = operand.node.parent;
+        if (comparison?.type !== AST_NODE_TYPES.BinaryExpression || !/^[!=]==?$/.test(comparison.operator)) continue;
+        byComparison.set(comparison, [...(byComparison.get(comparison) ?? []), operand]);
+      }
+      const anchored = new Set<DecisionOperand>();
+      for (const sides of byComparison.values()) {
+        if (sides.length === 2 && sides.some((side) => settled(side).some((value) => value.trust === 'verified'))) for (const side of sides) anchored.add(side);
+      }
+      return anchored;
+    }
 
     function report(operand: DecisionOperand, untrusted: UntrustedValue, verifiedNames: readonly string[], fileClaimsPath: string | undefined): void {
       // A switch's test is rewritten where the decision is; any other value where it is read.
