@@ -182,9 +182,11 @@ export function returnedWrites(returns: readonly PortableValue[]): { prop: strin
   const visit = (values: readonly PortableValue[], prefix: string): WrittenTrust | undefined => {
     let least: WrittenTrust | undefined;
     for (const value of values) {
-      const trust = value.kind === 'object' ? visitObject(value.props, prefix) : value.kind === 'param' ? undefined : value.kind;
+      const read = value.kind === 'param' ? contextArgumentRead(value) : undefined;
+      const trust = value.kind === 'object' ? visitObject(value.props, prefix) : value.kind === 'param' ? (read ? 'untrusted' : undefined) : value.kind;
       // `{ role: req.headers['x-role'] }`: the field holds that header.
       if (value.kind === 'untrusted' && !value.container && prefix !== '' && !origins.has(prefix)) origins.set(prefix, originOf(value.source, value.name));
+      if (read && prefix !== '' && !origins.has(prefix)) origins.set(prefix, read);
       if (trust && (least === undefined || TRUST_RANK[trust] < TRUST_RANK[least])) least = trust;
     }
     return least;
@@ -206,6 +208,22 @@ export function returnedWrites(returns: readonly PortableValue[]): { prop: strin
     const origin = trust === 'untrusted' ? origins.get(prop) : undefined;
     return origin ? { prop, trust, origin } : { prop, trust };
   });
+}
+
+/** The request's containers by the property that holds them (`headers` → header). */
+const CONTAINER_SOURCE: Readonly<Record<string, SourceKind>> = Object.fromEntries(Object.entries(CONTAINER_PROP).map(([source, prop]) => [prop, source as SourceKind]));
+
+/**
+ * What a context builder reads from the argument the framework calls it with (`{ req }` for tRPC's adapters, the
+ * request itself for express-graphql), when its own file cannot tell: `req.headers['x-role']` is that header.
+ */
+function contextArgumentRead(value: Extract<PortableValue, { kind: 'param' }>): WrittenOrigin | undefined {
+  if (value.index !== 0 || value.derived) return undefined;
+  const at = value.path[0] === 'req' || value.path[0] === 'request' ? 1 : 0;
+  const container = value.path[at];
+  const name = value.path[at + 1];
+  const source = typeof container === 'string' && Object.hasOwn(CONTAINER_SOURCE, container) ? CONTAINER_SOURCE[container] : undefined;
+  return source !== undefined && typeof name === 'string' ? { source, name } : undefined;
 }
 
 function originOf(source: SourceKind, name: string | undefined): WrittenOrigin {
