@@ -1,7 +1,5 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import { forgetProjects } from '../../../eslint-plugin/out/project/index';
-import { ruleFindings, tempProjectLevels, writeTempProject } from './temp-project';
+import { tempProjectFindingLines, tempProjectLevels } from './temp-project';
 
 /**
  * `req.user` holds verified claims by convention (passport, express-jwt's `requestProperty`), but it holds what
@@ -30,15 +28,7 @@ module.exports = function loadUser(req, res, next) {
 };
 `;
 
-  async function unverifiedFindings(files: Record<string, string>): Promise<string[]> {
-    const root = writeTempProject(files, 'decoded-user');
-    try {
-      return (await ruleFindings(root, 'claimguard/no-unverified-claims')).map((finding) => finding.split(' ')[0]!);
-    } finally {
-      forgetProjects();
-      fs.rmSync(root, { recursive: true, force: true });
-    }
-  }
+  const unverifiedFindings = (files: Record<string, string>) => tempProjectFindingLines(files, 'decoded-user', 'claimguard/no-unverified-claims');
 
   it('reports a decision on req.user that the middleware decoded, and leaves the route unauthenticated', async () => {
     const files = { 'app.js': APP, 'middleware/user.js': middleware('jwt.decode(token)') };

@@ -1,7 +1,5 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import { forgetProjects } from '../../../eslint-plugin/out/project/index';
-import { ruleFindings, writeTempProject } from './temp-project';
+import { tempProjectFindingLines } from './temp-project';
 
 /**
  * A record loaded from a model of another file, then written whole from the body through its own methods
@@ -12,15 +10,7 @@ import { ruleFindings, writeTempProject } from './temp-project';
 describe('whole-body writes through a record of a model declared in another file', function () {
   this.timeout(60_000);
 
-  async function privilegeFindings(files: Record<string, string>): Promise<string[]> {
-    const root = writeTempProject(files, 'instance-writes');
-    try {
-      return (await ruleFindings(root, 'claimguard/no-privilege-from-request')).map((finding) => finding.split(' ')[0]!);
-    } finally {
-      forgetProjects();
-      fs.rmSync(root, { recursive: true, force: true });
-    }
-  }
+  const privilegeFindings = (files: Record<string, string>) => tempProjectFindingLines(files, 'instance-writes', 'claimguard/no-privilege-from-request');
 
   const app = (model: string) => `const express = require('express');
 const User = require('./models/user');
@@ -40,28 +30,22 @@ app.put('/me/settings', async (req, res) => {
 module.exports = app;
 ${model}`;
 
-  it('reports both writes when the model in models/ has a role', async () => {
-    const files = {
-      'app.js': app(''),
-      'models/user.js': `const { DataTypes } = require('sequelize');
+  /** The app, and a Sequelize model in models/ with a second field, defined on a connection another file makes. */
+  const sequelizeProject = (field: string) => ({
+    'app.js': app(''),
+    'models/user.js': `const { DataTypes } = require('sequelize');
 const sequelize = require('../db');
-module.exports = sequelize.define('User', { name: DataTypes.STRING, role: DataTypes.STRING });
+module.exports = sequelize.define('User', { name: DataTypes.STRING, ${field}: DataTypes.STRING });
 `,
-      'db.js': "const { Sequelize } = require('sequelize');\nmodule.exports = new Sequelize('sqlite::memory:');\n",
-    };
-    assert.deepEqual(await privilegeFindings(files), ['app.js:7', 'app.js:12']);
+    'db.js': "const { Sequelize } = require('sequelize');\nmodule.exports = new Sequelize('sqlite::memory:');\n",
+  });
+
+  it('reports both writes when the model in models/ has a role', async () => {
+    assert.deepEqual(await privilegeFindings(sequelizeProject('role')), ['app.js:7', 'app.js:12']);
   });
 
   it('stays quiet when the model has no privilege field', async () => {
-    const files = {
-      'app.js': app(''),
-      'models/user.js': `const { DataTypes } = require('sequelize');
-const sequelize = require('../db');
-module.exports = sequelize.define('User', { name: DataTypes.STRING, locale: DataTypes.STRING });
-`,
-      'db.js': "const { Sequelize } = require('sequelize');\nmodule.exports = new Sequelize('sqlite::memory:');\n",
-    };
-    assert.deepEqual(await privilegeFindings(files), []);
+    assert.deepEqual(await privilegeFindings(sequelizeProject('locale')), []);
   });
 
   it('reads a Mongoose model imported by name into TypeScript', async () => {

@@ -1,7 +1,5 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import { forgetProjects } from '../../../eslint-plugin/out/project/index';
-import { ruleFindings, tempProjectLevels, writeTempProject } from './temp-project';
+import { tempProjectFindingLines, tempProjectLevels } from './temp-project';
 
 /**
  * An ownership check written once in `lib/` and called by every handler: `assertOwner(record, req.auth.sub)`
@@ -35,15 +33,7 @@ function assertOwner(record, userId) {
 module.exports = { assertOwner };
 `;
 
-  async function ownershipFindings(files: Record<string, string>): Promise<string[]> {
-    const root = writeTempProject(files, 'owner-helper');
-    try {
-      return (await ruleFindings(root, 'claimguard/require-ownership-check')).map((finding) => finding.split(' ')[0]!);
-    } finally {
-      forgetProjects();
-      fs.rmSync(root, { recursive: true, force: true });
-    }
-  }
+  const ownershipFindings = (files: Record<string, string>) => tempProjectFindingLines(files, 'owner-helper', 'claimguard/require-ownership-check');
 
   it('takes the helper handed the verified subject for the ownership check', async () => {
     const files = { 'app.js': app('req.auth.sub'), 'lib/authz.js': HELPER, 'models/order.js': MODEL };

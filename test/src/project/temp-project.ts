@@ -55,13 +55,23 @@ export async function ruleFindings(root: string, ruleId: string, patterns: strin
  * first clause (`app.js:8 Authorization decision uses header 'x-role'`); the project is removed afterwards.
  */
 export async function untrustedDecisions(files: Record<string, string>, name: string): Promise<string[]> {
+  return (await tempProjectFindings(files, name, 'claimguard/no-untrusted-authorization')).map((finding) => finding.split(',')[0]!);
+}
+
+/** One rule's findings in a temporary project made of `files`, from a fresh index, as `file:line message`; the project is removed afterwards. */
+export async function tempProjectFindings(files: Record<string, string>, name: string, ruleId: string): Promise<string[]> {
   const root = writeTempProject(files, name);
   try {
-    return (await ruleFindings(root, 'claimguard/no-untrusted-authorization')).map((finding) => finding.split(',')[0]!);
+    return await ruleFindings(root, ruleId);
   } finally {
     forgetProjects();
     fs.rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** Where one rule reports in a temporary project made of `files`: `file:line` of each finding. */
+export async function tempProjectFindingLines(files: Record<string, string>, name: string, ruleId: string): Promise<string[]> {
+  return (await tempProjectFindings(files, name, ruleId)).map((finding) => finding.split(' ')[0]!);
 }
 
 /**
