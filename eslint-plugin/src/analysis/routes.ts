@@ -2760,7 +2760,8 @@ export function nestTargetCovers(target: NestRouteTarget, route: Pick<Route, 'me
  * that framework's hooks (`app.get('/me', { onRequest: [app.authenticate] }, …)`). Undefined when nothing says.
  */
 function parameterFramework(sourceCode: TSESLint.SourceCode, binding: TSESTree.Identifier, variable: TSESLint.Scope.Variable): Framework | undefined {
-  const annotation = binding.typeAnnotation ? sourceCode.getText(binding.typeAnnotation) : '';
+  const typeAnnotation = typeScriptOnly(binding, 'typeAnnotation');
+  const annotation = typeAnnotation ? sourceCode.getText(typeAnnotation) : '';
   const typed = annotation ? ROUTING.guessNames.find((guess) => annotation.toLowerCase().includes(guess.word))?.framework : undefined;
   if (typed) return typed;
   for (const reference of variable.references.slice(0, MAX_PARAMETER_USES)) {
