@@ -814,6 +814,10 @@ function factsOfChain(sourceCode: TSESLint.SourceCode, chain: readonly ChainLink
     // re-exports the library's, or `const checkScopes = requiredScopes('read:x')` named on the chain.
     const check = claimCheckOf(linkValue(sourceCode, link.node));
     if (check) decisions.push(check);
+    if (link.requiredScopes) {
+      decisions.push({ trust: 'verified', description: `scope check ${link.requiredScopes.map((scope) => `'${scope}'`).join(', ')} in the route's auth`, span: spanOf(link.node) });
+      return;
+    }
     if (link.imported && check) return;
     if (link.imported) {
       unknown.push({

@@ -64,6 +64,8 @@ export interface ChainLink {
   usePrefix?: string;
   /** Middleware named as authentication from a package no model describes (`gatewayAuth()` of `@acme/gateway-auth`). */
   unmodelled?: { name: string; module: string };
+  /** Scopes the framework requires of the verified credentials before the route runs (hapi `auth: { scope }`). */
+  requiredScopes?: readonly string[];
 }
 
 export interface Route {
@@ -1064,6 +1066,8 @@ class RouteDiscovery {
     if (value === undefined) return 'default';
     const bare = unwrap(value);
     if (bare.type === AST_NODE_TYPES.Literal && bare.value === false) return 'off';
+    const scopes = bare.type === AST_NODE_TYPES.ObjectExpression ? requiredScopesOf(bare, shape.scopeKeys ?? []) : [];
+    if (scopes.length > 0) links.unshift({ node: bare, ranges: [], requiredScopes: scopes });
     const strategies = strategyNamesOf(bare);
     // `auth: { mode: 'try' }` keeps the default strategy; `auth: routeAuth` names one the code does not spell.
     if (strategies.length === 0 && bare.type === AST_NODE_TYPES.ObjectExpression) return 'default';
@@ -2778,6 +2782,33 @@ function parameterFramework(sourceCode: TSESLint.SourceCode, binding: TSESTree.I
     if (routeOptions) return routeOptions.framework;
   }
   return undefined;
+}
+
+/**
+ * The scopes an authentication setting requires, by its scope keys: a string or a list of them, also in a list of
+ * access rules (`access: [{ scope: ['+admin'] }]`).
+ */
+function requiredScopesOf(setting: TSESTree.ObjectExpression, keys: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const key of keys) {
+    const [head, ...rest] = key.split('.');
+    const first = propertyValue(setting, head!);
+    const holders: (TSESTree.Node | null)[] = [];
+    if (first && rest.length > 0) {
+      const bareFirst = unwrap(first);
+      holders.push(...(bareFirst.type === AST_NODE_TYPES.ArrayExpression ? bareFirst.elements : [bareFirst]));
+    }
+    const values = rest.length === 0 ? [first] : holders.map((holder) => (holder?.type === AST_NODE_TYPES.ObjectExpression ? propertyValue(holder, rest.join('.')) : undefined));
+    for (const value of values) {
+      const bare = value ? unwrap(value) : undefined;
+      const items = bare?.type === AST_NODE_TYPES.ArrayExpression ? bare.elements : bare ? [bare] : [];
+      for (const item of items) {
+        const scope = item && item.type !== AST_NODE_TYPES.SpreadElement ? staticString(item) : undefined;
+        if (scope) found.push(scope);
+      }
+    }
+  }
+  return found;
 }
 
 /** How many uses of a plugin's instance parameter are looked at for its framework: the first registrations say it. */

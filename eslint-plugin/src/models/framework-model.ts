@@ -171,6 +171,11 @@ export interface RouteObjectShape {
    * its values that say so, and where the credentials of the requests that had them are left.
    */
   optionalAuth?: { key: string; values: readonly string[]; claimsPath: string };
+  /**
+   * Keys of the route's authentication setting that name scopes the verified credentials must hold, which the
+   * framework checks before the handler (hapi's `auth: { scope }`, `auth: { access: { scope } }`, `access: [{ scope }]`).
+   */
+  scopeKeys?: readonly string[];
   /** The method value that means every method. */
   anyMethod?: string;
   /** Route tables exported as arrays of these objects are routes of a server another file registers them on. */

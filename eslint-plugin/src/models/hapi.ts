@@ -10,7 +10,7 @@ const hapi: FrameworkModel = {
   id: 'hapi',
   name: 'hapi',
   packages: ['@hapi/hapi', 'hapi'],
-  covers: '`server.route()` with a route object or an array of them, route tables exported for another file (or returned by an exported factory: `server.route(Routes(server))`), `options.handler`/`config.handler`, route prerequisites (`pre`: functions, `{ method, assign }` objects, parallel groups) run before the handler, handlers and prerequisites made by a factory exported from another file (`const handlers = require(\'./handlers\')(server)`, `prerequisites.loadArticle(server)`), per-route `auth` (`false` opts out; `mode: \'try\'` or `\'optional\'` authenticates only where the handler decides on the credentials), `server.auth.default()` in any file of the project, `request.headers/params/query/payload/state`, `request.auth.credentials` as verified',
+  covers: '`server.route()` with a route object or an array of them, route tables exported for another file (or returned by an exported factory: `server.route(Routes(server))`), `options.handler`/`config.handler`, route prerequisites (`pre`: functions, `{ method, assign }` objects, parallel groups) run before the handler, handlers and prerequisites made by a factory exported from another file (`const handlers = require(\'./handlers\')(server)`, `prerequisites.loadArticle(server)`), per-route `auth` (`false` opts out; `mode: \'try\'` or `\'optional\'` authenticates only where the handler decides on the credentials; `scope` and `access.scope` are scope checks on the verified credentials), `server.auth.default()` in any file of the project, `request.headers/params/query/payload/state`, `request.auth.credentials` as verified',
   routeFramework: 'hapi',
   verifierHint: '@hapi/jwt, made the default with server.auth.default()',
   request: {
@@ -37,6 +37,7 @@ const hapi: FrameworkModel = {
         hookMethodKey: 'method',
         authKeys: ['options.auth', 'config.auth'],
         optionalAuth: { key: 'mode', values: ['try', 'optional'], claimsPath: 'request.auth.credentials' },
+        scopeKeys: ['scope', 'access.scope'],
         anyMethod: '*',
         exportedTables: true,
       },

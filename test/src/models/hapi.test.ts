@@ -81,6 +81,13 @@ describe('hapi model', () => {
 server.route({ method: 'GET', path: '/users', handler: (request) => listUsers() });` },
         // A public route allow-listed.
         { code: `${HAPI}server.route({ method: 'GET', path: '/status', options: { auth: false }, handler: () => ({ ok: true }) });`, options: [{ publicRoutes: ['/status'] }] },
+        // Scopes the route requires of the verified credentials, which hapi checks before the handler runs.
+        ...[
+          "options: { auth: { scope: ['admin'] } }",
+          "options: { auth: { access: { scope: ['admin'] } } }",
+          "config: { auth: { strategy: 'jwt', access: [{ scope: ['+admin'] }] } }",
+          "options: { auth: { strategy: 'jwt', scope: 'admin' } }",
+        ].map((setting) => ({ code: `${HAPI_JWT}server.route({ method: 'GET', path: '/admin/stats', ${setting}, handler: () => stats() });`, options: [{ minimumLevel: 2 }] as MaturityOptions })),
     ];
     const invalid: InvalidTestCase<MaturityMessages, MaturityOptions>[] = [
         {
@@ -98,6 +105,12 @@ server.route({ method: 'GET', path: '/users', handler: (request) => listUsers() 
             { messageId: 'belowMinimum', line: 6 },
             { messageId: 'unauthenticated', line: 7 },
           ],
+        },
+        {
+          // An authentication setting that names no scope decides nothing.
+          code: `${HAPI_JWT}server.route({ method: 'GET', path: '/admin/stats', options: { auth: { mode: 'required', access: { entity: 'user' } } }, handler: () => stats() });`,
+          options: [{ minimumLevel: 2 }],
+          errors: [{ messageId: 'belowMinimum', line: 5 }],
         },
         {
           // A route that names its own strategy is authenticated without a default.
