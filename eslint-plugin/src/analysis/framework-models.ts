@@ -141,6 +141,8 @@ export interface RoutingVocabulary {
   skipWrappers: ReadonlyMap<string, { pathOption: string; methodOption?: string }>;
   routeBuilderMethods: ReadonlySet<string>;
   mountMethods: ReadonlySet<string>;
+  /** `router.param('id', load)` methods, with where each framework's callback takes the value and the request. */
+  paramLoaders: readonly { method: string; valueIndex: number; requestIndex: number }[];
   hookMethods: ReadonlyMap<string, { names: readonly string[]; framework: RouteFramework | undefined }>;
   /** Every hook that runs before a handler, in order, for hook options on route objects. */
   hookNames: readonly string[];
@@ -379,6 +381,7 @@ function emptyRouting(): Mutable<RoutingVocabulary> {
     routeBuilderMethods: new Set(),
     mountMethods: new Set(),
     hookMethods: new Map(),
+    paramLoaders: [],
     hookNames: [],
     pluginMethods: new Map(),
     autoloads: [],
@@ -451,6 +454,7 @@ function addRouting(into: Mutable<RoutingVocabulary>, model: FrameworkModel): vo
   for (const { method, ...options } of routing.skipWrappers ?? []) into.skipWrappers.set(method, options);
   addAll(into.routeBuilderMethods, routing.routeBuilderMethod ? [routing.routeBuilderMethod] : [], true);
   addAll(into.mountMethods, routing.mountMethod ? [routing.mountMethod] : [], true);
+  if (routing.paramLoaders) into.paramLoaders = [...into.paramLoaders, routing.paramLoaders];
   if (routing.hooks) {
     into.hookMethods.set(routing.hooks.method, { names: routing.hooks.names, framework });
     into.hookNames = [...into.hookNames, ...routing.hooks.names.filter((name) => !into.hookNames.includes(name))];

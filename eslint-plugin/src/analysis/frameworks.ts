@@ -71,6 +71,8 @@ export function requestShapeOfParam(fn: FunctionNode, index: number, fileIndex: 
     if (index === 0) return [requestShape(name)];
     if (index === 1) return [{ shape: 'route-context' }];
   }
+  const loaded = paramLoaderValue(fn, index, bare);
+  if (loaded) return [loaded];
   const procedure = index === 0 ? procedureOptions(fn) : undefined;
   if (procedure) return [{ shape: 'request-path', text: name ?? 'opts', members: procedure }];
   const routeObject = index === 0 ? routeObjectFramework(fn) : undefined;
@@ -84,6 +86,28 @@ export function requestShapeOfParam(fn: FunctionNode, index: number, fileIndex: 
   }
   return [];
 }
+
+/**
+ * `router.param('id', (req, res, next, id) => …)`: the value of the path parameter the loader is registered for, at
+ * the position the framework passes it (told from another framework's by where the request is).
+ */
+function paramLoaderValue(fn: FunctionNode, index: number, node: TSESTree.Node): ParamValue | undefined {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[1] !== fn) return undefined;
+  const callee = unwrap(call.callee);
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  const name = staticString(call.arguments[0]);
+  if (method === undefined || name === undefined) return undefined;
+  const loader = REQUEST_PARAM_LOADERS.find((candidate) => {
+    if (candidate.method !== method || candidate.valueIndex !== index) return false;
+    const request = fn.params[candidate.requestIndex];
+    const requestName = request ? paramName(request.type === AST_NODE_TYPES.TSParameterProperty ? request.parameter : request) : undefined;
+    return requestName !== undefined && REQUEST.requestNames.has(requestName);
+  });
+  return loader ? { trust: 'untrusted', source: 'path param', name, container: false, node } : undefined;
+}
+
+const REQUEST_PARAM_LOADERS = VOCABULARY.routing.paramLoaders;
 
 /**
  * What a procedure resolver's options hold, when `fn` is one: the argument of `.query(fn)` on a chain that

@@ -438,6 +438,8 @@ interface Receiver {
   routes: { order: number; method: string; path: string; node: TSESTree.Node; links: ChainLink[]; auth?: RouteAuth; operation?: string; operationSchema?: ImportRef }[];
   /** Default authentication set on this instance, in registration order. */
   defaultAuth: { order: number; link: ChainLink }[];
+  /** `router.param('id', load)`: what runs before the handlers of this instance's routes whose path has `:id`. */
+  paramLoaders: { name: string; links: ChainLink[] }[];
   mountedInFile: boolean;
   /** Handed to a runtime in this file (`serve(app)`, `{ fetch: app.fetch }`), so nothing mounts it elsewhere. */
   served: boolean;
@@ -837,7 +839,7 @@ class RouteDiscovery {
   private receiverByKey(key: string, framework: Framework, mountable: boolean, fromParameter: boolean): Receiver {
     let receiver = this.receivers.get(key);
     if (!receiver) {
-      receiver = { key, framework, prefix: '', mountable, fromParameter, uses: new UseIndex(this.prefixChecks, budgetOf(this.sourceCode).work), mounts: [], routes: [], defaultAuth: [], mountedInFile: false, served: false };
+      receiver = { key, framework, prefix: '', mountable, fromParameter, uses: new UseIndex(this.prefixChecks, budgetOf(this.sourceCode).work), mounts: [], routes: [], defaultAuth: [], paramLoaders: [], mountedInFile: false, served: false };
       this.receivers.set(key, receiver);
     }
     return receiver;
@@ -856,9 +858,18 @@ class RouteDiscovery {
     else if (ROUTING.hookMethods.has(name)) this.interpretHook(call, callee, name);
     else if (ROUTING.pluginMethods.has(name)) this.interpretRegister(call, callee, name);
     else if (ROUTING.prefixMethods.has(name)) this.interpretPrefix(call, callee);
+    else if (PARAM_LOADER_METHODS.has(name)) this.interpretParamLoader(call, callee);
     else if (NEST_MODULES.some((wiring) => wiring.forRoutesMethod === name)) this.interpretForRoutes(call, callee);
     else if (NEST_MODULES.some((wiring) => wiring.globalGuardMethods.includes(name))) this.globalGuards.push(...this.linksOfArguments(call.arguments));
     else if (NEST_MODULES.some((wiring) => wiring.globalPrefixMethod === name)) this.globalPrefix = nestGlobalPrefix(call) ?? this.globalPrefix;
+  }
+
+  /** `router.param('id', ctrl.load)`: the loader runs on the routes registered on `router` whose path has `:id`. */
+  private interpretParamLoader(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
+    const [nameNode, loader] = call.arguments;
+    const name = nameNode ? staticString(nameNode) : undefined;
+    const found = name !== undefined && loader && loader.type !== AST_NODE_TYPES.SpreadElement ? this.receiverOf(callee.object) : undefined;
+    if (found) found.receiver.paramLoaders.push({ name: name!, links: this.linksOfHandlerArg(loader!) });
   }
 
   private interpretRouteCall(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string): void {
@@ -2582,12 +2593,14 @@ class RouteDiscovery {
       const uses = receiver.uses.covering(route.path, route.order, route.node).flatMap((use) => use.links);
       const defaults = route.auth === 'default' ? receiver.defaultAuth.filter((set) => set.order < route.order).map((set) => set.link) : [];
       const rules = gates && route.operation !== undefined ? this.gateLinks(gates, route.operation) : [];
+      const parameters = pathParameterNames(route.path);
+      const loaders = receiver.paramLoaders.filter((loader) => parameters.includes(loader.name)).flatMap((loader) => loader.links);
       out.push({
         framework: receiver.framework,
         method: route.method,
         path,
         node: route.node,
-        chain: [...inherited, ...uses, ...defaults, ...rules, ...route.links],
+        chain: [...inherited, ...uses, ...defaults, ...rules, ...loaders, ...route.links],
         mountedElsewhere,
         ...(exportedAs !== undefined ? { exportedAs } : {}),
         ...(route.auth === 'default' && defaults.length === 0 ? { usesDefaultAuth: true } : {}),
@@ -2809,6 +2822,13 @@ function requiredScopesOf(setting: TSESTree.ObjectExpression, keys: readonly str
     }
   }
   return found;
+}
+
+const PARAM_LOADER_METHODS: ReadonlySet<string> = new Set(ROUTING.paramLoaders.map((loader) => loader.method));
+
+/** `/:id/items/:itemId` → `['id', 'itemId']`. */
+function pathParameterNames(path: string): string[] {
+  return path.split('/').flatMap((segment) => (segment.startsWith(':') ? [segment.slice(1).replace(/[?*+]$/, '')] : []));
 }
 
 /** How many uses of a plugin's instance parameter are looked at for its framework: the first registrations say it. */

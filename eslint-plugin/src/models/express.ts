@@ -6,7 +6,7 @@ const express: FrameworkModel = {
   id: 'express',
   name: 'Express',
   packages: ['express'],
-  covers: '`app`/`Router()` routes and `use` chains with prefixes, `app.route()` builders, handlers handed to a wrapper of another project file (`catchAsync(controller.remove)`, `asyncHandler(address.getAddress())`), `req.headers/params/query/body/cookies`, `req.get()`, `res.locals`; `req.auth`/`req.user` set by verified-token middleware',
+  covers: '`app`/`Router()` routes and `use` chains with prefixes, `app.route()` builders, `router.param(name, load)` loaders run before the routes whose path has `:name` (the fourth argument is that path parameter), handlers handed to a wrapper of another project file (`catchAsync(controller.remove)`, `asyncHandler(address.getAddress())`), `req.headers/params/query/body/cookies`, `req.get()`, `res.locals`; `req.auth`/`req.user` set by verified-token middleware',
   routeFramework: 'express',
   verifierHint: 'passport-jwt, or auth() from express-oauth2-jwt-bearer',
   request: {
@@ -49,6 +49,7 @@ const express: FrameworkModel = {
     ],
     routeMethods: { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE', options: 'OPTIONS', head: 'HEAD', all: 'ALL' },
     middlewareMethods: ['use'],
+    paramLoaders: { method: 'param', valueIndex: 3, requestIndex: 0 },
     routeBuilderMethod: 'route',
   },
 };

@@ -222,6 +222,12 @@ export interface Routing {
   routeBuilderMethod?: string;
   /** `app.route('/x', sub)` mounts a sub-app (Hono). */
   mountMethod?: string;
+  /**
+   * `router.param('id', load)`: a callback that runs before the handlers of each route of that router whose path has
+   * the parameter. Its argument at `valueIndex` is the parameter's value; the one at `requestIndex` the request, which
+   * tells this framework's callbacks from another's.
+   */
+  paramLoaders?: { method: string; valueIndex: number; requestIndex: number };
   /** `fastify.addHook('onRequest', fn)`: the method and the hooks that run before handlers, in order. */
   hooks?: { method: string; names: readonly string[] };
   /** `fastify.register(plugin, { prefix })`: the plugin's first parameter is a child instance. */
