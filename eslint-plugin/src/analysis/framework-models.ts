@@ -142,7 +142,7 @@ export interface RoutingVocabulary {
   routeBuilderMethods: ReadonlySet<string>;
   mountMethods: ReadonlySet<string>;
   /** `router.param('id', load)` methods, with where each framework's callback takes the value and the request. */
-  paramLoaders: readonly { method: string; valueIndex: number; requestIndex: number }[];
+  paramLoaders: readonly { method: string; valueIndex: number; requestIndex: number; framework: RouteFramework | undefined }[];
   hookMethods: ReadonlyMap<string, { names: readonly string[]; framework: RouteFramework | undefined }>;
   /** Every hook that runs before a handler, in order, for hook options on route objects. */
   hookNames: readonly string[];
@@ -454,7 +454,7 @@ function addRouting(into: Mutable<RoutingVocabulary>, model: FrameworkModel): vo
   for (const { method, ...options } of routing.skipWrappers ?? []) into.skipWrappers.set(method, options);
   addAll(into.routeBuilderMethods, routing.routeBuilderMethod ? [routing.routeBuilderMethod] : [], true);
   addAll(into.mountMethods, routing.mountMethod ? [routing.mountMethod] : [], true);
-  if (routing.paramLoaders) into.paramLoaders = [...into.paramLoaders, routing.paramLoaders];
+  if (routing.paramLoaders) into.paramLoaders = [...into.paramLoaders, { ...routing.paramLoaders, framework }];
   if (routing.hooks) {
     into.hookMethods.set(routing.hooks.method, { names: routing.hooks.names, framework });
     into.hookNames = [...into.hookNames, ...routing.hooks.names.filter((name) => !into.hookNames.includes(name))];

@@ -869,7 +869,9 @@ class RouteDiscovery {
     const [nameNode, loader] = call.arguments;
     const name = nameNode ? staticString(nameNode) : undefined;
     const found = name !== undefined && loader && loader.type !== AST_NODE_TYPES.SpreadElement ? this.receiverOf(callee.object) : undefined;
-    if (found) found.receiver.paramLoaders.push({ name: name!, links: this.linksOfHandlerArg(loader!) });
+    // Only the frameworks whose models say so: koa-router's loaders are not modelled yet.
+    const modelled = found && ROUTING.paramLoaders.some((candidate) => candidate.method === memberName(callee) && candidate.framework === found.receiver.framework);
+    if (found && modelled) found.receiver.paramLoaders.push({ name: name!, links: this.linksOfHandlerArg(loader!) });
   }
 
   private interpretRouteCall(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string): void {

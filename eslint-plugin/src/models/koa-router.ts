@@ -6,7 +6,7 @@ const koaRouter: FrameworkModel = {
   id: 'koa-router',
   name: 'koa-router / @koa/router',
   packages: ['koa-router', '@koa/router'],
-  covers: '`new Router({ prefix })`, `router.prefix()`, named routes `router.get(name, path, …)`, nested `router.use(path, child.routes())`, `app.use(router.routes())` mounts across files, `router.param(name, (value, ctx, next) => …)` loaders run before the routes whose path has `:name`, `ctx.params`',
+  covers: '`new Router({ prefix })`, `router.prefix()`, named routes `router.get(name, path, …)`, nested `router.use(path, child.routes())`, `app.use(router.routes())` mounts across files, `ctx.params`',
   routeFramework: 'koa',
   verifierHint: 'koa-jwt',
   routing: {
@@ -16,7 +16,6 @@ const koaRouter: FrameworkModel = {
     ],
     routeMethods: { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE', options: 'OPTIONS', head: 'HEAD', all: 'ALL' },
     middlewareMethods: ['use'],
-    paramLoaders: { method: 'param', valueIndex: 0, requestIndex: 1 },
     prefixMethod: 'prefix',
     routerMiddlewareMethods: ['routes', 'middleware'],
   },
