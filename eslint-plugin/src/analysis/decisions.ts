@@ -146,8 +146,39 @@ class DecisionFinder {
     for (const tagged of this.index.taggedTemplates) this.sqlTemplate(tagged, tagged.quasi);
     for (const object of this.index.objects) this.dataScope(object);
     this.findPrivilegeWrites();
+    for (const decision of this.decisions) if (decision.fn && this.passesUnmarked(decision.fn, decision.node)) decision.whereMarked = true;
     this.decisions.sort((a, b) => a.node.range[0] - b.node.range[0]);
     return { decisions: this.decisions, privilegeWrites: this.privilegeWrites, scopeSites: this.scopeSites, paramWrites: this.paramWrites, sessionChecks: this.sessionChecks };
+  }
+
+  private readonly unmarkedExits = new Map<FunctionNode, number | undefined>();
+
+  /**
+   * Whether `fn` lets the request through, before `node`, when metadata it reads from the route is absent:
+   * `const roles = this.reflector.getAllAndOverride(ROLES_KEY, […]); if (!roles) return true;`.
+   */
+  private passesUnmarked(fn: FunctionNode, node: TSESTree.Node): boolean {
+    if (!this.unmarkedExits.has(fn)) this.unmarkedExits.set(fn, this.unmarkedExitOf(fn));
+    const exit = this.unmarkedExits.get(fn);
+    return exit !== undefined && exit < node.range[0];
+  }
+
+  /** Where `fn`'s top-level `if (!metadata) return true` ends, if it has one. */
+  private unmarkedExitOf(fn: FunctionNode): number | undefined {
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+    for (const statement of fn.body.body) {
+      // `if (!roles) return true`: passing where the metadata is absent. (`if (isPublic) return true` is the opposite:
+      // public routes opt out, and the code after it is for every other route.)
+      const test = statement.type === AST_NODE_TYPES.IfStatement ? unwrap(statement.test) : undefined;
+      if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !returnsTrue(statement.consequent)) continue;
+      if (test?.type !== AST_NODE_TYPES.UnaryExpression || test.operator !== '!') continue;
+      const read = unwrap(test.argument);
+      const variable = read.type === AST_NODE_TYPES.Identifier ? this.index.variableOf(read) : undefined;
+      const def = variable?.defs[0];
+      const init = def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrap(def.node.init) : undefined;
+      if (init?.type === AST_NODE_TYPES.CallExpression && isMetadataRead(init)) return statement.range[1];
+    }
+    return undefined;
   }
 
   // ── Conditions ────────────────────────────────────────────────────────────
@@ -794,6 +825,20 @@ function isPlainObjectField(target: TSESTree.MemberExpression): boolean {
   if (target.object.type !== AST_NODE_TYPES.ThisExpression) return false;
   const owner = enclosingClass(target);
   return !!owner && !owner.superClass && decoratorsOf(owner).length === 0;
+}
+
+/** `this.reflector.get(…)`, `getAllAndOverride`, `getAllAndMerge`, `Reflect.getMetadata(…)`: a read of route metadata. */
+function isMetadataRead(call: TSESTree.CallExpression): boolean {
+  const name = calleeName(call) ?? '';
+  const receiver = calleeObject(call);
+  const receiverName = receiver ? (receiver.type === AST_NODE_TYPES.MemberExpression ? memberName(receiver) : receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : undefined) : undefined;
+  return /^(get|getAllAndOverride|getAllAndMerge|getMetadata)$/.test(name) && /^reflect(or)?$/i.test(receiverName ?? '');
+}
+
+/** `return true;`, alone or as a block's only statement. */
+function returnsTrue(branch: TSESTree.Statement): boolean {
+  const only = branch.type === AST_NODE_TYPES.BlockStatement ? (branch.body.length === 1 ? branch.body[0] : undefined) : branch;
+  return only?.type === AST_NODE_TYPES.ReturnStatement && !!only.argument && only.argument.type === AST_NODE_TYPES.Literal && only.argument.value === true;
 }
 
 /** The keys an object literal sets after position `position`. */

@@ -120,6 +120,8 @@ export interface DecisionFact extends Fact {
   verifiedUnlessWritten?: boolean;
   /** A sign-in gate (`if (!ctx.user) throw …`) on a property the chain sets: no decision, but it requires the identity. */
   presence?: boolean;
+  /** Decided only on routes that carry the metadata its guard reads (see Decision `whereMarked`). */
+  whereMarked?: true;
   /** Privilege writes (a role from the body) hold a route below Level 3 but do not make a sign-up route protected. */
   privilegeWrite?: boolean;
   /** The claim a decision on verified claims reads (`roles`, `sub`): a role gate or an identity check. */
@@ -657,7 +659,7 @@ function locateFacts(sourceCode: TSESLint.SourceCode, analysis: AnalysisFacts, m
   const decisions: Located<DecisionFact>[] = [];
   for (const decision of analysis.decisions) {
     const fact = decisionFact(sourceCode, decision);
-    if (fact) decisions.push({ start: decision.node.range[0], fact: withReporter(fact) });
+    if (fact) decisions.push({ start: decision.node.range[0], fact: withReporter(decision.whereMarked ? { ...fact, whereMarked: true } : fact) });
   }
   for (const write of analysis.privilegeWrites) {
     const field = write.fields[0] ?? 'privilege';

@@ -66,6 +66,8 @@ export interface ChainLink {
   unmodelled?: { name: string; module: string };
   /** Scopes the framework requires of the verified credentials before the route runs (hapi `auth: { scope }`). */
   requiredScopes?: readonly string[];
+  /** A decorator that sets metadata on the route (`@Roles('admin')`, `@SetMetadata(…)`, a composite of them), which guards read. */
+  marksRoute?: true;
 }
 
 export interface Route {
@@ -1921,9 +1923,9 @@ class RouteDiscovery {
       if (authenticates || configuredBy) this.tokenStrategies.push({ node: decorator, ...(configuredBy ? { configuredBy } : {}) });
       if (marker) links.push({ node: decorator, ranges: [decorator.range] });
       else if (model.guards?.includes(call.name) || model.middleware?.includes(call.name)) links.push(...call.args.map((arg) => this.linkOf(unwrap(arg))));
-      else if (this.isComposedDecorator(decorator, model)) links.push(this.linkOf(decorator.expression));
+      else if (this.isComposedDecorator(decorator, model)) links.push({ ...this.linkOf(decorator.expression), marksRoute: true });
       // `@Roles('admin')`-style metadata is read by a guard; keep it so the guard's decision has context.
-      else if (model.gates?.includes(call.name)) links.push({ node: decorator, ranges: [decorator.range] });
+      else if (model.gates?.includes(call.name) || call.name === SET_METADATA) links.push({ node: decorator, ranges: [decorator.range], marksRoute: true });
     }
     return links;
   }
@@ -2825,6 +2827,9 @@ function requiredScopesOf(setting: TSESTree.ObjectExpression, keys: readonly str
   }
   return found;
 }
+
+/** NestJS's own way to put metadata on a route, whatever the project's decorators are called. */
+const SET_METADATA = 'SetMetadata';
 
 const PARAM_LOADER_METHODS: ReadonlySet<string> = new Set(ROUTING.paramLoaders.map((loader) => loader.method));
 

@@ -36,6 +36,8 @@ export interface RouteSummary {
   /** The handler and middleware imported from other files, in chain order. */
   imported: readonly ImportRef[];
   mountedElsewhere: boolean;
+  /** The route carries metadata guards read (`@Roles('admin')`): their decisions that need it apply here. */
+  marked?: true;
   exportedAs?: string;
   controller?: string;
   skipsGlobalGuards?: boolean;
@@ -143,6 +145,7 @@ export function summarize(sourceCode: TSESLint.SourceCode, settings: EslintSetti
     ranges: localRanges(route.chain),
     imported: route.chain.flatMap((link) => (link.imported ? [link.imported] : [])),
     mountedElsewhere: route.mountedElsewhere,
+    ...(route.chain.some((link) => link.marksRoute) ? { marked: true } : {}),
     ...(route.exportedAs !== undefined ? { exportedAs: route.exportedAs } : {}),
     ...(route.controller !== undefined ? { controller: route.controller } : {}),
     ...(route.skipsGlobalGuards ? { skipsGlobalGuards: true } : {}),

@@ -97,6 +97,11 @@ export interface Decision {
   operands: readonly DecisionOperand[];
   /** Request values a verified data scope looks up together with the caller (a membership of the path's id). */
   anchors?: readonly UntrustedValue[];
+  /**
+   * Reached only where the route carries metadata: a guard that lets every request through when a reflector finds
+   * none (`if (!requiredRoles) return true`) decides only on routes marked with it (`@Roles('admin')`).
+   */
+  whereMarked?: true;
 }
 
 /** A privilege field (role, isAdmin, permissions, scopes…) written from request input. */

@@ -6,7 +6,7 @@ const nestjs: FrameworkModel = {
   id: 'nestjs',
   name: 'NestJS',
   packages: ['@nestjs/core', '@nestjs/common'],
-  covers: '`@Controller` routes with `@Get`…`@All`, `@UseGuards`, `@Roles`/`@Scopes`/`@Auth` gates, `@Public()` opt-outs, `@Headers/@Param/@Query/@Body/@Cookies/@Req/@Res` parameters, decorators made with `createParamDecorator` (in any file) read from their callback, as the verified user or the header it returns, and `@User()`-style names where the callback cannot be followed, `switchToHttp().getRequest()`, `consumer.apply(…).exclude(…).forRoutes(…)`, `APP_GUARD` and `useGlobalGuards`, `setGlobalPrefix()` and its `exclude`',
+  covers: '`@Controller` routes with `@Get`…`@All`, `@UseGuards`, `@Roles`/`@Scopes`/`@Auth` gates (a guard that lets routes without its metadata through, `if (!requiredRoles) return true`, decides only on the routes marked with it), `@Public()` opt-outs, `@Headers/@Param/@Query/@Body/@Cookies/@Req/@Res` parameters, decorators made with `createParamDecorator` (in any file) read from their callback, as the verified user or the header it returns, and `@User()`-style names where the callback cannot be followed, `switchToHttp().getRequest()`, `consumer.apply(…).exclude(…).forRoutes(…)`, `APP_GUARD` and `useGlobalGuards`, `setGlobalPrefix()` and its `exclude`',
   routeFramework: 'nest',
   verifierHint: "an AuthGuard('jwt') guard from @nestjs/passport",
   request: {

@@ -726,7 +726,9 @@ class Linker {
     return this.chainsOf(summary, route, project).map((linked) => {
       // Middleware that lets this route's path through establishes nothing on it.
       const { facts, writes, writeOrigins } = settleWrites(onRoute(linked.facts, route.method, linked.path, route.path, this.readList));
-      return { ...linked, facts: withoutCheckedIds(facts), writes, writeOrigins };
+      // A guard's decision that needs the route's metadata (`@Roles`) decides nothing on a route without it.
+      const decided = route.marked ? facts : { ...facts, decisions: facts.decisions.filter((decision) => !decision.whereMarked) };
+      return { ...linked, facts: withoutCheckedIds(decided), writes, writeOrigins };
     });
   }
 
