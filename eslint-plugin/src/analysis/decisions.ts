@@ -14,6 +14,7 @@ import {
   isPrivilegeName,
   isCredentialOrIntegrityName,
   isRequestSiteHeader,
+  isFieldsObjectName,
   isIdentityKey,
   isKnowledgeName,
   isOwnerField,
@@ -808,16 +809,6 @@ class DecisionFinder {
 }
 
 /**
- * Names a client's object of record fields goes by: GraphQL's `input`, `data`, `patch`, or the record's own name in
- * a body (`req.body.user`, Rails style). One level below the container only: `req.body.user.name` is a field.
- */
-const FIELDS_OBJECT_NAME = /^(input|data|attributes|fields|values|changes|patch|updates?|user|account|profile|member)$/i;
-
-function isFieldsObjectName(name: string | undefined): boolean {
-  return name !== undefined && !name.includes('.') && FIELDS_OBJECT_NAME.test(name);
-}
-
-/**
  * `this.role = …` in a class that extends nothing and has no decorator: an object of the program's own, which no
  * ORM persists (a model extends `Model` or `BaseEntity`, or is declared with `@Entity()`, `@Table`, `@Schema()`…).
  */
@@ -827,12 +818,14 @@ function isPlainObjectField(target: TSESTree.MemberExpression): boolean {
   return !!owner && !owner.superClass && decoratorsOf(owner).length === 0;
 }
 
-/** `this.reflector.get(…)`, `getAllAndOverride`, `getAllAndMerge`, `Reflect.getMetadata(…)`: a read of route metadata. */
+const METADATA_READS = VOCABULARY.routing.decoratedControllers.flatMap((model) => (model.metadataReads ? [model.metadataReads] : []));
+
+/** A read of route metadata as the decorated-controller models spell it (`this.reflector.getAllAndOverride(…)`). */
 function isMetadataRead(call: TSESTree.CallExpression): boolean {
   const name = calleeName(call) ?? '';
   const receiver = calleeObject(call);
   const receiverName = receiver ? (receiver.type === AST_NODE_TYPES.MemberExpression ? memberName(receiver) : receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : undefined) : undefined;
-  return /^(get|getAllAndOverride|getAllAndMerge|getMetadata)$/.test(name) && /^reflect(or)?$/i.test(receiverName ?? '');
+  return METADATA_READS.some((reads) => reads.methods.includes(name) && reads.receivers.includes(receiverName ?? ''));
 }
 
 /** `return true;`, alone or as a block's only statement. */

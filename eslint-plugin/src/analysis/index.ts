@@ -183,12 +183,17 @@ class LazyFileAnalysis implements FileAnalysis {
     return this.linkedCalls;
   }
 
+  private services: readonly ServiceCall[] | undefined;
+  private comparing: readonly ServiceCall[] | undefined;
+
   get serviceCalls(): readonly ServiceCall[] {
-    return this.callsWithParamFacts.filter((service) => service.facts.accesses.length > 0);
+    this.services ??= this.callsWithParamFacts.filter((service) => service.facts.accesses.length > 0);
+    return this.services;
   }
 
   get comparingCalls(): readonly ServiceCall[] {
-    return this.callsWithParamFacts.filter((service) => service.facts.accesses.length === 0 && service.facts.compared.length > 0);
+    this.comparing ??= this.callsWithParamFacts.filter((service) => service.facts.accesses.length === 0 && service.facts.compared.length > 0);
+    return this.comparing;
   }
 
   private serviceFacts: ServiceFacts | undefined;

@@ -164,6 +164,16 @@ export function isCredentialOrIntegrityName(name: string): boolean {
   return HOLDER_CREDENTIAL_NAME.test(last) || OTHER_CREDENTIAL_NAME.test(last) || INTEGRITY_NAME.test(name);
 }
 
+/**
+ * Names a client's object of record fields goes by: GraphQL's `input`, `data`, `patch`, or the record's own name in
+ * a body (`req.body.user`, Rails style). One level below the container only: `req.body.user.name` is a field.
+ */
+const FIELDS_OBJECT_NAME = /^(input|data|attributes|fields|values|changes|patch|updates?|user|account|profile|member)$/i;
+
+export function isFieldsObjectName(name: string | undefined): boolean {
+  return name !== undefined && !name.includes('.') && FIELDS_OBJECT_NAME.test(name);
+}
+
 /** Headers the browser sets to say where a request comes from: a check on them refuses cross-site requests (CSRF). */
 const REQUEST_SITE_HEADER = /^(origin|referer|referrer|sec-fetch-site|sec-fetch-mode|sec-fetch-dest)$/i;
 

@@ -4,7 +4,7 @@ import { declaredValue, findVariable, objectLiteralOf, optionValues } from '../u
 import { trimSlashes, trimTrailingSlashes } from '../util/slashes';
 import { isTokenStrategyName, isTokenVerifierName, readsAsAuthentication } from './names';
 import { isStrategyMarker } from './strategy-markers';
-import { annotatedTypeName, propertyValue, calleeName, decoratorsOf, dottedPath, enclosingClass, functionName, functionResult, isFunctionNode, memberName, propertyKeyName, rootIdentifier, staticString, typeScriptOnly, unwrap } from './syntax';
+import { annotatedTypeName, objectKeys, propertyValue, calleeName, decoratorsOf, dottedPath, enclosingClass, functionName, functionResult, isFunctionNode, memberName, propertyKeyName, rootIdentifier, staticString, typeScriptOnly, unwrap } from './syntax';
 import * as path from 'node:path';
 import { isProjectSpecifier } from '../project/modules';
 import { findProjectRoot } from '../project/files';
@@ -1925,7 +1925,7 @@ class RouteDiscovery {
       else if (model.guards?.includes(call.name) || model.middleware?.includes(call.name)) links.push(...call.args.map((arg) => this.linkOf(unwrap(arg))));
       else if (this.isComposedDecorator(decorator, model)) links.push({ ...this.linkOf(decorator.expression), marksRoute: true });
       // `@Roles('admin')`-style metadata is read by a guard; keep it so the guard's decision has context.
-      else if (model.gates?.includes(call.name) || call.name === SET_METADATA) links.push({ node: decorator, ranges: [decorator.range], marksRoute: true });
+      else if (model.gates?.includes(call.name) || model.metadataDecorators?.includes(call.name)) links.push({ node: decorator, ranges: [decorator.range], marksRoute: true });
     }
     return links;
   }
@@ -2774,7 +2774,6 @@ export function nestTargetCovers(target: NestRouteTarget, route: Pick<Route, 'me
   return matches(cachedPattern('whole', joinPaths(target.path ?? '')), route.path);
 }
 
-/** The framework a receiver's name suggests when nothing else says (`fastify`, `instance`); Express otherwise. */
 /**
  * The framework of an instance handed to a plugin, by what the code does with it rather than by its name: its type
  * (`app: FastifyInstance`), a hook method only one framework has (`app.addHook(…)`), or a route whose options hold
@@ -2794,7 +2793,7 @@ function parameterFramework(sourceCode: TSESLint.SourceCode, binding: TSESTree.I
     const hooked = ROUTING.hookMethods.get(method)?.framework;
     if (hooked) return hooked;
     const options = HTTP_METHODS.has(method) ? call.arguments[1] : undefined;
-    const keys = options && unwrap(options).type === AST_NODE_TYPES.ObjectExpression ? objectKeys(unwrap(options) as TSESTree.ObjectExpression) : [];
+    const keys = options ? objectKeys(unwrap(options)) : [];
     const routeOptions = keys.length > 0 ? ROUTING.routeObjects.find((shape) => (shape.hookKeys ?? []).some((hook) => keys.includes(hook))) : undefined;
     if (routeOptions) return routeOptions.framework;
   }
@@ -2828,9 +2827,6 @@ function requiredScopesOf(setting: TSESTree.ObjectExpression, keys: readonly str
   return found;
 }
 
-/** NestJS's own way to put metadata on a route, whatever the project's decorators are called. */
-const SET_METADATA = 'SetMetadata';
-
 const PARAM_LOADER_METHODS: ReadonlySet<string> = new Set(ROUTING.paramLoaders.map((loader) => loader.method));
 
 /** `/:id/items/:itemId` → `['id', 'itemId']`. */
@@ -2841,13 +2837,7 @@ function pathParameterNames(path: string): string[] {
 /** How many uses of a plugin's instance parameter are looked at for its framework: the first registrations say it. */
 const MAX_PARAMETER_USES = 64;
 
-function objectKeys(object: TSESTree.ObjectExpression): string[] {
-  return object.properties.flatMap((property) => {
-    const key = property.type === AST_NODE_TYPES.Property ? propertyKeyName(property) : undefined;
-    return key ? [key] : [];
-  });
-}
-
+/** The framework a receiver's name suggests when nothing else says (`fastify`, `instance`); Express otherwise. */
 function guessFramework(text: string): Framework {
   const lower = text.toLowerCase();
   return ROUTING.guessNames.find((guess) => lower.includes(guess.word))?.framework ?? DEFAULT_FRAMEWORK;

@@ -12,7 +12,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileIndex } from './file-index';
 import { isOwnerField, isPrivilegeField } from './names';
-import { calleeName, propertyValue, calleeObject, decoratorsOf, isFunctionNode, memberName, propertyKeyName, staticString, typeScriptOnly, unwrap } from './syntax';
+import { calleeName, objectKeys, propertyValue, calleeObject, decoratorsOf, isFunctionNode, memberName, propertyKeyName, staticString, typeScriptOnly, unwrap } from './syntax';
 
 export type ModelKind = 'mongoose' | 'sequelize' | 'entity' | 'dto' | 'class' | 'interface' | 'schema' | 'table' | 'graphql' | 'prisma';
 
@@ -272,15 +272,6 @@ function signatureName(member: TSESTree.TypeElement): string[] {
   if (member.type !== AST_NODE_TYPES.TSPropertySignature) return [];
   const key = propertyKeyName(member);
   return key ? [key] : [];
-}
-
-/** The static keys of an object literal. */
-function objectKeys(node: TSESTree.Node | undefined): string[] {
-  if (node?.type !== AST_NODE_TYPES.ObjectExpression) return [];
-  return node.properties.flatMap((property) => {
-    const key = property.type === AST_NODE_TYPES.Property ? propertyKeyName(property) : undefined;
-    return key ? [key] : [];
-  });
 }
 
 /** A key's value with its type assertions and parentheses taken off. */

@@ -142,6 +142,15 @@ export function propertyKeyName(node: TSESTree.Property | TSESTree.PropertyDefin
 }
 
 /** The value an object literal gives a key (`{ option: value }`, `{ 'option': value }`), as written. */
+/** The static keys of an object literal; none for anything else. */
+export function objectKeys(node: TSESTree.Node | undefined): string[] {
+  if (node?.type !== AST_NODE_TYPES.ObjectExpression) return [];
+  return node.properties.flatMap((property) => {
+    const key = property.type === AST_NODE_TYPES.Property ? propertyKeyName(property) : undefined;
+    return key ? [key] : [];
+  });
+}
+
 export function propertyValue(object: TSESTree.ObjectExpression, key: string): TSESTree.Node | undefined {
   for (const property of object.properties) {
     if (property.type === AST_NODE_TYPES.Property && propertyKeyName(property) === key) return property.value;

@@ -294,6 +294,13 @@ export interface Decorators {
   guards?: readonly string[];
   /** Decorators that are themselves the route's authentication or role gate (`@Auth()`, `@Roles('admin')`, `@Authorized()`). */
   gates?: readonly string[];
+  /** Decorators that put metadata on a route for guards to read (`@SetMetadata('roles', ['admin'])`). */
+  metadataDecorators?: readonly string[];
+  /**
+   * How a guard reads a route's metadata (`this.reflector.getAllAndOverride(ROLES_KEY, …)`): the receivers' names and
+   * their methods. A guard that lets the request through when the read finds nothing decides only on marked routes.
+   */
+  metadataReads?: { receivers: readonly string[]; methods: readonly string[] };
   /** Decorators whose first argument names a strategy that authenticates the route (`@Security('jwt')`). */
   strategies?: readonly string[];
   /** Decorators that authenticate the route through a checker the application configures (`@Authorized()`). */

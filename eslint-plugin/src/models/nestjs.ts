@@ -20,6 +20,8 @@ const nestjs: FrameworkModel = {
     routes: { Get: 'GET', Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE', Options: 'OPTIONS', Head: 'HEAD', All: 'ALL' },
     guards: ['UseGuards'],
     gates: ['Auth', 'Roles', 'Scopes'],
+    metadataDecorators: ['SetMetadata'],
+    metadataReads: { receivers: ['reflector', 'Reflect'], methods: ['get', 'getAllAndOverride', 'getAllAndMerge', 'getMetadata'] },
     publicMarkers: ['Public', 'IsPublic', 'SkipAuth', 'AllowAnonymous', 'Anonymous', 'NoAuth'],
     parameterFactories: ['createParamDecorator'],
     parameters: {

@@ -70,10 +70,12 @@ export default createRule<Options, MessageIds>({
         for (const decision of analysis.decisions) {
           // `role !== 'admin' && role !== 'owner'` is one decision on one value: report it once.
           const originsInDecision = new Set<string>();
-          const againstClaims = comparedWithClaims(decision.operands, (operand) => analysis.settle(operand.values, operand.node));
+          // Each operand as the routes reaching it see it, settled once for both questions below.
+          const settled = new Map(decision.operands.map((operand) => [operand, analysis.settle(operand.values, operand.node)]));
+          const againstClaims = comparedWithClaims(decision.operands, (operand) => settled.get(operand)!);
           for (const operand of decision.operands) {
             if (reported.has(operand.node) || operand.presence || againstClaims.has(operand)) continue;
-            const untrusted = bestOrigin(analysis.settle(operand.values, operand.node).filter((value): value is UntrustedValue => value.trust === 'untrusted'));
+            const untrusted = bestOrigin(settled.get(operand)!.filter((value): value is UntrustedValue => value.trust === 'untrusted'));
             if (!untrusted) continue;
             const originKey = `${untrusted.source}|${untrusted.name ?? ''}`;
             if (originsInDecision.has(originKey)) continue;

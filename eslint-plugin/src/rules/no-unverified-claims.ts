@@ -38,13 +38,13 @@ export default createRule<Options, MessageIds>({
         const reported = new Set<TSESTree.Node>();
         const analysis = getAnalysis(context);
         for (const decision of analysis.decisions) {
-          const decodedIn = (operand: (typeof decision.operands)[number]) =>
-            analysis.settle(operand.values, operand.node).find((value): value is UnverifiedValue => value.trust === 'unverified');
+          // Each operand's decoded claims, as the routes reaching it see them, settled once.
+          const decodedIn = new Map(decision.operands.map((operand) => [operand, analysis.settle(operand.values, operand.node).find((value): value is UnverifiedValue => value.trust === 'unverified')]));
           // `!claims || claims.role !== 'admin'` is one decision on the role: its presence test is reported only alone.
-          const decidesOnClaim = decision.operands.some((operand) => !operand.presence && decodedIn(operand));
+          const decidesOnClaim = decision.operands.some((operand) => !operand.presence && decodedIn.get(operand));
           for (const operand of decision.operands) {
             if (operand.presence && decidesOnClaim) continue;
-            const decoded = decodedIn(operand);
+            const decoded = decodedIn.get(operand);
             if (!decoded || reported.has(operand.node)) continue;
             reported.add(operand.node);
             const claim = claimName(decoded.name);

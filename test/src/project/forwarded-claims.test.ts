@@ -36,10 +36,21 @@ export async function GET(req: NextRequest, { params }: { params: { customerId: 
 }
 `;
 
-  it('reports nothing and grades Level 3 when the header holds the verified subject', async () => {
+  /** The same project as plain JavaScript, which espree parses: `.js` files without the type annotations. */
+  const asJavaScript = (files: Record<string, string>) =>
+    Object.fromEntries(
+      Object.entries(files).map(([file, text]) => [
+        file.replace(/\.ts$/, '.js'),
+        text.replace(', type NextRequest', '').replace(/: NextRequest/g, '').replace(': { params: { customerId: string } }', ''),
+      ]),
+    );
+
+  it('reports nothing and grades Level 3 when the header holds the verified subject, in TypeScript and in JavaScript', async () => {
     const files = { 'middleware.ts': middleware('String(payload.sub)'), 'app/api/billing/[customerId]/route.ts': ROUTE };
-    assert.deepEqual(await untrustedDecisions(files, 'forwarded-claims'), []);
-    assert.deepEqual(tempProjectLevels(files, 'forwarded-claims'), { 'GET /api/billing/[customerId]': 3 });
+    for (const project of [files, asJavaScript(files)]) {
+      assert.deepEqual(await untrustedDecisions(project, 'forwarded-claims'), []);
+      assert.deepEqual(tempProjectLevels(project, 'forwarded-claims'), { 'GET /api/billing/[customerId]': 3 });
+    }
   });
 
   it('reports the comparison when the forwarded header copies another header the caller sent', async () => {
